@@ -1,0 +1,65 @@
+package shortcodes
+
+// Document is a parsed Markdown body: text and shortcodes in source order.
+type Document struct {
+	Nodes []Node
+}
+
+// Node is a Text or a *Shortcode. The interface is sealed: only this
+// package's types implement it.
+type Node interface {
+	node()
+}
+
+// Text is a run of source text. Value is set only for an escaped shortcode
+// ({{</* x */>}} reads "{{< x >}}"); otherwise the text is src[Start:End].
+type Text struct {
+	Start, End int
+	Value      string
+}
+
+func (*Text) node() {}
+
+// String returns the text as it should be printed: Value for an escaped
+// shortcode, else src[Start:End].
+func (t *Text) String(src []byte) string {
+	if t.Value != "" {
+		return t.Value
+	}
+	return string(src[t.Start:t.End])
+}
+
+// Shortcode is one use of a shortcode, standalone or paired with its
+// closing tag.
+type Shortcode struct {
+	Name string
+	// Start is the offset of the opening "{{"; End is just after the closing
+	// tag's ">}}" when Paired, else just after the opening tag.
+	Start, End int
+	// Markdown is true for {{% %}} delimiters, false for {{< >}}.
+	Markdown bool
+	// Params are the parameters in source order; Named tells whether they
+	// are name=value pairs (true) or positional (false).
+	Params []Param
+	Named  bool
+	// Paired is true when a closing tag matched, or the tag is self-closing.
+	// Inner holds the nodes between the tags, and src[InnerStart:InnerEnd]
+	// is the raw inner text (empty for a self-closing tag).
+	Paired               bool
+	Inner                []Node
+	InnerStart, InnerEnd int
+	// SelfClosing is true for {{< name />}}: paired, with empty inner content.
+	SelfClosing bool
+	// Line and Col (1-based, Col in runes) locate Start in the parsed source.
+	Line, Col int
+}
+
+func (*Shortcode) node() {}
+
+// Param is one shortcode parameter. Name is empty for a positional
+// parameter; Value is unquoted and unescaped. Offset is where the parameter
+// starts in the source.
+type Param struct {
+	Name, Value string
+	Offset      int
+}

@@ -1,0 +1,282 @@
+package shortcodes
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Parse parses src into a Document. On a syntax error it returns an *Error
+// positioned in src.
+//
+// Pairing follows Hugo: a closing tag closes the nearest open shortcode of
+// the same name and delimiter kind, and the shortcodes opened after it that
+// were never closed become standalone. Whether a standalone use is an error
+// depends on the shortcode's template, so Expand decides that.
+func Parse(src []byte) (*Document, error) {
+	items, msg := lex(src)
+	p := &parser{src: src, items: items, lexErr: msg, lines: lineCounter{src: src}}
+	if err := p.parse(); err != nil {
+		return nil, err
+	}
+	return &Document{Nodes: p.root}, nil
+}
+
+// frame is a shortcode opened but not yet closed, with the nodes after it.
+type frame struct {
+	sc    *Shortcode
+	end   int // end of the opening tag
+	nodes []Node
+}
+
+type parser struct {
+	src    []byte
+	items  []item
+	i      int // next item
+	lexErr string
+	lines  lineCounter
+	root   []Node
+	stack  []*frame
+}
+
+func (p *parser) next() item {
+	it := p.items[p.i]
+	if p.i < len(p.items)-1 {
+		p.i++
+	}
+	return it
+}
+
+func (p *parser) peek() item { return p.items[p.i] }
+
+func (p *parser) errorf(off int, format string, args ...any) *Error {
+	line, col := LineCol(p.src, off)
+	return &Error{Line: line, Col: col, Offset: off, Msg: fmt.Sprintf(format, args...)}
+}
+
+// fail turns a lexer error item, or any other unexpected item, into an error.
+func (p *parser) fail(it item, what string) *Error {
+	if it.typ == itemError {
+		return p.errorf(it.start, "%s", p.lexErr)
+	}
+	return p.errorf(it.start, "unexpected %s %s", p.describe(it), what)
+}
+
+func (p *parser) describe(it item) string {
+	if it.typ == itemEOF {
+		return "end of input"
+	}
+	return fmt.Sprintf("%q", p.src[it.start:it.end])
+}
+
+func (p *parser) add(n Node) {
+	if k := len(p.stack); k > 0 {
+		p.stack[k-1].nodes = append(p.stack[k-1].nodes, n)
+	} else {
+		p.root = append(p.root, n)
+	}
+}
+
+func (p *parser) parse() error {
+	for {
+		it := p.next()
+		switch it.typ {
+		case itemEOF:
+			p.unwind(0)
+			return nil
+		case itemText:
+			p.add(&Text{Start: it.start, End: it.end})
+		case itemEscape:
+			p.add(p.escaped(it))
+		case itemLeftDelim:
+			if err := p.tag(it); err != nil {
+				return err
+			}
+		default:
+			return p.fail(it, "outside a shortcode")
+		}
+	}
+}
+
+// escaped turns {{</* x */>}} into a Text reading {{< x >}}.
+func (p *parser) escaped(it item) *Text {
+	s := string(p.src[it.start:it.end])
+	inner := s[5 : len(s)-5] // between "{{</*" and "*/>}}"
+	return &Text{Start: it.start, End: it.end, Value: s[:3] + inner + s[len(s)-3:]}
+}
+
+// unwind makes every frame above depth n standalone: its collected nodes
+// move to its parent, after the shortcode itself.
+func (p *parser) unwind(n int) {
+	for k := len(p.stack) - 1; k >= n; k-- {
+		f := p.stack[k]
+		p.stack = p.stack[:k]
+		for _, c := range f.nodes {
+			p.add(c)
+		}
+	}
+}
+
+// tag parses one tag after its left delimiter.
+func (p *parser) tag(left item) error {
+	markdown := p.src[left.start+2] == '%'
+	closing := p.peek().typ == itemCloseMark
+	if closing {
+		p.next()
+	}
+	nameItem := p.next()
+	if nameItem.typ != itemWord {
+		if nameItem.typ == itemError {
+			return p.fail(nameItem, "")
+		}
+		return p.errorf(nameItem.start, "missing shortcode name")
+	}
+	name := string(p.src[nameItem.start:nameItem.end])
+	if !validName(name) {
+		return p.errorf(nameItem.start, "invalid shortcode name %q", name)
+	}
+	sc := &Shortcode{Name: name, Start: left.start, Markdown: markdown}
+	for {
+		it := p.peek()
+		switch it.typ {
+		case itemRightDelim, itemSelfClose:
+			p.next()
+			sc.End = it.end
+			if closing {
+				if len(sc.Params) > 0 {
+					return p.errorf(sc.Params[0].Offset, "closing shortcode %q has parameters", name)
+				}
+				if it.typ == itemSelfClose {
+					return p.errorf(it.start, "closing shortcode %q is self-closing", name)
+				}
+				return p.close(sc)
+			}
+			sc.Line, sc.Col = p.lines.at(sc.Start)
+			p.add(sc)
+			if it.typ == itemSelfClose {
+				sc.Paired, sc.SelfClosing = true, true
+				sc.InnerStart, sc.InnerEnd = sc.End, sc.End
+			} else {
+				p.stack = append(p.stack, &frame{sc: sc, end: sc.End})
+			}
+			return nil
+		}
+		if err := p.param(sc); err != nil {
+			return err
+		}
+	}
+}
+
+// param parses one parameter into sc.
+func (p *parser) param(sc *Shortcode) error {
+	it := p.next()
+	var prm Param
+	switch it.typ {
+	case itemWord, itemString, itemRawString:
+		prm = Param{Value: p.value(it), Offset: it.start}
+		if p.peek().typ == itemEquals {
+			eq := p.next()
+			if it.typ != itemWord {
+				return p.errorf(it.start, "quoted parameter name %s", p.src[it.start:it.end])
+			}
+			v := p.peek()
+			if v.typ != itemWord && v.typ != itemString && v.typ != itemRawString {
+				if v.typ == itemError {
+					return p.fail(v, "")
+				}
+				return p.errorf(eq.start, "missing value for parameter %q", prm.Value)
+			}
+			p.next()
+			prm.Name, prm.Value = prm.Value, p.value(v)
+		}
+	case itemEquals:
+		return p.errorf(it.start, "missing parameter name before \"=\"")
+	default:
+		return p.fail(it, "in shortcode "+fmt.Sprintf("%q", sc.Name))
+	}
+	named := prm.Name != ""
+	if len(sc.Params) == 0 {
+		sc.Named = named
+	} else if sc.Named != named {
+		return p.errorf(prm.Offset, "shortcode %q mixes named and positional parameters", sc.Name)
+	}
+	if named {
+		for _, q := range sc.Params {
+			if q.Name == prm.Name {
+				return p.errorf(prm.Offset, "duplicate parameter %q", prm.Name)
+			}
+		}
+	}
+	sc.Params = append(sc.Params, prm)
+	return nil
+}
+
+// value returns a parameter value without its quotes; in a double-quoted
+// string \" and \\ are unescaped and other backslashes kept, so Windows
+// paths and regular expressions survive.
+func (p *parser) value(it item) string {
+	s := string(p.src[it.start:it.end])
+	switch it.typ {
+	case itemRawString:
+		return s[1 : len(s)-1]
+	case itemString:
+		s = s[1 : len(s)-1]
+		if !strings.Contains(s, `\`) {
+			return s
+		}
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\\') {
+				i++
+			}
+			b.WriteByte(s[i])
+		}
+		return b.String()
+	}
+	return s
+}
+
+// close pairs the closing tag c with the nearest open shortcode of the same
+// name and kind.
+func (p *parser) close(c *Shortcode) error {
+	for k := len(p.stack) - 1; k >= 0; k-- {
+		f := p.stack[k]
+		if f.sc.Name != c.Name || f.sc.Markdown != c.Markdown {
+			continue
+		}
+		p.unwind(k + 1)
+		p.stack = p.stack[:k]
+		sc := f.sc
+		sc.Paired, sc.Inner = true, f.nodes
+		sc.InnerStart, sc.InnerEnd, sc.End = f.end, c.Start, c.End
+		return nil
+	}
+	for k := len(p.stack) - 1; k >= 0; k-- {
+		if o := p.stack[k].sc; o.Name == c.Name {
+			return p.errorf(c.Start, "closing shortcode %q uses %s but it was opened with %s", c.Name, delims(c.Markdown), delims(o.Markdown))
+		}
+	}
+	if len(p.stack) > 0 {
+		return p.errorf(c.Start, "closing shortcode %q does not match open %q", c.Name, p.stack[len(p.stack)-1].sc.Name)
+	}
+	return p.errorf(c.Start, "unexpected closing shortcode %q", c.Name)
+}
+
+func delims(markdown bool) string {
+	if markdown {
+		return "{{% %}}"
+	}
+	return "{{< >}}"
+}
+
+// validName reports whether name is made of letters, digits, '-', '_' and
+// '/' (as in Hugo's "foo/bar", a template in a subdirectory).
+func validName(name string) bool {
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '/':
+		default:
+			return false
+		}
+	}
+	return name != "" && name[0] != '/' && name[len(name)-1] != '/' && !strings.Contains(name, "//")
+}
