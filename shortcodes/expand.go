@@ -1,0 +1,285 @@
+package shortcodes
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Env is everything one page's expansion needs. The generator fills it per
+// page; Expand does not modify it.
+type Env struct {
+	File       string // "content/posts/x.md", for messages
+	LineOffset int    // lines before the body in the file (front matter), added to every reported line
+	Registry   *Registry
+	Templates  TemplateSet
+	// Markdown renders Markdown to HTML, for the inner content of {{% %}}
+	// shortcodes. When nil, that inner content is passed through unrendered.
+	Markdown   func(src []byte) (string, error)
+	Page, Site any // exposed to templates as .Page and .Site
+	State      any // per-page state for built-ins, such as a link tracker
+}
+
+// TemplateSet is the set of shortcode templates, named like
+// "shortcodes/afflink.html". If it also has a method Names() []string
+// listing the template names, unknown shortcodes get a "did you mean".
+type TemplateSet interface {
+	Has(name string) bool
+	// UsesInner reports whether the template mentions .Inner; a standalone
+	// use of such a shortcode is an "unclosed shortcode" error.
+	UsesInner(name string) bool
+	Execute(w io.Writer, name string, data any) error
+}
+
+// templateName is the template a shortcode name executes.
+func templateName(name string) string { return "shortcodes/" + name + ".html" }
+
+// Expand expands doc, parsed from src, into Markdown with placeholders and
+// the HTML each stands for. Top-level shortcodes (and nested ones inside a
+// {{% %}}) execute once each, children before their parent, so a parent's
+// .Inner and AffiliateLinks include its children. Errors are *PosError
+// values reading "file:line:col: msg".
+func Expand(src []byte, doc *Document, env *Env) (*Result, error) {
+	if env == nil {
+		env = &Env{}
+	}
+	e := &expander{src: src, env: env, res: &Result{prefix: choosePrefix(src)}}
+	var md bytes.Buffer
+	md.Grow(len(src))
+	top, err := e.markdown(&md, doc.Nodes, nil)
+	if err != nil {
+		return nil, err
+	}
+	e.res.Markdown = md.Bytes()
+	e.res.top = top
+	return e.res, nil
+}
+
+type expander struct {
+	src []byte
+	env *Env
+	res *Result
+}
+
+// markdown writes nodes to buf as Markdown, each shortcode as a
+// placeholder, and returns the shortcodes' invocations.
+func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation) ([]*Invocation, error) {
+	var invs []*Invocation
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *Text:
+			buf.WriteString(n.String(e.src))
+		case *Shortcode:
+			inv, html, err := e.expand(n, parent, len(invs))
+			if err != nil {
+				return nil, err
+			}
+			invs = append(invs, inv)
+			token := e.res.add(inv, html)
+			if e.standsAlone(n) {
+				writeBlock(buf, token)
+			} else {
+				buf.WriteString(token)
+			}
+		}
+	}
+	return invs, nil
+}
+
+// standsAlone reports whether only white space shares sc's lines.
+func (e *expander) standsAlone(sc *Shortcode) bool {
+	before := e.src[:sc.Start]
+	before = before[bytes.LastIndexByte(before, '\n')+1:]
+	after := e.src[sc.End:]
+	if i := bytes.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return len(bytes.TrimSpace(before)) == 0 && len(bytes.TrimSpace(after)) == 0
+}
+
+// writeBlock writes token as a paragraph of its own: a blank line before it
+// (kept after the line's indentation, so it stays inside a list item) and a
+// newline after it, which the following source line break makes blank.
+func writeBlock(buf *bytes.Buffer, token string) {
+	b := buf.Bytes()
+	ls := bytes.LastIndexByte(b, '\n') + 1
+	if ls > 0 && !bytes.HasSuffix(b[:ls], []byte("\n\n")) {
+		indent := string(b[ls:])
+		buf.Truncate(ls)
+		buf.WriteByte('\n')
+		buf.WriteString(indent)
+	}
+	buf.WriteString(token)
+	buf.WriteByte('\n')
+}
+
+// expand executes one shortcode and returns its invocation and HTML.
+func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invocation, string, error) {
+	inv := &Invocation{
+		Name: sc.Name, Params: params(sc),
+		Page: e.env.Page, Site: e.env.Site,
+		Ordinal: ordinal, Parent: parent,
+		Line: sc.Line + e.env.LineOffset, Col: sc.Col,
+		Env:       e.env,
+		innerText: string(e.src[sc.InnerStart:sc.InnerEnd]),
+	}
+	b, isBuiltin := e.env.Registry.get(sc.Name)
+	tmpl := templateName(sc.Name)
+	ts := e.env.Templates
+	has := ts != nil && ts.Has(tmpl)
+	switch {
+	case isBuiltin && !has:
+		return nil, "", e.errorf(inv, nil, "built-in shortcode %q has no template %s", sc.Name, tmpl)
+	case !has:
+		return nil, "", e.errorf(inv, nil, "unknown shortcode %q%s", sc.Name, e.suggest(sc.Name))
+	}
+	if !sc.Paired && (b.requiresInner || ts.UsesInner(tmpl)) {
+		return nil, "", e.errorf(inv, nil, "unclosed shortcode %q: it needs inner content; close it with %s or self-close it with %s",
+			sc.Name, closeTag(sc), selfCloseTag(sc))
+	}
+	if sc.Paired {
+		if err := e.inner(sc, inv); err != nil {
+			return nil, "", err
+		}
+	}
+	if b.fn != nil {
+		if err := b.fn(inv); err != nil {
+			var pe *PosError
+			if errors.As(err, &pe) {
+				return nil, "", err
+			}
+			return nil, "", e.errorf(inv, err, "shortcode %q: %v", sc.Name, err)
+		}
+	}
+	var out strings.Builder
+	if err := ts.Execute(&out, tmpl, inv); err != nil {
+		return nil, "", e.errorf(inv, err, "shortcode %q: %v", sc.Name, err)
+	}
+	return inv, out.String(), nil
+}
+
+// inner sets inv.Inner, expanding nested shortcodes, and adds up the
+// children's affiliate links and disclosures into inv.
+func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
+	var children []*Invocation
+	if sc.Markdown {
+		var md bytes.Buffer
+		invs, err := e.markdown(&md, sc.Inner, inv)
+		if err != nil {
+			return err
+		}
+		children = invs
+		html := md.String()
+		if e.env.Markdown != nil {
+			if html, err = e.env.Markdown(md.Bytes()); err != nil {
+				return e.errorf(inv, err, "shortcode %q: rendering inner Markdown: %v", sc.Name, err)
+			}
+		}
+		inv.Inner = htmlString(string(e.res.Replace([]byte(html))))
+	} else {
+		var out strings.Builder
+		for _, n := range sc.Inner {
+			switch n := n.(type) {
+			case *Text:
+				out.WriteString(n.String(e.src))
+			case *Shortcode:
+				c, html, err := e.expand(n, inv, len(children))
+				if err != nil {
+					return err
+				}
+				children = append(children, c)
+				out.WriteString(html)
+			}
+		}
+		inv.Inner = htmlString(out.String())
+	}
+	for _, c := range children {
+		inv.AffiliateLinks += c.AffiliateLinks
+		inv.Disclosure = inv.Disclosure || c.Disclosure
+	}
+	return nil
+}
+
+func params(sc *Shortcode) any {
+	switch {
+	case len(sc.Params) == 0:
+		return nil
+	case sc.Named:
+		m := make(map[string]string, len(sc.Params))
+		for _, p := range sc.Params {
+			m[p.Name] = p.Value
+		}
+		return m
+	}
+	s := make([]string, len(sc.Params))
+	for i, p := range sc.Params {
+		s[i] = p.Value
+	}
+	return s
+}
+
+func (e *expander) errorf(inv *Invocation, err error, format string, args ...any) *PosError {
+	return &PosError{File: e.env.File, Line: inv.Line, Col: inv.Col, Msg: fmt.Sprintf(format, args...), Err: err}
+}
+
+func closeTag(sc *Shortcode) string {
+	if sc.Markdown {
+		return "{{% /" + sc.Name + " %}}"
+	}
+	return "{{< /" + sc.Name + " >}}"
+}
+
+func selfCloseTag(sc *Shortcode) string {
+	if sc.Markdown {
+		return "{{% " + sc.Name + " /%}}"
+	}
+	return "{{< " + sc.Name + " />}}"
+}
+
+// suggest returns `; did you mean "x"?` for the known shortcode name
+// closest to name, within two edits, or "".
+func (e *expander) suggest(name string) string {
+	known := e.env.Registry.Names()
+	if l, ok := e.env.Templates.(interface{ Names() []string }); ok {
+		for _, t := range l.Names() {
+			if s, ok := strings.CutPrefix(t, "shortcodes/"); ok {
+				if s, ok = strings.CutSuffix(s, ".html"); ok {
+					known = append(known, s)
+				}
+			}
+		}
+	}
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(name, k); d < bestD || d == bestD && k < best {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,133 @@
+package shortcodes
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// Placeholders are letters and digits only: PREFIX + decimal index + "Z",
+// e.g. "AFFSC0Z". Goldmark (typographer, linkify, tables included) leaves
+// such a word alone in every position. PREFIX is "AFFSC", extended with "Q"s
+// until it does not occur in the source, so a token never collides with the
+// author's text and the choice is deterministic. The "Z" ends the digits,
+// so "AFFSC1Z" is not a prefix of "AFFSC12Z".
+const (
+	placeholderBase = "AFFSC"
+	placeholderEnd  = 'Z'
+)
+
+func choosePrefix(src []byte) string {
+	p := placeholderBase
+	for bytes.Contains(src, []byte(p)) {
+		p += "Q"
+	}
+	return p
+}
+
+// Result is the outcome of Expand: Markdown holding one placeholder per
+// shortcode, and what each placeholder stands for.
+type Result struct {
+	// Markdown is the source with every top-level shortcode replaced by a
+	// placeholder token, ready for the Markdown renderer.
+	Markdown []byte
+
+	prefix string
+	html   []string      // by placeholder index
+	invs   []*Invocation // by placeholder index
+	top    []*Invocation
+}
+
+// add records a shortcode's HTML and returns its placeholder.
+func (r *Result) add(inv *Invocation, html string) string {
+	r.html = append(r.html, html)
+	r.invs = append(r.invs, inv)
+	return r.token(len(r.html) - 1)
+}
+
+func (r *Result) token(i int) string {
+	return r.prefix + strconv.Itoa(i) + string(rune(placeholderEnd))
+}
+
+// index returns the placeholder index of token, or -1.
+func (r *Result) index(token []byte) int {
+	if len(token) < len(r.prefix)+2 || !bytes.HasPrefix(token, []byte(r.prefix)) || token[len(token)-1] != placeholderEnd {
+		return -1
+	}
+	digits := token[len(r.prefix) : len(token)-1]
+	if len(digits) > 1 && digits[0] == '0' {
+		return -1
+	}
+	i, err := strconv.Atoi(string(digits))
+	if err != nil || i < 0 || i >= len(r.html) {
+		return -1
+	}
+	return i
+}
+
+// FindPlaceholders returns the [start, end) byte ranges of this Result's
+// placeholders in b, in order.
+func (r *Result) FindPlaceholders(b []byte) [][2]int {
+	var locs [][2]int
+	for off := 0; ; {
+		i := bytes.Index(b[off:], []byte(r.prefix))
+		if i < 0 {
+			return locs
+		}
+		start := off + i
+		end := start + len(r.prefix)
+		for end < len(b) && b[end] >= '0' && b[end] <= '9' {
+			end++
+		}
+		if end < len(b) && b[end] == placeholderEnd && r.index(b[start:end+1]) >= 0 {
+			locs = append(locs, [2]int{start, end + 1})
+			off = end + 1
+			continue
+		}
+		off = start + 1
+	}
+}
+
+// Replace returns html with each placeholder replaced by the HTML of its
+// shortcode. A placeholder that makes up a whole paragraph, "<p>TOKEN</p>",
+// is replaced whole, so block output is not wrapped in <p>.
+func (r *Result) Replace(html []byte) []byte {
+	locs := r.FindPlaceholders(html)
+	if len(locs) == 0 {
+		return html
+	}
+	out := make([]byte, 0, len(html)+256*len(locs))
+	last := 0
+	for _, loc := range locs {
+		start, end := loc[0], loc[1]
+		i := r.index(html[start:end])
+		if start-3 >= last && bytes.HasSuffix(html[:start], []byte("<p>")) && bytes.HasPrefix(html[end:], []byte("</p>")) {
+			start, end = start-3, end+4
+		}
+		out = append(out, html[last:start]...)
+		out = append(out, r.html[i]...)
+		last = end
+	}
+	return append(out, html[last:]...)
+}
+
+// Shortcodes returns the top-level invocations in source order, with the
+// AffiliateLinks and Disclosure their built-ins (and children) reported.
+func (r *Result) Shortcodes() []*Invocation { return r.top }
+
+// Lookup returns the invocation a placeholder token stands for.
+func (r *Result) Lookup(token string) (*Invocation, bool) {
+	i := r.index([]byte(token))
+	if i < 0 {
+		return nil, false
+	}
+	return r.invs[i], true
+}
+
+// HTML returns the HTML a placeholder token stands for.
+func (r *Result) HTML(token string) (string, bool) {
+	i := r.index([]byte(token))
+	if i < 0 {
+		return "", false
+	}
+	return r.html[i], true
+}
