@@ -1,0 +1,200 @@
+package programs
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// program decodes the top-level mapping of a file. Scenarios are decoded
+// last because they refer to plans by id.
+func (d *decoder) program(doc *yaml.Node, id string) *Program {
+	p := &Program{ID: id, File: d.file, Line: 1, RefParam: "ref"}
+	n := doc
+	if n != nil && n.Kind == yaml.DocumentNode {
+		n = nil
+		if len(doc.Content) > 0 {
+			n = doc.Content[0]
+		}
+	}
+	if isNull(n) {
+		d.errorf(1, "missing required keys name, url and plans")
+		return p
+	}
+	p.Line = lineOf(n)
+	entries, ok := d.mapping(n, "program", programKeys())
+	if !ok {
+		return p
+	}
+	var scenarios *entry
+	have := make(map[string]bool)
+	for _, e := range entries {
+		have[e.key] = !isNull(e.v)
+		switch e.key {
+		case "name":
+			p.Name = d.str(e)
+		case "url":
+			p.URL = d.link(e)
+		case "description":
+			p.Description = d.str(e)
+		case "commission":
+			p.Commission, _ = d.rate(e)
+		case "tier2":
+			p.Tier2, p.HasTier2 = d.rate(e)
+		case "recurring":
+			p.Recurring = d.boolean(e)
+		case "cookie_days":
+			p.CookieDays = d.count(e)
+		case "trial":
+			p.Trial = d.trial(e)
+		case "payout":
+			p.Payout = d.payout(e)
+		case "signup_url":
+			p.SignupURL = d.link(e)
+		case "ref_param":
+			if s := d.str(e); s != "" {
+				p.RefParam = s
+			}
+		case "ref_id":
+			p.RefID = d.str(e)
+		case "currency":
+			d.currency(e, p)
+		case "domains":
+			p.Domains = d.domains(e)
+		case "prices_checked":
+			p.PricesChecked = d.date(e)
+		case "source":
+			p.Source = d.str(e)
+		case "promo_materials":
+			p.PromoMaterials = d.strings(e)
+		case "pros":
+			p.Pros = d.strings(e)
+		case "cons":
+			p.Cons = d.strings(e)
+		case "plans":
+			p.Plans = d.plans(e)
+		case "features":
+			p.Features = d.strings(e)
+		case "scenarios":
+			scenarios = &e
+		}
+	}
+	for _, key := range []string{"name", "url", "plans"} {
+		if !have[key] {
+			d.errorf(p.Line, "missing required key %q", key)
+		}
+	}
+	if v := entryValue(entries, "plans"); have["plans"] && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		d.errorf(v.Line, "plans: the list is empty")
+	}
+	if p.Features == nil {
+		p.Features = featureUnion(p.Plans)
+	}
+	if scenarios != nil {
+		p.Scenarios = d.scenarios(*scenarios, p)
+	}
+	return p
+}
+
+// entryValue returns the value of key among entries.
+func entryValue(entries []entry, key string) *yaml.Node {
+	for _, e := range entries {
+		if e.key == key {
+			return e.v
+		}
+	}
+	return nil
+}
+
+// featureUnion returns the names of all plan features in first-seen order.
+func featureUnion(plans []*Plan) []string {
+	var names []string
+	seen := make(map[string]bool)
+	for _, pl := range plans {
+		for _, f := range pl.Features {
+			if !seen[f.Name] {
+				seen[f.Name] = true
+				names = append(names, f.Name)
+			}
+		}
+	}
+	return names
+}
+
+// trial decodes the trial mapping.
+func (d *decoder) trial(e entry) *Trial {
+	if isNull(e.v) {
+		return nil
+	}
+	entries, ok := d.mapping(e.v, "trial", trialKeys())
+	if !ok {
+		return nil
+	}
+	t := &Trial{}
+	for _, e := range entries {
+		switch e.key {
+		case "days":
+			t.Days = d.count(e)
+		case "price":
+			t.Price, _ = d.cents(e)
+		}
+	}
+	return t
+}
+
+// payout decodes the payout mapping.
+func (d *decoder) payout(e entry) *Payout {
+	if isNull(e.v) {
+		return nil
+	}
+	entries, ok := d.mapping(e.v, "payout", payoutKeys())
+	if !ok {
+		return nil
+	}
+	p := &Payout{}
+	for _, e := range entries {
+		switch e.key {
+		case "schedule":
+			p.Schedule = d.str(e)
+		case "methods":
+			p.Methods = d.strings(e)
+		case "minimum":
+			p.Minimum, p.HasMinimum = d.cents(e)
+		case "hold_days":
+			p.HoldDays = d.count(e)
+		case "min_sales":
+			p.MinSales = d.count(e)
+		}
+	}
+	return p
+}
+
+// currency decodes the currency mapping into p.Currency.
+func (d *decoder) currency(e entry, p *Program) {
+	if isNull(e.v) {
+		return
+	}
+	entries, _ := d.mapping(e.v, "currency", currencyKeys())
+	for _, e := range entries {
+		switch e.key {
+		case "code":
+			p.Currency.Code = strings.ToUpper(d.str(e))
+		case "symbol":
+			p.Currency.Symbol = d.str(e)
+		}
+	}
+}
+
+// domains decodes the list of extra host names, lowercased.
+func (d *decoder) domains(e entry) []string {
+	hosts := d.strings(e)
+	out := hosts[:0]
+	for _, h := range hosts {
+		if h == "" || strings.ContainsAny(h, "/:@?# ") {
+			d.errorf(e.v.Line, "domains: %q is not a host name (want e.g. example.com)", h)
+			continue
+		}
+		out = append(out, strings.ToLower(h))
+	}
+	return out
+}

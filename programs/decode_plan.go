@@ -1,0 +1,102 @@
+package programs
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// plans decodes the list of plans and checks that their ids are unique.
+func (d *decoder) plans(e entry) []*Plan {
+	var plans []*Plan
+	firstLine := make(map[string]int)
+	for i, item := range d.list(e) {
+		pl := d.plan(item, i+1)
+		if pl == nil {
+			continue
+		}
+		key := strings.ToLower(pl.ID)
+		if first, dup := firstLine[key]; dup {
+			d.errorf(pl.Line, "duplicate plan id %q (first at line %d)", pl.ID, first)
+			continue
+		}
+		firstLine[key] = pl.Line
+		plans = append(plans, pl)
+	}
+	return plans
+}
+
+// plan decodes the n-th (1-based) plan.
+func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
+	what := fmt.Sprintf("plan %d", nth)
+	entries, ok := d.mapping(n, what, planKeys())
+	if !ok {
+		return nil
+	}
+	pl := &Plan{Line: lineOf(n)}
+	hasMonthly := false
+	for _, e := range entries {
+		switch e.key {
+		case "id":
+			pl.ID = d.str(e)
+		case "name":
+			pl.Name = d.str(e)
+		case "monthly":
+			pl.Monthly, hasMonthly = d.cents(e)
+		case "annual":
+			pl.Annual, pl.HasAnnual = d.cents(e)
+		case "featured":
+			pl.Featured = d.boolean(e)
+		case "signup_url":
+			pl.SignupURL = d.link(e)
+		case "features":
+			pl.Features = d.features(e)
+		}
+	}
+	if pl.Name == "" {
+		d.errorf(pl.Line, "%s: missing required key %q", what, "name")
+		return nil
+	}
+	if !hasMonthly && isNull(entryValue(entries, "monthly")) {
+		d.errorf(pl.Line, "plan %q: missing required key %q", pl.Name, "monthly")
+	}
+	if pl.ID == "" {
+		pl.ID = strings.ToLower(strings.ReplaceAll(pl.Name, " ", "-"))
+	}
+	return pl
+}
+
+// features decodes a plan's features: a list of included feature names, or
+// a mapping from name to true/false or a short text, in written order.
+func (d *decoder) features(e entry) []Feature {
+	if isNull(e.v) {
+		return nil
+	}
+	if e.v.Kind == yaml.SequenceNode {
+		names := d.strings(e)
+		fs := make([]Feature, len(names))
+		for i, name := range names {
+			fs[i] = Feature{Name: name, Included: true}
+		}
+		return fs
+	}
+	if e.v.Kind != yaml.MappingNode {
+		d.errorf(e.v.Line, "features: expected a list of names or a mapping of name to value")
+		return nil
+	}
+	entries, _ := d.mapping(e.v, "features", nil)
+	fs := make([]Feature, 0, len(entries))
+	for _, fe := range entries {
+		v := fe.v
+		switch {
+		case isNull(v) || v.Kind != yaml.ScalarNode:
+			d.errorf(lineOf(v), "features: %q: expected true, false or a short text such as \"3 sites\"", fe.key)
+		case v.ShortTag() == "!!bool":
+			fs = append(fs, Feature{Name: fe.key, Included: d.boolean(fe)})
+		default:
+			fs = append(fs, Feature{Name: fe.key, Value: strings.TrimSpace(v.Value), Included: true})
+		}
+	}
+	return fs
+}

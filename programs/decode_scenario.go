@@ -1,0 +1,112 @@
+package programs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// scenarios decodes the earnings scenarios of p, whose plans are already
+// decoded.
+func (d *decoder) scenarios(e entry, p *Program) []*Scenario {
+	var out []*Scenario
+	firstLine := make(map[string]int)
+	for i, item := range d.list(e) {
+		s := d.scenario(item, i+1, p)
+		if s == nil {
+			continue
+		}
+		if first, dup := firstLine[s.ID]; dup {
+			d.errorf(s.Line, "duplicate scenario id %q (first at line %d)", s.ID, first)
+			continue
+		}
+		firstLine[s.ID] = s.Line
+		out = append(out, s)
+	}
+	return out
+}
+
+// scenario decodes the n-th (1-based) scenario.
+func (d *decoder) scenario(n *yaml.Node, nth int, p *Program) *Scenario {
+	what := fmt.Sprintf("scenario %d", nth)
+	entries, ok := d.mapping(n, what, scenarioKeys())
+	if !ok {
+		return nil
+	}
+	s := &Scenario{Line: lineOf(n)}
+	var mix *entry
+	for _, e := range entries {
+		switch e.key {
+		case "name":
+			s.Name = d.str(e)
+		case "id":
+			s.ID = d.str(e)
+		case "mix":
+			mix = &e
+		}
+	}
+	if s.Name == "" {
+		d.errorf(s.Line, "%s: missing required key %q", what, "name")
+		return nil
+	}
+	if s.ID == "" {
+		s.ID = urlize(s.Name)
+	}
+	if mix == nil || isNull(mix.v) {
+		d.errorf(s.Line, "scenario %q: missing required key %q", s.Name, "mix")
+		return s
+	}
+	s.Mix = d.mix(*mix, s.Name, p)
+	return s
+}
+
+// mix decodes a scenario's mapping of plan id to customer count, keeping the
+// written order.
+func (d *decoder) mix(e entry, scenario string, p *Program) []PlanCount {
+	entries, _ := d.mapping(e.v, fmt.Sprintf("scenario %q: mix", scenario), nil)
+	var out []PlanCount
+	seen := make(map[string]bool)
+	for _, me := range entries {
+		pl, ok := p.Plan(me.key)
+		if !ok {
+			d.errorf(me.k.Line, "scenario %q: unknown plan %q (known plans: %s)",
+				scenario, me.key, strings.Join(p.PlanIDs(), ", "))
+			continue
+		}
+		if seen[pl.ID] {
+			d.errorf(me.k.Line, "scenario %q: plan %q is listed twice", scenario, pl.ID)
+			continue
+		}
+		seen[pl.ID] = true
+		text, _ := d.scalar(me)
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil || n < 0 {
+			d.errorf(lineOf(me.v), "scenario %q: count %q for plan %q is not a whole number of customers", scenario, text, pl.ID)
+			continue
+		}
+		out = append(out, PlanCount{PlanID: pl.ID, Count: n})
+	}
+	return out
+}
+
+// urlize makes a name URL-safe: lowercase letters and digits, other runs of
+// characters as one "-": "One referral a month" → "one-referral-a-month".
+func urlize(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,40 @@
+package programs
+
+// The known keys at each level of a program file, in documentation order.
+// They drive the "unknown key" check and its did-you-mean suggestion.
+// Functions rather than package variables keep the lists immutable.
+
+// programKeys are the keys of the top-level mapping.
+func programKeys() []string {
+	return []string{
+		"name", "url", "description", "commission", "tier2", "recurring",
+		"cookie_days", "trial", "payout", "signup_url", "ref_param", "ref_id",
+		"currency", "domains", "prices_checked", "source", "promo_materials",
+		"pros", "cons", "plans", "features", "scenarios",
+	}
+}
+
+// planKeys are the keys of one entry of plans.
+func planKeys() []string {
+	return []string{"id", "name", "monthly", "annual", "featured", "signup_url", "features"}
+}
+
+// trialKeys are the keys of trial.
+func trialKeys() []string {
+	return []string{"days", "price"}
+}
+
+// payoutKeys are the keys of payout.
+func payoutKeys() []string {
+	return []string{"schedule", "methods", "minimum", "hold_days", "min_sales"}
+}
+
+// currencyKeys are the keys of currency.
+func currencyKeys() []string {
+	return []string{"code", "symbol"}
+}
+
+// scenarioKeys are the keys of one entry of scenarios.
+func scenarioKeys() []string {
+	return []string{"name", "id", "mix"}
+}
