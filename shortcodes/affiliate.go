@@ -1,0 +1,347 @@
+package shortcodes
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/programs"
+)
+
+// Link modes of AffiliateConfig.LinkMode.
+const (
+	LinkDirect  = "direct"  // hrefs go straight to the vendor's tracking URL
+	LinkCloaked = "cloaked" // hrefs go to the site's /go/ redirect pages
+)
+
+// linkRel is the rel of every affiliate anchor the built-ins write: Google
+// asks for "sponsored", and "noopener" guards target="_blank".
+const linkRel = "sponsored nofollow noopener"
+
+// AffiliateConfig is the site's affiliate configuration, as the built-in
+// shortcodes see it.
+type AffiliateConfig struct {
+	RefID          string // the site owner's referral id, for programs without their own
+	LinkMode       string // LinkDirect or LinkCloaked; empty means direct
+	Target         string // target attribute of affiliate links, such as "_blank"; empty for none
+	UTMSource      string
+	UTMMedium      string
+	UTMCampaign    string
+	DisclosureText string // default text of the disclosure shortcode
+	// Currency formats every amount; zero means the program's currency
+	// (US dollars when it has none).
+	Currency money.Currency
+	BasePath string // the site's base path, such as "/" or "/blog/"
+}
+
+// PageState is the per-page state of the built-in shortcodes. The generator
+// makes one per page with NewPageState, fills in the page fields, puts it in
+// Env.State, and after expansion reads Links and JSONLD from it. A PageState
+// belongs to one page's expansion and is not safe for concurrent use.
+type PageState struct {
+	Programs *programs.Set
+	Config   AffiliateConfig
+
+	// The page's own fields.
+	Slug, Title, Author, File string
+	Date, Lastmod             time.Time
+	// Program is the page's front-matter "program": the default for every
+	// shortcode's program= argument.
+	Program string
+
+	Links  []Link        // every affiliate link the shortcodes made, in order
+	JSONLD []template.JS // complete JSON-LD documents built by shortcodes (verdict)
+	Used   map[string]bool
+
+	subIDs map[string]bool // sub-ids given out on the page, to keep them unique
+}
+
+// Link is one affiliate link made by a shortcode.
+type Link struct {
+	Program, Plan string // ids; Plan is empty for a program-level link
+	Placement     string // as given, or empty
+	SubID         string // unique on the page
+	URL           string // the vendor's tracking URL, also when the href is cloaked
+	Line, Col     int    // of the shortcode
+}
+
+// NewPageState returns an empty PageState for a page of a site with the
+// given programs and configuration.
+func NewPageState(set *programs.Set, cfg AffiliateConfig) *PageState {
+	if set == nil {
+		set = programs.NewSet()
+	}
+	return &PageState{
+		Programs: set,
+		Config:   cfg,
+		Used:     make(map[string]bool),
+		subIDs:   make(map[string]bool),
+	}
+}
+
+// StateOf returns the PageState the generator put in inv.Env.State.
+func StateOf(inv *Invocation) (*PageState, error) {
+	if inv.Env != nil {
+		if st, ok := inv.Env.State.(*PageState); ok && st != nil {
+			return st, nil
+		}
+	}
+	return nil, inv.Errorf("shortcode %q needs the page's affiliate state, and the generator gave none", inv.Name)
+}
+
+// TrackingURL returns the link that credits the site for a sign-up: the
+// plan's signup_url, else the program's signup_url, else its url, with the
+// program's ref_param set to its ref_id (cfg.RefID when the program has
+// none; no referral parameter when both are empty), subid set to subID, and
+// the utm_* parameters that cfg sets. The URL's own query parameters come
+// first, in their order, then the added ones in a fixed order: ref, subid,
+// utm_source, utm_medium, utm_campaign. An own parameter with the name of
+// an added one is replaced by it.
+func TrackingURL(p *programs.Program, plan *programs.Plan, cfg AffiliateConfig, subID string) string {
+	base := p.URL
+	switch {
+	case plan != nil && plan.SignupURL != "":
+		base = plan.SignupURL
+	case p.SignupURL != "":
+		base = p.SignupURL
+	}
+	var add [][2]string
+	ref := p.RefID
+	if ref == "" {
+		ref = cfg.RefID
+	}
+	if ref != "" {
+		param := p.RefParam
+		if param == "" {
+			param = "ref"
+		}
+		add = append(add, [2]string{param, ref})
+	}
+	for _, kv := range [][2]string{
+		{"subid", subID},
+		{"utm_source", cfg.UTMSource},
+		{"utm_medium", cfg.UTMMedium},
+		{"utm_campaign", cfg.UTMCampaign},
+	} {
+		if kv[1] != "" {
+			add = append(add, kv)
+		}
+	}
+	if len(add) == 0 {
+		return base
+	}
+
+	rest, fragment, hasFragment := strings.Cut(base, "#")
+	path, query, _ := strings.Cut(rest, "?")
+	var parts []string
+	for _, pair := range strings.Split(query, "&") {
+		if pair == "" {
+			continue
+		}
+		k, _, _ := strings.Cut(pair, "=")
+		if name, err := url.QueryUnescape(k); err == nil && replaced(name, add) {
+			continue
+		}
+		parts = append(parts, pair)
+	}
+	for _, kv := range add {
+		parts = append(parts, url.QueryEscape(kv[0])+"="+url.QueryEscape(kv[1]))
+	}
+	s := path + "?" + strings.Join(parts, "&")
+	if hasFragment {
+		s += "#" + fragment
+	}
+	return s
+}
+
+func replaced(name string, add [][2]string) bool {
+	for _, kv := range add {
+		if kv[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// CloakedPath returns the site path of a program's (or plan's) redirect
+// page: "/go/kartra/", or "/go/kartra/gold/" with a plan, under basePath.
+func CloakedPath(basePath, program, plan string) string {
+	var b strings.Builder
+	b.WriteString("/")
+	if bp := strings.Trim(basePath, "/"); bp != "" {
+		b.WriteString(bp)
+		b.WriteString("/")
+	}
+	b.WriteString("go/")
+	b.WriteString(url.PathEscape(program))
+	b.WriteString("/")
+	if plan != "" {
+		b.WriteString(url.PathEscape(plan))
+		b.WriteString("/")
+	}
+	return b.String()
+}
+
+// LinkData is what an affiliate anchor needs: the data of afflink and cta,
+// and of the buttons in plans and verdict.
+type LinkData struct {
+	Href   string        // the tracking URL, or the cloaked path with ?subid=
+	Rel    string        // "sponsored nofollow noopener"
+	Target string        // empty for none
+	Text   template.HTML // the link text (escaped, or the shortcode's inner HTML)
+	SubID  string
+	// Program and Plan are the ids of the link's program and plan (Plan is
+	// empty for a program-level link); Name is "Program" or "Program – Plan".
+	Program, Plan, Name string
+}
+
+// link makes an affiliate link to p (and plan, when not nil) for inv,
+// records it in st and counts it in inv.AffiliateLinks. The sub-id is the
+// page slug and the placement, or the link's 1-based index on the page when
+// placement is empty, with "-2", "-3"… added when it was used before.
+func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.Plan, placement string, text template.HTML) LinkData {
+	tail := placement
+	if tail == "" {
+		tail = strconv.Itoa(len(st.Links) + 1)
+	}
+	subID := tail
+	if st.Slug != "" {
+		subID = st.Slug + "-" + tail
+	}
+	if st.subIDs == nil {
+		st.subIDs = make(map[string]bool)
+	}
+	if st.subIDs[subID] {
+		for n := 2; ; n++ {
+			if s := fmt.Sprintf("%s-%d", subID, n); !st.subIDs[s] {
+				subID = s
+				break
+			}
+		}
+	}
+	st.subIDs[subID] = true
+
+	target := TrackingURL(p, plan, st.Config, subID)
+	href := target
+	planID, name := "", p.Name
+	if plan != nil {
+		planID, name = plan.ID, p.Name+" – "+plan.Name
+	}
+	if st.Config.LinkMode == LinkCloaked {
+		href = CloakedPath(st.Config.BasePath, p.ID, planID) + "?subid=" + url.QueryEscape(subID)
+	}
+	st.Links = append(st.Links, Link{
+		Program: p.ID, Plan: planID, Placement: placement, SubID: subID,
+		URL: target, Line: inv.Line, Col: inv.Col,
+	})
+	inv.AffiliateLinks++
+	if text == "" {
+		text = escapeHTML(name)
+	}
+	return LinkData{
+		Href: href, Rel: linkRel, Target: st.Config.Target, Text: text, SubID: subID,
+		Program: p.ID, Plan: planID, Name: name,
+	}
+}
+
+// program returns the program named by inv's program= argument, else by
+// the page's front matter, and marks it used.
+func (st *PageState) program(inv *Invocation) (*programs.Program, error) {
+	id, _ := inv.Arg("program")
+	if id == "" {
+		id = st.Program
+	}
+	if id == "" {
+		return nil, inv.Errorf("shortcode %q: missing argument program= (the page has no \"program\" in its front matter; programs: %s)",
+			inv.Name, idList(st.Programs.IDs()))
+	}
+	p, ok := st.Programs.Get(id)
+	if !ok {
+		return nil, inv.Errorf("shortcode %q: unknown program %q (programs: %s)", inv.Name, id, idList(st.Programs.IDs()))
+	}
+	if st.Used == nil {
+		st.Used = make(map[string]bool)
+	}
+	st.Used[p.ID] = true
+	return p, nil
+}
+
+// plan returns p's plan named by inv's plan= argument, nil when there is
+// none.
+func planArg(inv *Invocation, p *programs.Program) (*programs.Plan, error) {
+	id, ok := inv.Arg("plan")
+	if !ok {
+		return nil, nil
+	}
+	return findPlan(inv, p, id, "plan")
+}
+
+func findPlan(inv *Invocation, p *programs.Program, id, what string) (*programs.Plan, error) {
+	pl, ok := p.Plan(id)
+	if !ok {
+		return nil, inv.Errorf("shortcode %q: unknown %s %q of program %q (plans: %s)", inv.Name, what, id, p.ID, idList(p.PlanIDs()))
+	}
+	return pl, nil
+}
+
+func idList(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// currency returns the currency amounts of p are shown in.
+func (st *PageState) currency(p *programs.Program) money.Currency {
+	if c := st.Config.Currency; c.Code != "" || c.Symbol != "" {
+		return c.OrDefault()
+	}
+	return p.CurrencyOrDefault()
+}
+
+// checkedNote returns "Prices checked on November 1, 2026", or "" when
+// the program has no date.
+func checkedNote(p *programs.Program) string {
+	if p.PricesChecked.IsZero() {
+		return ""
+	}
+	return "Prices checked on " + p.PricesChecked.Format("January 2, 2006")
+}
+
+// sourceLink splits a program's source into a URL to link and a text to
+// print, one of them empty.
+func sourceLink(p *programs.Program) (href, text string) {
+	s := strings.TrimSpace(p.Source)
+	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+		return s, ""
+	}
+	return "", s
+}
+
+// joinOr joins items as "a, b or c".
+func joinOr(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// textHTML returns inv's inner HTML when it has any, else s escaped.
+func textHTML(inv *Invocation, s string) template.HTML {
+	if strings.TrimSpace(string(inv.Inner)) != "" {
+		return inv.Inner
+	}
+	return escapeHTML(s)
+}
+
+// escapeHTML returns plain text s as HTML.
+func escapeHTML(s string) template.HTML { return template.HTML(template.HTMLEscapeString(s)) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,104 @@
+package shortcodes
+
+import "github.com/affsite/affsite/programs"
+
+// CommissionTableData is the data of the commission-table template: one
+// row per plan with its prices and the commission on each. Every amount is
+// formatted.
+type CommissionTableData struct {
+	Program string // the program's name
+	// Caption reads like "Kartra pays 40% recurring commission on every
+	// plan; second tier 10%."
+	Caption   string
+	Rate      string // "40%"
+	Tier2Rate string // "10%", empty when HasTier2 is false
+	HasTier2  bool
+	Rows      []CommissionRow
+	// Checked is "Prices checked on November 1, 2026", empty when the
+	// program has no date; SourceURL or SourceText is where the figures
+	// come from (at most one is set).
+	Checked, SourceURL, SourceText string
+}
+
+// CommissionRow is one plan of a commission table.
+type CommissionRow struct {
+	Plan              string // the plan's name
+	Monthly, Annual   string // prices; Annual is "—" when the plan has none
+	CommissionMonthly string // the commission on the monthly price
+	CommissionAnnual  string // "—" when the plan has no annual price
+	Tier2Monthly      string // second-tier commission; empty without a tier 2
+	Tier2Annual       string
+	Featured          bool
+}
+
+// noAmount stands in a table cell for a price that does not exist.
+const noAmount = "—"
+
+// CommissionTable is the commission-table shortcode:
+//
+//	{{< commission-table program="kartra" >}}
+//
+// Its template's .Data is a CommissionTableData.
+func CommissionTable(inv *Invocation) error {
+	st, err := StateOf(inv)
+	if err != nil {
+		return err
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return err
+	}
+	if len(p.Plans) == 0 {
+		return inv.Errorf("shortcode %q: program %q has no plans", inv.Name, p.ID)
+	}
+	cur := st.currency(p)
+	d := &CommissionTableData{
+		Program:  p.Name,
+		Caption:  commissionCaption(p),
+		Rate:     p.Commission.Percent(),
+		HasTier2: p.HasTier2,
+		Checked:  checkedNote(p),
+	}
+	d.SourceURL, d.SourceText = sourceLink(p)
+	if p.HasTier2 {
+		d.Tier2Rate = p.Tier2.Percent()
+	}
+	for _, pl := range p.Plans {
+		r := CommissionRow{
+			Plan:              pl.Name,
+			Monthly:           cur.Format(pl.Monthly),
+			Annual:            noAmount,
+			CommissionMonthly: cur.Format(p.Commission.Apply(pl.Monthly)),
+			CommissionAnnual:  noAmount,
+			Featured:          pl.Featured,
+		}
+		if pl.HasAnnual {
+			r.Annual = cur.Format(pl.Annual)
+			r.CommissionAnnual = cur.Format(p.Commission.Apply(pl.Annual))
+		}
+		if p.HasTier2 {
+			r.Tier2Monthly = cur.Format(p.Tier2.Apply(pl.Monthly))
+			r.Tier2Annual = noAmount
+			if pl.HasAnnual {
+				r.Tier2Annual = cur.Format(p.Tier2.Apply(pl.Annual))
+			}
+		}
+		d.Rows = append(d.Rows, r)
+	}
+	inv.Data = d
+	return nil
+}
+
+// commissionCaption returns "Kartra pays 40% recurring commission on every
+// plan; second tier 10%."
+func commissionCaption(p *programs.Program) string {
+	s := p.Name + " pays " + p.Commission.Percent()
+	if p.Recurring {
+		s += " recurring"
+	}
+	s += " commission on every plan"
+	if p.HasTier2 {
+		s += "; second tier " + p.Tier2.Percent()
+	}
+	return s + "."
+}

@@ -1,0 +1,42 @@
+package shortcodes
+
+import "html/template"
+
+// CTA is the cta shortcode: a call-to-action button that is an affiliate
+// link.
+//
+//	{{< cta program="kartra" plan="gold" text="Start your $1 trial" placement="intro" >}}
+//
+// The text is text=, else the inner HTML when paired, else "Try Program"
+// ("Try Program Plan" with a plan). The placement defaults to "cta". Its
+// template's .Data is a LinkData.
+func CTA(inv *Invocation) error {
+	st, err := StateOf(inv)
+	if err != nil {
+		return err
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return err
+	}
+	plan, err := planArg(inv, p)
+	if err != nil {
+		return err
+	}
+	placement, ok := inv.Arg("placement")
+	if !ok || placement == "" {
+		placement = "cta"
+	}
+	var text template.HTML
+	if t, _ := inv.Arg("text"); t != "" {
+		text = escapeHTML(t)
+	} else {
+		name := "Try " + p.Name
+		if plan != nil {
+			name += " " + plan.Name
+		}
+		text = textHTML(inv, name)
+	}
+	inv.Data = st.link(inv, p, plan, placement, text)
+	return nil
+}

@@ -1,0 +1,161 @@
+package shortcodes
+
+import (
+	"strings"
+
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/programs"
+)
+
+// PlansData is the data of the plans template: one card per plan.
+type PlansData struct {
+	Program string // the program's name
+	Cards   []PlanCard
+	// Trial is like "14-day trial for $1.00" ("14-day free trial" when it
+	// costs nothing), empty when the program has no trial.
+	Trial string
+	// Checked is "Prices checked on November 1, 2026", or empty.
+	Checked, SourceURL, SourceText string
+}
+
+// PlanCard is one plan of a plans shortcode.
+type PlanCard struct {
+	ID, Name string
+	Featured bool
+	Class    string // "plan-card", or "plan-card featured"
+	Monthly  string // "$99.00"
+	Period   string // "/month"
+	// Annual is like "or $948.00 billed yearly", empty without an annual
+	// price; Saving is like "Save 20% with annual billing", empty unless
+	// the annual price saves something.
+	Annual, Saving string
+	Features       []PlanFeature
+	CTA            LinkData // the plan's sign-up button (placement "plans-<id>")
+}
+
+// PlanFeature is one row of a plan card's feature list.
+type PlanFeature struct {
+	Name     string
+	Included bool
+	Class    string // "yes" or "no"
+	Text     string // the name, or "Name: value" when the plan gives a value
+}
+
+// Plans is the plans shortcode: plan-comparison cards with a sign-up
+// button each.
+//
+//	{{< plans program="kartra" features="Landing pages,Video hosting" >}}
+//
+// features= chooses and orders the feature rows (names separated by
+// commas, matched ignoring case); the default is the program's features,
+// else every feature a plan names. Its template's .Data is a PlansData.
+func Plans(inv *Invocation) error {
+	st, err := StateOf(inv)
+	if err != nil {
+		return err
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return err
+	}
+	if len(p.Plans) == 0 {
+		return inv.Errorf("shortcode %q: program %q has no plans", inv.Name, p.ID)
+	}
+	rows, err := featureRows(inv, p)
+	if err != nil {
+		return err
+	}
+	cur := st.currency(p)
+	d := &PlansData{Program: p.Name, Trial: trialText(p.Trial, cur), Checked: checkedNote(p)}
+	d.SourceURL, d.SourceText = sourceLink(p)
+	for _, pl := range p.Plans {
+		c := PlanCard{
+			ID: pl.ID, Name: pl.Name, Featured: pl.Featured, Class: "plan-card",
+			Monthly: cur.Format(pl.Monthly), Period: "/month",
+		}
+		if pl.Featured {
+			c.Class += " featured"
+		}
+		if pl.HasAnnual {
+			c.Annual = "or " + cur.Format(pl.Annual) + " billed yearly"
+			if s, ok := money.SavingPercent(pl.Monthly, pl.Annual); ok && s.Cmp(money.Rate{}) > 0 {
+				c.Saving = "Save " + s.Percent() + " with annual billing"
+			}
+		}
+		for _, name := range rows {
+			c.Features = append(c.Features, planFeature(pl, name))
+		}
+		c.CTA = st.link(inv, p, pl, "plans-"+pl.ID, escapeHTML("Choose "+pl.Name))
+		d.Cards = append(d.Cards, c)
+	}
+	inv.Data = d
+	return nil
+}
+
+// featureRows returns the feature names a plans shortcode lists.
+func featureRows(inv *Invocation, p *programs.Program) ([]string, error) {
+	known := append([]string(nil), p.Features...)
+	for _, pl := range p.Plans {
+		for _, f := range pl.Features {
+			if !containsFold(known, f.Name) {
+				known = append(known, f.Name)
+			}
+		}
+	}
+	arg, _ := inv.Arg("features")
+	if strings.TrimSpace(arg) == "" {
+		return known, nil
+	}
+	var rows []string
+	for _, name := range strings.Split(arg, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		i := indexFold(known, name)
+		if i < 0 {
+			return nil, inv.Errorf("shortcode %q: unknown feature %q of program %q (features: %s)", inv.Name, name, p.ID, idList(known))
+		}
+		rows = append(rows, known[i])
+	}
+	return rows, nil
+}
+
+func planFeature(pl *programs.Plan, name string) PlanFeature {
+	for _, f := range pl.Features {
+		if strings.EqualFold(f.Name, name) {
+			pf := PlanFeature{Name: name, Included: f.Included, Class: "no", Text: name}
+			if f.Included {
+				pf.Class = "yes"
+			}
+			if f.Value != "" {
+				pf.Text = name + ": " + f.Value
+			}
+			return pf
+		}
+	}
+	return PlanFeature{Name: name, Class: "no", Text: name}
+}
+
+// trialText returns "14-day trial for $1.00", "14-day free trial", or ""
+// for no trial.
+func trialText(t *programs.Trial, cur money.Currency) string {
+	switch {
+	case t == nil || t.Days <= 0:
+		return ""
+	case t.Price == 0:
+		return itoa(t.Days) + "-day free trial"
+	}
+	return itoa(t.Days) + "-day trial for " + cur.Format(t.Price)
+}
+
+func indexFold(list []string, s string) int {
+	for i, x := range list {
+		if strings.EqualFold(x, s) {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsFold(list []string, s string) bool { return indexFold(list, s) >= 0 }

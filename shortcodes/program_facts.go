@@ -1,0 +1,94 @@
+package shortcodes
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ProgramFactsData is the data of the program-facts template: a definition
+// list of whatever the program's data holds.
+type ProgramFactsData struct {
+	Program string // the program's name
+	Facts   []Fact
+	// SourceURL or SourceText is where the facts come from (at most one is
+	// set).
+	SourceURL, SourceText string
+}
+
+// Fact is one term and its description.
+type Fact struct{ Term, Detail string }
+
+// ProgramFacts is the program-facts shortcode:
+//
+//	{{< program-facts program="kartra" >}}
+//
+// Its template's .Data is a ProgramFactsData.
+func ProgramFacts(inv *Invocation) error {
+	st, err := StateOf(inv)
+	if err != nil {
+		return err
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return err
+	}
+	cur := st.currency(p)
+	d := &ProgramFactsData{Program: p.Name}
+	d.SourceURL, d.SourceText = sourceLink(p)
+	add := func(term, detail string) { d.Facts = append(d.Facts, Fact{term, detail}) }
+
+	commission := p.Commission.Percent()
+	if p.Recurring {
+		commission += " recurring"
+	}
+	add("Commission", commission)
+	if p.HasTier2 {
+		add("Second tier", p.Tier2.Percent()+" of the sales of affiliates you refer")
+	}
+	if p.CookieDays > 0 {
+		add("Cookie", plural(p.CookieDays, "day"))
+	}
+	if t := trialText(p.Trial, cur); t != "" {
+		add("Trial", upperFirst(t))
+	}
+	if po := p.Payout; po != nil {
+		if po.Schedule != "" {
+			add("Payouts", upperFirst(po.Schedule))
+		}
+		if len(po.Methods) > 0 {
+			add("Payment methods", joinOr(po.Methods))
+		}
+		if po.HasMinimum {
+			add("Minimum payout", cur.Format(po.Minimum))
+		}
+		if po.HoldDays > 0 {
+			add("Commission payable", "after the "+strconv.Itoa(po.HoldDays)+"-day refund period")
+		}
+		if po.MinSales > 0 {
+			add("Minimum sales", plural(po.MinSales, "sale")+" before the first payout")
+		}
+	}
+	if len(p.PromoMaterials) > 0 {
+		add("Promotional material", strings.Join(p.PromoMaterials, ", "))
+	}
+	if !p.PricesChecked.IsZero() {
+		add("Checked on", p.PricesChecked.Format("January 2, 2006"))
+	}
+	inv.Data = d
+	return nil
+}
+
+// plural returns "1 day" or "30 days".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
