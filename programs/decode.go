@@ -17,7 +17,7 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 			n = doc.Content[0]
 		}
 	}
-	if isNull(n) {
+	if n == nil || n.Kind == 0 || isNull(n) { // Kind 0: an empty YAML file
 		d.errorf(1, "missing required keys name, url and plans")
 		return p
 	}
