@@ -40,7 +40,7 @@ func Disclosure(inv *Invocation) error {
 	text, _ := inv.Arg("text")
 	if text == "" {
 		// The state is optional here: a disclosure needs no program.
-		if st, ok := inv.Env.State.(*PageState); ok && st != nil {
+		if st, ok := envState(inv); ok {
 			text = st.Config.DisclosureText
 		}
 	}
@@ -50,4 +50,12 @@ func Disclosure(inv *Invocation) error {
 	d.Text = "<p>" + escapeHTML(text) + "</p>"
 	inv.Data = d
 	return nil
+}
+
+func envState(inv *Invocation) (*PageState, bool) {
+	if inv.Env == nil {
+		return nil, false
+	}
+	st, ok := inv.Env.State.(*PageState)
+	return st, ok && st != nil
 }

@@ -1,0 +1,201 @@
+package shortcodes
+
+import (
+	"encoding/json"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/programs"
+)
+
+// VerdictData is the data of the verdict template.
+type VerdictData struct {
+	Program string // the program's name
+	Heading string // "Verdict: Kartra"
+	Stars   string // "★★★★☆": whole stars of the rating, out of Best
+	Label   string // "Rated 4.5 out of 5", for aria-label
+	Score   string // "4.5"
+	Best    string // "5"
+	Summary template.HTML
+	CTA     LinkData // the sign-up button (placement "verdict")
+}
+
+// Verdict is the verdict shortcode: the review's rating, summary and
+// sign-up button. It also adds a schema.org Review to PageState.JSONLD.
+//
+//	{{< verdict rating="4.5" program="kartra" >}}Worth it for …{{< /verdict >}}
+//
+// rating= is required, a number from 0 to best= (default 5, a whole
+// number). Its template's .Data is a VerdictData.
+func Verdict(inv *Invocation) error {
+	st, err := StateOf(inv)
+	if err != nil {
+		return err
+	}
+	raw, ok := inv.Arg("rating")
+	if !ok || strings.TrimSpace(raw) == "" {
+		return inv.Errorf("shortcode %q: missing argument rating=, such as rating=\"4.5\"", inv.Name)
+	}
+	bestRaw, ok := inv.Arg("best")
+	if !ok {
+		bestRaw = "5"
+	}
+	best, err := strconv.Atoi(strings.TrimSpace(bestRaw))
+	if err != nil || best < 1 || best > 100 {
+		return inv.Errorf("shortcode %q: best=%q is not a whole number from 1 to 100", inv.Name, bestRaw)
+	}
+	rating, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil || math.IsNaN(rating) || rating < 0 || rating > float64(best) {
+		return inv.Errorf("shortcode %q: rating=%q is not a number from 0 to %d", inv.Name, raw, best)
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return err
+	}
+
+	score := strconv.FormatFloat(rating, 'f', -1, 64)
+	bestS := strconv.Itoa(best)
+	// Whole stars only, rounded down, so the stars never overstate the score.
+	full := int(math.Floor(rating))
+	d := &VerdictData{
+		Program: p.Name,
+		Heading: "Verdict: " + p.Name,
+		Stars:   strings.Repeat("★", full) + strings.Repeat("☆", best-full),
+		Label:   "Rated " + score + " out of " + bestS,
+		Score:   score,
+		Best:    bestS,
+		Summary: inv.Inner,
+	}
+	d.CTA = st.link(inv, p, nil, "verdict", escapeHTML("Try "+p.Name))
+	doc, err := reviewJSONLD(st, p, score, bestS, rating)
+	if err != nil {
+		return inv.Errorf("shortcode %q: JSON-LD: %w", inv.Name, err)
+	}
+	st.JSONLD = append(st.JSONLD, doc)
+	inv.Data = d
+	return nil
+}
+
+// The schema.org Review document; struct fields keep the keys in order.
+type (
+	reviewLD struct {
+		Context       string      `json:"@context"`
+		Type          string      `json:"@type"`
+		Name          string      `json:"name,omitempty"`
+		ItemReviewed  softwareLD  `json:"itemReviewed"`
+		ReviewRating  ratingLD    `json:"reviewRating"`
+		Author        *personLD   `json:"author,omitempty"`
+		DatePublished string      `json:"datePublished,omitempty"`
+		DateModified  string      `json:"dateModified,omitempty"`
+		PositiveNotes *itemListLD `json:"positiveNotes,omitempty"`
+		NegativeNotes *itemListLD `json:"negativeNotes,omitempty"`
+	}
+	softwareLD struct {
+		Type                string    `json:"@type"`
+		Name                string    `json:"name"`
+		ApplicationCategory string    `json:"applicationCategory"`
+		OperatingSystem     string    `json:"operatingSystem"`
+		Offers              *offersLD `json:"offers,omitempty"`
+	}
+	offersLD struct {
+		Type          string `json:"@type"`
+		PriceCurrency string `json:"priceCurrency"`
+		LowPrice      string `json:"lowPrice"`
+		HighPrice     string `json:"highPrice"`
+		OfferCount    int    `json:"offerCount"`
+	}
+	ratingLD struct {
+		Type        string `json:"@type"`
+		RatingValue string `json:"ratingValue"`
+		BestRating  string `json:"bestRating"`
+		WorstRating string `json:"worstRating"`
+	}
+	personLD struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	itemListLD struct {
+		Type            string       `json:"@type"`
+		ItemListElement []listItemLD `json:"itemListElement"`
+	}
+	listItemLD struct {
+		Type     string `json:"@type"`
+		Position int    `json:"position"`
+		Name     string `json:"name"`
+	}
+)
+
+// reviewJSONLD returns the page's review of p as a JSON-LD document, safe
+// inside a <script> element: json.Marshal escapes <, > and &.
+func reviewJSONLD(st *PageState, p *programs.Program, score, best string, rating float64) (template.JS, error) {
+	worst := "1"
+	if rating < 1 {
+		worst = "0" // schema.org needs the rating within worst..best
+	}
+	name := st.Title
+	if name == "" {
+		name = p.Name + " review"
+	}
+	doc := reviewLD{
+		Context: "https://schema.org",
+		Type:    "Review",
+		Name:    name,
+		ItemReviewed: softwareLD{
+			Type: "SoftwareApplication", Name: p.Name,
+			ApplicationCategory: "BusinessApplication", OperatingSystem: "Web",
+			Offers: offers(p, st.currency(p)),
+		},
+		ReviewRating:  ratingLD{Type: "Rating", RatingValue: score, BestRating: best, WorstRating: worst},
+		PositiveNotes: itemList(p.Pros),
+		NegativeNotes: itemList(p.Cons),
+	}
+	if st.Author != "" {
+		doc.Author = &personLD{Type: "Person", Name: st.Author}
+	}
+	if !st.Date.IsZero() {
+		doc.DatePublished = st.Date.Format("2006-01-02")
+	}
+	if !st.Lastmod.IsZero() {
+		doc.DateModified = st.Lastmod.Format("2006-01-02")
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return "", err
+	}
+	return template.JS(b), nil
+}
+
+// offers returns the range of p's monthly prices, nil without plans.
+func offers(p *programs.Program, cur money.Currency) *offersLD {
+	if len(p.Plans) == 0 {
+		return nil
+	}
+	lo, hi := p.Plans[0].Monthly, p.Plans[0].Monthly
+	for _, pl := range p.Plans[1:] {
+		lo, hi = min(lo, pl.Monthly), max(hi, pl.Monthly)
+	}
+	return &offersLD{
+		Type: "AggregateOffer", PriceCurrency: cur.OrDefault().Code,
+		LowPrice: plainAmount(lo), HighPrice: plainAmount(hi), OfferCount: len(p.Plans),
+	}
+}
+
+// plainAmount formats c as "1099.00": no symbol, no thousands separator,
+// as schema.org wants.
+func plainAmount(c money.Cents) string {
+	return strings.ReplaceAll(c.String(), ",", "")
+}
+
+func itemList(items []string) *itemListLD {
+	if len(items) == 0 {
+		return nil
+	}
+	l := &itemListLD{Type: "ItemList"}
+	for i, s := range items {
+		l.ItemListElement = append(l.ItemListElement, listItemLD{Type: "ListItem", Position: i + 1, Name: s})
+	}
+	return l
+}
