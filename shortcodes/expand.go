@@ -70,7 +70,7 @@ func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation)
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *Text:
-			buf.WriteString(n.String(e.src))
+			buf.WriteString(n.Literal(e.src))
 		case *Shortcode:
 			inv, html, err := e.expand(n, parent, len(invs))
 			if err != nil {
@@ -183,7 +183,7 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 		for _, n := range sc.Inner {
 			switch n := n.(type) {
 			case *Text:
-				out.WriteString(n.String(e.src))
+				out.WriteString(n.Literal(e.src))
 			case *Shortcode:
 				c, html, err := e.expand(n, inv, len(children))
 				if err != nil {

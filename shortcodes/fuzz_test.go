@@ -21,8 +21,8 @@ func FuzzLex(f *testing.F) {
 		prev := 0
 		for _, it := range items {
 			if it.typ == itemError { // points back at the construct that failed
-				if it.start > prev || it.start < 0 {
-					t.Fatalf("error at %d after item end %d", it.start, prev)
+				if it.start > len(input) || it.start < 0 {
+					t.Fatalf("error at %d outside input of %d bytes", it.start, len(input))
 				}
 				continue
 			}

@@ -20,9 +20,9 @@ type Text struct {
 
 func (*Text) node() {}
 
-// String returns the text as it should be printed: Value for an escaped
+// Literal returns the text as it should be printed: Value for an escaped
 // shortcode, else src[Start:End].
-func (t *Text) String(src []byte) string {
+func (t *Text) Literal(src []byte) string {
 	if t.Value != "" {
 		return t.Value
 	}

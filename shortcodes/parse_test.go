@@ -60,7 +60,7 @@ func dump(src []byte, nodes []Node) string {
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *Text:
-			parts = append(parts, fmt.Sprintf("%q", n.String(src)))
+			parts = append(parts, fmt.Sprintf("%q", n.Literal(src)))
 		case *Shortcode:
 			var b strings.Builder
 			d := "<"
