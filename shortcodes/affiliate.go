@@ -312,12 +312,16 @@ func checkedNote(p *programs.Program) string {
 	return "Prices checked on " + p.PricesChecked.Format("January 2, 2006")
 }
 
-// sourceLink splits a program's source into a URL to link and a text to
-// print, one of them empty.
+// sourceLink returns a program's source as a URL (empty when it is not
+// one) and as text to print: the URL without its scheme. Templates print
+// the text rather than link it, because a plain link to the vendor would
+// be an affiliate-domain link without rel="sponsored".
 func sourceLink(p *programs.Program) (href, text string) {
 	s := strings.TrimSpace(p.Source)
-	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
-		return s, ""
+	for _, scheme := range []string{"https://", "http://"} {
+		if rest, ok := strings.CutPrefix(s, scheme); ok {
+			return s, strings.TrimSuffix(rest, "/")
+		}
 	}
 	return "", s
 }

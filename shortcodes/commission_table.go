@@ -15,8 +15,8 @@ type CommissionTableData struct {
 	HasTier2  bool
 	Rows      []CommissionRow
 	// Checked is "Prices checked on November 1, 2026", empty when the
-	// program has no date; SourceURL or SourceText is where the figures
-	// come from (at most one is set).
+	// program has no date; SourceText is where the figures come from
+	// ("kartra.com/affiliates"), SourceURL the same as a URL when it is one.
 	Checked, SourceURL, SourceText string
 }
 

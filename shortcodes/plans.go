@@ -14,7 +14,8 @@ type PlansData struct {
 	// Trial is like "14-day trial for $1.00" ("14-day free trial" when it
 	// costs nothing), empty when the program has no trial.
 	Trial string
-	// Checked is "Prices checked on November 1, 2026", or empty.
+	// Checked is "Prices checked on November 1, 2026", or empty;
+	// SourceText and SourceURL are as in CommissionTableData.
 	Checked, SourceURL, SourceText string
 }
 

@@ -10,8 +10,7 @@ import (
 type ProgramFactsData struct {
 	Program string // the program's name
 	Facts   []Fact
-	// SourceURL or SourceText is where the facts come from (at most one is
-	// set).
+	// SourceText and SourceURL are as in CommissionTableData.
 	SourceURL, SourceText string
 }
 
