@@ -1,0 +1,173 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/preview"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // the site has errors
+	exitUsage   = 2 // the command line is wrong
+)
+
+const usage = `affsite builds affiliate-review sites from Markdown and program data.
+
+Usage:
+  affsite build [flags]    build the site into public/ (or -d)
+  affsite serve [flags]    build the site and preview it at http://127.0.0.1:1313/
+  affsite version          print the version
+  affsite help [command]   show help
+
+Run "affsite help build" or "affsite help serve" for the flags.
+`
+
+// run is the CLI without os.Exit, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "serve", "server":
+		return runServe(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "affsite %s\n", version)
+		return exitOK
+	case "help", "-h", "--help":
+		if len(args) > 1 {
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "affsite: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// siteFlags are the flags build and serve share.
+type siteFlags struct {
+	source, baseURL         string
+	drafts, future, expired bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, draftsDefault bool) {
+	fs.StringVar(&f.source, "s", ".", "the site's folder")
+	fs.StringVar(&f.source, "source", ".", "the site's folder (same as -s)")
+	fs.StringVar(&f.baseURL, "baseURL", "", "override the site's baseURL")
+	fs.BoolVar(&f.drafts, "drafts", draftsDefault, "include draft pages")
+	fs.BoolVar(&f.future, "future", false, "include pages dated in the future")
+	fs.BoolVar(&f.expired, "expired", false, "include expired pages")
+}
+
+func (f *siteFlags) options() generator.Options {
+	return generator.Options{Source: f.source, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired}
+}
+
+// parseFlags parses a command's flags; ok is false when run should exit
+// with code.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "affsite %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	var sf siteFlags
+	sf.register(fs, false)
+	dest := fs.String("d", "", "output folder (default SITE/public)")
+	fs.StringVar(dest, "destination", "", "output folder (same as -d)")
+	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	opts := sf.options()
+	opts.Dest = *dest
+	opts.Minify = *minify
+	rep, err := generator.Build(opts)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "Built %d pages, %d files, %d affiliate links in %s\n", rep.Pages, rep.Files, len(rep.Links), rep.Duration.Round(1e6))
+	}
+	return exitOK
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var sf siteFlags
+	sf.register(fs, true)
+	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
+	port := fs.Int("port", 1313, "port to listen on")
+	fs.IntVar(port, "p", 1313, "port to listen on (same as --port)")
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "affsite serve: port %d is in use; try --port %d\n", *port, *port+1)
+		} else {
+			fmt.Fprintf(stderr, "affsite serve: %v\n", err)
+		}
+		return exitUsage
+	}
+	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read the preview\n", *bind)
+	}
+	opts := sf.options()
+	if opts.BaseURL == "" {
+		opts.BaseURL = "http://" + strings.Replace(ln.Addr().String(), "[::]", "localhost", 1) + "/"
+	}
+	out := generator.NewMemOutput()
+	opts.Output = out
+	rep, err := generator.Build(opts)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	fmt.Fprintf(stdout, "Built %d pages in %s\nServing at %s (Ctrl+C to stop)\n", rep.Pages, rep.Duration.Round(1e6), opts.BaseURL)
+	srv := &http.Server{Handler: preview.New(out)}
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	return exitOK
+}

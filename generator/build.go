@@ -1,0 +1,320 @@
+// Package generator is affsite's build pipeline: it reads a site (config,
+// content, program data, layouts, static files), renders every page in
+// parallel and writes the result to an Output, replacing the previous
+// output only when the whole build succeeded.
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/themes"
+)
+
+// Options says what to build and how.
+type Options struct {
+	// Source is the site's root folder (holding site.toml and content/).
+	Source string
+	// Dest is the output folder; default Source/public. Ignored when
+	// Output is set.
+	Dest string
+	// Output, when set, receives the files instead of Dest.
+	Output Output
+	// BaseURL overrides the configuration's baseURL.
+	BaseURL string
+	// Drafts, Future and Expired include pages that are left out by default.
+	Drafts, Future, Expired bool
+	// Minify minifies HTML, CSS, JS, JSON, SVG and XML output.
+	Minify bool
+	// Now is the time future and expired pages are judged against;
+	// default time.Now().
+	Now time.Time
+	// Workers is how many pages render at once; default GOMAXPROCS.
+	Workers int
+}
+
+// Report tells what a build did.
+type Report struct {
+	Pages    int // content pages rendered
+	Files    int // files written
+	Duration time.Duration
+	// Warnings are problems that did not stop the build, sorted.
+	Warnings []string
+	// Links is the affiliate-link manifest, as written to
+	// affiliate-links.json.
+	Links []ManifestLink
+}
+
+// builder holds one build's state; nothing outlives it.
+type builder struct {
+	opts     Options
+	cfg      *Config
+	now      time.Time
+	basePath string // path of baseURL, "/" or "/blog/"
+	site     *Site
+	md       *markdown
+	tmpl     *templateSet
+	programs *programs.Set
+	registry *shortcodes.Registry
+	links    linkClassifier
+	out      Output
+
+	home           *Page
+	sectionSources map[string]*source
+	bufs           sync.Pool // of *bytes.Buffer, reused across pages
+
+	mu       sync.Mutex
+	errs     []error
+	files    int
+	written  map[string]string // output path → what wrote it
+	warnings []string
+}
+
+// Build builds the site described by opts.
+func Build(opts Options) (*Report, error) {
+	start := time.Now()
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, err
+	}
+	var dir *dirOutput
+	if opts.Output != nil {
+		b.out = opts.Output
+	} else {
+		if err := checkDest(b.opts.Source, b.opts.Dest); err != nil {
+			return nil, err
+		}
+		dir, err = newDirOutput(b.opts.Dest)
+		if err != nil {
+			return nil, err
+		}
+		b.out = dir
+	}
+	if b.opts.Minify || b.cfg.Minify {
+		b.out = minified{Output: b.out, min: newMinifier()}
+	}
+	rep, err := b.run()
+	if err != nil {
+		if dir != nil {
+			dir.abort()
+		}
+		return nil, err
+	}
+	if dir != nil {
+		if err := dir.commit(); err != nil {
+			dir.abort()
+			return nil, err
+		}
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// checkDest refuses output folders whose replacement would destroy
+// something that is not build output.
+func checkDest(src, dest string) error {
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	absSrc, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	home, _ := os.UserHomeDir()
+	switch {
+	case absDest == filepath.Dir(absDest):
+		return fmt.Errorf("refusing to use %s as the output folder: it is a file system root", dest)
+	case home != "" && absDest == filepath.Clean(home):
+		return fmt.Errorf("refusing to use %s as the output folder: it is the home folder", dest)
+	case absDest == absSrc:
+		return fmt.Errorf("refusing to use %s as the output folder: it is the site's source folder", dest)
+	case strings.HasPrefix(absSrc, absDest+string(filepath.Separator)):
+		return fmt.Errorf("refusing to use %s as the output folder: it holds the site's source", dest)
+	}
+	for _, sub := range []string{"content", "layouts", "data", "static"} {
+		if absDest == filepath.Join(absSrc, sub) {
+			return fmt.Errorf("refusing to use %s as the output folder: it is the site's %s/ folder", dest, sub)
+		}
+	}
+	return nil
+}
+
+func newBuilder(opts Options) (*builder, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	st, err := os.Stat(opts.Source)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: site folder not found", opts.Source)
+		}
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder", opts.Source)
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	cfg, err := LoadConfig(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+		if err := cfg.normalize(); err != nil {
+			return nil, err
+		}
+	}
+	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
+	b.basePath = basePathOf(cfg.BaseURL)
+	b.md = newMarkdown()
+	return b, nil
+}
+
+// run does the build's stages in order.
+func (b *builder) run() (*Report, error) {
+	siteFS := os.DirFS(b.opts.Source)
+	set, err := programs.Load(siteFS, "data/programs")
+	if err != nil {
+		return nil, err
+	}
+	b.programs = set
+	b.links = affiliateHosts{byHost: func(host string) (string, bool) {
+		p, ok := set.ByHost(host)
+		if !ok {
+			return "", false
+		}
+		return p.ID, true
+	}, goPath: b.basePath + "go/"}
+	b.registry = shortcodes.Builtins()
+
+	data, err := loadData(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	b.site = &Site{
+		Title: b.cfg.Title, BaseURL: b.cfg.BaseURL, LanguageCode: b.cfg.LanguageCode,
+		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: b.cfg.Params,
+		Data: data, Disclosure: b.cfg.Affiliate.DisclosureText,
+	}
+	tmpl, err := loadTemplates(b.layers(), b.templateFuncs())
+	if err != nil {
+		return nil, err
+	}
+	b.tmpl = tmpl
+
+	pages, sections, err := b.loadContent()
+	if err != nil {
+		return nil, err
+	}
+	b.assemble(pages, sections)
+
+	manifest, err := b.renderPages(pages)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.renderLists(); err != nil {
+		return nil, err
+	}
+	if err := b.writeSiteFiles(pages, manifest); err != nil {
+		return nil, err
+	}
+	if err := b.copyStatic(); err != nil {
+		return nil, err
+	}
+	sort.Strings(b.warnings)
+	return &Report{Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest}, nil
+}
+
+// layers lists the layout folders in lookup order: the site's, the
+// configured theme's, the embedded default theme's.
+func (b *builder) layers() []layer {
+	ls := []layer{{fsys: os.DirFS(filepath.Join(b.opts.Source, "layouts")), name: "layouts"}}
+	if t := b.cfg.Theme; t != "" && t != "default" {
+		dir := filepath.Join(b.opts.Source, "themes", t, "layouts")
+		ls = append(ls, layer{fsys: os.DirFS(dir), name: filepath.ToSlash(filepath.Join("themes", t, "layouts"))})
+	}
+	def, _ := fs.Sub(themes.Default(), "layouts")
+	return append(ls, layer{fsys: def, name: "[default theme] layouts"})
+}
+
+// write sends one output file, refusing a second writer of the same path.
+func (b *builder) write(name, from string, data []byte) error {
+	b.mu.Lock()
+	if prev, dup := b.written[name]; dup {
+		b.mu.Unlock()
+		return fmt.Errorf("%s and %s both write %s", prev, from, name)
+	}
+	b.written[name] = from
+	b.files++
+	b.mu.Unlock()
+	return b.out.WriteFile(name, data)
+}
+
+func (b *builder) warnf(format string, args ...any) {
+	b.mu.Lock()
+	b.warnings = append(b.warnings, fmt.Sprintf(format, args...))
+	b.mu.Unlock()
+}
+
+// parallel runs f(i) for i in [0,n) on the build's workers and returns
+// the errors, in index order.
+func (b *builder) parallel(n int, f func(i int) error) []error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < b.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []error
+	for _, e := range errs {
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (b *builder) getBuffer() *bytes.Buffer {
+	if buf, ok := b.bufs.Get().(*bytes.Buffer); ok {
+		buf.Reset()
+		return buf
+	}
+	return new(bytes.Buffer)
+}
+
+func (b *builder) putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 4<<20 {
+		b.bufs.Put(buf)
+	}
+}

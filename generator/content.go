@@ -1,0 +1,348 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/affsite/affsite/shortcodes"
+)
+
+// source is a content page as read in the first stage: what lists and
+// menus need, without the rendered body (which the second stage makes
+// and writes page by page, so memory does not grow with the site).
+type source struct {
+	page       *Page
+	file       string // "content/posts/x.md"
+	bodyStart  int    // byte offset of the body in the file
+	lineOffset int    // lines before the body
+	outPath    string // "posts/x/index.html"
+	layout     string // front matter "layout"
+}
+
+// maxContentFile is the largest content file affsite reads.
+const maxContentFile = 64 << 20
+
+// loadContent reads every content file's front matter and makes its
+// page. Section _index.md files come back separately, by section ("" for
+// the home page).
+func (b *builder) loadContent() ([]*source, map[string]*source, error) {
+	root := filepath.Join(b.opts.Source, "content")
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Symlinks are followed only to files; a linked folder could loop.
+			st, err := os.Stat(p)
+			if err != nil {
+				return fmt.Errorf("%s: %v", b.rel(p), err)
+			}
+			if st.IsDir() {
+				b.warnf("%s: symlinked folder skipped", b.rel(p))
+				return nil
+			}
+		}
+		if d.IsDir() {
+			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(d.Name(), ".md") && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(files)
+	srcs := make([]*source, len(files))
+	errs := b.parallel(len(files), func(i int) error {
+		s, err := b.readSource(files[i])
+		srcs[i] = s
+		return err
+	})
+	if err := errorList(errs); err != nil {
+		return nil, nil, err
+	}
+	var pages []*source
+	sections := map[string]*source{}
+	for _, s := range srcs {
+		if s == nil {
+			continue // a draft, future or expired page
+		}
+		if path.Base(s.file) == "_index.md" {
+			sections[s.page.Section] = s
+			continue
+		}
+		pages = append(pages, s)
+	}
+	if err := b.checkDuplicates(pages); err != nil {
+		return nil, nil, err
+	}
+	return pages, sections, nil
+}
+
+// rel gives p relative to the site root, slash-separated, for messages.
+func (b *builder) rel(p string) string {
+	r, err := filepath.Rel(b.opts.Source, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// readSource reads one content file's front matter; it returns nil for a
+// page the options leave out.
+func (b *builder) readSource(full string) (*source, error) {
+	file := b.rel(full)
+	src, err := readContentFile(full, file)
+	if err != nil {
+		return nil, err
+	}
+	fm, body, lineOffset, err := splitFrontMatter(file, src)
+	if err != nil {
+		return nil, err
+	}
+	meta, err := decodeMeta(file, fm)
+	if err != nil {
+		return nil, err
+	}
+	if meta.draft && !b.opts.Drafts ||
+		!meta.publishDate.IsZero() && meta.publishDate.After(b.now) && !b.opts.Future ||
+		!meta.expiryDate.IsZero() && !meta.expiryDate.After(b.now) && !b.opts.Expired {
+		return nil, nil
+	}
+	rel := strings.TrimPrefix(file, "content/")
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	section, _, _ := strings.Cut(dir, "/")
+	if !strings.Contains(rel, "/") {
+		section = ""
+	}
+	p := &Page{
+		Kind: KindPage, Title: meta.title, Description: meta.description,
+		Date: meta.date, Lastmod: meta.lastmod, PublishDate: meta.publishDate, ExpiryDate: meta.expiryDate,
+		Draft: meta.draft, Slug: meta.slug, Aliases: meta.aliases, Tags: meta.tags, Categories: meta.categories,
+		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: fm,
+		Section: section, File: file, Site: b.site,
+	}
+	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
+	if base == "_index.md" {
+		p.Kind = KindSection
+		if dir == "" {
+			p.Kind = KindHome
+		}
+		p.Section = dir
+	} else {
+		urlPath, err := pageURLPath(dir, base, meta)
+		if err != nil {
+			return nil, fmt.Errorf("%s:1: %v", file, err)
+		}
+		s.outPath = urlPath + "index.html"
+		p.RelPermalink = b.basePath + urlPath
+		p.Permalink = b.absURL(urlPath)
+		if p.Slug == "" {
+			p.Slug = path.Base(strings.TrimSuffix(urlPath, "/"))
+		}
+	}
+	if p.Title == "" && p.Kind == KindPage {
+		p.Title = humanize(strings.TrimSuffix(base, ".md"))
+	}
+	b.summarize(p, body, meta.summary)
+	return s, nil
+}
+
+// readContentFile reads a content file, refusing ones too large to be
+// a post and ones that are not UTF-8 text.
+func readContentFile(full, file string) ([]byte, error) {
+	st, err := os.Stat(full)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, unwrapPathError(err))
+	}
+	if st.Size() > maxContentFile {
+		return nil, fmt.Errorf("%s: file is %d MB, larger than the %d MB a content file may be", file, st.Size()>>20, maxContentFile>>20)
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, unwrapPathError(err))
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line, col := shortcodes.LineCol(src, off)
+		return nil, fmt.Errorf("%s:%d:%d: file is not UTF-8 text", file, line, col)
+	}
+	return src, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// pageURLPath is the page's path below the site root, with a trailing
+// slash: front matter url wins, else the folder plus slug or file name.
+func pageURLPath(dir, base string, meta pageMeta) (string, error) {
+	if meta.url != "" {
+		u := path.Clean("/" + strings.TrimSpace(meta.url))
+		if strings.Contains(meta.url, "..") || strings.ContainsAny(meta.url, "?#\\") {
+			return "", fmt.Errorf("url %q is not a plain path", meta.url)
+		}
+		if u == "/" {
+			return "", fmt.Errorf("url %q would replace the home page", meta.url)
+		}
+		return strings.TrimPrefix(u, "/") + "/", nil
+	}
+	name := strings.TrimSuffix(base, ".md")
+	if name == "index" && dir != "" {
+		// A page bundle: content/posts/x/index.md is /posts/x/.
+		dir, name = path.Split(dir)
+		dir = strings.TrimSuffix(dir, "/")
+	}
+	if meta.slug != "" {
+		name = meta.slug
+	}
+	name = urlize(name)
+	if name == "" {
+		return "", fmt.Errorf("slug %q has no letters or digits", meta.slug)
+	}
+	var segs []string
+	for _, s := range strings.Split(dir, "/") {
+		if s != "" {
+			segs = append(segs, urlize(s))
+		}
+	}
+	segs = append(segs, name)
+	return strings.Join(segs, "/") + "/", nil
+}
+
+// checkDuplicates reports two pages that would write the same file.
+func (b *builder) checkDuplicates(pages []*source) error {
+	seen := map[string]*source{}
+	var errs []error
+	for _, s := range pages {
+		if prev, dup := seen[s.outPath]; dup {
+			errs = append(errs, fmt.Errorf("%s:1: %s and %s both have the URL %s", s.file, prev.file, s.file, s.page.RelPermalink))
+			continue
+		}
+		seen[s.outPath] = s
+	}
+	return errorList(errs)
+}
+
+// summaryWords is how long an automatic summary is, as in Hugo.
+const summaryWords = 70
+
+// summarize sets the page's Summary, WordCount and ReadingTime from its
+// source: front matter summary, else the text before <!--more-->, else
+// the first 70 words of the text (shortcodes left out).
+func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
+	text := proseOf(body)
+	words := strings.Fields(text)
+	p.WordCount = len(words)
+	p.ReadingTime = (len(words) + 212) / 213
+	switch {
+	case fmSummary != "":
+		h, err := b.md.renderPlain([]byte(fmSummary))
+		if err == nil {
+			p.Summary = template.HTML(template.HTMLEscapeString(plainify(string(h))))
+		}
+		return
+	}
+	if i := bytes.Index(body, []byte("<!--more-->")); i >= 0 {
+		words = strings.Fields(proseOf(body[:i]))
+		p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words, " ")))
+		return
+	}
+	if len(words) > summaryWords {
+		p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words[:summaryWords], " ") + " …"))
+		return
+	}
+	p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words, " ")))
+}
+
+// proseOf returns the plain text of a Markdown body, roughly: shortcodes,
+// headings, tables, HTML tags and Markdown punctuation are dropped. It is
+// for summaries and word counts, not for display of the page itself.
+func proseOf(body []byte) string {
+	var sb strings.Builder
+	doc, err := shortcodes.Parse(body)
+	var text []byte
+	if err != nil {
+		text = body
+	} else {
+		for _, n := range doc.Nodes {
+			if t, ok := n.(*shortcodes.Text); ok {
+				text = append(text, t.Literal(body)...)
+			}
+		}
+	}
+	for _, line := range strings.Split(string(text), "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || l[0] == '#' || l[0] == '|' || l[0] == '<' || strings.HasPrefix(l, "```") || strings.HasPrefix(l, "<!--") {
+			continue
+		}
+		l = strings.TrimLeft(l, "-*+>0123456789. ")
+		l = linkRE.ReplaceAllString(l, "$1")
+		l = tagRE.ReplaceAllString(l, "")
+		l = strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(l)
+		sb.WriteString(l)
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+// loadData reads data/*.{yaml,yml,toml,json} into a map by file name.
+func loadData(siteFS fs.FS) (map[string]any, error) {
+	out := map[string]any{}
+	entries, err := fs.ReadDir(siteFS, "data")
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		ext := path.Ext(e.Name())
+		name := strings.TrimSuffix(e.Name(), ext)
+		src, err := fs.ReadFile(siteFS, "data/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		v, err := decodeData("data/"+e.Name(), ext, src)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			out[name] = v
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,41 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// linkRE matches a Markdown link or image, capturing its text.
+var linkRE = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+
+// decodeData decodes a data file by its extension; other files give nil.
+func decodeData(file, ext string, src []byte) (any, error) {
+	var v any
+	switch ext {
+	case ".yaml", ".yml":
+		var node yaml.Node
+		if err := yaml.Unmarshal(src, &node); err != nil {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+		if err := node.Decode(&v); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", file, node.Line, err)
+		}
+	case ".toml":
+		m := map[string]any{}
+		if _, err := toml.Decode(string(src), &m); err != nil {
+			return nil, tomlError(file, err)
+		}
+		v = m
+	case ".json":
+		if err := json.Unmarshal(src, &v); err != nil {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+	default:
+		return nil, nil
+	}
+	return normalizeValue(v), nil
+}

@@ -1,0 +1,148 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/affsite/affsite/shortcodes"
+	"golang.org/x/net/html"
+)
+
+// disclosureClass marks the element that holds an affiliate disclosure.
+const disclosureClass = "aff-disclosure"
+
+// affScan is what scanning a page's HTML found.
+type affScan struct {
+	firstLink       int      // byte offset of the first affiliate <a>, or -1
+	firstDisclosure int      // byte offset of the first disclosure element, or -1
+	links           int      // affiliate anchors
+	noSponsored     []string // hrefs of affiliate anchors without rel="sponsored"
+}
+
+// scanAffiliate finds the affiliate anchors and disclosures of rendered
+// HTML, in document order.
+func scanAffiliate(b []byte, c linkClassifier) affScan {
+	res := affScan{firstLink: -1, firstDisclosure: -1}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				return res
+			}
+			break
+		}
+		start := off
+		off += len(z.Raw())
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		var href, rel, class string
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			switch string(k) {
+			case "href":
+				href = string(v)
+			case "rel":
+				rel = string(v)
+			case "class":
+				class = string(v)
+			}
+		}
+		if res.firstDisclosure < 0 && hasClass(class, disclosureClass) {
+			res.firstDisclosure = start
+		}
+		if string(name) != "a" || c == nil {
+			continue
+		}
+		if _, ok := c.classify(href); !ok {
+			continue
+		}
+		res.links++
+		if res.firstLink < 0 {
+			res.firstLink = start
+		}
+		if !hasWord(rel, "sponsored") {
+			res.noSponsored = append(res.noSponsored, href)
+		}
+	}
+	return res
+}
+
+func hasClass(class, want string) bool { return hasWord(class, want) }
+
+func hasWord(list, want string) bool {
+	for _, w := range strings.Fields(list) {
+		if strings.EqualFold(w, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// enforceDisclosure applies the [affiliate] disclosure rule to a page's
+// rendered content: a page with an affiliate link must show a disclosure
+// before its first one. "auto" puts the default disclosure at the top
+// when the author did not place one in time; "require" fails the build.
+func (b *builder) enforceDisclosure(s *source, out []byte, state *shortcodes.PageState, env *shortcodes.Env) ([]byte, error) {
+	scan := scanAffiliate(out, b.links)
+	s.page.HasAffiliateLinks = scan.links > 0
+	mode := b.cfg.Affiliate.Disclosure
+	for _, href := range scan.noSponsored {
+		msg := fmt.Sprintf("%s:%d: affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", s.file, lineOfText(out, href, 0), href)
+		if mode == DisclosureRequire {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		b.warnf("%s", msg)
+	}
+	if mode == DisclosureOff || scan.firstLink < 0 {
+		return out, nil
+	}
+	if scan.firstDisclosure >= 0 && scan.firstDisclosure < scan.firstLink {
+		return out, nil
+	}
+	if mode == DisclosureRequire {
+		return nil, fmt.Errorf("%s:%d: affiliate link before any disclosure (add {{< disclosure >}} above it, or set [affiliate] disclosure = \"auto\")", s.file, firstLinkLine(state, s.lineOffset))
+	}
+	box, err := b.defaultDisclosure(env)
+	if err != nil {
+		return nil, err
+	}
+	return append(box, out...), nil
+}
+
+// firstLinkLine is the line of the page's first affiliate link.
+func firstLinkLine(state *shortcodes.PageState, lineOffset int) int {
+	line := 0
+	for _, l := range state.Links {
+		if l.Line > 0 && (line == 0 || l.Line < line) {
+			line = l.Line
+		}
+	}
+	if line == 0 {
+		return lineOffset + 1
+	}
+	return line
+}
+
+// defaultDisclosure renders the disclosure shortcode with its default
+// text, through the theme's template, as "auto" mode inserts it.
+func (b *builder) defaultDisclosure(env *shortcodes.Env) ([]byte, error) {
+	src := []byte("{{< disclosure >}}")
+	doc, err := shortcodes.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	e := *env
+	e.LineOffset = 0
+	res, err := shortcodes.Expand(src, doc, &e)
+	if err != nil {
+		return nil, fmt.Errorf("%s: inserting the default disclosure: %v", env.File, err)
+	}
+	return append(res.Replace(bytes.TrimSpace(res.Markdown)), '\n'), nil
+}

@@ -1,0 +1,268 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// assemble links the pages into the site: sorted page lists, sections,
+// taxonomies, the menu.
+func (b *builder) assemble(srcs []*source, sections map[string]*source) {
+	site := b.site
+	for _, s := range srcs {
+		site.RegularPages = append(site.RegularPages, s.page)
+	}
+	sortPages(site.RegularPages)
+	site.Sections = map[string]*Page{}
+	for _, p := range site.RegularPages {
+		if p.Section == "" {
+			continue
+		}
+		sec, ok := site.Sections[p.Section]
+		if !ok {
+			sec = b.listPage(KindSection, humanize(p.Section), p.Section+"/")
+			sec.Section = p.Section
+			if s, ok := sections[p.Section]; ok {
+				b.fillFromIndex(sec, s)
+			}
+			site.Sections[p.Section] = sec
+		}
+		sec.Pages = append(sec.Pages, p)
+	}
+	// Sections with an _index.md and no pages still get a list.
+	for name, s := range sections {
+		if name == "" || site.Sections[name] != nil || strings.Contains(name, "/") {
+			continue
+		}
+		sec := b.listPage(KindSection, humanize(name), name+"/")
+		sec.Section = name
+		b.fillFromIndex(sec, s)
+		site.Sections[name] = sec
+	}
+	site.Taxonomies = map[string][]*Term{
+		"tags":       b.terms("tags", func(p *Page) []string { return p.Tags }),
+		"categories": b.terms("categories", func(p *Page) []string { return p.Categories }),
+	}
+	names := make([]string, 0, len(site.Sections))
+	for n := range site.Sections {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		site.Menu = append(site.Menu, MenuEntry{Name: site.Sections[n].Title, URL: site.Sections[n].RelPermalink})
+	}
+	for _, tax := range []string{"categories", "tags"} {
+		if len(site.Taxonomies[tax]) > 0 {
+			site.Menu = append(site.Menu, MenuEntry{Name: humanize(tax), URL: b.basePath + tax + "/"})
+		}
+	}
+	home := b.listPage(KindHome, site.Title, "")
+	home.Pages = site.RegularPages
+	if s, ok := sections[""]; ok {
+		b.fillFromIndex(home, s)
+	}
+	site.Pages = append(site.Pages, home)
+	site.Pages = append(site.Pages, site.RegularPages...)
+	for _, n := range names {
+		site.Pages = append(site.Pages, site.Sections[n])
+	}
+	for _, p := range site.RegularPages {
+		if p.Lastmod.After(site.BuildDate) {
+			site.BuildDate = p.Lastmod
+		}
+	}
+	b.home = home
+	b.sectionSources = sections
+}
+
+// fillFromIndex gives a list page the title, description and text of
+// its _index.md; the text is rendered with the lists.
+func (b *builder) fillFromIndex(p *Page, s *source) {
+	if s.page.Title != "" {
+		p.Title = s.page.Title
+	}
+	p.Description = s.page.Description
+	p.Params = s.page.Params
+	p.File = s.file
+	p.Summary = s.page.Summary
+}
+
+// listPage makes a list page at the site path dir ("posts/").
+func (b *builder) listPage(kind, title, dir string) *Page {
+	return &Page{
+		Kind: kind, Title: title, Site: b.site, Params: map[string]any{},
+		RelPermalink: b.basePath + dir, Permalink: b.absURL(dir),
+	}
+}
+
+// terms groups the pages by the values of one taxonomy.
+func (b *builder) terms(tax string, values func(*Page) []string) []*Term {
+	bySlug := map[string]*Term{}
+	for _, p := range b.site.RegularPages {
+		seen := map[string]bool{}
+		for _, v := range values(p) {
+			slug := urlize(v)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t, ok := bySlug[slug]
+			if !ok {
+				dir := tax + "/" + slug + "/"
+				t = &Term{Name: v, Slug: slug, Taxonomy: tax, RelPermalink: b.basePath + dir, Permalink: b.absURL(dir)}
+				bySlug[slug] = t
+			}
+			t.Pages = append(t.Pages, p)
+			t.Count++
+		}
+	}
+	out := make([]*Term, 0, len(bySlug))
+	for _, t := range bySlug {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// sortPages orders pages newest first, then by weight, title and URL, so
+// the order never depends on the file system.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.RelPermalink < b.RelPermalink
+	})
+}
+
+// paginate splits a list page into pagers: /dir/, /dir/page/2/, …
+func (b *builder) paginate(p *Page, dir string) []*Pager {
+	size := b.cfg.Paginate
+	n := (len(p.Pages) + size - 1) / size
+	if n == 0 {
+		n = 1
+	}
+	url := func(i int) string {
+		if i == 1 {
+			return b.basePath + dir
+		}
+		return b.basePath + dir + "page/" + strconv.Itoa(i) + "/"
+	}
+	first := &PagerLink{PageNumber: 1, URL: url(1)}
+	last := &PagerLink{PageNumber: n, URL: url(n)}
+	pagers := make([]*Pager, n)
+	for i := 1; i <= n; i++ {
+		lo, hi := (i-1)*size, i*size
+		if hi > len(p.Pages) {
+			hi = len(p.Pages)
+		}
+		pg := &Pager{PageNumber: i, TotalPages: n, Pages: p.Pages[lo:hi], URL: url(i), First: first, Last: last}
+		if i > 1 {
+			pg.Prev = &PagerLink{PageNumber: i - 1, URL: url(i - 1)}
+		}
+		if i < n {
+			pg.Next = &PagerLink{PageNumber: i + 1, URL: url(i + 1)}
+		}
+		pagers[i-1] = pg
+	}
+	return pagers
+}
+
+// renderLists writes the home page, section lists, taxonomy and term
+// pages, each paginated, and their RSS feeds.
+func (b *builder) renderLists() error {
+	type job struct {
+		page    *Page
+		dir     string // site path, "posts/"
+		layouts []string
+	}
+	var jobs []job
+	jobs = append(jobs, job{b.home, "", []string{"index.html", "_default/list.html"}})
+	for _, name := range sortedKeys(b.site.Sections) {
+		sec := b.site.Sections[name]
+		jobs = append(jobs, job{sec, name + "/", []string{name + "/list.html", "section/list.html", "_default/list.html"}})
+	}
+	for _, tax := range []string{"tags", "categories"} {
+		terms := b.site.Taxonomies[tax]
+		if len(terms) == 0 {
+			continue
+		}
+		tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
+		tp.Terms = terms
+		tp.Section = tax
+		b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
+		for _, t := range terms {
+			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
+			tp.Term = t
+			tp.Section = tax
+			tp.Pages = t.Pages
+			jobs = append(jobs, job{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
+		}
+	}
+	if err := b.firstErr(); err != nil {
+		return err
+	}
+	errs := b.parallel(len(jobs), func(i int) error {
+		j := jobs[i]
+		for _, pg := range b.paginate(j.page, j.dir) {
+			lp := *j.page
+			lp.Paginator = pg
+			out := strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"
+			if err := b.renderPage(&lp, out, j.layouts, "list "+j.page.RelPermalink); err != nil {
+				return err
+			}
+		}
+		if j.page.Kind == KindHome || j.page.Kind == KindSection {
+			return b.writeRSS(j.page, j.dir+"index.xml")
+		}
+		return nil
+	})
+	return errorList(errs)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// renderOne renders a page whose error is kept for firstErr.
+func (b *builder) renderOne(p *Page, out string, layouts []string, from string) {
+	if err := b.renderPage(p, out, layouts, from); err != nil {
+		b.mu.Lock()
+		b.errs = append(b.errs, err)
+		b.mu.Unlock()
+	}
+}
+
+func (b *builder) firstErr() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return errorList(b.errs)
+}
+
+// renderPage executes the first layout found for p and writes it.
+func (b *builder) renderPage(p *Page, out string, layouts []string, from string) error {
+	t, _ := b.tmpl.lookupPage(layouts...)
+	if t == nil {
+		return fmt.Errorf("%s: no layout found (looked for %s)", from, strings.Join(layouts, ", "))
+	}
+	buf := b.getBuffer()
+	defer b.putBuffer(buf)
+	if err := t.Execute(buf, p); err != nil {
+		return fmt.Errorf("%s: %v", from, templateError(err))
+	}
+	return b.write(out, from, buf.Bytes())
+}

@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown renders page bodies. One value is shared by every page of a
+// build: per-page state travels in the parser.Context.
+type markdown struct {
+	md       goldmark.Markdown
+	stateKey parser.ContextKey
+}
+
+// mdState is what one page's rendering collects: its headings for the
+// table of contents and the affiliate links that Markdown wrote.
+type mdState struct {
+	links    linkClassifier
+	headings []heading
+	affLinks []affLink
+}
+
+type heading struct {
+	level int
+	id    string
+	text  string
+}
+
+// affLink is an affiliate link written in Markdown or raw HTML.
+type affLink struct {
+	program string
+	href    string
+	offset  int // in the Markdown source given to goldmark
+}
+
+func newMarkdown() *markdown {
+	m := &markdown{stateKey: parser.NewContextKey()}
+	m.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.Typographer,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&pageTransformer{key: m.stateKey}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			html.WithUnsafe(),
+			renderer.WithNodeRenderers(util.Prioritized(rawBlockRenderer{}, 100)),
+		),
+	)
+	return m
+}
+
+// render converts src to HTML, collecting the page's headings and
+// affiliate links into st.
+func (m *markdown) render(src []byte, st *mdState) ([]byte, error) {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx.Set(m.stateKey, st)
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if err := m.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// renderPlain converts src to HTML with no page state (markdownify,
+// {{% %}} inner content).
+func (m *markdown) renderPlain(src []byte) ([]byte, error) {
+	return m.render(src, &mdState{})
+}
+
+// pageTransformer records headings and marks affiliate links in the AST:
+// the rel attribute is set on the node, never patched into the HTML.
+type pageTransformer struct {
+	key parser.ContextKey
+}
+
+// Transform implements parser.ASTTransformer.
+func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(t.key).(*mdState)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	var replace [][2]ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if st.links != nil {
+				if r := st.rewriteRawHTML(n, src); r != nil {
+					replace = append(replace, [2]ast.Node{n, r})
+				}
+			}
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				idb, _ := id.([]byte)
+				st.headings = append(st.headings, heading{level: n.Level, id: string(idb), text: string(plainText(n, src))})
+			}
+		case *ast.Link:
+			st.markLink(n, string(n.Destination), nodeOffset(n))
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				st.markLink(n, string(n.URL(src)), nodeOffset(n))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+}
+
+// markLink adds rel="sponsored nofollow noopener" to a link that points
+// at an affiliate program, and records it.
+func (st *mdState) markLink(n ast.Node, href string, off int) {
+	if st.links == nil {
+		return
+	}
+	prog, ok := st.links.classify(href)
+	if !ok {
+		return
+	}
+	rel := "sponsored nofollow noopener"
+	if v, ok := n.AttributeString("rel"); ok {
+		if b, isBytes := v.([]byte); isBytes {
+			rel = mergeRel(string(b), rel)
+		}
+	}
+	n.SetAttributeString("rel", []byte(rel))
+	st.affLinks = append(st.affLinks, affLink{program: prog, href: href, offset: off})
+}
+
+// nodeOffset finds the source offset of the first text below n, or -1.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return -1
+}
+
+// plainText returns the text of n's inline children.
+func plainText(n ast.Node, src []byte) []byte {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b = append(b, t.Segment.Value(src)...)
+			if t.SoftLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, t.Value...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b
+}

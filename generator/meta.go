@@ -1,0 +1,170 @@
+package generator
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// pageMeta holds the front-matter keys affsite interprets, decoded from
+// the free-form map with their types checked.
+type pageMeta struct {
+	title, description, summary, slug, url, program, layout string
+	date, lastmod, publishDate, expiryDate                     time.Time
+	draft                                                      bool
+	weight                                                     int
+	aliases, tags, categories, images                          []string
+}
+
+// decodeMeta reads the known keys of fm. Keys are matched without regard
+// to case, as Hugo does ("publishdate" and "publishDate" are one key).
+func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
+	var m pageMeta
+	var errs []string
+	str := func(key string, dst *string) {
+		if v, ok := lookupKey(fm, key); ok {
+			switch t := v.(type) {
+			case string:
+				*dst = t
+			case int, int64, float64, bool:
+				*dst = fmt.Sprint(t)
+			default:
+				errs = append(errs, fmt.Sprintf("%s must be a string", key))
+			}
+		}
+	}
+	date := func(key string, dst *time.Time) {
+		if v, ok := lookupKey(fm, key); ok {
+			t, err := toTime(v)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s: %v", key, err))
+			}
+			*dst = t
+		}
+	}
+	list := func(key string, dst *[]string) {
+		if v, ok := lookupKey(fm, key); ok {
+			l, err := toStrings(v)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s: %v", key, err))
+			}
+			*dst = l
+		}
+	}
+	str("title", &m.title)
+	str("description", &m.description)
+	str("summary", &m.summary)
+	str("slug", &m.slug)
+	str("url", &m.url)
+	str("program", &m.program)
+	str("layout", &m.layout)
+	date("date", &m.date)
+	date("lastmod", &m.lastmod)
+	date("publishDate", &m.publishDate)
+	date("expiryDate", &m.expiryDate)
+	list("aliases", &m.aliases)
+	list("tags", &m.tags)
+	list("categories", &m.categories)
+	list("images", &m.images)
+	if v, ok := lookupKey(fm, "draft"); ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			errs = append(errs, "draft must be true or false")
+		}
+		m.draft = b
+	}
+	if v, ok := lookupKey(fm, "weight"); ok {
+		n, err := toInt(v)
+		if err != nil {
+			errs = append(errs, "weight must be a whole number")
+		}
+		m.weight = n
+	}
+	if len(errs) > 0 {
+		return m, fmt.Errorf("%s:1: front matter: %s", file, strings.Join(errs, "; "))
+	}
+	if m.publishDate.IsZero() {
+		m.publishDate = m.date
+	}
+	if m.date.IsZero() {
+		m.date = m.publishDate
+	}
+	if m.lastmod.IsZero() {
+		m.lastmod = m.date
+	}
+	return m, nil
+}
+
+func lookupKey(m map[string]any, key string) (any, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// dateLayouts are the date forms front matter may use.
+var dateLayouts = [...]string{
+	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02",
+}
+
+func toTime(v any) (time.Time, error) {
+	switch t := v.(type) {
+	case time.Time:
+		return t, nil
+	case string:
+		s := strings.TrimSpace(t)
+		for _, layout := range dateLayouts {
+			if tm, err := time.Parse(layout, s); err == nil {
+				return tm, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", t)
+	}
+	return time.Time{}, fmt.Errorf("%v is not a date", v)
+}
+
+func toStrings(v any) ([]string, error) {
+	switch t := v.(type) {
+	case string:
+		return []string{t}, nil
+	case []string:
+		return t, nil
+	case []any:
+		out := make([]string, 0, len(t))
+		for _, e := range t {
+			switch s := e.(type) {
+			case string:
+				out = append(out, s)
+			case int, int64, float64, bool:
+				out = append(out, fmt.Sprint(s))
+			default:
+				return nil, fmt.Errorf("want a list of strings")
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("want a list of strings")
+}
+
+func toInt(v any) (int, error) {
+	switch t := v.(type) {
+	case int:
+		return t, nil
+	case int64:
+		return int(t), nil
+	case float64:
+		if t == float64(int(t)) {
+			return int(t), nil
+		}
+	case string:
+		return strconv.Atoi(t)
+	}
+	return 0, fmt.Errorf("not a whole number")
+}

@@ -1,0 +1,197 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/shortcodes"
+)
+
+// ManifestLink is one affiliate link of the built site, as listed in
+// affiliate-links.json.
+type ManifestLink struct {
+	Page      string `json:"page"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Program   string `json:"program"`
+	Plan      string `json:"plan,omitempty"`
+	Placement string `json:"placement,omitempty"`
+	SubID     string `json:"subid,omitempty"`
+	URL       string `json:"url"`
+	Source    string `json:"source"` // "shortcode" or "markdown"
+}
+
+// renderPages renders and writes every content page, in parallel, and
+// returns the affiliate links they hold in page order.
+func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
+	links := make([][]ManifestLink, len(srcs))
+	errs := b.parallel(len(srcs), func(i int) error {
+		l, err := b.renderContentPage(srcs[i])
+		links[i] = l
+		return err
+	})
+	if err := errorList(errs); err != nil {
+		return nil, err
+	}
+	var all []ManifestLink
+	for _, l := range links {
+		all = append(all, l...)
+	}
+	return all, nil
+}
+
+// affiliateConfig is the shortcodes' view of the [affiliate] settings.
+func (b *builder) affiliateConfig() shortcodes.AffiliateConfig {
+	a := b.cfg.Affiliate
+	cfg := shortcodes.AffiliateConfig{
+		RefID: a.RefID, LinkMode: a.LinkMode, Target: a.Target,
+		UTMSource: a.UTMSource, UTMMedium: a.UTMMedium, UTMCampaign: a.UTMCampaign,
+		DisclosureText: a.DisclosureText, BasePath: b.basePath,
+	}
+	if a.CurrencyCode != "" || a.CurrencySymbol != "" {
+		cfg.Currency = money.Currency{Code: a.CurrencyCode, Symbol: a.CurrencySymbol}
+	}
+	return cfg
+}
+
+// renderContentPage renders one content page's body (shortcodes, then
+// Markdown, then the shortcodes' HTML put back), enforces the disclosure
+// rule, executes its layout and writes it.
+func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
+	p := s.page
+	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+	}
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	if s.bodyStart > len(raw) {
+		return nil, fmt.Errorf("%s: file changed during the build", s.file)
+	}
+	body := raw[s.bodyStart:]
+	state := shortcodes.NewPageState(b.programs, b.affiliateConfig())
+	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
+	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
+	if a, ok := p.Params["author"].(string); ok && a != "" {
+		state.Author = a
+	}
+	html, err := b.renderBody(s, body, state, p)
+	if err != nil {
+		return nil, err
+	}
+	p.Content = template.HTML(html)
+	p.JSONLD = state.JSONLD
+	layouts := []string{p.Section + "/single.html", "_default/single.html"}
+	if s.layout != "" {
+		layouts = append([]string{p.Section + "/" + s.layout + ".html", "_default/" + s.layout + ".html"}, layouts...)
+	}
+	if err := b.renderPage(p, s.outPath, layouts, s.file); err != nil {
+		return nil, err
+	}
+	// Lists need only the summary: drop the body so memory stays flat.
+	p.Content = ""
+	return b.manifestOf(s, state), nil
+}
+
+// renderBody turns a page body into its HTML content.
+func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState, p *Page) ([]byte, error) {
+	env := &shortcodes.Env{
+		File: s.file, LineOffset: s.lineOffset, Registry: b.registry, Templates: b.tmpl,
+		Markdown: func(src []byte) (string, error) {
+			h, err := b.md.renderPlain(src)
+			return string(h), err
+		},
+		Page: p, Site: b.site, State: state,
+	}
+	doc, err := shortcodes.Parse(body)
+	if err != nil {
+		if se, ok := err.(*shortcodes.Error); ok {
+			return nil, se.At(s.file, s.lineOffset)
+		}
+		return nil, fmt.Errorf("%s: %v", s.file, err)
+	}
+	res, err := shortcodes.Expand(body, doc, env)
+	if err != nil {
+		return nil, err
+	}
+	st := &mdState{links: b.links}
+	out, err := b.md.render(res.Markdown, st)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", s.file, err)
+	}
+	out = res.Replace(out)
+	p.TableOfContents = tableOfContents(st.headings)
+	for _, l := range st.affLinks {
+		state.Links = append(state.Links, shortcodes.Link{
+			Program: l.program, Placement: "markdown", URL: l.href,
+			Line: lineOfText(body, l.href, s.lineOffset),
+		})
+	}
+	return b.enforceDisclosure(s, out, state, env)
+}
+
+// lineOfText is the file line where text first occurs in body, or the
+// first body line when it does not occur.
+func lineOfText(body []byte, text string, lineOffset int) int {
+	i := bytes.Index(body, []byte(text))
+	if i < 0 {
+		return lineOffset + 1
+	}
+	return lineOffset + 1 + bytes.Count(body[:i], []byte("\n"))
+}
+
+// tableOfContents renders the h2 and h3 headings as a nested list.
+func tableOfContents(hs []heading) template.HTML {
+	var sb strings.Builder
+	open := 0
+	for _, h := range hs {
+		if h.level < 2 || h.level > 3 {
+			continue
+		}
+		depth := h.level - 1
+		for open < depth {
+			sb.WriteString("<ul>")
+			open++
+		}
+		for open > depth {
+			sb.WriteString("</ul>")
+			open--
+		}
+		fmt.Fprintf(&sb, `<li><a href="#%s">%s</a></li>`, template.HTMLEscapeString(h.id), template.HTMLEscapeString(h.text))
+	}
+	for ; open > 0; open-- {
+		sb.WriteString("</ul>")
+	}
+	if sb.Len() == 0 {
+		return ""
+	}
+	return template.HTML(`<nav id="TableOfContents">` + sb.String() + `</nav>`)
+}
+
+// manifestOf lists a page's affiliate links for the manifest.
+func (b *builder) manifestOf(s *source, state *shortcodes.PageState) []ManifestLink {
+	links := append([]shortcodes.Link(nil), state.Links...)
+	sort.SliceStable(links, func(i, j int) bool {
+		if links[i].Line != links[j].Line {
+			return links[i].Line < links[j].Line
+		}
+		return links[i].Col < links[j].Col
+	})
+	out := make([]ManifestLink, 0, len(links))
+	for _, l := range links {
+		src := "shortcode"
+		if l.Placement == "markdown" {
+			src = "markdown"
+		}
+		out = append(out, ManifestLink{
+			Page: s.page.RelPermalink, File: s.file, Line: l.Line, Program: l.Program, Plan: l.Plan,
+			Placement: l.Placement, SubID: l.SubID, URL: l.URL, Source: src,
+		})
+	}
+	return out
+}

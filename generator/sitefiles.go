@@ -1,0 +1,273 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/themes"
+)
+
+// rssLimit is how many items a feed holds.
+const rssLimit = 20
+
+type rssFeed struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language,omitempty"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	AtomLink      atomLink  `xml:"atom:link"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string `xml:"title"`
+	Link        string `xml:"link"`
+	GUID        string `xml:"guid"`
+	PubDate     string `xml:"pubDate,omitempty"`
+	Description string `xml:"description"`
+}
+
+// writeRSS writes an RSS 2.0 feed of a list page's newest pages. Items of
+// pages with affiliate links carry the disclosure, as the FTC asks.
+func (b *builder) writeRSS(list *Page, out string) error {
+	title := b.site.Title
+	if list.Kind != KindHome {
+		title = list.Title + " · " + b.site.Title
+	}
+	feed := rssFeed{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: rssChannel{
+		Title: title, Link: list.Permalink, Description: "Recent content on " + title,
+		Language: b.site.LanguageCode, AtomLink: atomLink{Href: b.absURL(out), Rel: "self", Type: "application/rss+xml"},
+	}}
+	if !b.site.BuildDate.IsZero() {
+		feed.Channel.LastBuildDate = b.site.BuildDate.Format(time.RFC1123Z)
+	}
+	for i, p := range list.Pages {
+		if i == rssLimit {
+			break
+		}
+		desc := string(p.Summary)
+		if p.HasAffiliateLinks {
+			desc = "<p><em>" + template.HTMLEscapeString(b.cfg.Affiliate.DisclosureText) + "</em></p><p>" + desc + "</p>"
+		}
+		item := rssItem{Title: p.Title, Link: p.Permalink, GUID: p.Permalink, Description: desc}
+		if !p.Date.IsZero() {
+			item.PubDate = p.Date.Format(time.RFC1123Z)
+		}
+		feed.Channel.Items = append(feed.Channel.Items, item)
+	}
+	x, err := xml.MarshalIndent(feed, "", "  ")
+	if err != nil {
+		return err
+	}
+	return b.write(out, "feed "+list.RelPermalink, append([]byte(xml.Header), append(x, '\n')...))
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// writeSiteFiles writes what the site has once: sitemap, robots.txt,
+// 404 page, alias redirects, the /go/ redirects and hosting files, and
+// the affiliate-link manifest.
+func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error {
+	var set urlSet
+	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	set.URLs = append(set.URLs, sitemapURL{Loc: b.home.Permalink, LastMod: dateOnly(b.site.BuildDate)})
+	for _, p := range b.site.RegularPages {
+		set.URLs = append(set.URLs, sitemapURL{Loc: p.Permalink, LastMod: dateOnly(p.Lastmod)})
+	}
+	for _, n := range sortedKeys(b.site.Sections) {
+		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
+	}
+	x, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := b.write("sitemap.xml", "sitemap", append([]byte(xml.Header), append(x, '\n')...)); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n\nSitemap: " + b.absURL("sitemap.xml") + "\n"
+	if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
+		return err
+	}
+	nf := b.listPage(KindPage, "Page not found", "404.html")
+	nf.Kind = "404"
+	b.renderOne(nf, "404.html", []string{"404.html"}, "404 page")
+	if err := b.firstErr(); err != nil {
+		return err
+	}
+	for _, s := range srcs {
+		for _, a := range s.page.Aliases {
+			if err := b.writeAlias(s, a); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.writeRedirects(); err != nil {
+		return err
+	}
+	if manifest == nil {
+		manifest = []ManifestLink{}
+	}
+	var j bytes.Buffer
+	enc := json.NewEncoder(&j)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(manifest); err != nil {
+		return err
+	}
+	return b.write("affiliate-links.json", "manifest", j.Bytes())
+}
+
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// redirectPage is an HTML page that sends the browser to target: used
+// for aliases and, with noindex, for cloaked affiliate links.
+func redirectPage(target string, noindex, keepQuery bool) []byte {
+	t := template.HTMLEscapeString(target)
+	var sb strings.Builder
+	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + t + "</title>\n")
+	if noindex {
+		sb.WriteString("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
+	} else {
+		sb.WriteString("<link rel=\"canonical\" href=\"" + t + "\">\n")
+	}
+	sb.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + t + "\">\n")
+	if keepQuery {
+		// Carry the sub-id of the link (?subid=…) over to the program.
+		js, _ := json.Marshal(target)
+		sb.WriteString("<script>(function(){var u=new URL(" + string(js) + ");new URLSearchParams(location.search).forEach(function(v,k){u.searchParams.set(k,v)});location.replace(u.toString())})();</script>\n")
+	}
+	sb.WriteString("</head>\n<body>\n<p>Redirecting to <a href=\"" + t + "\" rel=\"sponsored nofollow noopener\">" + t + "</a>.</p>\n</body>\n</html>\n")
+	if !keepQuery {
+		return []byte(strings.Replace(sb.String(), ` rel="sponsored nofollow noopener"`, "", 1))
+	}
+	return []byte(sb.String())
+}
+
+// writeAlias writes a redirect page at an old URL of a page.
+func (b *builder) writeAlias(s *source, alias string) error {
+	a := path.Clean("/" + strings.TrimSpace(alias))
+	if strings.Contains(alias, "..") || a == "/" {
+		return fmt.Errorf("%s:1: alias %q is not a path below the site root", s.file, alias)
+	}
+	out := strings.TrimPrefix(a, "/")
+	if path.Ext(out) != ".html" {
+		out += "/index.html"
+	}
+	return b.write(out, s.file+" (alias)", redirectPage(s.page.Permalink, false, false))
+}
+
+// writeRedirects writes the cloaked-link redirect pages under /go/ and
+// the _redirects and _headers files that Netlify and Cloudflare Pages
+// read.
+func (b *builder) writeRedirects() error {
+	var rules []string
+	cloaked := b.cfg.Affiliate.LinkMode == LinkCloaked
+	if cloaked {
+		cfg := b.affiliateConfig()
+		for _, p := range b.programs.All() {
+			targets := [][2]string{{shortcodes.CloakedPath(b.basePath, p.ID, ""), shortcodes.TrackingURL(p, nil, cfg, "")}}
+			for _, plan := range p.Plans {
+				targets = append(targets, [2]string{shortcodes.CloakedPath(b.basePath, p.ID, plan.ID), shortcodes.TrackingURL(p, plan, cfg, "")})
+			}
+			for _, t := range targets {
+				out := strings.TrimPrefix(strings.TrimPrefix(t[0], b.basePath), "/") + "index.html"
+				if err := b.write(out, "program "+p.ID, redirectPage(t[1], true, true)); err != nil {
+					return err
+				}
+				rules = append(rules, t[0]+" "+t[1]+" 302")
+			}
+		}
+	}
+	sort.Strings(rules)
+	if len(rules) > 0 {
+		red := "# Affiliate redirects written by affsite: temporary (302), query strings kept.\n" + strings.Join(rules, "\n") + "\n"
+		if err := b.write("_redirects", "redirects", []byte(red)); err != nil {
+			return err
+		}
+	}
+	headers := "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Frame-Options: SAMEORIGIN\n" +
+		"/css/*\n  Cache-Control: public, max-age=604800\n" +
+		b.basePath + "go/*\n  X-Robots-Tag: noindex, nofollow\n  Cache-Control: no-store\n"
+	return b.write("_headers", "headers", []byte(headers))
+}
+
+// copyStatic copies the static files: the embedded theme's, the site
+// theme's, then the site's own, a later one replacing an earlier one of
+// the same name.
+func (b *builder) copyStatic() error {
+	files := map[string]fs.FS{}
+	add := func(fsys fs.FS) error {
+		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "." {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if !d.IsDir() {
+				files[p] = fsys
+			}
+			return nil
+		})
+	}
+	def, _ := fs.Sub(themes.Default(), "static")
+	if err := add(def); err != nil {
+		return err
+	}
+	if t := b.cfg.Theme; t != "" && t != "default" {
+		if err := add(os.DirFS(filepath.Join(b.opts.Source, "themes", t, "static"))); err != nil {
+			return err
+		}
+	}
+	if err := add(os.DirFS(filepath.Join(b.opts.Source, "static"))); err != nil {
+		return err
+	}
+	names := sortedKeys(files)
+	errs := b.parallel(len(names), func(i int) error {
+		data, err := fs.ReadFile(files[names[i]], names[i])
+		if err != nil {
+			return fmt.Errorf("static/%s: %v", names[i], unwrapPathError(err))
+		}
+		return b.write(names[i], "static/"+names[i], data)
+	})
+	return errorList(errs)
+}

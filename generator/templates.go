@@ -1,0 +1,204 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// layer is one folder of layouts: the site's, a theme's, or the
+// embedded default theme's.
+type layer struct {
+	fsys fs.FS  // rooted at the layouts folder
+	name string // shown in messages: "layouts", "themes/x/layouts"
+}
+
+// templateSet holds every template a build can use, compiled once. A
+// name is looked up in the site's layouts first, then the theme's, then
+// the embedded default theme's.
+type templateSet struct {
+	pages      map[string]*template.Template // "_default/single.html", with baseof when it defines blocks
+	partials   map[string]*template.Template // "head.html"
+	shortcodes map[string]*template.Template // "shortcodes/afflink.html"
+	usesInner  map[string]bool
+	sources    map[string]string // logical name → display path
+}
+
+// loadTemplates compiles every .html file found in the layers.
+func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error) {
+	ts := &templateSet{
+		pages:      map[string]*template.Template{},
+		partials:   map[string]*template.Template{},
+		shortcodes: map[string]*template.Template{},
+		usesInner:  map[string]bool{},
+		sources:    map[string]string{},
+	}
+	texts := map[string]string{}
+	for _, l := range layers {
+		err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == "." {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			if _, seen := texts[p]; seen {
+				return nil // an earlier layer overrides this one
+			}
+			b, err := fs.ReadFile(l.fsys, p)
+			if err != nil {
+				return err
+			}
+			texts[p] = string(b)
+			ts.sources[p] = path.Join(l.name, p)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// funcs' partial closes over ts, so it must see the partials map.
+	funcs["partial"] = ts.partial
+	names := make([]string, 0, len(texts))
+	for n := range texts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		text := texts[name]
+		display := ts.sources[name]
+		switch {
+		case strings.HasPrefix(name, "partials/"):
+			t, err := template.New(display).Funcs(funcs).Parse(text)
+			if err != nil {
+				return nil, templateError(err)
+			}
+			ts.partials[strings.TrimPrefix(name, "partials/")] = t
+		case strings.HasPrefix(name, "shortcodes/"):
+			t, err := template.New(display).Funcs(funcs).Parse(text)
+			if err != nil {
+				return nil, templateError(err)
+			}
+			ts.shortcodes[name] = t
+			ts.usesInner[name] = strings.Contains(text, ".Inner")
+		case path.Base(name) == "baseof.html":
+			// Used by the layouts below.
+		default:
+			t, err := compileLayout(name, text, display, texts, ts.sources, funcs)
+			if err != nil {
+				return nil, err
+			}
+			ts.pages[name] = t
+		}
+	}
+	return ts, nil
+}
+
+// compileLayout compiles a page layout. A layout that defines blocks is
+// compiled together with its base template (the baseof.html of its own
+// folder, else _default/baseof.html), which is what then executes.
+func compileLayout(name, text, display string, texts, sources map[string]string, funcs template.FuncMap) (*template.Template, error) {
+	if definesBlocks(text) {
+		base := path.Join(path.Dir(name), "baseof.html")
+		if _, ok := texts[base]; !ok {
+			base = "_default/baseof.html"
+		}
+		if bt, ok := texts[base]; ok {
+			t, err := template.New(sources[base]).Funcs(funcs).Parse(bt)
+			if err != nil {
+				return nil, templateError(err)
+			}
+			if _, err := t.New(display).Parse(text); err != nil {
+				return nil, templateError(err)
+			}
+			return t, nil
+		}
+	}
+	t, err := template.New(display).Funcs(funcs).Parse(text)
+	if err != nil {
+		return nil, templateError(err)
+	}
+	return t, nil
+}
+
+// definesBlocks tells whether a layout fills blocks of a base template.
+func definesBlocks(text string) bool {
+	return strings.Contains(text, "{{ define") || strings.Contains(text, "{{define") ||
+		strings.Contains(text, "{{- define")
+}
+
+func templateError(err error) error {
+	return errors.New(strings.TrimPrefix(err.Error(), "template: "))
+}
+
+// lookupPage returns the first layout that exists among names.
+func (ts *templateSet) lookupPage(names ...string) (*template.Template, string) {
+	for _, n := range names {
+		if t, ok := ts.pages[n]; ok {
+			return t, n
+		}
+	}
+	return nil, ""
+}
+
+// partial executes partials/name with ctx; it is the "partial" function
+// of templates.
+func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
+	if !strings.HasSuffix(name, ".html") {
+		name += ".html"
+	}
+	t, ok := ts.partials[name]
+	if !ok {
+		return "", fmt.Errorf("partial %q not found", name)
+	}
+	var data any
+	if len(ctx) > 0 {
+		data = ctx[0]
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Has reports whether a shortcode template exists (shortcodes.TemplateSet).
+func (ts *templateSet) Has(name string) bool {
+	_, ok := ts.shortcodes[name]
+	return ok
+}
+
+// UsesInner reports whether a shortcode template reads .Inner.
+func (ts *templateSet) UsesInner(name string) bool { return ts.usesInner[name] }
+
+// Execute runs a shortcode template.
+func (ts *templateSet) Execute(w io.Writer, name string, data any) error {
+	t, ok := ts.shortcodes[name]
+	if !ok {
+		return fmt.Errorf("template %q not found", name)
+	}
+	err := t.Execute(w, data)
+	if err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Names lists the shortcode templates, for did-you-mean suggestions.
+func (ts *templateSet) Names() []string {
+	out := make([]string, 0, len(ts.shortcodes))
+	for n := range ts.shortcodes {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
