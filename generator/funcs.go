@@ -50,10 +50,12 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"isset":       isset,
 		"now":         func() time.Time { return b.now },
 		"dateFormat":  dateFormat,
-		"replace":     func(s, old, new any) string { return strings.ReplaceAll(fmt.Sprint(s), fmt.Sprint(old), fmt.Sprint(new)) },
-		"hasPrefix":   func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
-		"humanize":    humanize,
-		"countwords":  func(s any) int { return len(strings.Fields(plainify(s))) },
+		"replace": func(s, old, new any) string {
+			return strings.ReplaceAll(fmt.Sprint(s), fmt.Sprint(old), fmt.Sprint(new))
+		},
+		"hasPrefix":  func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
+		"humanize":   humanize,
+		"countwords": func(s any) int { return len(strings.Fields(plainify(s))) },
 	}
 }
 

@@ -11,10 +11,10 @@ import (
 // the free-form map with their types checked.
 type pageMeta struct {
 	title, description, summary, slug, url, program, layout string
-	date, lastmod, publishDate, expiryDate                     time.Time
-	draft                                                      bool
-	weight                                                     int
-	aliases, tags, categories, images                          []string
+	date, lastmod, publishDate, expiryDate                  time.Time
+	draft                                                   bool
+	weight                                                  int
+	aliases, tags, categories, images                       []string
 }
 
 // decodeMeta reads the known keys of fm. Keys are matched without regard
