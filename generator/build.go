@@ -54,6 +54,22 @@ type Report struct {
 	// Links is the affiliate-link manifest, as written to
 	// affiliate-links.json.
 	Links []ManifestLink
+	// Sources describes each content page built, in URL order.
+	Sources []PageRecord
+}
+
+// PageRecord is what a build knows of one content page, for checks.
+type PageRecord struct {
+	File        string    // "content/posts/x.md"
+	URL         string    // RelPermalink, "/posts/x/"
+	Out         string    // output file, "posts/x/index.html"
+	Title       string
+	Description string
+	Lastmod     time.Time
+	Program     string   // front matter "program"
+	Programs    []string // programs its shortcodes and links use, sorted
+	Aliases     []string
+	Images      []string
 }
 
 // builder holds one build's state; nothing outlives it.
@@ -242,7 +258,7 @@ func (b *builder) run() (*Report, error) {
 		return nil, err
 	}
 	sort.Strings(b.warnings)
-	return &Report{Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest}, nil
+	return &Report{Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages)}, nil
 }
 
 // layers lists the layout folders in lookup order: the site's, the
@@ -317,4 +333,18 @@ func (b *builder) putBuffer(buf *bytes.Buffer) {
 	if buf.Cap() <= 4<<20 {
 		b.bufs.Put(buf)
 	}
+}
+
+// records describes the built pages, sorted by URL.
+func records(srcs []*source) []PageRecord {
+	out := make([]PageRecord, 0, len(srcs))
+	for _, s := range srcs {
+		p := s.page
+		out = append(out, PageRecord{
+			File: s.file, URL: p.RelPermalink, Out: s.outPath, Title: p.Title, Description: p.Description,
+			Lastmod: p.Lastmod, Program: p.Program, Programs: s.programs, Aliases: p.Aliases, Images: p.Images,
+		})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
 }

@@ -26,6 +26,7 @@ type source struct {
 	lineOffset int    // lines before the body
 	outPath    string // "posts/x/index.html"
 	layout     string // front matter "layout"
+	programs   []string // programs the rendered page uses, sorted
 }
 
 // maxContentFile is the largest content file affsite reads.

@@ -93,6 +93,14 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	if err := b.renderPage(p, s.outPath, layouts, s.file); err != nil {
 		return nil, err
 	}
+	used := map[string]bool{}
+	for id := range state.Used {
+		used[id] = true
+	}
+	for _, l := range state.Links {
+		used[l.Program] = true
+	}
+	s.programs = sortedKeys(used)
 	// Lists need only the summary: drop the body so memory stays flat.
 	p.Content = ""
 	return b.manifestOf(s, state), nil
