@@ -61,7 +61,7 @@ func ProgramFacts(inv *Invocation) error {
 			add("Minimum payout", cur.Format(po.Minimum))
 		}
 		if po.HoldDays > 0 {
-			add("Commission payable", "after the "+strconv.Itoa(po.HoldDays)+"-day refund period")
+			add("Commission payable", "After the "+strconv.Itoa(po.HoldDays)+"-day refund period")
 		}
 		if po.MinSales > 0 {
 			add("Minimum sales", plural(po.MinSales, "sale")+" before the first payout")
