@@ -145,7 +145,7 @@ report() {
 
 for size in $SIZES; do
 	corpus="$WORK/corpus-$size"
-	echo "== corpus of $size posts"
+	echo "== corpus of $size posts (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 	rm -rf "$corpus"
 	"$WORK/gencorpus" -n "$size" -o "$corpus"
 	for run in $(seq 1 "$RUNS"); do
@@ -156,6 +156,7 @@ for size in $SIZES; do
 	done
 done
 
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for size in $SIZES; do
 	report "$size"
 done
