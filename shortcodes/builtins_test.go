@@ -46,8 +46,10 @@ func loadThemeTemplates(t testing.TB) *themeTemplates {
 	return ts
 }
 
-func (ts *themeTemplates) Has(name string) bool       { return ts.tmpl.Lookup(name) != nil }
-func (ts *themeTemplates) UsesInner(name string) bool { return strings.Contains(ts.text[name], ".Inner") }
+func (ts *themeTemplates) Has(name string) bool { return ts.tmpl.Lookup(name) != nil }
+func (ts *themeTemplates) UsesInner(name string) bool {
+	return strings.Contains(ts.text[name], ".Inner")
+}
 func (ts *themeTemplates) Execute(w io.Writer, name string, data any) error {
 	return ts.tmpl.ExecuteTemplate(w, name, data)
 }

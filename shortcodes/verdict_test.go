@@ -1,0 +1,109 @@
+package shortcodes
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/affsite/affsite/programs"
+)
+
+func TestVerdictJSONLD(t *testing.T) {
+	t.Parallel()
+	st := testState(programs.NewSet(kartra(t)))
+	inv := &Invocation{Name: "verdict", Params: map[string]string{"program": "kartra", "rating": "4.5"}, Env: &Env{State: st}}
+	if err := Verdict(inv); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.JSONLD) != 1 {
+		t.Fatalf("%d JSON-LD documents", len(st.JSONLD))
+	}
+	var doc struct {
+		Context      string `json:"@context"`
+		Type         string `json:"@type"`
+		Name         string
+		ItemReviewed struct {
+			Type, Name, ApplicationCategory, OperatingSystem string
+			Offers                                           struct {
+				Type                               string `json:"@type"`
+				PriceCurrency, LowPrice, HighPrice string
+				OfferCount                         int
+			}
+		}
+		ReviewRating struct {
+			Type                                 string `json:"@type"`
+			RatingValue, BestRating, WorstRating string
+		}
+		Author struct {
+			Type string `json:"@type"`
+			Name string
+		}
+		DatePublished string
+		PositiveNotes struct {
+			Type            string `json:"@type"`
+			ItemListElement []struct {
+				Type     string `json:"@type"`
+				Position int
+				Name     string
+			}
+		}
+		NegativeNotes struct {
+			ItemListElement []struct{ Name string }
+		}
+	}
+	if err := json.Unmarshal([]byte(st.JSONLD[0]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := []string{doc.Context, doc.Type, doc.Name, doc.ItemReviewed.Name, doc.ItemReviewed.ApplicationCategory,
+		doc.ItemReviewed.OperatingSystem, doc.ItemReviewed.Offers.Type, doc.ItemReviewed.Offers.PriceCurrency,
+		doc.ItemReviewed.Offers.LowPrice, doc.ItemReviewed.Offers.HighPrice,
+		doc.ReviewRating.Type, doc.ReviewRating.RatingValue, doc.ReviewRating.BestRating, doc.ReviewRating.WorstRating,
+		doc.Author.Type, doc.Author.Name, doc.DatePublished, doc.PositiveNotes.Type}
+	want := []string{"https://schema.org", "Review", "Kartra review", "Kartra", "BusinessApplication",
+		"Web", "AggregateOffer", "USD", "99.00", "499.00",
+		"Rating", "4.5", "5", "1",
+		"Person", "Ann Example", "2026-11-02", "ItemList"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fields\n got %q\nwant %q", got, want)
+	}
+	if doc.ItemReviewed.Offers.OfferCount != 4 {
+		t.Errorf("offerCount %d", doc.ItemReviewed.Offers.OfferCount)
+	}
+	pos := doc.PositiveNotes.ItemListElement
+	if len(pos) != 4 || pos[0].Type != "ListItem" || pos[0].Position != 1 || pos[3].Position != 4 ||
+		!strings.HasPrefix(pos[0].Name, "40% recurring") || len(doc.NegativeNotes.ItemListElement) != 3 {
+		t.Errorf("notes %+v / %+v", pos, doc.NegativeNotes)
+	}
+	d := inv.Data.(*VerdictData)
+	if d.Stars != "★★★★☆" || d.Label != "Rated 4.5 out of 5" || d.Score != "4.5" || d.Best != "5" {
+		t.Errorf("data %+v", d)
+	}
+}
+
+// JSON-LD goes into a <script> element: no "</script>" may survive.
+func TestVerdictJSONLDEscaped(t *testing.T) {
+	t.Parallel()
+	p := &programs.Program{ID: "x", Name: "X</script><b>", URL: "https://x.example/", Pros: []string{"a & b"}}
+	st := testState(programs.NewSet(p))
+	st.Title = ""
+	inv := &Invocation{Name: "verdict", Params: map[string]string{"program": "x", "rating": "0.5", "best": "10"}, Env: &Env{State: st}}
+	if err := Verdict(inv); err != nil {
+		t.Fatal(err)
+	}
+	js := string(st.JSONLD[0])
+	if strings.ContainsAny(js, "<>&") {
+		t.Errorf("unescaped: %s", js)
+	}
+	for _, s := range []string{`"name":"X\u003c/script\u003e\u003cb\u003e review"`, `"worstRating":"0"`, `"bestRating":"10"`} {
+		if !strings.Contains(js, s) {
+			t.Errorf("no %s in %s", s, js)
+		}
+	}
+	if strings.Contains(js, "offers") || strings.Contains(js, "negativeNotes") {
+		t.Errorf("empty parts present: %s", js)
+	}
+	if d := inv.Data.(*VerdictData); d.Stars != "☆☆☆☆☆☆☆☆☆☆" {
+		t.Errorf("stars %q", d.Stars)
+	}
+}
