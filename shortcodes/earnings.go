@@ -39,8 +39,11 @@ type EarningsRow struct {
 	Tier2PerReferral, Tier2Monthly string
 }
 
-// earningsArgs are the earnings arguments that are not plan counts.
-var earningsArgs = map[string]bool{"program": true, "scenario": true, "tier2": true}
+// isEarningsOption reports whether an earnings argument is an option
+// rather than a plan count.
+func isEarningsOption(name string) bool {
+	return name == "program" || name == "scenario" || name == "tier2"
+}
 
 // Earnings is the earnings shortcode: the monthly recurring commission of
 // a mix of customers, given as plan=count arguments (plan ids or names,
@@ -120,7 +123,7 @@ func earningsMix(inv *Invocation, p *programs.Program) ([]planCount, *programs.S
 	m, _ := inv.Params.(map[string]string)
 	names := make([]string, 0, len(m))
 	for k := range m {
-		if !earningsArgs[k] {
+		if !isEarningsOption(k) {
 			names = append(names, k)
 		}
 	}

@@ -21,7 +21,8 @@ type ProsConsData struct {
 //	{{% /pros-cons %}}
 //
 // In the inner form a list is a run of lines starting with "- ", "* " or
-// "+ "; any other line, a blank one included, ends it. Its template's .Data
+// "+ " (an empty item is skipped); any other line, a blank one included,
+// ends it. Its template's .Data
 // is a ProsConsData.
 func ProsCons(inv *Invocation) error {
 	if strings.TrimSpace(inv.InnerText()) != "" {
@@ -54,8 +55,8 @@ func markdownLists(s string) [][]string {
 	for _, line := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(line)
 		item, ok := "", false
-		for _, m := range []string{"- ", "* ", "+ "} {
-			if rest, found := strings.CutPrefix(t, m); found {
+		for _, m := range []string{"-", "*", "+"} {
+			if rest, found := strings.CutPrefix(t, m); found && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
 				item, ok = strings.TrimSpace(rest), true
 				break
 			}
