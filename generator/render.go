@@ -153,26 +153,42 @@ func lineOfText(body []byte, text string, lineOffset int) int {
 	return lineOffset + 1 + bytes.Count(body[:i], []byte("\n"))
 }
 
-// tableOfContents renders the h2 and h3 headings as a nested list.
+// tableOfContents renders the h2 and h3 headings as a nested list, as
+// Hugo does: a nested <ul> sits inside the <li> of its parent heading
+// (an h3 with no h2 before it gets an empty parent <li>).
 func tableOfContents(hs []heading) template.HTML {
 	var sb strings.Builder
-	open := 0
+	var liOpen []bool // per open <ul>: whether its last <li> is still open
 	for _, h := range hs {
 		if h.level < 2 || h.level > 3 {
 			continue
 		}
 		depth := h.level - 1
-		for open < depth {
+		for len(liOpen) < depth {
+			if n := len(liOpen); n > 0 && !liOpen[n-1] {
+				sb.WriteString("<li>")
+				liOpen[n-1] = true
+			}
 			sb.WriteString("<ul>")
-			open++
+			liOpen = append(liOpen, false)
 		}
-		for open > depth {
+		for len(liOpen) > depth {
+			if liOpen[len(liOpen)-1] {
+				sb.WriteString("</li>")
+			}
 			sb.WriteString("</ul>")
-			open--
+			liOpen = liOpen[:len(liOpen)-1]
 		}
-		fmt.Fprintf(&sb, `<li><a href="#%s">%s</a></li>`, template.HTMLEscapeString(h.id), template.HTMLEscapeString(h.text))
+		if liOpen[depth-1] {
+			sb.WriteString("</li>")
+		}
+		fmt.Fprintf(&sb, `<li><a href="#%s">%s</a>`, template.HTMLEscapeString(h.id), template.HTMLEscapeString(h.text))
+		liOpen[depth-1] = true
 	}
-	for ; open > 0; open-- {
+	for n := len(liOpen); n > 0; n-- {
+		if liOpen[n-1] {
+			sb.WriteString("</li>")
+		}
 		sb.WriteString("</ul>")
 	}
 	if sb.Len() == 0 {
