@@ -60,9 +60,9 @@ type Report struct {
 
 // PageRecord is what a build knows of one content page, for checks.
 type PageRecord struct {
-	File        string    // "content/posts/x.md"
-	URL         string    // RelPermalink, "/posts/x/"
-	Out         string    // output file, "posts/x/index.html"
+	File        string // "content/posts/x.md"
+	URL         string // RelPermalink, "/posts/x/"
+	Out         string // output file, "posts/x/index.html"
 	Title       string
 	Description string
 	Lastmod     time.Time
@@ -88,7 +88,8 @@ type builder struct {
 
 	home           *Page
 	sectionSources map[string]*source
-	bufs           sync.Pool // of *bytes.Buffer, reused across pages
+	resources      [][2]string // page-bundle files: source path, output path
+	bufs           sync.Pool   // of *bytes.Buffer, reused across pages
 
 	mu       sync.Mutex
 	errs     []error
@@ -252,6 +253,9 @@ func (b *builder) run() (*Report, error) {
 		return nil, err
 	}
 	if err := b.writeSiteFiles(pages, manifest); err != nil {
+		return nil, err
+	}
+	if err := b.copyResources(); err != nil {
 		return nil, err
 	}
 	if err := b.copyStatic(); err != nil {

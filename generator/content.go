@@ -21,11 +21,11 @@ import (
 // and writes page by page, so memory does not grow with the site).
 type source struct {
 	page       *Page
-	file       string // "content/posts/x.md"
-	bodyStart  int    // byte offset of the body in the file
-	lineOffset int    // lines before the body
-	outPath    string // "posts/x/index.html"
-	layout     string // front matter "layout"
+	file       string   // "content/posts/x.md"
+	bodyStart  int      // byte offset of the body in the file
+	lineOffset int      // lines before the body
+	outPath    string   // "posts/x/index.html"
+	layout     string   // front matter "layout"
 	programs   []string // programs the rendered page uses, sorted
 }
 
@@ -37,7 +37,7 @@ const maxContentFile = 64 << 20
 // the home page).
 func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 	root := filepath.Join(b.opts.Source, "content")
-	var files []string
+	var files, others []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root && errors.Is(err, fs.ErrNotExist) {
@@ -64,6 +64,8 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		}
 		if strings.HasSuffix(d.Name(), ".md") && !strings.HasPrefix(d.Name(), ".") {
 			files = append(files, p)
+		} else if !strings.HasPrefix(d.Name(), ".") {
+			others = append(others, p)
 		}
 		return nil
 	})
@@ -95,7 +97,32 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 	if err := b.checkDuplicates(pages); err != nil {
 		return nil, nil, err
 	}
+	b.resources = bundleResources(pages, others, b.rel)
 	return pages, sections, nil
+}
+
+// bundleResources pairs the non-Markdown files of page bundles
+// (content/posts/x/index.md with content/posts/x/chart.png) with their
+// output paths beside the page (posts/x/chart.png), so that relative
+// links in the page work. Files outside bundles are not published.
+func bundleResources(pages []*source, others []string, rel func(string) string) [][2]string {
+	bundles := map[string]string{} // "content/posts/x/" → "posts/x/"
+	for _, s := range pages {
+		if path.Base(s.file) == "index.md" {
+			bundles[path.Dir(s.file)+"/"] = path.Dir(s.outPath) + "/"
+		}
+	}
+	var out [][2]string
+	for _, full := range others {
+		f := rel(full)
+		for dir := path.Dir(f) + "/"; dir != "content/" && dir != "./"; dir = path.Dir(strings.TrimSuffix(dir, "/")) + "/" {
+			if outDir, ok := bundles[dir]; ok {
+				out = append(out, [2]string{full, outDir + strings.TrimPrefix(f, dir)})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // rel gives p relative to the site root, slash-separated, for messages.
