@@ -1,10 +1,16 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // assemble links the pages into the site: sorted page lists, sections,
@@ -185,6 +191,9 @@ func (b *builder) renderLists() error {
 		dir     string // site path, "posts/"
 		layouts []string
 	}
+	if err := b.renderIndexBodies(); err != nil {
+		return err
+	}
 	var jobs []job
 	jobs = append(jobs, job{b.home, "", []string{"index.html", "_default/list.html"}})
 	for _, name := range sortedKeys(b.site.Sections) {
@@ -227,6 +236,51 @@ func (b *builder) renderLists() error {
 		return nil
 	})
 	return errorList(errs)
+}
+
+// renderIndexBodies renders the text of each _index.md into the Content
+// of its list page (the home page for content/_index.md), which list
+// templates show above the cards.
+func (b *builder) renderIndexBodies() error {
+	var errs []error
+	for _, name := range sortedKeys(b.sectionSources) {
+		p := b.home
+		if name != "" {
+			p = b.site.Sections[name]
+		}
+		if p == nil {
+			continue // a nested section's _index.md: no list page of its own
+		}
+		if err := b.renderIndexBody(p, b.sectionSources[name]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errorList(errs)
+}
+
+// renderIndexBody renders one _index.md's body, shortcodes included.
+func (b *builder) renderIndexBody(p *Page, s *source) error {
+	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	if err != nil {
+		return fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+	}
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	if s.bodyStart > len(raw) {
+		return fmt.Errorf("%s: file changed during the build", s.file)
+	}
+	body := raw[s.bodyStart:]
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	state := shortcodes.NewPageState(b.programs, b.affiliateConfig())
+	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
+	html, err := b.renderBody(s, body, state, p)
+	if err != nil {
+		return err
+	}
+	p.Content = template.HTML(html)
+	p.HasAffiliateLinks = s.page.HasAffiliateLinks
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
