@@ -230,19 +230,6 @@ func (b *builder) writeRedirects() error {
 	return b.write("_headers", "headers", []byte(headers))
 }
 
-// copyResources copies the files of page bundles beside their pages.
-func (b *builder) copyResources() error {
-	errs := b.parallel(len(b.resources), func(i int) error {
-		r := b.resources[i]
-		data, err := os.ReadFile(r[0])
-		if err != nil {
-			return fmt.Errorf("%s: %v", b.rel(r[0]), unwrapPathError(err))
-		}
-		return b.write(r[1], b.rel(r[0]), data)
-	})
-	return errorList(errs)
-}
-
 // copyStatic copies the static files: the embedded theme's, the site
 // theme's, then the site's own, a later one replacing an earlier one of
 // the same name.
