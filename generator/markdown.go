@@ -52,6 +52,8 @@ func newMarkdown() *markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
+			// Hugo reads "## Title {#id .class}" by default; so do we.
+			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(&pageTransformer{key: m.stateKey}, 100)),
 		),
 		goldmark.WithRendererOptions(
