@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affsite/affsite/hosting"
 	"github.com/affsite/affsite/shortcodes"
 	"github.com/affsite/affsite/themes"
 )
@@ -199,7 +200,7 @@ func (b *builder) writeAlias(s *source, alias string) error {
 // the _redirects and _headers files that Netlify and Cloudflare Pages
 // read.
 func (b *builder) writeRedirects() error {
-	var rules []string
+	var rules []hosting.Redirect
 	cloaked := b.cfg.Affiliate.LinkMode == LinkCloaked
 	if cloaked {
 		cfg := b.affiliateConfig()
@@ -213,21 +214,30 @@ func (b *builder) writeRedirects() error {
 				if err := b.write(out, "program "+p.ID, redirectPage(t[1], true, true)); err != nil {
 					return err
 				}
-				rules = append(rules, t[0]+" "+t[1]+" 302")
+				rules = append(rules, hosting.Redirect{From: t[0], To: t[1], Status: 302})
 			}
 		}
 	}
-	sort.Strings(rules)
+	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
+	headers := []hosting.HeaderRule{
+		{Path: "/*", Headers: [][2]string{
+			{"X-Content-Type-Options", "nosniff"},
+			{"Referrer-Policy", "strict-origin-when-cross-origin"},
+			{"X-Frame-Options", "SAMEORIGIN"},
+		}},
+		{Path: "/css/*", Headers: [][2]string{{"Cache-Control", "public, max-age=604800"}}},
+		{Path: b.basePath + "go/*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}},
+	}
+	for _, w := range hosting.CheckLimits(rules, headers) {
+		b.warnf("%s", w)
+	}
 	if len(rules) > 0 {
-		red := "# Affiliate redirects written by affsite: temporary (302), query strings kept.\n" + strings.Join(rules, "\n") + "\n"
-		if err := b.write("_redirects", "redirects", []byte(red)); err != nil {
+		red := append([]byte("# Affiliate redirects written by affsite: temporary (302), query strings kept.\n"), hosting.FormatRedirects(rules)...)
+		if err := b.write("_redirects", "redirects", red); err != nil {
 			return err
 		}
 	}
-	headers := "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Frame-Options: SAMEORIGIN\n" +
-		"/css/*\n  Cache-Control: public, max-age=604800\n" +
-		b.basePath + "go/*\n  X-Robots-Tag: noindex, nofollow\n  Cache-Control: no-store\n"
-	return b.write("_headers", "headers", []byte(headers))
+	return b.write("_headers", "headers", hosting.FormatHeaders(headers))
 }
 
 // copyStatic copies the static files: the embedded theme's, the site

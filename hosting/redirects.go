@@ -1,0 +1,120 @@
+package hosting
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Redirect is one rule of a _redirects file.
+type Redirect struct {
+	// From is the path (or, on Netlify, full URL) the rule matches. It
+	// may hold a splat (*) or placeholders (:name).
+	From string
+	// To is the path or URL the visitor is sent to.
+	To string
+	// Status is the HTTP status: 301, 302, 303, 307 or 308 for a redirect,
+	// 200 for a rewrite, 404 for a custom not-found page. Zero writes no
+	// status, leaving the host's default, which differs: Netlify uses
+	// 301, Cloudflare Pages 302.
+	Status int
+	// Force is Netlify's "!": apply the rule even when a file exists at
+	// From. Cloudflare Pages ignores it.
+	Force bool
+}
+
+// Dynamic reports whether the rule matches more than one path: its From
+// holds a splat (*) or a placeholder (:name). Cloudflare Pages limits these
+// separately from static rules.
+func (r Redirect) Dynamic() bool {
+	if strings.Contains(r.From, "*") {
+		return true
+	}
+	for _, seg := range strings.Split(r.From, "/") {
+		if len(seg) > 1 && seg[0] == ':' && isLetter(seg[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// line returns the rule as written in a _redirects file.
+func (r Redirect) line() string {
+	s := r.From + " " + r.To
+	if r.Status != 0 {
+		s += " " + strconv.Itoa(r.Status)
+	}
+	if r.Force {
+		if r.Status == 0 {
+			s += " 301" // "!" needs a status to attach to; 301 is Netlify's default
+		}
+		s += "!"
+	}
+	return s
+}
+
+// FormatRedirects returns the _redirects file of rules, one a line, in the
+// order given: hosts apply the first rule that matches.
+func FormatRedirects(rules []Redirect) []byte {
+	var b bytes.Buffer
+	for _, r := range rules {
+		b.WriteString(r.line())
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// ParseRedirects parses a _redirects file: one "from to [status][!]" rule
+// a line; blank lines and lines starting with # are skipped. Query and
+// condition matching (Netlify's "id=:id" or "Country=us" fields) are not
+// supported and are reported as errors, as are malformed statuses and
+// paths. Errors read "_redirects:LINE: message".
+func ParseRedirects(b []byte) ([]Redirect, error) {
+	var rules []Redirect
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 4096), len(b)+1)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			return nil, fmt.Errorf("_redirects:%d: rule %q has no destination (want \"from to [status]\")", n, line)
+		}
+		r := Redirect{From: f[0], To: f[1]}
+		if !isPathOrURL(r.From) {
+			return nil, fmt.Errorf("_redirects:%d: source %q is neither a path starting with / nor an http(s) URL", n, r.From)
+		}
+		if !isPathOrURL(r.To) {
+			return nil, fmt.Errorf("_redirects:%d: destination %q is neither a path starting with / nor an http(s) URL", n, r.To)
+		}
+		if len(f) > 2 {
+			st, force := strings.CutSuffix(f[2], "!")
+			code, err := strconv.Atoi(st)
+			if err != nil || code < 100 || code > 599 {
+				return nil, fmt.Errorf("_redirects:%d: status %q is not an HTTP status such as 301 or 302", n, f[2])
+			}
+			r.Status, r.Force = code, force
+		}
+		if len(f) > 3 {
+			return nil, fmt.Errorf("_redirects:%d: unexpected field %q after the status (query and condition matching are not supported)", n, f[3])
+		}
+		rules = append(rules, r)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("_redirects:%d: %v", n+1, err)
+	}
+	return rules, nil
+}
+
+// isPathOrURL reports whether s is a site path or an absolute http(s) URL.
+func isPathOrURL(s string) bool {
+	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
