@@ -90,6 +90,7 @@ type builder struct {
 	sectionSources map[string]*source
 	resources      [][2]string // page-bundle files: source path, output path
 	bufs           sync.Pool   // of *bytes.Buffer, reused across pages
+	mdCache        sync.Map    // markdownify results by source, for short strings
 
 	mu       sync.Mutex
 	errs     []error

@@ -324,24 +324,72 @@ func proseOf(body []byte) string {
 		text = body
 	} else {
 		for _, n := range doc.Nodes {
-			if t, ok := n.(*shortcodes.Text); ok {
+			// Escaped shortcodes ({{</* x */>}}) are examples, not prose.
+			if t, ok := n.(*shortcodes.Text); ok && t.Value == "" {
 				text = append(text, t.Literal(body)...)
 			}
 		}
 	}
-	for _, line := range strings.Split(string(text), "\n") {
-		l := strings.TrimSpace(line)
-		if l == "" || l[0] == '#' || l[0] == '|' || l[0] == '<' || strings.HasPrefix(l, "```") || strings.HasPrefix(l, "<!--") {
+	sb.Grow(len(text))
+	for len(text) > 0 {
+		var line []byte
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			line, text = text, nil
+		}
+		l := bytes.TrimSpace(line)
+		if len(l) == 0 || l[0] == '#' || l[0] == '|' || l[0] == '<' || bytes.HasPrefix(l, []byte("```")) {
 			continue
 		}
-		l = strings.TrimLeft(l, "-*+>0123456789. ")
-		l = linkRE.ReplaceAllString(l, "$1")
-		l = tagRE.ReplaceAllString(l, "")
-		l = strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(l)
-		sb.WriteString(l)
+		l = bytes.TrimLeft(l, "-*+>0123456789. ")
+		writeProse(&sb, l)
 		sb.WriteByte(' ')
 	}
 	return sb.String()
+}
+
+// writeProse writes a line of Markdown as plain text: link and image
+// syntax reduced to their text, HTML tags and emphasis marks dropped.
+func writeProse(sb *strings.Builder, l []byte) {
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch c {
+		case '*', '_', '`':
+			continue
+		case '!':
+			if i+1 < len(l) && l[i+1] == '[' {
+				continue
+			}
+		case '[':
+			// Footnote references and task-list boxes are not prose.
+			if j := bytes.IndexByte(l[i:], ']'); j >= 0 {
+				inner := l[i+1 : i+j]
+				if bytes.HasPrefix(inner, []byte("^")) || len(inner) == 1 && (inner[0] == ' ' || inner[0] == 'x' || inner[0] == 'X') {
+					i += j
+					if i+1 < len(l) && l[i+1] == ':' {
+						i++
+					}
+					continue
+				}
+			}
+			continue
+		case ']':
+			// Skip a link's destination: "](…)".
+			if i+1 < len(l) && l[i+1] == '(' {
+				if j := bytes.IndexByte(l[i+1:], ')'); j >= 0 {
+					i += j + 1
+				}
+			}
+			continue
+		case '<':
+			if j := bytes.IndexByte(l[i:], '>'); j >= 0 {
+				i += j
+				continue
+			}
+		}
+		sb.WriteByte(c)
+	}
 }
 
 // loadData reads data/*.{yaml,yml,toml,json} into a map by file name.

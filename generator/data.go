@@ -3,14 +3,10 @@ package generator
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 )
-
-// linkRE matches a Markdown link or image, capturing its text.
-var linkRE = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
 // decodeData decodes a data file by its extension; other files give nil.
 func decodeData(file, ext string, src []byte) (any, error) {

@@ -48,8 +48,10 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		site.Sections[name] = sec
 	}
 	site.Taxonomies = map[string][]*Term{
-		"tags":       b.terms("tags", func(p *Page) []string { return p.Tags }),
-		"categories": b.terms("categories", func(p *Page) []string { return p.Categories }),
+		"tags": b.terms("tags", func(p *Page) []string { return p.Tags },
+			func(p *Page, t *Term) { p.TagTerms = append(p.TagTerms, t) }),
+		"categories": b.terms("categories", func(p *Page) []string { return p.Categories },
+			func(p *Page, t *Term) { p.CategoryTerms = append(p.CategoryTerms, t) }),
 	}
 	names := make([]string, 0, len(site.Sections))
 	for n := range site.Sections {
@@ -104,7 +106,7 @@ func (b *builder) listPage(kind, title, dir string) *Page {
 }
 
 // terms groups the pages by the values of one taxonomy.
-func (b *builder) terms(tax string, values func(*Page) []string) []*Term {
+func (b *builder) terms(tax string, values func(*Page) []string, link func(*Page, *Term)) []*Term {
 	bySlug := map[string]*Term{}
 	for _, p := range b.site.RegularPages {
 		seen := map[string]bool{}
@@ -122,6 +124,7 @@ func (b *builder) terms(tax string, values func(*Page) []string) []*Term {
 			}
 			t.Pages = append(t.Pages, p)
 			t.Count++
+			link(p, t)
 		}
 	}
 	out := make([]*Term, 0, len(bySlug))

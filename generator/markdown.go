@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	stdhtml "html"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -180,7 +181,8 @@ func plainText(n ast.Node, src []byte) []byte {
 				b = append(b, ' ')
 			}
 		case *ast.String:
-			b = append(b, t.Value...)
+			// The typographer's strings are HTML entities ("&rsquo;").
+			b = append(b, stdhtml.UnescapeString(string(t.Value))...)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -118,8 +119,11 @@ func (d *dirOutput) WriteFile(name string, data []byte) error {
 	known := d.dirs[dir]
 	d.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most pages are a new folder in a known one: one mkdir call.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		d.mu.Lock()
 		d.dirs[dir] = true

@@ -59,6 +59,10 @@ type Page struct {
 	Paginator *Pager
 	// Terms lists a taxonomy page's terms, by name.
 	Terms []*Term
+	// TagTerms and CategoryTerms are the terms of a regular page's tags
+	// and categories, in front-matter order, for linking to them.
+	TagTerms      []*Term
+	CategoryTerms []*Term
 	// Term is set on a term page.
 	Term *Term
 	// Site is the site the page belongs to.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // layer is one folder of layouts: the site's, a theme's, or the
@@ -28,6 +29,7 @@ type templateSet struct {
 	shortcodes map[string]*template.Template // "shortcodes/afflink.html"
 	usesInner  map[string]bool
 	sources    map[string]string // logical name → display path
+	cached     sync.Map          // partialCached results, by name and variants
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -68,6 +70,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	}
 	// funcs' partial closes over ts, so it must see the partials map.
 	funcs["partial"] = ts.partial
+	funcs["partialCached"] = ts.partialCached
 	names := make([]string, 0, len(texts))
 	for n := range texts {
 		names = append(names, n)
@@ -169,6 +172,25 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// partialCached executes a partial once per build for each combination
+// of name and variants, as Hugo's partialCached does: for partials whose
+// output does not depend on the page, such as a footer.
+func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
+	key := name
+	for _, v := range variants {
+		key += "\x00" + fmt.Sprint(v)
+	}
+	if h, ok := ts.cached.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	h, err := ts.partial(name, ctx)
+	if err != nil {
+		return "", err
+	}
+	ts.cached.Store(key, h)
+	return h, nil
 }
 
 // Has reports whether a shortcode template exists (shortcodes.TemplateSet).

@@ -56,13 +56,20 @@ func isFullURL(s string) bool {
 
 // markdownify renders a string of Markdown as inline HTML.
 func (b *builder) markdownify(v any) (template.HTML, error) {
-	out, err := b.md.renderPlain([]byte(fmt.Sprint(v)))
+	src := fmt.Sprint(v)
+	if h, ok := b.mdCache.Load(src); ok {
+		return h.(template.HTML), nil
+	}
+	out, err := b.md.renderPlain([]byte(src))
 	if err != nil {
 		return "", err
 	}
 	s := strings.TrimSpace(string(out))
 	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
 		s = s[3 : len(s)-4]
+	}
+	if len(src) <= 4096 {
+		b.mdCache.Store(src, template.HTML(s))
 	}
 	return template.HTML(s), nil
 }
