@@ -14,7 +14,7 @@ import (
 const seed = 0xaff5173
 
 // Generate writes an n-post corpus into dir: content/posts/post-N.md,
-// data/programs/pNN.yaml, site.toml, hugo.toml and layouts/.
+// data/programs/pNN.yaml, site.toml, hugo.toml and themes/hugo-bench/layouts/.
 func Generate(dir string, n int) error {
 	programs := Programs()
 	if err := writeSiteFiles(dir, programs); err != nil {

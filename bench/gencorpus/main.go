@@ -6,7 +6,7 @@
 // Post i depends only on i and a fixed seed, so the first 1,000 posts of
 // the 10,000-post corpus are byte-identical to the 1,000-post corpus. The
 // folder builds with affsite (site.toml) and with Hugo 0.111 (hugo.toml
-// and layouts/).
+// and themes/hugo-bench/layouts/).
 package main
 
 import (

@@ -23,7 +23,8 @@ ref_id = "bench"
 disclosure = "auto"
 `
 
-// writeSiteFiles writes site.toml, the programs, hugo.toml and layouts/.
+// writeSiteFiles writes site.toml, the programs, hugo.toml and the Hugo
+// layouts under themes/hugo-bench/.
 func writeSiteFiles(dir string, programs []Program) error {
 	progDir := filepath.Join(dir, "data", "programs")
 	if err := os.MkdirAll(progDir, 0o755); err != nil {
