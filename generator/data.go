@@ -15,10 +15,10 @@ func decodeData(file, ext string, src []byte) (any, error) {
 	case ".yaml", ".yml":
 		var node yaml.Node
 		if err := yaml.Unmarshal(src, &node); err != nil {
-			return nil, fmt.Errorf("%s: %v", file, err)
+			return nil, yamlError(file, err)
 		}
 		if err := node.Decode(&v); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", file, node.Line, err)
+			return nil, yamlError(file, err)
 		}
 	case ".toml":
 		m := map[string]any{}
@@ -27,6 +27,9 @@ func decodeData(file, ext string, src []byte) (any, error) {
 		}
 		v = m
 	case ".json":
+		if err := checkJSON(file, src); err != nil {
+			return nil, err
+		}
 		if err := json.Unmarshal(src, &v); err != nil {
 			return nil, fmt.Errorf("%s: %v", file, err)
 		}

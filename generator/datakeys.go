@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// yamlErrLineRE finds the line that a yaml.v3 error names.
+var yamlErrLineRE = regexp.MustCompile(`line (\d+): `)
+
+// yamlError turns a yaml.v3 error into "file:line: message" with the
+// line the decoder names; its multi-line "unmarshal errors" keep only
+// the first.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
+	if m := yamlErrLineRE.FindStringSubmatchIndex(msg); m != nil && m[0] == 0 {
+		n, _ := strconv.Atoi(msg[m[2]:m[3]])
+		return fmt.Errorf("%s:%d: %s", file, n, msg[m[1]:])
+	}
+	return fmt.Errorf("%s:1: %s", file, msg)
+}
+
+// checkJSON reports a JSON data file's syntax errors and duplicate keys
+// (which encoding/json accepts, keeping the last) as "file:line: …".
+func checkJSON(file string, src []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	lineAt := func(off int64) int {
+		return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1
+	}
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		key    bool // the next string token is a key
+	}
+	var stack []*frame
+	for {
+		before := dec.InputOffset()
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				return fmt.Errorf("%s:%d: %v", file, lineAt(se.Offset), err)
+			}
+			return fmt.Errorf("%s:%d: %v", file, lineAt(dec.InputOffset()), err)
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				if top != nil && top.object {
+					top.key = true
+				}
+				stack = append(stack, &frame{object: d == '{', keys: map[string]bool{}, key: d == '{'})
+			default:
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		}
+		if top == nil || !top.object {
+			continue
+		}
+		if top.key {
+			k, _ := tok.(string)
+			if top.keys[k] {
+				// before is the offset after the previous token; the key
+				// itself follows, perhaps on a later line.
+				rest := src[before:]
+				i := bytes.Index(rest, []byte(strconv.Quote(k)))
+				if i < 0 {
+					i = 0
+				}
+				return fmt.Errorf("%s:%d: duplicate key %q", file, lineAt(before+int64(i)), k)
+			}
+			top.keys[k] = true
+			top.key = false
+			continue
+		}
+		top.key = true
+	}
+}
