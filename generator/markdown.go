@@ -42,8 +42,14 @@ type affLink struct {
 	offset  int // in the Markdown source given to goldmark
 }
 
+// mdStateKey is the parser.Context key of a page's mdState. It is made
+// once: parser.NewContextKey bumps goldmark's global key counter, which
+// NewContext reads to size every context, so making a key per build
+// raced with (and could overflow the contexts of) concurrent builds.
+var mdStateKey = parser.NewContextKey()
+
 func newMarkdown() *markdown {
-	m := &markdown{stateKey: parser.NewContextKey()}
+	m := &markdown{stateKey: mdStateKey}
 	m.md = goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
