@@ -1,12 +1,16 @@
 // Package preview serves a built site over HTTP for writers: from
 // memory, with live reload over Server-Sent Events and an error overlay
-// when a rebuild fails.
+// when a rebuild fails. Server is the http.Handler, Watcher turns file
+// system events into batches of changed site files, and Run ties them to
+// a generator.Session for `affsite serve`.
 package preview
 
 import (
+	"html"
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -16,79 +20,170 @@ type Files interface {
 	File(name string) ([]byte, bool)
 }
 
-// Server serves the latest good build. Swap replaces it atomically.
+// EventsPath is the Server-Sent Events endpoint the live-reload script
+// listens to.
+const EventsPath = "/__affsite/events"
+
+// Server serves the latest good build and, unless live reload is off,
+// tells the pages it served when to reload or show a build error. It owns
+// its event hub: two servers in one process never share subscribers.
 type Server struct {
-	mu    sync.RWMutex
-	files Files
+	liveReload bool
+	hub        hub
+
+	mu       sync.RWMutex
+	files    Files  // nil before the first good build
+	buildErr string // the standing build error, "" when the last build was good
 }
 
-// New returns a server of files.
-func New(files Files) *Server { return &Server{files: files} }
+// NewServer returns a server of files (nil until the first build).
+// liveReload injects the reload script into HTML pages and enables
+// EventsPath.
+func NewServer(files Files, liveReload bool) *Server {
+	return &Server{files: files, liveReload: liveReload}
+}
 
-// Swap makes files the site being served.
-func (s *Server) Swap(files Files) {
+// Publish makes files the site being served after a good rebuild, clears
+// a standing error and tells the pages that changed (changed and removed
+// are output file paths, as in generator.RebuildReport) to reload.
+func (s *Server) Publish(files Files, changed, removed []string) {
 	s.mu.Lock()
 	s.files = files
+	s.buildErr = ""
 	s.mu.Unlock()
+	s.hub.broadcast(event{name: "reload", data: reloadData(changed, removed)})
+}
+
+// Fail records a failed rebuild: the last good build stays served, and
+// every page shows msg in an overlay until the next Publish.
+func (s *Server) Fail(msg string) {
+	s.mu.Lock()
+	s.buildErr = msg
+	s.mu.Unlock()
+	s.hub.broadcast(event{name: "error", data: msg})
+}
+
+// Close ends every open event stream, so that http.Server.Shutdown does
+// not wait on them.
+func (s *Server) Close() { s.hub.close() }
+
+func (s *Server) state() (Files, string) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.files, s.buildErr
 }
 
 // ServeHTTP implements http.Handler. Only files of the build are served:
-// a path is cleaned before lookup, so "../" cannot leave the site.
+// a path holding "..", a backslash or NUL is refused before lookup, and
+// lookup is in the build's own map, so nothing outside it can be read.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if strings.Contains(r.URL.Path, "\x00") || strings.Contains(r.URL.Path, "\\") {
+	if !safePath(r.URL.Path) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	for _, seg := range strings.Split(r.URL.Path, "/") {
-		if seg == ".." {
-			http.Error(w, "bad path", http.StatusBadRequest)
-			return
-		}
+	if s.liveReload && r.URL.Path == EventsPath {
+		s.serveEvents(w, r)
+		return
 	}
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	s.mu.RLock()
-	files := s.files
-	s.mu.RUnlock()
-	data, ok := lookup(files, name)
-	if !ok && !strings.HasSuffix(r.URL.Path, "/") && path.Ext(name) == "" {
-		if _, isDir := files.File(path.Join(name, "index.html")); isDir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	files, buildErr := s.state()
+	name, data, ok := lookup(files, name)
+	if !ok && files != nil && name != "" && !strings.HasSuffix(r.URL.Path, "/") && path.Ext(name) == "" {
+		if _, isDir := files.File(name + "/index.html"); isDir {
+			// Built from the cleaned name, never the raw path, so that
+			// "//host" cannot become an off-site redirect.
+			target := "/" + name + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
 	}
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusNotFound
-		data, ok = files.File("404.html")
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
 		name = "404.html"
+		if files != nil {
+			data, ok = files.File(name)
+		}
+		if !ok {
+			data = notFoundPage(buildErr)
+		}
 	}
 	ct := mime.TypeByExtension(path.Ext(name))
 	if ct == "" {
 		ct = "application/octet-stream"
 	}
+	if s.liveReload && strings.HasPrefix(ct, "text/html") {
+		data = injectScript(data)
+	}
 	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
 }
 
-func lookup(files Files, name string) ([]byte, bool) {
-	if name == "" {
-		return files.File("index.html")
+// safePath reports whether p, a decoded URL path, is one the server will
+// look up: absolute, without NUL, backslash or ".." segment.
+func safePath(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\x00\\") {
+		return false
 	}
-	if data, ok := files.File(name); ok {
-		return data, true
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == ".." {
+			return false
+		}
 	}
-	return files.File(path.Join(name, "index.html"))
+	return true
+}
+
+// lookup finds the file a cleaned URL path names: the file itself, or
+// the index.html of the folder; file is its name in files.
+func lookup(files Files, name string) (file string, data []byte, ok bool) {
+	if files == nil {
+		return name, nil, false
+	}
+	if name != "" {
+		if data, ok := files.File(name); ok {
+			return name, data, true
+		}
+		name += "/"
+	}
+	name += "index.html"
+	data, ok = files.File(name)
+	return name, data, ok
+}
+
+// notFoundPage is served for a missing file when the build has no
+// 404.html, or before the first good build (then with its error).
+func notFoundPage(buildErr string) []byte {
+	msg := "Page not found."
+	if buildErr != "" {
+		msg = "The site does not build yet:\n\n" + buildErr
+	}
+	return []byte("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><pre>" +
+		html.EscapeString(msg) + "</pre>\n</body></html>\n")
+}
+
+// URLPath maps an output file to the URL path a browser shows for it:
+// "posts/x/index.html" → "/posts/x/", "index.html" → "/", others keep
+// their name ("404.html" → "/404.html").
+func URLPath(file string) string {
+	if file == "index.html" {
+		return "/"
+	}
+	if dir, ok := strings.CutSuffix(file, "/index.html"); ok {
+		return "/" + dir + "/"
+	}
+	return "/" + file
 }

@@ -5,14 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
-	"strconv"
-	"strings"
-	"syscall"
 
 	"github.com/affsite/affsite/generator"
-	"github.com/affsite/affsite/preview"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -30,6 +24,8 @@ const usage = `affsite builds affiliate-review sites from Markdown and program d
 Usage:
   affsite build [flags]    build the site into public/ (or -d)
   affsite serve [flags]    build the site and preview it at http://127.0.0.1:1313/
+  affsite check [flags]    build the site in memory and report broken links, disclosures, stale data
+  affsite new KIND …       create a site, review or program file ("affsite help new")
   affsite version          print the version
   affsite help [command]   show help
 
@@ -45,6 +41,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
@@ -105,8 +105,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(dest, "destination", "", "output folder (same as -d)")
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile after the build to this file")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "affsite build:", err)
+			return exitUsage
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
 	}
 	opts := sf.options()
 	opts.Dest = *dest
@@ -121,53 +134,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "Built %d pages, %d files, %d affiliate links in %s\n", rep.Pages, rep.Files, len(rep.Links), rep.Duration.Round(1e6))
-	}
-	return exitOK
-}
-
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	var sf siteFlags
-	sf.register(fs, true)
-	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
-	port := fs.Int("port", 1313, "port to listen on")
-	fs.IntVar(port, "p", 1313, "port to listen on (same as --port)")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
-		return code
-	}
-	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(stderr, "affsite serve: port %d is in use; try --port %d\n", *port, *port+1)
-		} else {
-			fmt.Fprintf(stderr, "affsite serve: %v\n", err)
-		}
-		return exitUsage
-	}
-	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
-		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read the preview\n", *bind)
-	}
-	opts := sf.options()
-	if opts.BaseURL == "" {
-		opts.BaseURL = "http://" + strings.Replace(ln.Addr().String(), "[::]", "localhost", 1) + "/"
-	}
-	out := generator.NewMemOutput()
-	opts.Output = out
-	rep, err := generator.Build(opts)
-	if err != nil {
-		ln.Close()
-		fmt.Fprintln(stderr, err)
-		return exitContent
-	}
-	for _, w := range rep.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
-	fmt.Fprintf(stdout, "Built %d pages in %s\nServing at %s (Ctrl+C to stop)\n", rep.Pages, rep.Duration.Round(1e6), opts.BaseURL)
-	srv := &http.Server{Handler: preview.New(out)}
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintln(stderr, err)
-		return exitContent
 	}
 	return exitOK
 }

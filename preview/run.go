@@ -1,0 +1,236 @@
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/affsite/affsite/generator"
+)
+
+// Config describes a preview: the site to build and where to serve it.
+type Config struct {
+	// Site is the build's options. An empty BaseURL becomes the preview's
+	// own address; Output and Dest are ignored.
+	Site generator.Options
+	// Bind is the interface to listen on; default 127.0.0.1.
+	Bind string
+	// Port is the port to listen on; 0 picks a free one (see Ready).
+	Port int
+	// DisableLiveReload serves the pages as built: no script, no
+	// EventsPath.
+	DisableLiveReload bool
+	// RenderToDisk also writes each good build to Dest (default
+	// Site.Source/public), replacing the folder as a whole.
+	RenderToDisk bool
+	Dest         string
+	// Debounce is the watcher's quiet period; default DefaultDebounce.
+	Debounce time.Duration
+	// Stdout receives progress lines, Stderr warnings and build errors;
+	// nil discards them.
+	Stdout, Stderr io.Writer
+	// Ready, when set, is called with the preview's URL once the first
+	// build is served.
+	Ready func(url string)
+}
+
+// ListenError is returned by Run when it cannot listen on the address.
+type ListenError struct {
+	Addr  string
+	InUse bool // the port is taken by another program
+	Err   error
+}
+
+func (e *ListenError) Error() string {
+	if e.InUse {
+		return fmt.Sprintf("%s is in use by another program", e.Addr)
+	}
+	return fmt.Sprintf("cannot listen on %s: %v", e.Addr, e.Err)
+}
+
+func (e *ListenError) Unwrap() error { return e.Err }
+
+// shutdownGrace is how long Run waits for requests in flight at the end.
+const shutdownGrace = 2 * time.Second
+
+// Run builds the site, serves it and rebuilds it on every batch of edits
+// until ctx ends (the CLI ties ctx to SIGINT and SIGTERM). A build that
+// fails, first or later, does not stop it: the error is printed and
+// shown in the pages, and the last good build stays served. Run returns
+// nil after a clean shutdown.
+func Run(ctx context.Context, cfg Config) error {
+	if cfg.Stdout == nil {
+		cfg.Stdout = io.Discard
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = io.Discard
+	}
+	if cfg.Bind == "" {
+		cfg.Bind = "127.0.0.1"
+	}
+	if cfg.Site.Source == "" {
+		cfg.Site.Source = "."
+	}
+	toDisk, err := diskTarget(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := listen(cfg.Bind, cfg.Port)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if !isLoopback(cfg.Bind) {
+		fmt.Fprintf(cfg.Stderr, "warning: listening on %s: other machines on the network can read the preview, drafts included\n", cfg.Bind)
+	}
+	url := previewURL(cfg.Bind, ln.Addr())
+	if cfg.Site.BaseURL == "" {
+		cfg.Site.BaseURL = url
+	}
+
+	// Watch before the first build, so that an edit made during it is
+	// not lost.
+	w, err := NewWatcher(cfg.Site.Source, cfg.Debounce)
+	if err != nil {
+		return fmt.Errorf("watch %s: %w", cfg.Site.Source, err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchErr := make(chan error, 1)
+	go func() { watchErr <- w.Run(ctx) }()
+
+	sess := generator.NewSession(cfg.Site)
+	srv := NewServer(nil, !cfg.DisableLiveReload)
+	b := &rebuilder{sess: sess, srv: srv, cfg: cfg, toDisk: toDisk}
+	b.rebuild(nil)
+
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	fmt.Fprintf(cfg.Stdout, "Serving at %s (Ctrl+C to stop)\n", url)
+	if cfg.Ready != nil {
+		cfg.Ready(url)
+	}
+
+	var runErr error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err := <-serveErr:
+			runErr = err
+			break loop
+		case batch, ok := <-w.Batches():
+			if !ok {
+				runErr = <-watchErr
+				break loop
+			}
+			b.rebuild(batch)
+		}
+	}
+	cancel() // stops the watcher, and ends the event streams' requests
+	srv.Close()
+	sctx, scancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer scancel()
+	if err := hs.Shutdown(sctx); err != nil && runErr == nil {
+		runErr = err
+	}
+	if err := <-watchErr; runErr == nil && err != nil && !errors.Is(err, context.Canceled) {
+		runErr = err
+	}
+	if errors.Is(runErr, http.ErrServerClosed) {
+		runErr = nil
+	}
+	return runErr
+}
+
+// rebuilder runs the session's rebuilds and publishes their results.
+type rebuilder struct {
+	sess   *generator.Session
+	srv    *Server
+	cfg    Config
+	toDisk string
+}
+
+// rebuild builds after the edits in changed (nil: everything) and
+// publishes the result or the error.
+func (b *rebuilder) rebuild(changed []string) {
+	rep, err := b.sess.Rebuild(changed)
+	if err != nil {
+		msg := err.Error()
+		fmt.Fprintf(b.cfg.Stderr, "Build failed (serving the last good build):\n%s\n", msg)
+		b.srv.Fail(msg)
+		return
+	}
+	files := b.sess.Files()
+	b.srv.Publish(files, rep.Changed, rep.Removed)
+	for _, warn := range rep.Warnings {
+		fmt.Fprintln(b.cfg.Stderr, "warning:", warn)
+	}
+	if changed == nil {
+		fmt.Fprintf(b.cfg.Stdout, "Built %d pages, %d files in %s\n", rep.Pages, rep.Files, rep.Duration.Round(time.Millisecond))
+	} else {
+		fmt.Fprintf(b.cfg.Stdout, "Rebuilt after %s: %d files changed, %d removed in %s\n",
+			describe(changed), len(rep.Changed), len(rep.Removed), rep.Duration.Round(time.Millisecond))
+	}
+	if b.toDisk != "" {
+		if err := WriteDir(b.toDisk, files); err != nil {
+			fmt.Fprintf(b.cfg.Stderr, "render to disk: %v\n", err)
+		}
+	}
+}
+
+// describe names the edited files of a batch for the terminal.
+func describe(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return "changes"
+	case 1:
+		return changed[0]
+	}
+	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+}
+
+func listen(bind string, port int) (net.Listener, error) {
+	addr := net.JoinHostPort(bind, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, &ListenError{Addr: addr, InUse: errors.Is(err, syscall.EADDRINUSE), Err: err}
+	}
+	return ln, nil
+}
+
+// isLoopback reports whether bind reaches this machine only.
+func isLoopback(bind string) bool {
+	if strings.EqualFold(bind, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
+}
+
+// previewURL is the address a browser on this machine opens: an
+// unspecified bind (0.0.0.0, ::) is shown as localhost.
+func previewURL(bind string, addr net.Addr) string {
+	host := bind
+	port := "0"
+	if ta, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(ta.Port)
+		if ip := net.ParseIP(bind); ip != nil && ip.IsUnspecified() {
+			host = "localhost"
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
