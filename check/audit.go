@@ -1,0 +1,348 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/programs"
+	"golang.org/x/net/html"
+)
+
+// auditor holds one check's state; nothing outlives it.
+type auditor struct {
+	opts     Options
+	cfg      *generator.Config
+	progs    *programs.Set
+	rep      *generator.Report
+	mem      *generator.MemOutput
+	basePath string // "/" or "/blog/"
+	siteHost string // host of baseURL; "" when baseURL is a path
+	goPath   string // basePath + "go/"
+
+	bySource map[string]generator.PageRecord // output file → its page
+	aliasOf  map[string]string               // alias output file → content file
+	sources  map[string][]byte               // content file → text, read on demand
+	pages    []*page                         // the HTML files, by name
+
+	pending  []occurrence
+	findings []Finding
+}
+
+// page is one built HTML file, parsed.
+type page struct {
+	name     string
+	raw      []byte
+	ids      map[string]bool
+	links    []link
+	redirect bool // a meta-refresh page (alias or /go/ redirect)
+	// disclosure is the document-order index of the first element of
+	// class "aff-disclosure", or -1.
+	disclosure int
+}
+
+// link is one URL-valued attribute of an element.
+type link struct {
+	tag   string
+	href  string // as written, entities decoded
+	rel   string
+	alt   *string // img only: nil when there is no alt attribute
+	order int     // the element's index in document order
+}
+
+// occurrence is a finding about a built file that still needs a place in
+// a source file; see flush.
+type occurrence struct {
+	name   string // output file
+	needle string // text to look for in the source
+	level  Level
+	msg    string
+}
+
+func newAuditor(opts Options, cfg *generator.Config, progs *programs.Set, rep *generator.Report, mem *generator.MemOutput) *auditor {
+	a := &auditor{
+		opts: opts, cfg: cfg, progs: progs, rep: rep, mem: mem,
+		basePath: "/", bySource: map[string]generator.PageRecord{},
+		aliasOf: map[string]string{}, sources: map[string][]byte{},
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		a.siteHost = strings.ToLower(u.Host)
+		if p := u.Path; p != "" {
+			a.basePath = strings.TrimSuffix(p, "/") + "/"
+		}
+	}
+	a.goPath = a.basePath + "go/"
+	for _, r := range rep.Sources {
+		a.bySource[r.Out] = r
+		for _, al := range r.Aliases {
+			out := strings.TrimPrefix(path.Clean("/"+strings.TrimSpace(al)), "/")
+			if path.Ext(out) != ".html" {
+				out += "/index.html"
+			}
+			a.aliasOf[out] = r.File
+		}
+	}
+	return a
+}
+
+// parsePages parses every built HTML file.
+func (a *auditor) parsePages() {
+	for _, name := range a.mem.Names() {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		raw, _ := a.mem.File(name)
+		doc, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			// x/net/html recovers from any markup; only a read error ends here.
+			a.add("public/"+name, 1, Error, fmt.Sprintf("cannot parse the HTML: %v", err))
+			continue
+		}
+		p := &page{name: name, raw: raw, ids: map[string]bool{}, disclosure: -1}
+		order := 0
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				p.element(n, order)
+				order++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		a.pages = append(a.pages, p)
+	}
+}
+
+// linkAttrs names the attribute that holds a URL, by element.
+var linkAttrs = map[string]string{
+	"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
+	"source": "src", "iframe": "src", "video": "src", "audio": "src",
+}
+
+// element records what one element contributes: its id, its link, a
+// disclosure, a refresh.
+func (p *page) element(n *html.Node, order int) {
+	attrs := map[string]string{}
+	var alt *string
+	for _, at := range n.Attr {
+		if at.Namespace != "" {
+			continue
+		}
+		attrs[at.Key] = at.Val
+		if at.Key == "alt" {
+			v := at.Val
+			alt = &v
+		}
+	}
+	if id := attrs["id"]; id != "" {
+		p.ids[id] = true
+	}
+	if name := attrs["name"]; n.Data == "a" && name != "" {
+		p.ids[name] = true
+	}
+	if p.disclosure < 0 && hasWord(attrs["class"], "aff-disclosure") {
+		p.disclosure = order
+	}
+	if n.Data == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh") {
+		p.redirect = true
+	}
+	attr, ok := linkAttrs[n.Data]
+	if !ok {
+		return
+	}
+	v, ok := attrs[attr]
+	if !ok {
+		if n.Data == "img" {
+			p.links = append(p.links, link{tag: n.Data, alt: alt, order: order})
+		}
+		return
+	}
+	if n.Data == "link" && (hasWord(attrs["rel"], "preconnect") || hasWord(attrs["rel"], "dns-prefetch")) {
+		return
+	}
+	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], alt: alt, order: order})
+}
+
+func hasWord(list, want string) bool {
+	for _, w := range strings.Fields(list) {
+		if strings.EqualFold(w, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageURL is the URL path a built file is served at.
+func (a *auditor) pageURL(name string) string {
+	if path.Base(name) == "index.html" {
+		d := path.Dir(name)
+		if d == "." {
+			return a.basePath
+		}
+		return a.basePath + d + "/"
+	}
+	return a.basePath + name
+}
+
+// resolve makes href absolute against the page it is on; internal says
+// whether it points into the site.
+func (a *auditor) resolve(name, href string) (u *url.URL, internal bool, err error) {
+	ref, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return nil, false, err
+	}
+	base := &url.URL{Scheme: "https", Host: a.siteHost, Path: a.pageURL(name)}
+	if a.siteHost == "" {
+		base.Host = "site.invalid"
+	}
+	u = base.ResolveReference(ref)
+	switch u.Scheme {
+	case "http", "https":
+	default:
+		return u, false, nil
+	}
+	return u, strings.EqualFold(u.Host, base.Host), nil
+}
+
+// add records a finding at a known place.
+func (a *auditor) add(file string, line int, level Level, msg string) {
+	a.findings = append(a.findings, Finding{File: file, Line: line, Level: level, Message: msg})
+}
+
+// report records a finding about a built file; flush places it.
+func (a *auditor) report(name, needle string, level Level, msg string) {
+	a.pending = append(a.pending, occurrence{name: name, needle: needle, level: level, msg: msg})
+}
+
+// flush places the pending findings. One whose needle (usually the
+// href) is in the page's content file is reported at that line. One that
+// is not, but recurs on other pages, came from the theme: it is reported
+// once, at the first built file, with the number of pages. Any other is
+// reported at line 1 of the page's content file, or in the built file
+// for pages without one (lists, the home page).
+func (a *auditor) flush() {
+	notInSource := map[string][]occurrence{} // message → occurrences
+	var keys []string
+	for _, o := range a.pending {
+		if file, line, ok := a.locate(o.name, o.needle); ok {
+			a.add(file, line, o.level, o.msg)
+			continue
+		}
+		if _, seen := notInSource[o.msg]; !seen {
+			keys = append(keys, o.msg)
+		}
+		notInSource[o.msg] = append(notInSource[o.msg], o)
+	}
+	for _, msg := range keys {
+		occ := notInSource[msg]
+		names := map[string]bool{}
+		first := occ[0]
+		for _, o := range occ {
+			names[o.name] = true
+			if o.name < first.name {
+				first = o
+			}
+		}
+		if len(names) > 1 {
+			a.add("public/"+first.name, lineOf(first.raw(a), first.needle), first.level, fmt.Sprintf("%s (on %d pages)", msg, len(names)))
+			continue
+		}
+		if r, ok := a.bySource[first.name]; ok {
+			a.add(r.File, 1, first.level, msg)
+			continue
+		}
+		a.add("public/"+first.name, lineOf(first.raw(a), first.needle), first.level, msg)
+	}
+	a.pending = nil
+}
+
+func (o occurrence) raw(a *auditor) []byte {
+	b, _ := a.mem.File(o.name)
+	return b
+}
+
+// locate finds needle in the content file that made the built file name.
+func (a *auditor) locate(name, needle string) (string, int, bool) {
+	file := ""
+	if r, ok := a.bySource[name]; ok {
+		file = r.File
+	} else if f, ok := a.aliasOf[name]; ok {
+		file = f
+	}
+	if file == "" {
+		return "", 0, false
+	}
+	src := a.source(file)
+	for _, n := range a.needles(needle) {
+		if i := bytes.Index(src, []byte(n)); i >= 0 {
+			return file, bytes.Count(src[:i], []byte("\n")) + 1, true
+		}
+	}
+	if _, alias := a.aliasOf[name]; alias {
+		return file, lineOfKey(src, "aliases"), true
+	}
+	return "", 0, false
+}
+
+// needles are the forms an href may have in the Markdown that made it.
+func (a *auditor) needles(href string) []string {
+	if href == "" {
+		return nil
+	}
+	out := []string{href}
+	if a.basePath != "/" && strings.HasPrefix(href, a.basePath) {
+		out = append(out, "/"+strings.TrimPrefix(href, a.basePath))
+	}
+	if u, err := url.Parse(href); err == nil && u.RawQuery != "" {
+		// A shortcode or the link rewriter may have added query
+		// parameters to a URL the author wrote without them.
+		out = append(out, strings.SplitN(href, "?", 2)[0])
+	}
+	return out
+}
+
+// source returns a content file's text (empty when unreadable).
+func (a *auditor) source(file string) []byte {
+	if b, ok := a.sources[file]; ok {
+		return b
+	}
+	b, _ := os.ReadFile(filepath.Join(a.opts.Source, filepath.FromSlash(file)))
+	a.sources[file] = b
+	return b
+}
+
+// lineOf is the line of the first needle in b, or 1.
+func lineOf(b []byte, needle string) int {
+	if needle == "" {
+		return 1
+	}
+	i := bytes.Index(b, []byte(needle))
+	if i < 0 {
+		i = bytes.Index(b, []byte(html.EscapeString(needle)))
+	}
+	if i < 0 {
+		return 1
+	}
+	return bytes.Count(b[:i], []byte("\n")) + 1
+}
+
+// lineOfKey is the line of a front-matter (or data) key, or 1.
+func lineOfKey(src []byte, key string) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		t := strings.TrimLeft(strings.TrimSpace(l), `"`)
+		if rest, ok := strings.CutPrefix(t, key); ok {
+			rest = strings.TrimLeft(rest, " \t\"")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
+				return i + 1
+			}
+		}
+	}
+	return 1
+}

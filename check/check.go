@@ -1,0 +1,234 @@
+// Package check audits a built site: links, anchors, disclosures, program
+// data, SEO basics.
+//
+// Run builds the site in memory, as affsite build would, and looks at the
+// result: every HTML file is parsed, its links resolved against the other
+// files, and each finding mapped back to the content file (and line) that
+// made it when there is one.
+package check
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/programs"
+)
+
+// Options says what to check.
+type Options struct {
+	// Source is the site's root folder; default ".".
+	Source string
+	// External checks external and affiliate URLs over the network.
+	External bool
+	// Strict turns stale program prices from a warning into an error.
+	Strict bool
+	// Now is the date stale prices are judged against; default time.Now().
+	Now time.Time
+	// Client makes the external requests; default an http.Client with a
+	// 10 s timeout. Its CheckRedirect is not used: redirects are followed
+	// by hand so that every hop can be inspected.
+	Client *http.Client
+	// Retries is how many times a failed external request is retried;
+	// default 2. Backoff is the wait before the first retry, doubled for
+	// each next one; default 500 ms.
+	Retries int
+	Backoff time.Duration
+	// Concurrency is how many external requests run at once; default 8.
+	Concurrency int
+}
+
+// Level says how bad a finding is.
+type Level string
+
+// Levels of findings. Only errors make a check fail.
+const (
+	Error   Level = "error"
+	Warning Level = "warning"
+)
+
+// Finding is one problem, at a file and line of the site (a content or
+// data file when one is to blame, else a built file under public/).
+type Finding struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Level   Level  `json:"level"`
+	Message string `json:"message"`
+}
+
+// String formats f as "file:line: level: message".
+func (f Finding) String() string {
+	if f.File == "" {
+		return fmt.Sprintf("%s: %s", f.Level, f.Message)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Level, f.Message)
+}
+
+// Result is what a check found, sorted by file, line and message.
+type Result struct {
+	Findings []Finding
+	// BuildFailed is true when the site did not build; the build's errors
+	// are then the findings, and nothing else was checked.
+	BuildFailed bool
+}
+
+// Errors counts the findings of level error.
+func (r *Result) Errors() int { return r.count(Error) }
+
+// Warnings counts the findings of level warning.
+func (r *Result) Warnings() int { return r.count(Warning) }
+
+func (r *Result) count(l Level) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Level == l {
+			n++
+		}
+	}
+	return n
+}
+
+// WriteText writes one finding a line and a summary line ("2 errors,
+// 3 warnings").
+func (r *Result) WriteText(w io.Writer) error {
+	var sb strings.Builder
+	for _, f := range r.Findings {
+		sb.WriteString(f.String())
+		sb.WriteByte('\n')
+	}
+	fmt.Fprintf(&sb, "%s, %s\n", plural(r.Errors(), "error"), plural(r.Warnings(), "warning"))
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// WriteJSON writes the findings as a JSON array of {file, line, level,
+// message}, for CI annotations.
+func (r *Result) WriteJSON(w io.Writer) error {
+	fs := r.Findings
+	if fs == nil {
+		fs = []Finding{}
+	}
+	b, err := json.MarshalIndent(fs, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// Run builds the site in memory and checks it. The error is for a site
+// that cannot be checked at all (no such folder); a site that fails to
+// build gives a Result whose findings are the build's errors.
+func Run(opts Options) (*Result, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	st, err := os.Stat(opts.Source)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: site folder not found", opts.Source)
+		}
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder", opts.Source)
+	}
+	mem := generator.NewMemOutput()
+	rep, err := generator.Build(generator.Options{Source: opts.Source, Output: mem, Now: opts.Now})
+	if err != nil {
+		r := &Result{Findings: parseMessages(err.Error(), Error), BuildFailed: true}
+		r.sort()
+		return r, nil
+	}
+	cfg, err := generator.LoadConfig(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	progs, err := programs.Load(os.DirFS(opts.Source), "data/programs")
+	if err != nil {
+		return nil, err // cannot happen: the build loaded them
+	}
+	a := newAuditor(opts, cfg, progs, rep, mem)
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, `has no rel="sponsored"`) {
+			continue // reported as an error by checkAffiliate
+		}
+		a.findings = append(a.findings, parseMessages(w, Warning)...)
+	}
+	a.parsePages()
+	a.checkLinks()
+	a.checkAffiliate()
+	a.checkPrograms()
+	a.checkSEO()
+	if opts.External {
+		a.checkExternal()
+	}
+	r := &Result{Findings: a.findings}
+	r.sort()
+	return r, nil
+}
+
+// sort orders the findings by file, line and message and drops exact
+// duplicates.
+func (r *Result) sort() {
+	slices.SortFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			strings.Compare(a.Message, b.Message), strings.Compare(string(a.Level), string(b.Level)))
+	})
+	r.Findings = slices.Compact(r.Findings)
+}
+
+// messageRE matches "file:line: message" and "file:line:col: message".
+var messageRE = regexp.MustCompile(`^([^\s:][^:]*):(\d+)(?::(\d+))?: (.*)$`)
+
+// parseMessages turns the build's "file:line[:col]: message" lines into
+// findings. A line without a position continues the previous message, or
+// stands alone when it is the first.
+func parseMessages(text string, level Level) []Finding {
+	var out []Finding
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "… and more errors") {
+			continue
+		}
+		if m := messageRE.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			msg := m[4]
+			if m[3] != "" {
+				msg += " (column " + m[3] + ")"
+			}
+			out = append(out, Finding{File: m[1], Line: n, Level: level, Message: msg})
+			continue
+		}
+		if len(out) > 0 && strings.HasPrefix(line, " ") {
+			out[len(out)-1].Message += " " + strings.TrimSpace(line)
+			continue
+		}
+		f := Finding{Level: level, Message: line}
+		if file, msg, ok := strings.Cut(line, ": "); ok && !strings.Contains(file, " ") {
+			f.File, f.Line, f.Message = file, 1, msg
+		}
+		out = append(out, f)
+	}
+	return out
+}
