@@ -24,6 +24,7 @@ const usage = `affsite builds affiliate-review sites from Markdown and program d
 Usage:
   affsite build [flags]    build the site into public/ (or -d)
   affsite serve [flags]    build the site and preview it at http://127.0.0.1:1313/
+  affsite check [flags]    build the site in memory and report broken links, disclosures, stale data
   affsite version          print the version
   affsite help [command]   show help
 
@@ -39,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
