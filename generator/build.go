@@ -86,6 +86,10 @@ type builder struct {
 	links    linkClassifier
 	out      Output
 
+	srcs           []*source       // the content pages, in file order
+	listFiles      map[string]bool // files written while recording, else nil
+	lastLists      map[string]bool // files of lists, feeds: renderLists wrote
+	lastSiteFiles  []string        // files writeSiteFiles wrote
 	home           *Page
 	sectionSources map[string]*source
 	resources      [][2]string // page-bundle files: source path, output path
@@ -217,7 +221,8 @@ func (b *builder) run() (*Report, error) {
 	}
 	b.programs = set
 	b.links = affiliateHosts{byHost: func(host string) (string, bool) {
-		p, ok := set.ByHost(host)
+		// b.programs, not set: an incremental rebuild replaces the programs.
+		p, ok := b.programs.ByHost(host)
 		if !ok {
 			return "", false
 		}
@@ -244,18 +249,25 @@ func (b *builder) run() (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.srcs = pages
 	b.assemble(pages, sections)
 
 	manifest, err := b.renderPages(pages)
 	if err != nil {
 		return nil, err
 	}
+	// The files of lists and of the site as a whole are recorded, so an
+	// incremental rebuild (Session) can replace them.
+	b.listFiles = map[string]bool{}
 	if err := b.renderLists(); err != nil {
 		return nil, err
 	}
+	b.lastLists, b.listFiles = b.listFiles, map[string]bool{}
 	if err := b.writeSiteFiles(pages, manifest); err != nil {
 		return nil, err
 	}
+	b.lastSiteFiles = sortedKeys(b.listFiles)
+	b.listFiles = nil
 	if err := b.copyResources(); err != nil {
 		return nil, err
 	}
@@ -286,6 +298,9 @@ func (b *builder) write(name, from string, data []byte) error {
 		return fmt.Errorf("%s and %s both write %s", prev, from, name)
 	}
 	b.written[name] = from
+	if b.listFiles != nil {
+		b.listFiles[name] = true
+	}
 	b.files++
 	b.mu.Unlock()
 	return b.out.WriteFile(name, data)

@@ -21,12 +21,13 @@ import (
 // and writes page by page, so memory does not grow with the site).
 type source struct {
 	page       *Page
-	file       string   // "content/posts/x.md"
-	bodyStart  int      // byte offset of the body in the file
-	lineOffset int      // lines before the body
-	outPath    string   // "posts/x/index.html"
-	layout     string   // front matter "layout"
-	programs   []string // programs the rendered page uses, sorted
+	file       string         // "content/posts/x.md"
+	bodyStart  int            // byte offset of the body in the file
+	lineOffset int            // lines before the body
+	outPath    string         // "posts/x/index.html"
+	layout     string         // front matter "layout"
+	programs   []string       // programs the rendered page uses, sorted
+	links      []ManifestLink // the page's affiliate links, for the manifest
 }
 
 // maxContentFile is the largest content file affsite reads.

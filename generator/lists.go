@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/affsite/affsite/shortcodes"
 )
@@ -17,7 +18,9 @@ import (
 // taxonomies, the menu.
 func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	site := b.site
+	site.RegularPages, site.Pages, site.Menu, site.BuildDate = nil, nil, nil, time.Time{}
 	for _, s := range srcs {
+		s.page.TagTerms, s.page.CategoryTerms = nil, nil
 		site.RegularPages = append(site.RegularPages, s.page)
 	}
 	sortPages(site.RegularPages)

@@ -34,6 +34,7 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	errs := b.parallel(len(srcs), func(i int) error {
 		l, err := b.renderContentPage(srcs[i])
 		links[i] = l
+		srcs[i].links = l
 		return err
 	})
 	if err := errorList(errs); err != nil {

@@ -2,18 +2,39 @@ package generator
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/affsite/affsite/programs"
 )
 
 // Session keeps a site built in memory and rebuilds it on request, for
-// the preview server. A failed rebuild leaves the last good build in
-// place.
+// the preview server. After an edit it re-renders only what the edit
+// affects, from what the last build recorded: a post's text re-renders
+// that page (and the lists when its title, date, summary, terms or
+// links change); a program data file re-renders the pages that use the
+// program; a static file is copied. Anything else (site.toml, layouts,
+// other data, _index.md files, page resources) rebuilds the whole site.
+// The result equals a clean build; tests hold it to that.
+//
+// A failed rebuild leaves the last good build being served; the next
+// rebuild is then a full one.
 type Session struct {
 	opts Options
 
 	mu    sync.Mutex
 	files *MemOutput
+	last  *builder // state of the last good build; nil forces a full build
 }
 
 // RebuildReport tells what a rebuild changed.
@@ -23,6 +44,8 @@ type RebuildReport struct {
 	// MemOutput) that differ from the previous build, sorted.
 	Changed []string
 	Removed []string
+	// Full tells whether the whole site was rebuilt.
+	Full bool
 }
 
 // NewSession returns a session for the site opts describe. opts.Output
@@ -39,26 +62,433 @@ func (s *Session) Files() *MemOutput {
 	return s.files
 }
 
-// Rebuild builds the site again after the files named in changed (paths
-// relative to the site root; empty means unknown) were edited, and
-// reports which output files differ.
+// Rebuild brings the build up to date after the files named in changed
+// (paths relative to the site root, slash-separated) were created,
+// edited or removed. With no paths, or the first time, it builds all.
 func (s *Session) Rebuild(changed []string) (*RebuildReport, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	start := time.Now()
+	var rr *RebuildReport
+	var err error
+	if s.last != nil && len(changed) > 0 && !needsFullBuild(changed) {
+		rr, err = s.incremental(changed)
+		if errors.Is(err, errFullBuild) {
+			rr, err = s.full()
+		}
+	} else {
+		rr, err = s.full()
+	}
+	if err != nil {
+		s.last = nil
+		return nil, err
+	}
+	rr.Duration = time.Since(start)
+	return rr, nil
+}
+
+// errFullBuild means an incremental rebuild found a change it does not
+// track, so the whole site must be built.
+var errFullBuild = errors.New("full build needed")
+
+// full builds the whole site into a new MemOutput.
+func (s *Session) full() (*RebuildReport, error) {
 	out := NewMemOutput()
-	opts := s.opts
-	opts.Output = out
-	rep, err := Build(opts)
+	b, err := newBuilder(s.opts)
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
+	b.out = out
+	if b.opts.Minify || b.cfg.Minify {
+		b.out = minified{Output: out, min: newMinifier()}
+	}
+	rep, err := b.run()
+	if err != nil {
+		return nil, err
+	}
 	prev := s.files
-	s.files = out
-	s.mu.Unlock()
-	rr := &RebuildReport{Report: rep}
+	s.files, s.last = out, b
+	rr := &RebuildReport{Report: rep, Full: true}
 	rr.Changed, rr.Removed = diffOutputs(prev, out)
-	rr.Duration = time.Since(start)
 	return rr, nil
+}
+
+// needsFullBuild tells whether a change touches something incremental
+// rebuilds do not track.
+func needsFullBuild(changed []string) bool {
+	for _, c := range changed {
+		c = path.Clean(filepath.ToSlash(c))
+		switch {
+		case strings.HasPrefix(c, "content/") && strings.HasSuffix(c, ".md") && path.Base(c) != "_index.md":
+		case strings.HasPrefix(c, "data/programs/"):
+		case strings.HasPrefix(c, "static/"):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// incremental applies changed to the last build. It works on a copy of
+// the served files, so a failure leaves them as they were.
+func (s *Session) incremental(changed []string) (*RebuildReport, error) {
+	b := s.last
+	old := s.files
+	out := &MemOutput{files: maps.Clone(old.files)}
+	b.out = out
+	if b.opts.Minify || b.cfg.Minify {
+		b.out = minified{Output: out, min: newMinifier()}
+	}
+	b.written = map[string]string{}
+	b.warnings = nil
+	b.files = 0
+	inc := &increment{b: b, out: out, render: map[*source]bool{}}
+
+	var contentPaths, staticPaths []string
+	programsChanged := false
+	for _, c := range changed {
+		c = path.Clean(filepath.ToSlash(c))
+		switch {
+		case strings.HasPrefix(c, "content/"):
+			contentPaths = append(contentPaths, c)
+		case strings.HasPrefix(c, "static/"):
+			staticPaths = append(staticPaths, c)
+		default:
+			programsChanged = true
+		}
+	}
+	if programsChanged {
+		if err := inc.reloadPrograms(); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range dedupe(contentPaths) {
+		if err := inc.content(c); err != nil {
+			return nil, err
+		}
+	}
+	if err := inc.apply(); err != nil {
+		return nil, err
+	}
+	for _, c := range dedupe(staticPaths) {
+		if err := inc.static(c); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(b.warnings)
+	s.files = out
+	rr := &RebuildReport{Report: &Report{
+		Pages: len(b.srcs), Files: len(out.files), Warnings: b.warnings,
+		Links: b.manifest(), Sources: records(b.srcs),
+	}}
+	rr.Changed, rr.Removed = inc.diff(old)
+	return rr, nil
+}
+
+func dedupe(ss []string) []string {
+	sort.Strings(ss)
+	return slices.Compact(ss)
+}
+
+// increment is the work of one incremental rebuild.
+type increment struct {
+	b          *builder
+	out        *MemOutput
+	render     map[*source]bool // content pages to render again
+	listsDirty bool             // lists, feeds and sitemap must be rendered again
+	linksDirty bool             // the manifest or the /go/ pages must be written again
+	touched    []string         // output files written or removed
+}
+
+// reloadPrograms reads the program data again and marks the pages that
+// use a changed program.
+func (inc *increment) reloadPrograms() error {
+	b := inc.b
+	set, err := programs.Load(os.DirFS(b.opts.Source), "data/programs")
+	if err != nil {
+		return err
+	}
+	oldIDs, newIDs := b.programs.IDs(), set.IDs()
+	if !slices.Equal(oldIDs, newIDs) {
+		return errFullBuild // links to a new or removed program change everywhere
+	}
+	changed := map[string]bool{}
+	for _, id := range newIDs {
+		o, _ := b.programs.Get(id)
+		n, _ := set.Get(id)
+		if !reflect.DeepEqual(o, n) {
+			if !slices.Equal(o.Domains, n.Domains) || hostOf(o.URL) != hostOf(n.URL) || hostOf(o.SignupURL) != hostOf(n.SignupURL) {
+				return errFullBuild // which links count as affiliate links changed
+			}
+			changed[id] = true
+		}
+	}
+	b.programs = set
+	for _, s := range b.srcs {
+		if changed[s.page.Program] {
+			inc.render[s] = true
+			continue
+		}
+		for _, id := range s.programs {
+			if changed[id] {
+				inc.render[s] = true
+				break
+			}
+		}
+	}
+	inc.linksDirty = len(changed) > 0
+	return nil
+}
+
+func hostOf(u string) string {
+	_, rest, _ := strings.Cut(u, "://")
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.ToLower(host)
+}
+
+// content handles one changed content file: read again, added or gone.
+func (inc *increment) content(file string) error {
+	b := inc.b
+	idx := slices.IndexFunc(b.srcs, func(s *source) bool { return s.file == file })
+	full := filepath.Join(b.opts.Source, filepath.FromSlash(file))
+	var ns *source
+	if _, err := os.Stat(full); err == nil {
+		ns, err = b.readSource(full)
+		if err != nil {
+			return err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if idx < 0 && ns == nil {
+		return nil // a draft, or a file that came and went
+	}
+	if idx >= 0 {
+		old := b.srcs[idx]
+		if ns != nil && listFacts(old) == listFacts(ns) {
+			// Same place in every list: only the page itself changes.
+			ns.programs, ns.links = old.programs, old.links
+			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
+			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
+			replacePage(b.site, old.page, ns.page)
+			b.srcs[idx] = ns
+			inc.render[ns] = true
+			delete(inc.render, old)
+			return nil
+		}
+		inc.removeOutputs(old)
+		b.srcs = slices.Delete(b.srcs, idx, idx+1)
+		delete(inc.render, old)
+	}
+	inc.listsDirty, inc.linksDirty = true, true
+	if ns != nil {
+		i, _ := slices.BinarySearchFunc(b.srcs, ns.file, func(s *source, f string) int { return strings.Compare(s.file, f) })
+		b.srcs = slices.Insert(b.srcs, i, ns)
+		inc.render[ns] = true
+	}
+	return nil
+}
+
+// listFacts is what a page contributes to lists, feeds, the sitemap and
+// the menu; a page whose facts stay the same re-renders alone.
+func listFacts(s *source) string {
+	p := s.page
+	var sb strings.Builder
+	for _, v := range []string{
+		p.Title, p.Description, string(p.Summary), p.Slug, p.RelPermalink, p.Section, p.Program, s.outPath,
+		p.Date.String(), p.Lastmod.String(), p.PublishDate.String(), p.ExpiryDate.String(),
+		strings.Join(p.Tags, "\x01"), strings.Join(p.Categories, "\x01"), strings.Join(p.Aliases, "\x01"),
+		strings.Join(p.Images, "\x01"), s.layout,
+	} {
+		sb.WriteString(v)
+		sb.WriteByte(0)
+	}
+	sb.WriteString(string(rune(p.Weight)))
+	sb.WriteString(string(rune(p.WordCount)))
+	return sb.String()
+}
+
+// replacePage puts n where o stands in the site's page lists.
+func replacePage(site *Site, o, n *Page) {
+	swap := func(ps []*Page) {
+		for i, p := range ps {
+			if p == o {
+				ps[i] = n
+			}
+		}
+	}
+	swap(site.RegularPages)
+	swap(site.Pages)
+	for _, sec := range site.Sections {
+		swap(sec.Pages)
+	}
+	for _, terms := range site.Taxonomies {
+		for _, t := range terms {
+			swap(t.Pages)
+		}
+	}
+}
+
+// removeOutputs drops the files a page wrote: the page and its aliases.
+func (inc *increment) removeOutputs(s *source) {
+	names := []string{s.outPath}
+	for _, a := range s.page.Aliases {
+		names = append(names, aliasOut(a))
+	}
+	for _, n := range names {
+		inc.out.remove(n)
+		inc.touched = append(inc.touched, n)
+	}
+}
+
+// apply renders what the changes marked: the pages first (lists and
+// feeds read whether a page has affiliate links), then the lists.
+func (inc *increment) apply() error {
+	b := inc.b
+	if inc.listsDirty {
+		if err := inc.reassemble(); err != nil {
+			return err
+		}
+	}
+	var todo []*source
+	for s := range inc.render {
+		todo = append(todo, s)
+	}
+	sort.Slice(todo, func(i, j int) bool { return todo[i].file < todo[j].file })
+	hadLinks := make([]bool, len(todo))
+	oldLinks := make([][]ManifestLink, len(todo))
+	for i, s := range todo {
+		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.links
+	}
+	errs := b.parallel(len(todo), func(i int) error {
+		l, err := b.renderContentPage(todo[i])
+		todo[i].links = l
+		return err
+	})
+	if err := errorList(errs); err != nil {
+		return err
+	}
+	for i, s := range todo {
+		inc.touched = append(inc.touched, s.outPath)
+		if !reflect.DeepEqual(oldLinks[i], s.links) {
+			inc.linksDirty = true
+		}
+		if hadLinks[i] != s.page.HasAffiliateLinks {
+			// Feeds carry the disclosure of pages with affiliate links.
+			inc.listsDirty = true
+		}
+	}
+	if inc.listsDirty {
+		if err := inc.renderLists(); err != nil {
+			return err
+		}
+	}
+	if inc.listsDirty || inc.linksDirty {
+		return inc.siteFiles()
+	}
+	return nil
+}
+
+// reassemble builds the lists again from the pages; a change to the
+// menu or the build date, which every page shows, needs a full build.
+func (inc *increment) reassemble() error {
+	b := inc.b
+	menu, buildDate := b.site.Menu, b.site.BuildDate
+	b.assemble(b.srcs, b.sectionSources)
+	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) {
+		return errFullBuild
+	}
+	if b.tmpl.singleUsesSite {
+		// The page layout lists other pages: every page may change.
+		for _, s := range b.srcs {
+			inc.render[s] = true
+		}
+	}
+	return nil
+}
+
+// renderLists renders every list page and feed again, dropping the
+// ones the last build wrote that no longer exist.
+func (inc *increment) renderLists() error {
+	b := inc.b
+	for n := range b.lastLists {
+		inc.out.remove(n)
+		inc.touched = append(inc.touched, n)
+	}
+	b.listFiles = map[string]bool{}
+	err := b.renderLists()
+	b.lastLists, b.listFiles = b.listFiles, nil
+	for n := range b.lastLists {
+		inc.touched = append(inc.touched, n)
+	}
+	return err
+}
+
+// siteFiles writes the sitemap, robots.txt, 404 page, aliases, /go/
+// pages, hosting files and manifest again.
+func (inc *increment) siteFiles() error {
+	b := inc.b
+	for _, n := range b.lastSiteFiles {
+		inc.out.remove(n)
+	}
+	b.listFiles = map[string]bool{}
+	b.errs = nil
+	err := b.writeSiteFiles(b.srcs, b.manifest())
+	for n := range b.listFiles {
+		b.lastSiteFiles = append(b.lastSiteFiles, n)
+		inc.touched = append(inc.touched, n)
+	}
+	b.listFiles = nil
+	return err
+}
+
+// static copies one changed static file, or drops a removed one. A file
+// that a theme also has needs a full build to fall back to the theme's.
+func (inc *increment) static(file string) error {
+	b := inc.b
+	name := strings.TrimPrefix(file, "static/")
+	data, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
+	if errors.Is(err, fs.ErrNotExist) {
+		inc.out.remove(name)
+		inc.touched = append(inc.touched, name)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	inc.touched = append(inc.touched, name)
+	return b.out.WriteFile(name, data)
+}
+
+// diff lists the touched files that differ from the previous build.
+func (inc *increment) diff(prev *MemOutput) (changed, removed []string) {
+	for _, n := range dedupe(inc.touched) {
+		cur, ok := inc.out.files[n]
+		old, had := prev.files[n]
+		switch {
+		case !ok && had:
+			removed = append(removed, n)
+		case ok && (!had || !bytes.Equal(old, cur)):
+			changed = append(changed, n)
+		}
+	}
+	return changed, removed
+}
+
+// manifest joins the pages' affiliate links in file order.
+func (b *builder) manifest() []ManifestLink {
+	var all []ManifestLink
+	for _, s := range b.srcs {
+		all = append(all, s.links...)
+	}
+	return all
+}
+
+// remove drops a file.
+func (m *MemOutput) remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
 }
 
 // diffOutputs lists the files of next that are new or different from

@@ -183,17 +183,22 @@ func redirectPage(target string, noindex, keepQuery bool) []byte {
 	return []byte(sb.String())
 }
 
+// aliasOut is the file an alias writes.
+func aliasOut(alias string) string {
+	out := strings.TrimPrefix(path.Clean("/"+strings.TrimSpace(alias)), "/")
+	if path.Ext(out) != ".html" {
+		out += "/index.html"
+	}
+	return out
+}
+
 // writeAlias writes a redirect page at an old URL of a page.
 func (b *builder) writeAlias(s *source, alias string) error {
 	a := path.Clean("/" + strings.TrimSpace(alias))
 	if strings.Contains(alias, "..") || a == "/" {
 		return fmt.Errorf("%s:1: alias %q is not a path below the site root", s.file, alias)
 	}
-	out := strings.TrimPrefix(a, "/")
-	if path.Ext(out) != ".html" {
-		out += "/index.html"
-	}
-	return b.write(out, s.file+" (alias)", redirectPage(s.page.Permalink, false, false))
+	return b.write(aliasOut(alias), s.file+" (alias)", redirectPage(s.page.Permalink, false, false))
 }
 
 // writeRedirects writes the cloaked-link redirect pages under /go/ and

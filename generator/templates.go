@@ -29,7 +29,11 @@ type templateSet struct {
 	shortcodes map[string]*template.Template // "shortcodes/afflink.html"
 	usesInner  map[string]bool
 	sources    map[string]string // logical name → display path
-	cached     sync.Map          // partialCached results, by name and variants
+	// singleUsesSite tells whether templates that render a content page
+	// read lists of other pages, so a change to one page's title or
+	// terms can change every page.
+	singleUsesSite bool
+	cached         sync.Map // partialCached results, by name and variants
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -78,6 +82,9 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	sort.Strings(names)
 	for _, name := range names {
 		text := texts[name]
+		if !isListLayout(name) && readsPageLists(text) {
+			ts.singleUsesSite = true
+		}
 		display := ts.sources[name]
 		switch {
 		case strings.HasPrefix(name, "partials/"):
@@ -131,6 +138,25 @@ func compileLayout(name, text, display string, texts, sources map[string]string,
 		return nil, templateError(err)
 	}
 	return t, nil
+}
+
+// isListLayout tells whether a layout renders list pages only.
+func isListLayout(name string) bool {
+	switch path.Base(name) {
+	case "list.html", "index.html", "taxonomy.html", "term.html", "terms.html", "404.html":
+		return true
+	}
+	return false
+}
+
+// readsPageLists tells whether a template reads lists of pages.
+func readsPageLists(text string) bool {
+	for _, s := range []string{".Site.RegularPages", ".Site.Pages", ".Site.Taxonomies", ".Site.Sections", ".Count"} {
+		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // definesBlocks tells whether a layout fills blocks of a base template.

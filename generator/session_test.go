@@ -1,0 +1,210 @@
+package generator_test
+
+import (
+	"bytes"
+	"github.com/affsite/affsite/generator"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// incrementalSite is a small site with two programs, shortcodes that use
+// them, tags, a section and a cloaked-link setting.
+const incrementalSite = `-- site.toml --
+title = "Inc"
+baseURL = "https://inc.example/"
+languageCode = "en"
+paginate = 2
+[affiliate]
+ref_id = "me"
+link_mode = "cloaked"
+-- data/programs/acme.yaml --
+name: Acme
+url: https://acme.example/
+commission: 0.40
+plans:
+  - name: Basic
+    monthly: 10.00
+  - name: Pro
+    monthly: 30.00
+-- data/programs/zeta.yaml --
+name: Zeta
+url: https://zeta.example/
+commission: 0.25
+plans:
+  - name: One
+    monthly: 12.50
+-- content/posts/a.md --
+---
+title: Alpha
+date: 2026-01-01
+tags: [one, two]
+program: acme
+---
+Alpha text. {{< afflink >}}Acme{{< /afflink >}}
+
+{{< commission-table >}}
+-- content/posts/b.md --
+---
+title: Beta
+date: 2026-01-02
+tags: [two]
+program: zeta
+---
+Beta text with [a link](https://zeta.example/x).
+-- content/posts/c.md --
+---
+title: Gamma
+date: 2026-01-03
+categories: [misc]
+---
+Gamma has no links.
+-- content/about.md --
+---
+title: About
+---
+About us.
+-- static/notes.txt --
+hello
+`
+
+// TestIncrementalEqualsClean edits a site in many ways and, after each
+// edit, compares the session's incremental result with a clean build of
+// the same files, byte for byte.
+func TestIncrementalEqualsClean(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, incrementalSite)
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s does not contain %q", name, old)
+		}
+		write(name, strings.Replace(string(b), old, new, 1))
+	}
+	remove := func(name string) {
+		t.Helper()
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name     string
+		change   func()
+		paths    []string
+		wantFull bool
+		touches  string // an output file the step must change
+	}{
+		{"body text", func() { edit("content/posts/a.md", "Alpha text.", "Alpha text, edited.") }, []string{"content/posts/a.md"}, false, "posts/a/index.html"},
+		{"title", func() { edit("content/posts/b.md", "title: Beta", "title: Beta Two") }, []string{"content/posts/b.md"}, false, "index.html"},
+		{"tags", func() { edit("content/posts/c.md", "categories: [misc]", "categories: [misc]\ntags: [three]") }, []string{"content/posts/c.md"}, false, "tags/three/index.html"},
+		{"link added", func() { edit("content/posts/c.md", "no links.", "a [link](https://acme.example/y).") }, []string{"content/posts/c.md"}, false, "affiliate-links.json"},
+		{"program price", func() { edit("data/programs/acme.yaml", "monthly: 30.00", "monthly: 35.00") }, []string{"data/programs/acme.yaml"}, false, "posts/a/index.html"},
+		{"new post", func() {
+			write("content/posts/d.md", "---\ntitle: Delta\ndate: 2025-12-01\ntags: [one]\n---\nDelta {{< afflink program=\"zeta\" >}}.\n")
+		}, []string{"content/posts/d.md"}, false, "posts/d/index.html"},
+		{"draft", func() { edit("content/posts/d.md", "title: Delta", "title: Delta\ndraft: true") }, []string{"content/posts/d.md"}, false, ""},
+		{"deleted post", func() { remove("content/posts/b.md") }, []string{"content/posts/b.md"}, false, ""},
+		{"static file", func() { write("static/notes.txt", "hello again\n") }, []string{"static/notes.txt"}, false, "notes.txt"},
+		{"site.toml", func() { edit("site.toml", `title = "Inc"`, `title = "Inc 2"`) }, []string{"site.toml"}, true, "index.html"},
+		{"new program", func() {
+			write("data/programs/new.yaml", "name: New\nurl: https://new.example/\ncommission: 0.1\nplans:\n  - name: X\n    monthly: 1.00\n")
+		}, []string{"data/programs/new.yaml"}, true, ""},
+		{"new section", func() { write("content/guides/g.md", "---\ntitle: Guide\ndate: 2026-01-05\n---\nGuide.\n") }, []string{"content/guides/g.md"}, true, "guides/g/index.html"},
+	}
+	for _, st := range steps {
+		st.change()
+		rr, err := sess.Rebuild(st.paths)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if rr.Full != st.wantFull {
+			t.Errorf("%s: full rebuild = %v, want %v", st.name, rr.Full, st.wantFull)
+		}
+		if st.touches != "" && !contains(rr.Changed, st.touches) {
+			t.Errorf("%s: %s not among the changed files %v", st.name, st.touches, rr.Changed)
+		}
+		clean := generator.NewMemOutput()
+		if _, err := generator.Build(generator.Options{Source: dir, Now: now, Output: clean}); err != nil {
+			t.Fatalf("%s: clean build: %v", st.name, err)
+		}
+		compareOutputs(t, st.name, clean, sess.Files())
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compareOutputs reports every file that differs between two builds.
+func compareOutputs(t *testing.T, step string, want, got *generator.MemOutput) {
+	t.Helper()
+	wn, gn := want.Names(), got.Names()
+	if strings.Join(wn, "\n") != strings.Join(gn, "\n") {
+		t.Errorf("%s: file lists differ:\nclean:       %v\nincremental: %v", step, wn, gn)
+	}
+	for _, n := range wn {
+		w, _ := want.File(n)
+		g, ok := got.File(n)
+		if ok && !bytes.Equal(w, g) {
+			t.Errorf("%s: %s differs from a clean build:\nclean:\n%s\nincremental:\n%s", step, n, w, g)
+		}
+	}
+}
+
+// TestIncrementalErrorKeepsFiles checks that a broken edit fails the
+// rebuild, keeps the last good files, and that fixing it recovers.
+func TestIncrementalErrorKeepsFiles(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, incrementalSite)
+	sess := generator.NewSession(generator.Options{Source: dir})
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := sess.Files().File("posts/a/index.html")
+	p := filepath.Join(dir, "content/posts/a.md")
+	good, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(good), "{{< commission-table >}}", "{{< nosuch >}}", 1)), 0o644)
+	_, err := sess.Rebuild([]string{"content/posts/a.md"})
+	if err == nil || !strings.Contains(err.Error(), `content/posts/a.md:9:1: unknown shortcode "nosuch"`) {
+		t.Fatalf("error = %v", err)
+	}
+	after, _ := sess.Files().File("posts/a/index.html")
+	if !bytes.Equal(before, after) {
+		t.Error("a failed rebuild changed the served page")
+	}
+	os.WriteFile(p, bytes.Replace(good, []byte("Alpha text."), []byte("Alpha fixed."), 1), 0o644)
+	if _, err := sess.Rebuild([]string{"content/posts/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+	fixed, _ := sess.Files().File("posts/a/index.html")
+	if !bytes.Contains(fixed, []byte("Alpha fixed.")) {
+		t.Error("the rebuild after the fix does not show it")
+	}
+}
