@@ -50,7 +50,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			// Symlinks are followed only to files; a linked folder could loop.
 			st, err := os.Stat(p)
 			if err != nil {
-				return fmt.Errorf("%s: %v", b.rel(p), err)
+				return fmt.Errorf("%s: %v", b.rel(p), unwrapPathError(err))
 			}
 			if st.IsDir() {
 				b.warnf("%s: symlinked folder skipped", b.rel(p))
