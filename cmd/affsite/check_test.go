@@ -134,6 +134,7 @@ func TestErrorPaths(t *testing.T) {
 		setup func(t *testing.T, dir string) []string // returns the arguments
 		code  int
 		want  string // in stderr
+		exact bool   // stderr is want and a newline
 	}{
 		{name: "missing site folder", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", "-s", filepath.Join(dir, "nope")}
@@ -170,7 +171,7 @@ func TestErrorPaths(t *testing.T) {
 				t.Fatal(err)
 			}
 			return []string{"build", "-s", dir, "-d", filepath.Join(t.TempDir(), "out")}
-		}, code: exitContent, want: "content/loop.md: too many levels of symbolic links"},
+		}, code: exitContent, want: "content/loop.md: too many levels of symbolic links", exact: true},
 		{name: "too large", setup: func(t *testing.T, dir string) []string {
 			f, err := os.Create(filepath.Join(dir, "content", "huge.md"))
 			if err != nil {
@@ -192,7 +193,7 @@ func TestErrorPaths(t *testing.T) {
 			}
 			t.Cleanup(func() { os.Chmod(p, 0o644) })
 			return []string{"build", "-s", dir, "-d", filepath.Join(t.TempDir(), "out")}
-		}, code: exitContent, want: "content/posts/a.md: permission denied"},
+		}, code: exitContent, want: "content/posts/a.md: permission denied", exact: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,7 +204,7 @@ func TestErrorPaths(t *testing.T) {
 				args = tt.setup(t, dir)
 			}
 			code, _, errs := runCLI(args...)
-			if code != tt.code || !strings.Contains(errs, tt.want) {
+			if code != tt.code || !strings.Contains(errs, tt.want) || tt.exact && errs != tt.want+"\n" {
 				t.Errorf("code %d, stderr %q; want %d and %q", code, errs, tt.code, tt.want)
 			}
 		})
