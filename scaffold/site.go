@@ -1,0 +1,101 @@
+package scaffold
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// SiteOptions says how NewSite creates a site.
+type SiteOptions struct {
+	// Force writes into a folder that is not empty. Files of the new site
+	// that exist already are still never replaced.
+	Force bool
+	// Now is the date of the example review and of its program's
+	// prices_checked; default time.Now().
+	Now time.Time
+}
+
+// ExampleProgram is the id of the program file a new site starts with.
+const ExampleProgram = "example"
+
+// NewSite creates a site in dir that builds at once: site.toml, an
+// example program and review, the home page's content, .gitignore, and
+// deploy recipes for GitHub Pages and Netlify. dir may not exist yet; an
+// existing one must be empty unless opts.Force is set. It returns the
+// files written, relative to dir, with "/" separators.
+func NewSite(dir string, opts SiteOptions) ([]string, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if !opts.Force {
+		entries, err := os.ReadDir(dir)
+		if err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+		if len(entries) > 0 {
+			return nil, fmt.Errorf("%s is not empty (it holds %s); choose a new folder, or use --force to add the site's files to it: %w", dir, entries[0].Name(), ErrExists)
+		}
+	}
+	files := map[string][]byte{}
+	var order []string
+	add := func(name string, data []byte) {
+		files[name] = data
+		order = append(order, name)
+	}
+	root, _ := fs.Sub(templates, "templates/site")
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, p)
+		if err != nil {
+			return err
+		}
+		add(sitePath(p), []byte(strings.ReplaceAll(string(data), "{{GoVersion}}", GoVersion)))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	prog, err := renderProgram(ExampleProgram, "Example App", "https://example.com/", opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	add("data/programs/"+ExampleProgram+".yaml", prog)
+	rev, slug, err := renderReview(prog, "data/programs/"+ExampleProgram+".yaml", "", defaultArchetype(), opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	add("content/posts/"+slug+".md", rev)
+
+	// Check every file before writing any, so that a refusal leaves the
+	// folder as it was.
+	for _, name := range order {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+			return nil, fmt.Errorf("%s: %w; delete it first, or create the site in another folder", filepath.Join(dir, filepath.FromSlash(name)), ErrExists)
+		}
+	}
+	for _, name := range order {
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(name)), files[name]); err != nil {
+			return nil, err
+		}
+	}
+	return order, nil
+}
+
+// sitePath turns a template path into the new site's: "dot_github/x"
+// becomes ".github/x".
+func sitePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		if rest, ok := strings.CutPrefix(s, "dot_"); ok {
+			parts[i] = "." + rest
+		}
+	}
+	return path.Join(parts...)
+}
