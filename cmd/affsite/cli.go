@@ -25,6 +25,7 @@ Usage:
   affsite build [flags]    build the site into public/ (or -d)
   affsite serve [flags]    build the site and preview it at http://127.0.0.1:1313/
   affsite check [flags]    build the site in memory and report broken links, disclosures, stale data
+  affsite new KIND …       create a site, review or program file ("affsite help new")
   affsite version          print the version
   affsite help [command]   show help
 
@@ -42,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
@@ -102,8 +105,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(dest, "destination", "", "output folder (same as -d)")
 	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile after the build to this file")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "affsite build:", err)
+			return exitUsage
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
 	}
 	opts := sf.options()
 	opts.Dest = *dest
