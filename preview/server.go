@@ -93,12 +93,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
 	files, buildErr := s.state()
-	name, data, ok := lookup(files, name)
-	if !ok && files != nil && name != "" && !strings.HasSuffix(r.URL.Path, "/") && path.Ext(name) == "" {
+	var data []byte
+	ok := false
+	if files != nil {
+		data, ok = files.File(name)
+	}
+	if !ok && files != nil && path.Base(name) != "index.html" {
 		if _, isDir := files.File(name + "/index.html"); isDir {
-			// Built from the cleaned name, never the raw path, so that
-			// "//host" cannot become an off-site redirect.
+			// A folder asked for without its slash: redirect, so that its
+			// relative links resolve. The target is built from the
+			// cleaned name, never the raw path, so that "//host" cannot
+			// become an off-site redirect.
 			target := "/" + name + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -145,23 +154,6 @@ func safePath(p string) bool {
 		}
 	}
 	return true
-}
-
-// lookup finds the file a cleaned URL path names: the file itself, or
-// the index.html of the folder; file is its name in files.
-func lookup(files Files, name string) (file string, data []byte, ok bool) {
-	if files == nil {
-		return name, nil, false
-	}
-	if name != "" {
-		if data, ok := files.File(name); ok {
-			return name, data, true
-		}
-		name += "/"
-	}
-	name += "index.html"
-	data, ok = files.File(name)
-	return name, data, ok
 }
 
 // notFoundPage is served for a missing file when the build has no

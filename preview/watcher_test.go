@@ -1,0 +1,111 @@
+package preview
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestIgnoredFile(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"post.md": false, "p00.yaml": false, "style.css": false, ".htaccess": false,
+		"post.md~": true, ".#post.md": true, "#post.md#": true, ".post.md.swp": true, ".post.md.swx": true,
+		"4913": true, ".post.md.tmp": true, "post.md.tmp": true, "post.md___jb_tmp___": true, ".DS_Store": true,
+	} {
+		if got := IgnoredFile(name); got != want {
+			t.Errorf("IgnoredFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// startWatcher watches a new site folder holding content/posts/.
+func startWatcher(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "content/posts/a.md"), "a")
+	w, err := NewWatcher(root, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != context.Canceled {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	return root, w
+}
+
+func mustWrite(t *testing.T, file, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nextBatch waits a bounded time for the next batch.
+func nextBatch(t *testing.T, w *Watcher) []string {
+	t.Helper()
+	select {
+	case b := <-w.Batches():
+		return b
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch within 5 s")
+	}
+	return nil
+}
+
+func TestWatcherBurstIsOneBatch(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	// An editor's atomic save: swap file, write test, temp file renamed
+	// over the post, backup; plus a second post and a data file.
+	mustWrite(t, filepath.Join(root, "content/posts/.a.md.swp"), "x")
+	mustWrite(t, filepath.Join(root, "content/posts/4913"), "")
+	mustWrite(t, filepath.Join(root, "content/posts/.a.md.tmp"), "a2")
+	if err := os.Rename(filepath.Join(root, "content/posts/.a.md.tmp"), filepath.Join(root, "content/posts/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(root, "content/posts/a.md~"), "a")
+	mustWrite(t, filepath.Join(root, "content/posts/b.md"), "b")
+	mustWrite(t, filepath.Join(root, "site.toml"), "title = 'x'")
+	mustWrite(t, filepath.Join(root, "notes.txt"), "not part of the site")
+	got := nextBatch(t, w)
+	want := []string{"content/posts/a.md", "content/posts/b.md", "site.toml"}
+	if !slices.Equal(got, want) {
+		t.Errorf("batch %q, want %q", got, want)
+	}
+}
+
+func TestWatcherNewFolders(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	// A watched folder that did not exist, with a nested folder made at
+	// once: its files are found by the walk that adds it.
+	mustWrite(t, filepath.Join(root, "data/programs/p00.yaml"), "name: x")
+	if got := nextBatch(t, w); !slices.Contains(got, "data/programs/p00.yaml") {
+		t.Fatalf("batch %q lacks data/programs/p00.yaml", got)
+	}
+	// A file in the new nested folder, written later, is seen too.
+	time.Sleep(50 * time.Millisecond)
+	mustWrite(t, filepath.Join(root, "data/programs/p01.yaml"), "name: y")
+	if got := nextBatch(t, w); !slices.Equal(got, []string{"data/programs/p01.yaml"}) {
+		t.Errorf("batch %q, want [data/programs/p01.yaml]", got)
+	}
+	if err := os.Remove(filepath.Join(root, "content/posts/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if got := nextBatch(t, w); !slices.Equal(got, []string{"content/posts/a.md"}) {
+		t.Errorf("batch %q after delete", got)
+	}
+}
