@@ -160,7 +160,9 @@ func (b *builder) readSource(full string) (*source, error) {
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
 	section, _, _ := strings.Cut(dir, "/")
-	if !strings.Contains(rel, "/") {
+	if !strings.Contains(rel, "/") || base == "index.md" && !strings.Contains(dir, "/") {
+		// A top-level page bundle (content/about/index.md) owns its
+		// folder, as in Hugo: it is no section, so no list claims /about/.
 		section = ""
 	}
 	p := &Page{

@@ -235,3 +235,27 @@ func equalTrees(a, b map[string][32]byte) bool {
 	}
 	return true
 }
+
+// TestTopLevelBundleIsNoSection: content/about/index.md is the page
+// /about/, not a section whose list would also write about/index.html.
+func TestTopLevelBundleIsNoSection(t *testing.T) {
+	t.Parallel()
+	dir := hardSite(t, map[string]string{
+		"content/about/index.md":   "---\ntitle: About us\n---\nHello.\n",
+		"content/posts/x/index.md": "---\ntitle: X\n---\nX.\n",
+	})
+	out := generator.NewMemOutput()
+	rep, err := generator.Build(generator.Options{Source: dir, Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := out.File("about/index.html"); !bytes.Contains(b, []byte("About us")) {
+		t.Errorf("about/index.html is not the bundle's page:\n%s", b)
+	}
+	if _, ok := out.File("posts/index.html"); !ok {
+		t.Error("posts/ lost its section list")
+	}
+	if len(rep.Sources) != 2 {
+		t.Errorf("%d pages, want 2", len(rep.Sources))
+	}
+}
