@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/affsite/affsite/shortcodes"
@@ -22,42 +21,36 @@ type affScan struct {
 }
 
 // scanAffiliate finds the affiliate anchors and disclosures of rendered
-// HTML, in document order.
+// HTML, in document order. It looks only at start tags ("<a …>" and any
+// tag whose text mentions the disclosure class), which is much cheaper
+// than tokenizing the whole page; attribute values are decoded by the
+// HTML tokenizer, one tag at a time. Text in comments is not skipped:
+// a commented-out affiliate link counts as one, erring on the side of
+// asking for a disclosure.
 func scanAffiliate(b []byte, c linkClassifier) affScan {
 	res := affScan{firstLink: -1, firstDisclosure: -1}
-	z := html.NewTokenizer(bytes.NewReader(b))
-	off := 0
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				return res
-			}
+	for off := 0; off < len(b); {
+		i := bytes.IndexByte(b[off:], '<')
+		if i < 0 {
 			break
 		}
-		start := off
-		off += len(z.Raw())
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		start := off + i
+		end := tagEnd(b, start)
+		if end < 0 {
+			break
+		}
+		off = end
+		tag := b[start:end]
+		isAnchor := len(tag) > 3 && (tag[1] == 'a' || tag[1] == 'A') && isHTMLSpace(tag[2])
+		mentionsDisclosure := res.firstDisclosure < 0 && bytes.Contains(tag, []byte(disclosureClass))
+		if !isAnchor && !mentionsDisclosure {
 			continue
 		}
-		name, hasAttr := z.TagName()
-		var href, rel, class string
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			switch string(k) {
-			case "href":
-				href = string(v)
-			case "rel":
-				rel = string(v)
-			case "class":
-				class = string(v)
-			}
-		}
-		if res.firstDisclosure < 0 && hasClass(class, disclosureClass) {
+		href, rel, class := tagAttrs(tag)
+		if mentionsDisclosure && hasClass(class, disclosureClass) {
 			res.firstDisclosure = start
 		}
-		if string(name) != "a" || c == nil {
+		if !isAnchor || c == nil {
 			continue
 		}
 		if _, ok := c.classify(href); !ok {
@@ -72,6 +65,50 @@ func scanAffiliate(b []byte, c linkClassifier) affScan {
 		}
 	}
 	return res
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// tagEnd returns the offset just after the '>' that closes the tag
+// starting at b[start], skipping quoted attribute values, or -1.
+func tagEnd(b []byte, start int) int {
+	var quote byte
+	for i := start + 1; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// tagAttrs decodes the href, rel and class attributes of one start tag.
+func tagAttrs(tag []byte) (href, rel, class string) {
+	z := html.NewTokenizer(bytes.NewReader(tag))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return "", "", ""
+	}
+	_, more := z.TagName()
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "href":
+			href = string(v)
+		case "rel":
+			rel = string(v)
+		case "class":
+			class = string(v)
+		}
+	}
+	return href, rel, class
 }
 
 func hasClass(class, want string) bool { return hasWord(class, want) }

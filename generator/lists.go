@@ -192,54 +192,92 @@ func (b *builder) paginate(p *Page, dir string) []*Pager {
 // renderLists writes the home page, section lists, taxonomy and term
 // pages, each paginated, and their RSS feeds.
 func (b *builder) renderLists() error {
-	type job struct {
+	return b.renderListsOf(nil)
+}
+
+// renderListsOf renders the list pages. With only set, it renders just
+// the pagers and feeds that show one of those pages, for an edit that
+// changed how a page looks in lists but not which lists hold it or
+// where (see Session).
+func (b *builder) renderListsOf(only map[*Page]bool) error {
+	type list struct {
 		page    *Page
 		dir     string // site path, "posts/"
 		layouts []string
 	}
-	if err := b.renderIndexBodies(); err != nil {
-		return err
+	if only == nil {
+		if err := b.renderIndexBodies(); err != nil {
+			return err
+		}
 	}
-	var jobs []job
-	jobs = append(jobs, job{b.home, "", []string{"index.html", "_default/list.html"}})
+	var lists []list
+	lists = append(lists, list{b.home, "", []string{"index.html", "_default/list.html"}})
 	for _, name := range sortedKeys(b.site.Sections) {
 		sec := b.site.Sections[name]
-		jobs = append(jobs, job{sec, name + "/", []string{name + "/list.html", "section/list.html", "_default/list.html"}})
+		lists = append(lists, list{sec, name + "/", []string{name + "/list.html", "section/list.html", "_default/list.html"}})
 	}
 	for _, tax := range []string{"tags", "categories"} {
 		terms := b.site.Taxonomies[tax]
 		if len(terms) == 0 {
 			continue
 		}
-		tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
-		tp.Terms = terms
-		tp.Section = tax
-		b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
+		if only == nil {
+			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
+			tp.Terms = terms
+			tp.Section = tax
+			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
+		}
 		for _, t := range terms {
 			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
 			tp.Term = t
 			tp.Section = tax
 			tp.Pages = t.Pages
-			jobs = append(jobs, job{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
+			lists = append(lists, list{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
 		}
 	}
 	if err := b.firstErr(); err != nil {
 		return err
 	}
-	errs := b.parallel(len(jobs), func(i int) error {
-		j := jobs[i]
-		for _, pg := range b.paginate(j.page, j.dir) {
-			lp := *j.page
-			lp.Paginator = pg
-			out := strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"
-			if err := b.renderPage(&lp, out, j.layouts, "list "+j.page.RelPermalink); err != nil {
-				return err
+	// One job a pager, so a long list (the home page's) does not keep
+	// one worker busy while the others idle; and one a feed.
+	type job struct {
+		l   *list
+		pg  *Pager // nil: the list's feed
+		out string
+	}
+	shows := func(ps []*Page) bool {
+		if only == nil {
+			return true
+		}
+		for _, p := range ps {
+			if only[p] {
+				return true
 			}
 		}
-		if j.page.Kind == KindHome || j.page.Kind == KindSection {
-			return b.writeRSS(j.page, j.dir+"index.xml")
+		return false
+	}
+	var jobs []job
+	for i := range lists {
+		l := &lists[i]
+		for _, pg := range b.paginate(l.page, l.dir) {
+			if shows(pg.Pages) {
+				jobs = append(jobs, job{l, pg, strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"})
+			}
 		}
-		return nil
+		if l.page.Kind == KindHome || l.page.Kind == KindSection {
+			if shows(l.page.Pages[:min(len(l.page.Pages), rssLimit)]) {
+				jobs = append(jobs, job{l, nil, l.dir + "index.xml"})
+			}
+		}
+	}
+	errs := b.parallel(len(jobs), func(i int) error {
+		j := jobs[i]
+		if j.pg == nil {
+			return b.writeRSS(j.l.page, j.out)
+		}
+		lp := *j.l.page
+		lp.Paginator = j.pg
+		return b.renderPage(&lp, j.out, j.l.layouts, "list "+j.l.page.RelPermalink)
 	})
 	return errorList(errs)
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -142,7 +143,8 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	b.written = map[string]string{}
 	b.warnings = nil
 	b.files = 0
-	inc := &increment{b: b, out: out, render: map[*source]bool{}}
+	b.tmpl.resetCache()
+	inc := &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
 
 	var contentPaths, staticPaths []string
 	programsChanged := false
@@ -196,6 +198,7 @@ type increment struct {
 	out        *MemOutput
 	render     map[*source]bool // content pages to render again
 	listsDirty bool             // lists, feeds and sitemap must be rendered again
+	relisted   map[*Page]bool   // pages whose look in lists changed, not their place
 	linksDirty bool             // the manifest or the /go/ pages must be written again
 	touched    []string         // output files written or removed
 }
@@ -265,8 +268,12 @@ func (inc *increment) content(file string) error {
 	}
 	if idx >= 0 {
 		old := b.srcs[idx]
-		if ns != nil && listFacts(old) == listFacts(ns) {
-			// Same place in every list: only the page itself changes.
+		if ns != nil && orderFacts(old) == orderFacts(ns) {
+			// Same place in every list: the page changes, and the lists
+			// only where they show it, if they show something new.
+			if listFacts(old, b.tmpl.usesWordCount) != listFacts(ns, b.tmpl.usesWordCount) {
+				inc.relisted[ns.page] = true
+			}
 			ns.programs, ns.links = old.programs, old.links
 			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
 			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
@@ -289,22 +296,38 @@ func (inc *increment) content(file string) error {
 	return nil
 }
 
-// listFacts is what a page contributes to lists, feeds, the sitemap and
-// the menu; a page whose facts stay the same re-renders alone.
-func listFacts(s *source) string {
+// orderFacts is what decides which lists hold a page and where: a page
+// whose order facts stay the same keeps its place in every list.
+func orderFacts(s *source) string {
 	p := s.page
 	var sb strings.Builder
 	for _, v := range []string{
-		p.Title, p.Description, string(p.Summary), p.Slug, p.RelPermalink, p.Section, p.Program, s.outPath,
-		p.Date.String(), p.Lastmod.String(), p.PublishDate.String(), p.ExpiryDate.String(),
+		p.Title, p.Slug, p.RelPermalink, p.Section, p.Program, s.outPath,
+		p.Date.String(), p.PublishDate.String(), p.ExpiryDate.String(),
 		strings.Join(p.Tags, "\x01"), strings.Join(p.Categories, "\x01"), strings.Join(p.Aliases, "\x01"),
-		strings.Join(p.Images, "\x01"), s.layout,
+		s.layout,
 	} {
 		sb.WriteString(v)
 		sb.WriteByte(0)
 	}
-	sb.WriteString(string(rune(p.Weight)))
-	sb.WriteString(string(rune(p.WordCount)))
+	fmt.Fprint(&sb, p.Weight)
+	return sb.String()
+}
+
+// listFacts is everything a page shows in lists, feeds and the sitemap;
+// a page whose list facts stay the same re-renders alone.
+func listFacts(s *source, wordCount bool) string {
+	p := s.page
+	var sb strings.Builder
+	sb.WriteString(orderFacts(s))
+	for _, v := range []string{p.Description, string(p.Summary), p.Lastmod.String(), strings.Join(p.Images, "\x01")} {
+		sb.WriteString(v)
+		sb.WriteByte(0)
+	}
+	fmt.Fprint(&sb, p.ReadingTime)
+	if wordCount {
+		fmt.Fprint(&sb, " ", p.WordCount)
+	}
 	return sb.String()
 }
 
@@ -375,15 +398,26 @@ func (inc *increment) apply() error {
 		}
 		if hadLinks[i] != s.page.HasAffiliateLinks {
 			// Feeds carry the disclosure of pages with affiliate links.
-			inc.listsDirty = true
+			inc.relisted[s.page] = true
 		}
 	}
-	if inc.listsDirty {
+	switch {
+	case inc.listsDirty:
 		if err := inc.renderLists(); err != nil {
 			return err
 		}
+	case len(inc.relisted) > 0:
+		b.listFiles = map[string]bool{}
+		err := b.renderListsOf(inc.relisted)
+		for n := range b.listFiles {
+			inc.touched = append(inc.touched, n)
+		}
+		b.listFiles = nil
+		if err != nil {
+			return err
+		}
 	}
-	if inc.listsDirty || inc.linksDirty {
+	if inc.listsDirty || inc.linksDirty || len(inc.relisted) > 0 {
 		return inc.siteFiles()
 	}
 	return nil

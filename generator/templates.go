@@ -33,7 +33,10 @@ type templateSet struct {
 	// read lists of other pages, so a change to one page's title or
 	// terms can change every page.
 	singleUsesSite bool
-	cached         sync.Map // partialCached results, by name and variants
+	// usesWordCount tells whether any template shows .WordCount (lists
+	// then change with every edit of a page's length).
+	usesWordCount bool
+	cached        sync.Map // partialCached results, by name and variants
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -82,6 +85,9 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	sort.Strings(names)
 	for _, name := range names {
 		text := texts[name]
+		if strings.Contains(text, ".WordCount") {
+			ts.usesWordCount = true
+		}
 		if !isListLayout(name) && readsPageLists(text) {
 			ts.singleUsesSite = true
 		}
@@ -151,7 +157,7 @@ func isListLayout(name string) bool {
 
 // readsPageLists tells whether a template reads lists of pages.
 func readsPageLists(text string) bool {
-	for _, s := range []string{".Site.RegularPages", ".Site.Pages", ".Site.Taxonomies", ".Site.Sections", ".Count"} {
+	for _, s := range []string{".Pages", ".RegularPages", ".Taxonomies", ".Count", ".Terms"} {
 		if strings.Contains(text, s) {
 			return true
 		}
@@ -218,6 +224,10 @@ func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (tem
 	ts.cached.Store(key, h)
 	return h, nil
 }
+
+// resetCache forgets partialCached results, for a rebuild that reuses
+// the templates.
+func (ts *templateSet) resetCache() { ts.cached.Clear() }
 
 // Has reports whether a shortcode template exists (shortcodes.TemplateSet).
 func (ts *templateSet) Has(name string) bool {
