@@ -194,13 +194,14 @@ func dedupe(ss []string) []string {
 
 // increment is the work of one incremental rebuild.
 type increment struct {
-	b          *builder
-	out        *MemOutput
-	render     map[*source]bool // content pages to render again
-	listsDirty bool             // lists, feeds and sitemap must be rendered again
-	relisted   map[*Page]bool   // pages whose look in lists changed, not their place
-	linksDirty bool             // the manifest or the /go/ pages must be written again
-	touched    []string         // output files written or removed
+	b               *builder
+	out             *MemOutput
+	render          map[*source]bool // content pages to render again
+	listsDirty      bool             // lists, feeds and sitemap must be rendered again
+	relisted        map[*Page]bool   // pages whose look in lists changed, not their place
+	programsChanged bool             // program data changed: /go/ pages and hosting files
+	linksDirty      bool             // the manifest or the /go/ pages must be written again
+	touched         []string         // output files written or removed
 }
 
 // reloadPrograms reads the program data again and marks the pages that
@@ -240,6 +241,7 @@ func (inc *increment) reloadPrograms() error {
 		}
 	}
 	inc.linksDirty = len(changed) > 0
+	inc.programsChanged = len(changed) > 0
 	return nil
 }
 
@@ -458,18 +460,34 @@ func (inc *increment) renderLists() error {
 	return err
 }
 
-// siteFiles writes the sitemap, robots.txt, 404 page, aliases, /go/
-// pages, hosting files and manifest again.
+// siteFiles writes again what the site has once: everything when the
+// lists changed, else only the files the change reaches (the sitemap
+// and 404 page for a page's new look in lists, the manifest for new
+// links, the /go/ pages and hosting files for new program data).
 func (inc *increment) siteFiles() error {
 	b := inc.b
-	for _, n := range b.lastSiteFiles {
-		inc.out.remove(n)
-	}
 	b.listFiles = map[string]bool{}
 	b.errs = nil
-	err := b.writeSiteFiles(b.srcs, b.manifest())
+	var err error
+	if inc.listsDirty {
+		for _, n := range b.lastSiteFiles {
+			inc.out.remove(n)
+			inc.touched = append(inc.touched, n)
+		}
+		err = b.writeSiteFiles(b.srcs, b.manifest())
+		b.lastSiteFiles = sortedKeys(b.listFiles)
+	} else {
+		if len(inc.relisted) > 0 {
+			err = errors.Join(b.writeSitemap(), b.write404())
+		}
+		if inc.linksDirty && err == nil {
+			err = b.writeManifest(b.manifest())
+		}
+		if inc.programsChanged && err == nil {
+			err = b.writeRedirects()
+		}
+	}
 	for n := range b.listFiles {
-		b.lastSiteFiles = append(b.lastSiteFiles, n)
 		inc.touched = append(inc.touched, n)
 	}
 	b.listFiles = nil

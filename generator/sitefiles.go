@@ -1,7 +1,8 @@
 package generator
 
 import (
-	"bytes"
+	"strconv"
+	"unicode/utf8"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -103,6 +104,32 @@ type sitemapURL struct {
 // 404 page, alias redirects, the /go/ redirects and hosting files, and
 // the affiliate-link manifest.
 func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error {
+	if err := b.writeSitemap(); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n\nSitemap: " + b.absURL("sitemap.xml") + "\n"
+	if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
+		return err
+	}
+	if err := b.write404(); err != nil {
+		return err
+	}
+	for _, s := range srcs {
+		for _, a := range s.page.Aliases {
+			if err := b.writeAlias(s, a); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.writeRedirects(); err != nil {
+		return err
+	}
+	return b.writeManifest(manifest)
+}
+
+// writeSitemap writes sitemap.xml: the home page, every content page
+// with its lastmod, and the section lists.
+func (b *builder) writeSitemap() error {
 	var set urlSet
 	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	set.URLs = append(set.URLs, sitemapURL{Loc: b.home.Permalink, LastMod: dateOnly(b.site.BuildDate)})
@@ -116,40 +143,109 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 	if err != nil {
 		return err
 	}
-	if err := b.write("sitemap.xml", "sitemap", append([]byte(xml.Header), append(x, '\n')...)); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n\nSitemap: " + b.absURL("sitemap.xml") + "\n"
-	if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
-		return err
-	}
+	return b.write("sitemap.xml", "sitemap", append([]byte(xml.Header), append(x, '\n')...))
+}
+
+// write404 renders the 404 page.
+func (b *builder) write404() error {
 	nf := b.listPage(KindPage, "Page not found", "404.html")
 	nf.Kind = "404"
 	b.renderOne(nf, "404.html", []string{"404.html"}, "404 page")
-	if err := b.firstErr(); err != nil {
-		return err
+	return b.firstErr()
+}
+
+// writeManifest writes affiliate-links.json. It is written by hand, in
+// the layout encoding/json's indenting encoder gives, because a large
+// site has tens of thousands of links and the manifest is written again
+// on every edit in the preview server.
+func (b *builder) writeManifest(links []ManifestLink) error {
+	if len(links) == 0 {
+		return b.write("affiliate-links.json", "manifest", []byte("[]\n"))
 	}
-	for _, s := range srcs {
-		for _, a := range s.page.Aliases {
-			if err := b.writeAlias(s, a); err != nil {
-				return err
-			}
+	buf := make([]byte, 0, len(links)*256)
+	buf = append(buf, "[\n"...)
+	for i, l := range links {
+		buf = append(buf, "  {\n"...)
+		buf = appendField(buf, "page", l.Page, true)
+		buf = appendField(buf, "file", l.File, true)
+		buf = append(buf, `    "line": `...)
+		buf = strconv.AppendInt(buf, int64(l.Line), 10)
+		buf = append(buf, ",\n"...)
+		buf = appendField(buf, "program", l.Program, true)
+		if l.Plan != "" {
+			buf = appendField(buf, "plan", l.Plan, true)
+		}
+		if l.Placement != "" {
+			buf = appendField(buf, "placement", l.Placement, true)
+		}
+		if l.SubID != "" {
+			buf = appendField(buf, "subid", l.SubID, true)
+		}
+		buf = appendField(buf, "url", l.URL, true)
+		buf = appendField(buf, "source", l.Source, false)
+		if i < len(links)-1 {
+			buf = append(buf, "  },\n"...)
+		} else {
+			buf = append(buf, "  }\n"...)
 		}
 	}
-	if err := b.writeRedirects(); err != nil {
-		return err
+	buf = append(buf, "]\n"...)
+	return b.write("affiliate-links.json", "manifest", buf)
+}
+
+// appendField appends `    "key": "value"` and a comma if more follow.
+func appendField(buf []byte, key, value string, more bool) []byte {
+	buf = append(buf, `    "`...)
+	buf = append(buf, key...)
+	buf = append(buf, `": `...)
+	buf = appendJSONString(buf, value)
+	if more {
+		buf = append(buf, ',')
 	}
-	if manifest == nil {
-		manifest = []ManifestLink{}
+	return append(buf, '\n')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// does with HTML escaping off.
+func appendJSONString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				buf = append(buf, '\\', c)
+			case c == '\n':
+				buf = append(buf, '\\', 'n')
+			case c == '\r':
+				buf = append(buf, '\\', 'r')
+			case c == '\t':
+				buf = append(buf, '\\', 't')
+			case c == '\b':
+				buf = append(buf, '\\', 'b')
+			case c == '\f':
+				buf = append(buf, '\\', 'f')
+			case c < 0x20:
+				buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			default:
+				buf = append(buf, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			buf = append(buf, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			buf = append(buf, s[i:i+size]...)
+		}
+		i += size
 	}
-	var j bytes.Buffer
-	enc := json.NewEncoder(&j)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(manifest); err != nil {
-		return err
-	}
-	return b.write("affiliate-links.json", "manifest", j.Bytes())
+	return append(buf, '"')
 }
 
 func dateOnly(t time.Time) string {
