@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"strconv"
-	"unicode/utf8"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -12,8 +10,10 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/affsite/affsite/hosting"
 	"github.com/affsite/affsite/shortcodes"
