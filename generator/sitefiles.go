@@ -139,6 +139,14 @@ func (b *builder) writeSitemap() error {
 	for _, n := range sortedKeys(b.site.Sections) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
 	}
+	for _, tax := range []string{"categories", "tags"} {
+		if terms := b.site.Taxonomies[tax]; len(terms) > 0 {
+			set.URLs = append(set.URLs, sitemapURL{Loc: b.absURL(tax + "/")})
+			for _, t := range terms {
+				set.URLs = append(set.URLs, sitemapURL{Loc: t.Permalink})
+			}
+		}
+	}
 	x, err := xml.MarshalIndent(set, "", "  ")
 	if err != nil {
 		return err
@@ -326,7 +334,7 @@ func (b *builder) writeRedirects() error {
 			{"Referrer-Policy", "strict-origin-when-cross-origin"},
 			{"X-Frame-Options", "SAMEORIGIN"},
 		}},
-		{Path: "/css/*", Headers: [][2]string{{"Cache-Control", "public, max-age=604800"}}},
+		{Path: b.basePath + "css/*", Headers: [][2]string{{"Cache-Control", "public, max-age=604800"}}},
 		{Path: b.basePath + "go/*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}},
 	}
 	for _, w := range hosting.CheckLimits(rules, headers) {
