@@ -194,7 +194,7 @@ func newBuilder(opts Options) (*builder, error) {
 		opts.Now = time.Now()
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	cfg, err := LoadConfig(opts.Source)
 	if err != nil {

@@ -292,10 +292,9 @@ const summaryWords = 70
 // source: front matter summary, else the text before <!--more-->, else
 // the first 70 words of the text (shortcodes left out).
 func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
-	text := proseOf(body)
-	words := strings.Fields(text)
-	p.WordCount = len(words)
-	p.ReadingTime = (len(words) + 212) / 213
+	words, summary, more := proseSummary(body, summaryWords)
+	p.WordCount = words
+	p.ReadingTime = (words + 212) / 213
 	switch {
 	case fmSummary != "":
 		h, err := b.md.renderPlain([]byte(fmSummary))
@@ -305,56 +304,90 @@ func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
 		return
 	}
 	if i := bytes.Index(body, []byte("<!--more-->")); i >= 0 {
-		words = strings.Fields(proseOf(body[:i]))
-		p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words, " ")))
+		_, summary, _ = proseSummary(body[:i], -1)
+		p.Summary = template.HTML(template.HTMLEscapeString(summary))
 		return
 	}
-	if len(words) > summaryWords {
-		p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words[:summaryWords], " ") + " …"))
-		return
+	if more {
+		summary += " …"
 	}
-	p.Summary = template.HTML(template.HTMLEscapeString(strings.Join(words, " ")))
+	p.Summary = template.HTML(template.HTMLEscapeString(summary))
 }
 
-// proseOf returns the plain text of a Markdown body, roughly: shortcodes,
-// headings, tables, HTML tags and Markdown punctuation are dropped. It is
-// for summaries and word counts, not for display of the page itself.
-func proseOf(body []byte) string {
+// proseSummary counts the words of a Markdown body's prose (see
+// proseLines) and returns its first max words joined by spaces (all of
+// them when max < 0), and whether more words follow.
+func proseSummary(body []byte, max int) (words int, summary string, more bool) {
 	var sb strings.Builder
-	doc, err := shortcodes.Parse(body)
-	var text []byte
-	if err != nil {
-		text = body
-	} else {
-		for _, n := range doc.Nodes {
-			// Escaped shortcodes ({{</* x */>}}) are examples, not prose.
-			if t, ok := n.(*shortcodes.Text); ok && t.Value == "" {
-				text = append(text, t.Literal(body)...)
+	var line []byte // scratch, reused for every line
+	proseLines(body, func(l []byte) {
+		line = appendProse(line[:0], l)
+		for i := 0; i < len(line); {
+			for i < len(line) && isSpaceByte(line[i]) {
+				i++
 			}
+			if i == len(line) {
+				break
+			}
+			j := i
+			for j < len(line) && !isSpaceByte(line[j]) {
+				j++
+			}
+			if max < 0 || words < max {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.Write(line[i:j])
+			} else {
+				more = true
+			}
+			words++
+			i = j
 		}
-	}
-	sb.Grow(len(text))
-	for len(text) > 0 {
-		var line []byte
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			line, text = text, nil
-		}
-		l := bytes.TrimSpace(line)
-		if len(l) == 0 || l[0] == '#' || l[0] == '|' || l[0] == '<' || bytes.HasPrefix(l, []byte("```")) {
-			continue
-		}
-		l = bytes.TrimLeft(l, "-*+>0123456789. ")
-		writeProse(&sb, l)
-		sb.WriteByte(' ')
-	}
-	return sb.String()
+	})
+	return words, sb.String(), more
 }
 
-// writeProse writes a line of Markdown as plain text: link and image
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// proseLines calls f with each line of prose in a Markdown body:
+// shortcodes, escaped shortcodes, headings, tables, HTML lines and code
+// fences are left out, and list and quote markers trimmed. It is for
+// summaries and word counts, not for display.
+func proseLines(body []byte, f func(line []byte)) {
+	lines := func(text []byte) {
+		for len(text) > 0 {
+			var line []byte
+			if i := bytes.IndexByte(text, '\n'); i >= 0 {
+				line, text = text[:i], text[i+1:]
+			} else {
+				line, text = text, nil
+			}
+			l := bytes.TrimSpace(line)
+			if len(l) == 0 || l[0] == '#' || l[0] == '|' || l[0] == '<' || bytes.HasPrefix(l, []byte("```")) {
+				continue
+			}
+			f(bytes.TrimLeft(l, "-*+>0123456789. "))
+		}
+	}
+	doc, err := shortcodes.Parse(body)
+	if err != nil {
+		lines(body)
+		return
+	}
+	for _, n := range doc.Nodes {
+		// Escaped shortcodes ({{</* x */>}}) are examples, not prose.
+		if t, ok := n.(*shortcodes.Text); ok && t.Value == "" {
+			lines(body[t.Start:t.End])
+		}
+	}
+}
+
+// appendProse appends a line of Markdown as plain text: link and image
 // syntax reduced to their text, HTML tags and emphasis marks dropped.
-func writeProse(sb *strings.Builder, l []byte) {
+func appendProse(out, l []byte) []byte {
 	for i := 0; i < len(l); i++ {
 		c := l[i]
 		switch c {
@@ -391,8 +424,9 @@ func writeProse(sb *strings.Builder, l []byte) {
 				continue
 			}
 		}
-		sb.WriteByte(c)
+		out = append(out, c)
 	}
+	return out
 }
 
 // loadData reads data/*.{yaml,yml,toml,json} into a map by file name.

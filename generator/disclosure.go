@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/shortcodes"
-	"golang.org/x/net/html"
+	"html"
 )
 
 // disclosureClass marks the element that holds an affiliate disclosure.
@@ -89,23 +89,70 @@ func tagEnd(b []byte, start int) int {
 	return -1
 }
 
-// tagAttrs decodes the href, rel and class attributes of one start tag.
+// tagAttrs decodes the href, rel and class attributes of one start tag
+// ("<a href=… rel=…>"), as an HTML tokenizer would: names without case,
+// values quoted or not, character references decoded.
 func tagAttrs(tag []byte) (href, rel, class string) {
-	z := html.NewTokenizer(bytes.NewReader(tag))
-	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-		return "", "", ""
+	i := 1
+	for i < len(tag) && !isHTMLSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
+		i++ // the tag name
 	}
-	_, more := z.TagName()
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		switch string(k) {
-		case "href":
-			href = string(v)
-		case "rel":
-			rel = string(v)
-		case "class":
-			class = string(v)
+	for i < len(tag) {
+		for i < len(tag) && (isHTMLSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		if i >= len(tag) || tag[i] == '>' {
+			break
+		}
+		start := i
+		for i < len(tag) && !isHTMLSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/' {
+			i++
+		}
+		name := tag[start:i]
+		for i < len(tag) && isHTMLSpace(tag[i]) {
+			i++
+		}
+		var value []byte
+		if i < len(tag) && tag[i] == '=' {
+			i++
+			for i < len(tag) && isHTMLSpace(tag[i]) {
+				i++
+			}
+			if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+				q := tag[i]
+				i++
+				start := i
+				for i < len(tag) && tag[i] != q {
+					i++
+				}
+				value = tag[start:i]
+				i++
+			} else {
+				start := i
+				for i < len(tag) && !isHTMLSpace(tag[i]) && tag[i] != '>' {
+					i++
+				}
+				value = tag[start:i]
+			}
+		}
+		var dst *string
+		switch {
+		case bytes.EqualFold(name, []byte("href")):
+			dst = &href
+		case bytes.EqualFold(name, []byte("rel")):
+			dst = &rel
+		case bytes.EqualFold(name, []byte("class")):
+			dst = &class
+		default:
+			continue
+		}
+		if *dst != "" {
+			continue // the first of repeated attributes wins, as in HTML
+		}
+		if bytes.IndexByte(value, '&') >= 0 {
+			*dst = html.UnescapeString(string(value))
+		} else {
+			*dst = string(value)
 		}
 	}
 	return href, rel, class

@@ -74,15 +74,20 @@ func newMarkdown() *markdown {
 // render converts src to HTML, collecting the page's headings and
 // affiliate links into st.
 func (m *markdown) render(src []byte, st *mdState) ([]byte, error) {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	ctx.Set(m.stateKey, st)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	if err := m.md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := m.renderTo(&buf, src, st); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// renderTo is render writing into buf.
+func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx.Set(m.stateKey, st)
+	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return m.md.Renderer().Render(buf, src, doc)
 }
 
 // renderPlain converts src to HTML with no page state (markdownify,

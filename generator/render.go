@@ -108,7 +108,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 }
 
 // renderBody turns a page body into its HTML content.
-func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState, p *Page) ([]byte, error) {
+func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState, p *Page) (string, error) {
 	env := &shortcodes.Env{
 		File: s.file, LineOffset: s.lineOffset, Registry: b.registry, Templates: b.tmpl,
 		Markdown: func(src []byte) (string, error) {
@@ -120,20 +120,21 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 	doc, err := shortcodes.Parse(body)
 	if err != nil {
 		if se, ok := err.(*shortcodes.Error); ok {
-			return nil, se.At(s.file, s.lineOffset)
+			return "", se.At(s.file, s.lineOffset)
 		}
-		return nil, fmt.Errorf("%s: %v", s.file, err)
+		return "", fmt.Errorf("%s: %v", s.file, err)
 	}
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	st := &mdState{links: b.links}
-	out, err := b.md.render(res.Markdown, st)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", s.file, err)
+	buf := b.getBuffer()
+	defer b.putBuffer(buf)
+	if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
+		return "", fmt.Errorf("%s: %v", s.file, err)
 	}
-	out = res.Replace(out)
+	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = tableOfContents(st.headings)
 	for _, l := range st.affLinks {
 		state.Links = append(state.Links, shortcodes.Link{
@@ -141,7 +142,11 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
 	}
-	return b.enforceDisclosure(s, out, state, env)
+	out, err = b.enforceDisclosure(s, out, state, env)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
 }
 
 // lineOfText is the file line where text first occurs in body, or the

@@ -36,7 +36,8 @@ type templateSet struct {
 	// usesWordCount tells whether any template shows .WordCount (lists
 	// then change with every edit of a page's length).
 	usesWordCount bool
-	cached        sync.Map // partialCached results, by name and variants
+	cached        sync.Map  // partialCached results, by name and variants
+	bufs          sync.Pool // of *bytes.Buffer, for partials
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -199,8 +200,13 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 	if len(ctx) > 0 {
 		data = ctx[0]
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
+	buf, _ := ts.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer ts.bufs.Put(buf)
+	if err := t.Execute(buf, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
