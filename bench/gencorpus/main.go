@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/affsite/affsite/bench/corpus"
 )
 
 func main() {
@@ -25,7 +27,7 @@ func main() {
 		os.Exit(2)
 	}
 	start := time.Now()
-	if err := Generate(*out, *n); err != nil {
+	if err := corpus.Generate(*out, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
 	}

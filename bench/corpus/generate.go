@@ -1,4 +1,7 @@
-package main
+// Package corpus generates a deterministic synthetic affiliate blog for
+// benchmarks: posts with affiliate shortcodes, program data, and Hugo
+// layouts, so the same folder builds with affsite and with Hugo.
+package corpus
 
 import (
 	"bufio"
