@@ -3,9 +3,19 @@
 // Usage:
 //
 //	affsite build [-s SITE] [-d OUT] [--baseURL URL] [--minify] [--drafts] [--future] [--expired] [--quiet]
-//	affsite serve [-s SITE] [--bind ADDR] [--port N] [--drafts=false] [--future] [--expired]
+//	              [--cpuprofile FILE] [--memprofile FILE]
+//	affsite serve [-s SITE] [--bind ADDR] [-p|--port N] [--baseURL URL] [--disableLiveReload]
+//	              [--renderToDisk [-d OUT]] [--drafts=false] [--future] [--expired]
+//	affsite check [-s SITE] [--format text|json] [--external] [--strict]
+//	affsite new site DIR [--force]
+//	affsite new review PROGRAM [--title "…"] [-s SITE]
+//	affsite new program ID --name "…" --url URL [-s SITE]
 //	affsite version
-//	affsite help
+//	affsite help [build|serve|check|new]
+//
+// -s and -d have the long forms --source and --destination; serve's port 0
+// picks a free port. Exit codes: 0 success, 1 the site has errors (or
+// check found one), 2 a wrong command line. README.md is the user's guide.
 package main
 
 import (
