@@ -78,6 +78,10 @@ measure() {
 	rm -rf "$out"
 	mkdir -p "$out"
 	engine_cmd "$src" "$out" "$engine"
+	# Let the previous run's deleted output reach the disk first, so
+	# its write-back does not land on this run's clock.
+	sync
+	sleep 1
 	local status=ok
 	if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.txt" "${CMD[@]}" >"$WORK/engine.log" 2>&1; then
 		status=failed
@@ -148,10 +152,15 @@ for size in $SIZES; do
 	echo "== corpus of $size posts (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 	rm -rf "$corpus"
 	"$WORK/gencorpus" -n "$size" -o "$corpus"
+	# Warm the page cache with the corpus, so no engine pays for the
+	# first read alone.
+	find "$corpus" -type f -exec cat {} + >/dev/null
 	for run in $(seq 1 "$RUNS"); do
 		echo " run $run/$RUNS"
-		for e in "${ENGINES[@]}"; do
-			measure "$e" "$corpus" "$size"
+		# Rotate the order each run, so no engine always follows the same one.
+		n=${#ENGINES[@]}
+		for k in $(seq 0 $((n - 1))); do
+			measure "${ENGINES[$(((k + run - 1) % n))]}" "$corpus" "$size"
 		done
 	done
 done
