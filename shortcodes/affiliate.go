@@ -297,10 +297,15 @@ func idList(ids []string) string {
 
 // currency returns the currency amounts of p are shown in.
 func (st *PageState) currency(p *programs.Program) money.Currency {
+	// The program's own currency wins: its prices are in it. The site's
+	// is the default for programs that name none.
+	if c := p.Currency; c.Code != "" || c.Symbol != "" {
+		return c.OrDefault()
+	}
 	if c := st.Config.Currency; c.Code != "" || c.Symbol != "" {
 		return c.OrDefault()
 	}
-	return p.CurrencyOrDefault()
+	return money.USD()
 }
 
 // checkedNote returns "Prices checked on November 1, 2026", or "" when

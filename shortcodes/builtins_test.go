@@ -249,13 +249,22 @@ func TestBuiltinsHaveTemplates(t *testing.T) {
 func TestConfigCurrency(t *testing.T) {
 	t.Parallel()
 	ts := loadThemeTemplates(t)
-	st := testState(testPrograms(t))
-	st.Config.Currency = money.Currency{Code: "EUR", Symbol: "€"}
-	out, err := expandPage(t, ts, st, `{{< commission-table program="kartra" >}}`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out, "€39.60") || strings.Contains(out, "$") {
-		t.Errorf("amounts not in euros:\n%s", out)
+	// site.toml's currency is the default for programs that name none; a
+	// program's own currency wins, since its prices are in it.
+	for _, tc := range []struct {
+		program, want, notWant string
+	}{
+		{"shieldwave", "€", "$"},  // no currency in its data file
+		{"kartra", "$39.60", "€"}, // currency: USD in its data file
+	} {
+		st := testState(testPrograms(t))
+		st.Config.Currency = money.Currency{Code: "EUR", Symbol: "€"}
+		out, err := expandPage(t, ts, st, `{{< commission-table program="`+tc.program+`" >}}`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, tc.want) || strings.Contains(out, tc.notWant) {
+			t.Errorf("%s: want amounts with %q and none with %q:\n%s", tc.program, tc.want, tc.notWant, out)
+		}
 	}
 }

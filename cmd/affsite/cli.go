@@ -29,7 +29,7 @@ Usage:
   affsite version          print the version
   affsite help [command]   show help
 
-Run "affsite help build" or "affsite help serve" for the flags.
+Run "affsite help COMMAND" (build, serve, check, new) for its flags.
 `
 
 // run is the CLI without os.Exit, so tests can call it.
@@ -52,7 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "help", "-h", "--help":
 		if len(args) > 1 {
-			return run([]string{args[1], "-h"}, stdout, stderr)
+			// Help that was asked for goes to standard output.
+			return run([]string{args[1], "-h"}, stdout, stdout)
 		}
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -91,7 +91,7 @@ func TestCommandsAndExitCodes(t *testing.T) {
 	}{
 		{"version", []string{"version"}, exitOK, "affsite " + version, ""},
 		{"help", []string{"help"}, exitOK, "Usage:", ""},
-		{"help build", []string{"help", "build"}, exitOK, "", "-minify"},
+		{"help build", []string{"help", "build"}, exitOK, "-minify", ""},
 		{"no command", nil, exitUsage, "", "Usage:"},
 		{"unknown command", []string{"bild"}, exitUsage, "", `unknown command "bild"`},
 		{"unknown flag", []string{"build", "--nosuch", "-s", site}, exitUsage, "", "flag provided but not defined: -nosuch"},
