@@ -250,6 +250,21 @@ func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.P
 
 // program returns the program named by inv's program= argument, else by
 // the page's front matter, and marks it used.
+// stateAndProgram returns the page's state and the program a shortcode
+// names (program=, else the page's front-matter program): the start of
+// every built-in that shows a program.
+func stateAndProgram(inv *Invocation) (*PageState, *programs.Program, error) {
+	st, err := StateOf(inv)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := st.program(inv)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, p, nil
+}
+
 func (st *PageState) program(inv *Invocation) (*programs.Program, error) {
 	id, _ := inv.Arg("program")
 	if id == "" {

@@ -10,11 +10,7 @@ import "html/template"
 // The inner HTML is the link text; standalone, the text is the program's
 // name, or "Program – Plan". Its template's .Data is a LinkData.
 func AffLink(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	st, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}

@@ -40,11 +40,7 @@ const noAmount = "—"
 //
 // Its template's .Data is a CommissionTableData.
 func CommissionTable(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	st, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}

@@ -11,11 +11,7 @@ import "html/template"
 // ("Try Program Plan" with a plan). The placement defaults to "cta". Its
 // template's .Data is a LinkData.
 func CTA(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	st, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}

@@ -51,11 +51,7 @@ type PlanFeature struct {
 // commas, matched ignoring case); the default is the program's features,
 // else every feature a plan names. Its template's .Data is a PlansData.
 func Plans(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	st, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}

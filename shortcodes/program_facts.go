@@ -23,11 +23,7 @@ type Fact struct{ Term, Detail string }
 //
 // Its template's .Data is a ProgramFactsData.
 func ProgramFacts(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	st, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}

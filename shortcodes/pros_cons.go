@@ -33,11 +33,7 @@ func ProsCons(inv *Invocation) error {
 		inv.Data = &ProsConsData{Pros: lists[0], Cons: lists[1]}
 		return nil
 	}
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
-	p, err := st.program(inv)
+	_, p, err := stateAndProgram(inv)
 	if err != nil {
 		return err
 	}
