@@ -41,6 +41,7 @@ type page struct {
 	ids      map[string]bool
 	links    []link
 	redirect bool // a meta-refresh page (alias or /go/ redirect)
+	noindex  bool // a robots meta tag says noindex
 	// disclosure is the document-order index of the first element of
 	// class "aff-disclosure", or -1.
 	disclosure int
@@ -48,11 +49,12 @@ type page struct {
 
 // link is one URL-valued attribute of an element.
 type link struct {
-	tag   string
-	href  string // as written, entities decoded
-	rel   string
-	alt   *string // img only: nil when there is no alt attribute
-	order int     // the element's index in document order
+	tag    string
+	href   string // as written, entities decoded
+	rel    string
+	target string
+	alt    *string // img only: nil when there is no alt attribute
+	order  int     // the element's index in document order
 }
 
 // occurrence is a finding about a built file that still needs a place in
@@ -153,6 +155,9 @@ func (p *page) element(n *html.Node, order int) {
 	if n.Data == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh") {
 		p.redirect = true
 	}
+	if n.Data == "meta" && strings.EqualFold(attrs["name"], "robots") && hasWord(strings.ReplaceAll(attrs["content"], ",", " "), "noindex") {
+		p.noindex = true
+	}
 	attr, ok := linkAttrs[n.Data]
 	if !ok {
 		return
@@ -167,7 +172,7 @@ func (p *page) element(n *html.Node, order int) {
 	if n.Data == "link" && (hasWord(attrs["rel"], "preconnect") || hasWord(attrs["rel"], "dns-prefetch")) {
 		return
 	}
-	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], alt: alt, order: order})
+	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], target: attrs["target"], alt: alt, order: order})
 }
 
 func hasWord(list, want string) bool {

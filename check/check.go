@@ -179,6 +179,7 @@ func Run(opts Options) (*Result, error) {
 	a.parsePages()
 	a.checkLinks()
 	a.checkAffiliate()
+	a.checkRules()
 	a.checkPrograms()
 	a.checkSEO()
 	if opts.External {

@@ -1,0 +1,128 @@
+package check
+
+import (
+	"encoding/xml"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// amazonSentence is the statement Amazon Associates must show.
+const amazonSentence = "As an Amazon Associate I earn from qualifying purchases."
+
+// checkRules checks the rules of affiliate sites that the built files
+// show beyond disclosures and rel="sponsored": target="_blank" links
+// carry noopener; /go/ redirect pages are noindex and robots.txt keeps
+// crawlers out of /go/; feed items of pages with affiliate links carry
+// the disclosure; pages with Amazon affiliate links show Amazon's
+// sentence, and Amazon links are never cloaked.
+func (a *auditor) checkRules() {
+	goPages := 0
+	for _, p := range a.pages {
+		for _, l := range p.links {
+			if l.tag == "a" && strings.EqualFold(l.target, "_blank") && !hasWord(l.rel, "noopener") && !hasWord(l.rel, "noreferrer") {
+				a.report(p.name, l.href, Warning, fmt.Sprintf("link %s opens a new tab without rel=\"noopener\"", l.href))
+			}
+		}
+		if strings.HasPrefix("/"+p.name, a.goPath) {
+			goPages++
+			if !p.noindex {
+				a.add("public/"+p.name, 1, Error, "affiliate redirect page is not noindex (add <meta name=\"robots\" content=\"noindex\">)")
+			}
+		}
+		a.checkAmazon(p)
+	}
+	if goPages > 0 {
+		robots, ok := a.mem.File("robots.txt")
+		if !ok || !disallows(string(robots), a.goPath) {
+			a.add("public/robots.txt", 1, Error, fmt.Sprintf("robots.txt does not disallow %s, where the affiliate redirects are", a.goPath))
+		}
+	}
+	for _, p := range a.progs.All() {
+		if isAmazon(p.URL) && a.cfg.Affiliate.LinkMode == "cloaked" {
+			a.add(p.File, p.Line, Error, "Amazon links must not be cloaked: Amazon's terms forbid redirects that hide the destination (use link_mode = \"direct\")")
+		}
+	}
+	a.checkFeeds()
+	a.flush()
+}
+
+// disallows tells whether robots.txt keeps every crawler out of dir.
+func disallows(robots, dir string) bool {
+	for _, line := range strings.Split(robots, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(k), "disallow") {
+			v = strings.TrimSpace(v)
+			if v != "" && strings.HasPrefix(dir, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isAmazon(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return host == "amzn.to" || strings.HasPrefix(host, "amazon.") || strings.HasPrefix(host, "smile.amazon.")
+}
+
+// checkAmazon reports a page with an Amazon affiliate link (one with a
+// tag parameter) that does not show Amazon's required sentence.
+func (a *auditor) checkAmazon(p *page) {
+	for _, l := range p.links {
+		if l.tag != "a" || !isAmazon(l.href) {
+			continue
+		}
+		u, _ := url.Parse(l.href)
+		if u.Query().Get("tag") == "" {
+			continue
+		}
+		if !strings.Contains(html.UnescapeString(string(p.raw)), amazonSentence) {
+			a.report(p.name, l.href, Error, fmt.Sprintf("page links to Amazon with an affiliate tag but does not say %q", amazonSentence))
+		}
+		return
+	}
+}
+
+// rssItems is the part of an RSS feed the feed check reads.
+type rssItems struct {
+	Items []struct {
+		Link        string `xml:"link"`
+		Description string `xml:"description"`
+	} `xml:"channel>item"`
+}
+
+// checkFeeds reports feed items of pages with affiliate links that do
+// not carry the disclosure.
+func (a *auditor) checkFeeds() {
+	withLinks := map[string]bool{}
+	for _, l := range a.rep.Links {
+		withLinks[l.Page] = true
+	}
+	text := a.cfg.Affiliate.DisclosureText
+	for _, name := range a.mem.Names() {
+		if path.Ext(name) != ".xml" || name == "sitemap.xml" {
+			continue
+		}
+		raw, _ := a.mem.File(name)
+		var feed rssItems
+		if err := xml.Unmarshal(raw, &feed); err != nil {
+			continue // not a feed
+		}
+		for _, it := range feed.Items {
+			u, err := url.Parse(it.Link)
+			if err != nil || !withLinks[u.Path] {
+				continue
+			}
+			if !strings.Contains(html.UnescapeString(it.Description), text) {
+				a.add("public/"+name, lineOf(raw, it.Link), Error, fmt.Sprintf("feed item %s has affiliate links but no disclosure", it.Link))
+			}
+		}
+	}
+}
