@@ -122,10 +122,15 @@ func (a *auditor) parsePages() {
 	}
 }
 
-// linkAttrs names the attribute that holds a URL, by element.
-var linkAttrs = map[string]string{
-	"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
-	"source": "src", "iframe": "src", "video": "src", "audio": "src",
+// linkAttr names the attribute that holds an element's URL.
+func linkAttr(tag string) (string, bool) {
+	switch tag {
+	case "a", "area", "link":
+		return "href", true
+	case "img", "script", "source", "iframe", "video", "audio":
+		return "src", true
+	}
+	return "", false
 }
 
 // element records what one element contributes: its id, its link, a
@@ -158,7 +163,7 @@ func (p *page) element(n *html.Node, order int) {
 	if n.Data == "meta" && strings.EqualFold(attrs["name"], "robots") && hasWord(strings.ReplaceAll(attrs["content"], ",", " "), "noindex") {
 		p.noindex = true
 	}
-	attr, ok := linkAttrs[n.Data]
+	attr, ok := linkAttr(n.Data)
 	if !ok {
 		return
 	}

@@ -110,7 +110,7 @@ func LoadConfig(dir string) (*Config, error) {
 func unknownConfigKeys(file string, keys []toml.Key) error {
 	var bad []string
 	for _, k := range keys {
-		if len(k) == 0 || k[0] == "params" || hugoOnlyKeys[strings.ToLower(k[0])] {
+		if len(k) == 0 || k[0] == "params" || isHugoOnlyKey(strings.ToLower(k[0])) {
 			continue
 		}
 		bad = append(bad, k.String())
@@ -122,20 +122,23 @@ func unknownConfigKeys(file string, keys []toml.Key) error {
 	return fmt.Errorf("%s: unknown key %q", file, bad[0])
 }
 
-// hugoOnlyKeys are Hugo settings that affsite accepts and ignores, so a
-// Hugo site's configuration reads without errors.
-var hugoOnlyKeys = map[string]bool{
-	"markup": true, "menu": true, "menus": true, "outputs": true, "outputformats": true,
-	"taxonomies": true, "permalinks": true, "related": true, "module": true, "build": true,
-	"caches": true, "imaging": true, "privacy": true, "services": true, "security": true,
-	"minify": true, "sitemap": true, "frontmatter": true, "languages": true, "server": true,
-	"enablerobotstxt": true, "enableemoji": true, "enablegitinfo": true, "disablekinds": true,
-	"summarylength": true, "pagination": true, "defaultcontentlanguage": true, "googleanalytics": true,
-	"pluralizelisttitles": true, "canonifyurls": true, "relativeurls": true, "uglyurls": true,
-	"publishdir": true, "contentdir": true, "datadir": true, "layoutdir": true, "staticdir": true,
-	"timezone": true, "titlecasestyle": true, "buildfuture": true, "builddrafts": true, "buildexpired": true,
-	"params": true, "mediatypes": true, "paginatepath": true, "rssLimit": true, "rsslimit": true,
-	"enableinlineshortcodes": true, "disablepathtolower": true, "hastcjklanguage": true,
+// isHugoOnlyKey tells whether k (lower case) is a Hugo setting that
+// affsite accepts and ignores, so a Hugo site's configuration reads
+// without errors.
+func isHugoOnlyKey(k string) bool {
+	switch k {
+	case "build", "builddrafts", "buildexpired", "buildfuture", "caches", "canonifyurls",
+		"contentdir", "datadir", "defaultcontentlanguage", "disablekinds", "disablepathtolower",
+		"enableemoji", "enablegitinfo", "enableinlineshortcodes", "enablerobotstxt", "frontmatter",
+		"googleanalytics", "hastcjklanguage", "imaging", "languages", "layoutdir", "markup",
+		"mediatypes", "menu", "menus", "minify", "module", "outputformats", "outputs",
+		"paginatepath", "pagination", "params", "permalinks", "pluralizelisttitles", "privacy",
+		"publishdir", "related", "relativeurls", "rsslimit", "security", "server", "services",
+		"sitemap", "staticdir", "summarylength", "taxonomies", "timezone", "titlecasestyle",
+		"uglyurls":
+		return true
+	}
+	return false
 }
 
 func tomlError(file string, err error) error {

@@ -176,9 +176,23 @@ func newMinifier() *minifier {
 	return &minifier{m: m}
 }
 
-var minifyTypes = map[string]string{
-	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
-	".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml",
+// minifyType is the media type a file is minified as, by extension.
+func minifyType(ext string) (string, bool) {
+	switch ext {
+	case ".html":
+		return "text/html", true
+	case ".css":
+		return "text/css", true
+	case ".js":
+		return "application/javascript", true
+	case ".json":
+		return "application/json", true
+	case ".svg":
+		return "image/svg+xml", true
+	case ".xml":
+		return "application/xml", true
+	}
+	return "", false
 }
 
 // minified wraps an Output so that what it writes is minified.
@@ -188,7 +202,7 @@ type minified struct {
 }
 
 func (o minified) WriteFile(name string, data []byte) error {
-	if mt, ok := minifyTypes[path.Ext(name)]; ok {
+	if mt, ok := minifyType(path.Ext(name)); ok {
 		b, err := o.min.m.Bytes(mt, data)
 		if err != nil {
 			return fmt.Errorf("minify %s: %w", name, err)

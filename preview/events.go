@@ -148,7 +148,7 @@ func reloadData(changed, removed []string) string {
 				rl.Paths = append(rl.Paths, URLPath(f))
 			case ext == ".css":
 				rl.CSS = true
-			case pageAsset[ext]:
+			case pageAsset(ext):
 				rl.All = true
 			}
 		}
@@ -157,10 +157,13 @@ func reloadData(changed, removed []string) string {
 	return string(b)
 }
 
-// pageAsset are the extensions of files a page may load besides its
-// stylesheets. Feeds, sitemaps and JSON are not among them: they change
-// on most edits but no page shows them.
-var pageAsset = map[string]bool{
-	".js": true, ".mjs": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
-	".webp": true, ".avif": true, ".svg": true, ".ico": true, ".woff": true, ".woff2": true,
+// pageAsset tells whether ext is the extension of a file a page may
+// load besides its stylesheets. Feeds, sitemaps and JSON are not among
+// them: they change on most edits but no page shows them.
+func pageAsset(ext string) bool {
+	switch ext {
+	case ".js", ".mjs", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".woff", ".woff2":
+		return true
+	}
+	return false
 }

@@ -37,7 +37,7 @@ func diskTarget(cfg Config) (string, error) {
 	if within(src, dest) {
 		return "", fmt.Errorf("render to disk: %s holds the site; choose another -d", dest)
 	}
-	for _, d := range WatchedDirs {
+	for _, d := range watchedDirs() {
 		if within(dest, filepath.Join(src, d)) {
 			return "", fmt.Errorf("render to disk: %s is inside the watched folder %s; choose another -d", dest, d)
 		}

@@ -13,11 +13,11 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// WatchedDirs are the site folders whose files a build reads.
-var WatchedDirs = []string{"content", "data", "layouts", "themes", "static"}
+// watchedDirs are the site folders whose files a build reads.
+func watchedDirs() []string { return []string{"content", "data", "layouts", "themes", "static"} }
 
-// ConfigFiles are the configuration files a site may have.
-var ConfigFiles = []string{"site.toml", "hugo.toml", "config.toml"}
+// configFiles are the configuration files a site may have.
+func configFiles() []string { return []string{"site.toml", "hugo.toml", "config.toml"} }
 
 // DefaultDebounce is the quiet period that closes a batch of events: long
 // enough to gather an editor's write-rename-chmod burst, short enough to
@@ -28,9 +28,9 @@ const DefaultDebounce = 25 * time.Millisecond
 // batch back.
 const maxBatchDelay = time.Second
 
-// Watcher watches a site's WatchedDirs (recursively: fsnotify does not,
+// Watcher watches a site's watchedDirs (recursively: fsnotify does not,
 // so every folder is added, and new ones as they appear) and its
-// ConfigFiles, and sends batches of the site-relative slash paths that
+// configFiles, and sends batches of the site-relative slash paths that
 // changed once events have been quiet for the debounce period. Editors'
 // temporary and swap files are ignored.
 type Watcher struct {
@@ -61,7 +61,7 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	for _, d := range WatchedDirs {
+	for _, d := range watchedDirs() {
 		if _, err := w.addTree(filepath.Join(abs, d)); err != nil {
 			fsw.Close()
 			return nil, err
@@ -115,9 +115,9 @@ func (w *Watcher) relevant(p string) (string, bool) {
 	}
 	top, _, nested := strings.Cut(rel, "/")
 	if !nested {
-		return rel, slices.Contains(ConfigFiles, rel) || slices.Contains(WatchedDirs, rel)
+		return rel, slices.Contains(configFiles(), rel) || slices.Contains(watchedDirs(), rel)
 	}
-	return rel, slices.Contains(WatchedDirs, top)
+	return rel, slices.Contains(watchedDirs(), top)
 }
 
 // IgnoredFile reports whether a file name is an editor's or the system's
