@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"math"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,18 +80,40 @@ func urlize(s any) string {
 	return strings.TrimRight(b.String(), "-")
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
 // plainify strips HTML tags and unescapes entities.
 func plainify(s any) string {
 	var str string
 	switch t := s.(type) {
 	case template.HTML:
 		str = string(t)
+	case string:
+		str = t
 	default:
 		str = fmt.Sprint(s)
 	}
-	return strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(str, "")))
+	if strings.IndexByte(str, '<') >= 0 {
+		var b strings.Builder
+		b.Grow(len(str))
+		for {
+			i := strings.IndexByte(str, '<')
+			if i < 0 {
+				b.WriteString(str)
+				break
+			}
+			b.WriteString(str[:i])
+			j := strings.IndexByte(str[i:], '>')
+			if j < 0 {
+				b.WriteString(str[i:]) // a lone "<" is text
+				break
+			}
+			str = str[i+j+1:]
+		}
+		str = b.String()
+	}
+	if strings.IndexByte(str, '&') >= 0 {
+		str = html.UnescapeString(str)
+	}
+	return strings.TrimSpace(str)
 }
 
 // truncate shortens s to at most n runes, at a word boundary, adding "…".
