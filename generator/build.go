@@ -295,6 +295,15 @@ func (b *builder) write(name, from string, data []byte) error {
 	b.mu.Lock()
 	if prev, dup := b.written[name]; dup {
 		b.mu.Unlock()
+		// Point at the content file when one is involved: that is what
+		// the author can change.
+		if strings.HasPrefix(from, "content/") && !strings.HasPrefix(prev, "content/") {
+			prev, from = from, prev
+		}
+		if strings.HasPrefix(prev, "content/") {
+			file, _, _ := strings.Cut(prev, " ")
+			return fmt.Errorf("%s:1: %s and %s both write %s", file, prev, from, name)
+		}
 		return fmt.Errorf("%s and %s both write %s", prev, from, name)
 	}
 	b.written[name] = from
