@@ -120,7 +120,9 @@ func needsFullBuild(changed []string) bool {
 	for _, c := range changed {
 		c = path.Clean(filepath.ToSlash(c))
 		switch {
-		case strings.HasPrefix(c, "content/") && strings.HasSuffix(c, ".md") && path.Base(c) != "_index.md":
+		case strings.HasPrefix(c, "content/") && strings.HasSuffix(c, ".md") && path.Base(c) != "_index.md" && path.Base(c) != "index.md":
+			// A post. (_index.md gives a list its text; index.md heads a
+			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
 		case strings.HasPrefix(c, "static/"):
 		default:
@@ -501,9 +503,8 @@ func (inc *increment) static(file string) error {
 	name := strings.TrimPrefix(file, "static/")
 	data, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
 	if errors.Is(err, fs.ErrNotExist) {
-		inc.out.remove(name)
-		inc.touched = append(inc.touched, name)
-		return nil
+		// The theme may have a file of the same name to fall back to.
+		return errFullBuild
 	}
 	if err != nil {
 		return err

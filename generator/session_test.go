@@ -127,6 +127,13 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"draft", func() { edit("content/posts/d.md", "title: Delta", "title: Delta\ndraft: true") }, []string{"content/posts/d.md"}, false, ""},
 		{"deleted post", func() { remove("content/posts/b.md") }, []string{"content/posts/b.md"}, false, ""},
 		{"static file", func() { write("static/notes.txt", "hello again\n") }, []string{"static/notes.txt"}, false, "notes.txt"},
+		{"static file over the theme's", func() { write("static/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n") }, []string{"static/favicon.svg"}, false, "favicon.svg"},
+		{"static file removed", func() { remove("static/favicon.svg") }, []string{"static/favicon.svg"}, true, "favicon.svg"},
+		{"page bundle", func() {
+			write("content/posts/bun/index.md", "---\ntitle: Bundle\ndate: 2025-11-01\n---\n![c](c.txt)\n")
+			write("content/posts/bun/c.txt", "c\n")
+		}, []string{"content/posts/bun/index.md", "content/posts/bun/c.txt"}, true, "posts/bun/c.txt"},
+		{"page bundle removed", func() { remove("content/posts/bun/index.md") }, []string{"content/posts/bun/index.md"}, true, ""},
 		{"site.toml", func() { edit("site.toml", `title = "Inc"`, `title = "Inc 2"`) }, []string{"site.toml"}, true, "index.html"},
 		{"new program", func() {
 			write("data/programs/new.yaml", "name: New\nurl: https://new.example/\ncommission: 0.1\nplans:\n  - name: X\n    monthly: 1.00\n")
