@@ -12,6 +12,7 @@ type ErrorList []error
 // maxErrors is how many errors a build reports at most.
 const maxErrors = 50
 
+// Error joins the errors one a line, at most maxErrors of them.
 func (l ErrorList) Error() string {
 	var sb strings.Builder
 	for i, e := range l {

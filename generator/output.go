@@ -201,6 +201,7 @@ type minified struct {
 	min *minifier
 }
 
+// WriteFile implements Output, minifying files of the types minify knows.
 func (o minified) WriteFile(name string, data []byte) error {
 	if mt, ok := minifyType(path.Ext(name)); ok {
 		b, err := o.min.m.Bytes(mt, data)

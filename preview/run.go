@@ -48,6 +48,7 @@ type ListenError struct {
 	Err   error
 }
 
+// Error implements error.
 func (e *ListenError) Error() string {
 	if e.InUse {
 		return fmt.Sprintf("%s is in use by another program", e.Addr)
@@ -55,6 +56,7 @@ func (e *ListenError) Error() string {
 	return fmt.Sprintf("cannot listen on %s: %v", e.Addr, e.Err)
 }
 
+// Unwrap returns the listener's error.
 func (e *ListenError) Unwrap() error { return e.Err }
 
 // shutdownGrace is how long Run waits for requests in flight at the end.

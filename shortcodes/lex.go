@@ -23,6 +23,7 @@ const (
 	itemRawString                  // `raw`, backticks included
 )
 
+// String names the item type, for test failures.
 func (t itemType) String() string {
 	names := [...]string{
 		itemError: "error", itemEOF: "EOF", itemText: "text", itemEscape: "escape",
