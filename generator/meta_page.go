@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+)
+
+// metaDescriptionLength is how long a description made from a summary
+// may be, in characters, as search engines show it.
+const metaDescriptionLength = 160
+
+// MetaTitle is the page's <title>: "Page · Site", just "Site" on the home
+// page, "Page not found · Site" on the 404 page, with "– page N" on the
+// later pagers of a list. It is computed here, not in the theme's
+// head.html, because every page needs it.
+func (p *Page) MetaTitle() string {
+	site := ""
+	if p.Site != nil {
+		site = p.Site.Title
+	}
+	title := site
+	if !p.IsHome() {
+		switch {
+		case p.Title != "":
+			title = p.Title + " · " + site
+		case p.Kind == "404":
+			title = "Page not found · " + site
+		}
+	}
+	if p.Paginator != nil && p.Paginator.PageNumber > 1 {
+		title = fmt.Sprintf("%s – page %d", title, p.Paginator.PageNumber)
+	}
+	return title
+}
+
+// MetaDescription is the page's meta description: its front-matter
+// description, else its summary as plain text cut to 160 characters,
+// else the site's params.description.
+func (p *Page) MetaDescription() string {
+	if p.Description != "" {
+		return p.Description
+	}
+	if p.Summary != "" {
+		if d := truncate(metaDescriptionLength, p.Summary); d != "" {
+			return d
+		}
+	}
+	if p.Site != nil {
+		if d, ok := lookupKey(p.Site.Params, "description"); ok && !isEmpty(d) {
+			return strings.TrimSpace(fmt.Sprint(d))
+		}
+	}
+	return ""
+}
