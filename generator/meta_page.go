@@ -52,3 +52,31 @@ func (p *Page) MetaDescription() string {
 	}
 	return ""
 }
+
+// MenuItem is an entry of the main navigation as one page shows it.
+type MenuItem struct {
+	Name string
+	URL  string
+	// Current is the entry's aria-current value: "page" on the page it
+	// links to, "true" on pages below it, else "".
+	Current string
+}
+
+// MenuItems is the site's menu with the entries that lead to this page
+// marked.
+func (p *Page) MenuItems() []MenuItem {
+	if p.Site == nil {
+		return nil
+	}
+	out := make([]MenuItem, len(p.Site.Menu))
+	for i, m := range p.Site.Menu {
+		out[i] = MenuItem{Name: m.Name, URL: m.URL}
+		switch {
+		case p.RelPermalink == m.URL:
+			out[i].Current = "page"
+		case m.URL != "/" && strings.HasPrefix(p.RelPermalink, m.URL):
+			out[i].Current = "true"
+		}
+	}
+	return out
+}
