@@ -28,6 +28,7 @@ type source struct {
 	layout     string         // front matter "layout"
 	programs   []string       // programs the rendered page uses, sorted
 	links      []ManifestLink // the page's affiliate links, for the manifest
+	shortcodes []string       // names of the shortcodes the body uses, sorted
 }
 
 // maxContentFile is the largest content file affsite reads.

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -124,6 +125,7 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 		}
 		return "", fmt.Errorf("%s: %v", s.file, err)
 	}
+	s.shortcodes = shortcodeNames(doc.Nodes, nil)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
 		return "", err
@@ -147,6 +149,19 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 		return "", err
 	}
 	return string(out), nil
+}
+
+// shortcodeNames adds the names of the shortcodes in nodes, nested ones
+// included, to names and returns them sorted and unique.
+func shortcodeNames(nodes []shortcodes.Node, names []string) []string {
+	for _, n := range nodes {
+		if sc, ok := n.(*shortcodes.Shortcode); ok {
+			names = append(names, sc.Name)
+			names = shortcodeNames(sc.Inner, names)
+		}
+	}
+	sort.Strings(names)
+	return slices.Compact(names)
 }
 
 // lineOfText is the file line where text first occurs in body, or the

@@ -22,10 +22,13 @@ import (
 // Session keeps a site built in memory and rebuilds it on request, for
 // the preview server. After an edit it re-renders only what the edit
 // affects, from what the last build recorded: a post's text re-renders
-// that page (and the lists when its title, date, summary, terms or
-// links change); a program data file re-renders the pages that use the
-// program; a static file is copied. Anything else (site.toml, layouts,
-// other data, _index.md files, page resources) rebuilds the whole site.
+// that page (and, when its title, date, summary, terms or links change,
+// the pagers and feeds that show it, or all lists when its place in them
+// changes); a program data file re-renders the pages that use the
+// program; a shortcode template re-renders the pages that use the
+// shortcode; a static file is copied. Anything else (site.toml, other
+// layouts, other data, _index.md files, page bundles, removed static
+// files, the disclosure's template) rebuilds the whole site.
 // The result equals a clean build; tests hold it to that.
 //
 // A failed rebuild leaves the last good build being served; the next
@@ -125,6 +128,7 @@ func needsFullBuild(changed []string) bool {
 			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
 		case strings.HasPrefix(c, "static/"):
+		case shortcodeTemplate(c) != "":
 		default:
 			return true
 		}
@@ -150,9 +154,12 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 
 	var contentPaths, staticPaths []string
 	programsChanged := false
+	templates := map[string]bool{}
 	for _, c := range changed {
 		c = path.Clean(filepath.ToSlash(c))
 		switch {
+		case shortcodeTemplate(c) != "":
+			templates[shortcodeTemplate(c)] = true
 		case strings.HasPrefix(c, "content/"):
 			contentPaths = append(contentPaths, c)
 		case strings.HasPrefix(c, "static/"):
@@ -163,6 +170,11 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	}
 	if programsChanged {
 		if err := inc.reloadPrograms(); err != nil {
+			return nil, err
+		}
+	}
+	if len(templates) > 0 {
+		if err := inc.reloadShortcodes(templates); err != nil {
 			return nil, err
 		}
 	}
@@ -187,6 +199,24 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	}}
 	rr.Changed, rr.Removed = inc.diff(old)
 	return rr, nil
+}
+
+// shortcodeTemplate returns the shortcode a changed file is the template
+// of (layouts/shortcodes/NAME.html, in the site or a theme), or "". The
+// disclosure's template is left out: "auto" mode puts it on pages that
+// do not name it, so a change to it rebuilds all.
+func shortcodeTemplate(file string) string {
+	rest, ok := strings.CutPrefix(file, "layouts/shortcodes/")
+	if !ok {
+		if t, ok2 := strings.CutPrefix(file, "themes/"); ok2 {
+			_, rest, ok = strings.Cut(t, "/layouts/shortcodes/")
+		}
+	}
+	name, isHTML := strings.CutSuffix(rest, ".html")
+	if !ok || !isHTML || name == "" || strings.Contains(name, "/") || name == "disclosure" {
+		return ""
+	}
+	return name
 }
 
 func dedupe(ss []string) []string {
@@ -244,6 +274,40 @@ func (inc *increment) reloadPrograms() error {
 	}
 	inc.linksDirty = len(changed) > 0
 	inc.programsChanged = len(changed) > 0
+	return nil
+}
+
+// reloadShortcodes compiles the templates again after shortcode
+// templates changed, and marks the pages that use those shortcodes (the
+// lists too when a section's _index.md uses one).
+func (inc *increment) reloadShortcodes(names map[string]bool) error {
+	b := inc.b
+	tmpl, err := loadTemplates(b.layers(), b.templateFuncs())
+	if err != nil {
+		return err
+	}
+	if tmpl.singleUsesSite != b.tmpl.singleUsesSite || tmpl.usesWordCount != b.tmpl.usesWordCount {
+		return errFullBuild
+	}
+	b.tmpl = tmpl
+	uses := func(s *source) bool {
+		for _, n := range s.shortcodes {
+			if names[n] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range b.srcs {
+		if uses(s) {
+			inc.render[s] = true
+		}
+	}
+	for _, s := range b.sectionSources {
+		if uses(s) {
+			inc.listsDirty = true
+		}
+	}
 	return nil
 }
 

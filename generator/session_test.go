@@ -129,6 +129,19 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"static file", func() { write("static/notes.txt", "hello again\n") }, []string{"static/notes.txt"}, false, "notes.txt"},
 		{"static file over the theme's", func() { write("static/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n") }, []string{"static/favicon.svg"}, false, "favicon.svg"},
 		{"static file removed", func() { remove("static/favicon.svg") }, []string{"static/favicon.svg"}, true, "favicon.svg"},
+		{"shortcode template added", func() {
+			write("layouts/shortcodes/commission-table.html", "<table class=\"mine\">{{ range .Data.Rows }}<tr><td>{{ .Plan }}</td><td>{{ .CommissionMonthly }}</td></tr>{{ end }}</table>\n")
+		}, []string{"layouts/shortcodes/commission-table.html"}, false, "posts/a/index.html"},
+		{"shortcode template edited", func() { edit("layouts/shortcodes/commission-table.html", `class="mine"`, `class="mine2"`) }, []string{"layouts/shortcodes/commission-table.html"}, false, "posts/a/index.html"},
+		{"shortcode template removed", func() { remove("layouts/shortcodes/commission-table.html") }, []string{"layouts/shortcodes/commission-table.html"}, false, "posts/a/index.html"},
+		{"user shortcode and its page", func() {
+			write("layouts/shortcodes/note.html", "<aside>{{ .Get 0 }}</aside>\n")
+			write("content/posts/e.md", "---\ntitle: Epsilon\ndate: 2025-10-01\n---\n{{< note \"hi\" >}}\n")
+		}, []string{"layouts/shortcodes/note.html", "content/posts/e.md"}, false, "posts/e/index.html"},
+		{"user shortcode edited", func() { edit("layouts/shortcodes/note.html", "<aside>", "<aside class=\"n\">") }, []string{"layouts/shortcodes/note.html"}, false, "posts/e/index.html"},
+		{"disclosure template", func() {
+			write("layouts/shortcodes/disclosure.html", "<div class=\"aff-disclosure\">{{ .Data.Text }}</div>\n")
+		}, []string{"layouts/shortcodes/disclosure.html"}, true, "posts/a/index.html"},
 		{"page bundle", func() {
 			write("content/posts/bun/index.md", "---\ntitle: Bundle\ndate: 2025-11-01\n---\n![c](c.txt)\n")
 			write("content/posts/bun/c.txt", "c\n")
