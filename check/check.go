@@ -30,6 +30,11 @@ import (
 type Options struct {
 	// Source is the site's root folder; default ".".
 	Source string
+	// BaseURL overrides the site's baseURL; Drafts, Future and Expired
+	// check the pages a build leaves out by default, as the build flags
+	// of the same names include them.
+	BaseURL                 string
+	Drafts, Future, Expired bool
 	// External checks external and affiliate URLs over the network.
 	External bool
 	// Strict turns stale program prices from a warning into an error.
@@ -155,7 +160,10 @@ func Run(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%s: not a folder", opts.Source)
 	}
 	mem := generator.NewMemOutput()
-	rep, err := generator.Build(generator.Options{Source: opts.Source, Output: mem, Now: opts.Now})
+	rep, err := generator.Build(generator.Options{
+		Source: opts.Source, Output: mem, Now: opts.Now, BaseURL: opts.BaseURL,
+		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired,
+	})
 	if err != nil {
 		r := &Result{Findings: parseMessages(err.Error(), Error), BuildFailed: true}
 		r.sort()
@@ -164,6 +172,9 @@ func Run(opts Options) (*Result, error) {
 	cfg, err := generator.LoadConfig(opts.Source)
 	if err != nil {
 		return nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	progs, err := programs.Load(os.DirFS(opts.Source), "data/programs")
 	if err != nil {

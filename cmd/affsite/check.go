@@ -12,8 +12,8 @@ import (
 // work.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	source := fs.String("s", ".", "the site's folder")
-	fs.StringVar(source, "source", ".", "the site's folder (same as -s)")
+	var sf siteFlags
+	sf.register(fs, false)
 	format := fs.String("format", "text", "output format: text, or json for CI annotations")
 	external := fs.Bool("external", false, "also request every external and affiliate URL (8 at a time, 10 s timeout, 2 retries)")
 	strict := fs.Bool("strict", false, "make stale program prices an error, not a warning")
@@ -24,7 +24,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "affsite check: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	res, err := check.Run(check.Options{Source: *source, External: *external, Strict: *strict})
+	res, err := check.Run(check.Options{
+		Source: sf.source, BaseURL: sf.baseURL, Drafts: sf.drafts, Future: sf.future, Expired: sf.expired,
+		External: *external, Strict: *strict,
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "affsite check: %v\n", err)
 		return exitContent

@@ -6,7 +6,7 @@
 //	              [--cpuprofile FILE] [--memprofile FILE]
 //	affsite serve [-s SITE] [--bind ADDR] [-p|--port N] [--baseURL URL] [--disableLiveReload]
 //	              [--renderToDisk [-d OUT]] [--drafts=false] [--future] [--expired]
-//	affsite check [-s SITE] [--format text|json] [--external] [--strict]
+//	affsite check [-s SITE] [--baseURL URL] [--drafts] [--future] [--expired] [--format text|json] [--external] [--strict]
 //	affsite new site DIR [--force]
 //	affsite new review PROGRAM [--title "…"] [-s SITE]
 //	affsite new program ID --name "…" --url URL [-s SITE]

@@ -1,0 +1,27 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBuildOptions checks that --drafts and --baseURL reach the build:
+// a draft is checked only when asked, and a root-relative link is
+// outside a base path given on the command line.
+func TestBuildOptions(t *testing.T) {
+	t.Parallel()
+	files := baseSite("auto")
+	files["content/posts/draft.md"] = "---\ntitle: Draft\ndescription: d\ndraft: true\n---\nSee [nothing](/nowhere/).\n"
+	dir := writeSite(t, files)
+	if res := runCheck(t, dir, Options{}); len(res.Findings) > 0 {
+		t.Errorf("without drafts: want no findings, got\n%s", strings.Join(lines(res), "\n"))
+	}
+	got := strings.Join(lines(runCheck(t, dir, Options{Drafts: true})), "\n")
+	if want := "content/posts/draft.md:6: error: link /nowhere/"; !strings.Contains(got, want) {
+		t.Errorf("with drafts: findings lack %q:\n%s", want, got)
+	}
+	got = strings.Join(lines(runCheck(t, dir, Options{BaseURL: "https://example.org/blog"})), "\n")
+	if want := "points outside the site's base path /blog/"; !strings.Contains(got, want) {
+		t.Errorf("with a base path: findings lack %q:\n%s", want, got)
+	}
+}
