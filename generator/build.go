@@ -123,7 +123,7 @@ func Build(opts Options) (*Report, error) {
 		}
 		b.out = dir
 	}
-	if b.opts.Minify || b.cfg.Minify {
+	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: b.out, min: newMinifier()}
 	}
 	rep, err := b.run()

@@ -22,13 +22,31 @@ type Config struct {
 	Copyright    string         `toml:"copyright"`
 	Author       string         `toml:"author"`
 	Paginate     int            `toml:"paginate"`
-	Minify       bool           `toml:"minify"`
+	Minify       MinifySetting  `toml:"minify"`
 	Params       map[string]any `toml:"params"`
 	Affiliate    Affiliate      `toml:"affiliate"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none.
 	File string `toml:"-"`
+}
+
+// MinifySetting is site.toml's minify key: true or false. A Hugo
+// configuration's [minify] table (Hugo's minifier options) reads as
+// false, so a Hugo site's config loads unchanged.
+type MinifySetting bool
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (m *MinifySetting) UnmarshalTOML(v any) error {
+	switch t := v.(type) {
+	case bool:
+		*m = MinifySetting(t)
+	case map[string]any:
+		*m = false
+	default:
+		return fmt.Errorf("minify must be true or false")
+	}
+	return nil
 }
 
 // Affiliate holds the [affiliate] table of site.toml.

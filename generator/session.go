@@ -103,7 +103,7 @@ func (s *Session) full() (*RebuildReport, error) {
 		return nil, err
 	}
 	b.out = out
-	if b.opts.Minify || b.cfg.Minify {
+	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: out, min: newMinifier()}
 	}
 	rep, err := b.run()
@@ -143,7 +143,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	old := s.files
 	out := &MemOutput{files: maps.Clone(old.files)}
 	b.out = out
-	if b.opts.Minify || b.cfg.Minify {
+	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: out, min: newMinifier()}
 	}
 	b.written = map[string]string{}
