@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	stdhtml "html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -27,6 +28,9 @@ type mdState struct {
 	links    linkClassifier
 	headings []heading
 	affLinks []affLink
+	// placeholders turns the shortcode placeholders in a heading's text
+	// into the plain text of their HTML; nil when there are none.
+	placeholders func(text string) (string, bool)
 }
 
 type heading struct {
@@ -124,7 +128,20 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
 				idb, _ := id.([]byte)
-				st.headings = append(st.headings, heading{level: n.Level, id: string(idb), text: string(plainText(n, src))})
+				text := string(plainText(n, src))
+				if st.placeholders != nil {
+					if resolved, had := st.placeholders(text); had {
+						// The automatic id was made from the placeholder
+						// text; make it from what the reader sees. An id
+						// the author set with {#id} is kept.
+						if ids := pc.IDs(); ids != nil && isAutoID(string(idb), text) {
+							idb = ids.Generate([]byte(resolved), ast.KindHeading)
+							n.SetAttributeString("id", idb)
+						}
+						text = resolved
+					}
+				}
+				st.headings = append(st.headings, heading{level: n.Level, id: string(idb), text: text})
 			}
 		case *ast.Link:
 			st.markLink(n, string(n.Destination), nodeOffset(n))
@@ -138,6 +155,13 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	for _, r := range replace {
 		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
+}
+
+// isAutoID tells whether id is the automatic id of a heading whose text
+// is text (possibly with a "-N" suffix that makes it unique).
+func isAutoID(id, text string) bool {
+	auto := anchorize(text)
+	return id == auto || strings.HasPrefix(id, auto+"-")
 }
 
 // markLink adds rel="sponsored nofollow noopener" to a link that points

@@ -130,7 +130,9 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 	if err != nil {
 		return "", err
 	}
-	st := &mdState{links: b.links}
+	st := &mdState{links: b.links, placeholders: func(text string) (string, bool) {
+		return resolvePlaceholders(text, res)
+	}}
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
 	if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
@@ -149,6 +151,27 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 		return "", err
 	}
 	return string(out), nil
+}
+
+// resolvePlaceholders replaces the shortcode placeholders in text with
+// the plain text of the HTML they stand for, and tells whether it found
+// any.
+func resolvePlaceholders(text string, res *shortcodes.Result) (string, bool) {
+	locs := res.FindPlaceholders([]byte(text))
+	if len(locs) == 0 {
+		return text, false
+	}
+	var sb strings.Builder
+	last := 0
+	for _, l := range locs {
+		sb.WriteString(text[last:l[0]])
+		if h, ok := res.HTML(text[l[0]:l[1]]); ok {
+			sb.WriteString(plainify(h))
+		}
+		last = l[1]
+	}
+	sb.WriteString(text[last:])
+	return sb.String(), true
 }
 
 // shortcodeNames adds the names of the shortcodes in nodes, nested ones
