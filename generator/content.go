@@ -378,12 +378,23 @@ func proseLines(body []byte, f func(line []byte)) {
 		lines(body)
 		return
 	}
-	for _, n := range doc.Nodes {
-		// Escaped shortcodes ({{</* x */>}}) are examples, not prose.
-		if t, ok := n.(*shortcodes.Text); ok && t.Value == "" {
-			lines(body[t.Start:t.End])
+	var walk func(nodes []shortcodes.Node)
+	walk = func(nodes []shortcodes.Node) {
+		for _, n := range nodes {
+			switch n := n.(type) {
+			case *shortcodes.Text:
+				// Escaped shortcodes ({{</* x */>}}) are examples, not prose.
+				if n.Value == "" {
+					lines(body[n.Start:n.End])
+				}
+			case *shortcodes.Shortcode:
+				// The inner text of a paired shortcode (a link's text, a
+				// verdict's summary) is what the reader sees.
+				walk(n.Inner)
+			}
 		}
 	}
+	walk(doc.Nodes)
 }
 
 // appendProse appends a line of Markdown as plain text: link and image
