@@ -432,6 +432,11 @@ func appendProse(out, l []byte) []byte {
 			continue
 		case '<':
 			if j := bytes.IndexByte(l[i:], '>'); j >= 0 {
+				// An autolink (<https://…>) shows its address; a tag
+				// shows nothing.
+				if inner := l[i+1 : i+j]; bytes.HasPrefix(inner, []byte("http://")) || bytes.HasPrefix(inner, []byte("https://")) {
+					out = append(out, inner...)
+				}
 				i += j
 				continue
 			}
