@@ -2,6 +2,7 @@ package programs
 
 import (
 	"fmt"
+	"github.com/affsite/affsite/internal/suggest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -71,7 +72,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) ([]entry, b
 		}
 		seen[k.Value] = k.Line
 		if known != nil && !slices.Contains(known, k.Value) {
-			if s, ok := suggest(k.Value, known); ok {
+			if s, ok := suggest.Closest(k.Value, known); ok {
 				d.errorf(k.Line, "unknown key %q (did you mean %q?)", k.Value, s)
 			} else {
 				d.errorf(k.Line, "unknown key %q in %s", k.Value, what)

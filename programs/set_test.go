@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"github.com/affsite/affsite/internal/suggest"
 	"strings"
 	"testing"
 )
@@ -68,7 +69,7 @@ func TestSuggest(t *testing.T) {
 		{"urls", "url"},
 	}
 	for _, tt := range tests {
-		if got, _ := suggest(tt.key, programKeys()); got != tt.want {
+		if got, _ := suggest.Closest(tt.key, programKeys()); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.key, got, tt.want)
 		}
 	}

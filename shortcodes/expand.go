@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/affsite/affsite/internal/suggest"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -251,35 +253,10 @@ func (e *expander) suggest(name string) string {
 			}
 		}
 	}
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := editDistance(name, k); d < bestD || d == bestD && k < best {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
+	sort.Strings(known) // ties go to the name first in order
+	best, ok := suggest.Closest(name, known)
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
