@@ -10,10 +10,8 @@ package check
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"regexp"
@@ -149,15 +147,9 @@ func Run(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	st, err := os.Stat(opts.Source)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: site folder not found", opts.Source)
-		}
+	// A missing site is the caller's error, not a finding about the site.
+	if err := generator.CheckSource(opts.Source); err != nil {
 		return nil, err
-	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", opts.Source)
 	}
 	mem := generator.NewMemOutput()
 	rep, err := generator.Build(generator.Options{

@@ -173,19 +173,28 @@ func checkDest(src, dest string) error {
 	return nil
 }
 
+// CheckSource reports a site folder that does not exist or is not a
+// folder, as "DIR: site folder not found".
+func CheckSource(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: site folder not found", dir)
+		}
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s: not a folder", dir)
+	}
+	return nil
+}
+
 func newBuilder(opts Options) (*builder, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	st, err := os.Stat(opts.Source)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: site folder not found", opts.Source)
-		}
+	if err := CheckSource(opts.Source); err != nil {
 		return nil, err
-	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", opts.Source)
 	}
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
