@@ -2,29 +2,19 @@ package check
 
 import (
 	"fmt"
+	"github.com/affsite/affsite/generator"
 	"net/url"
-	"strings"
 )
 
-// affiliateProgram returns the program an absolute URL belongs to: one
-// whose host it is on, or the one its /go/<program>/ path names.
+// affiliateProgram returns the program a resolved link belongs to, by
+// the rules the build uses (generator.AffiliateProgram); a link within
+// the site is judged by its path.
 func (a *auditor) affiliateProgram(u *url.URL, internal bool) (string, bool) {
+	href := u.String()
 	if internal {
-		rest, ok := strings.CutPrefix(u.Path, a.goPath)
-		if !ok || rest == "" {
-			return "", false
-		}
-		id, _, _ := strings.Cut(rest, "/")
-		return id, true
+		href = u.Path
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", false
-	}
-	p, ok := a.progs.ByHost(u.Host)
-	if !ok {
-		return "", false
-	}
-	return p.ID, true
+	return generator.AffiliateProgram(href, a.goPath, a.progs)
 }
 
 // checkAffiliate reports affiliate anchors without rel="sponsored" and

@@ -3,6 +3,7 @@ package check
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/affsite/affsite/generator"
 	"html"
 	"net/url"
 	"path"
@@ -41,7 +42,7 @@ func (a *auditor) checkRules() {
 		}
 	}
 	for _, p := range a.progs.All() {
-		if isAmazon(p.URL) && a.cfg.Affiliate.LinkMode == "cloaked" {
+		if generator.IsAmazonURL(p.URL) && a.cfg.Affiliate.LinkMode == "cloaked" {
 			a.add(p.File, p.Line, Error, "Amazon links must not be cloaked: Amazon's terms forbid redirects that hide the destination (use link_mode = \"direct\")")
 		}
 	}
@@ -63,20 +64,11 @@ func disallows(robots, dir string) bool {
 	return false
 }
 
-func isAmazon(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return false
-	}
-	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	return host == "amzn.to" || strings.HasPrefix(host, "amazon.") || strings.HasPrefix(host, "smile.amazon.")
-}
-
 // checkAmazon reports a page with an Amazon affiliate link (one with a
 // tag parameter) that does not show Amazon's required sentence.
 func (a *auditor) checkAmazon(p *page) {
 	for _, l := range p.links {
-		if l.tag != "a" || !isAmazon(l.href) {
+		if l.tag != "a" || !generator.IsAmazonURL(l.href) {
 			continue
 		}
 		u, _ := url.Parse(l.href)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"github.com/affsite/affsite/programs"
 	"io"
 	"net/url"
 	"strings"
@@ -18,23 +19,19 @@ type linkClassifier interface {
 	classify(href string) (program string, ok bool)
 }
 
-// hostLookup finds the program whose domain serves host.
-type hostLookup func(host string) (program string, ok bool)
-
-// affiliateHosts classifies links by the programs' domains and by the
-// site's /go/<program>/ redirect folder.
-type affiliateHosts struct {
-	byHost hostLookup
-	goPath string // "/go/" under the site's base path
-}
-
-func (a affiliateHosts) classify(href string) (string, bool) {
+// AffiliateProgram tells whether href is an affiliate link, and of which
+// program: a link to a host of a program in set (its url, signup_url or
+// domains), a path under goPath (the site's "/go/" folder, whose next
+// segment names the program), or an Amazon link carrying an affiliate
+// tag (program "amazon"). The build and affsite check share it, so they
+// agree on what needs a disclosure and rel="sponsored".
+func AffiliateProgram(href, goPath string, set *programs.Set) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return "", false
 	}
 	if u.Host == "" {
-		if rest, ok := strings.CutPrefix(u.Path, a.goPath); ok && rest != "" {
+		if rest, ok := strings.CutPrefix(u.Path, goPath); ok && rest != "" {
 			id, _, _ := strings.Cut(rest, "/")
 			return id, true
 		}
@@ -43,23 +40,37 @@ func (a affiliateHosts) classify(href string) (string, bool) {
 	if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
 		return "", false
 	}
-	host := strings.ToLower(u.Hostname())
-	if isAmazonHost(host) {
-		// An Amazon link is an affiliate link when it carries a tag.
+	if IsAmazonURL(href) {
 		if u.Query().Get("tag") != "" {
 			return "amazon", true
 		}
 		return "", false
 	}
-	if a.byHost == nil {
+	if set == nil {
 		return "", false
 	}
-	return a.byHost(host)
+	p, ok := set.ByHost(strings.ToLower(u.Hostname()))
+	if !ok {
+		return "", false
+	}
+	return p.ID, true
 }
 
-func isAmazonHost(host string) bool {
-	host = strings.TrimPrefix(host, "www.")
+// IsAmazonURL tells whether raw links to an Amazon store or its short
+// links (amzn.to).
+func IsAmazonURL(raw string) bool {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return false
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	return host == "amzn.to" || strings.HasPrefix(host, "amazon.") || strings.HasPrefix(host, "smile.amazon.")
+}
+
+// classify implements linkClassifier for the build's programs (read at
+// each call: an incremental rebuild may replace them).
+func (b *builder) classify(href string) (string, bool) {
+	return AffiliateProgram(href, b.basePath+"go/", b.programs)
 }
 
 // mergeRel adds the words of add to the rel value have, keeping order.

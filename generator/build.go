@@ -229,14 +229,7 @@ func (b *builder) run() (*Report, error) {
 		return nil, err
 	}
 	b.programs = set
-	b.links = affiliateHosts{byHost: func(host string) (string, bool) {
-		// b.programs, not set: an incremental rebuild replaces the programs.
-		p, ok := b.programs.ByHost(host)
-		if !ok {
-			return "", false
-		}
-		return p.ID, true
-	}, goPath: b.basePath + "go/"}
+	b.links = b
 	b.registry = shortcodes.Builtins()
 
 	data, err := loadData(siteFS)
