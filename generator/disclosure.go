@@ -173,12 +173,12 @@ func hasWord(list, want string) bool {
 // rendered content: a page with an affiliate link must show a disclosure
 // before its first one. "auto" puts the default disclosure at the top
 // when the author did not place one in time; "require" fails the build.
-func (b *builder) enforceDisclosure(s *source, out []byte, state *shortcodes.PageState, env *shortcodes.Env) ([]byte, error) {
+func (b *builder) enforceDisclosure(s *source, body, out []byte, state *shortcodes.PageState, env *shortcodes.Env) ([]byte, error) {
 	scan := scanAffiliate(out, b.links)
 	s.page.HasAffiliateLinks = scan.links > 0
 	mode := b.cfg.Affiliate.Disclosure
 	for _, href := range scan.noSponsored {
-		msg := fmt.Sprintf("%s:%d: affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", s.file, lineOfText(out, href, 0), href)
+		msg := fmt.Sprintf("%s:%d: affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", s.file, lineOfText(body, href, s.lineOffset), href)
 		if mode == DisclosureRequire {
 			return nil, fmt.Errorf("%s", msg)
 		}

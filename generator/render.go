@@ -146,7 +146,7 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
 	}
-	out, err = b.enforceDisclosure(s, out, state, env)
+	out, err = b.enforceDisclosure(s, body, out, state, env)
 	if err != nil {
 		return "", err
 	}
