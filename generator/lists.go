@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -304,15 +302,10 @@ func (b *builder) renderIndexBodies() error {
 
 // renderIndexBody renders one _index.md's body, shortcodes included.
 func (b *builder) renderIndexBody(p *Page, s *source) error {
-	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	body, err := b.readBody(s)
 	if err != nil {
-		return fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+		return err
 	}
-	raw = bytes.TrimPrefix(raw, utf8BOM)
-	if s.bodyStart > len(raw) {
-		return fmt.Errorf("%s: file changed during the build", s.file)
-	}
-	body := raw[s.bodyStart:]
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}

@@ -67,15 +67,10 @@ func (b *builder) affiliateConfig() shortcodes.AffiliateConfig {
 // rule, executes its layout and writes it.
 func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	p := s.page
-	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	body, err := b.readBody(s)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+		return nil, err
 	}
-	raw = bytes.TrimPrefix(raw, utf8BOM)
-	if s.bodyStart > len(raw) {
-		return nil, fmt.Errorf("%s: file changed during the build", s.file)
-	}
-	body := raw[s.bodyStart:]
 	state := shortcodes.NewPageState(b.programs, b.affiliateConfig())
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
@@ -106,6 +101,20 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	// Lists need only the summary: drop the body so memory stays flat.
 	p.Content = ""
 	return b.manifestOf(s, state), nil
+}
+
+// readBody reads a content file again and returns its body, the part
+// after the front matter the first stage read.
+func (b *builder) readBody(s *source) ([]byte, error) {
+	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+	}
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	if s.bodyStart > len(raw) {
+		return nil, fmt.Errorf("%s: file changed during the build", s.file)
+	}
+	return raw[s.bodyStart:], nil
 }
 
 // renderBody turns a page body into its HTML content.
