@@ -47,7 +47,7 @@ func scanAffiliate(b []byte, c linkClassifier) affScan {
 			continue
 		}
 		href, rel, class := tagAttrs(tag)
-		if mentionsDisclosure && hasClass(class, disclosureClass) {
+		if mentionsDisclosure && hasWord(class, disclosureClass) {
 			res.firstDisclosure = start
 		}
 		if !isAnchor || c == nil {
@@ -158,7 +158,6 @@ func tagAttrs(tag []byte) (href, rel, class string) {
 	return href, rel, class
 }
 
-func hasClass(class, want string) bool { return hasWord(class, want) }
 
 func hasWord(list, want string) bool {
 	for _, w := range strings.Fields(list) {
