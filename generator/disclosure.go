@@ -158,7 +158,6 @@ func tagAttrs(tag []byte) (href, rel, class string) {
 	return href, rel, class
 }
 
-
 func hasWord(list, want string) bool {
 	for _, w := range strings.Fields(list) {
 		if strings.EqualFold(w, want) {
