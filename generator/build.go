@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -223,7 +224,7 @@ func newBuilder(opts Options) (*builder, error) {
 
 // run does the build's stages in order.
 func (b *builder) run() (*Report, error) {
-	siteFS := os.DirFS(b.opts.Source)
+	siteFS := newSourceFS(b.opts.Source, "")
 	set, err := programs.Load(siteFS, "data/programs")
 	if err != nil {
 		return nil, err
@@ -283,10 +284,10 @@ func (b *builder) run() (*Report, error) {
 // layers lists the layout folders in lookup order: the site's, the
 // configured theme's, the embedded default theme's.
 func (b *builder) layers() []layer {
-	ls := []layer{{fsys: os.DirFS(filepath.Join(b.opts.Source, "layouts")), name: "layouts"}}
+	ls := []layer{{fsys: newSourceFS(b.opts.Source, "layouts"), name: "layouts"}}
 	if t := b.cfg.Theme; t != "" && t != "default" {
-		dir := filepath.Join(b.opts.Source, "themes", t, "layouts")
-		ls = append(ls, layer{fsys: os.DirFS(dir), name: filepath.ToSlash(filepath.Join("themes", t, "layouts"))})
+		name := path.Join("themes", t, "layouts")
+		ls = append(ls, layer{fsys: newSourceFS(b.opts.Source, name), name: name})
 	}
 	def, _ := fs.Sub(themes.Default(), "layouts")
 	return append(ls, layer{fsys: def, name: "[default theme] layouts"})

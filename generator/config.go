@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -100,8 +99,7 @@ var configFiles = [...]string{"site.toml", "hugo.toml", "config.toml"}
 func LoadConfig(dir string) (*Config, error) {
 	cfg := &Config{}
 	for _, name := range configFiles {
-		path := filepath.Join(dir, name)
-		src, err := os.ReadFile(path)
+		src, err := readSourceFile(filepath.Join(dir, name), name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

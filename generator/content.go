@@ -31,9 +31,6 @@ type source struct {
 	shortcodes []string       // names of the shortcodes the body uses, sorted
 }
 
-// maxContentFile is the largest content file affsite reads.
-const maxContentFile = 64 << 20
-
 // loadContent reads every content file's front matter and makes its
 // page. Section _index.md files come back separately, by section ("" for
 // the home page).
@@ -199,19 +196,12 @@ func (b *builder) readSource(full string) (*source, error) {
 	return s, nil
 }
 
-// readContentFile reads a content file, refusing ones too large to be
-// a post and ones that are not UTF-8 text.
+// readContentFile reads a content file, refusing what readSourceFile
+// refuses and files that are not UTF-8 text.
 func readContentFile(full, file string) ([]byte, error) {
-	st, err := os.Stat(full)
+	src, err := readSourceFile(full, file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", file, unwrapPathError(err))
-	}
-	if st.Size() > maxContentFile {
-		return nil, fmt.Errorf("%s: file is %d MB, larger than the %d MB a content file may be", file, st.Size()>>20, maxContentFile>>20)
-	}
-	src, err := os.ReadFile(full)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", file, unwrapPathError(err))
+		return nil, err
 	}
 	if !utf8.Valid(src) {
 		off := 0
@@ -462,9 +452,12 @@ func loadData(siteFS fs.FS) (map[string]any, error) {
 		}
 		ext := path.Ext(e.Name())
 		name := strings.TrimSuffix(e.Name(), ext)
+		if !isDataExt(ext) {
+			continue
+		}
 		src, err := fs.ReadFile(siteFS, "data/"+e.Name())
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("data/%s: %w", e.Name(), unwrapPathError(err))
 		}
 		v, err := decodeData("data/"+e.Name(), ext, src)
 		if err != nil {

@@ -8,6 +8,15 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// isDataExt tells whether a file of data/ with extension ext is read.
+func isDataExt(ext string) bool {
+	switch ext {
+	case ".yaml", ".yml", ".toml", ".json":
+		return true
+	}
+	return false
+}
+
 // decodeData decodes a data file by its extension; other files give nil.
 func decodeData(file, ext string, src []byte) (any, error) {
 	var v any

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -106,9 +105,9 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 // readBody reads a content file again and returns its body, the part
 // after the front matter the first stage read.
 func (b *builder) readBody(s *source) ([]byte, error) {
-	raw, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)))
+	raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", s.file, unwrapPathError(err))
+		return nil, err
 	}
 	raw = bytes.TrimPrefix(raw, utf8BOM)
 	if s.bodyStart > len(raw) {

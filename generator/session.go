@@ -240,7 +240,7 @@ type increment struct {
 // use a changed program.
 func (inc *increment) reloadPrograms() error {
 	b := inc.b
-	set, err := programs.Load(os.DirFS(b.opts.Source), "data/programs")
+	set, err := programs.Load(newSourceFS(b.opts.Source, ""), "data/programs")
 	if err != nil {
 		return err
 	}
@@ -565,7 +565,7 @@ func (inc *increment) siteFiles() error {
 func (inc *increment) static(file string) error {
 	b := inc.b
 	name := strings.TrimPrefix(file, "static/")
-	data, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
+	data, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(file)), file)
 	if errors.Is(err, fs.ErrNotExist) {
 		// The theme may have a file of the same name to fall back to.
 		return errFullBuild

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -373,11 +371,11 @@ func (b *builder) copyStatic() error {
 		return err
 	}
 	if t := b.cfg.Theme; t != "" && t != "default" {
-		if err := add(os.DirFS(filepath.Join(b.opts.Source, "themes", t, "static"))); err != nil {
+		if err := add(newSourceFS(b.opts.Source, path.Join("themes", t, "static"))); err != nil {
 			return err
 		}
 	}
-	if err := add(os.DirFS(filepath.Join(b.opts.Source, "static"))); err != nil {
+	if err := add(newSourceFS(b.opts.Source, "static")); err != nil {
 		return err
 	}
 	names := sortedKeys(files)

@@ -66,7 +66,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 			}
 			b, err := fs.ReadFile(l.fsys, p)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", path.Join(l.name, p), unwrapPathError(err))
 			}
 			texts[p] = string(b)
 			ts.sources[p] = path.Join(l.name, p)
