@@ -124,8 +124,8 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 		Page: e.env.Page, Site: e.env.Site,
 		Ordinal: ordinal, Parent: parent,
 		Line: sc.Line + e.env.LineOffset, Col: sc.Col,
-		Env:       e.env,
-		innerText: string(e.src[sc.InnerStart:sc.InnerEnd]),
+		Env:      e.env,
+		innerSrc: e.src[sc.InnerStart:sc.InnerEnd:sc.InnerEnd],
 	}
 	b, isBuiltin := e.env.Registry.get(sc.Name)
 	tmpl := templateName(sc.Name)
@@ -168,6 +168,7 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 	var children []*Invocation
 	if sc.Markdown {
 		var md bytes.Buffer
+		first := e.res.count()
 		invs, err := e.markdown(&md, sc.Inner, inv)
 		if err != nil {
 			return err
@@ -180,6 +181,10 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 			}
 		}
 		inv.Inner = htmlString(string(e.res.Replace([]byte(html))))
+		// The descendants' HTML now lives on in inv.Inner. Keeping each
+		// level's copy as well would make memory grow with the square of
+		// the nesting depth.
+		e.res.release(first)
 	} else {
 		var out strings.Builder
 		for _, n := range sc.Inner {

@@ -153,6 +153,10 @@ var expandTests = []struct {
 	{"template exec error", "text\n\n  {{< boom a >}}", "",
 		`content/posts/x.md:7:3: shortcode "boom": template: shortcodes/boom.html:1:10: executing "shortcodes/boom.html" at <index .Params 5>: error calling index: index out of range: 5`},
 	{"error inside markdown inner", "{{% note %}}\n{{< nope >}}\n{{% /note %}}", "", `content/posts/x.md:6:1: unknown shortcode "nope"; did you mean "note"?`},
+	{"markdown nested at the limit", nested("{{% note %}}\n", MaxDepth, "x\n", "{{% /note %}}\n"),
+		strings.Repeat("<aside>", MaxDepth) + "<p>x</p>\n" + strings.Repeat("</aside>\n", MaxDepth), ""},
+	{"raw nested at the limit", nested("{{< box >}}", MaxDepth, "x", "{{< /box >}}"),
+		strings.Repeat(`<div class="box">`, MaxDepth) + "x" + strings.Repeat("</div>", MaxDepth) + "\n", ""},
 }
 
 func TestExpand(t *testing.T) {

@@ -41,6 +41,8 @@ func FuzzParse(f *testing.F) {
 	for _, tt := range expandTests {
 		f.Add(tt.input)
 	}
+	// Nesting past MaxDepth, mixed with a standalone use that is not nested.
+	f.Add(nested("{{% note %}}{{< box >}}", MaxDepth/2+1, "{{< disc >}}", "{{< /box >}}{{% /note %}}"))
 	env := testEnv(f)
 	f.Fuzz(func(t *testing.T, input string) {
 		src := []byte(input)
@@ -56,6 +58,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkOffsets(t, src, doc.Nodes)
+		if sc := tooDeep(doc.Nodes); sc != nil {
+			t.Fatalf("shortcode %q at %d:%d is nested deeper than %d", sc.Name, sc.Line, sc.Col, MaxDepth)
+		}
 		res, err := Expand(src, doc, env)
 		if err != nil {
 			var pe *PosError

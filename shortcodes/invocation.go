@@ -16,6 +16,8 @@ type Invocation struct {
 	// Inner is the content between the tags. For {{< >}} it is the raw inner
 	// text with nested shortcodes replaced by their HTML; for {{% %}} it is
 	// that inner text rendered by Env.Markdown (nested shortcodes expanded).
+	// Once the enclosing shortcode has run, a nested shortcode's Inner is
+	// cleared: its content is part of the enclosing one's.
 	Inner      template.HTML
 	Page, Site any
 	// Data is set by a built-in Func before its template runs.
@@ -37,7 +39,7 @@ type Invocation struct {
 	// disclosure; it is true as well when any nested child's is.
 	Disclosure bool
 
-	innerText string
+	innerSrc []byte // shares the parsed source: no copy per nesting level
 }
 
 // Get returns a parameter: by index (an int, or a string of digits) when
@@ -114,7 +116,7 @@ func unwrapOne(err error) error {
 
 // InnerText returns the raw inner text, as written between the tags
 // (nested shortcodes unexpanded).
-func (inv *Invocation) InnerText() string { return inv.innerText }
+func (inv *Invocation) InnerText() string { return string(inv.innerSrc) }
 
 func (inv *Invocation) file() string {
 	if inv.Env == nil {

@@ -12,13 +12,56 @@ import (
 // the same name and delimiter kind, and the shortcodes opened after it that
 // were never closed become standalone. Whether a standalone use is an error
 // depends on the shortcode's template, so Expand decides that.
+//
+// Shortcodes nest at most MaxDepth deep; a shortcode deeper than that is an
+// error at its opening tag.
 func Parse(src []byte) (*Document, error) {
 	items, msg := lex(src)
 	p := &parser{src: src, items: items, lexErr: msg, lines: lineCounter{src: src}}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	// The stack bounds the nesting, so most documents need no walk.
+	if p.maxOpen > MaxDepth {
+		if sc := tooDeep(p.root); sc != nil {
+			return nil, p.errorf(sc.Start, "shortcode %q is nested more than %d deep (shortcodes inside shortcodes)", sc.Name, MaxDepth)
+		}
+	}
 	return &Document{Nodes: p.root}, nil
+}
+
+// MaxDepth is how deep shortcodes may nest: a top-level shortcode is at
+// depth 1, one inside it at depth 2. Real content nests a handful deep;
+// the limit keeps a hostile page from exhausting memory or time, since
+// every level's HTML holds all the levels inside it.
+const MaxDepth = 100
+
+// tooDeep returns the first shortcode, in source order, nested deeper than
+// MaxDepth in nodes, or nil. It walks with an explicit stack, so input
+// nested far deeper than MaxDepth cannot exhaust the goroutine's stack.
+func tooDeep(nodes []Node) *Shortcode {
+	type level struct {
+		nodes []Node
+		next  int
+	}
+	stack := []level{{nodes: nodes}}
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if top.next == len(top.nodes) {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		sc, ok := top.nodes[top.next].(*Shortcode)
+		top.next++
+		switch {
+		case !ok:
+		case len(stack) > MaxDepth:
+			return sc
+		case len(sc.Inner) > 0:
+			stack = append(stack, level{nodes: sc.Inner})
+		}
+	}
+	return nil
 }
 
 // frame is a shortcode opened but not yet closed, with the nodes after it.
@@ -36,6 +79,10 @@ type parser struct {
 	lines  lineCounter
 	root   []Node
 	stack  []*frame
+	// maxOpen is the greatest depth a shortcode was opened at: an upper
+	// bound of the nesting, since a standalone use may later leave the
+	// stack without ever having nested anything.
+	maxOpen int
 }
 
 func (p *parser) next() item {
@@ -151,6 +198,7 @@ func (p *parser) tag(left item) error {
 				return p.close(sc)
 			}
 			sc.Line, sc.Col = p.lines.at(sc.Start)
+			p.maxOpen = max(p.maxOpen, len(p.stack)+1)
 			p.add(sc)
 			if it.typ == itemSelfClose {
 				sc.Paired, sc.SelfClosing = true, true

@@ -53,6 +53,40 @@ var parseTests = []struct {
 	{"close with params", "{{< a >}}{{< /a x=1 >}}", "", `1:17: closing shortcode "a" has parameters`},
 	{"self-closing close", "{{< a >}}{{< /a />}}", "", `1:17: closing shortcode "a" is self-closing`},
 	{"close without name", "{{< / >}}", "", "1:7: missing shortcode name"},
+	{"nested at the limit", nested("{{< a >}}", MaxDepth, "x", "{{< /a >}}"), nestedTree(MaxDepth, 9, `"x"`), ""},
+	{"nested past the limit", nested("{{< a >}}", MaxDepth+1, "x", "{{< /a >}}"), "", `1:901: shortcode "a" is nested more than 100 deep (shortcodes inside shortcodes)`},
+	{"nested markdown past the limit", nested("{{% note %}}\n", 150, "x\n", "{{% /note %}}\n"), "", `101:1: shortcode "note" is nested more than 100 deep (shortcodes inside shortcodes)`},
+	{"self-closing past the limit", nested("{{< a >}}", MaxDepth, "{{< b />}}", "{{< /a >}}"), "", `1:901: shortcode "b" is nested more than 100 deep (shortcodes inside shortcodes)`},
+	{"standalone past the limit", nested("{{< a >}}", MaxDepth, "{{< b >}}", "{{< /a >}}"), "", `1:901: shortcode "b" is nested more than 100 deep (shortcodes inside shortcodes)`},
+	// Unclosed uses are standalone, side by side: not nested at all.
+	{"many unclosed are not nested", strings.Repeat("{{< a >}}", MaxDepth+1), sideBySide(MaxDepth+1, 9), ""},
+}
+
+// nested returns depth opening tags, inner, then depth closing tags.
+func nested(open string, depth int, inner, close string) string {
+	return strings.Repeat(open, depth) + inner + strings.Repeat(close, depth)
+}
+
+// nestedTree is dump's tree of nested("{{< a >}}", depth, inner, …) on one
+// line, each opening tag width bytes long.
+func nestedTree(depth, width int, inner string) string {
+	var b strings.Builder
+	for i := range depth {
+		fmt.Fprintf(&b, "<a>@1:%d[", 1+i*width)
+	}
+	b.WriteString(inner)
+	b.WriteString(strings.Repeat("]", depth))
+	return b.String()
+}
+
+// sideBySide is dump's tree of n standalone <a> on one line, each width
+// bytes long.
+func sideBySide(n, width int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("<a>@1:%d", 1+i*width)
+	}
+	return strings.Join(parts, " ")
 }
 
 func dump(src []byte, nodes []Node) string {

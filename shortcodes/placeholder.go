@@ -44,6 +44,19 @@ func (r *Result) add(inv *Invocation, html string) string {
 	return r.token(len(r.html) - 1)
 }
 
+func (r *Result) count() int { return len(r.html) }
+
+// release drops the HTML of the shortcodes recorded from index first on,
+// and their Inner, once an enclosing {{% %}} has copied it into its own
+// Inner: they are its descendants, and their placeholders cannot occur
+// in the page's Markdown.
+func (r *Result) release(first int) {
+	for i := first; i < len(r.html); i++ {
+		r.html[i] = ""
+		r.invs[i].Inner = ""
+	}
+}
+
 func (r *Result) token(i int) string {
 	return r.prefix + strconv.Itoa(i) + string(rune(placeholderEnd))
 }
@@ -123,10 +136,12 @@ func (r *Result) Lookup(token string) (*Invocation, bool) {
 	return r.invs[i], true
 }
 
-// HTML returns the HTML a placeholder token stands for.
+// HTML returns the HTML a placeholder token of the page's Markdown stands
+// for. A nested shortcode's token is not found: its HTML is part of its
+// parent's.
 func (r *Result) HTML(token string) (string, bool) {
 	i := r.index([]byte(token))
-	if i < 0 {
+	if i < 0 || r.invs[i].Parent != nil {
 		return "", false
 	}
 	return r.html[i], true
