@@ -37,6 +37,7 @@ type templateSet struct {
 	// then change with every edit of a page's length).
 	usesWordCount bool
 	cached        sync.Map  // partialCached results, by name and variants
+	calls         partialCalls
 	bufs          sync.Pool // of *bytes.Buffer, for partials
 }
 
@@ -117,6 +118,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 			ts.pages[name] = t
 		}
 	}
+	ts.calls = partialCalls{recursive: recursivePartials(ts.partials), chains: map[uint64][]string{}}
 	return ts, nil
 }
 
@@ -196,6 +198,13 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 	if !ok {
 		return "", fmt.Errorf("partial %q not found", name)
 	}
+	if ts.calls.recursive[name] {
+		leave, err := ts.calls.enter(name, ts.sources["partials/"+name])
+		if err != nil {
+			return "", err
+		}
+		defer leave()
+	}
 	var data any
 	if len(ctx) > 0 {
 		data = ctx[0]
@@ -207,6 +216,10 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 	buf.Reset()
 	defer ts.bufs.Put(buf)
 	if err := t.Execute(buf, data); err != nil {
+		var deep *partialDepthError
+		if errors.As(err, &deep) {
+			return "", deep // one message, not one wrapping per level
+		}
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -38,6 +38,10 @@ type Watcher struct {
 	debounce time.Duration
 	fsw      *fsnotify.Watcher
 	batches  chan []string
+	// dirs are the folders being watched (absolute paths), so that a
+	// folder that goes away takes its subfolders' watches with it. Only
+	// NewWatcher and then Run's goroutine use it.
+	dirs map[string]bool
 }
 
 // NewWatcher starts watching the site at root. debounce ≤ 0 means
@@ -54,7 +58,7 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{root: abs, debounce: debounce, fsw: fsw, batches: make(chan []string)}
+	w := &Watcher{root: abs, debounce: debounce, fsw: fsw, batches: make(chan []string), dirs: map[string]bool{}}
 	// The root itself: for the configuration files, which editors replace
 	// by rename, and for watched folders created after the start.
 	if err := fsw.Add(abs); err != nil {
@@ -77,22 +81,33 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 func (w *Watcher) Batches() <-chan []string { return w.batches }
 
 // addTree watches dir and every folder under it, and returns the files
-// already in them (created before their folder was watched). A missing
-// dir is not an error.
+// already in them (created before their folder was watched, or while it
+// was being added). A missing dir is not an error.
+//
+// WalkDir calls fn for a folder before it reads the folder, so each
+// folder is watched before it is listed: a file created in it is either
+// listed or reported by an event, and possibly both.
 func (w *Watcher) addTree(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil
+				return nil // gone while being walked: its removal is an event
 			}
 			return err
 		}
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if p != dir && !w.watchable(p) {
 				return filepath.SkipDir
 			}
-			return w.fsw.Add(p)
+			if err := w.fsw.Add(p); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return filepath.SkipDir
+				}
+				return err
+			}
+			w.dirs[p] = true
+			return nil
 		}
 		if rel, ok := w.relevant(p); ok {
 			files = append(files, rel)
@@ -100,6 +115,41 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 		return nil
 	})
 	return files, err
+}
+
+// watchable reports whether the folder p is one a build reads from. A
+// hidden folder (.git, .cache) is not, except under a static folder,
+// whose every file is copied (static/.well-known/).
+func (w *Watcher) watchable(p string) bool {
+	if !strings.HasPrefix(filepath.Base(p), ".") {
+		return true
+	}
+	rel, err := filepath.Rel(w.root, p)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if strings.HasPrefix(rel, "static/") {
+		return true
+	}
+	if t, ok := strings.CutPrefix(rel, "themes/"); ok {
+		_, rest, _ := strings.Cut(t, "/")
+		return strings.HasPrefix(rest, "static/")
+	}
+	return false
+}
+
+// unwatch forgets the folder dir, gone or moved away, and every folder
+// under it: the kernel drops the watch of a removed folder, but the
+// watches of a moved folder's subfolders would go on reporting events
+// under their old names.
+func (w *Watcher) unwatch(dir string) {
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			delete(w.dirs, d)
+			w.fsw.Remove(d) // an error means the watch is gone already
+		}
+	}
 }
 
 // relevant maps an event's path to the site-relative slash path a batch
@@ -150,8 +200,7 @@ func IgnoredFile(name string) bool {
 func (w *Watcher) Run(ctx context.Context) error {
 	defer close(w.batches)
 	defer w.fsw.Close()
-	pending := map[string]struct{}{}
-	unknown := false // the event queue overflowed
+	pb := newPending()
 	var first time.Time
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
@@ -160,21 +209,14 @@ func (w *Watcher) Run(ctx context.Context) error {
 		var out chan []string
 		var batch []string
 		if ready {
-			out = w.batches
-			if !unknown {
-				batch = make([]string, 0, len(pending))
-				for p := range pending {
-					batch = append(batch, p)
-				}
-				slices.Sort(batch)
-			}
+			out, batch = w.batches, pb.batch()
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case out <- batch:
-			clear(pending)
-			unknown, ready, first = false, false, time.Time{}
+			pb = newPending()
+			ready, first = false, time.Time{}
 		case <-quiet.C:
 			ready = true
 		case err, ok := <-w.fsw.Errors:
@@ -184,18 +226,45 @@ func (w *Watcher) Run(ctx context.Context) error {
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
 				return err
 			}
-			unknown = true
+			pb.unknown = true
 			first = w.touch(quiet, first, &ready)
 		case ev, ok := <-w.fsw.Events:
 			if !ok {
 				return errors.New("preview: file watcher closed")
 			}
-			if !w.record(ev, pending) {
+			if !w.record(ev, pb) {
 				continue
 			}
 			first = w.touch(quiet, first, &ready)
 		}
 	}
+}
+
+// pending is the batch being gathered.
+type pending struct {
+	paths map[string]struct{}
+	// gone holds the watched folders removed or moved away during the
+	// batch: one that comes back, or a file in its place, leaves output
+	// files whose sources no event names.
+	gone    map[string]bool
+	unknown bool // the changes are not known: rebuild everything
+}
+
+func newPending() *pending {
+	return &pending{paths: map[string]struct{}{}, gone: map[string]bool{}}
+}
+
+// batch returns the sorted paths, or nil when they are unknown.
+func (pb *pending) batch() []string {
+	if pb.unknown {
+		return nil
+	}
+	b := make([]string, 0, len(pb.paths))
+	for p := range pb.paths {
+		b = append(b, p)
+	}
+	slices.Sort(b)
+	return b
 }
 
 // touch restarts the quiet period after an event; first is when the
@@ -216,9 +285,18 @@ func (w *Watcher) touch(quiet *time.Timer, first time.Time, ready *bool) time.Ti
 	return first
 }
 
-// record adds what ev changed to pending and reports whether it was
-// anything the site uses. A new folder is watched, with its files.
-func (w *Watcher) record(ev fsnotify.Event, pending map[string]struct{}) bool {
+// record adds what ev changed to pb and reports whether it was anything
+// the site uses.
+//
+// A batch names files, never folders, because a rebuild reads each path
+// it is given as a file. A new folder (made, copied or moved in, with
+// any subfolders and files it already holds) is watched, and its files
+// join the batch; the folder itself does not. A folder that goes away is
+// named by its own path, which no longer exists, so the rebuild drops
+// what came from it. When a path is a file and a folder within one batch
+// (a folder replaced by a file, a file by a folder, a folder removed and
+// made again), the batch is unknown: everything is rebuilt.
+func (w *Watcher) record(ev fsnotify.Event, pb *pending) bool {
 	if ev.Op == fsnotify.Chmod {
 		return false // atime, permissions: never content
 	}
@@ -226,14 +304,31 @@ func (w *Watcher) record(ev fsnotify.Event, pending map[string]struct{}) bool {
 	if !ok {
 		return false
 	}
-	pending[rel] = struct{}{}
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-			files, _ := w.addTree(ev.Name)
-			for _, f := range files {
-				pending[f] = struct{}{}
+			if !w.watchable(ev.Name) {
+				return false
 			}
+			_, had := pb.paths[rel]
+			if had || pb.gone[rel] {
+				pb.unknown = true
+			}
+			files, _ := w.addTree(ev.Name) // an error: the folder went again, and its removal is an event
+			for _, f := range files {
+				pb.paths[f] = struct{}{}
+			}
+			return pb.unknown || len(files) > 0
+		}
+		if pb.gone[rel] {
+			pb.unknown = true
 		}
 	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		if w.dirs[ev.Name] {
+			w.unwatch(ev.Name)
+			pb.gone[rel] = true
+		}
+	}
+	pb.paths[rel] = struct{}{}
 	return true
 }

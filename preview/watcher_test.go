@@ -109,3 +109,67 @@ func TestWatcherNewFolders(t *testing.T) {
 		t.Errorf("batch %q after delete", got)
 	}
 }
+
+func TestWatcherBatchesNameFilesNotFolders(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	// mkdir -p static/img/icons && cp …: the folders are watched and
+	// their files listed, whichever comes first; the folders themselves
+	// are never in a batch (a rebuild would read them as files).
+	mustWrite(t, filepath.Join(root, "static/img/icons/a.svg"), "<svg/>")
+	mustWrite(t, filepath.Join(root, "static/img/logo.svg"), "<svg/>")
+	want := []string{"static/img/icons/a.svg", "static/img/logo.svg"}
+	got := nextBatch(t, w)
+	for len(got) < len(want) { // a slow machine may split the burst
+		got = append(got, nextBatch(t, w)...)
+		slices.Sort(got)
+		got = slices.Compact(got)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("batch %q, want %q", got, want)
+	}
+	// An empty folder changes nothing.
+	if err := os.Mkdir(filepath.Join(root, "static/empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case b := <-w.Batches():
+		t.Errorf("batch %q after an empty folder", b)
+	case <-time.After(150 * time.Millisecond):
+	}
+}
+
+func TestWatcherFolderGoneAndBack(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	mustWrite(t, filepath.Join(root, "static/img/sub/a.svg"), "<svg/>")
+	nextBatch(t, w)
+	// Moved away: named by its path, and its subfolders are no longer
+	// watched under their old names.
+	away := filepath.Join(t.TempDir(), "img")
+	if err := os.Rename(filepath.Join(root, "static/img"), away); err != nil {
+		t.Fatal(err)
+	}
+	if got := nextBatch(t, w); !slices.Equal(got, []string{"static/img"}) {
+		t.Errorf("batch %q after moving the folder away, want [static/img]", got)
+	}
+	mustWrite(t, filepath.Join(away, "sub/b.svg"), "<svg/>")
+	select {
+	case b := <-w.Batches():
+		t.Errorf("batch %q after a write outside the site", b)
+	case <-time.After(150 * time.Millisecond):
+	}
+	// Removed and made again within one batch: everything is rebuilt.
+	mustWrite(t, filepath.Join(root, "static/img/sub/a.svg"), "<svg/>")
+	nextBatch(t, w)
+	if err := os.RemoveAll(filepath.Join(root, "static/img")); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(root, "static/img/c.svg"), "<svg/>")
+	// A batch waits for its consumer, gathering what comes meanwhile:
+	// wait, so that all of this is one batch on a slow machine too.
+	time.Sleep(100 * time.Millisecond)
+	if got := nextBatch(t, w); got != nil {
+		t.Errorf("batch %q after a folder removed and made again, want nil (everything)", got)
+	}
+}
