@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affsite/affsite/outdir"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 	"github.com/affsite/affsite/themes"
@@ -43,6 +44,9 @@ type Options struct {
 	Now time.Time
 	// Workers is how many pages render at once; default GOMAXPROCS.
 	Workers int
+	// Waiting, when set, is called if another build is writing Dest,
+	// before this one waits for it to finish.
+	Waiting func()
 }
 
 // Report tells what a build did.
@@ -57,6 +61,15 @@ type Report struct {
 	Links []ManifestLink
 	// Sources describes each content page built, in URL order.
 	Sources []PageRecord
+	// MovedAside is where a folder of Hugo's output found at Dest was
+	// moved to, or "".
+	MovedAside string
+}
+
+// SourceDirs lists the folders of a site, relative to it, that a build
+// reads: an output folder is never one of them, inside one or above one.
+func SourceDirs() []string {
+	return []string{"content", "data", "layouts", "themes", "static", "assets", "i18n", "archetypes", "config"}
 }
 
 // PageRecord is what a build knows of one content page, for checks.
@@ -111,14 +124,11 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var dir *dirOutput
+	var dir *outdir.Dir
 	if opts.Output != nil {
 		b.out = opts.Output
 	} else {
-		if err := checkDest(b.opts.Source, b.opts.Dest); err != nil {
-			return nil, err
-		}
-		dir, err = newDirOutput(b.opts.Dest)
+		dir, err = outdir.Open(b.opts.Dest, outdir.Options{Site: b.opts.Source, Protect: SourceDirs(), Waiting: opts.Waiting})
 		if err != nil {
 			return nil, err
 		}
@@ -130,48 +140,18 @@ func Build(opts Options) (*Report, error) {
 	rep, err := b.run()
 	if err != nil {
 		if dir != nil {
-			dir.abort()
+			dir.Abort()
 		}
 		return nil, err
 	}
 	if dir != nil {
-		if err := dir.commit(); err != nil {
-			dir.abort()
+		if err := dir.Commit(); err != nil {
 			return nil, err
 		}
+		rep.MovedAside = dir.MovedAside()
 	}
 	rep.Duration = time.Since(start)
 	return rep, nil
-}
-
-// checkDest refuses output folders whose replacement would destroy
-// something that is not build output.
-func checkDest(src, dest string) error {
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	absSrc, err := filepath.Abs(src)
-	if err != nil {
-		return err
-	}
-	home, _ := os.UserHomeDir()
-	switch {
-	case absDest == filepath.Dir(absDest):
-		return fmt.Errorf("refusing to use %s as the output folder: it is a file system root", dest)
-	case home != "" && absDest == filepath.Clean(home):
-		return fmt.Errorf("refusing to use %s as the output folder: it is the home folder", dest)
-	case absDest == absSrc:
-		return fmt.Errorf("refusing to use %s as the output folder: it is the site's source folder", dest)
-	case strings.HasPrefix(absSrc, absDest+string(filepath.Separator)):
-		return fmt.Errorf("refusing to use %s as the output folder: it holds the site's source", dest)
-	}
-	for _, sub := range []string{"content", "layouts", "data", "static"} {
-		if absDest == filepath.Join(absSrc, sub) {
-			return fmt.Errorf("refusing to use %s as the output folder: it is the site's %s/ folder", dest, sub)
-		}
-	}
-	return nil
 }
 
 // CheckSource reports a site folder that does not exist or is not a

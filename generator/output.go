@@ -2,14 +2,9 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
@@ -65,101 +60,6 @@ func (m *MemOutput) Names() []string {
 	sort.Strings(out)
 	return out
 }
-
-// dirOutput writes a build into a temporary folder beside the final one
-// and swaps it in only when the build is complete, so that a failed or
-// killed build never leaves a half-written site.
-type dirOutput struct {
-	dest string
-	tmp  string
-	mu   sync.Mutex
-	dirs map[string]bool
-}
-
-// tmpPrefix names the temporary folders of builds in progress; a new
-// build removes the ones that a killed build left behind.
-const tmpPrefix = ".affsite-tmp-"
-
-func newDirOutput(dest string) (*dirOutput, error) {
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	removeStale(parent, filepath.Base(dest))
-	tmp, err := os.MkdirTemp(parent, tmpPrefix+filepath.Base(dest)+"-")
-	if err != nil {
-		return nil, err
-	}
-	return &dirOutput{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
-}
-
-// removeStale deletes temporary folders left by killed builds of base.
-func removeStale(parent, base string) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() && (strings.HasPrefix(n, tmpPrefix+base+"-") || strings.HasPrefix(n, ".affsite-old-"+base+"-")) {
-			os.RemoveAll(filepath.Join(parent, n))
-		}
-	}
-}
-
-// WriteFile implements Output.
-func (d *dirOutput) WriteFile(name string, data []byte) error {
-	clean := path.Clean("/" + name)[1:]
-	if clean == "" || clean != name {
-		return fmt.Errorf("output path %q is not clean", name)
-	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(clean))
-	dir := filepath.Dir(full)
-	d.mu.Lock()
-	known := d.dirs[dir]
-	d.mu.Unlock()
-	if !known {
-		// Most pages are a new folder in a known one: one mkdir call.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
-	}
-	return os.WriteFile(full, data, 0o644)
-}
-
-// commit replaces dest with the finished build.
-func (d *dirOutput) commit() error {
-	old := ""
-	if _, err := os.Stat(d.dest); err == nil {
-		o, err := os.MkdirTemp(filepath.Dir(d.dest), ".affsite-old-"+filepath.Base(d.dest)+"-")
-		if err != nil {
-			return err
-		}
-		old = filepath.Join(o, "site")
-		if err := os.Rename(d.dest, old); err != nil {
-			os.Remove(o)
-			return err
-		}
-		defer os.RemoveAll(o)
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(d.tmp, d.dest); err != nil {
-		if old != "" {
-			os.Rename(old, d.dest)
-		}
-		return err
-	}
-	return os.Chmod(d.dest, 0o755)
-}
-
-// abort removes the unfinished build.
-func (d *dirOutput) abort() { os.RemoveAll(d.tmp) }
 
 // minifier minifies output by file extension.
 type minifier struct{ m *minify.M }

@@ -188,7 +188,7 @@ func (b *rebuilder) rebuild(changed []string) {
 			describe(changed), len(rep.Changed), len(rep.Removed), rep.Duration.Round(time.Millisecond))
 	}
 	if b.toDisk != "" {
-		if err := WriteDir(b.toDisk, files); err != nil {
+		if err := WriteDir(b.toDisk, b.cfg.Site.Source, files); err != nil {
 			fmt.Fprintf(b.cfg.Stderr, "render to disk: %v\n", err)
 		}
 	}

@@ -1,12 +1,12 @@
 package preview
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
-	"strings"
+
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/outdir"
 )
 
 // Site is a built site whose files can be listed, as generator.MemOutput.
@@ -15,94 +15,50 @@ type Site interface {
 	Names() []string
 }
 
-// diskTarget returns the absolute folder --renderToDisk writes to, or ""
-// when it is off. A folder that holds the site, or lies in a watched
-// folder (each write would trigger a rebuild), is refused.
+// diskTarget returns the folder --renderToDisk writes to, or "" when it
+// is off. It is refused, before the first build, by the rules of a
+// build's output folder (outdir): a folder affsite did not write, the
+// site, or a place inside one of its source folders, where each write
+// would also trigger a rebuild.
 func diskTarget(cfg Config) (string, error) {
 	if !cfg.RenderToDisk {
 		return "", nil
 	}
-	src, err := filepath.Abs(cfg.Site.Source)
-	if err != nil {
-		return "", err
-	}
 	dest := cfg.Dest
 	if dest == "" {
-		dest = filepath.Join(src, "public")
+		dest = filepath.Join(cfg.Site.Source, "public")
 	}
-	dest, err = filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	if within(src, dest) {
-		return "", fmt.Errorf("render to disk: %s holds the site; choose another -d", dest)
-	}
-	for _, d := range watchedDirs() {
-		if within(dest, filepath.Join(src, d)) {
-			return "", fmt.Errorf("render to disk: %s is inside the watched folder %s; choose another -d", dest, d)
-		}
+	if err := outdir.Check(dest, diskOptions(cfg.Site.Source)); err != nil {
+		return "", fmt.Errorf("render to disk: %w", err)
 	}
 	return dest, nil
 }
 
-// within reports whether path p is dir or inside it.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+func diskOptions(source string) outdir.Options {
+	return outdir.Options{Site: source, Protect: generator.SourceDirs()}
 }
 
-// WriteDir writes site to dest as a whole: into a temporary folder beside
-// it, then swapped in by rename, so that dest never holds half a build.
-func WriteDir(dest string, site Site) error {
-	parent, base := filepath.Split(filepath.Clean(dest))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, ".affsite-serve-"+base+"-")
+// WriteDir writes the build of the site at source to dest as a whole, as
+// `affsite build` does: into a temporary folder beside it, then swapped
+// in, so that dest never holds half a build.
+func WriteDir(dest, source string, site Site) error {
+	d, err := outdir.Open(dest, diskOptions(source))
 	if err != nil {
 		return err
 	}
-	if err := writeFiles(tmp, site); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	old := tmp + "-old"
-	if err := os.Rename(dest, old); err != nil && !errors.Is(err, os.ErrNotExist) {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Rename(old, dest)
-		os.RemoveAll(tmp)
-		return err
-	}
-	return os.RemoveAll(old)
-}
-
-func writeFiles(root string, site Site) error {
-	made := map[string]bool{}
 	for _, name := range site.Names() {
 		if clean := path.Clean("/" + name)[1:]; clean != name || clean == "" {
+			d.Abort()
 			return fmt.Errorf("output path %q is not clean", name)
 		}
 		data, ok := site.File(name)
 		if !ok {
 			continue
 		}
-		full := filepath.Join(root, filepath.FromSlash(name))
-		if dir := filepath.Dir(full); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
+		if err := d.WriteFile(name, data); err != nil {
+			d.Abort()
 			return err
 		}
 	}
-	return nil
+	return d.Commit()
 }

@@ -156,16 +156,16 @@ func TestErrorPaths(t *testing.T) {
 			code: exitContent, want: "content/posts/a.md and content/posts/b.md both have the URL /posts/a/"},
 		{name: "output is the source", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", "-s", dir, "-d", dir}
-		}, code: exitContent, want: "it is the site's source folder"},
+		}, code: exitUsage, want: "it is the site's source folder"},
 		{name: "output is content/", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", "-s", dir, "-d", filepath.Join(dir, "content")}
-		}, code: exitContent, want: "it is the site's content/ folder"},
+		}, code: exitUsage, want: "it is the site's content/ folder"},
 		{name: "output holds the source", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", "-s", dir, "-d", filepath.Dir(dir)}
-		}, code: exitContent, want: "it holds the site's source"},
+		}, code: exitUsage, want: "it holds the site's source"},
 		{name: "output is /", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", "-s", dir, "-d", "/"}
-		}, code: exitContent, want: "refusing to use / as the output folder: it is a file system root"},
+		}, code: exitUsage, want: "refusing to use / as the output folder: it is a file system root"},
 		{name: "symlink loop", setup: func(t *testing.T, dir string) []string {
 			if err := os.Symlink("loop.md", filepath.Join(dir, "content", "loop.md")); err != nil {
 				t.Fatal(err)
@@ -216,7 +216,7 @@ func TestRefusesHomeFolder(t *testing.T) {
 	t.Setenv("HOME", home)
 	dir := newTestSite(t, nil)
 	code, _, errs := runCLI("build", "-s", dir, "-d", home)
-	if code != exitContent || !strings.Contains(errs, "it is the home folder") {
+	if code != exitUsage || !strings.Contains(errs, "it is the home folder") {
 		t.Errorf("code %d, stderr %q", code, errs)
 	}
 }

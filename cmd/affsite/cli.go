@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/outdir"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -31,6 +32,16 @@ Usage:
 
 Run "affsite help COMMAND" (build, serve, check, new) for its flags.
 `
+
+// buildExit is the exit code for a failed build: a refused output folder
+// is a wrong command line, anything else is the site's error.
+func buildExit(err error) int {
+	var r *outdir.Refusal
+	if errors.As(err, &r) {
+		return exitUsage
+	}
+	return exitContent
+}
 
 // run is the CLI without os.Exit, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -125,10 +136,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := sf.options()
 	opts.Dest = *dest
 	opts.Minify = *minify
+	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
 	rep, err := generator.Build(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitContent
+		return buildExit(err)
+	}
+	if rep.MovedAside != "" {
+		fmt.Fprintf(stderr, "note: the output folder held Hugo's build; moved it to %s (delete it when you no longer need it)\n", rep.MovedAside)
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)

@@ -1,0 +1,191 @@
+package outdir
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ManifestName is the file, at the root of an output folder, that records
+// the folder as affsite's: its first line is manifestHeader, then one
+// slash-separated path per line, every file the build wrote.
+const ManifestName = ".affsite-manifest"
+
+const manifestHeader = "affsite output manifest 1: the files affsite wrote here; affsite replaces this folder only while it holds no other file"
+
+// state is what an existing output folder is, as far as replacing it goes.
+type state int
+
+const (
+	absent state = iota // nothing there yet
+	empty               // an empty folder
+	owned               // a folder affsite wrote, holding only what it wrote
+	hugo                // a folder Hugo wrote: moved aside, never deleted
+)
+
+// inspect tells whether dest may be replaced, or refuses it. Only
+// folders affsite wrote and nothing else was added to, empty folders and
+// Hugo's output (which is moved aside) pass.
+func inspect(given, dest, site string) (state, error) {
+	refuse := func(reason string) (state, error) {
+		return 0, &Refusal{Path: given, Reason: reason, Advice: adviceDelete}
+	}
+	st, err := os.Lstat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return absent, nil
+	case err != nil:
+		return 0, err
+	case st.Mode()&fs.ModeSymlink != 0:
+		return refuse("it is a symbolic link to nothing")
+	case !st.IsDir():
+		return refuse("it is a file, not a folder")
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return 0, err
+	}
+	if len(entries) == 0 {
+		return empty, nil
+	}
+	names, err := readManifest(dest)
+	if err != nil {
+		return 0, err
+	}
+	if names == nil {
+		if looksLikeHugo(dest, site) {
+			return hugo, nil
+		}
+		return refuse("it is not empty and affsite did not write it")
+	}
+	extra, err := strangers(dest, names)
+	if err != nil {
+		return 0, err
+	}
+	if len(extra) > 0 {
+		return refuse(fmt.Sprintf("it holds %s affsite did not write (%s)", plural(len(extra), "file"), sample(extra)))
+	}
+	return owned, nil
+}
+
+// readManifest returns the paths an output folder's manifest lists, or
+// nil when the folder has no manifest.
+func readManifest(dir string) (map[string]bool, error) {
+	p := filepath.Join(dir, ManifestName)
+	st, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	if !sc.Scan() || sc.Text() != manifestHeader {
+		return nil, nil
+	}
+	names := map[string]bool{}
+	for sc.Scan() {
+		names[sc.Text()] = true
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return names, nil
+}
+
+// writeManifest writes the manifest of the files in names into dir.
+func writeManifest(dir string, names []string) error {
+	sort.Strings(names)
+	var b bytes.Buffer
+	b.Grow(len(names) * 32)
+	b.WriteString(manifestHeader)
+	b.WriteByte('\n')
+	for _, n := range names {
+		b.WriteString(n)
+		b.WriteByte('\n')
+	}
+	return os.WriteFile(filepath.Join(dir, ManifestName), b.Bytes(), 0o644)
+}
+
+// strangers lists the files under dir that names does not hold, sorted.
+// Folders are not listed: an empty folder holds nothing to lose.
+func strangers(dir string, names map[string]bool) ([]string, error) {
+	var extra []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel != ManifestName && (!names[rel] || !d.Type().IsRegular()) {
+			extra = append(extra, rel)
+		}
+		return nil
+	})
+	return extra, err
+}
+
+// looksLikeHugo reports whether dest is the output of a Hugo build: its
+// home page says Hugo generated it, or the site has a Hugo configuration
+// and dest holds a home page and Hugo's feed or sitemap.
+func looksLikeHugo(dest, site string) bool {
+	if f, err := os.Open(filepath.Join(dest, "index.html")); err == nil {
+		head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+		f.Close()
+		h := strings.ToLower(string(head))
+		if strings.Contains(h, `name="generator" content="hugo`) || strings.Contains(h, `name=generator content="hugo`) {
+			return true
+		}
+	} else {
+		return false
+	}
+	hasFile := func(dir, name string) bool {
+		st, err := os.Stat(filepath.Join(dir, name))
+		return err == nil && st.Mode().IsRegular()
+	}
+	if hasFile(site, "site.toml") {
+		return false
+	}
+	hugoConfig := false
+	for _, c := range []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"} {
+		hugoConfig = hugoConfig || hasFile(site, c)
+	}
+	return hugoConfig && (hasFile(dest, "index.xml") || hasFile(dest, "sitemap.xml"))
+}
+
+// sample names up to three of names.
+func sample(names []string) string {
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:3], ", ") + ", …"
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
