@@ -36,7 +36,7 @@ type templateSet struct {
 	// usesWordCount tells whether any template shows .WordCount (lists
 	// then change with every edit of a page's length).
 	usesWordCount bool
-	cached        sync.Map  // partialCached results, by name and variants
+	cached        sync.Map // partialCached results, by name and variants
 	calls         partialCalls
 	bufs          sync.Pool // of *bytes.Buffer, for partials
 }
