@@ -1,12 +1,15 @@
 package preview
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -39,6 +42,17 @@ type Config struct {
 	// Ready, when set, is called with the preview's URL once the first
 	// build is served.
 	Ready func(url string)
+	// NewBuilder makes what rebuilds the site from Site, its BaseURL
+	// filled in; nil means generator.NewSession. A caller may wrap the
+	// session (tests make a rebuild hang with it).
+	NewBuilder func(generator.Options) Builder
+}
+
+// Builder rebuilds a site after edits and holds its last good build, as
+// generator.Session does.
+type Builder interface {
+	Rebuild(changed []string) (*generator.RebuildReport, error)
+	Files() *generator.MemOutput
 }
 
 // ListenError is returned by Run when it cannot listen on the address.
@@ -108,51 +122,77 @@ func Run(ctx context.Context, cfg Config) error {
 	watchErr := make(chan error, 1)
 	go func() { watchErr <- w.Run(ctx) }()
 
-	sess := generator.NewSession(cfg.Site)
+	newBuilder := cfg.NewBuilder
+	if newBuilder == nil {
+		newBuilder = func(o generator.Options) Builder { return generator.NewSession(o) }
+	}
 	srv := NewServer(nil, !cfg.DisableLiveReload)
-	b := &rebuilder{sess: sess, srv: srv, cfg: cfg, toDisk: toDisk}
-	b.rebuild(nil)
+	b := &rebuilder{sess: newBuilder(cfg.Site), srv: srv, cfg: cfg, toDisk: toDisk}
+	// Rebuilds run in their own goroutine, so that nothing a build does
+	// (a source that blocks its read, a slow disk) keeps Run from seeing
+	// ctx end: the server stops on the first signal, even mid-rebuild.
+	firstBuilt := make(chan struct{})
+	rebuilding := make(chan struct{}) // closed when the rebuilds stop
+	go func() {
+		defer close(rebuilding)
+		b.rebuild(nil)
+		close(firstBuilt)
+		for batch := range w.Batches() {
+			if ctx.Err() != nil {
+				return
+			}
+			b.rebuild(batch)
+		}
+	}()
 
 	hs := &http.Server{
-		Handler:           srv,
+		Handler:           hostCheck(srv, cfg.Bind, cfg.Site.BaseURL, url),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
-	fmt.Fprintf(cfg.Stdout, "Serving at %s (Ctrl+C to stop)\n", url)
-	if cfg.Ready != nil {
-		cfg.Ready(url)
-	}
-
+	serving := false
 	var runErr error
-loop:
-	for {
+	watching := true
+	select {
+	case <-ctx.Done():
+	case runErr = <-watchErr:
+		watching = false
+	case <-firstBuilt:
+		serving = true
+		go func() { serveErr <- hs.Serve(ln) }()
+		fmt.Fprintf(cfg.Stdout, "Serving at %s (Ctrl+C to stop)\n", url)
+		if cfg.Ready != nil {
+			cfg.Ready(url)
+		}
 		select {
 		case <-ctx.Done():
-			break loop
-		case err := <-serveErr:
-			runErr = err
-			break loop
-		case batch, ok := <-w.Batches():
-			if !ok {
-				runErr = <-watchErr
-				break loop
-			}
-			b.rebuild(batch)
+		case runErr = <-serveErr:
+		case runErr = <-watchErr:
+			watching = false
 		}
 	}
+
 	cancel() // stops the watcher, and ends the event streams' requests
 	srv.Close()
 	sctx, scancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer scancel()
-	if err := hs.Shutdown(sctx); err != nil && runErr == nil {
-		runErr = err
+	if serving {
+		if err := hs.Shutdown(sctx); err != nil && runErr == nil {
+			runErr = err
+		}
 	}
-	if err := <-watchErr; runErr == nil && err != nil && !errors.Is(err, context.Canceled) {
-		runErr = err
+	if watching {
+		runErr = cmp.Or(runErr, <-watchErr)
 	}
-	if errors.Is(runErr, http.ErrServerClosed) {
+	select {
+	case <-rebuilding:
+	case <-sctx.Done():
+		// A build that never returns (a source that blocks forever) is
+		// left behind: the process ends anyway.
+		fmt.Fprintf(cfg.Stderr, "Stopped without waiting for the rebuild in progress (still running after %s).\n", shutdownGrace)
+	}
+	if errors.Is(runErr, http.ErrServerClosed) || errors.Is(runErr, context.Canceled) {
 		runErr = nil
 	}
 	return runErr
@@ -160,7 +200,7 @@ loop:
 
 // rebuilder runs the session's rebuilds and publishes their results.
 type rebuilder struct {
-	sess   *generator.Session
+	sess   Builder
 	srv    *Server
 	cfg    Config
 	toDisk string
@@ -169,6 +209,9 @@ type rebuilder struct {
 // rebuild builds after the edits in changed (nil: everything) and
 // publishes the result or the error.
 func (b *rebuilder) rebuild(changed []string) {
+	if changed != nil && folderIn(b.cfg.Site.Source, changed) {
+		changed = nil
+	}
 	rep, err := b.sess.Rebuild(changed)
 	if err != nil {
 		msg := err.Error()
@@ -192,6 +235,19 @@ func (b *rebuilder) rebuild(changed []string) {
 			fmt.Fprintf(b.cfg.Stderr, "render to disk: %v\n", err)
 		}
 	}
+}
+
+// folderIn reports whether a path of the batch changed is a folder by
+// now: the watcher names a folder only once it is gone, so it came back
+// after the batch was made, and only a full rebuild drops what it held
+// before.
+func folderIn(root string, changed []string) bool {
+	for _, c := range changed {
+		if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(c))); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // describe names the edited files of a batch for the terminal.

@@ -16,14 +16,32 @@ import (
 // runServe is "affsite serve": it previews the site until SIGINT or
 // SIGTERM.
 func runServe(args []string, stdout, stderr io.Writer) int {
+	return serveUntilSignal(args, stdout, stderr, nil)
+}
+
+// serveUntilSignal runs serve until the first SIGINT or SIGTERM, which
+// preview.Run answers at once, even while a rebuild is stuck. After it,
+// the signals get their default action back, so that a second Ctrl+C
+// ends the process whatever the shutdown is waiting for.
+func serveUntilSignal(args []string, stdout, stderr io.Writer, tune func(*preview.Config)) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, args, stdout, stderr, nil)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return serveWith(ctx, args, stdout, stderr, tune)
 }
 
 // serve parses serve's flags and runs the preview until ctx ends; ready,
 // when set, receives the preview's URL (tests listen on port 0).
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready func(url string)) int {
+	return serveWith(ctx, args, stdout, stderr, func(c *preview.Config) { c.Ready = ready })
+}
+
+// serveWith is serve with tune, when set, adjusting the preview's
+// configuration after the flags are read (tests wrap the rebuilds).
+func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, tune func(*preview.Config)) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var sf siteFlags
 	sf.register(fs, true)
@@ -41,7 +59,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 		fmt.Fprintf(stderr, "affsite serve: --port %d is not a port (0–65535)\n", *port)
 		return exitUsage
 	}
-	err := preview.Run(ctx, preview.Config{
+	cfg := preview.Config{
 		Site:              sf.options(),
 		Bind:              *bind,
 		Port:              *port,
@@ -50,8 +68,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 		Dest:              *dest,
 		Stdout:            stdout,
 		Stderr:            stderr,
-		Ready:             ready,
-	})
+	}
+	if tune != nil {
+		tune(&cfg)
+	}
+	err := preview.Run(ctx, cfg)
 	var le *preview.ListenError
 	switch {
 	case err == nil:

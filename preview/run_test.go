@@ -1,0 +1,84 @@
+package preview
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/affsite/affsite/generator"
+)
+
+// stuckBuilder is a Builder whose rebuilds after the first never return
+// until the test ends, as a build reading a FIFO nobody writes to.
+type stuckBuilder struct {
+	*generator.Session
+	hangFirst bool
+	entered   chan struct{} // gets a value when a rebuild hangs
+	release   chan struct{} // closed at the end of the test
+}
+
+func (b *stuckBuilder) Rebuild(changed []string) (*generator.RebuildReport, error) {
+	if changed != nil || b.hangFirst {
+		b.entered <- struct{}{}
+		<-b.release
+	}
+	return b.Session.Rebuild(changed)
+}
+
+// TestRunStopsDuringStuckRebuild cancels Run's context while a rebuild
+// (the first, or one after an edit) never returns: Run must return
+// anyway, within its shutdown grace.
+func TestRunStopsDuringStuckRebuild(t *testing.T) {
+	t.Parallel()
+	for _, hangFirst := range []bool{false, true} {
+		t.Run(map[bool]string{false: "rebuild", true: "first build"}[hangFirst], func(t *testing.T) {
+			t.Parallel()
+			root := t.TempDir()
+			mustWrite(t, filepath.Join(root, "site.toml"), "title = \"T\"\n")
+			mustWrite(t, filepath.Join(root, "content/posts/a.md"), "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello.\n")
+			sb := &stuckBuilder{hangFirst: hangFirst, entered: make(chan struct{}, 1), release: make(chan struct{})}
+			t.Cleanup(func() { close(sb.release) })
+			ready := make(chan string, 1)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			done := make(chan error, 1)
+			go func() {
+				done <- Run(ctx, Config{
+					Site: generator.Options{Source: root}, Port: 0,
+					Ready: func(u string) { ready <- u },
+					NewBuilder: func(o generator.Options) Builder {
+						sb.Session = generator.NewSession(o)
+						return sb
+					},
+				})
+			}()
+			if !hangFirst {
+				select {
+				case <-ready:
+				case err := <-done:
+					t.Fatalf("Run: %v", err)
+				case <-time.After(20 * time.Second):
+					t.Fatal("not serving within 20 s")
+				}
+				mustWrite(t, filepath.Join(root, "content/posts/a.md"), "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello again.\n")
+			}
+			select {
+			case <-sb.entered:
+			case <-time.After(20 * time.Second):
+				t.Fatal("the rebuild did not start within 20 s")
+			}
+			start := time.Now()
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(shutdownGrace + 5*time.Second):
+				t.Fatalf("Run still running %s after cancel", shutdownGrace+5*time.Second)
+			}
+			t.Logf("returned %s after cancel", time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
