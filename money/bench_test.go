@@ -12,6 +12,6 @@ func BenchmarkFormat(b *testing.B) {
 func BenchmarkApply(b *testing.B) {
 	r := MustParseRate("0.125")
 	for b.Loop() {
-		_ = r.Apply(109920)
+		_, _ = r.Apply(109920)
 	}
 }

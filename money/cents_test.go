@@ -1,6 +1,7 @@
 package money
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -77,7 +78,7 @@ func TestCentsString(t *testing.T) {
 	}
 }
 
-func TestCentsTimes(t *testing.T) {
+func TestCentsMul(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		c    Cents
@@ -88,10 +89,53 @@ func TestCentsTimes(t *testing.T) {
 		{2499, 0, 0},
 		{-310, 3, -930},
 		{1, -1, -1},
+		{math.MaxInt64, 1, math.MaxInt64},
+		{math.MinInt64, 1, math.MinInt64},
+		{-1, math.MinInt64 + 1, math.MaxInt64},
+		{1 << 31, -(1 << 32), math.MinInt64},
 	}
 	for _, tt := range tests {
-		if got := tt.c.Times(tt.n); got != tt.want {
-			t.Errorf("%v.Times(%d) = %v, want %v", tt.c, tt.n, got, tt.want)
+		if got, err := tt.c.Mul(tt.n); err != nil || got != tt.want {
+			t.Errorf("%v.Mul(%d) = %v, %v; want %v", tt.c, tt.n, got, err, tt.want)
+		}
+	}
+}
+
+// TestCentsOverflow has the products and sums that do not fit: each is an
+// error, never a wrapped figure.
+func TestCentsOverflow(t *testing.T) {
+	t.Parallel()
+	muls := []struct {
+		c Cents
+		n int64
+	}{
+		{3960, 100000000000000000}, // 40 % of Kartra Starter × 10^17 customers
+		{1000, math.MaxInt64},      // a count of MaxInt64 once printed -$10.00
+		{math.MaxInt64, 2},
+		{math.MinInt64, -1},
+		{-1, math.MinInt64},
+		{math.MinInt64, math.MinInt64},
+		{1 << 32, 1 << 31},
+	}
+	for _, tt := range muls {
+		if got, err := tt.c.Mul(tt.n); !errors.Is(err, ErrOverflow) {
+			t.Errorf("%d.Mul(%d) = %d, %v; want ErrOverflow", int64(tt.c), tt.n, int64(got), err)
+		}
+	}
+	adds := [][2]Cents{
+		{math.MaxInt64, 1},
+		{math.MinInt64, -1},
+		{math.MaxInt64 / 2, math.MaxInt64/2 + 2},
+		{math.MinInt64, math.MinInt64},
+	}
+	for _, a := range adds {
+		if got, err := a[0].Add(a[1]); !errors.Is(err, ErrOverflow) {
+			t.Errorf("%d + %d = %d, %v; want ErrOverflow", int64(a[0]), int64(a[1]), int64(got), err)
+		}
+	}
+	for _, a := range [][3]Cents{{math.MaxInt64, math.MinInt64, -1}, {math.MaxInt64 - 1, 1, math.MaxInt64}, {-5, 3, -2}} {
+		if got, err := a[0].Add(a[1]); err != nil || got != a[2] {
+			t.Errorf("%d + %d = %d, %v; want %d", int64(a[0]), int64(a[1]), int64(got), err, int64(a[2]))
 		}
 	}
 }

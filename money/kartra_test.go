@@ -21,10 +21,10 @@ func TestKartraCommissions(t *testing.T) {
 	for _, p := range kartraPlans {
 		m, a := mustCents(t, p.monthly), mustCents(t, p.annual)
 		checks := []struct{ what, got, want string }{
-			{"40% monthly", direct.Apply(m).String(), p.direct},
-			{"40% annual", direct.Apply(a).String(), p.directAnnual},
-			{"10% monthly", tier2.Apply(m).String(), p.tier2},
-			{"10% annual", tier2.Apply(a).String(), p.tier2Annual},
+			{"40% monthly", mustApply(t, direct, m).String(), p.direct},
+			{"40% annual", mustApply(t, direct, a).String(), p.directAnnual},
+			{"10% monthly", mustApply(t, tier2, m).String(), p.tier2},
+			{"10% annual", mustApply(t, tier2, a).String(), p.tier2Annual},
 		}
 		for _, c := range checks {
 			if c.got != c.want {
@@ -49,7 +49,13 @@ func TestKartraScenarios(t *testing.T) {
 	for _, tt := range tests {
 		var total Cents
 		for i, p := range kartraPlans {
-			total += rate.Apply(mustCents(t, p.monthly)).Times(tt.count[i])
+			sum, err := mustApply(t, rate, mustCents(t, p.monthly)).Mul(tt.count[i])
+			if err == nil {
+				total, err = total.Add(sum)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 		if got := total.String(); got != tt.want {
 			t.Errorf("%s: %s a month, want %s", tt.name, got, tt.want)

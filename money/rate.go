@@ -86,10 +86,15 @@ func MustParseRate(s string) Rate {
 	return r
 }
 
-// Apply returns c × r, computed exactly and rounded once, half-up to the cent
-// (half away from zero for negative products). A product beyond the range of
-// Cents saturates at the nearest bound.
-func (r Rate) Apply(c Cents) Cents {
+// maxRateNum bounds |num| of a Rate: at most 18 digits, so that negating
+// it and the products in Apply stay in range.
+const maxRateNum = 1_000_000_000_000_000_000
+
+// Apply returns c × r, computed exactly and rounded once, half-up to the
+// currency's minor unit (half away from zero for negative products). A
+// product beyond the range of Cents is an error wrapping [ErrOverflow],
+// never a wrapped or saturated figure.
+func (r Rate) Apply(c Cents) (Cents, error) {
 	neg := (c < 0) != (r.num < 0)
 	rmag := uint64(r.num)
 	if r.num < 0 {
@@ -98,29 +103,24 @@ func (r Rate) Apply(c Cents) Cents {
 	hi, lo := bits.Mul64(c.magnitude(), rmag)
 	d := pow10(int(r.scale))
 	if hi >= d {
-		return saturate(neg)
+		return 0, r.overflow(c)
 	}
 	q, rem := bits.Div64(hi, lo, d)
 	if rem >= d-rem { // rem ≥ d/2 without overflow: round half up
 		q++
 	}
-	switch {
-	case q == 0:
-		return 0
-	case neg && q <= maxMagnitude:
-		return Cents(-int64(q-1) - 1)
-	case !neg && q < maxMagnitude:
-		return Cents(q)
+	if q == 0 {
+		return 0, nil
 	}
-	return saturate(neg)
+	if q > maxMagnitude || (!neg && q == maxMagnitude) {
+		return 0, r.overflow(c)
+	}
+	return fromMagnitude(neg, q), nil
 }
 
-// saturate returns the bound of Cents on the given side.
-func saturate(neg bool) Cents {
-	if neg {
-		return Cents(-1 << 63)
-	}
-	return Cents(1<<63 - 1)
+// overflow is Apply's error for c.
+func (r Rate) overflow(c Cents) error {
+	return fmt.Errorf("%s of %d minor units: %w", r.Percent(), int64(c), ErrOverflow)
 }
 
 // decimal formats num / 10^scale in the shortest exact decimal form.

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -80,23 +81,34 @@ func TestApplyFloatTraps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c, r := mustCents(t, tt.amount), MustParseRate(tt.rate)
-		if got := r.Apply(c).String(); got != tt.want {
+		if got := mustApply(t, r, c).String(); got != tt.want {
 			t.Errorf("%s × %s = %s, want %s", tt.amount, tt.rate, got, tt.want)
 		}
 	}
 }
 
-func TestApplySaturates(t *testing.T) {
+// TestApplyOverflow: a product beyond the range of Cents is an error (it
+// used to saturate at the bound, a wrong figure); one just inside is exact.
+func TestApplyOverflow(t *testing.T) {
 	t.Parallel()
 	big := MustParseRate("999999999")
-	if got := big.Apply(math.MaxInt64); got != math.MaxInt64 {
-		t.Errorf("huge positive product = %d, want MaxInt64", got)
+	for _, c := range []Cents{math.MaxInt64, math.MinInt64, 9223372036854775, -9223372036854776} {
+		if got, err := big.Apply(c); !errors.Is(err, ErrOverflow) {
+			t.Errorf("999999999 × %d = %d, %v; want ErrOverflow", int64(c), int64(got), err)
+		}
 	}
-	if got := big.Apply(math.MinInt64); got != math.MinInt64 {
-		t.Errorf("huge negative product = %d, want MinInt64", got)
+	if got, err := MustParseRate("1").Apply(math.MinInt64); err != nil || got != math.MinInt64 {
+		t.Errorf("1 × MinInt64 = %d, %v", got, err)
 	}
-	if got := MustParseRate("1").Apply(math.MinInt64); got != math.MinInt64 {
-		t.Errorf("1 × MinInt64 = %d", got)
+	if got, err := MustParseRate("1").Apply(math.MaxInt64); err != nil || got != math.MaxInt64 {
+		t.Errorf("1 × MaxInt64 = %d, %v", got, err)
+	}
+	// 1.5 × MaxInt64 does not fit; 0.5 × MaxInt64 rounds half up to 2^62.
+	if got, err := MustParseRate("1.5").Apply(math.MaxInt64); !errors.Is(err, ErrOverflow) {
+		t.Errorf("1.5 × MaxInt64 = %d, %v; want ErrOverflow", got, err)
+	}
+	if got, err := MustParseRate("0.5").Apply(math.MaxInt64); err != nil || got != 1<<62 {
+		t.Errorf("0.5 × MaxInt64 = %d, %v; want 2^62", got, err)
 	}
 }
 
@@ -144,6 +156,15 @@ func TestRateCmp(t *testing.T) {
 			t.Errorf("Cmp(%s, %s) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+func mustApply(t testing.TB, r Rate, c Cents) Cents {
+	t.Helper()
+	got, err := r.Apply(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
 
 func mustCents(t testing.TB, s string) Cents {

@@ -4,6 +4,9 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/affsite/affsite/internal/suggest"
+	"github.com/affsite/affsite/money"
 )
 
 // program decodes the top-level mapping of a file. Scenarios are decoded
@@ -26,6 +29,14 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 	if !ok {
 		return p
 	}
+	// The currency comes first, wherever it is written: it decides how
+	// many decimals every amount may have.
+	for _, e := range entries {
+		if e.key == "currency" {
+			d.currency(e, p)
+		}
+	}
+	d.cur = p.Currency.OrDefault()
 	var scenarios *entry
 	have := make(map[string]bool)
 	for _, e := range entries {
@@ -57,8 +68,7 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 			}
 		case "ref_id":
 			p.RefID = d.str(e)
-		case "currency":
-			d.currency(e, p)
+		case "currency": // decoded above
 		case "domains":
 			p.Domains = d.domains(e)
 		case "prices_checked":
@@ -169,20 +179,45 @@ func (d *decoder) payout(e entry) *Payout {
 	return p
 }
 
-// currency decodes the currency mapping into p.Currency.
+// currency decodes the currency mapping into p.Currency. The code must be
+// an active ISO 4217 code; a symbol without a code is refused, since the
+// code decides the number of decimals.
 func (d *decoder) currency(e entry, p *Program) {
 	if isNull(e.v) {
 		return
 	}
 	entries, _ := d.mapping(e.v, "currency", currencyKeys())
+	var cur money.Currency
+	hasCode := false
 	for _, e := range entries {
 		switch e.key {
 		case "code":
-			p.Currency.Code = strings.ToUpper(d.str(e))
+			s := d.str(e)
+			c, err := money.LookupCurrency(s)
+			if err != nil {
+				d.unknownCurrency(e.v.Line, "currency: code", s)
+				return
+			}
+			cur.Code, hasCode = c.Code, true
 		case "symbol":
-			p.Currency.Symbol = d.str(e)
+			cur.Symbol = d.str(e)
 		}
 	}
+	if !hasCode && cur.Symbol != "" {
+		d.errorf(e.v.Line, "currency: symbol %q without a code: add code (such as \"EUR\"), which decides the decimals", cur.Symbol)
+		return
+	}
+	p.Currency = cur
+}
+
+// unknownCurrency records that code, given at key, is not an ISO 4217
+// currency code, with the closest code when one is near.
+func (d *decoder) unknownCurrency(line int, key, code string) {
+	if s, ok := suggest.Closest(strings.ToUpper(code), money.CurrencyCodes()); ok {
+		d.errorf(line, "%s: %q is not an ISO 4217 currency code (did you mean %q?)", key, code, s)
+		return
+	}
+	d.errorf(line, "%s: %q is not an ISO 4217 currency code (such as USD, EUR, GBP or JPY)", key, code)
 }
 
 // domains decodes the list of extra host names, lowercased.

@@ -36,7 +36,7 @@ var errorCases = []struct {
 	}},
 	{"negative trial price", "x.yaml", base + "trial:\n  days: 14\n  price: -1\n", []string{`x.yaml:8: price: negative price "-1"`}},
 	{"not an amount", "x.yaml", "name: X\nurl: https://x.example/\nplans:\n  - name: A\n    monthly: 12.999\n    annual: abc\n", []string{
-		`x.yaml:5: monthly: "12.999" is not an amount of money (want e.g. 12.50)`,
+		`x.yaml:5: monthly: "12.999" has 3 decimals, but USD has 2; amounts are not rounded`,
 		`x.yaml:6: annual: "abc" is not an amount of money (want e.g. 12.50)`,
 	}},
 	{"unknown top-level key", "x.yaml", base + "comission: 0.4\n", []string{`x.yaml:6: unknown key "comission" (did you mean "commission"?)`}},
@@ -108,16 +108,50 @@ var errorCases = []struct {
 	{"json duplicate key", "x.json", "{\"name\": \"X\",\n\"url\": \"https://x.example/\",\n\"plans\": [{\"name\": \"A\", \"monthly\": 1}],\n\"name\": \"Y\"}\n", []string{
 		`x.json:4: duplicate key "name" (first at line 1)`,
 	}},
-	{"toml syntax", "x.toml", "name = \"X\"\nurl = \n", []string{`x.toml:2: invalid TOML: expected value but found '\n' instead`}},
-	{"toml duplicate key", "x.toml", "name = \"X\"\nname = \"Y\"\n", []string{`x.toml:2: invalid TOML: Key 'name' has already been defined.`}},
+	{"toml syntax", "x.toml", "name = \"X\"\nurl = \n", []string{`x.toml:2: invalid TOML: unexpected character U+000A at start of value`}},
+	{"toml duplicate key", "x.toml", "name = \"X\"\nname = \"Y\"\n", []string{`x.toml:2: invalid TOML: key name is already defined`}},
 	{"toml errors with lines", "x.toml", "name = \"X\"\ncomission = 0.4\nurl = \"https://x.example/\"\n\n[[plans]]\nname = \"A\"\nmonthly = 1\n\n[[plans]]\nname = \"B\"\nmonthly = -5.0\nmonthy = 5\n", []string{
 		`x.toml:2: unknown key "comission" (did you mean "commission"?)`,
-		`x.toml:11: monthly: negative price "-5"`,
+		`x.toml:11: monthly: negative price "-5.0"`,
 		`x.toml:12: unknown key "monthy" (did you mean "monthly"?)`,
 	}},
 	{"toml key in wrong table", "x.toml", tomlBase + "commission = 0.4\n", []string{`x.toml:7: unknown key "commission" in plan 1`}},
 	{"toml scenario unknown plan", "x.toml", tomlBase + "\n[[scenarios]]\nname = \"S\"\n[scenarios.mix]\na = 1\nb = 2\n", []string{
 		`x.toml:12: scenario "S": unknown plan "b" (known plans: a)`,
+	}},
+	{"bare commission 1 is ambiguous", "x.yaml", base + "commission: 1\ntier2: \"1.00\"\n", []string{
+		`x.yaml:6: commission: a bare 1 is ambiguous: write "100%" for the whole price, or "1%" (0.01)`,
+		`x.yaml:7: tier2: a bare 1.00 is ambiguous: write "100%" for the whole price, or "1%" (0.01)`,
+	}},
+	{"toml bare commission 1", "x.toml", "commission = 1.0\n" + tomlBase, []string{
+		`x.toml:1: commission: a bare 1.0 is ambiguous: write "100%" for the whole price, or "1%" (0.01)`,
+	}},
+	{"toml amounts keep their literal text", "x.toml", tomlBase + "annual = 1234567890123456.78\n[trial]\nprice = 12.4999999999999999999\n[payout]\nminimum = 1e2\n", []string{
+		`x.toml:9: price: "12.4999999999999999999" has 19 decimals, but USD has 2; amounts are not rounded`,
+		`x.toml:11: minimum: "1e2" is not an amount of money (want e.g. 12.50)`,
+	}},
+	{"toml exponent rate", "x.toml", "tier2 = 4e-1\n" + tomlBase, []string{`x.toml:1: tier2: "4e-1" is not a rate (want e.g. 0.40 or 40%)`}},
+	{"yaml and json exponents", "x.json", "{\"name\": \"X\", \"url\": \"https://x.example/\",\n\"tier2\": 4e-1,\n\"plans\": [{\"name\": \"A\", \"monthly\": 1e2}]}\n", []string{
+		`x.json:2: tier2: "4e-1" is not a rate (want e.g. 0.40 or 40%)`,
+		`x.json:3: monthly: "1e2" is not an amount of money (want e.g. 12.50)`,
+	}},
+	{"unknown currency code", "x.yaml", base + "currency: {code: \"not a code\"}\n", []string{
+		`x.yaml:6: currency: code: "not a code" is not an ISO 4217 currency code (such as USD, EUR, GBP or JPY)`,
+	}},
+	{"misspelt currency code", "x.yaml", base + "currency:\n  code: EUO\n", []string{
+		`x.yaml:7: currency: code: "EUO" is not an ISO 4217 currency code (did you mean "EUR"?)`,
+	}},
+	{"symbol without code", "x.yaml", base + "currency: {symbol: €}\n", []string{
+		`x.yaml:6: currency: symbol "€" without a code: add code (such as "EUR"), which decides the decimals`,
+	}},
+	{"yen has no decimals", "x.yaml", "currency: {code: JPY}\nname: X\nurl: https://x.example/\nplans:\n  - name: A\n    monthly: 1001.00\n", []string{
+		`x.yaml:6: monthly: "1001.00" has decimals, but JPY has no minor unit (write a whole amount, such as 1,001)`,
+	}},
+	{"dinar has three decimals", "x.yaml", base + "trial: {price: 1.2345}\ncurrency: {code: BHD}\n", []string{
+		`x.yaml:6: price: "1.2345" has 4 decimals, but BHD has 3; amounts are not rounded`,
+	}},
+	{"amount too large", "x.yaml", base + "payout: {minimum: 92233720368547758.08}\n", []string{
+		`x.yaml:6: minimum: "92233720368547758.08" is too large an amount`,
 	}},
 	{"unsupported extension", "x.txt", "name: X\n", []string{`x.txt:1: unsupported file type ".txt" (want .yaml, .yml, .toml or .json)`}},
 	{"errors sorted by line", "x.yaml", "url: ftp://x\nplans: [{name: A, monthly: 1}]\ncommission: 2\n", []string{

@@ -63,8 +63,8 @@ func TestLoadKartra(t *testing.T) {
 	for id, want := range commissions {
 		pl, _ := p.Plan(id)
 		got := [4]string{
-			p.Commission.Apply(pl.Monthly).String(), p.Commission.Apply(pl.Annual).String(),
-			p.Tier2.Apply(pl.Monthly).String(), p.Tier2.Apply(pl.Annual).String(),
+			mustApply(t, p.Commission, pl.Monthly).String(), mustApply(t, p.Commission, pl.Annual).String(),
+			mustApply(t, p.Tier2, pl.Monthly).String(), mustApply(t, p.Tier2, pl.Annual).String(),
 		}
 		if got != want {
 			t.Errorf("%s commissions = %v, want %v", id, got, want)
@@ -84,7 +84,13 @@ func TestLoadKartra(t *testing.T) {
 		var total money.Cents
 		for _, pc := range s.Mix {
 			pl, _ := p.Plan(pc.PlanID)
-			total += p.Commission.Apply(pl.Monthly).Times(pc.Count)
+			sum, err := mustApply(t, p.Commission, pl.Monthly).Mul(pc.Count)
+			if err == nil {
+				total, err = total.Add(sum)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 		if total.String() != want {
 			t.Errorf("scenario %s = %s, want %s", id, total, want)
@@ -153,4 +159,13 @@ func TestLoad(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustApply(t testing.TB, r money.Rate, c money.Cents) money.Cents {
+	t.Helper()
+	got, err := r.Apply(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"errors"
 	"fmt"
 	"github.com/affsite/affsite/internal/suggest"
 	"net/url"
@@ -19,6 +20,7 @@ import (
 type decoder struct {
 	file string
 	errs ErrorList
+	cur  money.Currency // of the file's amounts; decoded before them
 }
 
 // errorf records a problem at line.
@@ -111,15 +113,28 @@ func (d *decoder) str(e entry) string {
 	return strings.TrimSpace(s)
 }
 
-// cents returns a non-negative amount of money.
+// cents returns a non-negative amount of money in the file's currency,
+// read from its literal text (a TOML float too: see parseTOML). More
+// decimals than the currency has is an error, never a rounding.
 func (d *decoder) cents(e entry) (money.Cents, bool) {
 	s, ok := d.scalar(e)
 	if !ok {
 		return 0, false
 	}
-	c, err := money.ParseCents(s)
-	if err != nil {
-		d.errorf(e.v.Line, "%s: %q is not an amount of money (want e.g. 12.50)", e.key, s)
+	c, err := d.cur.ParseAmount(s)
+	var de *money.DecimalsError
+	switch {
+	case errors.As(err, &de) && de.Max == 0:
+		d.errorf(e.v.Line, "%s: %q has decimals, but %s has no minor unit (write a whole amount, such as 1,001)", e.key, s, d.cur.OrDefault().Code)
+		return 0, false
+	case errors.As(err, &de):
+		d.errorf(e.v.Line, "%s: %q has %d decimals, but %s has %d; amounts are not rounded", e.key, s, de.Decimals, d.cur.OrDefault().Code, de.Max)
+		return 0, false
+	case errors.Is(err, money.ErrOverflow):
+		d.errorf(e.v.Line, "%s: %q is too large an amount", e.key, s)
+		return 0, false
+	case err != nil:
+		d.errorf(e.v.Line, "%s: %q is not an amount of money (want e.g. %s)", e.key, s, exampleAmount(d.cur))
 		return 0, false
 	}
 	if c < 0 {
@@ -129,7 +144,21 @@ func (d *decoder) cents(e entry) (money.Cents, bool) {
 	return c, true
 }
 
-// rate returns a rate between 0 and 1.
+// exampleAmount returns an amount written as cur wants it, for messages.
+func exampleAmount(cur money.Currency) string {
+	switch cur.MinorUnits() {
+	case 0:
+		return "1,001"
+	case 2:
+		return "12.50"
+	}
+	return cur.Plain(12500)
+}
+
+// rate returns a rate between 0 and 1, written as a percentage ("40%") or as
+// a bare fraction below 1 (0.40). A bare 1 is refused as ambiguous (100 % or
+// 1 %?) with a message asking for the percentage; a bare number above 1 is
+// outside 0–1 like any rate above 100 %. A bare 0 is 0 %.
 func (d *decoder) rate(e entry) (money.Rate, bool) {
 	s, ok := d.scalar(e)
 	if !ok {
@@ -140,7 +169,13 @@ func (d *decoder) rate(e entry) (money.Rate, bool) {
 		d.errorf(e.v.Line, "%s: %q is not a rate (want e.g. 0.40 or 40%%)", e.key, s)
 		return money.Rate{}, false
 	}
-	if !r.InUnitRange() {
+	percent := strings.HasSuffix(strings.TrimSpace(s), "%")
+	one := money.MustParseRate("1")
+	switch {
+	case !percent && r.Cmp(one) == 0:
+		d.errorf(e.v.Line, "%s: a bare %s is ambiguous: write \"100%%\" for the whole price, or \"1%%\" (0.01)", e.key, s)
+		return money.Rate{}, false
+	case !r.InUnitRange():
 		d.errorf(e.v.Line, "%s: rate %s is outside 0–1 (0%%–100%%)", e.key, s)
 		return money.Rate{}, false
 	}

@@ -261,8 +261,13 @@ func TestParseDefaults(t *testing.T) {
 			func(p *Program) bool { return p.CurrencyOrDefault().Format(1200) == "CHF 12.00" }},
 		{"yaml anchors", "a.yaml", "name: X\nurl: https://x.example/\nplans:\n  - {name: A, monthly: 1, features: &f [S]}\n  - {name: B, monthly: 2, features: *f}\n",
 			func(p *Program) bool { return len(p.Plans[1].Features) == 1 && p.Plans[1].Features[0].Name == "S" }},
+		{"toml amounts are read from their text", "a.toml", "name = \"X\"\nurl = \"https://x.example/\"\n[[plans]]\nname = \"A\"\nmonthly = 1234567890123456.78\n",
+			func(p *Program) bool { return p.Plans[0].Monthly == 123456789012345678 }},
 		{"toml floats keep their decimals", "a.toml", "name = \"X\"\nurl = \"https://x.example/\"\ncommission = 0.45\n[[plans]]\nname = \"A\"\nmonthly = 79.50\n",
-			func(p *Program) bool { return p.Commission.Apply(p.Plans[0].Monthly).String() == "35.78" }},
+			func(p *Program) bool {
+				got, err := p.Commission.Apply(p.Plans[0].Monthly)
+				return err == nil && got.String() == "35.78"
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,95 +2,161 @@ package programs
 
 import (
 	"errors"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
 )
 
-// parseTOML decodes TOML and converts it to the node tree that YAML files
-// give, so that one decoder validates both.
+// parseTOML converts TOML to the node tree that YAML files give, so that one
+// decoder validates both, with each value's literal text and line.
 //
-// Key order comes from MetaData.Keys, which lists keys in document order
-// (scenario mixes depend on it). MetaData does not expose key positions, so
-// lines are found by searching the text for each key in that order. Inline
-// tables inside arrays are not listed by Keys; their keys are sorted.
+// go-toml's unstable.Parser gives every key and value with its raw bytes and
+// position, so an amount is the text as written ("1234567890123456.78",
+// "4e-1"), never a float64, and the same money rules apply as in YAML and
+// JSON. The parser checks only syntax; the document is first decoded with
+// toml.Unmarshal, which checks what TOML forbids beyond it (a key or table
+// defined twice, an integer beyond 64 bits), so the tree is built from a valid
+// document only.
 func (d *decoder) parseTOML(src []byte) *yaml.Node {
-	var data map[string]any
-	md, err := toml.Decode(string(src), &data)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			d.errorf(pe.Position.Line, "invalid TOML: %s", pe.Message)
+	var check map[string]any
+	if err := toml.Unmarshal(src, &check); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, _ := de.Position()
+			d.errorf(line, "invalid TOML: %s", strings.TrimPrefix(de.Error(), "toml: "))
 		} else {
 			d.errorf(1, "invalid TOML: %v", err)
 		}
 		return nil
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1}
-	lines := newLineFinder(string(src))
-	for _, key := range md.Keys() {
-		if len(key) == 0 {
-			continue
-		}
-		name := key[len(key)-1]
-		line := lines.find(name)
-		parent, pdata := tomlWalk(root, data, key[:len(key)-1])
-		if parent == nil {
-			continue
-		}
-		value, ok := pdata[name]
-		if !ok {
-			continue
-		}
-		existing := child(parent, name)
-		switch v := value.(type) {
-		case []map[string]any: // a [[table]] header: one more element
-			if existing == nil {
-				existing = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
-				appendPair(parent, name, line, existing)
-			}
-			if len(existing.Content) < len(v) {
-				existing.Content = append(existing.Content, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line})
-			}
-		case map[string]any:
-			if existing == nil {
-				appendPair(parent, name, line, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line})
-			}
-		default:
-			if existing == nil {
-				appendPair(parent, name, line, tomlValue(v, line))
-			}
+	b := &tomlBuilder{root: &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1}}
+	b.p.Reset(src)
+	table := b.root
+	for b.p.NextExpression() {
+		e := b.p.Expression()
+		switch e.Kind {
+		case unstable.Table:
+			table = b.walk(b.root, keyParts(e.Key()), false)
+		case unstable.ArrayTable:
+			table = b.walk(b.root, keyParts(e.Key()), true)
+		case unstable.KeyValue:
+			b.keyValue(table, e)
 		}
 	}
-	return root
+	if err := b.p.Error(); err != nil { // toml.Unmarshal accepted it; be safe
+		line := 1
+		var pe *unstable.ParserError
+		if errors.As(err, &pe) && pe.Highlight != nil {
+			line = b.p.Shape(b.p.Range(pe.Highlight)).Start.Line
+		}
+		d.errorf(line, "invalid TOML: %v", err)
+		return nil
+	}
+	return b.root
 }
 
-// tomlWalk follows path from the root through both the node tree and the
-// decoded data, into the last element of arrays of tables.
-func tomlWalk(n *yaml.Node, data map[string]any, path []string) (*yaml.Node, map[string]any) {
-	for _, name := range path {
-		c := child(n, name)
-		if c == nil {
-			return nil, nil
-		}
-		switch v := data[name].(type) {
-		case map[string]any:
-			n, data = c, v
-		case []map[string]any:
-			i := len(c.Content) - 1
-			if i < 0 || i >= len(v) {
-				return nil, nil
-			}
-			n, data = c.Content[i], v[i]
-		default:
-			return nil, nil
-		}
+// tomlBuilder builds the node tree of one TOML document.
+type tomlBuilder struct {
+	p    unstable.Parser
+	root *yaml.Node
+}
+
+// keyParts returns the parts of a dotted key.
+func keyParts(it unstable.Iterator) []*unstable.Node {
+	var parts []*unstable.Node
+	for it.Next() {
+		parts = append(parts, it.Node())
 	}
-	return n, data
+	return parts
+}
+
+// line returns the 1-based line where n starts.
+func (b *tomlBuilder) line(n *unstable.Node) int {
+	return b.p.Shape(n.Raw).Start.Line
+}
+
+// walk follows the key parts from n, making mappings that do not exist yet
+// and entering the last element of arrays of tables. With array set, the
+// last part names an array of tables that gets a new element, which is
+// returned.
+func (b *tomlBuilder) walk(n *yaml.Node, parts []*unstable.Node, array bool) *yaml.Node {
+	for i, part := range parts {
+		name, line := string(part.Data), b.line(part)
+		last := i == len(parts)-1
+		c := child(n, name)
+		switch {
+		case last && array:
+			if c == nil {
+				c = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
+				appendPair(n, name, line, c)
+			}
+			elem := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
+			c.Content = append(c.Content, elem)
+			return elem
+		case c == nil:
+			c = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
+			appendPair(n, name, line, c)
+		case c.Kind == yaml.SequenceNode && len(c.Content) > 0:
+			c = c.Content[len(c.Content)-1]
+		}
+		n = c
+	}
+	return n
+}
+
+// keyValue adds the key/value expression e (a dotted key is a path of
+// mappings) to table.
+func (b *tomlBuilder) keyValue(table *yaml.Node, e *unstable.Node) {
+	parts := keyParts(e.Key())
+	if len(parts) == 0 {
+		return
+	}
+	parent := b.walk(table, parts[:len(parts)-1], false)
+	key := parts[len(parts)-1]
+	appendPair(parent, string(key.Data), b.line(key), b.value(e.Value(), b.line(key)))
+}
+
+// value converts a TOML value to a node. Scalars keep their literal text
+// (strings their decoded text); line is used for containers, whose own
+// range the parser does not give.
+func (b *tomlBuilder) value(v *unstable.Node, line int) *yaml.Node {
+	scalar := func(tag string) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v.Data), Line: b.line(v)}
+	}
+	switch v.Kind {
+	case unstable.String:
+		return scalar("!!str")
+	case unstable.Bool:
+		return scalar("!!bool")
+	case unstable.Integer:
+		return scalar("!!int")
+	case unstable.Float:
+		return scalar("!!float")
+	case unstable.Array:
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
+		for it := v.Children(); it.Next(); {
+			item := it.Node()
+			seq.Content = append(seq.Content, b.value(item, b.lineOr(item, line)))
+		}
+		return seq
+	case unstable.InlineTable:
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
+		for it := v.Children(); it.Next(); {
+			b.keyValue(m, it.Node())
+		}
+		return m
+	}
+	return scalar("!!timestamp") // dates and times, as written
+}
+
+// lineOr returns the line of n, or line when n has no range of its own.
+func (b *tomlBuilder) lineOr(n *unstable.Node, line int) int {
+	if n.Raw.Length == 0 {
+		return line
+	}
+	return b.line(n)
 }
 
 // child returns the value of key in mapping n.
@@ -107,100 +173,4 @@ func child(n *yaml.Node, key string) *yaml.Node {
 func appendPair(n *yaml.Node, key string, line int, v *yaml.Node) {
 	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line}
 	n.Content = append(n.Content, k, v)
-}
-
-// tomlValue converts a decoded TOML value to a node at line.
-func tomlValue(v any, line int) *yaml.Node {
-	scalar := func(tag, s string) *yaml.Node {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s, Line: line}
-	}
-	switch v := v.(type) {
-	case string:
-		return scalar("!!str", v)
-	case int64:
-		return scalar("!!int", strconv.FormatInt(v, 10))
-	case float64:
-		// The shortest 'f' form gives back the written decimal for up to 15
-		// significant digits ("12.50" → 12.5 → "12.5"), which money then
-		// parses exactly; prices and rates never need more.
-		return scalar("!!float", strconv.FormatFloat(v, 'f', -1, 64))
-	case bool:
-		return scalar("!!bool", strconv.FormatBool(v))
-	case time.Time:
-		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
-			return scalar("!!timestamp", v.Format(time.DateOnly))
-		}
-		return scalar("!!timestamp", v.Format(time.RFC3339Nano))
-	case []any:
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
-		for _, item := range v {
-			seq.Content = append(seq.Content, tomlValue(item, line))
-		}
-		return seq
-	case []map[string]any:
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
-		for _, item := range v {
-			seq.Content = append(seq.Content, tomlValue(item, line))
-		}
-		return seq
-	case map[string]any:
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			appendPair(m, k, line, tomlValue(v[k], line))
-		}
-		return m
-	}
-	return scalar("!!str", "")
-}
-
-// lineFinder finds the lines of TOML keys, given in document order, by
-// searching forward from the line of the previous key.
-type lineFinder struct {
-	lines []string
-	cur   int
-}
-
-// newLineFinder returns a finder over src.
-func newLineFinder(src string) *lineFinder {
-	return &lineFinder{lines: strings.Split(src, "\n")}
-}
-
-// find returns the 1-based line of the next occurrence of key as a TOML key,
-// or the current line when there is none.
-func (f *lineFinder) find(key string) int {
-	for i := f.cur; i < len(f.lines); i++ {
-		if lineHasKey(f.lines[i], key) {
-			f.cur = i
-			return i + 1
-		}
-	}
-	return f.cur + 1
-}
-
-// lineHasKey reports whether key appears in line as a key: bare or quoted,
-// after the start, a space, "{", ",", "[" or ".", and before "=", "." or "]".
-func lineHasKey(line, key string) bool {
-	for _, form := range []string{key, `"` + key + `"`, "'" + key + "'"} {
-		for off := 0; ; {
-			i := strings.Index(line[off:], form)
-			if i < 0 {
-				break
-			}
-			start, end := off+i, off+i+len(form)
-			off = start + 1
-			if start > 0 && !strings.ContainsRune(" \t{,[.", rune(line[start-1])) {
-				continue
-			}
-			rest := strings.TrimLeft(line[end:], " \t")
-			if rest != "" && strings.ContainsRune("=.]", rune(rest[0])) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -278,6 +278,12 @@ func (st *PageState) program(inv *Invocation) (*programs.Program, error) {
 	if !ok {
 		return nil, inv.Errorf("shortcode %q: unknown program %q (programs: %s)", inv.Name, id, idList(st.Programs.IDs()))
 	}
+	// A program that names no currency is shown in the site's; its amounts
+	// were read with two decimals and must be exact in that currency.
+	p, err := p.InCurrency(st.currency(p))
+	if err != nil {
+		return nil, inv.Errorf("shortcode %q: %w", inv.Name, err)
+	}
 	if st.Used == nil {
 		st.Used = make(map[string]bool)
 	}

@@ -1,6 +1,9 @@
 package shortcodes
 
-import "github.com/affsite/affsite/programs"
+import (
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/programs"
+)
 
 // CommissionTableData is the data of the commission-table template: one
 // row per plan with its prices and the commission on each. Every amount is
@@ -59,27 +62,39 @@ func CommissionTable(inv *Invocation) error {
 	if p.HasTier2 {
 		d.Tier2Rate = p.Tier2.Percent()
 	}
+	// commission formats rate × c; a product that does not fit is an
+	// error at the shortcode, never a wrong figure.
+	commission := func(rate money.Rate, c money.Cents) string {
+		v, e := rate.Apply(c)
+		if e != nil && err == nil { // err is nil here until the first failure
+			err = inv.Errorf("shortcode %q: %s of %s is too large to compute exactly (%w)", inv.Name, rate.Percent(), cur.Format(c), e)
+		}
+		return cur.Format(v)
+	}
 	for _, pl := range p.Plans {
 		r := CommissionRow{
 			Plan:              pl.Name,
 			Monthly:           cur.Format(pl.Monthly),
 			Annual:            noAmount,
-			CommissionMonthly: cur.Format(p.Commission.Apply(pl.Monthly)),
+			CommissionMonthly: commission(p.Commission, pl.Monthly),
 			CommissionAnnual:  noAmount,
 			Featured:          pl.Featured,
 		}
 		if pl.HasAnnual {
 			r.Annual = cur.Format(pl.Annual)
-			r.CommissionAnnual = cur.Format(p.Commission.Apply(pl.Annual))
+			r.CommissionAnnual = commission(p.Commission, pl.Annual)
 		}
 		if p.HasTier2 {
-			r.Tier2Monthly = cur.Format(p.Tier2.Apply(pl.Monthly))
+			r.Tier2Monthly = commission(p.Tier2, pl.Monthly)
 			r.Tier2Annual = noAmount
 			if pl.HasAnnual {
-				r.Tier2Annual = cur.Format(p.Tier2.Apply(pl.Annual))
+				r.Tier2Annual = commission(p.Tier2, pl.Annual)
 			}
 		}
 		d.Rows = append(d.Rows, r)
+	}
+	if err != nil {
+		return err
 	}
 	inv.Data = d
 	return nil

@@ -86,17 +86,19 @@ func Earnings(inv *Invocation) error {
 	}
 	var total, total2 money.Cents
 	for _, m := range mix {
-		per := p.Commission.Apply(m.plan.Monthly)
-		sum := per.Times(m.count)
-		total += sum
+		per, sum, err := earn(p.Commission, m, &total)
+		if err != nil {
+			return inv.Errorf("shortcode %q: the commission on %d × %s %s is too large to compute exactly (%w)", inv.Name, m.count, m.plan.Name, cur.Format(m.plan.Monthly), err)
+		}
 		r := EarningsRow{
 			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(m.plan.Monthly),
 			PerReferral: cur.Format(per), Monthly: cur.Format(sum),
 		}
 		if tier2 {
-			per2 := p.Tier2.Apply(m.plan.Monthly)
-			sum2 := per2.Times(m.count)
-			total2 += sum2
+			per2, sum2, err := earn(p.Tier2, m, &total2)
+			if err != nil {
+				return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s is too large to compute exactly (%w)", inv.Name, m.count, m.plan.Name, cur.Format(m.plan.Monthly), err)
+			}
 			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(per2), cur.Format(sum2)
 		}
 		d.Rows = append(d.Rows, r)
@@ -109,6 +111,22 @@ func Earnings(inv *Invocation) error {
 	d.Caption = earningsCaption(p, d.Scenario)
 	inv.Data = d
 	return nil
+}
+
+// earn returns the commission at rate on one customer of m's plan and on
+// all of them, and adds the latter to *total; any figure that does not fit
+// is an error rather than a wrong amount.
+func earn(rate money.Rate, m planCount, total *money.Cents) (per, sum money.Cents, err error) {
+	if per, err = rate.Apply(m.plan.Monthly); err != nil {
+		return 0, 0, err
+	}
+	if sum, err = per.Mul(m.count); err != nil {
+		return 0, 0, err
+	}
+	if *total, err = total.Add(sum); err != nil {
+		return 0, 0, err
+	}
+	return per, sum, nil
 }
 
 type planCount struct {

@@ -179,14 +179,8 @@ func offers(p *programs.Program, cur money.Currency) *offersLD {
 	}
 	return &offersLD{
 		Type: "AggregateOffer", PriceCurrency: cur.OrDefault().Code,
-		LowPrice: plainAmount(lo), HighPrice: plainAmount(hi), OfferCount: len(p.Plans),
+		LowPrice: cur.Plain(lo), HighPrice: cur.Plain(hi), OfferCount: len(p.Plans),
 	}
-}
-
-// plainAmount formats c as "1099.00": no symbol, no thousands separator,
-// as schema.org wants.
-func plainAmount(c money.Cents) string {
-	return strings.ReplaceAll(c.String(), ",", "")
 }
 
 func itemList(items []string) *itemListLD {
