@@ -137,6 +137,11 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 	case !has:
 		return nil, "", e.errorf(inv, nil, "unknown shortcode %q%s", sc.Name, e.suggest(sc.Name))
 	}
+	if b.args != nil {
+		if err := b.args.check(inv, sc, e.src); err != nil {
+			return nil, "", err
+		}
+	}
 	if !sc.Paired && (b.requiresInner || ts.UsesInner(tmpl)) {
 		return nil, "", e.errorf(inv, nil, "unclosed shortcode %q: it needs inner content; close it with %s or self-close it with %s",
 			sc.Name, closeTag(sc), selfCloseTag(sc))

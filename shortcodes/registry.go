@@ -20,6 +20,7 @@ func RequiresInner() Option {
 type builtin struct {
 	fn            Func
 	requiresInner bool
+	args          *Args // nil: any arguments
 }
 
 // Registry maps shortcode names to built-in Funcs. The caller fills it;
