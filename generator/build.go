@@ -190,6 +190,9 @@ func newBuilder(opts Options) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckSiteHere(opts.Source, cfg); err != nil {
+		return nil, err
+	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 		if err := cfg.normalize(); err != nil {
@@ -295,7 +298,11 @@ func (b *builder) write(name, from string, data []byte) error {
 	}
 	b.files++
 	b.mu.Unlock()
-	return b.out.WriteFile(name, data)
+	if err := b.out.WriteFile(name, data); err != nil {
+		// Name the output file, not the temporary folder it goes to.
+		return fmt.Errorf("%s: cannot write %s: %v", from, name, unwrapPathError(err))
+	}
+	return nil
 }
 
 func (b *builder) warnf(format string, args ...any) {

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -115,10 +117,41 @@ func LoadConfig(dir string) (*Config, error) {
 				return nil, err
 			}
 		}
+		if md.IsDefined("paginate") && cfg.Paginate <= 0 {
+			return nil, fmt.Errorf("%s:%d: paginate must be 1 or more, not %d", name, tomlKeyLine(src, "paginate"), cfg.Paginate)
+		}
 		cfg.File = name
 		break
 	}
 	return cfg, cfg.normalize()
+}
+
+// CheckSiteHere refuses to build a folder that is no site: one with
+// neither a configuration file nor a content/ folder (an empty folder,
+// or content/ itself), where a build would write a site of nothing.
+func CheckSiteHere(dir string, cfg *Config) error {
+	if cfg.File != "" {
+		return nil
+	}
+	if st, err := os.Stat(filepath.Join(dir, "content")); err == nil && st.IsDir() {
+		return nil
+	}
+	return fmt.Errorf("%s: no site here (no site.toml, hugo.toml or config.toml, and no content/)", dir)
+}
+
+// tomlKeyLine is the line of a top-level key of a TOML text (before any
+// [table]), or 1.
+func tomlKeyLine(src []byte, key string) int {
+	for n, line := range strings.Split(string(src), "\n") {
+		l := strings.TrimSpace(line)
+		if strings.HasPrefix(l, "[") {
+			break
+		}
+		if k, _, ok := strings.Cut(l, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return n + 1
+		}
+	}
+	return 1
 }
 
 // unknownConfigKeys reports keys that affsite does not know, except in
@@ -157,12 +190,49 @@ func isHugoOnlyKey(k string) bool {
 	return false
 }
 
+// tomlTypeErrorRE matches the decoder's error for a value of the wrong
+// type, which is no ParseError.
+var tomlTypeErrorRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (?:incompatible types: TOML value has type (\S+); destination has type (\S+)|(.*))$`)
+
+// tomlError gives a TOML decoding error as "file:line: message", with
+// the key when the error is about a value's type.
 func tomlError(file string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
 		return fmt.Errorf("%s:%d: %s", file, perr.Position.Line, perr.Message)
 	}
-	return fmt.Errorf("%s: %v", file, err)
+	if m := tomlTypeErrorRE.FindStringSubmatch(err.Error()); m != nil {
+		line := m[1]
+		if line == "" {
+			line = "1"
+		}
+		if m[3] != "" {
+			return fmt.Errorf("%s:%s: %s must be %s, not %s", file, line, m[2], tomlTypeName(m[4]), tomlTypeName(m[3]))
+		}
+		return fmt.Errorf("%s:%s: %s: %s", file, line, m[2], m[5])
+	}
+	return fmt.Errorf("%s:1: %s", file, strings.TrimPrefix(err.Error(), "toml: "))
+}
+
+// tomlTypeName names a type of the TOML decoder's messages for an author.
+func tomlTypeName(t string) string {
+	switch t {
+	case "integer", "int64":
+		return "a whole number"
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	case "float64", "float":
+		return "a number"
+	case "map", "map[string]interface":
+		return "a table"
+	case "slice", "[]interface", "array":
+		return "a list"
+	case "datetime", "time.Time":
+		return "a date"
+	}
+	return t
 }
 
 // normalize fills defaults and checks values.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/affsite/affsite/shortcodes"
@@ -145,8 +146,13 @@ func (b *builder) readSource(full string) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta, err := decodeMeta(file, fm)
+	head := src[:len(src)-len(body)]
+	lineOf := func(key string) int { return frontMatterKeyLine(head, key) }
+	meta, err := decodeMeta(file, fm, lineOf)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkTerms(file, meta, lineOf); err != nil {
 		return nil, err
 	}
 	if meta.draft && !b.opts.Drafts ||
@@ -180,7 +186,12 @@ func (b *builder) readSource(full string) (*source, error) {
 	} else {
 		urlPath, err := pageURLPath(dir, base, meta)
 		if err != nil {
-			return nil, fmt.Errorf("%s:1: %v", file, err)
+			line := 1
+			var ke *keyError
+			if errors.As(err, &ke) {
+				line = lineOf(ke.key)
+			}
+			return nil, fmt.Errorf("%s:%d: %v", file, line, err)
 		}
 		s.outPath = urlPath + "index.html"
 		p.RelPermalink = b.basePath + urlPath
@@ -226,18 +237,42 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// keyError is an error about the value of one front-matter key, reported
+// at that key's line.
+type keyError struct {
+	key string
+	msg string
+}
+
+func (e *keyError) Error() string { return e.msg }
+
+func keyErrorf(key, format string, args ...any) error {
+	return &keyError{key: key, msg: fmt.Sprintf(format, args...)}
+}
+
 // pageURLPath is the page's path below the site root, with a trailing
 // slash: front matter url wins, else the folder plus slug or file name.
+// Its errors about url or slug are *keyError.
 func pageURLPath(dir, base string, meta pageMeta) (string, error) {
 	if meta.url != "" {
 		u := path.Clean("/" + strings.TrimSpace(meta.url))
 		if strings.Contains(meta.url, "..") || strings.ContainsAny(meta.url, "?#\\") {
-			return "", fmt.Errorf("url %q is not a plain path", meta.url)
+			return "", keyErrorf("url", "url %q is not a plain path", meta.url)
+		}
+		if strings.ContainsFunc(meta.url, unicode.IsControl) {
+			return "", keyErrorf("url", "url %q has a control character", meta.url)
 		}
 		if u == "/" {
-			return "", fmt.Errorf("url %q would replace the home page", meta.url)
+			return "", keyErrorf("url", "url %q would replace the home page", meta.url)
 		}
-		return strings.TrimPrefix(u, "/") + "/", nil
+		p := strings.TrimPrefix(u, "/")
+		if writtenBySite(p) {
+			return "", keyErrorf("url", "url %q is the path of a file affsite writes", meta.url)
+		}
+		if err := checkSegments(p); err != nil {
+			return "", keyErrorf("url", "url %q: %v", meta.url, err)
+		}
+		return p + "/", nil
 	}
 	name := strings.TrimSuffix(base, ".md")
 	if name == "index" && dir != "" {
@@ -249,8 +284,18 @@ func pageURLPath(dir, base string, meta pageMeta) (string, error) {
 		name = meta.slug
 	}
 	name = urlize(name)
+	key := "slug"
+	if meta.slug == "" {
+		key = "" // the file's name: line 1
+	}
 	if name == "" {
-		return "", fmt.Errorf("slug %q has no letters or digits", meta.slug)
+		return "", keyErrorf(key, "slug %q has no letters or digits", meta.slug)
+	}
+	if err := checkSegments(name); err != nil {
+		if meta.slug == "" {
+			return "", fmt.Errorf("file name %q: %v", base, err)
+		}
+		return "", keyErrorf(key, "slug %q: %v", meta.slug, err)
 	}
 	var segs []string
 	for _, s := range strings.Split(dir, "/") {
@@ -260,6 +305,46 @@ func pageURLPath(dir, base string, meta pageMeta) (string, error) {
 	}
 	segs = append(segs, name)
 	return strings.Join(segs, "/") + "/", nil
+}
+
+// maxSegment is the longest segment of an output path, in bytes: most
+// file systems allow 255 in a file name.
+const maxSegment = 255
+
+// checkSegments refuses a slash-separated output path whose folders
+// cannot be written: "." or ".." segments, control characters, and
+// segments longer than maxSegment.
+func checkSegments(p string) error {
+	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		switch {
+		case seg == "." || seg == "..":
+			return fmt.Errorf("%q is not a name a folder can have", seg)
+		case len(seg) > maxSegment:
+			return fmt.Errorf("it is %d bytes long, more than the %d a file name may be", len(seg), maxSegment)
+		case strings.ContainsFunc(seg, unicode.IsControl):
+			return fmt.Errorf("it has a control character")
+		}
+	}
+	return nil
+}
+
+// checkTerms refuses tags and categories whose list pages cannot be
+// written (see checkSegments). A term with no letters or digits is left
+// out of the lists, as before.
+func checkTerms(file string, meta pageMeta, lineOf func(string) int) error {
+	for _, tax := range [...]struct {
+		key   string
+		terms []string
+	}{{"tags", meta.tags}, {"categories", meta.categories}} {
+		for _, term := range tax.terms {
+			if slug := urlize(term); slug != "" {
+				if err := checkSegments(slug); err != nil {
+					return fmt.Errorf("%s:%d: front matter: %s: %q: %v", file, lineOf(tax.key), tax.key, term, err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // checkDuplicates reports two pages that would write the same file.

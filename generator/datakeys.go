@@ -31,6 +31,16 @@ func yamlError(file string, err error) error {
 // checkJSON reports a JSON data file's syntax errors and duplicate keys
 // (which encoding/json accepts, keeping the last) as "file:line: …".
 func checkJSON(file string, src []byte) error {
+	if line, msg := jsonProblem(src); msg != "" {
+		return fmt.Errorf("%s:%d: %s", file, line, msg)
+	}
+	return nil
+}
+
+// jsonProblem finds the first syntax error or duplicate key of a JSON
+// text, with its line; msg is "" when there is none. It is the one check
+// of JSON data files and JSON front matter.
+func jsonProblem(src []byte) (line int, msg string) {
 	dec := json.NewDecoder(bytes.NewReader(src))
 	lineAt := func(off int64) int {
 		return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1
@@ -45,14 +55,14 @@ func checkJSON(file string, src []byte) error {
 		before := dec.InputOffset()
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return 0, ""
 		}
 		if err != nil {
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
-				return fmt.Errorf("%s:%d: %v", file, lineAt(se.Offset), err)
+				return lineAt(se.Offset), err.Error()
 			}
-			return fmt.Errorf("%s:%d: %v", file, lineAt(dec.InputOffset()), err)
+			return lineAt(dec.InputOffset()), err.Error()
 		}
 		var top *frame
 		if len(stack) > 0 {
@@ -83,7 +93,7 @@ func checkJSON(file string, src []byte) error {
 				if i < 0 {
 					i = 0
 				}
-				return fmt.Errorf("%s:%d: duplicate key %q", file, lineAt(before+int64(i)), k)
+				return lineAt(before + int64(i)), fmt.Sprintf("duplicate key %q", k)
 			}
 			top.keys[k] = true
 			top.key = false

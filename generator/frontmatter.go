@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -24,7 +25,7 @@ func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, err
 	fm := map[string]any{}
 	body, err := frontmatter.Parse(bytes.NewReader(src), &fm, frontMatterFormats()...)
 	if err != nil {
-		return nil, nil, 0, frontMatterError(file, src, err)
+		return nil, nil, 0, frontMatterError(file, leadingBlankLines(src), err)
 	}
 	if len(body) > len(src) {
 		body = src // cannot happen: the parser returns a suffix
@@ -37,13 +38,47 @@ func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, err
 }
 
 // frontMatterFormats are the delimiters affsite accepts, as Hugo does:
-// YAML between ---, TOML between +++, JSON as an object on top.
+// YAML between ---, TOML between +++, JSON as an object on top. A key
+// given twice is an error in each (TOML's decoder rejects it itself).
 func frontMatterFormats() []*frontmatter.Format {
 	return []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", yaml.Unmarshal),
+		frontmatter.NewFormat("---", "---", yaml.UnmarshalStrict),
 		frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
-		{Start: "{", End: "}", Unmarshal: json.Unmarshal, UnmarshalDelims: true},
+		{Start: "{", End: "}", Unmarshal: unmarshalJSONFrontMatter, UnmarshalDelims: true},
 	}
+}
+
+// unmarshalJSONFrontMatter decodes JSON front matter after checking it
+// as JSON data files are checked (checkJSON: duplicate keys).
+func unmarshalJSONFrontMatter(data []byte, v any) error {
+	if line, msg := jsonProblem(data); msg != "" {
+		return &frontMatterLineError{line: line, msg: msg}
+	}
+	return json.Unmarshal(data, v)
+}
+
+// frontMatterLineError is a front-matter error at a line of the front
+// matter's text (its first line, the "{" of JSON, is line 1).
+type frontMatterLineError struct {
+	line int
+	msg  string
+}
+
+func (e *frontMatterLineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+// leadingBlankLines counts the blank lines before the front matter,
+// which the parser skips.
+func leadingBlankLines(src []byte) int {
+	n := 0
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if len(bytes.TrimSpace(line)) > 0 {
+			break
+		}
+		n++
+		src = rest
+	}
+	return n
 }
 
 func startsWithDelimiter(src []byte) bool {
@@ -55,20 +90,31 @@ func startsWithDelimiter(src []byte) bool {
 	return false
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+var (
+	yamlLineRE   = regexp.MustCompile(`line (\d+)`)
+	yamlDupKeyRE = regexp.MustCompile(`key (".*") already set in map`)
+)
 
 // frontMatterError turns a decoder's error into "file:line: message",
-// with the line counted in the whole file.
-func frontMatterError(file string, src []byte, err error) error {
+// with the line counted in the whole file; lead is the number of blank
+// lines before the front matter.
+func frontMatterError(file string, lead int, err error) error {
 	msg := err.Error()
+	var lerr *frontMatterLineError
+	if errors.As(err, &lerr) {
+		return fmt.Errorf("%s:%d: front matter: %s", file, lead+lerr.line, lerr.msg)
+	}
 	var terr toml.ParseError
 	if asTOML(err, &terr) {
-		return fmt.Errorf("%s:%d: front matter: %s", file, terr.Position.Line+1, terr.Message)
+		return fmt.Errorf("%s:%d: front matter: %s", file, lead+terr.Position.Line+1, terr.Message)
 	}
 	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil {
 		n, _ := strconv.Atoi(msg[m[2]:m[3]])
 		rest := strings.TrimPrefix(msg[m[1]:], ":")
-		return fmt.Errorf("%s:%d: front matter:%s", file, n+1, rest)
+		// yaml.v2's word for a key given twice, in the words of the
+		// other formats.
+		rest = yamlDupKeyRE.ReplaceAllString(rest, "duplicate key $1")
+		return fmt.Errorf("%s:%d: front matter:%s", file, lead+n+1, rest)
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	return fmt.Errorf("%s:1: front matter: %s", file, msg)
@@ -108,4 +154,29 @@ func normalizeValue(v any) any {
 		return t
 	}
 	return v
+}
+
+// frontMatterKeyLine is the line of the file (head is its front matter,
+// from the file's start) on which a top-level key is set, matched
+// without regard to case as decodeMeta matches keys; 1 if none is found.
+// It reads the text, so that it serves YAML (key:), TOML (key =) and
+// JSON ("key":) alike.
+func frontMatterKeyLine(head []byte, key string) int {
+	for n := 1; len(head) > 0; n++ {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		head = rest
+		l := bytes.TrimLeft(line, " \t")
+		if len(l) < len(line) && l[0] != '"' {
+			continue // indented: a key of a nested table or map
+		}
+		l = bytes.TrimPrefix(l, []byte(`"`))
+		if len(l) <= len(key) || !bytes.EqualFold(l[:len(key)], []byte(key)) {
+			continue
+		}
+		after := bytes.TrimLeft(bytes.TrimPrefix(l[len(key):], []byte(`"`)), " \t")
+		if len(after) > 0 && (after[0] == ':' || after[0] == '=') {
+			return n
+		}
+	}
+	return 1
 }

@@ -40,7 +40,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if lines < 0 || lines > strings.Count(src, "\n") {
 			t.Fatalf("%d lines before the body of a %d-line file", lines, strings.Count(src, "\n"))
 		}
-		if _, err := decodeMeta("content/x.md", fm); err != nil && !strings.HasPrefix(err.Error(), "content/x.md:") {
+		if _, err := decodeMeta("content/x.md", fm, nil); err != nil && !strings.HasPrefix(err.Error(), "content/x.md:") {
 			t.Fatalf("error without the file: %v", err)
 		}
 	})

@@ -88,6 +88,7 @@ func TestProgramURLMustBeHTTP(t *testing.T) {
 	t.Parallel()
 	for _, u := range []string{"javascript:alert(1)", "data:text/html,x", "ftp://evil.test/", "//evil.test/"} {
 		dir := hardSite(t, map[string]string{
+			"site.toml":               "title = \"T\"\n", // a site: else "no site here"
 			"data/programs/evil.yaml": "name: Evil\nurl: \"" + u + "\"\nplans:\n  - name: A\n    monthly: 1\n",
 		})
 		_, err := generator.Build(generator.Options{Source: dir, Output: generator.NewMemOutput()})
@@ -106,13 +107,13 @@ func TestDataFileDuplicateKeys(t *testing.T) {
 		"data/d.yaml": {"a: 1\nb:\n  c: 1\n  c: 2\n", `data/d.yaml:4: mapping key "c" already defined at line 3`},
 		"data/e.yaml": {"a: 1\n b: 2\n", `data/e.yaml:2: mapping values are not allowed in this context`},
 	} {
-		dir := hardSite(t, map[string]string{file: tc.src})
+		dir := hardSite(t, map[string]string{file: tc.src, "site.toml": "title = \"T\"\n"})
 		_, err := generator.Build(generator.Options{Source: dir, Output: generator.NewMemOutput()})
 		if err == nil || err.Error() != tc.want && !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want %s", file, err, tc.want)
 		}
 	}
-	dir := hardSite(t, map[string]string{"data/ok.json": `{"a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 1}, {"k": 2}]}`})
+	dir := hardSite(t, map[string]string{"site.toml": "title = \"T\"\n", "data/ok.json": `{"a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 1}, {"k": 2}]}`})
 	if _, err := generator.Build(generator.Options{Source: dir, Output: generator.NewMemOutput()}); err != nil {
 		t.Errorf("equal keys in different objects: %v", err)
 	}

@@ -19,9 +19,18 @@ type pageMeta struct {
 
 // decodeMeta reads the known keys of fm. Keys are matched without regard
 // to case, as Hugo does ("publishdate" and "publishDate" are one key).
-func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
+// An error is reported at the line lineOf gives for its key (line 1 when
+// lineOf is nil).
+func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pageMeta, error) {
 	var m pageMeta
-	var errs []string
+	var errs []error
+	fail := func(key, format string, args ...any) {
+		line := 1
+		if lineOf != nil {
+			line = lineOf(key)
+		}
+		errs = append(errs, fmt.Errorf("%s:%d: front matter: %s", file, line, fmt.Sprintf(format, args...)))
+	}
 	str := func(key string, dst *string) {
 		if v, ok := lookupKey(fm, key); ok {
 			switch t := v.(type) {
@@ -30,7 +39,7 @@ func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
 			case int, int64, float64, bool:
 				*dst = fmt.Sprint(t)
 			default:
-				errs = append(errs, fmt.Sprintf("%s must be a string", key))
+				fail(key, "%s must be a string", key)
 			}
 		}
 	}
@@ -38,7 +47,7 @@ func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
 		if v, ok := lookupKey(fm, key); ok {
 			t, err := toTime(v)
 			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", key, err))
+				fail(key, "%s: %v", key, err)
 			}
 			*dst = t
 		}
@@ -47,7 +56,7 @@ func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
 		if v, ok := lookupKey(fm, key); ok {
 			l, err := toStrings(v)
 			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", key, err))
+				fail(key, "%s: %v", key, err)
 			}
 			*dst = l
 		}
@@ -70,19 +79,19 @@ func decodeMeta(file string, fm map[string]any) (pageMeta, error) {
 	if v, ok := lookupKey(fm, "draft"); ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			errs = append(errs, "draft must be true or false")
+			fail("draft", "draft must be true or false")
 		}
 		m.draft = b
 	}
 	if v, ok := lookupKey(fm, "weight"); ok {
 		n, err := toInt(v)
 		if err != nil {
-			errs = append(errs, "weight must be a whole number")
+			fail("weight", "weight must be a whole number")
 		}
 		m.weight = n
 	}
-	if len(errs) > 0 {
-		return m, fmt.Errorf("%s:1: front matter: %s", file, strings.Join(errs, "; "))
+	if err := errorList(errs); err != nil {
+		return m, err
 	}
 	if m.publishDate.IsZero() {
 		m.publishDate = m.date

@@ -98,6 +98,17 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
+// writtenBySite tells whether the output path p (no leading slash) is
+// one of the files writeSiteFiles and writeRedirects put at the root,
+// or a list's feed: a page whose url is one of them would collide.
+func writtenBySite(p string) bool {
+	switch p {
+	case "robots.txt", "sitemap.xml", "404.html", "affiliate-links.json", "_redirects", "_headers":
+		return true
+	}
+	return path.Base(p) == "index.xml"
+}
+
 // writeSiteFiles writes what the site has once: sitemap, robots.txt,
 // 404 page, alias redirects, the /go/ redirects and hosting files, and
 // the affiliate-link manifest.
