@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/programs"
 	"golang.org/x/net/html"
@@ -42,9 +43,6 @@ type page struct {
 	links    []link
 	redirect bool // a meta-refresh page (alias or /go/ redirect)
 	noindex  bool // a robots meta tag says noindex
-	// disclosure is the document-order index of the first element of
-	// class "aff-disclosure", or -1.
-	disclosure int
 }
 
 // link is one URL-valued attribute of an element.
@@ -105,7 +103,7 @@ func (a *auditor) parsePages() {
 			a.add("public/"+name, 1, Error, fmt.Sprintf("cannot parse the HTML: %v", err))
 			continue
 		}
-		p := &page{name: name, raw: raw, ids: map[string]bool{}, disclosure: -1}
+		p := &page{name: name, raw: raw, ids: map[string]bool{}}
 		order := 0
 		var walk func(n *html.Node)
 		walk = func(n *html.Node) {
@@ -154,13 +152,10 @@ func (p *page) element(n *html.Node, order int) {
 	if name := attrs["name"]; n.Data == "a" && name != "" {
 		p.ids[name] = true
 	}
-	if p.disclosure < 0 && hasWord(attrs["class"], "aff-disclosure") {
-		p.disclosure = order
-	}
 	if n.Data == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh") {
 		p.redirect = true
 	}
-	if n.Data == "meta" && strings.EqualFold(attrs["name"], "robots") && hasWord(strings.ReplaceAll(attrs["content"], ",", " "), "noindex") {
+	if n.Data == "meta" && strings.EqualFold(attrs["name"], "robots") && affiliate.HasWord(strings.ReplaceAll(attrs["content"], ",", " "), "noindex") {
 		p.noindex = true
 	}
 	attr, ok := linkAttr(n.Data)
@@ -174,19 +169,10 @@ func (p *page) element(n *html.Node, order int) {
 		}
 		return
 	}
-	if n.Data == "link" && (hasWord(attrs["rel"], "preconnect") || hasWord(attrs["rel"], "dns-prefetch")) {
+	if n.Data == "link" && (affiliate.HasWord(attrs["rel"], "preconnect") || affiliate.HasWord(attrs["rel"], "dns-prefetch")) {
 		return
 	}
 	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], target: attrs["target"], alt: alt, order: order})
-}
-
-func hasWord(list, want string) bool {
-	for _, w := range strings.Fields(list) {
-		if strings.EqualFold(w, want) {
-			return true
-		}
-	}
-	return false
 }
 
 // pageURL is the URL path a built file is served at.

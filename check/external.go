@@ -45,7 +45,7 @@ func (a *auditor) checkExternal() {
 			e := byURL[key]
 			if e == nil {
 				e = &externalURL{url: key}
-				if id, ok := a.affiliateProgram(u, false); ok {
+				if id, ok := a.classifier().Program(key); ok {
 					e.program = id
 					if prog, ok := a.progs.Get(id); ok {
 						rp := prog.RefParam

@@ -3,11 +3,12 @@ package check
 import (
 	"encoding/xml"
 	"fmt"
-	"github.com/affsite/affsite/generator"
 	"html"
 	"net/url"
 	"path"
 	"strings"
+
+	"github.com/affsite/affsite/affiliate"
 )
 
 // amazonSentence is the statement Amazon Associates must show.
@@ -23,7 +24,7 @@ func (a *auditor) checkRules() {
 	goPages := 0
 	for _, p := range a.pages {
 		for _, l := range p.links {
-			if l.tag == "a" && strings.EqualFold(l.target, "_blank") && !hasWord(l.rel, "noopener") && !hasWord(l.rel, "noreferrer") {
+			if l.tag == "a" && strings.EqualFold(l.target, "_blank") && !affiliate.HasWord(l.rel, "noopener") && !affiliate.HasWord(l.rel, "noreferrer") {
 				a.report(p.name, l.href, Warning, fmt.Sprintf("link %s opens a new tab without rel=\"noopener\"", l.href))
 			}
 		}
@@ -42,7 +43,7 @@ func (a *auditor) checkRules() {
 		}
 	}
 	for _, p := range a.progs.All() {
-		if generator.IsAmazonURL(p.URL) && a.cfg.Affiliate.LinkMode == "cloaked" {
+		if affiliate.IsAmazonURL(p.URL) && a.cfg.Affiliate.LinkMode == affiliate.LinkCloaked {
 			a.add(p.File, p.Line, Error, "Amazon links must not be cloaked: Amazon's terms forbid redirects that hide the destination (use link_mode = \"direct\")")
 		}
 	}
@@ -68,7 +69,7 @@ func disallows(robots, dir string) bool {
 // tag parameter) that does not show Amazon's required sentence.
 func (a *auditor) checkAmazon(p *page) {
 	for _, l := range p.links {
-		if l.tag != "a" || !generator.IsAmazonURL(l.href) {
+		if l.tag != "a" || !affiliate.IsAmazonURL(l.href) {
 			continue
 		}
 		u, _ := url.Parse(l.href)

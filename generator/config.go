@@ -11,21 +11,22 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/affiliate"
 )
 
 // Config is a site's configuration, read from site.toml (or, for sites
 // moving from Hugo, hugo.toml or config.toml).
 type Config struct {
-	Title        string         `toml:"title"`
-	BaseURL      string         `toml:"baseURL"`
-	LanguageCode string         `toml:"languageCode"`
-	Theme        string         `toml:"theme"`
-	Copyright    string         `toml:"copyright"`
-	Author       string         `toml:"author"`
-	Paginate     int            `toml:"paginate"`
-	Minify       MinifySetting  `toml:"minify"`
-	Params       map[string]any `toml:"params"`
-	Affiliate    Affiliate      `toml:"affiliate"`
+	Title        string           `toml:"title"`
+	BaseURL      string           `toml:"baseURL"`
+	LanguageCode string           `toml:"languageCode"`
+	Theme        string           `toml:"theme"`
+	Copyright    string           `toml:"copyright"`
+	Author       string           `toml:"author"`
+	Paginate     int              `toml:"paginate"`
+	Minify       MinifySetting    `toml:"minify"`
+	Params       map[string]any   `toml:"params"`
+	Affiliate    affiliate.Config `toml:"affiliate"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none.
@@ -49,48 +50,6 @@ func (m *MinifySetting) UnmarshalTOML(v any) error {
 	}
 	return nil
 }
-
-// Affiliate holds the [affiliate] table of site.toml.
-type Affiliate struct {
-	// RefID is the affiliate's id, used when a program has no ref_id.
-	RefID string `toml:"ref_id"`
-	// Disclosure is "auto" (insert one where missing), "require" (fail
-	// the build) or "off".
-	Disclosure string `toml:"disclosure"`
-	// DisclosureText is the default disclosure's text.
-	DisclosureText string `toml:"disclosure_text"`
-	// LinkMode is "direct" (links go to the program) or "cloaked" (links
-	// go to /go/<program>/ redirect pages).
-	LinkMode string `toml:"link_mode"`
-	// Target is the target attribute of affiliate links ("_blank" or "").
-	Target string `toml:"target"`
-	// UTM parameters added to every affiliate link when set.
-	UTMSource   string `toml:"utm_source"`
-	UTMMedium   string `toml:"utm_medium"`
-	UTMCampaign string `toml:"utm_campaign"`
-	// StaleAfterDays is the age in days after which a program's
-	// prices_checked date is reported as stale.
-	StaleAfterDays int `toml:"stale_after_days"`
-	// Currency overrides the default currency (USD, "$").
-	CurrencyCode   string `toml:"currency"`
-	CurrencySymbol string `toml:"currency_symbol"`
-}
-
-// Disclosure modes.
-const (
-	DisclosureAuto    = "auto"
-	DisclosureRequire = "require"
-	DisclosureOff     = "off"
-)
-
-// Link modes.
-const (
-	LinkDirect  = "direct"
-	LinkCloaked = "cloaked"
-)
-
-// DefaultDisclosureText is the disclosure shown when site.toml gives none.
-const DefaultDisclosureText = "This page contains affiliate links: if you buy through them, we may earn a commission at no extra cost to you. It does not change what we recommend."
 
 // configFiles are the names a site's configuration may have, in the
 // order they are looked for.
@@ -256,26 +215,9 @@ func (c *Config) normalize() error {
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
-	a := &c.Affiliate
-	switch a.Disclosure {
-	case "":
-		a.Disclosure = DisclosureAuto
-	case DisclosureAuto, DisclosureRequire, DisclosureOff:
-	default:
-		return fmt.Errorf("%s: [affiliate] disclosure must be \"auto\", \"require\" or \"off\", not %q", file, a.Disclosure)
-	}
-	switch a.LinkMode {
-	case "":
-		a.LinkMode = LinkDirect
-	case LinkDirect, LinkCloaked:
-	default:
-		return fmt.Errorf("%s: [affiliate] link_mode must be \"direct\" or \"cloaked\", not %q", file, a.LinkMode)
-	}
-	if a.DisclosureText == "" {
-		a.DisclosureText = DefaultDisclosureText
-	}
-	if a.StaleAfterDays <= 0 {
-		a.StaleAfterDays = 180
+	c.Affiliate.BasePath = basePathOf(c.BaseURL)
+	if err := c.Affiliate.Normalize(); err != nil {
+		return fmt.Errorf("%s: %v", file, err)
 	}
 	return nil
 }

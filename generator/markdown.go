@@ -5,6 +5,7 @@ import (
 	stdhtml "html"
 	"strings"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -164,7 +165,7 @@ func isAutoID(id, text string) bool {
 	return id == auto || strings.HasPrefix(id, auto+"-")
 }
 
-// markLink adds rel="sponsored nofollow noopener" to a link that points
+// markLink adds affiliate.Rel to a link that points
 // at an affiliate program, and records it.
 func (st *mdState) markLink(n ast.Node, href string, off int) {
 	if st.links == nil {
@@ -174,10 +175,10 @@ func (st *mdState) markLink(n ast.Node, href string, off int) {
 	if !ok {
 		return
 	}
-	rel := "sponsored nofollow noopener"
+	rel := affiliate.Rel
 	if v, ok := n.AttributeString("rel"); ok {
 		if b, isBytes := v.([]byte); isBytes {
-			rel = mergeRel(string(b), rel)
+			rel = affiliate.MergeRel(string(b), rel)
 		}
 	}
 	n.SetAttributeString("rel", []byte(rel))

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -47,20 +46,6 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	return all, nil
 }
 
-// affiliateConfig is the shortcodes' view of the [affiliate] settings.
-func (b *builder) affiliateConfig() shortcodes.AffiliateConfig {
-	a := b.cfg.Affiliate
-	cfg := shortcodes.AffiliateConfig{
-		RefID: a.RefID, LinkMode: a.LinkMode, Target: a.Target,
-		UTMSource: a.UTMSource, UTMMedium: a.UTMMedium, UTMCampaign: a.UTMCampaign,
-		DisclosureText: a.DisclosureText, BasePath: b.basePath,
-	}
-	if a.CurrencyCode != "" || a.CurrencySymbol != "" {
-		cfg.Currency = money.Currency{Code: a.CurrencyCode, Symbol: a.CurrencySymbol}
-	}
-	return cfg
-}
-
 // renderContentPage renders one content page's body (shortcodes, then
 // Markdown, then the shortcodes' HTML put back), enforces the disclosure
 // rule, executes its layout and writes it.
@@ -70,7 +55,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	if err != nil {
 		return nil, err
 	}
-	state := shortcodes.NewPageState(b.programs, b.affiliateConfig())
+	state := shortcodes.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
 	if a, ok := p.Params["author"].(string); ok && a != "" {

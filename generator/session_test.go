@@ -2,12 +2,13 @@ package generator_test
 
 import (
 	"bytes"
-	"github.com/affsite/affsite/generator"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/generator"
 )
 
 // incrementalSite is a small site with two programs, shortcodes that use

@@ -13,8 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/hosting"
-	"github.com/affsite/affsite/shortcodes"
 	"github.com/affsite/affsite/themes"
 )
 
@@ -289,10 +289,12 @@ func redirectPage(target string, noindex, keepQuery bool) []byte {
 		js, _ := json.Marshal(target)
 		sb.WriteString("<script>(function(){var u=new URL(" + string(js) + ");new URLSearchParams(location.search).forEach(function(v,k){u.searchParams.set(k,v)});location.replace(u.toString())})();</script>\n")
 	}
-	sb.WriteString("</head>\n<body>\n<p>Redirecting to <a href=\"" + t + "\" rel=\"sponsored nofollow noopener\">" + t + "</a>.</p>\n</body>\n</html>\n")
-	if !keepQuery {
-		return []byte(strings.Replace(sb.String(), ` rel="sponsored nofollow noopener"`, "", 1))
+	// A cloaked link's page links to the program: a paid link.
+	rel := ""
+	if keepQuery {
+		rel = ` rel="` + affiliate.Rel + `"`
 	}
+	sb.WriteString("</head>\n<body>\n<p>Redirecting to <a href=\"" + t + "\"" + rel + ">" + t + "</a>.</p>\n</body>\n</html>\n")
 	return []byte(sb.String())
 }
 
@@ -319,13 +321,13 @@ func (b *builder) writeAlias(s *source, alias string) error {
 // read.
 func (b *builder) writeRedirects() error {
 	var rules []hosting.Redirect
-	cloaked := b.cfg.Affiliate.LinkMode == LinkCloaked
+	cloaked := b.cfg.Affiliate.LinkMode == affiliate.LinkCloaked
 	if cloaked {
-		cfg := b.affiliateConfig()
+		cfg := b.cfg.Affiliate
 		for _, p := range b.programs.All() {
-			targets := [][2]string{{shortcodes.CloakedPath(b.basePath, p.ID, ""), shortcodes.TrackingURL(p, nil, cfg, "")}}
+			targets := [][2]string{{affiliate.CloakedPath(b.basePath, p.ID, ""), affiliate.TrackingURL(p, nil, cfg, "")}}
 			for _, plan := range p.Plans {
-				targets = append(targets, [2]string{shortcodes.CloakedPath(b.basePath, p.ID, plan.ID), shortcodes.TrackingURL(p, plan, cfg, "")})
+				targets = append(targets, [2]string{affiliate.CloakedPath(b.basePath, p.ID, plan.ID), affiliate.TrackingURL(p, plan, cfg, "")})
 			}
 			for _, t := range targets {
 				out := strings.TrimPrefix(strings.TrimPrefix(t[0], b.basePath), "/") + "index.html"

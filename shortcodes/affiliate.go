@@ -8,35 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 )
-
-// Link modes of AffiliateConfig.LinkMode.
-const (
-	LinkDirect  = "direct"  // hrefs go straight to the vendor's tracking URL
-	LinkCloaked = "cloaked" // hrefs go to the site's /go/ redirect pages
-)
-
-// linkRel is the rel of every affiliate anchor the built-ins write: Google
-// asks for "sponsored", and "noopener" guards target="_blank".
-const linkRel = "sponsored nofollow noopener"
-
-// AffiliateConfig is the site's affiliate configuration, as the built-in
-// shortcodes see it.
-type AffiliateConfig struct {
-	RefID          string // the site owner's referral id, for programs without their own
-	LinkMode       string // LinkDirect or LinkCloaked; empty means direct
-	Target         string // target attribute of affiliate links, such as "_blank"; empty for none
-	UTMSource      string
-	UTMMedium      string
-	UTMCampaign    string
-	DisclosureText string // default text of the disclosure shortcode
-	// Currency formats every amount; zero means the program's currency
-	// (US dollars when it has none).
-	Currency money.Currency
-	BasePath string // the site's base path, such as "/" or "/blog/"
-}
 
 // PageState is the per-page state of the built-in shortcodes. The generator
 // makes one per page with NewPageState, fills in the page fields, puts it in
@@ -44,7 +19,7 @@ type AffiliateConfig struct {
 // belongs to one page's expansion and is not safe for concurrent use.
 type PageState struct {
 	Programs *programs.Set
-	Config   AffiliateConfig
+	Config   affiliate.Config
 
 	// The page's own fields.
 	Slug, Title, Author, File string
@@ -71,7 +46,7 @@ type Link struct {
 
 // NewPageState returns an empty PageState for a page of a site with the
 // given programs and configuration.
-func NewPageState(set *programs.Set, cfg AffiliateConfig) *PageState {
+func NewPageState(set *programs.Set, cfg affiliate.Config) *PageState {
 	if set == nil {
 		set = programs.NewSet()
 	}
@@ -91,99 +66,6 @@ func StateOf(inv *Invocation) (*PageState, error) {
 		}
 	}
 	return nil, inv.Errorf("shortcode %q needs the page's affiliate state, and the generator gave none", inv.Name)
-}
-
-// TrackingURL returns the link that credits the site for a sign-up: the
-// plan's signup_url, else the program's signup_url, else its url, with the
-// program's ref_param set to its ref_id (cfg.RefID when the program has
-// none; no referral parameter when both are empty), subid set to subID, and
-// the utm_* parameters that cfg sets. The URL's own query parameters come
-// first, in their order, then the added ones in a fixed order: ref, subid,
-// utm_source, utm_medium, utm_campaign. An own parameter with the name of
-// an added one is replaced by it.
-func TrackingURL(p *programs.Program, plan *programs.Plan, cfg AffiliateConfig, subID string) string {
-	base := p.URL
-	switch {
-	case plan != nil && plan.SignupURL != "":
-		base = plan.SignupURL
-	case p.SignupURL != "":
-		base = p.SignupURL
-	}
-	var add [][2]string
-	ref := p.RefID
-	if ref == "" {
-		ref = cfg.RefID
-	}
-	if ref != "" {
-		param := p.RefParam
-		if param == "" {
-			param = "ref"
-		}
-		add = append(add, [2]string{param, ref})
-	}
-	for _, kv := range [][2]string{
-		{"subid", subID},
-		{"utm_source", cfg.UTMSource},
-		{"utm_medium", cfg.UTMMedium},
-		{"utm_campaign", cfg.UTMCampaign},
-	} {
-		if kv[1] != "" {
-			add = append(add, kv)
-		}
-	}
-	if len(add) == 0 {
-		return base
-	}
-
-	rest, fragment, hasFragment := strings.Cut(base, "#")
-	path, query, _ := strings.Cut(rest, "?")
-	var parts []string
-	for _, pair := range strings.Split(query, "&") {
-		if pair == "" {
-			continue
-		}
-		k, _, _ := strings.Cut(pair, "=")
-		if name, err := url.QueryUnescape(k); err == nil && replaced(name, add) {
-			continue
-		}
-		parts = append(parts, pair)
-	}
-	for _, kv := range add {
-		parts = append(parts, url.QueryEscape(kv[0])+"="+url.QueryEscape(kv[1]))
-	}
-	s := path + "?" + strings.Join(parts, "&")
-	if hasFragment {
-		s += "#" + fragment
-	}
-	return s
-}
-
-func replaced(name string, add [][2]string) bool {
-	for _, kv := range add {
-		if kv[0] == name {
-			return true
-		}
-	}
-	return false
-}
-
-// CloakedPath returns the site path of a program's (or plan's) redirect
-// page: "/go/kartra/", or "/go/kartra/gold/" with a plan, under basePath.
-func CloakedPath(basePath, program, plan string) string {
-	var b strings.Builder
-	b.WriteString("/")
-	if bp := strings.Trim(basePath, "/"); bp != "" {
-		b.WriteString(bp)
-		b.WriteString("/")
-	}
-	b.WriteString("go/")
-	b.WriteString(url.PathEscape(program))
-	b.WriteString("/")
-	if plan != "" {
-		b.WriteString(url.PathEscape(plan))
-		b.WriteString("/")
-	}
-	return b.String()
 }
 
 // LinkData is what an affiliate anchor needs: the data of afflink and cta,
@@ -225,14 +107,14 @@ func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.P
 	}
 	st.subIDs[subID] = true
 
-	target := TrackingURL(p, plan, st.Config, subID)
+	target := affiliate.TrackingURL(p, plan, st.Config, subID)
 	href := target
 	planID, name := "", p.Name
 	if plan != nil {
 		planID, name = plan.ID, p.Name+" – "+plan.Name
 	}
-	if st.Config.LinkMode == LinkCloaked {
-		href = CloakedPath(st.Config.BasePath, p.ID, planID) + "?subid=" + url.QueryEscape(subID)
+	if st.Config.LinkMode == affiliate.LinkCloaked {
+		href = affiliate.CloakedPath(st.Config.BasePath, p.ID, planID) + "?subid=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{
 		Program: p.ID, Plan: planID, Placement: placement, SubID: subID,
@@ -243,7 +125,7 @@ func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.P
 		text = escapeHTML(name)
 	}
 	return LinkData{
-		Href: href, Rel: linkRel, Target: st.Config.Target, Text: text, SubID: subID,
+		Href: href, Rel: affiliate.Rel, Target: st.Config.Target, Text: text, SubID: subID,
 		Program: p.ID, Plan: planID, Name: name,
 	}
 }
@@ -323,7 +205,7 @@ func (st *PageState) currency(p *programs.Program) money.Currency {
 	if c := p.Currency; c.Code != "" || c.Symbol != "" {
 		return c.OrDefault()
 	}
-	if c := st.Config.Currency; c.Code != "" || c.Symbol != "" {
+	if c := st.Config.Currency(); c.Code != "" || c.Symbol != "" {
 		return c.OrDefault()
 	}
 	return money.USD()

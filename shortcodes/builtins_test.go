@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -83,8 +83,8 @@ const testFile = "content/posts/kartra-review.md"
 // testState is the state of a page "kartra-review" whose body starts on
 // line 6 of its file.
 func testState(set *programs.Set) *PageState {
-	st := NewPageState(set, AffiliateConfig{
-		LinkMode: LinkDirect, UTMSource: "affsite", UTMMedium: "review",
+	st := NewPageState(set, affiliate.Config{
+		LinkMode: affiliate.LinkDirect, UTMSource: "affsite", UTMMedium: "review",
 		DisclosureText: "I earn a commission if you buy through my links.",
 	})
 	st.Slug, st.Title, st.Author, st.File = "kartra-review", "Kartra review", "Ann Example", testFile
@@ -113,13 +113,15 @@ func expandPage(t testing.TB, ts *themeTemplates, st *PageState, src string) (st
 // compared with testdata/NAME.golden.
 var goldenTests = []struct {
 	name, src string
-	cfg       func(*AffiliateConfig)
+	cfg       func(*affiliate.Config)
 	program   string // the page's front-matter program
 }{
 	{name: "afflink", src: "{{< disclosure >}}\n\nTry {{< afflink program=\"kartra\" >}} or {{< afflink program=\"kartra\" plan=\"gold\" placement=\"intro\" >}}the <b>Gold</b> plan{{< /afflink >}}.\n"},
 	{name: "afflink_default_program", program: "kartra", src: "See {{< afflink plan=\"silver\" />}}.\n"},
 	{name: "afflink_cloaked", src: "{{< afflink program=\"kartra\" plan=\"gold\" >}}\n",
-		cfg: func(c *AffiliateConfig) { c.LinkMode, c.BasePath, c.Target = LinkCloaked, "/blog/", "_blank" }},
+		cfg: func(c *affiliate.Config) {
+			c.LinkMode, c.BasePath, c.Target = affiliate.LinkCloaked, "/blog/", "_blank"
+		}},
 	{name: "commission_table", src: "{{< commission-table program=\"kartra\" >}}\n"},
 	{name: "plans", src: "{{< plans program=\"kartra\" >}}\n"},
 	{name: "plans_features", src: "{{< plans program=\"kartra\" features=\"agency management, custom domains\" >}}\n"},
@@ -258,7 +260,7 @@ func TestConfigCurrency(t *testing.T) {
 		{"kartra", "$39.60", "€"}, // currency: USD in its data file
 	} {
 		st := testState(testPrograms(t))
-		st.Config.Currency = money.Currency{Code: "EUR", Symbol: "€"}
+		st.Config.CurrencyCode, st.Config.CurrencySymbol = "EUR", "€"
 		out, err := expandPage(t, ts, st, `{{< commission-table program="`+tc.program+`" >}}`)
 		if err != nil {
 			t.Fatal(err)

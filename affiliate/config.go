@@ -1,0 +1,73 @@
+package affiliate
+
+import (
+	"fmt"
+
+	"github.com/affsite/affsite/money"
+)
+
+// Config is site.toml's [affiliate] table, as the build, affsite check
+// and the built-in shortcodes all read it.
+type Config struct {
+	// RefID is the affiliate's id, used when a program has no ref_id.
+	RefID string `toml:"ref_id"`
+	// Disclosure is what a build does about a missing disclosure.
+	Disclosure DisclosureMode `toml:"disclosure"`
+	// DisclosureText is the default disclosure's text.
+	DisclosureText string `toml:"disclosure_text"`
+	// LinkMode says where affiliate hrefs go.
+	LinkMode LinkMode `toml:"link_mode"`
+	// Target is the target attribute of affiliate links ("_blank" or "").
+	Target string `toml:"target"`
+	// UTM parameters added to every affiliate link when set.
+	UTMSource   string `toml:"utm_source"`
+	UTMMedium   string `toml:"utm_medium"`
+	UTMCampaign string `toml:"utm_campaign"`
+	// StaleAfterDays is the age in days after which a program's
+	// prices_checked date is reported as stale.
+	StaleAfterDays int `toml:"stale_after_days"`
+	// CurrencyCode and CurrencySymbol override the default currency of
+	// programs that name none (US dollars).
+	CurrencyCode   string `toml:"currency"`
+	CurrencySymbol string `toml:"currency_symbol"`
+
+	// BasePath is the site's base path, "/" or "/blog/": set by the
+	// build from baseURL, never read from the table.
+	BasePath string `toml:"-"`
+}
+
+// DefaultDisclosureText is the disclosure shown when site.toml gives none.
+const DefaultDisclosureText = "This page contains affiliate links: if you buy through them, we may earn a commission at no extra cost to you. It does not change what we recommend."
+
+// Normalize checks the modes and fills in the defaults.
+func (c *Config) Normalize() error {
+	d, err := ParseDisclosureMode(string(c.Disclosure))
+	if err != nil {
+		return fmt.Errorf("[affiliate] %v", err)
+	}
+	l, err := ParseLinkMode(string(c.LinkMode))
+	if err != nil {
+		return fmt.Errorf("[affiliate] %v", err)
+	}
+	c.Disclosure, c.LinkMode = d, l
+	if c.DisclosureText == "" {
+		c.DisclosureText = DefaultDisclosureText
+	}
+	if c.StaleAfterDays <= 0 {
+		c.StaleAfterDays = 180
+	}
+	if c.BasePath == "" {
+		c.BasePath = "/"
+	}
+	return nil
+}
+
+// Currency is the site's default currency; zero when site.toml names
+// none (each program's own, else US dollars).
+func (c Config) Currency() money.Currency {
+	return money.Currency{Code: c.CurrencyCode, Symbol: c.CurrencySymbol}
+}
+
+// GoPath is the site path of the cloaked-link folder, "/go/" under the
+// base path.
+func (c Config) GoPath() string { return c.BasePath + "go/" }
