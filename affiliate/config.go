@@ -1,8 +1,11 @@
 package affiliate
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/money"
 )
 
@@ -31,6 +34,10 @@ type Config struct {
 	CurrencyCode   string `toml:"currency"`
 	CurrencySymbol string `toml:"currency_symbol"`
 
+	// Currency is CurrencyCode and CurrencySymbol checked, set by
+	// Normalize; zero when site.toml names none (each program's own,
+	// else US dollars).
+	Currency money.Currency `toml:"-"`
 	// BasePath is the site's base path, "/" or "/blog/": set by the
 	// build from baseURL, never read from the table.
 	BasePath string `toml:"-"`
@@ -59,13 +66,22 @@ func (c *Config) Normalize() error {
 	if c.BasePath == "" {
 		c.BasePath = "/"
 	}
+	switch {
+	case c.CurrencyCode != "":
+		cur, err := money.LookupCurrency(c.CurrencyCode)
+		if err != nil {
+			msg := fmt.Sprintf("[affiliate] currency %q is not an ISO 4217 currency code", c.CurrencyCode)
+			if s, ok := suggest.Closest(strings.ToUpper(c.CurrencyCode), money.CurrencyCodes()); ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return errors.New(msg)
+		}
+		cur.Symbol = c.CurrencySymbol
+		c.Currency = cur
+	case c.CurrencySymbol != "":
+		return fmt.Errorf("[affiliate] currency_symbol %q needs a currency code too (currency = \"EUR\", say)", c.CurrencySymbol)
+	}
 	return nil
-}
-
-// Currency is the site's default currency; zero when site.toml names
-// none (each program's own, else US dollars).
-func (c Config) Currency() money.Currency {
-	return money.Currency{Code: c.CurrencyCode, Symbol: c.CurrencySymbol}
 }
 
 // GoPath is the site path of the cloaked-link folder, "/go/" under the

@@ -205,7 +205,7 @@ func (st *PageState) currency(p *programs.Program) money.Currency {
 	if c := p.Currency; c.Code != "" || c.Symbol != "" {
 		return c.OrDefault()
 	}
-	if c := st.Config.Currency(); c.Code != "" || c.Symbol != "" {
+	if c := st.Config.Currency; c.Code != "" || c.Symbol != "" {
 		return c.OrDefault()
 	}
 	return money.USD()

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -260,7 +261,7 @@ func TestConfigCurrency(t *testing.T) {
 		{"kartra", "$39.60", "€"}, // currency: USD in its data file
 	} {
 		st := testState(testPrograms(t))
-		st.Config.CurrencyCode, st.Config.CurrencySymbol = "EUR", "€"
+		st.Config.Currency = money.Currency{Code: "EUR", Symbol: "€"}
 		out, err := expandPage(t, ts, st, `{{< commission-table program="`+tc.program+`" >}}`)
 		if err != nil {
 			t.Fatal(err)
