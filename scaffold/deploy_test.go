@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/internal/version"
 	"gopkg.in/yaml.v3"
 )
 
@@ -39,7 +40,7 @@ func siteTemplate(t *testing.T, name string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []byte(strings.ReplaceAll(string(b), "{{GoVersion}}", GoVersion))
+	return expand(b)
 }
 
 func TestDeployWorkflows(t *testing.T) {
@@ -55,7 +56,7 @@ func TestDeployWorkflows(t *testing.T) {
 		setupGo map[string]string // setup-go's with
 	}{
 		{"repository", repo, "go run ./cmd/affsite build --minify", map[string]string{"go-version-file": "go.mod"}},
-		{"new site", siteTemplate(t, "dot_github/workflows/deploy.yml"), "go run github.com/affsite/affsite/cmd/affsite@latest build --minify", map[string]string{"go-version": GoVersion, "cache": "false"}},
+		{"new site", siteTemplate(t, "dot_github/workflows/deploy.yml"), "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", map[string]string{"go-version": GoVersion, "cache": "false"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +160,7 @@ func TestNetlifyTOML(t *testing.T) {
 		src           []byte
 	}{
 		{"repository", "go run ./cmd/affsite build --minify", repo},
-		{"new site", "go run github.com/affsite/affsite/cmd/affsite@latest build --minify", siteTemplate(t, "netlify.toml")},
+		{"new site", "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", siteTemplate(t, "netlify.toml")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

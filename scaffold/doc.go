@@ -5,7 +5,7 @@
 //   - templates/site/ is copied as a whole by [NewSite]; a leading "dot_"
 //     in a file or folder name becomes "." (so that the repository holding
 //     affsite does not read the new site's .gitignore or workflows), and
-//     "{{GoVersion}}" is replaced by [GoVersion].
+//     [expand] fills in "{{GoVersion}}" and "{{AffsiteTag}}".
 //   - templates/program.yaml is the commented program file [NewProgram]
 //     writes.
 //   - templates/review.md is the review archetype [NewReview] fills in; a

@@ -11,15 +11,25 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/affsite/affsite/internal/version"
 )
 
 //go:embed all:templates
 var templates embed.FS
 
 // GoVersion is the Go release new sites' deploy recipes install to run
-// affsite with "go run …@latest": the release affsite itself is built and
+// affsite with "go run …@vX.Y.Z": the release affsite itself is built and
 // tested with.
 const GoVersion = "1.26.8"
+
+// expand fills in a site template's placeholders: "{{GoVersion}}" with
+// [GoVersion] and "{{AffsiteTag}}" with the affsite release the recipes
+// pin (version.Tag), so that a new site is built by the release that
+// created it rather than by whatever @latest is on the day.
+func expand(data []byte) []byte {
+	return []byte(strings.NewReplacer("{{GoVersion}}", GoVersion, "{{AffsiteTag}}", version.Tag).Replace(string(data)))
+}
 
 // ErrExists is returned (wrapped) when a file to be written exists
 // already, or when a new site's folder is not empty.

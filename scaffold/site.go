@@ -56,7 +56,7 @@ func NewSite(dir string, opts SiteOptions) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		add(sitePath(p), []byte(strings.ReplaceAll(string(data), "{{GoVersion}}", GoVersion)))
+		add(sitePath(p), expand(data))
 		return nil
 	})
 	if err != nil {

@@ -10,9 +10,6 @@ import (
 	"github.com/affsite/affsite/outdir"
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // Exit codes.
 const (
 	exitOK      = 0
@@ -59,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintf(stdout, "affsite %s\n", version)
+		fmt.Fprintln(stdout, versionInfo())
 		return exitOK
 	case "help", "-h", "--help":
 		if len(args) > 1 {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/version"
 )
 
 // writeCLISite writes a small site with a program and a review.
@@ -89,7 +91,7 @@ func TestCommandsAndExitCodes(t *testing.T) {
 		code         int
 		stdout, errs string // substrings; "" checks nothing
 	}{
-		{"version", []string{"version"}, exitOK, "affsite " + version, ""},
+		{"version", []string{"version"}, exitOK, "affsite " + version.Release, ""},
 		{"help", []string{"help"}, exitOK, "Usage:", ""},
 		{"help build", []string{"help", "build"}, exitOK, "-minify", ""},
 		{"no command", nil, exitUsage, "", "Usage:"},
