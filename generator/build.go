@@ -22,6 +22,7 @@ import (
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 	"github.com/affsite/affsite/themes"
+	"github.com/yuin/goldmark"
 )
 
 // Options says what to build and how.
@@ -44,6 +45,12 @@ type Options struct {
 	Now time.Time
 	// Workers is how many pages render at once; default GOMAXPROCS.
 	Workers int
+	// Markdown adds goldmark extensions to the Markdown renderer, after
+	// affsite's own (GFM, footnotes, definition lists, typographer).
+	Markdown []goldmark.Extender
+	// Shortcodes, when set, adds shortcodes to (or replaces built-ins of)
+	// each page's registry, after the built-ins are registered.
+	Shortcodes func(r *shortcodes.Registry)
 	// Waiting, when set, is called if another build is writing Dest,
 	// before this one waits for it to finish.
 	Waiting func()
@@ -96,7 +103,6 @@ type builder struct {
 	md       *markdown
 	tmpl     *templateSet
 	programs *programs.Set
-	registry *shortcodes.Registry
 	links    linkClassifier
 	out      Output
 
@@ -201,7 +207,7 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
 	b.basePath = basePathOf(cfg.BaseURL)
-	b.md = newMarkdown()
+	b.md = newMarkdown(opts.Markdown...)
 	return b, nil
 }
 
@@ -214,7 +220,6 @@ func (b *builder) run() (*Report, error) {
 	}
 	b.programs = set
 	b.links = b
-	b.registry = shortcodes.Builtins()
 
 	data, err := loadData(siteFS)
 	if err != nil {

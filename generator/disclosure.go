@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -12,7 +13,7 @@ import (
 // rendered content: a page with an affiliate link must show a disclosure
 // before its first one. "auto" puts the default disclosure at the top
 // when the author did not place one in time; "require" fails the build.
-func (b *builder) enforceDisclosure(s *source, body, out []byte, state *shortcodes.PageState, env *shortcodes.Env) ([]byte, error) {
+func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env) ([]byte, error) {
 	found := affiliate.Scan(out, b.links.classify)
 	s.page.HasAffiliateLinks = len(found.Anchors) > 0
 	mode := b.cfg.Affiliate.Disclosure
@@ -40,7 +41,7 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *shortcod
 }
 
 // firstLinkLine is the line of the page's first affiliate link.
-func firstLinkLine(state *shortcodes.PageState, lineOffset int) int {
+func firstLinkLine(state *builtins.PageState, lineOffset int) int {
 	line := 0
 	for _, l := range state.Links {
 		if l.Line > 0 && (line == 0 || l.Line < line) {

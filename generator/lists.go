@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/builtins"
 )
 
 // assemble links the pages into the site: sorted page lists, sections,
@@ -309,7 +309,7 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	state := shortcodes.NewPageState(b.programs, b.cfg.Affiliate)
+	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
 	html, err := b.renderBody(s, body, state, p)
 	if err != nil {

@@ -53,15 +53,16 @@ type affLink struct {
 // raced with (and could overflow the contexts of) concurrent builds.
 var mdStateKey = parser.NewContextKey()
 
-func newMarkdown() *markdown {
+func newMarkdown(extra ...goldmark.Extender) *markdown {
 	m := &markdown{stateKey: mdStateKey}
+	exts := append([]goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.Typographer,
+	}, extra...)
 	m.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.Typographer,
-		),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			// Hugo reads "## Title {#id .class}" by default; so do we.

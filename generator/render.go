@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -55,7 +56,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	if err != nil {
 		return nil, err
 	}
-	state := shortcodes.NewPageState(b.programs, b.cfg.Affiliate)
+	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
 	if a, ok := p.Params["author"].(string); ok && a != "" {
@@ -102,14 +103,14 @@ func (b *builder) readBody(s *source) ([]byte, error) {
 }
 
 // renderBody turns a page body into its HTML content.
-func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState, p *Page) (string, error) {
+func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (string, error) {
 	env := &shortcodes.Env{
-		File: s.file, LineOffset: s.lineOffset, Registry: b.registry, Templates: b.tmpl,
+		File: s.file, LineOffset: s.lineOffset, Registry: b.shortcodes(state), Templates: b.tmpl,
 		Markdown: func(src []byte) (string, error) {
 			h, err := b.md.renderPlain(src)
 			return string(h), err
 		},
-		Page: p, Site: b.site, State: state,
+		Page: p, Site: b.site,
 	}
 	doc, err := shortcodes.Parse(body)
 	if err != nil {
@@ -134,7 +135,7 @@ func (b *builder) renderBody(s *source, body []byte, state *shortcodes.PageState
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = tableOfContents(st.headings)
 	for _, l := range st.affLinks {
-		state.Links = append(state.Links, shortcodes.Link{
+		state.Links = append(state.Links, builtins.Link{
 			Program: l.program, Placement: "markdown", URL: l.href,
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
@@ -235,8 +236,8 @@ func tableOfContents(hs []heading) template.HTML {
 }
 
 // manifestOf lists a page's affiliate links for the manifest.
-func (b *builder) manifestOf(s *source, state *shortcodes.PageState) []ManifestLink {
-	links := append([]shortcodes.Link(nil), state.Links...)
+func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLink {
+	links := append([]builtins.Link(nil), state.Links...)
 	sort.SliceStable(links, func(i, j int) bool {
 		if links[i].Line != links[j].Line {
 			return links[i].Line < links[j].Line
@@ -255,4 +256,14 @@ func (b *builder) manifestOf(s *source, state *shortcodes.PageState) []ManifestL
 		})
 	}
 	return out
+}
+
+// shortcodes is the registry a page expands with: the built-ins bound to
+// the page's state, then what Options.Shortcodes adds.
+func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
+	r := builtins.Registry(state)
+	if b.opts.Shortcodes != nil {
+		b.opts.Shortcodes(r)
+	}
+	return r
 }

@@ -47,10 +47,14 @@ func (a *Args) check(inv *Invocation, sc *Shortcode, src []byte) error {
 		case len(a.Positional) == 0 && a.Example != "":
 			return inv.Errorf("shortcode %q takes named arguments, such as %s", sc.Name, a.Example)
 		case len(a.Positional) == 0:
-			return inv.Errorf("shortcode %q takes named arguments (%s)", sc.Name, idList(a.Named))
+			return inv.Errorf("shortcode %q takes named arguments (%s)", sc.Name, strings.Join(a.Named, ", "))
 		case len(sc.Params) > len(a.Positional):
-			return argError(inv, src, sc.Params[len(a.Positional)], "shortcode %q takes %s (%s)",
-				sc.Name, plural(len(a.Positional), "positional argument"), strings.Join(a.Positional, ", "))
+			what := "positional arguments"
+			if len(a.Positional) == 1 {
+				what = "positional argument"
+			}
+			return argError(inv, src, sc.Params[len(a.Positional)], "shortcode %q takes %d %s (%s)",
+				sc.Name, len(a.Positional), what, strings.Join(a.Positional, ", "))
 		}
 		return nil
 	}

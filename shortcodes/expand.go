@@ -21,7 +21,6 @@ type Env struct {
 	// shortcodes. When nil, that inner content is passed through unrendered.
 	Markdown   func(src []byte) (string, error)
 	Page, Site any // exposed to templates as .Page and .Site
-	State      any // per-page state for built-ins, such as a link tracker
 }
 
 // TemplateSet is the set of shortcode templates, named like
@@ -35,13 +34,13 @@ type TemplateSet interface {
 	Execute(w io.Writer, name string, data any) error
 }
 
-// templateName is the template a shortcode name executes.
-func templateName(name string) string { return "shortcodes/" + name + ".html" }
+// TemplateName is the template a shortcode name executes, "shortcodes/NAME.html".
+func TemplateName(name string) string { return "shortcodes/" + name + ".html" }
 
 // Expand expands doc, parsed from src, into Markdown with placeholders and
 // the HTML each stands for. Top-level shortcodes (and nested ones inside a
 // {{% %}}) execute once each, children before their parent, so a parent's
-// .Inner and AffiliateLinks include its children. Errors are *PosError
+// .Inner includes its children. Errors are *PosError
 // values reading "file:line:col: msg".
 func Expand(src []byte, doc *Document, env *Env) (*Result, error) {
 	if env == nil {
@@ -128,7 +127,7 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 		innerSrc: e.src[sc.InnerStart:sc.InnerEnd:sc.InnerEnd],
 	}
 	b, isBuiltin := e.env.Registry.get(sc.Name)
-	tmpl := templateName(sc.Name)
+	tmpl := TemplateName(sc.Name)
 	ts := e.env.Templates
 	has := ts != nil && ts.Has(tmpl)
 	switch {
@@ -206,10 +205,6 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 			}
 		}
 		inv.Inner = htmlString(out.String())
-	}
-	for _, c := range children {
-		inv.AffiliateLinks += c.AffiliateLinks
-		inv.Disclosure = inv.Disclosure || c.Disclosure
 	}
 	return nil
 }

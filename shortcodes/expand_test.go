@@ -22,7 +22,7 @@ func newFakeTemplates(t testing.TB, texts map[string]string) *fakeTemplates {
 	t.Helper()
 	f := &fakeTemplates{text: map[string]string{}, tmpl: map[string]*template.Template{}}
 	for name, text := range texts {
-		full := templateName(name)
+		full := TemplateName(name)
 		f.text[full] = text
 		f.tmpl[full] = template.Must(template.New(full).Parse(text))
 	}
@@ -79,11 +79,10 @@ func testEnv(t testing.TB) *Env {
 		return nil
 	})
 	r.Add("aff", func(inv *Invocation) error {
-		inv.AffiliateLinks++
 		inv.Data = inv.Get("text")
 		return nil
 	})
-	r.Add("disc", func(inv *Invocation) error { inv.Disclosure = true; return nil })
+	r.Add("disc", func(inv *Invocation) error { return nil })
 	r.Add("needs", func(inv *Invocation) error { inv.Data = inv.InnerText(); return nil }, RequiresInner())
 	r.Add("fail", func(inv *Invocation) error { return inv.Errorf("bad amount %q", inv.Get(0)) })
 	r.Add("plainfail", func(inv *Invocation) error { return errors.New("no such program") })
@@ -258,7 +257,7 @@ func TestReplace(t *testing.T) {
 	}
 }
 
-func TestShortcodesPropagation(t *testing.T) {
+func TestShortcodesTopLevel(t *testing.T) {
 	t.Parallel()
 	src := "{{< disc >}}\n{{< box >}}{{< aff url=u text=a >}}{{< box >}}{{< aff url=u text=b >}}{{< /box >}}{{< /box >}}\n{{% note %}}{{< aff url=u text=c >}}{{% /note %}} {{< price amount=1 >}}"
 	_, res, err := render(t, testEnv(t), src)
@@ -267,19 +266,11 @@ func TestShortcodesPropagation(t *testing.T) {
 	}
 	var got []string
 	for _, inv := range res.Shortcodes() {
-		got = append(got, fmt.Sprintf("%s:%d:%v:%d", inv.Name, inv.AffiliateLinks, inv.Disclosure, inv.Ordinal))
+		got = append(got, fmt.Sprintf("%s:%d", inv.Name, inv.Ordinal))
 	}
-	want := "disc:0:true:0 box:2:false:1 note:1:false:2 price:0:false:3"
+	want := "disc:0 box:1 note:2 price:3"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Shortcodes = %s, want %s", strings.Join(got, " "), want)
-	}
-	// Nested disclosure propagates too.
-	_, res, err = render(t, testEnv(t), "{{< box >}}{{< box >}}{{< disc >}}{{< /box >}}{{< /box >}}")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if top := res.Shortcodes(); len(top) != 1 || !top[0].Disclosure {
-		t.Errorf("nested disclosure not propagated: %+v", top)
 	}
 }
 

@@ -29,15 +29,6 @@ type Invocation struct {
 	// Line and Col locate the shortcode in its file (Env.LineOffset applied).
 	Line, Col int
 	Env       *Env
-	// AffiliateLinks counts the affiliate links the shortcode's output
-	// holds. Before a built-in Func runs it already holds the sum over the
-	// shortcode's nested children, so a built-in adds to it (+=) rather than
-	// assigning. The children are counted whether or not the template prints
-	// .Inner: over-counting only ever asks for a disclosure too many.
-	AffiliateLinks int
-	// Disclosure is set by built-ins whose output is an affiliate
-	// disclosure; it is true as well when any nested child's is.
-	Disclosure bool
 
 	innerSrc []byte // shares the parsed source: no copy per nesting level
 }

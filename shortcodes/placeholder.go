@@ -123,8 +123,7 @@ func (r *Result) Replace(html []byte) []byte {
 	return append(out, html[last:]...)
 }
 
-// Shortcodes returns the top-level invocations in source order, with the
-// AffiliateLinks and Disclosure their built-ins (and children) reported.
+// Shortcodes returns the top-level invocations in source order.
 func (r *Result) Shortcodes() []*Invocation { return r.top }
 
 // Lookup returns the invocation a placeholder token stands for.

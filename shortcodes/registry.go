@@ -3,8 +3,7 @@ package shortcodes
 import "sort"
 
 // Func is a built-in shortcode: Go code that computes inv.Data for the
-// template shortcodes/NAME.html, which must exist. It may also set
-// inv.AffiliateLinks and inv.Disclosure. A returned error that is not
+// template shortcodes/NAME.html, which must exist. A returned error that is not
 // already a *PosError is positioned at the shortcode.
 type Func func(inv *Invocation) error
 
@@ -73,4 +72,11 @@ func (r *Registry) Names() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// Args returns the arguments the built-in name declares: nil when it
+// takes any (or is not registered).
+func (r *Registry) Args(name string) (*Args, bool) {
+	b, ok := r.get(name)
+	return b.args, ok
 }

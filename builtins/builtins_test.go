@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 var update = flag.Bool("update", false, "rewrite the testdata/*.golden files")
@@ -93,17 +94,17 @@ func testState(set *programs.Set) *PageState {
 	return st
 }
 
-// expandPage runs src through Parse and Expand with the built-ins and the
+// expandPage runs src through shortcodes.Parse and shortcodes.Expand with the built-ins and the
 // theme's templates, and returns the Markdown with every placeholder
 // replaced by its HTML.
 func expandPage(t testing.TB, ts *themeTemplates, st *PageState, src string) (string, error) {
 	t.Helper()
-	doc, err := Parse([]byte(src))
+	doc, err := shortcodes.Parse([]byte(src))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
-	env := &Env{File: testFile, LineOffset: 5, Registry: Builtins(), Templates: ts, State: st}
-	res, err := Expand([]byte(src), doc, env)
+	env := &shortcodes.Env{File: testFile, LineOffset: 5, Registry: Registry(st), Templates: ts}
+	res, err := shortcodes.Expand([]byte(src), doc, env)
 	if err != nil {
 		return "", err
 	}
@@ -221,28 +222,14 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func TestNoState(t *testing.T) {
-	t.Parallel()
-	ts := loadThemeTemplates(t)
-	doc, err := Parse([]byte(`{{< afflink program="kartra" >}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Expand([]byte(`{{< afflink program="kartra" >}}`), doc, &Env{File: "a.md", Registry: Builtins(), Templates: ts})
-	want := `a.md:1:1: shortcode "afflink" needs the page's affiliate state, and the generator gave none`
-	if err == nil || err.Error() != want {
-		t.Errorf("got %v, want %s", err, want)
-	}
-}
-
 func TestBuiltinsHaveTemplates(t *testing.T) {
 	t.Parallel()
 	ts := loadThemeTemplates(t)
-	for _, name := range Builtins().Names() {
-		if !ts.Has(templateName(name)) {
+	for _, name := range Registry(testState(testPrograms(t))).Names() {
+		if !ts.Has(shortcodes.TemplateName(name)) {
 			t.Errorf("no template for %s", name)
 		}
-		if ts.UsesInner(templateName(name)) {
+		if ts.UsesInner(shortcodes.TemplateName(name)) {
 			t.Errorf("%s's template uses .Inner, so a standalone use would be an error", name)
 		}
 	}

@@ -1,6 +1,10 @@
-package shortcodes
+package builtins
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/affsite/affsite/shortcodes"
+)
 
 // ProsConsData is the data of the pros-cons template.
 type ProsConsData struct {
@@ -24,7 +28,7 @@ type ProsConsData struct {
 // "+ " (an empty item is skipped); any other line, a blank one included,
 // ends it. Its template's .Data
 // is a ProsConsData.
-func ProsCons(inv *Invocation) error {
+func (st *PageState) ProsCons(inv *shortcodes.Invocation) error {
 	if strings.TrimSpace(inv.InnerText()) != "" {
 		lists := markdownLists(inv.InnerText())
 		if len(lists) != 2 {
@@ -33,7 +37,7 @@ func ProsCons(inv *Invocation) error {
 		inv.Data = &ProsConsData{Pros: lists[0], Cons: lists[1]}
 		return nil
 	}
-	_, p, err := stateAndProgram(inv)
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
-package shortcodes
+package builtins
 
 import (
 	"html/template"
 	"strings"
+
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // DefaultDisclosure is the disclosure text when neither the shortcode nor
@@ -25,8 +27,7 @@ type DisclosureData struct {
 // configuration's DisclosureText, else DefaultDisclosure. The generator
 // finds the output by its class "aff-disclosure". Its template's .Data is
 // a DisclosureData.
-func Disclosure(inv *Invocation) error {
-	inv.Disclosure = true
+func (st *PageState) Disclosure(inv *shortcodes.Invocation) error {
 	d := &DisclosureData{Label: "Affiliate disclosure"}
 	if inner := strings.TrimSpace(string(inv.Inner)); inner != "" {
 		if strings.HasPrefix(inner, "<") {
@@ -39,10 +40,7 @@ func Disclosure(inv *Invocation) error {
 	}
 	text, _ := inv.Arg("text")
 	if text == "" {
-		// The state is optional here: a disclosure needs no program.
-		if st, ok := envState(inv); ok {
-			text = st.Config.DisclosureText
-		}
+		text = st.Config.DisclosureText
 	}
 	if strings.TrimSpace(text) == "" {
 		text = DefaultDisclosure
@@ -50,12 +48,4 @@ func Disclosure(inv *Invocation) error {
 	d.Text = "<p>" + escapeHTML(text) + "</p>"
 	inv.Data = d
 	return nil
-}
-
-func envState(inv *Invocation) (*PageState, bool) {
-	if inv.Env == nil {
-		return nil, false
-	}
-	st, ok := inv.Env.State.(*PageState)
-	return st, ok && st != nil
 }

@@ -1,6 +1,10 @@
-package shortcodes
+package builtins
 
-import "html/template"
+import (
+	"html/template"
+
+	"github.com/affsite/affsite/shortcodes"
+)
 
 // AffLink is the afflink shortcode: an affiliate text link.
 //
@@ -9,8 +13,8 @@ import "html/template"
 //
 // The inner HTML is the link text; standalone, the text is the program's
 // name, or "Program – Plan". Its template's .Data is a LinkData.
-func AffLink(inv *Invocation) error {
-	st, p, err := stateAndProgram(inv)
+func (st *PageState) AffLink(inv *shortcodes.Invocation) error {
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}

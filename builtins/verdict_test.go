@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"encoding/json"
@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 func TestVerdictJSONLD(t *testing.T) {
 	t.Parallel()
 	st := testState(programs.NewSet(kartra(t)))
-	inv := &Invocation{Name: "verdict", Params: map[string]string{"program": "kartra", "rating": "4.5"}, Env: &Env{State: st}}
-	if err := Verdict(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "verdict", Params: map[string]string{"program": "kartra", "rating": "4.5"}}
+	if err := st.Verdict(inv); err != nil {
 		t.Fatal(err)
 	}
 	if len(st.JSONLD) != 1 {
@@ -87,8 +88,8 @@ func TestVerdictJSONLDEscaped(t *testing.T) {
 	p := &programs.Program{ID: "x", Name: "X</script><b>", URL: "https://x.example/", Pros: []string{"a & b"}}
 	st := testState(programs.NewSet(p))
 	st.Title = ""
-	inv := &Invocation{Name: "verdict", Params: map[string]string{"program": "x", "rating": "0.5", "best": "10"}, Env: &Env{State: st}}
-	if err := Verdict(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "verdict", Params: map[string]string{"program": "x", "rating": "0.5", "best": "10"}}
+	if err := st.Verdict(inv); err != nil {
 		t.Fatal(err)
 	}
 	js := string(st.JSONLD[0])

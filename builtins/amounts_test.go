@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // TestEarningsOverflow: counts whose commission does not fit are a
@@ -21,16 +22,16 @@ func TestEarningsOverflow(t *testing.T) {
 		{"program": "kartra", "Starter": "2329119200215853", "Silver": "7538190000000"}, // each row fits, the total does not
 		{"program": "kartra", "Starter": "9223372036854775807", "tier2": "true"},
 	} {
-		inv := &Invocation{Name: "earnings", Params: params, Env: &Env{State: testState(set)}, Line: 3, Col: 5}
-		err := Earnings(inv)
-		var pe *PosError
+		inv := &shortcodes.Invocation{Name: "earnings", Params: params, Line: 3, Col: 5}
+		err := testState(set).Earnings(inv)
+		var pe *shortcodes.PosError
 		if !errors.As(err, &pe) || pe.Line != 3 || pe.Col != 5 || !errors.Is(err, money.ErrOverflow) {
 			t.Errorf("%v: err = %v, want a positioned overflow error; data %+v", params, err, inv.Data)
 		}
 	}
 	// A count near the limit is shown exactly.
-	inv := &Invocation{Name: "earnings", Params: map[string]string{"program": "kartra", "Starter": "2329119200215852"}, Env: &Env{State: testState(set)}}
-	if err := Earnings(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "earnings", Params: map[string]string{"program": "kartra", "Starter": "2329119200215852"}}
+	if err := testState(set).Earnings(inv); err != nil {
 		t.Fatal(err)
 	}
 	if got := inv.Data.(*EarningsData).Total; got != "$92,233,120,328,547,739.20" {
@@ -52,8 +53,9 @@ func TestCommissionTableOverflow(t *testing.T) {
 	t.Parallel()
 	p := program(t, "big.yaml", "name: Big\nurl: https://big.example/\ncommission: 0.5\nplans:\n  - name: A\n    monthly: 92,233,720,368,547,758.07\n")
 	// 50 % of the largest amount fits (rounded half up once).
-	inv := &Invocation{Name: "commission-table", Params: map[string]string{"program": "big"}, Env: &Env{State: testState(programs.NewSet(p))}}
-	if err := CommissionTable(inv); err != nil {
+	st := testState(programs.NewSet(p))
+	inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": "big"}}
+	if err := st.CommissionTable(inv); err != nil {
 		t.Fatal(err)
 	}
 	if got := inv.Data.(*CommissionTableData).Rows[0].CommissionMonthly; got != "$46,116,860,184,273,879.04" {
@@ -76,8 +78,8 @@ func TestCurrencyDecimals(t *testing.T) {
 		{"bh", "BHD 12.345", "BHD 1.235"},
 	}
 	for _, tt := range tests {
-		inv := &Invocation{Name: "commission-table", Params: map[string]string{"program": tt.program}, Env: &Env{State: testState(set)}}
-		if err := CommissionTable(inv); err != nil {
+		inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": tt.program}}
+		if err := testState(set).CommissionTable(inv); err != nil {
 			t.Fatal(err)
 		}
 		r := inv.Data.(*CommissionTableData).Rows[0]
@@ -86,8 +88,8 @@ func TestCurrencyDecimals(t *testing.T) {
 		}
 	}
 	st := testState(set)
-	inv := &Invocation{Name: "verdict", Params: map[string]string{"program": "jp", "rating": "4"}, Env: &Env{State: st}}
-	if err := Verdict(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "verdict", Params: map[string]string{"program": "jp", "rating": "4"}}
+	if err := st.Verdict(inv); err != nil {
 		t.Fatal(err)
 	}
 	if ld := string(st.JSONLD[0]); !strings.Contains(ld, `"priceCurrency":"JPY","lowPrice":"1001","highPrice":"1001"`) {
@@ -105,8 +107,8 @@ func TestSiteCurrencyRescales(t *testing.T) {
 	run := func(id, code string) (*CommissionTableData, error) {
 		st := testState(set)
 		st.Config.Currency = money.Currency{Code: code}
-		inv := &Invocation{Name: "commission-table", Params: map[string]string{"program": id}, Env: &Env{State: st}}
-		err := CommissionTable(inv)
+		inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": id}}
+		err := st.CommissionTable(inv)
 		d, _ := inv.Data.(*CommissionTableData)
 		return d, err
 	}

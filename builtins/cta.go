@@ -1,6 +1,10 @@
-package shortcodes
+package builtins
 
-import "html/template"
+import (
+	"html/template"
+
+	"github.com/affsite/affsite/shortcodes"
+)
 
 // CTA is the cta shortcode: a call-to-action button that is an affiliate
 // link.
@@ -10,8 +14,8 @@ import "html/template"
 // The text is text=, else the inner HTML when paired, else "Try Program"
 // ("Try Program Plan" with a plan). The placement defaults to "cta". Its
 // template's .Data is a LinkData.
-func CTA(inv *Invocation) error {
-	st, p, err := stateAndProgram(inv)
+func (st *PageState) CTA(inv *shortcodes.Invocation) error {
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}

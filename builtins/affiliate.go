@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"fmt"
@@ -11,11 +11,13 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
-// PageState is the per-page state of the built-in shortcodes. The generator
-// makes one per page with NewPageState, fills in the page fields, puts it in
-// Env.State, and after expansion reads Links and JSONLD from it. A PageState
+// PageState is the per-page state of the built-in shortcodes, which are
+// its methods. The generator makes one per page with NewPageState, fills
+// in the page fields, expands the page with the registry Registry(st)
+// gives, and reads Links and JSONLD from it afterwards. A PageState
 // belongs to one page's expansion and is not safe for concurrent use.
 type PageState struct {
 	Programs *programs.Set
@@ -58,16 +60,6 @@ func NewPageState(set *programs.Set, cfg affiliate.Config) *PageState {
 	}
 }
 
-// StateOf returns the PageState the generator put in inv.Env.State.
-func StateOf(inv *Invocation) (*PageState, error) {
-	if inv.Env != nil {
-		if st, ok := inv.Env.State.(*PageState); ok && st != nil {
-			return st, nil
-		}
-	}
-	return nil, inv.Errorf("shortcode %q needs the page's affiliate state, and the generator gave none", inv.Name)
-}
-
 // LinkData is what an affiliate anchor needs: the data of afflink and cta,
 // and of the buttons in plans and verdict.
 type LinkData struct {
@@ -82,10 +74,10 @@ type LinkData struct {
 }
 
 // link makes an affiliate link to p (and plan, when not nil) for inv,
-// records it in st and counts it in inv.AffiliateLinks. The sub-id is the
+// records it in st. The sub-id is the
 // page slug and the placement, or the link's 1-based index on the page when
 // placement is empty, with "-2", "-3"… added when it was used before.
-func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.Plan, placement string, text template.HTML) LinkData {
+func (st *PageState) link(inv *shortcodes.Invocation, p *programs.Program, plan *programs.Plan, placement string, text template.HTML) LinkData {
 	tail := placement
 	if tail == "" {
 		tail = strconv.Itoa(len(st.Links) + 1)
@@ -120,7 +112,6 @@ func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.P
 		Program: p.ID, Plan: planID, Placement: placement, SubID: subID,
 		URL: target, Line: inv.Line, Col: inv.Col,
 	})
-	inv.AffiliateLinks++
 	if text == "" {
 		text = escapeHTML(name)
 	}
@@ -130,24 +121,10 @@ func (st *PageState) link(inv *Invocation, p *programs.Program, plan *programs.P
 	}
 }
 
-// program returns the program named by inv's program= argument, else by
-// the page's front matter, and marks it used.
-// stateAndProgram returns the page's state and the program a shortcode
-// names (program=, else the page's front-matter program): the start of
-// every built-in that shows a program.
-func stateAndProgram(inv *Invocation) (*PageState, *programs.Program, error) {
-	st, err := StateOf(inv)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := st.program(inv)
-	if err != nil {
-		return nil, nil, err
-	}
-	return st, p, nil
-}
-
-func (st *PageState) program(inv *Invocation) (*programs.Program, error) {
+// program returns the program a shortcode names (program=, else the
+// page's front-matter program), and marks it used: the start of every
+// built-in that shows a program.
+func (st *PageState) program(inv *shortcodes.Invocation) (*programs.Program, error) {
 	id, _ := inv.Arg("program")
 	if id == "" {
 		id = st.Program
@@ -175,7 +152,7 @@ func (st *PageState) program(inv *Invocation) (*programs.Program, error) {
 
 // plan returns p's plan named by inv's plan= argument, nil when there is
 // none.
-func planArg(inv *Invocation, p *programs.Program) (*programs.Plan, error) {
+func planArg(inv *shortcodes.Invocation, p *programs.Program) (*programs.Plan, error) {
 	id, ok := inv.Arg("plan")
 	if !ok {
 		return nil, nil
@@ -183,7 +160,7 @@ func planArg(inv *Invocation, p *programs.Program) (*programs.Plan, error) {
 	return findPlan(inv, p, id, "plan")
 }
 
-func findPlan(inv *Invocation, p *programs.Program, id, what string) (*programs.Plan, error) {
+func findPlan(inv *shortcodes.Invocation, p *programs.Program, id, what string) (*programs.Plan, error) {
 	pl, ok := p.Plan(id)
 	if !ok {
 		return nil, inv.Errorf("shortcode %q: unknown %s %q of program %q (plans: %s)", inv.Name, what, id, p.ID, idList(p.PlanIDs()))
@@ -246,7 +223,7 @@ func joinOr(items []string) string {
 }
 
 // textHTML returns inv's inner HTML when it has any, else s escaped.
-func textHTML(inv *Invocation, s string) template.HTML {
+func textHTML(inv *shortcodes.Invocation, s string) template.HTML {
 	if strings.TrimSpace(string(inv.Inner)) != "" {
 		return inv.Inner
 	}

@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // VerdictData is the data of the verdict template.
@@ -30,11 +31,7 @@ type VerdictData struct {
 //
 // rating= is required, a number from 0 to best= (default 5, a whole
 // number). Its template's .Data is a VerdictData.
-func Verdict(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
+func (st *PageState) Verdict(inv *shortcodes.Invocation) error {
 	raw, ok := inv.Arg("rating")
 	if !ok || strings.TrimSpace(raw) == "" {
 		return inv.Errorf("shortcode %q: missing argument rating=, such as rating=\"4.5\"", inv.Name)

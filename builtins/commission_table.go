@@ -1,8 +1,9 @@
-package shortcodes
+package builtins
 
 import (
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // CommissionTableData is the data of the commission-table template: one
@@ -42,8 +43,8 @@ const noAmount = "—"
 //	{{< commission-table program="kartra" >}}
 //
 // Its template's .Data is a CommissionTableData.
-func CommissionTable(inv *Invocation) error {
-	st, p, err := stateAndProgram(inv)
+func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}

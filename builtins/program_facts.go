@@ -1,8 +1,10 @@
-package shortcodes
+package builtins
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // ProgramFactsData is the data of the program-facts template: a definition
@@ -22,8 +24,8 @@ type Fact struct{ Term, Detail string }
 //	{{< program-facts program="kartra" >}}
 //
 // Its template's .Data is a ProgramFactsData.
-func ProgramFacts(inv *Invocation) error {
-	st, p, err := stateAndProgram(inv)
+func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}

@@ -1,17 +1,18 @@
-package shortcodes
+package builtins
 
 import (
 	"testing"
 
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // The Kartra figures of the example review, exactly.
 func TestCommissionTableKartra(t *testing.T) {
 	t.Parallel()
 	st := testState(programs.NewSet(kartra(t)))
-	inv := &Invocation{Name: "commission-table", Params: map[string]string{"program": "kartra"}, Env: &Env{State: st}}
-	if err := CommissionTable(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": "kartra"}}
+	if err := st.CommissionTable(inv); err != nil {
 		t.Fatal(err)
 	}
 	d := inv.Data.(*CommissionTableData)
@@ -42,8 +43,8 @@ func TestCommissionTableNoAnnualNoTier2(t *testing.T) {
 	p := &programs.Program{ID: "x", Name: "X", URL: "https://x.example/", Commission: mustRate("0.3"),
 		Plans: []*programs.Plan{{ID: "a", Name: "A", Monthly: 1000}}}
 	st := testState(programs.NewSet(p))
-	inv := &Invocation{Name: "commission-table", Params: map[string]string{"program": "x"}, Env: &Env{State: st}}
-	if err := CommissionTable(inv); err != nil {
+	inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": "x"}}
+	if err := st.CommissionTable(inv); err != nil {
 		t.Fatal(err)
 	}
 	d := inv.Data.(*CommissionTableData)

@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"reflect"

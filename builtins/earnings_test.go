@@ -1,10 +1,11 @@
-package shortcodes
+package builtins
 
 import (
 	"testing"
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 func mustRate(s string) money.Rate { return money.MustParseRate(s) }
@@ -25,8 +26,8 @@ func TestEarningsKartra(t *testing.T) {
 		{map[string]string{"program": "kartra", "Platinum": "22", "Gold": "38", "Silver": "85", "Starter": "55"}, "$17,880.00"},
 	}
 	for _, tt := range tests {
-		inv := &Invocation{Name: "earnings", Params: tt.params, Env: &Env{State: testState(set)}}
-		if err := Earnings(inv); err != nil {
+		inv := &shortcodes.Invocation{Name: "earnings", Params: tt.params}
+		if err := testState(set).Earnings(inv); err != nil {
 			t.Fatal(err)
 		}
 		d := inv.Data.(*EarningsData)

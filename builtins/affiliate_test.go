@@ -1,10 +1,11 @@
-package shortcodes
+package builtins
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // Every link on a page gets its own sub-id, even when placements repeat.
@@ -72,26 +73,24 @@ func TestCloakedHrefs(t *testing.T) {
 	}
 }
 
-func TestAffiliateLinkCounts(t *testing.T) {
+func TestAffiliateLinksRecorded(t *testing.T) {
 	t.Parallel()
 	ts := loadThemeTemplates(t)
 	st := testState(testPrograms(t))
-	doc, err := Parse([]byte(`{{< disclosure >}}{{< plans program="kartra" >}}{{< afflink program="kartra" >}}`))
+	doc, err := shortcodes.Parse([]byte(`{{< disclosure >}}{{< plans program="kartra" >}}{{< afflink program="kartra" >}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Expand([]byte(`{{< disclosure >}}{{< plans program="kartra" >}}{{< afflink program="kartra" >}}`), doc,
-		&Env{Registry: Builtins(), Templates: ts, State: st})
-	if err != nil {
+	if _, err := shortcodes.Expand([]byte(`{{< disclosure >}}{{< plans program="kartra" >}}{{< afflink program="kartra" >}}`), doc,
+		&shortcodes.Env{Registry: Registry(st), Templates: ts}); err != nil {
 		t.Fatal(err)
 	}
-	var links []int
-	var disclosure []bool
-	for _, inv := range res.Shortcodes() {
-		links = append(links, inv.AffiliateLinks)
-		disclosure = append(disclosure, inv.Disclosure)
+	// plans makes a link per plan (four), afflink one; disclosure none.
+	var got []string
+	for _, l := range st.Links {
+		got = append(got, l.Plan)
 	}
-	if links[0] != 0 || links[1] != 4 || links[2] != 1 || !disclosure[0] || disclosure[1] {
-		t.Errorf("AffiliateLinks %v, Disclosure %v", links, disclosure)
+	if strings.Join(got, ",") != "starter,silver,gold,platinum," {
+		t.Errorf("links recorded for plans %q, want the four plans then the program", got)
 	}
 }

@@ -1,10 +1,11 @@
-package shortcodes
+package builtins
 
 import (
 	"strings"
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // PlansData is the data of the plans template: one card per plan.
@@ -50,8 +51,8 @@ type PlanFeature struct {
 // features= chooses and orders the feature rows (names separated by
 // commas, matched ignoring case); the default is the program's features,
 // else every feature a plan names. Its template's .Data is a PlansData.
-func Plans(inv *Invocation) error {
-	st, p, err := stateAndProgram(inv)
+func (st *PageState) Plans(inv *shortcodes.Invocation) error {
+	p, err := st.program(inv)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func Plans(inv *Invocation) error {
 }
 
 // featureRows returns the feature names a plans shortcode lists.
-func featureRows(inv *Invocation, p *programs.Program) ([]string, error) {
+func featureRows(inv *shortcodes.Invocation, p *programs.Program) ([]string, error) {
 	known := append([]string(nil), p.Features...)
 	for _, pl := range p.Plans {
 		for _, f := range pl.Features {

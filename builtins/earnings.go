@@ -1,4 +1,4 @@
-package shortcodes
+package builtins
 
 import (
 	"sort"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // EarningsData is the data of the earnings template: what a mix of
@@ -53,11 +54,7 @@ func isEarningsOption(name string) bool {
 //	{{< earnings program="kartra" scenario="one-a-week" tier2="true" >}}
 //
 // Its template's .Data is an EarningsData.
-func Earnings(inv *Invocation) error {
-	st, err := StateOf(inv)
-	if err != nil {
-		return err
-	}
+func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	if inv.Params != nil && !inv.IsNamedParams() {
 		return inv.Errorf("shortcode %q takes named arguments, such as program=\"id\" Starter=6", inv.Name)
 	}
@@ -137,7 +134,7 @@ type planCount struct {
 // earningsMix returns the plans and counts of an earnings shortcode, in the
 // scenario's order or, for counts given as arguments, the program's plan
 // order.
-func earningsMix(inv *Invocation, p *programs.Program) ([]planCount, *programs.Scenario, error) {
+func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, *programs.Scenario, error) {
 	m, _ := inv.Params.(map[string]string)
 	names := make([]string, 0, len(m))
 	for k := range m {
