@@ -1,38 +1,48 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
 	"github.com/affsite/affsite/check"
 )
 
+// checkArgs are check's flags.
+type checkArgs struct {
+	site             siteFlags
+	format           string
+	external, strict bool
+}
+
+func checkFlags(a *checkArgs) *flagSet {
+	fs := newFlagSet("check", "[flags]", "Build the site in memory and report broken links and anchors, missing disclosures, stale program data and SEO basics.")
+	a.site.register(fs, false)
+	fs.stringVar(&a.format, "format", "", "FORMAT", "text", "text, or json for CI annotations").choices = []string{"text", "json"}
+	fs.boolVar(&a.external, "external", false, "also request every external and affiliate URL (8 at a time, 10 s timeout, 2 retries)")
+	fs.boolVar(&a.strict, "strict", false, "make stale program prices an error, not a warning")
+	return fs
+}
+
 // runCheck is "affsite check": it only parses flags; check.Run does the
 // work.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	var sf siteFlags
-	sf.register(fs, false)
-	format := fs.String("format", "text", "output format: text, or json for CI annotations")
-	external := fs.Bool("external", false, "also request every external and affiliate URL (8 at a time, 10 s timeout, 2 retries)")
-	strict := fs.Bool("strict", false, "make stale program prices an error, not a warning")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	var a checkArgs
+	if code, ok := parseFlags(checkFlags(&a), args, stdout, stderr); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "affsite check: --format must be text or json, not %q\n", *format)
+	if a.format != "text" && a.format != "json" {
+		fmt.Fprintf(stderr, "affsite check: --format must be text or json, not %q\n", a.format)
 		return exitUsage
 	}
 	res, err := check.Run(check.Options{
-		Source: sf.source, BaseURL: sf.baseURL, Drafts: sf.drafts, Future: sf.future, Expired: sf.expired,
-		External: *external, Strict: *strict,
+		Source: a.site.source, BaseURL: a.site.baseURL, Drafts: a.site.drafts, Future: a.site.future, Expired: a.site.expired,
+		External: a.external, Strict: a.strict,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "affsite check: %v\n", err)
 		return exitContent
 	}
-	if *format == "json" {
+	if a.format == "json" {
 		err = res.WriteJSON(stdout)
 	} else {
 		err = res.WriteText(stdout)

@@ -2,11 +2,12 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/outdir"
 )
 
@@ -17,18 +18,26 @@ const (
 	exitUsage   = 2 // the command line is wrong
 )
 
-const usage = `affsite builds affiliate-review sites from Markdown and program data.
+// commands are the top-level commands, as usage lists them; aliases
+// (server for serve) are not listed.
+var commands = []struct{ name, args, summary string }{
+	{"build", "[flags]", "build the site into public/ (or --destination)"},
+	{"serve", "[flags]", "build the site and preview it at http://127.0.0.1:1313/"},
+	{"check", "[flags]", "build the site in memory and report broken links, disclosures, stale data"},
+	{"new", "KIND …", `create a site, review or program file ("affsite help new")`},
+	{"version", "", "print the version"},
+	{"completion", "SHELL", "print the completion script for bash, zsh or fish"},
+	{"help", "[command]", "show help, or a command's flags"},
+}
 
-Usage:
-  affsite build [flags]    build the site into public/ (or -d)
-  affsite serve [flags]    build the site and preview it at http://127.0.0.1:1313/
-  affsite check [flags]    build the site in memory and report broken links, disclosures, stale data
-  affsite new KIND …       create a site, review or program file ("affsite help new")
-  affsite version          print the version
-  affsite help [command]   show help
-
-Run "affsite help COMMAND" (build, serve, check, new) for its flags.
-`
+// writeUsage writes the top-level help.
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, "affsite builds affiliate-review sites from Markdown and program data.\n\nUsage:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-26s  %s\n", strings.TrimSpace("affsite "+c.name+" "+c.args), c.summary)
+	}
+	fmt.Fprint(w, "\nRun \"affsite help COMMAND\" (build, serve, check, new) for its flags.\n")
+}
 
 // buildExit is the exit code for a failed build: a refused output folder
 // is a wrong command line, anything else is the site's error.
@@ -43,7 +52,7 @@ func buildExit(err error) int {
 // run is the CLI without os.Exit, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		writeUsage(stderr)
 		return exitUsage
 	}
 	switch args[0] {
@@ -58,15 +67,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, versionInfo())
 		return exitOK
+	case "completion":
+		return runCompletion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		if len(args) > 1 {
-			// Help that was asked for goes to standard output.
-			return run([]string{args[1], "-h"}, stdout, stdout)
+			// "help new site" is "new site -h", whose help goes to
+			// standard output when it was asked for with "help".
+			return run(append(append([]string{}, args[1:]...), "-h"), stdout, stdout)
 		}
-		fmt.Fprint(stdout, usage)
+		writeUsage(stdout)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "affsite: unknown command %q\n\n%s", args[0], usage)
+	msg := fmt.Sprintf("affsite: unknown command %q", args[0])
+	names := []string{"server"}
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	if s, ok := suggest.Closest(args[0], names); ok {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "%s\nRun \"affsite help\" for the commands.\n", msg)
 	return exitUsage
 }
 
@@ -76,63 +96,73 @@ type siteFlags struct {
 	drafts, future, expired bool
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet, draftsDefault bool) {
-	fs.StringVar(&f.source, "s", ".", "the site's folder")
-	fs.StringVar(&f.source, "source", ".", "the site's folder (same as -s)")
-	fs.StringVar(&f.baseURL, "baseURL", "", "override the site's baseURL")
-	fs.BoolVar(&f.drafts, "drafts", draftsDefault, "include draft pages")
-	fs.BoolVar(&f.future, "future", false, "include pages dated in the future")
-	fs.BoolVar(&f.expired, "expired", false, "include expired pages")
+func (f *siteFlags) register(fs *flagSet, draftsDefault bool) {
+	fs.stringVar(&f.source, "source", "s", "DIR", ".", "the site's folder")
+	fs.stringVar(&f.baseURL, "baseURL", "", "URL", "", "the address the site is published at, instead of site.toml's baseURL")
+	drafts := "include draft pages"
+	if draftsDefault {
+		drafts += "; --drafts=false leaves them out"
+	}
+	fs.boolVar(&f.drafts, "drafts", draftsDefault, drafts)
+	fs.boolVar(&f.future, "future", false, "include pages dated in the future")
+	fs.boolVar(&f.expired, "expired", false, "include expired pages")
 }
 
 func (f *siteFlags) options() generator.Options {
 	return generator.Options{Source: f.source, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired}
 }
 
-// parseFlags parses a command's flags; ok is false when run should exit
-// with code.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
+// parseFlags parses the flags of a command that takes no other
+// argument; ok is false when run should exit with code.
+func parseFlags(fs *flagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	if code, ok := fs.parse(args, stdout, stderr); !ok {
+		return code, false
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "affsite %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	if fs.fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "affsite %s: unexpected argument %q\n", fs.path, fs.fs.Arg(0))
 		return exitUsage, false
 	}
 	return 0, true
 }
 
+// buildArgs are build's flags.
+type buildArgs struct {
+	site                   siteFlags
+	dest                   string
+	minify, quiet          bool
+	cpuProfile, memProfile string
+}
+
+func buildFlags(a *buildArgs) *flagSet {
+	fs := newFlagSet("build", "[flags]", "Build the site into its output folder, replacing what an earlier build wrote there.")
+	a.site.register(fs, false)
+	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the output folder (default SITE/public)")
+	fs.boolVar(&a.minify, "minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
+	fs.boolVar(&a.quiet, "quiet", false, "do not print the summary line (warnings and errors are still printed)")
+	fs.stringVar(&a.cpuProfile, "cpuprofile", "", "FILE", "", "write a CPU profile of the build to FILE")
+	fs.stringVar(&a.memProfile, "memprofile", "", "FILE", "", "write a heap profile after the build to FILE")
+	return fs
+}
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	var sf siteFlags
-	sf.register(fs, false)
-	dest := fs.String("d", "", "output folder (default SITE/public)")
-	fs.StringVar(dest, "destination", "", "output folder (same as -d)")
-	minify := fs.Bool("minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
-	memProfile := fs.String("memprofile", "", "write a heap profile after the build to this file")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	var a buildArgs
+	if code, ok := parseFlags(buildFlags(&a), args, stdout, stderr); !ok {
 		return code
 	}
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
+	if a.cpuProfile != "" {
+		stop, err := startCPUProfile(a.cpuProfile)
 		if err != nil {
 			fmt.Fprintln(stderr, "affsite build:", err)
 			return exitUsage
 		}
 		defer stop()
 	}
-	if *memProfile != "" {
-		defer writeHeapProfile(*memProfile, stderr)
+	if a.memProfile != "" {
+		defer writeHeapProfile(a.memProfile, stderr)
 	}
-	opts := sf.options()
-	opts.Dest = *dest
-	opts.Minify = *minify
+	opts := a.site.options()
+	opts.Dest = a.dest
+	opts.Minify = a.minify
 	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
 	rep, err := generator.Build(opts)
 	if err != nil {
@@ -145,7 +175,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
-	if !*quiet {
+	if !a.quiet {
 		fmt.Fprintf(stdout, "Built %d pages, %d files, %d affiliate links in %s\n", rep.Pages, rep.Files, len(rep.Links), rep.Duration.Round(1e6))
 	}
 	return exitOK

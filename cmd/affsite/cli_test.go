@@ -96,7 +96,7 @@ func TestCommandsAndExitCodes(t *testing.T) {
 		{"help build", []string{"help", "build"}, exitOK, "-minify", ""},
 		{"no command", nil, exitUsage, "", "Usage:"},
 		{"unknown command", []string{"bild"}, exitUsage, "", `unknown command "bild"`},
-		{"unknown flag", []string{"build", "--nosuch", "-s", site}, exitUsage, "", "flag provided but not defined: -nosuch"},
+		{"unknown flag", []string{"build", "--nosuch", "-s", site}, exitUsage, "", "affsite build: unknown flag --nosuch\n"},
 		{"extra argument", []string{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "o"), "extra"}, exitUsage, "", `unexpected argument "extra"`},
 		{"content error", []string{"build", "-s", broken, "-d", filepath.Join(t.TempDir(), "o")}, exitContent, "", `content/posts/acme.md:4:1: unknown shortcode "nosuch"`},
 		{"missing site", []string{"build", "-s", filepath.Join(t.TempDir(), "none")}, exitContent, "", "site folder not found"},

@@ -11,7 +11,8 @@
 //	affsite new review PROGRAM [--title "…"] [-s SITE]
 //	affsite new program ID --name "…" --url URL [-s SITE]
 //	affsite version
-//	affsite help [build|serve|check|new]
+//	affsite completion bash|zsh|fish
+//	affsite help [build|serve|check|new [site|review|program]]
 //
 // -s and -d have the long forms --source and --destination; serve's port 0
 // picks a free port. Exit codes: 0 success, 1 the site has errors (or

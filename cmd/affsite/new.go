@@ -1,13 +1,12 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
+	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/scaffold"
 )
 
@@ -40,36 +39,35 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, newUsage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "affsite new: unknown kind %q (want site, review or program)\n\n%s", args[0], newUsage)
+	msg := fmt.Sprintf("affsite new: unknown kind %q (want site, review or program)", args[0])
+	if s, ok := suggest.Closest(args[0], []string{"site", "review", "program"}); ok {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "%s\nRun \"affsite help new\" for what each makes.\n", msg)
 	return exitUsage
 }
 
 // parseNewFlags parses flags that may come before or after the one
 // argument a "new" command takes, as in "new review kartra --title T".
 // ok is false when the command should exit with code.
-func parseNewFlags(fs *flag.FlagSet, args []string, what string, stderr io.Writer) (arg string, code int, ok bool) {
-	fs.SetOutput(stderr)
+func parseNewFlags(fs *flagSet, args []string, what string, stdout, stderr io.Writer) (arg string, code int, ok bool) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", exitOK, false
-			}
-			return "", exitUsage, false
+		if code, ok := fs.parse(args, stdout, stderr); !ok {
+			return "", code, false
 		}
-		if fs.NArg() == 0 {
+		if fs.fs.NArg() == 0 {
 			break
 		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+		pos = append(pos, fs.fs.Arg(0))
+		args = fs.fs.Args()[1:]
 	}
 	switch {
 	case len(pos) == 0:
-		fmt.Fprintf(stderr, "affsite %s: missing %s\n", fs.Name(), what)
-		fs.Usage()
+		fmt.Fprintf(stderr, "affsite %s: missing %s\nRun \"affsite help %s\" for its flags.\n", fs.path, what, fs.path)
 		return "", exitUsage, false
 	case len(pos) > 1:
-		fmt.Fprintf(stderr, "affsite %s: unexpected argument %q\n", fs.Name(), pos[1])
+		fmt.Fprintf(stderr, "affsite %s: unexpected argument %q\n", fs.path, pos[1])
 		return "", exitUsage, false
 	}
 	return pos[0], 0, true
@@ -82,14 +80,19 @@ func newError(stderr io.Writer, cmd string, err error) int {
 	return exitContent
 }
 
+func newSiteFlags(force *bool) *flagSet {
+	fs := newFlagSet("new site", "DIR [flags]", "Create a site in DIR that builds at once, with an example program and review and deploy recipes.")
+	fs.boolVar(force, "force", false, "write into a folder that is not empty (existing files are still never replaced)")
+	return fs
+}
+
 func runNewSite(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new site", flag.ContinueOnError)
-	force := fs.Bool("force", false, "write into a folder that is not empty (existing files are still never replaced)")
-	dir, code, ok := parseNewFlags(fs, args, "the folder to create the site in (affsite new site DIR)", stderr)
+	var force bool
+	dir, code, ok := parseNewFlags(newSiteFlags(&force), args, "the folder to create the site in (affsite new site DIR)", stdout, stderr)
 	if !ok {
 		return code
 	}
-	files, err := scaffold.NewSite(dir, scaffold.SiteOptions{Force: *force})
+	files, err := scaffold.NewSite(dir, scaffold.SiteOptions{Force: force})
 	if err != nil {
 		return newError(stderr, "new site", err)
 	}
@@ -101,16 +104,20 @@ func runNewSite(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+func newReviewFlags(site, title *string) *flagSet {
+	fs := newFlagSet("new review", "PROGRAM [flags]", "Write content/posts/<title>.md, a review of data/programs/PROGRAM.*, from archetypes/review.md or the built-in one.")
+	fs.stringVar(site, "source", "s", "DIR", ".", "the site's folder")
+	fs.stringVar(title, "title", "", "TITLE", "", `the review's title (default "<Name> affiliate program review")`)
+	return fs
+}
+
 func runNewReview(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new review", flag.ContinueOnError)
-	site := fs.String("s", ".", "the site's folder")
-	fs.StringVar(site, "source", ".", "the site's folder (same as -s)")
-	title := fs.String("title", "", `the review's title (default "<Name> affiliate program review")`)
-	program, code, ok := parseNewFlags(fs, args, "the program to review (affsite new review PROGRAM)", stderr)
+	var site, title string
+	program, code, ok := parseNewFlags(newReviewFlags(&site, &title), args, "the program to review (affsite new review PROGRAM)", stdout, stderr)
 	if !ok {
 		return code
 	}
-	file, err := scaffold.NewReview(*site, program, scaffold.ReviewOptions{Title: *title})
+	file, err := scaffold.NewReview(site, program, scaffold.ReviewOptions{Title: title})
 	if err != nil {
 		return newError(stderr, "new review", err)
 	}
@@ -118,13 +125,17 @@ func runNewReview(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+func newProgramFlags(site, name, url *string) *flagSet {
+	fs := newFlagSet("new program", "ID --name NAME --url URL [flags]", "Write data/programs/ID.yaml with every key, commented, and placeholder figures.")
+	fs.stringVar(site, "source", "s", "DIR", ".", "the site's folder")
+	fs.stringVar(name, "name", "", "NAME", "", "the program's name, as readers know it (required)")
+	fs.stringVar(url, "url", "", "URL", "", "the vendor's home page, http(s) (required)")
+	return fs
+}
+
 func runNewProgram(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new program", flag.ContinueOnError)
-	site := fs.String("s", ".", "the site's folder")
-	fs.StringVar(site, "source", ".", "the site's folder (same as -s)")
-	name := fs.String("name", "", "the program's name, as readers know it (required)")
-	url := fs.String("url", "", "the vendor's home page, http(s) (required)")
-	id, code, ok := parseNewFlags(fs, args, "the program's id (affsite new program ID)", stderr)
+	var site, name, url string
+	id, code, ok := parseNewFlags(newProgramFlags(&site, &name, &url), args, "the program's id (affsite new program ID)", stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -132,11 +143,11 @@ func runNewProgram(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "affsite new program: %v\n", err)
 		return exitUsage
 	}
-	if *name == "" || *url == "" {
+	if name == "" || url == "" {
 		fmt.Fprintf(stderr, "affsite new program: --name and --url are required, such as --name %q --url https://%s.example/\n", id, id)
 		return exitUsage
 	}
-	file, err := scaffold.NewProgram(*site, id, *name, *url)
+	file, err := scaffold.NewProgram(site, id, name, url)
 	if err != nil {
 		return newError(stderr, "new program", err)
 	}

@@ -91,7 +91,7 @@ func TestNewUsage(t *testing.T) {
 		{name: "unknown kind", args: []string{"new", "page"}, code: exitUsage, stderr: `unknown kind "page"`},
 		{name: "site without dir", args: []string{"new", "site"}, code: exitUsage, stderr: "missing the folder"},
 		{name: "site with two dirs", args: []string{"new", "site", "a", "b"}, code: exitUsage, stderr: `unexpected argument "b"`},
-		{name: "unknown flag", args: []string{"new", "site", "--nope", "a"}, code: exitUsage, stderr: "flag provided but not defined"},
+		{name: "unknown flag", args: []string{"new", "site", "--nope", "a"}, code: exitUsage, stderr: "unknown flag --nope"},
 		{name: "review without program", args: []string{"new", "review", "-s", site}, code: exitUsage, stderr: "missing the program"},
 		{name: "review in a site without programs", args: []string{"new", "review", "x", "-s", site}, code: exitContent, stderr: "holds no program files"},
 		{name: "program without name", args: []string{"new", "program", "x", "--url", "https://x.example/", "-s", site}, code: exitUsage, stderr: "--name and --url are required"},

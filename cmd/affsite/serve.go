@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -39,33 +38,43 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready f
 	return serveWith(ctx, args, stdout, stderr, func(c *preview.Config) { c.Ready = ready })
 }
 
+// serveArgs are serve's flags.
+type serveArgs struct {
+	site             siteFlags
+	bind, dest       string
+	port             int
+	noReload, toDisk bool
+}
+
+func serveFlags(a *serveArgs) *flagSet {
+	fs := newFlagSet("serve", "[flags]", "Build the site in memory and preview it, rebuilding on every edit, until Ctrl+C.")
+	a.site.register(fs, true)
+	fs.stringVar(&a.bind, "bind", "", "ADDR", "127.0.0.1", "the interface to listen on")
+	fs.intVar(&a.port, "port", "p", "N", 1313, "the port to listen on; 0 picks a free one")
+	fs.boolVar(&a.noReload, "disableLiveReload", false, "do not reload pages after a rebuild (no script is injected)")
+	fs.boolVar(&a.toDisk, "renderToDisk", false, "also write each good build to --destination")
+	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the folder --renderToDisk writes to (default SITE/public)")
+	return fs
+}
+
 // serveWith is serve with tune, when set, adjusting the preview's
 // configuration after the flags are read (tests wrap the rebuilds).
 func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, tune func(*preview.Config)) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	var sf siteFlags
-	sf.register(fs, true)
-	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
-	port := fs.Int("port", 1313, "port to listen on (0: any free port)")
-	fs.IntVar(port, "p", 1313, "port to listen on (same as --port)")
-	noReload := fs.Bool("disableLiveReload", false, "do not reload pages after a rebuild (no script is injected)")
-	toDisk := fs.Bool("renderToDisk", false, "also write each good build to -d (default SITE/public)")
-	dest := fs.String("d", "", "folder --renderToDisk writes to")
-	fs.StringVar(dest, "destination", "", "folder --renderToDisk writes to (same as -d)")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	var a serveArgs
+	if code, ok := parseFlags(serveFlags(&a), args, stdout, stderr); !ok {
 		return code
 	}
-	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "affsite serve: --port %d is not a port (0–65535)\n", *port)
+	if a.port < 0 || a.port > 65535 {
+		fmt.Fprintf(stderr, "affsite serve: --port %d is not a port (0–65535)\n", a.port)
 		return exitUsage
 	}
 	cfg := preview.Config{
-		Site:              sf.options(),
-		Bind:              *bind,
-		Port:              *port,
-		DisableLiveReload: *noReload,
-		RenderToDisk:      *toDisk,
-		Dest:              *dest,
+		Site:              a.site.options(),
+		Bind:              a.bind,
+		Port:              a.port,
+		DisableLiveReload: a.noReload,
+		RenderToDisk:      a.toDisk,
+		Dest:              a.dest,
 		Stdout:            stdout,
 		Stderr:            stderr,
 	}
@@ -78,7 +87,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, tun
 	case err == nil:
 		return exitOK
 	case errors.As(err, &le) && le.InUse:
-		fmt.Fprintf(stderr, "affsite serve: %v.\nStop the other server, or pick another port: affsite serve --port %d (or --port 0 for any free one)\n", le, *port+1)
+		fmt.Fprintf(stderr, "affsite serve: %v.\nStop the other server, or pick another port: affsite serve --port %d (or --port 0 for any free one)\n", le, a.port+1)
 		return exitUsage
 	case errors.As(err, &le):
 		fmt.Fprintf(stderr, "affsite serve: %v\n", err)

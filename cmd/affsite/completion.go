@@ -1,0 +1,288 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// completionCommands are the commands and their flags, for completion:
+// the flag sets the commands themselves parse with, so a new flag is
+// completed without a second list to keep.
+func completionCommands() []*flagSet {
+	return []*flagSet{
+		buildFlags(new(buildArgs)),
+		serveFlags(new(serveArgs)),
+		checkFlags(new(checkArgs)),
+		newSiteFlags(new(bool)),
+		newReviewFlags(new(string), new(string)),
+		newProgramFlags(new(string), new(string), new(string)),
+	}
+}
+
+// newKinds are the kinds "affsite new" creates, with what each is.
+var newKinds = [][2]string{
+	{"site", "create a site"},
+	{"review", "write a review of a program"},
+	{"program", "write a program data file"},
+}
+
+func runCompletion(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 {
+		switch args[0] {
+		case "bash":
+			writeBashCompletion(stdout)
+			return exitOK
+		case "zsh":
+			writeZshCompletion(stdout)
+			return exitOK
+		case "fish":
+			writeFishCompletion(stdout)
+			return exitOK
+		case "-h", "--help":
+			fmt.Fprint(stdout, completionHelp)
+			return exitOK
+		}
+	}
+	fmt.Fprint(stderr, "affsite completion: want one shell: bash, zsh or fish\n\n"+completionHelp)
+	return exitUsage
+}
+
+const completionHelp = `Usage: affsite completion bash|zsh|fish
+
+Print a script that completes affsite's commands and flags in the shell.
+
+  bash:  source <(affsite completion bash)          # in ~/.bashrc
+  zsh:   source <(affsite completion zsh)           # in ~/.zshrc, after compinit
+  fish:  affsite completion fish > ~/.config/fish/completions/affsite.fish
+`
+
+// flagWords are a set's flags as typed: --source -s --minify ….
+func flagWords(fs *flagSet) string {
+	var w []string
+	for _, d := range fs.flags {
+		w = append(w, dashed(d.name))
+		if d.short != "" {
+			w = append(w, dashed(d.short))
+		}
+	}
+	return strings.Join(append(w, "--help"), " ")
+}
+
+// valueKind says what a flag's value is for completion: "dir", "file",
+// "choice" or "" (anything: a URL, a port).
+func valueKind(d *flagDef) string {
+	switch {
+	case len(d.choices) > 0:
+		return "choice"
+	case d.meta == "DIR":
+		return "dir"
+	case d.meta == "FILE":
+		return "file"
+	}
+	return ""
+}
+
+func commandNames() string {
+	var n []string
+	for _, c := range commands {
+		n = append(n, c.name)
+	}
+	return strings.Join(n, " ")
+}
+
+func writeBashCompletion(w io.Writer) {
+	fmt.Fprintf(w, `# bash completion for affsite; load it with: source <(affsite completion bash)
+_affsite() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+    local cmd=${COMP_WORDS[1]} first=2
+    COMPREPLY=()
+    if [[ $COMP_CWORD -eq 1 ]]; then
+        COMPREPLY=($(compgen -W "%s" -- "$cur"))
+        return
+    fi
+    case $cmd in
+    server) cmd=serve ;;
+    new)
+        if [[ $COMP_CWORD -eq 2 ]]; then
+            COMPREPLY=($(compgen -W "site review program" -- "$cur"))
+            return
+        fi
+        cmd="new ${COMP_WORDS[2]}" first=3 ;;
+    help)
+        [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "%s" -- "$cur"))
+        return ;;
+    completion)
+        [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
+        return ;;
+    esac
+    local flags=""
+    case $cmd in
+`, commandNames(), commandNames())
+	for _, fs := range completionCommands() {
+		fmt.Fprintf(w, "    %q)\n", fs.path)
+		var dirs, files, choices []string
+		for _, d := range fs.flags {
+			names := dashed(d.name)
+			if d.short != "" {
+				names += "|" + dashed(d.short)
+			}
+			switch valueKind(d) {
+			case "dir":
+				dirs = append(dirs, names)
+			case "file":
+				files = append(files, names)
+			case "choice":
+				choices = append(choices, fmt.Sprintf("        %s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", names, strings.Join(d.choices, " ")))
+			}
+		}
+		fmt.Fprint(w, "        case $prev in\n")
+		if len(dirs) > 0 {
+			fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n", strings.Join(dirs, "|"))
+		}
+		if len(files) > 0 {
+			fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", strings.Join(files, "|"))
+		}
+		fmt.Fprint(w, strings.Join(choices, ""))
+		fmt.Fprint(w, "        esac\n")
+		fmt.Fprintf(w, "        flags=%q ;;\n", flagWords(fs))
+	}
+	fmt.Fprint(w, `    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$flags" -- "$cur"))
+    elif [[ $cmd == "new site" ]]; then
+        COMPREPLY=($(compgen -d -- "$cur"))
+    fi
+}
+complete -o default -F _affsite affsite
+`)
+}
+
+// zshQuote quotes s for zsh in single quotes.
+func zshQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// zshDesc makes s safe inside _arguments' [description], which ends at
+// the first "]".
+func zshDesc(s string) string {
+	return strings.NewReplacer("[", "(", "]", ")", "\\", `\\`).Replace(s)
+}
+
+func writeZshCompletion(w io.Writer) {
+	fmt.Fprint(w, "#compdef affsite\n# zsh completion for affsite; load it with: source <(affsite completion zsh)\n_affsite() {\n    local -a commands kinds\n    commands=(\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "        %s\n", zshQuote(c.name+":"+zshDesc(c.summary)))
+	}
+	fmt.Fprint(w, "    )\n    kinds=(\n")
+	for _, k := range newKinds {
+		fmt.Fprintf(w, "        %s\n", zshQuote(k[0]+":"+k[1]))
+	}
+	fmt.Fprint(w, `    )
+    if (( CURRENT == 2 )); then
+        _describe command commands
+        return
+    fi
+    local cmd=$words[2]
+    shift words; (( CURRENT-- ))
+    case $cmd in
+    server) cmd=serve ;;
+    new)
+        if (( CURRENT == 2 )); then
+            _describe kind kinds
+            return
+        fi
+        cmd="new $words[2]"
+        shift words; (( CURRENT-- )) ;;
+    help) _describe command commands; return ;;
+    completion) _values shell bash zsh fish; return ;;
+    esac
+    case $cmd in
+`)
+	for _, fs := range completionCommands() {
+		fmt.Fprintf(w, "    %s)\n        _arguments -S \\\n", zshQuote(fs.path))
+		for _, d := range fs.flags {
+			action := ""
+			if d.meta != "" {
+				switch valueKind(d) {
+				case "dir":
+					action = ":" + d.meta + ":_files -/"
+				case "file":
+					action = ":" + d.meta + ":_files"
+				case "choice":
+					action = ":" + d.meta + ":(" + strings.Join(d.choices, " ") + ")"
+				default:
+					action = ":" + d.meta + ": "
+				}
+			}
+			spec := dashed(d.name)
+			if d.meta != "" && len(d.name) > 1 {
+				spec += "="
+			}
+			line := zshQuote(spec + "[" + zshDesc(d.usage) + "]" + action)
+			if d.short != "" {
+				line = zshQuote("(-"+d.short+" "+dashed(d.name)+")") + "{-" + d.short + "," + spec + "}" +
+					zshQuote("["+zshDesc(d.usage)+"]"+action)
+			}
+			fmt.Fprintf(w, "            %s \\\n", line)
+		}
+		arg := "'*: :_files'"
+		switch fs.path {
+		case "new site":
+			arg = "'1:folder:_files -/'"
+		case "build", "serve", "check":
+			arg = ""
+		}
+		fmt.Fprintf(w, "            '(- *)--help[show help]' %s ;;\n", arg)
+	}
+	fmt.Fprint(w, "    esac\n}\nif [[ $funcstack[1] == _affsite ]]; then _affsite \"$@\"; else compdef _affsite affsite; fi\n")
+}
+
+// fishQuote quotes s for fish in single quotes.
+func fishQuote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'"
+}
+
+func writeFishCompletion(w io.Writer) {
+	fmt.Fprint(w, "# fish completion for affsite; install it with:\n#   affsite completion fish > ~/.config/fish/completions/affsite.fish\ncomplete -c affsite -f\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "complete -c affsite -n __fish_use_subcommand -a %s -d %s\n", c.name, fishQuote(c.summary))
+	}
+	kinds := "site review program"
+	for _, k := range newKinds {
+		fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from new; and not __fish_seen_subcommand_from %s' -a %s -d %s\n", kinds, k[0], fishQuote(k[1]))
+	}
+	fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from %s' -a %s\n", commandNames(), fishQuote(commandNames()))
+	fmt.Fprint(w, "complete -c affsite -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
+	for _, fs := range completionCommands() {
+		cond := "__fish_seen_subcommand_from " + fs.path
+		if kind, ok := strings.CutPrefix(fs.path, "new "); ok {
+			cond = "__fish_seen_subcommand_from new; and __fish_seen_subcommand_from " + kind
+		} else if fs.path == "serve" {
+			cond += " server"
+		}
+		for _, d := range fs.flags {
+			line := fmt.Sprintf("complete -c affsite -n %s", fishQuote(cond))
+			if d.short != "" {
+				line += " -s " + d.short
+			}
+			line += " -l " + d.name
+			switch valueKind(d) {
+			case "dir":
+				line += " -r -a '(__fish_complete_directories)'"
+			case "file":
+				line += " -r -F"
+			case "choice":
+				line += " -x -a " + fishQuote(strings.Join(d.choices, " "))
+			default:
+				if d.meta != "" {
+					line += " -x"
+				}
+			}
+			fmt.Fprintf(w, "%s -d %s\n", line, fishQuote(d.usage))
+		}
+		if fs.path == "new site" {
+			fmt.Fprintf(w, "complete -c affsite -n %s -a '(__fish_complete_directories)'\n", fishQuote(cond))
+		}
+	}
+}
