@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -17,21 +18,31 @@ type Classifier struct {
 	// Programs are the site's programs: a link to a host of one (its
 	// url, signup_url or domains) is that program's.
 	Programs *programs.Set
+	// Links is the links registry: a link to a cloaked path of one (below
+	// BasePath) or to the host of its destination is that link's
+	// (links.Link.Key: its program, else "link:" and its id).
+	Links *links.Set
+	// BasePath is the site's base path, "/" or "/blog/"; "" is "/".
+	BasePath string
 }
 
 // AmazonProgram is the program id of Amazon links that carry an
 // affiliate tag.
 const AmazonProgram = "amazon"
 
-// Program returns the program href is an affiliate link of: a link to a
-// program's host, a path under GoPath, or an Amazon link carrying an
-// affiliate tag (AmazonProgram).
+// Program returns the program href is an affiliate link of: a cloaked
+// path of a registry link, a path under GoPath, an Amazon link carrying
+// an affiliate tag (AmazonProgram), a link to a program's host, or one to
+// the host of a registry link's destination.
 func (c Classifier) Program(href string) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return "", false
 	}
 	if u.Host == "" {
+		if l, ok := c.cloakedLink(u.Path); ok {
+			return l.Key(), true
+		}
 		if c.GoPath == "" {
 			return "", false
 		}
@@ -50,14 +61,32 @@ func (c Classifier) Program(href string) (string, bool) {
 		}
 		return "", false
 	}
-	if c.Programs == nil {
-		return "", false
+	if c.Programs != nil {
+		if p, ok := c.Programs.ByHost(strings.ToLower(u.Hostname())); ok {
+			return p.ID, true
+		}
 	}
-	p, ok := c.Programs.ByHost(strings.ToLower(u.Hostname()))
+	if l, ok := c.Links.ByHost(u.Hostname()); ok {
+		return l.Key(), true
+	}
+	return "", false
+}
+
+// cloakedLink returns the registry link whose cloaked path is the site
+// path p.
+func (c Classifier) cloakedLink(p string) (*links.Link, bool) {
+	if c.Links.Len() == 0 {
+		return nil, false
+	}
+	base := c.BasePath
+	if base == "" {
+		base = "/"
+	}
+	rest, ok := strings.CutPrefix(p, base)
 	if !ok {
-		return "", false
+		return nil, false
 	}
-	return p.ID, true
+	return c.Links.ByPath("/" + rest)
 }
 
 // IsAmazonURL tells whether raw links to an Amazon store or its short

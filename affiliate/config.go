@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/internal/suggest"
+	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/money"
 )
 
@@ -26,6 +27,10 @@ type Config struct {
 	UTMSource   string `toml:"utm_source"`
 	UTMMedium   string `toml:"utm_medium"`
 	UTMCampaign string `toml:"utm_campaign"`
+	// LinksPrefix is the folder of the cloaked paths of links-registry
+	// entries that give none ("/go/", "/recommends/", "/out/"), below
+	// the base path.
+	LinksPrefix string `toml:"links_prefix"`
 	// StaleAfterDays is the age in days after which a program's
 	// prices_checked date is reported as stale.
 	StaleAfterDays int `toml:"stale_after_days"`
@@ -60,6 +65,14 @@ func (c *Config) Normalize() error {
 	if c.DisclosureText == "" {
 		c.DisclosureText = DefaultDisclosureText
 	}
+	if c.LinksPrefix == "" {
+		c.LinksPrefix = links.DefaultPrefix
+	}
+	p, ok := links.CleanPath(c.LinksPrefix)
+	if !ok {
+		return fmt.Errorf("[affiliate] links_prefix %q is not a plain site folder such as \"/recommends/\"", c.LinksPrefix)
+	}
+	c.LinksPrefix = p
 	if c.StaleAfterDays <= 0 {
 		c.StaleAfterDays = 180
 	}

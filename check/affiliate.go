@@ -28,7 +28,7 @@ func (a *auditor) affiliateProgram(name, href string) (string, bool) {
 
 // classifier is the site's affiliate-link classifier.
 func (a *auditor) classifier() affiliate.Classifier {
-	return affiliate.Classifier{GoPath: a.goPath, Programs: a.progs}
+	return affiliate.Classifier{GoPath: a.goPath, Programs: a.progs, Links: a.links, BasePath: a.basePath}
 }
 
 // checkAffiliate reports affiliate anchors without rel="sponsored" and

@@ -11,6 +11,7 @@ import (
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 	"golang.org/x/net/html"
 )
@@ -20,6 +21,7 @@ type auditor struct {
 	opts     Options
 	cfg      *generator.Config
 	progs    *programs.Set
+	links    *links.Set // data/links; read again here, as the build read it
 	rep      *generator.Report
 	mem      *generator.MemOutput
 	basePath string // "/" or "/blog/"
@@ -77,6 +79,8 @@ func newAuditor(opts Options, cfg *generator.Config, progs *programs.Set, rep *g
 		}
 	}
 	a.goPath = a.basePath + "go/"
+	// The build loaded the same files without an error.
+	a.links, _ = links.Load(os.DirFS(opts.Source), "data/links", cfg.Affiliate.LinksPrefix)
 	for _, r := range rep.Sources {
 		a.bySource[r.Out] = r
 		for _, al := range r.Aliases {

@@ -17,7 +17,7 @@ type linkClassifier interface {
 // classify implements linkClassifier for the build's programs (read at
 // each call: an incremental rebuild may replace them).
 func (b *builder) classify(href string) (string, bool) {
-	return affiliate.Classifier{GoPath: b.basePath + "go/", Programs: b.programs}.Program(href)
+	return affiliate.Classifier{GoPath: b.basePath + "go/", Programs: b.programs, Links: b.linkSet, BasePath: b.basePath}.Program(href)
 }
 
 // rawBlock is an HTML block whose anchors were rewritten; it renders its

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -103,6 +104,7 @@ type builder struct {
 	md       *markdown
 	tmpl     *templateSet
 	programs *programs.Set
+	linkSet  *links.Set // data/links, the links registry
 	links    linkClassifier
 	out      Output
 
@@ -220,6 +222,9 @@ func (b *builder) run() (*Report, error) {
 	}
 	b.programs = set
 	b.links = b
+	if b.linkSet, err = loadLinks(siteFS, b.cfg.Affiliate.LinksPrefix, set); err != nil {
+		return nil, err
+	}
 
 	data, err := loadData(siteFS)
 	if err != nil {

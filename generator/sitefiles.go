@@ -116,7 +116,7 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 	if err := b.writeSitemap(); err != nil {
 		return err
 	}
-	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n\nSitemap: " + b.absURL("sitemap.xml") + "\n"
+	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n" + b.linkDisallows() + "\nSitemap: " + b.absURL("sitemap.xml") + "\n"
 	if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
 		return err
 	}
@@ -338,6 +338,11 @@ func (b *builder) writeRedirects() error {
 			}
 		}
 	}
+	linkRules, err := b.writeLinkRedirects()
+	if err != nil {
+		return err
+	}
+	rules = append(rules, linkRules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
 	headers := []hosting.HeaderRule{
 		{Path: "/*", Headers: [][2]string{
@@ -348,11 +353,12 @@ func (b *builder) writeRedirects() error {
 		{Path: b.basePath + "css/*", Headers: [][2]string{{"Cache-Control", "public, max-age=604800"}}},
 		{Path: b.basePath + "go/*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}},
 	}
+	headers = append(headers, b.linkHeaders()...)
 	for _, w := range hosting.CheckLimits(rules, headers) {
 		b.warnf("%s", w)
 	}
 	if len(rules) > 0 {
-		red := append([]byte("# Affiliate redirects written by affsite: temporary (302), query strings kept.\n"), hosting.FormatRedirects(rules)...)
+		red := append([]byte("# Affiliate redirects written by affsite: temporary (302) unless data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
 		if err := b.write("_redirects", "redirects", red); err != nil {
 			return err
 		}

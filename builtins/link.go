@@ -1,0 +1,101 @@
+package builtins
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/internal/suggest"
+	"github.com/affsite/affsite/links"
+	"github.com/affsite/affsite/shortcodes"
+)
+
+// AddLink registers the link shortcode of the page st in r: a text link
+// to an entry of the links registry reg, judged at now (an expired link
+// goes to its fallback). It needs the template shortcodes/link.html,
+// whose .Data is a LinkData.
+//
+//	{{< link id="kartra-home" >}}Try Kartra{{< /link >}}
+//	{{< link id="kartra-home" placement="sidebar" />}}
+//
+// It is registered apart from Registry because the registry is the
+// generator's to load, beside the programs.
+func AddLink(r *shortcodes.Registry, st *PageState, reg *links.Set, now time.Time) {
+	r.Add("link", func(inv *shortcodes.Invocation) error { return st.registryLink(inv, reg, now) },
+		named("id", "placement", "text"))
+}
+
+// registryLink is the link shortcode: like afflink, the link is tracked
+// (a sub-id, in the manifest), carries affiliate.Rel and counts for the
+// disclosure rule; in cloaked mode its href is the link's cloaked path.
+func (st *PageState) registryLink(inv *shortcodes.Invocation, reg *links.Set, now time.Time) error {
+	id, _ := inv.Arg("id")
+	if id == "" {
+		return inv.Errorf("shortcode %q: missing argument id= (links: %s)", inv.Name, idList(reg.IDs()))
+	}
+	l, ok := reg.Get(id)
+	if !ok {
+		msg := fmt.Sprintf("shortcode %q: unknown link %q", inv.Name, id)
+		if s, ok := suggest.Closest(id, reg.IDs()); ok {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += " (data/links has " + idList(reg.IDs()) + ")"
+		}
+		return inv.Errorf("%s", msg)
+	}
+	placement, _ := inv.Arg("placement")
+	subID := st.nextSubID(placement)
+	target := l.Target(now)
+	href := target
+	if st.Config.LinkMode == affiliate.LinkCloaked {
+		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?subid=" + url.QueryEscape(subID)
+	}
+	st.Links = append(st.Links, Link{
+		Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: inv.Line, Col: inv.Col,
+	})
+	if l.Program != "" {
+		if st.Used == nil {
+			st.Used = make(map[string]bool)
+		}
+		st.Used[l.Program] = true
+	}
+	text, _ := inv.Arg("text")
+	if text == "" {
+		text = l.ID
+	}
+	inv.Data = LinkData{
+		Href: href, Rel: affiliate.Rel, Target: st.Config.Target, Text: textHTML(inv, text), SubID: subID,
+		Program: l.Program, Name: l.ID,
+	}
+	return nil
+}
+
+// nextSubID gives out the page's next sub-id by the rule link (in
+// affiliate.go) follows: the slug and the placement, or the link's
+// 1-based index, made unique with "-2", "-3"…
+func (st *PageState) nextSubID(placement string) string {
+	tail := placement
+	if tail == "" {
+		tail = strconv.Itoa(len(st.Links) + 1)
+	}
+	subID := tail
+	if st.Slug != "" {
+		subID = st.Slug + "-" + tail
+	}
+	if st.subIDs == nil {
+		st.subIDs = make(map[string]bool)
+	}
+	if st.subIDs[subID] {
+		for n := 2; ; n++ {
+			if s := subID + "-" + strconv.Itoa(n); !st.subIDs[s] {
+				subID = s
+				break
+			}
+		}
+	}
+	st.subIDs[subID] = true
+	return subID
+}

@@ -1,0 +1,37 @@
+package programs
+
+import (
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ParseNode parses a data file into the node tree program files are
+// decoded from, each value with its literal text and line: YAML or JSON
+// (.yaml, .yml, .json) as yaml.v3 reads it, TOML (.toml) converted with
+// the same rules as program files. Other data folders (data/links) read
+// their files with it, so that their errors read as program files' do.
+// An empty file gives a nil node. A syntax error is an [ErrorList] of "file:line: invalid …" errors.
+func ParseNode(file string, src []byte) (*yaml.Node, error) {
+	d := &decoder{file: file}
+	var root *yaml.Node
+	switch ext := path.Ext(file); strings.ToLower(ext) {
+	case ".yaml", ".yml", ".json":
+		root = d.parseYAML(src)
+	case ".toml":
+		root = d.parseTOML(src)
+	default:
+		d.errorf(1, "unsupported file type %q (want .yaml, .yml, .toml or .json)", ext)
+	}
+	if err := d.errs.sorted(); err != nil {
+		return nil, err
+	}
+	if root != nil && root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return nil, nil // an empty file
+		}
+		root = root.Content[0]
+	}
+	return root, nil
+}
