@@ -55,6 +55,10 @@ type Options struct {
 	// Waiting, when set, is called if another build is writing Dest,
 	// before this one waits for it to finish.
 	Waiting func()
+	// Progress, when set, is called as content pages render, with how
+	// many of total are done: at most every 100 ms, and always for the
+	// last page. Calls never overlap. The CLI shows it on a terminal.
+	Progress func(done, total int)
 }
 
 // Report tells what a build did.

@@ -31,10 +31,12 @@ type ManifestLink struct {
 // returns the affiliate links they hold in page order.
 func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	links := make([][]ManifestLink, len(srcs))
+	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
 		l, err := b.renderContentPage(srcs[i])
 		links[i] = l
 		srcs[i].links = l
+		rendered()
 		return err
 	})
 	if err := errorList(errs); err != nil {

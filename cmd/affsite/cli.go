@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/internal/suggest"
@@ -164,7 +165,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts.Dest = a.dest
 	opts.Minify = a.minify
 	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
+	var progress *progressLine
+	if !a.quiet {
+		progress = newProgressLine(stderr, time.Now())
+	}
+	if progress != nil {
+		opts.Progress = progress.update
+	}
 	rep, err := generator.Build(opts)
+	progress.clear()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return buildExit(err)

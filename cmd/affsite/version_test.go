@@ -74,7 +74,7 @@ func TestVersionPinnedEverywhere(t *testing.T) {
 				t.Errorf("%s pins cmd/affsite@%s; want @%s (internal/version.Release)", name, m[1], version.Tag)
 			}
 		}
-		for _, m := range regexp.MustCompile(`affsite (\d+\.\d+\.\d+)`).FindAllStringSubmatch(string(b), -1) {
+		for _, m := range regexp.MustCompile("affsite (\\d+\\.\\d+\\.\\d+[^\\s`,)]*)").FindAllStringSubmatch(string(b), -1) {
 			if m[1] != version.Release {
 				t.Errorf("%s shows affsite %s; want %s", name, m[1], version.Release)
 			}
