@@ -67,6 +67,17 @@ func testPrograms(t testing.TB) *programs.Set {
 	return set
 }
 
+// modelPrograms is testPrograms with the real programs of
+// programs/testdata/real, one per commission model.
+func modelPrograms(t testing.TB) *programs.Set {
+	t.Helper()
+	real, err := programs.Load(os.DirFS("../programs/testdata/real"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return programs.NewSet(append(testPrograms(t).All(), real.All()...)...)
+}
+
 func kartra(t testing.TB) *programs.Program {
 	t.Helper()
 	src, err := os.ReadFile("../data/programs/kartra.yaml")
@@ -135,12 +146,20 @@ var goldenTests = []struct {
 	{name: "pros_cons_inner", src: "{{% pros-cons %}}\n**Pros**\n- Generous <commission>\n- Long cookie\n\n**Cons**\n* Manual approval\n{{% /pros-cons %}}\n"},
 	{name: "verdict", program: "kartra", src: "{{< verdict rating=\"4.5\" >}}Worth it for creators who sell courses.{{< /verdict >}}\n"},
 	{name: "cta", src: "{{< cta program=\"kartra\" >}}\n{{< cta program=\"kartra\" plan=\"starter\" text=\"Start your $1 trial\" placement=\"hero\" >}}\n"},
+	// One post per commission model (programs/testdata/real).
+	{name: "model_tiered_flat", src: "{{< commission-table program=\"siteground\" >}}\n{{< program-facts program=\"siteground\" >}}\n{{< earnings program=\"siteground\" startup=4 growbig=6 >}}\n"},
+	{name: "model_floor_per_plan", src: "{{< commission-table program=\"wpengine\" >}}\n{{< plans program=\"wpengine\" >}}\n{{< earnings program=\"wpengine\" lite=1 startup=2 scale=1 tier2=\"true\" >}}\n"},
+	{name: "model_one_off_categories", src: "{{< commission-table program=\"amazon\" >}}\n{{< plans program=\"amazon\" >}}\n{{< program-facts program=\"amazon\" >}}\n"},
+	{name: "model_months_status", src: "{{< commission-table program=\"kit\" >}}\n{{< program-facts program=\"kit\" >}}\n"},
+	{name: "model_net_of_fee", src: "{{< commission-table program=\"clickbank\" >}}\n{{< plans program=\"clickbank\" >}}\n"},
+	{name: "model_lifetime_free", src: "{{< commission-table program=\"systemeio\" >}}\n{{< plans program=\"systemeio\" >}}\n{{< program-facts program=\"systemeio\" >}}\n"},
+	{name: "model_first_and_renewals", src: "{{< commission-table program=\"nordvpn\" >}}\n{{< plans program=\"nordvpn\" >}}\n"},
 }
 
 func TestGolden(t *testing.T) {
 	t.Parallel()
 	ts := loadThemeTemplates(t)
-	set := testPrograms(t)
+	set := modelPrograms(t)
 	for _, tt := range goldenTests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

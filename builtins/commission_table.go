@@ -1,6 +1,9 @@
 package builtins
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -12,12 +15,20 @@ import (
 type CommissionTableData struct {
 	Program string // the program's name
 	// Caption reads like "Kartra pays 40% recurring commission on every
-	// plan; second tier 10%."
-	Caption   string
-	Rate      string // "40%"
-	Tier2Rate string // "10%", empty when HasTier2 is false
+	// plan; second tier 10%." or "HostCo pays $65 per sale."
+	Caption string
+	// Rate is "40%" when every plan earns the same share, else empty:
+	// flat amounts, tiers and per-plan terms are in each row's Terms.
+	Rate      string
+	Tier2Rate string // "10%", "$50 a sale"; empty when HasTier2 is false
 	HasTier2  bool
-	Rows      []CommissionRow
+	// HasMonthly, HasAnnual and HasOnce say which price columns any plan
+	// fills; PerPlan that the plans' terms differ (a Terms column).
+	HasMonthly, HasAnnual, HasOnce, PerPlan bool
+	// Tiers lists volume tiers, such as "$75 for 6–10", when the
+	// program has them; the rows are computed at the first tier.
+	Tiers []string
+	Rows  []CommissionRow
 	// Checked is "Prices checked on November 1, 2026", empty when the
 	// program has no date; SourceText is where the figures come from
 	// ("kartra.com/affiliates"), SourceURL the same as a URL when it is one.
@@ -26,13 +37,18 @@ type CommissionTableData struct {
 
 // CommissionRow is one plan of a commission table.
 type CommissionRow struct {
-	Plan              string // the plan's name
-	Monthly, Annual   string // prices; Annual is "—" when the plan has none
-	CommissionMonthly string // the commission on the monthly price
-	CommissionAnnual  string // "—" when the plan has no annual price
-	Tier2Monthly      string // second-tier commission; empty without a tier 2
-	Tier2Annual       string
-	Featured          bool
+	Plan  string // the plan's name
+	Terms string // the plan's terms, such as "$100 per sale"
+	// Monthly, Annual and Once are prices, "—" when the plan has none
+	// ("Free" for a free plan's monthly); Once carries its period
+	// ("$83.76/2 years") when it renews.
+	Monthly, Annual, Once string
+	// The commission on each price, "—" where there is no price.
+	CommissionMonthly, CommissionAnnual, CommissionOnce string
+	// Tier2Monthly, Tier2Annual and Tier2Once are the second-tier
+	// commissions; empty without a tier 2.
+	Tier2Monthly, Tier2Annual, Tier2Once string
+	Featured                             bool
 }
 
 // noAmount stands in a table cell for a price that does not exist.
@@ -54,63 +70,125 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 	cur := st.currency(p)
 	d := &CommissionTableData{
 		Program:  p.Name,
-		Caption:  commissionCaption(p),
-		Rate:     p.Commission.Percent(),
-		HasTier2: p.HasTier2,
+		Caption:  commissionCaption(p, cur),
+		Rate:     rateLabel(&p.Commission),
+		HasTier2: p.Tier2 != nil,
+		PerPlan:  perPlan(p),
 		Checked:  checkedNote(p),
 	}
-	d.SourceURL, d.SourceText = sourceLink(p)
-	if p.HasTier2 {
-		d.Tier2Rate = p.Tier2.Percent()
+	if d.PerPlan {
+		d.Rate = ""
 	}
-	// commission formats rate × c; a product that does not fit is an
-	// error at the shortcode, never a wrong figure.
-	commission := func(rate money.Rate, c money.Cents) string {
-		v, e := rate.Apply(c)
-		if e != nil && err == nil { // err is nil here until the first failure
-			err = inv.Errorf("shortcode %q: %s of %s is too large to compute exactly (%w)", inv.Name, rate.Percent(), cur.Format(c), e)
-		}
-		return cur.Format(v)
+	if len(p.Commission.Tiers) > 0 {
+		d.Tiers = strings.Split(tiersText(&p.Commission, cur), ", ")
+	}
+	d.SourceURL, d.SourceText = sourceLink(p)
+	if p.Tier2 != nil {
+		d.Tier2Rate = tier2Short(p.Tier2, cur)
 	}
 	for _, pl := range p.Plans {
+		c := p.CommissionFor(pl)
 		r := CommissionRow{
-			Plan:              pl.Name,
-			Monthly:           cur.Format(pl.Monthly),
-			Annual:            noAmount,
-			CommissionMonthly: commission(p.Commission, pl.Monthly),
-			CommissionAnnual:  noAmount,
-			Featured:          pl.Featured,
+			Plan: pl.Name, Terms: commissionText(c, cur), Featured: pl.Featured,
+			Monthly: noAmount, Annual: noAmount, Once: noAmount,
+			CommissionMonthly: noAmount, CommissionAnnual: noAmount, CommissionOnce: noAmount,
 		}
-		if pl.HasAnnual {
-			r.Annual = cur.Format(pl.Annual)
-			r.CommissionAnnual = commission(p.Commission, pl.Annual)
+		t2 := p.Tier2For(pl)
+		if t2 != nil {
+			r.Tier2Monthly, r.Tier2Annual, r.Tier2Once = noAmount, noAmount, noAmount
 		}
-		if p.HasTier2 {
-			r.Tier2Monthly = commission(p.Tier2, pl.Monthly)
-			r.Tier2Annual = noAmount
-			if pl.HasAnnual {
-				r.Tier2Annual = commission(p.Tier2, pl.Annual)
+		for _, b := range pl.Billings() {
+			price, _ := pl.PriceOf(b)
+			cell, com, tier2 := &r.Monthly, &r.CommissionMonthly, &r.Tier2Monthly
+			switch b {
+			case programs.Annual:
+				cell, com, tier2 = &r.Annual, &r.CommissionAnnual, &r.Tier2Annual
+				d.HasAnnual = true
+			case programs.Once:
+				cell, com, tier2 = &r.Once, &r.CommissionOnce, &r.Tier2Once
+				d.HasOnce = true
+			default:
+				d.HasMonthly = true
+			}
+			*cell = cur.Format(price)
+			if b == programs.Once {
+				*cell += periodText(pl, b)
+			}
+			if pl.Free && !pl.HasMonthly {
+				*cell = "Free"
+			}
+			v, e := c.On(pl, b, 1)
+			if *com, err = st.figure(inv, cur, v, e, pl, b, "commission"); err != nil {
+				return err
+			}
+			if t2 != nil {
+				v, e := t2.On(c, pl, b)
+				if *tier2, err = st.figure(inv, cur, v, e, pl, b, "second-tier commission"); err != nil {
+					return err
+				}
 			}
 		}
 		d.Rows = append(d.Rows, r)
-	}
-	if err != nil {
-		return err
 	}
 	inv.Data = d
 	return nil
 }
 
-// commissionCaption returns "Kartra pays 40% recurring commission on every
-// plan; second tier 10%."
-func commissionCaption(p *programs.Program) string {
-	s := p.Name + " pays " + p.Commission.Percent()
-	if p.Recurring {
-		s += " recurring"
+// figure formats a computed commission: "custom" when the program
+// publishes no figure, an error at the shortcode when it does not fit,
+// never a wrong figure.
+func (st *PageState) figure(inv *shortcodes.Invocation, cur money.Currency, v money.Cents, err error, pl *programs.Plan, b programs.Billing, what string) (string, error) {
+	switch {
+	case errors.Is(err, programs.ErrNoFigure):
+		return "custom", nil
+	case err != nil:
+		return "", inv.Errorf("shortcode %q: the %s on plan %q's %s price is too large to compute exactly (%w)", inv.Name, what, pl.ID, b, err)
 	}
-	s += " commission on every plan"
-	if p.HasTier2 {
-		s += "; second tier " + p.Tier2.Percent()
+	return cur.Format(v), nil
+}
+
+// perPlan reports whether any plan has terms of its own.
+func perPlan(p *programs.Program) bool {
+	for _, pl := range p.Plans {
+		if pl.Commission != nil || pl.Tier2 != nil || pl.Category != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// commissionCaption returns "Kartra pays 40% recurring commission on every
+// plan; second tier 10%.", or for other terms "HostCo pays $65 per
+// sale." and "Amazon pays by plan: see the table."
+func commissionCaption(p *programs.Program, cur money.Currency) string {
+	c := &p.Commission
+	var s string
+	switch {
+	case perPlan(p):
+		s = p.Name + " pays by plan"
+		if c.Kind != programs.NoFigure || len(c.Categories) > 0 {
+			s += " (otherwise " + commissionText(c, cur) + ")"
+		}
+	case c.Kind == programs.Share && len(c.Tiers) == 0 && c.Fee == nil && !c.MonthlyBasis && !c.HasFloor:
+		s = p.Name + " pays " + c.Rate.Percent()
+		switch c.Recurs {
+		case programs.Lifetime:
+			s += " recurring commission on every plan"
+		case programs.ForMonths:
+			s += " commission on every plan for the first " + plural(c.Months, "month")
+		case programs.FirstPayment:
+			s += " commission on the first payment of every plan"
+		default:
+			s += " commission on every plan"
+		}
+		if c.HasRenewal {
+			s += ", " + c.Renewal.Percent() + " of renewals"
+		}
+	default:
+		s = p.Name + " pays " + commissionText(c, cur)
+	}
+	if p.Tier2 != nil {
+		s += "; second tier " + tier2Short(p.Tier2, cur)
 	}
 	return s + "."
 }

@@ -40,8 +40,8 @@ func TestCommissionTableKartra(t *testing.T) {
 
 func TestCommissionTableNoAnnualNoTier2(t *testing.T) {
 	t.Parallel()
-	p := &programs.Program{ID: "x", Name: "X", URL: "https://x.example/", Commission: mustRate("0.3"),
-		Plans: []*programs.Plan{{ID: "a", Name: "A", Monthly: 1000}}}
+	p := &programs.Program{ID: "x", Name: "X", URL: "https://x.example/", Commission: programs.Commission{Figure: programs.Figure{Kind: programs.Share, Rate: mustRate("0.3")}},
+		Plans: []*programs.Plan{{ID: "a", Name: "A", Monthly: 1000, HasMonthly: true}}}
 	st := testState(programs.NewSet(p))
 	inv := &shortcodes.Invocation{Name: "commission-table", Params: map[string]string{"program": "x"}}
 	if err := st.CommissionTable(inv); err != nil {

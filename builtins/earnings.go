@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,9 +24,15 @@ type EarningsData struct {
 	Total    string // commission per month, all rows
 	// Tier2 is set by tier2="true": the Tier2* fields are then filled.
 	Tier2      bool
-	Tier2Rate  string // "10%"
+	Tier2Rate  string // "10%", "$50 a sale"
 	Tier2Total string // second-tier commission per month, all rows
 	Checked    string // "Prices checked on November 1, 2026", or empty
+	// Recurring is false for commissions paid once (flat amounts, first
+	// payments), whose totals are one-time; the labels say which:
+	// "Total per month" or "Total, once", "Price a month" or "Price",
+	// "Per month" or "Total".
+	Recurring                        bool
+	TotalLabel, PriceLabel, PerLabel string
 }
 
 // EarningsRow is one plan of an earnings example.
@@ -71,50 +78,99 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		if tier2, err = strconv.ParseBool(s); err != nil {
 			return inv.Errorf("shortcode %q: tier2=%q is not true or false", inv.Name, s)
 		}
-		if tier2 && !p.HasTier2 {
+		if tier2 && p.Tier2 == nil {
 			return inv.Errorf("shortcode %q: tier2=%q, but program %q has no second tier", inv.Name, s, p.ID)
 		}
 	}
 
 	cur := st.currency(p)
-	d := &EarningsData{Program: p.Name, Rate: p.Commission.Percent(), Tier2: tier2, Checked: checkedNote(p)}
+	d := &EarningsData{
+		Program: p.Name, Rate: rateLabel(&p.Commission), Tier2: tier2, Checked: checkedNote(p),
+		Recurring: p.Commission.Recurring(), TotalLabel: "Total per month", PriceLabel: "Price a month", PerLabel: "Per month",
+	}
+	if !d.Recurring {
+		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total, once", "Price", "Total"
+	}
 	if scenario != nil {
 		d.Scenario = scenario.Name
 	}
 	var total, total2 money.Cents
+	nth := 0 // sales before this row, for volume tiers
 	for _, m := range mix {
-		per, sum, err := earn(p.Commission, m, &total)
+		b := m.plan.Billings()[0]
+		price, _ := m.plan.PriceOf(b)
+		c := p.CommissionFor(m.plan)
+		per, sum, err := earn(c, m, b, nth, &total)
 		if err != nil {
-			return inv.Errorf("shortcode %q: the commission on %d × %s %s is too large to compute exactly (%w)", inv.Name, m.count, m.plan.Name, cur.Format(m.plan.Monthly), err)
+			return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
 		}
 		r := EarningsRow{
-			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(m.plan.Monthly),
+			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(price) + periodText(m.plan, b),
 			PerReferral: cur.Format(per), Monthly: cur.Format(sum),
 		}
+		if d.Recurring && b == programs.Monthly {
+			r.Price = cur.Format(price)
+		}
 		if tier2 {
-			per2, sum2, err := earn(p.Tier2, m, &total2)
+			per2, sum2, err := earnTier2(p.Tier2For(m.plan), c, m, b, &total2)
 			if err != nil {
-				return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s is too large to compute exactly (%w)", inv.Name, m.count, m.plan.Name, cur.Format(m.plan.Monthly), err)
+				return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
 			}
 			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(per2), cur.Format(sum2)
 		}
 		d.Rows = append(d.Rows, r)
+		nth += int(min(m.count, 1<<30))
 	}
 	d.Total = cur.Format(total)
 	if tier2 {
-		d.Tier2Rate = p.Tier2.Percent()
+		d.Tier2Rate = tier2Short(p.Tier2, cur)
 		d.Tier2Total = cur.Format(total2)
 	}
-	d.Caption = earningsCaption(p, d.Scenario)
+	d.Caption = earningsCaption(p, cur, d.Scenario)
 	inv.Data = d
 	return nil
 }
 
-// earn returns the commission at rate on one customer of m's plan and on
-// all of them, and adds the latter to *total; any figure that does not fit
-// is an error rather than a wrong amount.
-func earn(rate money.Rate, m planCount, total *money.Cents) (per, sum money.Cents, err error) {
-	if per, err = rate.Apply(m.plan.Monthly); err != nil {
+// earn returns the commission on one customer of m's plan (the first of
+// the row) and on all of them, and adds the latter to *total. The row's
+// sales are numbered after the nth sales of earlier rows, so that volume
+// tiers apply in order; with Retroactive tiers all of them are paid at the
+// tier the whole mix reaches. Any figure that does not fit is an error
+// rather than a wrong amount.
+func earn(c *programs.Commission, m planCount, b programs.Billing, nth int, total *money.Cents) (per, sum money.Cents, err error) {
+	if per, err = c.On(m.plan, b, nth+1); err != nil {
+		return 0, 0, err
+	}
+	if len(c.Tiers) == 0 || c.Retroactive {
+		if c.Retroactive {
+			if per, err = c.On(m.plan, b, int(min(int64(nth)+m.count, 1<<30))); err != nil {
+				return 0, 0, err
+			}
+		}
+		if sum, err = per.Mul(m.count); err != nil {
+			return 0, 0, err
+		}
+	} else {
+		n := int(min(m.count, 1<<30))
+		upto, err1 := c.PeriodTotal(m.plan, b, nth+n)
+		before, err2 := c.PeriodTotal(m.plan, b, nth)
+		if err = errors.Join(err1, err2); err != nil {
+			return 0, 0, err
+		}
+		sum = upto - before
+	}
+	if *total, err = total.Add(sum); err != nil {
+		return 0, 0, err
+	}
+	return per, sum, nil
+}
+
+// earnTier2 is earn for the second tier.
+func earnTier2(t *programs.Tier2, c *programs.Commission, m planCount, b programs.Billing, total *money.Cents) (per, sum money.Cents, err error) {
+	if t == nil {
+		return 0, 0, nil
+	}
+	if per, err = t.On(c, m.plan, b); err != nil {
 		return 0, 0, err
 	}
 	if sum, err = per.Mul(m.count); err != nil {
@@ -192,10 +248,19 @@ func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, 
 	return mix, nil, nil
 }
 
-func earningsCaption(p *programs.Program, scenario string) string {
-	s := "Monthly commission at " + p.Commission.Percent()
-	if p.Recurring {
-		s += " recurring, once all referrals are active"
+func earningsCaption(p *programs.Program, cur money.Currency, scenario string) string {
+	c := &p.Commission
+	var s string
+	switch {
+	case rateLabel(c) != "" && (c.Recurs == programs.Lifetime || c.Recurs == programs.Unstated) && !c.HasRenewal && !perPlan(p):
+		s = "Monthly commission at " + c.Rate.Percent()
+		if c.Recurs == programs.Lifetime {
+			s += " recurring, once all referrals are active"
+		}
+	case c.Recurring():
+		s = "Monthly commission at " + commissionText(c, cur) + ", once all referrals are active"
+	default:
+		s = "One-time commission: " + commissionText(c, cur)
 	}
 	s += "."
 	if scenario != "" {

@@ -25,8 +25,8 @@ type PlanCard struct {
 	ID, Name string
 	Featured bool
 	Class    string // "plan-card", or "plan-card featured"
-	Monthly  string // "$99.00"
-	Period   string // "/month"
+	Monthly  string // the headline price: "$99.00", or "Free"
+	Period   string // "/month", "/year", "/2 years", or "" for a one-off price
 	// Annual is like "or $948.00 billed yearly", empty without an annual
 	// price; Saving is like "Save 20% with annual billing", empty unless
 	// the annual price saves something.
@@ -67,14 +67,19 @@ func (st *PageState) Plans(inv *shortcodes.Invocation) error {
 	d := &PlansData{Program: p.Name, Trial: trialText(p.Trial, cur), Checked: checkedNote(p)}
 	d.SourceURL, d.SourceText = sourceLink(p)
 	for _, pl := range p.Plans {
-		c := PlanCard{
-			ID: pl.ID, Name: pl.Name, Featured: pl.Featured, Class: "plan-card",
-			Monthly: cur.Format(pl.Monthly), Period: "/month",
+		c := PlanCard{ID: pl.ID, Name: pl.Name, Featured: pl.Featured, Class: "plan-card"}
+		// The card's headline price is the monthly one, else the annual,
+		// else the one-off price; a one-off price has no period.
+		main := pl.Billings()[0]
+		price, _ := pl.PriceOf(main)
+		c.Monthly, c.Period = cur.Format(price), periodText(pl, main)
+		if pl.Free && !pl.HasMonthly {
+			c.Monthly, c.Period = "Free", ""
 		}
 		if pl.Featured {
 			c.Class += " featured"
 		}
-		if pl.HasAnnual {
+		if pl.HasAnnual && main == programs.Monthly {
 			c.Annual = "or " + cur.Format(pl.Annual) + " billed yearly"
 			if s, ok := money.SavingPercent(pl.Monthly, pl.Annual); ok && s.Cmp(money.Rate{}) > 0 {
 				c.Saving = "Save " + s.Percent() + " with annual billing"

@@ -34,16 +34,20 @@ func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
 	d.SourceURL, d.SourceText = sourceLink(p)
 	add := func(term, detail string) { d.Facts = append(d.Facts, Fact{term, detail}) }
 
-	commission := p.Commission.Percent()
-	if p.Recurring {
-		commission += " recurring"
+	add("Commission", commissionText(&p.Commission, cur))
+	for _, pl := range p.Plans {
+		if pl.Commission != nil || pl.Category != "" {
+			add("Commission on "+pl.Name, commissionText(p.CommissionFor(pl), cur))
+		}
 	}
-	add("Commission", commission)
-	if p.HasTier2 {
-		add("Second tier", p.Tier2.Percent()+" of the sales of affiliates you refer")
+	if note := p.Commission.Note; note != "" {
+		add("Also", note)
 	}
-	if p.CookieDays > 0 {
-		add("Cookie", plural(p.CookieDays, "day"))
+	if p.Tier2 != nil {
+		add("Second tier", tier2Text(p.Tier2, cur))
+	}
+	if c := cookieText(p); c != "" {
+		add("Cookie", upperFirst(c))
 	}
 	if t := trialText(p.Trial, cur); t != "" {
 		add("Trial", upperFirst(t))
@@ -55,8 +59,11 @@ func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
 		if len(po.Methods) > 0 {
 			add("Payment methods", joinOr(po.Methods))
 		}
-		if po.HasMinimum {
+		switch {
+		case po.HasMinimum:
 			add("Minimum payout", cur.Format(po.Minimum))
+		case po.MinimumChosen:
+			add("Minimum payout", "Chosen by the affiliate")
 		}
 		if po.HoldDays > 0 {
 			add("Commission payable", "After the "+strconv.Itoa(po.HoldDays)+"-day refund period")

@@ -165,14 +165,19 @@ func reviewJSONLD(st *PageState, p *programs.Program, score, best string, rating
 	return template.JS(b), nil
 }
 
-// offers returns the range of p's monthly prices, nil without plans.
+// offers returns the range of p's headline prices (monthly, else
+// annual, else one-off), nil without plans.
 func offers(p *programs.Program, cur money.Currency) *offersLD {
 	if len(p.Plans) == 0 {
 		return nil
 	}
-	lo, hi := p.Plans[0].Monthly, p.Plans[0].Monthly
+	headline := func(pl *programs.Plan) money.Cents {
+		c, _ := pl.PriceOf(pl.Billings()[0])
+		return c
+	}
+	lo, hi := headline(p.Plans[0]), headline(p.Plans[0])
 	for _, pl := range p.Plans[1:] {
-		lo, hi = min(lo, pl.Monthly), max(hi, pl.Monthly)
+		lo, hi = min(lo, headline(pl)), max(hi, headline(pl))
 	}
 	return &offersLD{
 		Type: "AggregateOffer", PriceCurrency: cur.OrDefault().Code,

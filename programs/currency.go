@@ -39,7 +39,30 @@ func (p *Program) InCurrency(cur money.Currency) (*Program, error) {
 		if c.Annual, err = conv(pl.Annual, pl.Line, "plan "+pl.Name+": annual"); err != nil {
 			return nil, err
 		}
+		if c.Price, err = conv(pl.Price, pl.Line, "plan "+pl.Name+": price"); err != nil {
+			return nil, err
+		}
+		if pl.Commission != nil {
+			if c.Commission, err = pl.Commission.rescaled(conv, pl.Line, "plan "+pl.Name+": commission"); err != nil {
+				return nil, err
+			}
+		}
+		if pl.Tier2 != nil {
+			if c.Tier2, err = pl.Tier2.rescaled(conv, pl.Line, "plan "+pl.Name+": tier2"); err != nil {
+				return nil, err
+			}
+		}
 		q.Plans[i] = &c
+	}
+	pc, err := p.Commission.rescaled(conv, p.Commission.Line, "commission")
+	if err != nil {
+		return nil, err
+	}
+	q.Commission = *pc
+	if p.Tier2 != nil {
+		if q.Tier2, err = p.Tier2.rescaled(conv, p.Tier2.Line, "tier2"); err != nil {
+			return nil, err
+		}
 	}
 	if p.Trial != nil {
 		t := *p.Trial
@@ -73,4 +96,39 @@ func rescale(c money.Cents, from, to int) (money.Cents, error) {
 		c /= 10
 	}
 	return c, nil
+}
+
+// converter rescales one amount, naming it in its error.
+type converter func(c money.Cents, line int, what string) (money.Cents, error)
+
+// rescaled returns a copy of c with every amount rescaled by conv.
+func (c *Commission) rescaled(conv converter, line int, what string) (*Commission, error) {
+	out := *c
+	var err error
+	amounts := []*money.Cents{&out.Amount, &out.Floor, &out.Min, &out.Max, &out.Upfront}
+	if c.Fee != nil {
+		f := *c.Fee
+		out.Fee = &f
+		amounts = append(amounts, &f.Amount)
+	}
+	out.Tiers = append([]Tier(nil), c.Tiers...)
+	for i := range out.Tiers {
+		amounts = append(amounts, &out.Tiers[i].Amount)
+	}
+	for _, a := range amounts {
+		if *a, err = conv(*a, line, what); err != nil {
+			return nil, err
+		}
+	}
+	return &out, nil
+}
+
+// rescaled returns a copy of t with its amount rescaled by conv.
+func (t *Tier2) rescaled(conv converter, line int, what string) (*Tier2, error) {
+	out := *t
+	var err error
+	if out.Amount, err = conv(t.Amount, line, what); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -38,6 +38,7 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 	}
 	d.cur = p.Currency.OrDefault()
 	var scenarios *entry
+	recurs := Unstated
 	have := make(map[string]bool)
 	for _, e := range entries {
 		have[e.key] = !isNull(e.v)
@@ -49,13 +50,20 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 		case "description":
 			p.Description = d.str(e)
 		case "commission":
-			p.Commission, _ = d.rate(e)
+			p.Commission = *d.commission(e)
 		case "tier2":
-			p.Tier2, p.HasTier2 = d.rate(e)
+			p.Tier2 = d.tier2(e)
 		case "recurring":
-			p.Recurring = d.boolean(e)
+			if !isNull(e.v) {
+				recurs = FirstPayment
+				if d.boolean(e) {
+					recurs = Lifetime
+				}
+			}
 		case "cookie_days":
-			p.CookieDays = d.count(e)
+			d.cookie(e, p)
+		case "cookie_hours":
+			p.CookieHours = d.count(e)
 		case "trial":
 			p.Trial = d.trial(e)
 		case "payout":
@@ -96,6 +104,19 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 	}
 	if v := entryValue(entries, "plans"); have["plans"] && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 		d.errorf(v.Line, "plans: the list is empty")
+	}
+	// The top-level recurring is the default of every commission that
+	// does not say.
+	if p.Commission.Recurs == Unstated {
+		p.Commission.Recurs = recurs
+	}
+	for _, pl := range p.Plans {
+		if c := pl.Commission; c != nil && c.Recurs == Unstated {
+			c.Recurs, c.Months = p.Commission.Recurs, p.Commission.Months
+		}
+		if pl.Category != "" && len(p.Commission.Categories) == 0 {
+			d.errorf(pl.Line, "plan %q: category %q, but the program's commission has no categories", pl.Name, pl.Category)
+		}
 	}
 	if p.Features == nil {
 		p.Features = featureUnion(p.Plans)
@@ -169,6 +190,10 @@ func (d *decoder) payout(e entry) *Payout {
 		case "methods":
 			p.Methods = d.strings(e)
 		case "minimum":
+			if s, _ := d.scalar(e); strings.EqualFold(strings.TrimSpace(s), "chosen") {
+				p.MinimumChosen = true
+				continue
+			}
 			p.Minimum, p.HasMinimum = d.cents(e)
 		case "hold_days":
 			p.HoldDays = d.count(e)

@@ -35,7 +35,6 @@ func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
 		return nil
 	}
 	pl := &Plan{Line: lineOf(n)}
-	hasMonthly := false
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -43,9 +42,21 @@ func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
 		case "name":
 			pl.Name = d.str(e)
 		case "monthly":
-			pl.Monthly, hasMonthly = d.cents(e)
+			pl.Monthly, pl.HasMonthly = d.cents(e)
 		case "annual":
 			pl.Annual, pl.HasAnnual = d.cents(e)
+		case "price":
+			pl.Price, pl.HasPrice = d.cents(e)
+		case "period_months":
+			pl.PeriodMonths = d.count(e)
+		case "free":
+			pl.Free = d.boolean(e)
+		case "commission":
+			pl.Commission = d.commission(e)
+		case "tier2":
+			pl.Tier2 = d.tier2(e)
+		case "category":
+			pl.Category = d.str(e)
 		case "featured":
 			pl.Featured = d.boolean(e)
 		case "signup_url":
@@ -58,8 +69,12 @@ func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
 		d.errorf(pl.Line, "%s: missing required key %q", what, "name")
 		return nil
 	}
-	if !hasMonthly && isNull(entryValue(entries, "monthly")) {
-		d.errorf(pl.Line, "plan %q: missing required key %q", pl.Name, "monthly")
+	given := func(key string) bool { return !isNull(entryValue(entries, key)) }
+	if !pl.Free && !given("monthly") && !given("annual") && !given("price") {
+		d.errorf(pl.Line, "plan %q: no price: give monthly, annual or price (a one-off), or free: true", pl.Name)
+	}
+	if pl.PeriodMonths > 0 && !given("price") {
+		d.errorf(pl.Line, "plan %q: period_months is the period of price, which is missing", pl.Name)
 	}
 	if pl.ID == "" {
 		pl.ID = strings.ToLower(strings.ReplaceAll(pl.Name, " ", "-"))

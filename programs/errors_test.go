@@ -41,7 +41,7 @@ var errorCases = []struct {
 	}},
 	{"unknown top-level key", "x.yaml", base + "comission: 0.4\n", []string{`x.yaml:6: unknown key "comission" (did you mean "commission"?)`}},
 	{"unknown plan key", "x.yaml", "name: X\nurl: https://x.example/\nplans:\n  - name: A\n    monthy: 5\n", []string{
-		`x.yaml:4: plan "A": missing required key "monthly"`,
+		`x.yaml:4: plan "A": no price: give monthly, annual or price (a one-off), or free: true`,
 		`x.yaml:5: unknown key "monthy" (did you mean "monthly"?)`,
 	}},
 	{"unknown payout key", "x.yaml", base + "payout:\n  hold_day: 30\n", []string{`x.yaml:7: unknown key "hold_day" (did you mean "hold_days"?)`}},
@@ -115,7 +115,7 @@ var errorCases = []struct {
 		`x.toml:11: monthly: negative price "-5.0"`,
 		`x.toml:12: unknown key "monthy" (did you mean "monthly"?)`,
 	}},
-	{"toml key in wrong table", "x.toml", tomlBase + "commission = 0.4\n", []string{`x.toml:7: unknown key "commission" in plan 1`}},
+	{"toml key in wrong table", "x.toml", tomlBase + "cookie_days = 30\n", []string{`x.toml:7: unknown key "cookie_days" in plan 1`}},
 	{"toml scenario unknown plan", "x.toml", tomlBase + "\n[[scenarios]]\nname = \"S\"\n[scenarios.mix]\na = 1\nb = 2\n", []string{
 		`x.toml:12: scenario "S": unknown plan "b" (known plans: a)`,
 	}},

@@ -8,7 +8,7 @@ package programs
 func programKeys() []string {
 	return []string{
 		"name", "url", "description", "commission", "tier2", "recurring",
-		"cookie_days", "trial", "payout", "signup_url", "ref_param", "ref_id",
+		"cookie_days", "cookie_hours", "trial", "payout", "signup_url", "ref_param", "ref_id",
 		"currency", "domains", "prices_checked", "source", "promo_materials",
 		"pros", "cons", "plans", "features", "scenarios",
 	}
@@ -16,7 +16,10 @@ func programKeys() []string {
 
 // planKeys are the keys of one entry of plans.
 func planKeys() []string {
-	return []string{"id", "name", "monthly", "annual", "featured", "signup_url", "features"}
+	return []string{
+		"id", "name", "monthly", "annual", "price", "period_months", "free",
+		"commission", "tier2", "category", "featured", "signup_url", "features",
+	}
 }
 
 // trialKeys are the keys of trial.
@@ -37,4 +40,13 @@ func currencyKeys() []string {
 // scenarioKeys are the keys of one entry of scenarios.
 func scenarioKeys() []string {
 	return []string{"name", "id", "mix"}
+}
+
+// commissionKeys are the keys of a commission mapping.
+func commissionKeys() []string {
+	return []string{
+		"rate", "amount", "custom", "per", "recurring", "months", "renewals",
+		"basis", "fee", "floor", "min", "max", "upfront", "tiers", "tier_period",
+		"retroactive", "then", "categories", "note",
+	}
 }

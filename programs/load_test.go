@@ -36,8 +36,8 @@ func TestLoadKartra(t *testing.T) {
 		t.Errorf("File = %q", p.File)
 	}
 	checks := []struct{ what, got, want string }{
-		{"commission", p.Commission.Percent(), "40%"},
-		{"tier2", p.Tier2.Percent(), "10%"},
+		{"commission", p.Commission.Rate.Percent(), "40%"},
+		{"tier2", p.Tier2.Rate.Percent(), "10%"},
 		{"trial", p.CurrencyOrDefault().Format(p.Trial.Price), "$1.00"},
 		{"payout minimum", p.Payout.Minimum.String(), "100.00"},
 		{"payout methods", strings.Join(p.Payout.Methods, ", "), "PayPal, check, bank wire"},
@@ -50,7 +50,7 @@ func TestLoadKartra(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
 		}
 	}
-	if !p.Recurring || !p.HasTier2 || p.Trial.Days != 14 || p.Payout.HoldDays != 30 || p.Payout.MinSales != 2 {
+	if p.Commission.Recurs != Lifetime || p.Tier2 == nil || p.Trial.Days != 14 || p.Payout.HoldDays != 30 || p.Payout.MinSales != 2 {
 		t.Errorf("recurring/tier2/trial/payout wrong: %+v %+v %+v", p, p.Trial, p.Payout)
 	}
 	// The figures of kartra-facts.md, computed from the data.
@@ -63,8 +63,8 @@ func TestLoadKartra(t *testing.T) {
 	for id, want := range commissions {
 		pl, _ := p.Plan(id)
 		got := [4]string{
-			mustApply(t, p.Commission, pl.Monthly).String(), mustApply(t, p.Commission, pl.Annual).String(),
-			mustApply(t, p.Tier2, pl.Monthly).String(), mustApply(t, p.Tier2, pl.Annual).String(),
+			mustApply(t, p.Commission.Rate, pl.Monthly).String(), mustApply(t, p.Commission.Rate, pl.Annual).String(),
+			mustApply(t, p.Tier2.Rate, pl.Monthly).String(), mustApply(t, p.Tier2.Rate, pl.Annual).String(),
 		}
 		if got != want {
 			t.Errorf("%s commissions = %v, want %v", id, got, want)
@@ -84,7 +84,7 @@ func TestLoadKartra(t *testing.T) {
 		var total money.Cents
 		for _, pc := range s.Mix {
 			pl, _ := p.Plan(pc.PlanID)
-			sum, err := mustApply(t, p.Commission, pl.Monthly).Mul(pc.Count)
+			sum, err := mustApply(t, p.Commission.Rate, pl.Monthly).Mul(pc.Count)
 			if err == nil {
 				total, err = total.Add(sum)
 			}

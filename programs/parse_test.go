@@ -140,16 +140,17 @@ func fullProgram() *Program {
 		ID: "full", Name: "Full", URL: "https://full.example/",
 		SignupURL: "https://full.example/join", Description: "Everything.",
 		Source:     "https://full.example/affiliates",
-		Commission: money.MustParseRate("0.4"), Tier2: money.MustParseRate("0.1"),
-		HasTier2: true, Recurring: true, CookieDays: 60,
-		Trial:    &Trial{Days: 14, Price: 100},
-		Payout:   &Payout{Schedule: "monthly", Methods: []string{"PayPal", "check"}, Minimum: 10000, HasMinimum: true, HoldDays: 30, MinSales: 2},
-		RefParam: "aff", RefID: "me",
+		Commission: Commission{Figure: Figure{Kind: Share, Rate: money.MustParseRate("0.4")}, Recurs: Lifetime},
+		Tier2:      &Tier2{Figure: Figure{Kind: Share, Rate: money.MustParseRate("0.1")}},
+		CookieDays: 60,
+		Trial:      &Trial{Days: 14, Price: 100},
+		Payout:     &Payout{Schedule: "monthly", Methods: []string{"PayPal", "check"}, Minimum: 10000, HasMinimum: true, HoldDays: 30, MinSales: 2},
+		RefParam:   "aff", RefID: "me",
 		Currency: money.Currency{Code: "EUR", Symbol: "€"},
 		Plans: []*Plan{
-			{ID: "pro-plan", Name: "Pro Plan", SignupURL: "https://full.example/join/pro", Monthly: 2499, Annual: 109920, HasAnnual: true, Featured: true,
+			{ID: "pro-plan", Name: "Pro Plan", SignupURL: "https://full.example/join/pro", Monthly: 2499, HasMonthly: true, Annual: 109920, HasAnnual: true, Featured: true,
 				Features: []Feature{{Name: "Sites", Value: "3 sites", Included: true}, {Name: "Support", Included: true}, {Name: "Ads"}}},
-			{ID: "max", Name: "Maximum", Monthly: 4990,
+			{ID: "max", Name: "Maximum", Monthly: 4990, HasMonthly: true,
 				Features: []Feature{{Name: "Sites", Included: true}, {Name: "Support", Included: true}}},
 		},
 		Features: []string{"Sites", "Support"},
@@ -168,6 +169,12 @@ func fullProgram() *Program {
 func withoutPositions(p *Program) *Program {
 	q := *p
 	q.File, q.Line = "", 0
+	q.Commission.Line = 0
+	if q.Tier2 != nil {
+		t := *q.Tier2
+		t.Line = 0
+		q.Tier2 = &t
+	}
 	for i, pl := range q.Plans {
 		c := *pl
 		c.Line = 0
@@ -245,14 +252,14 @@ func TestParseDefaults(t *testing.T) {
 		{"minimal", "shieldwave.yaml", "name: ShieldWave\nurl: https://shieldwave.example/\ncommission: 0.40\ntier2: 0.10\nplans:\n  - name: Basic\n    monthly: 12.50\n    annual: 125.00\n",
 			func(p *Program) bool {
 				pl := p.Plans[0]
-				return p.ID == "shieldwave" && p.RefParam == "ref" && p.Commission.Percent() == "40%" && p.HasTier2 &&
+				return p.ID == "shieldwave" && p.RefParam == "ref" && p.Commission.Rate.Percent() == "40%" && p.Tier2 != nil &&
 					pl.ID == "basic" && pl.Monthly == 1250 && pl.Annual == 12500 && pl.HasAnnual &&
 					p.CurrencyOrDefault() == money.USD() && p.PricesChecked.IsZero() && p.Trial == nil && p.Payout == nil
 			}},
 		{"no tier2, no annual", "a.yml", base,
-			func(p *Program) bool { return !p.HasTier2 && !p.Plans[0].HasAnnual && p.Commission.IsZero() }},
+			func(p *Program) bool { return p.Tier2 == nil && !p.Plans[0].HasAnnual && p.Commission.Rate.IsZero() }},
 		{"percent commission", "a.yaml", base + "commission: 12.5%\n",
-			func(p *Program) bool { return p.Commission.String() == "0.125" }},
+			func(p *Program) bool { return p.Commission.Rate.String() == "0.125" }},
 		{"features union in first-seen order", "a.yaml", "name: X\nurl: https://x.example/\nplans:\n  - {name: A, monthly: 1, features: [B, A]}\n  - {name: B, monthly: 2, features: {C: true, A: x}}\n",
 			func(p *Program) bool { return reflect.DeepEqual(p.Features, []string{"B", "A", "C"}) }},
 		{"null values count as not given", "a.yaml", base + "description:\nref_param: ~\ntrial:\n",
@@ -265,7 +272,7 @@ func TestParseDefaults(t *testing.T) {
 			func(p *Program) bool { return p.Plans[0].Monthly == 123456789012345678 }},
 		{"toml floats keep their decimals", "a.toml", "name = \"X\"\nurl = \"https://x.example/\"\ncommission = 0.45\n[[plans]]\nname = \"A\"\nmonthly = 79.50\n",
 			func(p *Program) bool {
-				got, err := p.Commission.Apply(p.Plans[0].Monthly)
+				got, err := p.Commission.Rate.Apply(p.Plans[0].Monthly)
 				return err == nil && got.String() == "35.78"
 			}},
 	}

@@ -16,14 +16,20 @@ type Program struct {
 	Description string
 	Source      string // where the facts were checked
 
-	Commission money.Rate // direct commission, 0–1
-	Tier2      money.Rate // second-tier commission; see HasTier2
-	HasTier2   bool
-	Recurring  bool // the commission is paid on every renewal
+	// Commission is the program's first-tier terms; a plan may have its
+	// own (see CommissionFor). Tier2 is nil without a second tier.
+	Commission Commission
+	Tier2      *Tier2
 
-	CookieDays int
-	Trial      *Trial  // nil when not given
-	Payout     *Payout // nil when not given
+	// CookieDays is how long a click is credited; CookieLifetime is set
+	// for attribution that never expires, CookieHours for a session
+	// shorter than a day (Amazon's 24 hours).
+	CookieDays     int
+	CookieLifetime bool
+	CookieHours    int
+
+	Trial  *Trial  // nil when not given
+	Payout *Payout // nil when not given
 
 	RefParam string         // query parameter for the referral id; "ref" by default
 	RefID    string         // the site owner's referral id
@@ -56,21 +62,41 @@ type Payout struct {
 	Methods    []string
 	Minimum    money.Cents // see HasMinimum
 	HasMinimum bool
-	HoldDays   int // days a commission is held before it is payable
-	MinSales   int // sales needed before the first payout
+	// MinimumChosen is set when each affiliate chooses the threshold
+	// (minimum: chosen).
+	MinimumChosen bool
+	HoldDays      int // days a commission is held before it is payable
+	MinSales      int // sales needed before the first payout
 }
 
-// Plan is one price plan of a program.
+// Plan is one price plan, or one product, of a program. It has at least
+// one price: monthly, annual (billed yearly), or a one-off price (for
+// PeriodMonths months when that is set, such as a 2-year plan), unless it
+// is Free.
 type Plan struct {
-	ID        string // given, or the name lowercased with spaces as "-"
-	Name      string
-	SignupURL string
-	Monthly   money.Cents
-	Annual    money.Cents // price billed yearly; see HasAnnual
-	HasAnnual bool
-	Featured  bool
-	Features  []Feature // in written order
-	Line      int
+	ID         string // given, or the name lowercased with spaces as "-"
+	Name       string
+	SignupURL  string
+	Monthly    money.Cents // see HasMonthly
+	HasMonthly bool
+	Annual     money.Cents // price billed yearly; see HasAnnual
+	HasAnnual  bool
+	Price      money.Cents // a one-off price; see HasPrice
+	HasPrice   bool
+	// PeriodMonths is how many months Price pays for; 0 for a one-off
+	// purchase that does not renew.
+	PeriodMonths int
+	Free         bool // costs nothing; earns nothing unless a Flat per signup
+
+	// Commission and Tier2 override the program's when not nil; Category
+	// picks a rate of the program's categories.
+	Commission *Commission
+	Tier2      *Tier2
+	Category   string
+
+	Featured bool
+	Features []Feature // in written order
+	Line     int
 }
 
 // Feature is one feature of a plan. A feature listed by name is included
