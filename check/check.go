@@ -33,6 +33,9 @@ type Options struct {
 	// of the same names include them.
 	BaseURL                 string
 	Drafts, Future, Expired bool
+	// Environment selects the configuration's config/<environment>/
+	// folder, as the build's option of that name; default "production".
+	Environment string
 	// External checks external and affiliate URLs over the network.
 	External bool
 	// Strict turns stale program prices from a warning into an error.
@@ -154,14 +157,14 @@ func Run(opts Options) (*Result, error) {
 	mem := generator.NewMemOutput()
 	rep, err := generator.Build(generator.Options{
 		Source: opts.Source, Output: mem, Now: opts.Now, BaseURL: opts.BaseURL,
-		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired,
+		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Environment: opts.Environment,
 	})
 	if err != nil {
 		r := &Result{Findings: parseMessages(err.Error(), Error), BuildFailed: true}
 		r.sort()
 		return r, nil
 	}
-	cfg, err := generator.LoadConfig(opts.Source)
+	cfg, err := generator.LoadConfigEnv(opts.Source, opts.Environment)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,10 @@ type Options struct {
 	Output Output
 	// BaseURL overrides the configuration's baseURL.
 	BaseURL string
+	// Environment selects config/<environment>/ to merge over
+	// config/_default/, as Hugo's --environment does; default
+	// "production" (the preview server passes "development").
+	Environment string
 	// Drafts, Future and Expired include pages that are left out by default.
 	Drafts, Future, Expired bool
 	// Minify minifies HTML, CSS, JS, JSON, SVG and XML output.
@@ -122,6 +127,8 @@ type builder struct {
 	bufs           sync.Pool   // of *bytes.Buffer, reused across pages
 	mdCache        sync.Map    // markdownify results by source, for short strings
 
+	configWarnings []string // the configuration's, given with every build's
+
 	mu       sync.Mutex
 	errs     []error
 	files    int
@@ -198,7 +205,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	cfg, err := LoadConfig(opts.Source)
+	cfg, err := LoadConfigEnv(opts.Source, opts.Environment)
 	if err != nil {
 		return nil, err
 	}
@@ -212,6 +219,10 @@ func newBuilder(opts Options) (*builder, error) {
 		}
 	}
 	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
+	if w := cfg.IgnoredWarning(); w != "" {
+		b.configWarnings = []string{w}
+	}
+	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = basePathOf(cfg.BaseURL)
 	b.md = newMarkdown(opts.Markdown...)
 	return b, nil
@@ -279,12 +290,15 @@ func (b *builder) run() (*Report, error) {
 }
 
 // layers lists the layout folders in lookup order: the site's, the
-// configured theme's, the embedded default theme's.
+// configured themes' (the first named first, as in Hugo), the embedded
+// default theme's.
 func (b *builder) layers() []layer {
 	ls := []layer{{fsys: newSourceFS(b.opts.Source, "layouts"), name: "layouts"}}
-	if t := b.cfg.Theme; t != "" && t != "default" {
-		name := path.Join("themes", t, "layouts")
-		ls = append(ls, layer{fsys: newSourceFS(b.opts.Source, name), name: name})
+	for _, t := range b.cfg.Theme {
+		if t != "" && t != "default" {
+			name := path.Join("themes", t, "layouts")
+			ls = append(ls, layer{fsys: newSourceFS(b.opts.Source, name), name: name})
+		}
 	}
 	def, _ := fs.Sub(themes.Default(), "layouts")
 	return append(ls, layer{fsys: def, name: "[default theme] layouts"})

@@ -1,36 +1,92 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/affiliate"
 )
 
-// Config is a site's configuration, read from site.toml (or, for sites
-// moving from Hugo, hugo.toml or config.toml).
+// Config is a site's configuration, read from site.toml or from any of
+// Hugo's configuration files and folders (see readConfigTree).
 type Config struct {
 	Title        string           `toml:"title"`
 	BaseURL      string           `toml:"baseURL"`
 	LanguageCode string           `toml:"languageCode"`
-	Theme        string           `toml:"theme"`
+	Theme        ThemeList        `toml:"theme"`
 	Copyright    string           `toml:"copyright"`
 	Author       string           `toml:"author"`
 	Paginate     int              `toml:"paginate"`
+	Pagination   PaginationConfig `toml:"pagination"`
 	Minify       MinifySetting    `toml:"minify"`
 	Params       map[string]any   `toml:"params"`
 	Affiliate    affiliate.Config `toml:"affiliate"`
 
 	// File is the path of the file the configuration came from, relative
-	// to the site root; empty when the site has none.
+	// to the site root; empty when the site has none. With a config/
+	// folder it is the first file read.
 	File string `toml:"-"`
+	// Files lists every configuration file read, in merge order.
+	Files []string `toml:"-"`
+	// Environment is the configuration's environment ("production",
+	// "development"): config/<environment>/ was merged over
+	// config/_default/.
+	Environment string `toml:"-"`
+	// Ignored lists the settings affsite read and does not use; a build
+	// warns once with all of them (IgnoredWarning).
+	Ignored []IgnoredSetting `toml:"-"`
+
+	tree *configTree
+}
+
+// IgnoredSetting is a configuration key affsite accepts and does not use.
+type IgnoredSetting struct {
+	File string
+	Line int
+	Key  string // as written, dotted: "markup.goldmark"
+}
+
+// PaginationConfig is Hugo's [pagination] table.
+type PaginationConfig struct {
+	// PagerSize is how many pages a pager lists; it wins over paginate.
+	PagerSize int `toml:"pagerSize"`
+}
+
+// ThemeList is the theme key: one theme's name, or a list of them (as
+// Hugo allows), the first one's files winning.
+type ThemeList []string
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (t *ThemeList) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case string:
+		*t = nil
+		if x != "" {
+			*t = ThemeList{x}
+		}
+		return nil
+	case []any:
+		out := ThemeList{}
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("theme must be a name or a list of names")
+			}
+			out = append(out, s)
+		}
+		*t = out
+		return nil
+	}
+	return fmt.Errorf("theme must be a name or a list of names")
 }
 
 // MinifySetting is site.toml's minify key: true or false. A Hugo
@@ -51,38 +107,188 @@ func (m *MinifySetting) UnmarshalTOML(v any) error {
 	return nil
 }
 
-// configFiles are the names a site's configuration may have, in the
-// order they are looked for.
-var configFiles = [...]string{"site.toml", "hugo.toml", "config.toml"}
+// Environments a build and a preview read config/<environment>/ for,
+// as Hugo's do by default.
+const (
+	EnvProduction  = "production"
+	EnvDevelopment = "development"
+)
 
-// LoadConfig reads the configuration of the site rooted at dir. A site
-// without a configuration file gets the defaults.
+// LoadConfig reads the configuration of the site rooted at dir for the
+// production environment. A site without a configuration gets the
+// defaults.
 func LoadConfig(dir string) (*Config, error) {
-	cfg := &Config{}
-	for _, name := range configFiles {
-		src, err := readSourceFile(filepath.Join(dir, name), name)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		md, err := toml.Decode(string(src), cfg)
-		if err != nil {
-			return nil, tomlError(name, err)
-		}
-		if undecoded := md.Undecoded(); len(undecoded) > 0 {
-			if err := unknownConfigKeys(name, undecoded); err != nil {
-				return nil, err
-			}
-		}
-		if md.IsDefined("paginate") && cfg.Paginate <= 0 {
-			return nil, fmt.Errorf("%s:%d: paginate must be 1 or more, not %d", name, tomlKeyLine(src, "paginate"), cfg.Paginate)
-		}
-		cfg.File = name
-		break
+	return LoadConfigEnv(dir, EnvProduction)
+}
+
+// LoadConfigEnv reads the configuration of the site rooted at dir, with
+// config/<env>/ merged over config/_default/ (env empty: production).
+func LoadConfigEnv(dir, env string) (*Config, error) {
+	if env == "" {
+		env = EnvProduction
+	}
+	tree, err := readConfigTree(dir, env)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &Config{Environment: env, tree: tree, Files: tree.files}
+	if len(tree.files) > 0 {
+		cfg.File = tree.files[0]
+	}
+	if err := cfg.decode(); err != nil {
+		return nil, err
 	}
 	return cfg, cfg.normalize()
+}
+
+// decode fills the configuration from its merged tree. The tree is
+// written out as TOML and decoded by the TOML decoder, so that one set
+// of struct tags and Unmarshalers serves every format Hugo reads; the
+// decoder's errors then name a key, which the tree places in its file.
+func (c *Config) decode() error {
+	t := c.tree
+	values := t.values
+	if menu, ok := lookupKey(values, "menu"); ok {
+		// Hugo's older name: [[menu.main]] is [[menus.main]].
+		for k := range values {
+			if strings.EqualFold(k, "menu") {
+				delete(values, k)
+			}
+		}
+		if m, ok := menu.(map[string]any); ok {
+			mergeValues(values, map[string]any{"menus": m})
+			if o, ok := t.origins["menu"]; ok {
+				t.origins["menus"] = o
+			}
+		}
+	}
+	if a, ok := lookupKey(values, "author"); ok {
+		// Hugo's [author] table: its name is the site's author.
+		if m, ok := a.(map[string]any); ok {
+			v, _ := lookupKey(m, "name")
+			name, _ := v.(string)
+			for k := range values {
+				if strings.EqualFold(k, "author") {
+					values[k] = name
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(values); err != nil {
+		return fmt.Errorf("%s:1: %v", t.origin("").file, err)
+	}
+	md, err := toml.Decode(buf.String(), c)
+	if err != nil {
+		return c.decodeError(err)
+	}
+	for _, key := range []string{"paginate", "pagination.pagerSize"} {
+		if md.IsDefined(strings.Split(strings.ToLower(key), ".")...) || md.IsDefined(strings.Split(key, ".")...) {
+			n := c.Paginate
+			if key != "paginate" {
+				n = c.Pagination.PagerSize
+			}
+			if n <= 0 {
+				return fmt.Errorf("%s: %s must be 1 or more, not %d", t.origin(key), key, n)
+			}
+		}
+	}
+	return c.unknownKeys(md.Undecoded())
+}
+
+// tomlTypeErrorRE matches the decoder's error for a value of the wrong
+// type, which is no ParseError.
+var tomlTypeErrorRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (?:incompatible types: TOML value has type (\S+); destination has type (\S+)|(.*))$`)
+
+// decodeError gives an error of decode at the key's file and line.
+func (c *Config) decodeError(err error) error {
+	m := tomlTypeErrorRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("%s:1: %s", c.tree.origin("").file, strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	o := c.tree.origin(m[2])
+	name := o.name
+	if !strings.EqualFold(name, m[2]) {
+		name = m[2] // a key inside a list: the list's line, the key's name
+	}
+	if m[3] != "" {
+		return fmt.Errorf("%s: %s must be %s, not %s", o, name, tomlTypeName(m[4]), tomlTypeName(m[3]))
+	}
+	msg := m[5]
+	if !strings.HasPrefix(msg, path.Base(strings.ReplaceAll(name, ".", "/"))+" ") {
+		msg = name + ": " + msg
+	}
+	return fmt.Errorf("%s: %s", o, msg)
+}
+
+// unknownKeys sorts the keys the decoder did not use. Settings Hugo
+// knows, and any setting of a Hugo configuration file, are accepted and
+// listed in c.Ignored (Hugo itself ignores keys it does not know). A key
+// of site.toml that neither affsite nor Hugo knows is a typo, and an
+// unknown key of affsite's own [affiliate] table is one in any file:
+// those are errors.
+func (c *Config) unknownKeys(keys []toml.Key) error {
+	undecoded := map[string]bool{}
+	for _, k := range keys {
+		undecoded[strings.ToLower(k.String())] = true
+	}
+	var ignored []keyOrigin
+	var bad []string
+	for _, k := range keys {
+		lk := strings.ToLower(k.String())
+		if len(k) == 0 || strings.EqualFold(k[0], "params") {
+			continue
+		}
+		if i := strings.LastIndexByte(lk, '.'); i >= 0 && undecoded[lk[:i]] {
+			continue // within a table that is listed itself
+		}
+		o := c.tree.origin(k.String())
+		top := strings.ToLower(k[0])
+		switch {
+		case top == "affiliate":
+			bad = append(bad, fmt.Sprintf("%s: unknown key %q in [affiliate]", o.file, strings.Join(k[1:], ".")))
+		case o.file == "site.toml" && !isHugoOnlyKey(top):
+			bad = append(bad, fmt.Sprintf("%s: unknown key %q", o.file, k.String()))
+		default:
+			if o.name == "" {
+				o.name = k.String()
+			}
+			ignored = append(ignored, o)
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return errors.New(bad[0])
+	}
+	c.tree.sortOrigins(ignored)
+	for _, o := range ignored {
+		c.Ignored = append(c.Ignored, IgnoredSetting{File: o.file, Line: o.line, Key: o.name})
+	}
+	return nil
+}
+
+// IgnoredWarning is the one warning that lists the settings affsite
+// does not use, or "" when there are none.
+func (c *Config) IgnoredWarning() string {
+	if len(c.Ignored) == 0 {
+		return ""
+	}
+	first := c.Ignored[0]
+	var keys []string
+	for _, s := range c.Ignored {
+		k := s.Key
+		if s.File != first.File {
+			k += " (" + s.File + ":" + strconv.Itoa(s.Line) + ")"
+		} else if s.Line != first.Line {
+			k += " (line " + strconv.Itoa(s.Line) + ")"
+		}
+		keys = append(keys, k)
+	}
+	word := "settings"
+	if len(keys) == 1 {
+		word = "setting"
+	}
+	return fmt.Sprintf("%s:%d: %d %s that affsite does not use, ignored: %s", first.File, first.Line, len(keys), word, strings.Join(keys, ", "))
 }
 
 // CheckSiteHere refuses to build a folder that is no site: one with
@@ -98,60 +304,34 @@ func CheckSiteHere(dir string, cfg *Config) error {
 	return fmt.Errorf("%s: no site here (no site.toml, hugo.toml or config.toml, and no content/)", dir)
 }
 
-// tomlKeyLine is the line of a top-level key of a TOML text (before any
-// [table]), or 1.
-func tomlKeyLine(src []byte, key string) int {
-	for n, line := range strings.Split(string(src), "\n") {
-		l := strings.TrimSpace(line)
-		if strings.HasPrefix(l, "[") {
-			break
-		}
-		if k, _, ok := strings.Cut(l, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
-			return n + 1
-		}
-	}
-	return 1
-}
-
-// unknownConfigKeys reports keys that affsite does not know, except in
-// tables that are free-form or that Hugo configurations commonly carry.
-func unknownConfigKeys(file string, keys []toml.Key) error {
-	var bad []string
-	for _, k := range keys {
-		if len(k) == 0 || k[0] == "params" || isHugoOnlyKey(strings.ToLower(k[0])) {
-			continue
-		}
-		bad = append(bad, k.String())
-	}
-	if len(bad) == 0 {
-		return nil
-	}
-	sort.Strings(bad)
-	return fmt.Errorf("%s: unknown key %q", file, bad[0])
-}
-
-// isHugoOnlyKey tells whether k (lower case) is a Hugo setting that
-// affsite accepts and ignores, so a Hugo site's configuration reads
-// without errors.
+// isHugoOnlyKey tells whether k (a top-level key, lower case) is a Hugo
+// setting, which affsite accepts (with a warning when it does not use
+// it) so that a Hugo site's configuration reads.
 func isHugoOnlyKey(k string) bool {
 	switch k {
-	case "build", "builddrafts", "buildexpired", "buildfuture", "caches", "canonifyurls",
-		"contentdir", "datadir", "defaultcontentlanguage", "disablekinds", "disablepathtolower",
-		"enableemoji", "enablegitinfo", "enableinlineshortcodes", "enablerobotstxt", "frontmatter",
-		"googleanalytics", "hastcjklanguage", "imaging", "languages", "layoutdir", "markup",
-		"mediatypes", "menu", "menus", "minify", "module", "outputformats", "outputs",
-		"paginatepath", "pagination", "params", "permalinks", "pluralizelisttitles", "privacy",
-		"publishdir", "related", "relativeurls", "rsslimit", "security", "server", "services",
-		"sitemap", "staticdir", "summarylength", "taxonomies", "timezone", "titlecasestyle",
-		"uglyurls":
+	case "archetypedir", "assetdir", "build", "builddrafts", "buildexpired", "buildfuture",
+		"cachedir", "caches", "canonifyurls", "capitalizelisttitles", "cascade", "cleandestinationdir",
+		"contentdir", "contenttypes", "datadir", "defaultcontentlanguage", "defaultcontentlanguageinsubdir",
+		"deployment", "disablealiases", "disabledefaultlanguageredirect", "disablefastrender",
+		"disablehugogeneratorinject", "disablekinds", "disablelanguages", "disablelivereload",
+		"disablepathtolower", "disqusshortname", "enableemoji", "enablegitinfo", "enableinlineshortcodes",
+		"enablemissingtranslationplaceholders", "enablerobotstxt", "environment", "footnotereturnlinkcontents",
+		"frontmatter", "googleanalytics", "hascjklanguage", "httpcache", "i18ndir", "ignorecache",
+		"ignoreerrors", "ignorefiles", "ignorelogs", "ignorevendorpaths", "imaging", "languages",
+		"layoutdir", "locale", "mainsections", "markup", "mediatypes", "menu", "menus", "minify", "module",
+		"newcontenteditor", "notimes", "nochmod", "outputformats", "outputs", "page", "paginatepath",
+		"pagination", "paniconwarning", "permalinks", "pluralizelisttitles",
+		"printpathwarnings", "printunusedtemplates", "privacy", "publishdir", "pygmentscodefences",
+		"pygmentscodefencesguesssyntax", "pygmentsoptions", "pygmentsstyle", "pygmentsuseclasses",
+		"pygmentsuseclassic", "reflinkserrorlevel", "reflinksnotfoundurl", "related", "relativeurls",
+		"removepathaccents", "resourcedir", "rsslimit", "sectionpagesmenu", "security", "segments",
+		"server", "services", "sitemap", "social", "staticdir", "summarylength", "taxonomies",
+		"templatemetrics", "templatemetricshints", "themesdir", "timeout", "timezone", "titlecasestyle",
+		"uglyurls", "verbose", "watch", "workingdir", "blackfriday", "paginate":
 		return true
 	}
 	return false
 }
-
-// tomlTypeErrorRE matches the decoder's error for a value of the wrong
-// type, which is no ParseError.
-var tomlTypeErrorRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (?:incompatible types: TOML value has type (\S+); destination has type (\S+)|(.*))$`)
 
 // tomlError gives a TOML decoding error as "file:line: message", with
 // the key when the error is about a value's type.
@@ -184,9 +364,9 @@ func tomlTypeName(t string) string {
 		return "true or false"
 	case "float64", "float":
 		return "a number"
-	case "map", "map[string]interface":
+	case "map", "map[string]interface", "map[string]any":
 		return "a table"
-	case "slice", "[]interface", "array":
+	case "slice", "[]interface", "[]any", "array":
 		return "a list"
 	case "datetime", "time.Time":
 		return "a date"
@@ -208,6 +388,9 @@ func (c *Config) normalize() error {
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
+	}
+	if c.Pagination.PagerSize > 0 {
+		c.Paginate = c.Pagination.PagerSize
 	}
 	if c.Paginate <= 0 {
 		c.Paginate = 10

@@ -147,7 +147,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 		b.out = minified{Output: out, min: newMinifier()}
 	}
 	b.written = map[string]string{}
-	b.warnings = nil
+	b.warnings = slices.Clone(b.configWarnings)
 	b.files = 0
 	b.tmpl.resetCache()
 	inc := &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}

@@ -389,9 +389,12 @@ func (b *builder) copyStatic() error {
 	if err := add(def); err != nil {
 		return err
 	}
-	if t := b.cfg.Theme; t != "" && t != "default" {
-		if err := add(newSourceFS(b.opts.Source, path.Join("themes", t, "static"))); err != nil {
-			return err
+	for i := len(b.cfg.Theme) - 1; i >= 0; i-- {
+		// The first theme named wins, so it is added last.
+		if t := b.cfg.Theme[i]; t != "" && t != "default" {
+			if err := add(newSourceFS(b.opts.Source, path.Join("themes", t, "static"))); err != nil {
+				return err
+			}
 		}
 	}
 	if err := add(newSourceFS(b.opts.Source, "static")); err != nil {

@@ -1,0 +1,407 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2/unstable"
+	"gopkg.in/yaml.v3"
+)
+
+// configExts are the formats a configuration file may have, in the order
+// Hugo looks for them.
+var configExts = [...]string{".toml", ".yaml", ".yml", ".json"}
+
+// rootConfigFiles are the configuration files that may sit at a site's
+// root, in the order they are looked for: affsite's own, then Hugo's
+// (hugo.* before config.*, as Hugo does). The first one found is read.
+func rootConfigFiles() []string {
+	out := []string{"site.toml"}
+	for _, base := range [...]string{"hugo", "config"} {
+		for _, ext := range configExts {
+			out = append(out, base+ext)
+		}
+	}
+	return out
+}
+
+// configTree is a site's configuration as read from its files and
+// merged, before it is decoded: the values, and where each key was set.
+type configTree struct {
+	values map[string]any
+	// origins maps a key path in lower case ("params.author.name") to
+	// where its value was last set.
+	origins map[string]keyOrigin
+	// files lists the files read, in the order they were merged.
+	files []string
+}
+
+// keyOrigin is where a configuration key was set.
+type keyOrigin struct {
+	file string
+	line int
+	name string // the key path as written ("params.mainSections")
+}
+
+// String gives the origin as "file:line".
+func (o keyOrigin) String() string { return fmt.Sprintf("%s:%d", o.file, o.line) }
+
+// origin is where the key path (dotted, any case) was set: the key
+// itself, else the nearest enclosing key, else the first file's line 1.
+func (t *configTree) origin(key string) keyOrigin {
+	k := strings.ToLower(key)
+	for {
+		if o, ok := t.origins[k]; ok {
+			return o
+		}
+		i := strings.LastIndexByte(k, '.')
+		if i < 0 {
+			break
+		}
+		k = k[:i]
+	}
+	file := "site.toml"
+	if len(t.files) > 0 {
+		file = t.files[0]
+	}
+	return keyOrigin{file: file, line: 1, name: key}
+}
+
+// readConfigTree reads and merges a site's configuration as Hugo does:
+// the first root file found (see rootConfigFiles), then every file of
+// config/_default/ and then of config/<environment>/, in name order, a
+// later file's values replacing an earlier one's key by key, tables
+// merged and lists replaced. In the config folder a file named after a
+// key (params.toml, menus.yaml) holds that key's value; hugo.* and
+// config.* hold top-level keys; menus.<lang>.* and params.<lang>.* are
+// a language's.
+func readConfigTree(dir, env string) (*configTree, error) {
+	t := &configTree{values: map[string]any{}, origins: map[string]keyOrigin{}}
+	for _, name := range rootConfigFiles() {
+		err := t.mergeFile(dir, name, nil)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		break
+	}
+	dirs := []string{"config/_default"}
+	if env != "" && env != "_default" {
+		dirs = append(dirs, "config/"+env)
+	}
+	for _, d := range dirs {
+		names, err := configDirFiles(dir, d)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			if err := t.mergeFile(dir, name, configFileKey(name)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return t, nil
+}
+
+// configDirFiles lists the configuration files below the folder d of
+// the site, sorted; none when d does not exist.
+func configDirFiles(dir, d string) ([]string, error) {
+	var out []string
+	root := filepath.Join(dir, filepath.FromSlash(d))
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !isConfigExt(path.Ext(e.Name())) {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+func isConfigExt(ext string) bool {
+	for _, e := range configExts {
+		if strings.EqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// configFileKey is the key path under which a file of the config folder
+// is merged: none for hugo.* and config.*, ["params"] for params.toml,
+// ["languages", "fr", "menus"] for menus.fr.toml.
+func configFileKey(name string) []string {
+	base := path.Base(name)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if base == "hugo" || base == "config" {
+		return nil
+	}
+	key, lang, ok := strings.Cut(base, ".")
+	if !ok {
+		return []string{key}
+	}
+	switch key {
+	case "menu", "menus":
+		return []string{"languages", lang, "menus"}
+	case "params":
+		return []string{"languages", lang, "params"}
+	}
+	return []string{"languages", lang}
+}
+
+// mergeFile reads one configuration file and merges it into t, under the
+// key path prefix. A missing file is an fs.ErrNotExist error.
+func (t *configTree) mergeFile(dir, name string, prefix []string) error {
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	if _, err := os.Lstat(full); err != nil {
+		return err
+	}
+	src, err := readSourceFile(full, name)
+	if err != nil {
+		return err
+	}
+	values, lines, err := decodeConfigFile(name, src)
+	if err != nil {
+		return err
+	}
+	if len(prefix) > 0 {
+		// A file may wrap its value in its own key (menus.toml holding
+		// [[menus.main]]), as Hugo allows.
+		if len(values) == 1 {
+			for k, v := range values {
+				if strings.EqualFold(k, prefix[len(prefix)-1]) {
+					values, _ = v.(map[string]any)
+					lines = trimLinePrefix(lines, strings.ToLower(k))
+				}
+			}
+		}
+		if values == nil {
+			return fmt.Errorf("%s:1: %s must be a table of settings", name, strings.Join(prefix, "."))
+		}
+		wrapped := map[string]any{}
+		inner := wrapped
+		for i, k := range prefix {
+			if i == len(prefix)-1 {
+				inner[k] = values
+				break
+			}
+			m := map[string]any{}
+			inner[k] = m
+			inner = m
+		}
+		values = wrapped
+		withPrefix := map[string]keyPos{}
+		p := strings.ToLower(strings.Join(prefix, "."))
+		for k, v := range lines {
+			withPrefix[p+"."+k] = keyPos{line: v.line, name: strings.Join(prefix, ".") + "." + v.name}
+		}
+		for i := range prefix {
+			withPrefix[strings.ToLower(strings.Join(prefix[:i+1], "."))] = keyPos{line: 1, name: strings.Join(prefix[:i+1], ".")}
+		}
+		lines = withPrefix
+	}
+	t.files = append(t.files, name)
+	mergeValues(t.values, values)
+	for k, v := range lines {
+		t.origins[k] = keyOrigin{file: name, line: v.line, name: v.name}
+	}
+	return nil
+}
+
+// trimLinePrefix drops the first part ("menus.") of every key of lines.
+func trimLinePrefix(lines map[string]keyPos, first string) map[string]keyPos {
+	out := map[string]keyPos{}
+	for k, v := range lines {
+		if rest, ok := strings.CutPrefix(k, first+"."); ok {
+			_, name, _ := strings.Cut(v.name, ".")
+			out[rest] = keyPos{line: v.line, name: name}
+		}
+	}
+	return out
+}
+
+// mergeValues sets every key of src in dst, as Hugo merges configuration
+// files: keys match without regard to case, tables merge key by key,
+// anything else (lists included) replaces the earlier value. A key keeps
+// the spelling it was first given.
+func mergeValues(dst, src map[string]any) {
+	for k, v := range src {
+		if v == nil {
+			continue // YAML's null, or an empty value: not set
+		}
+		dk := k
+		for existing := range dst {
+			if strings.EqualFold(existing, k) {
+				dk = existing
+				break
+			}
+		}
+		if sm, ok := v.(map[string]any); ok {
+			if dm, ok := dst[dk].(map[string]any); ok {
+				mergeValues(dm, sm)
+				continue
+			}
+			cp := map[string]any{}
+			mergeValues(cp, sm)
+			v = cp
+		}
+		dst[dk] = v
+	}
+}
+
+// keyPos is the line of a key in one file, and its path as written.
+type keyPos struct {
+	line int
+	name string
+}
+
+// decodeConfigFile decodes a configuration file by its extension into
+// its values and the line of each key path (in lower case).
+func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPos, error) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".toml":
+		values := map[string]any{}
+		if _, err := toml.Decode(string(src), &values); err != nil {
+			return nil, nil, tomlError(name, err)
+		}
+		return values, tomlKeyLines(src), nil
+	case ".json":
+		if line, msg := jsonProblem(src); msg != "" {
+			return nil, nil, fmt.Errorf("%s:%d: %s", name, line, msg)
+		}
+	}
+	// YAML, and JSON (which YAML reads, with each key's line).
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, nil, yamlConfigError(name, err)
+	}
+	if len(doc.Content) == 0 {
+		return map[string]any{}, map[string]keyPos{}, nil // an empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, nil, fmt.Errorf("%s:%d: a configuration file must hold a table of settings", name, root.Line)
+	}
+	values := map[string]any{}
+	if err := root.Decode(&values); err != nil {
+		return nil, nil, yamlConfigError(name, err)
+	}
+	lines := map[string]keyPos{}
+	yamlKeyLines(root, "", "", lines)
+	return normalizeMap(values), lines, nil
+}
+
+var yamlConfigLineRE = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): (.*)`)
+
+// yamlConfigError gives a YAML decoding error as "file:line: message".
+func yamlConfigError(name string, err error) error {
+	if m := yamlConfigLineRE.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("%s:%s: %s", name, m[1], m[2])
+	}
+	return fmt.Errorf("%s:1: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+}
+
+// yamlKeyLines records the line of every key of the mapping n.
+func yamlKeyLines(n *yaml.Node, prefix, namePrefix string, out map[string]keyPos) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		p, name := strings.ToLower(k.Value), k.Value
+		if prefix != "" {
+			p, name = prefix+"."+p, namePrefix+"."+name
+		}
+		out[p] = keyPos{line: k.Line, name: name}
+		if v.Kind == yaml.MappingNode {
+			yamlKeyLines(v, p, name, out)
+		}
+	}
+}
+
+// tomlKeyLines records the line of every key and table header of a TOML
+// text (which toml.Decode has accepted). The keys inside arrays of
+// tables and inline tables are not recorded: the array's or the inline
+// table's line stands for them.
+func tomlKeyLines(src []byte) map[string]keyPos {
+	out := map[string]keyPos{}
+	var p unstable.Parser
+	p.Reset(src)
+	var table []string
+	inArray := false
+	parts := func(it unstable.Iterator) []string {
+		var ps []string
+		for it.Next() {
+			ps = append(ps, string(it.Node().Data))
+		}
+		return ps
+	}
+	record := func(ps []string, line int) {
+		for i := range ps {
+			k := strings.ToLower(strings.Join(ps[:i+1], "."))
+			if _, ok := out[k]; !ok || i == len(ps)-1 {
+				out[k] = keyPos{line: line, name: strings.Join(ps[:i+1], ".")}
+			}
+		}
+	}
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			it := e.Key()
+			table = parts(it)
+			inArray = e.Kind == unstable.ArrayTable
+			if it := e.Key(); it.Next() {
+				if _, seen := out[strings.ToLower(strings.Join(table, "."))]; !seen || !inArray {
+					record(table, p.Shape(it.Node().Raw).Start.Line)
+				}
+			}
+		case unstable.KeyValue:
+			if inArray {
+				continue
+			}
+			it := e.Key()
+			if !it.Next() {
+				continue
+			}
+			line := p.Shape(it.Node().Raw).Start.Line
+			record(append(append([]string(nil), table...), parts(e.Key())...), line)
+		}
+	}
+	return out
+}
+
+// sortOrigins orders origins by file, in the order the files were
+// merged, then by line.
+func (t *configTree) sortOrigins(os []keyOrigin) {
+	rank := map[string]int{}
+	for i, f := range t.files {
+		rank[f] = i
+	}
+	sort.Slice(os, func(i, j int) bool {
+		if os[i].file != os[j].file {
+			return rank[os[i].file] < rank[os[j].file]
+		}
+		if os[i].line != os[j].line {
+			return os[i].line < os[j].line
+		}
+		return os[i].name < os[j].name
+	})
+}
