@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/plural"
 )
 
 // Config describes a preview: the site to build and where to serve it.
@@ -225,10 +227,10 @@ func (b *rebuilder) rebuild(changed []string) {
 		fmt.Fprintln(b.cfg.Stderr, "warning:", warn)
 	}
 	if changed == nil {
-		fmt.Fprintf(b.cfg.Stdout, "Built %d pages, %d files in %s\n", rep.Pages, rep.Files, rep.Duration.Round(time.Millisecond))
+		fmt.Fprintf(b.cfg.Stdout, "Built %s, %s in %s\n", plural.N(rep.Pages, "page"), plural.N(rep.Files, "file"), rep.Duration.Round(time.Millisecond))
 	} else {
-		fmt.Fprintf(b.cfg.Stdout, "Rebuilt after %s: %d files changed, %d removed in %s\n",
-			describe(changed), len(rep.Changed), len(rep.Removed), rep.Duration.Round(time.Millisecond))
+		fmt.Fprintf(b.cfg.Stdout, "Rebuilt after %s: %s changed, %d removed in %s\n",
+			describe(b.cfg.Site.Source, changed), plural.N(len(rep.Changed), "file"), len(rep.Removed), rep.Duration.Round(time.Millisecond))
 	}
 	if b.toDisk != "" {
 		if err := WriteDir(b.toDisk, b.cfg.Site.Source, files); err != nil {
@@ -251,7 +253,8 @@ func folderIn(root string, changed []string) bool {
 }
 
 // describe names the edited files of a batch for the terminal.
-func describe(changed []string) string {
+func describe(root string, changed []string) string {
+	changed = named(root, changed)
 	switch len(changed) {
 	case 0:
 		return "changes"
@@ -259,6 +262,28 @@ func describe(changed []string) string {
 		return changed[0]
 	}
 	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+}
+
+// named returns the paths of a batch worth naming: those that exist, and
+// those gone that have an extension, as a deleted post or image does.
+// An editor that saves by writing a temporary file and renaming it over
+// the real one (sed -i's "sed1gBJx3", many others') leaves in the batch
+// a path with no extension that no longer exists; it is still rebuilt
+// (nothing is read from it), only not named. When nothing is left, all
+// are named.
+func named(root string, changed []string) []string {
+	var keep []string
+	for _, p := range changed {
+		if path.Ext(p) != "" {
+			keep = append(keep, p)
+		} else if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p))); err == nil {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return changed
+	}
+	return keep
 }
 
 func listen(bind string, port int) (net.Listener, error) {

@@ -82,3 +82,27 @@ func TestRunStopsDuringStuckRebuild(t *testing.T) {
 		})
 	}
 }
+
+// A batch names the files that exist, and gone ones with an extension
+// (a deleted post), not an editor's temporary file renamed away.
+func TestDescribe(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "content/posts/a.md"), "x")
+	mustWrite(t, filepath.Join(root, "content/posts/LICENSE"), "x")
+	for _, tc := range []struct {
+		changed []string
+		want    string
+	}{
+		{[]string{"content/posts/a.md", "content/posts/sed1gBJx3"}, "content/posts/a.md"},
+		{[]string{"content/posts/sed1gBJx3", "content/posts/z.md"}, "content/posts/z.md"},
+		{[]string{"content/posts/LICENSE"}, "content/posts/LICENSE"},
+		{[]string{"content/posts/gone.md", "content/posts/a.md"}, "content/posts/gone.md and 1 more"},
+		{[]string{"content/posts/sed1gBJx3"}, "content/posts/sed1gBJx3"},
+		{nil, "changes"},
+	} {
+		if got := describe(root, tc.changed); got != tc.want {
+			t.Errorf("describe(%v) = %q, want %q", tc.changed, got, tc.want)
+		}
+	}
+}

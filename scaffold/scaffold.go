@@ -35,6 +35,13 @@ func expand(data []byte) []byte {
 // already, or when a new site's folder is not empty.
 var ErrExists = errors.New("already exists")
 
+// existsError is an ErrExists whose message says it all already, without
+// a trailing ": already exists".
+type existsError string
+
+func (e existsError) Error() string        { return string(e) }
+func (e existsError) Is(target error) bool { return target == ErrExists }
+
 // idRE is the form of a program id: the name of its data file.
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 

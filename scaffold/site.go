@@ -38,7 +38,7 @@ func NewSite(dir string, opts SiteOptions) ([]string, error) {
 			return nil, err
 		}
 		if len(entries) > 0 {
-			return nil, fmt.Errorf("%s is not empty (it holds %s); choose a new folder, or use --force to add the site's files to it: %w", dir, entries[0].Name(), ErrExists)
+			return nil, existsError(fmt.Sprintf("%s is not empty (it holds %s); choose a new folder, or use --force to add the site's files to it", dir, entries[0].Name()))
 		}
 	}
 	files := map[string][]byte{}

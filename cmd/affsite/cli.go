@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/outdir"
 )
@@ -185,7 +186,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	if !a.quiet {
-		fmt.Fprintf(stdout, "Built %d pages, %d files, %d affiliate links in %s\n", rep.Pages, rep.Files, len(rep.Links), rep.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "Built %s, %s, %s in %s\n", plural.N(rep.Pages, "page"), plural.N(rep.Files, "file"), plural.N(len(rep.Links), "affiliate link"), rep.Duration.Round(1e6))
 	}
 	return exitOK
 }

@@ -47,7 +47,7 @@ func TestBuildCommand(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("build: exit %d, stderr %q", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "Built 1 pages, ") || !strings.Contains(stdout, " 1 affiliate links in ") {
+	if !strings.HasPrefix(stdout, "Built 1 page, ") || !strings.Contains(stdout, " 1 affiliate link in ") {
 		t.Errorf("summary = %q", stdout)
 	}
 	page := filepath.Join("posts", "acme", "index.html")

@@ -63,7 +63,7 @@ func TestProgressOnTerminal(t *testing.T) {
 
 	site := writeCLISite(t)
 	code, stdout, _ := runCmdTTY(tty, "build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"))
-	if code != exitOK || !strings.HasPrefix(stdout, "Built 1 pages, ") {
+	if code != exitOK || !strings.HasPrefix(stdout, "Built 1 page, ") {
 		t.Errorf("build on a terminal: exit %d, stdout %q", code, stdout)
 	}
 
