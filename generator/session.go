@@ -127,7 +127,9 @@ func needsFullBuild(changed []string) bool {
 			// A post. (_index.md gives a list its text; index.md heads a
 			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
-		case strings.HasPrefix(c, "static/"):
+		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt":
+			// A static file is copied; not those merged with, or
+			// replacing, files the build writes (hostfiles.go).
 		case shortcodeTemplate(c) != "":
 		default:
 			return true

@@ -117,8 +117,12 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 		return err
 	}
 	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n" + b.linkDisallows() + "\nSitemap: " + b.absURL("sitemap.xml") + "\n"
-	if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
+	if _, from, err := b.userStatic("robots.txt"); err != nil {
 		return err
+	} else if from == "" { // a static robots.txt wins, copied as it is
+		if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
+			return err
+		}
 	}
 	if err := b.write404(); err != nil {
 		return err
@@ -357,13 +361,14 @@ func (b *builder) writeRedirects() error {
 	for _, w := range hosting.CheckLimits(rules, headers) {
 		b.warnf("%s", w)
 	}
+	var red []byte
 	if len(rules) > 0 {
-		red := append([]byte("# Affiliate redirects written by affsite: temporary (302) unless data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
-		if err := b.write("_redirects", "redirects", red); err != nil {
-			return err
-		}
+		red = append([]byte("# Affiliate redirects written by affsite: temporary (302) unless data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
 	}
-	return b.write("_headers", "headers", hosting.FormatHeaders(headers))
+	if err := b.writeMerged("_redirects", "redirects", red); err != nil {
+		return err
+	}
+	return b.writeMerged("_headers", "headers", hosting.FormatHeaders(headers))
 }
 
 // copyStatic copies the static files: the embedded theme's, the site
@@ -379,7 +384,7 @@ func (b *builder) copyStatic() error {
 				}
 				return err
 			}
-			if !d.IsDir() {
+			if !d.IsDir() && !mergedStatic(p) {
 				files[p] = fsys
 			}
 			return nil
