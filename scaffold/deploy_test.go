@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -162,6 +163,9 @@ func TestNetlifyTOML(t *testing.T) {
 		{"repository", "go run ./cmd/affsite build --minify", repo},
 		{"new site", "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", siteTemplate(t, "netlify.toml")},
 	}
+	// The base URL is Netlify's: the site's main address in production,
+	// the deploy's own address in previews and branch deploys.
+	const production, preview = ` --baseURL "$URL/"`, ` --baseURL "$DEPLOY_PRIME_URL/"`
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -171,6 +175,9 @@ func TestNetlifyTOML(t *testing.T) {
 					Publish     string            `toml:"publish"`
 					Environment map[string]string `toml:"environment"`
 				} `toml:"build"`
+				Context map[string]struct {
+					Command string `toml:"command"`
+				} `toml:"context"`
 			}
 			md, err := toml.Decode(string(tt.src), &cfg)
 			if err != nil {
@@ -179,8 +186,16 @@ func TestNetlifyTOML(t *testing.T) {
 			if un := md.Undecoded(); len(un) > 0 {
 				t.Errorf("keys the test does not know: %v", un)
 			}
-			if cfg.Build.Command != tt.command {
-				t.Errorf("command = %q, want %q", cfg.Build.Command, tt.command)
+			if cfg.Build.Command != tt.command+production {
+				t.Errorf("command = %q, want %q", cfg.Build.Command, tt.command+production)
+			}
+			if len(cfg.Context) != 2 {
+				t.Errorf("contexts = %v, want deploy-preview and branch-deploy", cfg.Context)
+			}
+			for _, ctx := range []string{"deploy-preview", "branch-deploy"} {
+				if got := cfg.Context[ctx].Command; got != tt.command+preview {
+					t.Errorf("context.%s.command = %q, want %q", ctx, got, tt.command+preview)
+				}
 			}
 			if cfg.Build.Publish != "public" {
 				t.Errorf("publish = %q, want public", cfg.Build.Publish)
@@ -192,5 +207,37 @@ func TestNetlifyTOML(t *testing.T) {
 	}
 	if goDirective != nil && string(goDirective[1]) != GoVersion {
 		t.Errorf("GoVersion = %q, but go.mod says go %s", GoVersion, goDirective[1])
+	}
+}
+
+// The README and docs/deploy.md show the Netlify recipe new sites get,
+// and a Cloudflare build command that takes the base URL from the host.
+func TestDocsShowTheRecipes(t *testing.T) {
+	t.Parallel()
+	var want map[string]any
+	if _, err := toml.Decode(string(siteTemplate(t, "netlify.toml")), &want); err != nil {
+		t.Fatal(err)
+	}
+	tomlBlock := regexp.MustCompile("(?s)Netlify \\(recommended\\).*?```toml\n(.*?)```")
+	cloudflare := "`go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + ` build --minify --baseURL "${SITE_URL:-$CF_PAGES_URL}/"` + "`"
+	for _, name := range []string{"../README.md", "../docs/deploy.md"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := tomlBlock.FindSubmatch(b)
+		if m == nil {
+			t.Errorf("%s: no netlify.toml block under Netlify (recommended)", name)
+			continue
+		}
+		var got map[string]any
+		if _, err := toml.Decode(string(m[1]), &got); err != nil {
+			t.Errorf("%s: netlify.toml block: %v", name, err)
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s shows netlify.toml as\n%v\nbut new sites get\n%v", name, got, want)
+		}
+		if !strings.Contains(string(b), cloudflare) {
+			t.Errorf("%s lacks the Cloudflare build command %s", name, cloudflare)
+		}
 	}
 }
