@@ -129,6 +129,11 @@ func (st *PageState) program(inv *shortcodes.Invocation) (*programs.Program, err
 	if id == "" {
 		id = st.Program
 	}
+	return st.programID(inv, id)
+}
+
+// programID is program for the program id, already defaulted.
+func (st *PageState) programID(inv *shortcodes.Invocation, id string) (*programs.Program, error) {
 	if id == "" {
 		return nil, inv.Errorf("shortcode %q: missing argument program= (the page has no \"program\" in its front matter; programs: %s)",
 			inv.Name, idList(st.Programs.IDs()))

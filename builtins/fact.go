@@ -1,0 +1,354 @@
+package builtins
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/affsite/affsite/internal/suggest"
+	"github.com/affsite/affsite/money"
+	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
+)
+
+// FactData is the data of the fact template: one figure, as text.
+type FactData struct {
+	Program, Path string // the program's id and the fact's full path
+	Text          string // the formatted figure, such as "40%" or "$79.60"
+}
+
+// factAliases are the short names of the most used facts.
+func factAliases() map[string]string {
+	return map[string]string{
+		"rate":        "commission",
+		"terms":       "commission.terms",
+		"cookie_days": "cookie.days",
+		"minimum":     "payout.minimum",
+		"hold":        "payout.hold",
+		"hold_days":   "payout.hold_days",
+		"min_sales":   "payout.min_sales",
+		"methods":     "payout.methods",
+		"schedule":    "payout.schedule",
+		"trial_days":  "trial.days",
+		"trial_price": "trial.price",
+		"lowest":      "lowest_price",
+		"checked":     "prices_checked",
+	}
+}
+
+// programFacts are the fact paths that do not name a plan or scenario.
+func programFacts() []string {
+	return []string{
+		"name", "commission", "commission.terms", "recurring", "tier2", "tier2.terms",
+		"cookie", "cookie.days", "payout.schedule", "payout.minimum", "payout.hold",
+		"payout.hold_days", "payout.min_sales", "payout.methods", "trial", "trial.days",
+		"trial.price", "lowest_price", "prices_checked",
+	}
+}
+
+// planFacts are the facts of plans.<id>.
+func planFacts() []string {
+	return []string{
+		"name", "monthly", "annual", "price", "commission", "commission.monthly",
+		"commission.annual", "commission.price", "commission.terms", "tier2",
+		"tier2.monthly", "tier2.annual", "tier2.price",
+	}
+}
+
+// Fact is the fact shortcode: one figure of a program's data, inline and
+// without a wrapper, for prose:
+//
+//	Kartra pays {{< fact kartra "commission" >}} recurring.
+//	Silver earns {{< fact kartra "plans.silver.commission.annual" >}} a year.
+//	{{< fact "cookie" >}}   (the page's front-matter program)
+//
+// An unknown program, plan, scenario or fact is an error at the shortcode
+// with a did-you-mean. Its template's .Data is a FactData.
+func (st *PageState) Fact(inv *shortcodes.Invocation) error {
+	id, path := "", ""
+	if inv.IsNamedParams() {
+		id, _ = inv.Arg("program")
+		path, _ = inv.Arg("name")
+	} else {
+		args, _ := inv.Params.([]string)
+		switch len(args) {
+		case 1:
+			path = args[0]
+		case 2:
+			id, path = args[0], args[1]
+		default:
+			return inv.Errorf(`shortcode %q: want a program and a fact, such as {{< fact kartra "commission" >}}`, inv.Name)
+		}
+	}
+	if id == "" {
+		id = st.Program
+	}
+	if _, ok := st.Programs.Get(id); !ok && id != "" {
+		if s, ok := suggest.Closest(id, st.Programs.IDs()); ok {
+			return inv.Errorf("shortcode %q: unknown program %q (did you mean %q?)", inv.Name, id, s)
+		}
+	}
+	p, err := st.programID(inv, id)
+	if err != nil {
+		return err
+	}
+	text, err := st.factText(inv, p, strings.TrimSpace(path))
+	if err != nil {
+		return err
+	}
+	inv.Data = &FactData{Program: p.ID, Path: path, Text: text}
+	return nil
+}
+
+// factText resolves one fact path of p.
+func (st *PageState) factText(inv *shortcodes.Invocation, p *programs.Program, path string) (string, error) {
+	cur := st.currency(p)
+	key := strings.ToLower(path)
+	if full, ok := factAliases()[key]; ok {
+		key = full
+	}
+	parts := strings.SplitN(key, ".", 3)
+	switch parts[0] {
+	case "plans":
+		if len(parts) < 3 {
+			return "", inv.Errorf("shortcode %q: %q: want plans.<plan>.<fact>, such as plans.%s.monthly", inv.Name, path, firstOr(p.PlanIDs(), "starter"))
+		}
+		pl, ok := p.Plan(parts[1])
+		if !ok {
+			return "", unknown(inv, "plan", parts[1], p.PlanIDs(), p.ID)
+		}
+		return st.planFact(inv, p, pl, parts[2], path, cur)
+	case "scenarios":
+		return st.scenarioFact(inv, p, parts, path)
+	}
+	none := func(what string) (string, error) {
+		return "", inv.Errorf("shortcode %q: program %q has no %s", inv.Name, p.ID, what)
+	}
+	c := &p.Commission
+	switch key {
+	case "name":
+		return p.Name, nil
+	case "commission":
+		if r := rateLabel(c); r != "" {
+			return r, nil
+		}
+		return commissionText(c, cur), nil
+	case "commission.terms":
+		return commissionText(c, cur), nil
+	case "recurring":
+		switch c.Recurs {
+		case programs.Lifetime:
+			return "for as long as the customer pays", nil
+		case programs.ForMonths:
+			return "for the first " + plural(c.Months, "month"), nil
+		}
+		return "on the first payment only", nil
+	case "tier2", "tier2.terms":
+		if p.Tier2 == nil {
+			return none("second tier (tier2)")
+		}
+		if key == "tier2" {
+			return tier2Short(p.Tier2, cur), nil
+		}
+		return tier2Text(p.Tier2, cur), nil
+	case "cookie":
+		if s := cookieText(p); s != "" {
+			return s, nil
+		}
+		return none("cookie_days")
+	case "cookie.days":
+		if p.CookieDays == 0 {
+			return none("cookie_days")
+		}
+		return strconv.Itoa(p.CookieDays), nil
+	case "trial", "trial.days", "trial.price":
+		t := p.Trial
+		if t == nil {
+			return none("trial")
+		}
+		switch key {
+		case "trial.days":
+			return strconv.Itoa(t.Days), nil
+		case "trial.price":
+			return cur.Format(t.Price), nil
+		}
+		return trialText(t, cur), nil
+	case "lowest_price":
+		return lowestPrice(p, cur), nil
+	case "prices_checked":
+		if p.PricesChecked.IsZero() {
+			return none("prices_checked")
+		}
+		return p.PricesChecked.Format("January 2, 2006"), nil
+	}
+	if sub, ok := strings.CutPrefix(key, "payout."); ok {
+		po := p.Payout
+		if po == nil {
+			return none("payout")
+		}
+		switch sub {
+		case "schedule":
+			if po.Schedule != "" {
+				return po.Schedule, nil
+			}
+		case "minimum":
+			if po.HasMinimum {
+				return cur.Format(po.Minimum), nil
+			}
+			if po.MinimumChosen {
+				return "chosen by the affiliate", nil
+			}
+		case "hold":
+			if po.HoldDays > 0 {
+				return plural(po.HoldDays, "day"), nil
+			}
+		case "hold_days":
+			if po.HoldDays > 0 {
+				return strconv.Itoa(po.HoldDays), nil
+			}
+		case "min_sales":
+			if po.MinSales > 0 {
+				return strconv.Itoa(po.MinSales), nil
+			}
+		case "methods":
+			if len(po.Methods) > 0 {
+				return joinOr(po.Methods), nil
+			}
+		default:
+			return "", unknown(inv, "fact", path, allFacts(), p.ID)
+		}
+		return none(key)
+	}
+	return "", unknown(inv, "fact", path, allFacts(), p.ID)
+}
+
+// planFact resolves the fact of plans.<id>.<fact>.
+func (st *PageState) planFact(inv *shortcodes.Invocation, p *programs.Program, pl *programs.Plan, fact, path string, cur money.Currency) (string, error) {
+	billing := map[string]programs.Billing{"monthly": programs.Monthly, "annual": programs.Annual, "price": programs.Once}
+	field, b, hasBilling := fact, programs.Billing(0), false
+	if head, tail, ok := strings.Cut(fact, "."); ok {
+		if bb, known := billing[tail]; known {
+			field, b, hasBilling = head, bb, true
+		}
+	}
+	c := p.CommissionFor(pl)
+	if !hasBilling && field != "commission.terms" {
+		b = pl.Billings()[0]
+	}
+	if _, ok := pl.PriceOf(b); !ok && field != "name" && field != "commission.terms" {
+		if bb, known := billing[field]; known {
+			b = bb
+		}
+		if _, ok := pl.PriceOf(b); !ok {
+			return "", inv.Errorf("shortcode %q: %q: plan %q of program %q has no %s price", inv.Name, path, pl.ID, p.ID, b)
+		}
+	}
+	switch field {
+	case "name":
+		return pl.Name, nil
+	case "monthly", "annual", "price":
+		v, ok := pl.PriceOf(billing[field])
+		if !ok {
+			return "", inv.Errorf("shortcode %q: %q: plan %q of program %q has no %s price", inv.Name, path, pl.ID, p.ID, billing[field])
+		}
+		return cur.Format(v), nil
+	case "commission":
+		v, err := c.On(pl, b, 1)
+		return st.figure(inv, cur, v, err, pl, b, "commission")
+	case "commission.terms":
+		return commissionText(c, cur), nil
+	case "tier2":
+		t := p.Tier2For(pl)
+		if t == nil {
+			return "", inv.Errorf("shortcode %q: program %q has no second tier (tier2)", inv.Name, p.ID)
+		}
+		v, err := t.On(c, pl, b)
+		return st.figure(inv, cur, v, err, pl, b, "second-tier commission")
+	}
+	return "", unknown(inv, "fact", "plans."+pl.ID+"."+fact, prefixed("plans."+pl.ID+".", planFacts()), p.ID)
+}
+
+// scenarioFact resolves scenarios.<id>.total and .tier2_total, the
+// earnings shortcode's totals.
+func (st *PageState) scenarioFact(inv *shortcodes.Invocation, p *programs.Program, parts []string, path string) (string, error) {
+	ids := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		ids[i] = s.ID
+	}
+	if len(parts) < 3 {
+		return "", inv.Errorf("shortcode %q: %q: want scenarios.<scenario>.total", inv.Name, path)
+	}
+	s, ok := p.Scenario(parts[1])
+	if !ok {
+		return "", unknown(inv, "scenario", parts[1], ids, p.ID)
+	}
+	if parts[2] != "total" && parts[2] != "tier2_total" {
+		return "", unknown(inv, "fact", path, []string{"scenarios." + s.ID + ".total", "scenarios." + s.ID + ".tier2_total"}, p.ID)
+	}
+	cur := st.currency(p)
+	var total, total2 money.Cents
+	nth := 0
+	for _, pc := range s.Mix {
+		pl, _ := p.Plan(pc.PlanID)
+		b := pl.Billings()[0]
+		c := p.CommissionFor(pl)
+		m := planCount{pl, pc.Count}
+		if _, _, err := earn(c, m, b, nth, &total); err != nil {
+			return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
+		}
+		if parts[2] == "tier2_total" {
+			if p.Tier2 == nil {
+				return "", inv.Errorf("shortcode %q: program %q has no second tier (tier2)", inv.Name, p.ID)
+			}
+			if _, _, err := earnTier2(p.Tier2For(pl), c, m, b, &total2); err != nil {
+				return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
+			}
+		}
+		nth += int(min(pc.Count, 1<<30))
+	}
+	if parts[2] == "tier2_total" {
+		return cur.Format(total2), nil
+	}
+	return cur.Format(total), nil
+}
+
+// lowestPrice returns the lowest headline price of p's plans with its
+// period: "$99.00/month", "$19.99".
+func lowestPrice(p *programs.Program, cur money.Currency) string {
+	var best *programs.Plan
+	var lo money.Cents
+	for _, pl := range p.Plans {
+		if v, _ := pl.PriceOf(pl.Billings()[0]); best == nil || v < lo {
+			best, lo = pl, v
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return cur.Format(lo) + periodText(best, best.Billings()[0])
+}
+
+// allFacts returns every program-level fact path and short name.
+func allFacts() []string {
+	out := programFacts()
+	for k := range factAliases() {
+		out = append(out, k)
+	}
+	return append(out, "plans.<plan>.<fact>", "scenarios.<scenario>.total")
+}
+
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
+// unknown is the error for an unknown plan, scenario or fact, with the
+// closest known name when one is near.
+func unknown(inv *shortcodes.Invocation, what, name string, known []string, program string) error {
+	if s, ok := suggest.Closest(strings.ToLower(name), known); ok {
+		return inv.Errorf("shortcode %q: unknown %s %q of program %q (did you mean %q?)", inv.Name, what, name, program, s)
+	}
+	return inv.Errorf("shortcode %q: unknown %s %q of program %q (%ss: %s)", inv.Name, what, name, program, what, idList(known))
+}
