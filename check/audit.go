@@ -213,7 +213,7 @@ func (a *auditor) resolve(name, href string) (u *url.URL, internal bool, err err
 
 // add records a finding at a known place.
 func (a *auditor) add(file string, line int, level Level, msg string) {
-	a.findings = append(a.findings, Finding{File: file, Line: line, Level: level, Message: msg})
+	a.findings = append(a.findings, Finding{File: file, Line: line, Severity: level, Message: msg})
 }
 
 // report records a finding about a built file; flush places it.

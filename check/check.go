@@ -8,18 +8,16 @@
 package check
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/programs"
 )
@@ -56,30 +54,18 @@ type Options struct {
 }
 
 // Level says how bad a finding is.
-type Level string
+type Level = diag.Severity
 
 // Levels of findings. Only errors make a check fail.
 const (
-	Error   Level = "error"
-	Warning Level = "warning"
+	Error   = diag.Error
+	Warning = diag.Warning
 )
 
 // Finding is one problem, at a file and line of the site (a content or
-// data file when one is to blame, else a built file under public/).
-type Finding struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Level   Level  `json:"level"`
-	Message string `json:"message"`
-}
-
-// String formats f as "file:line: level: message".
-func (f Finding) String() string {
-	if f.File == "" {
-		return fmt.Sprintf("%s: %s", f.Level, f.Message)
-	}
-	return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Level, f.Message)
-}
+// data file when one is to blame, else a built file under public/): the
+// build's own diagnostics and check's, one type.
+type Finding = diag.Diagnostic
 
 // Result is what a check found, sorted by file, line and message.
 type Result struct {
@@ -98,7 +84,7 @@ func (r *Result) Warnings() int { return r.count(Warning) }
 func (r *Result) count(l Level) int {
 	n := 0
 	for _, f := range r.Findings {
-		if f.Level == l {
+		if f.Severity == l {
 			n++
 		}
 	}
@@ -160,7 +146,7 @@ func Run(opts Options) (*Result, error) {
 		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Environment: opts.Environment,
 	})
 	if err != nil {
-		r := &Result{Findings: parseMessages(err.Error(), Error), BuildFailed: true}
+		r := &Result{Findings: diag.Of(err), BuildFailed: true}
 		r.sort()
 		return r, nil
 	}
@@ -177,10 +163,10 @@ func Run(opts Options) (*Result, error) {
 	}
 	a := newAuditor(opts, cfg, progs, rep, mem)
 	for _, w := range rep.Warnings {
-		if strings.Contains(w, `has no rel="sponsored"`) {
+		if w.Code == diag.Sponsored {
 			continue // reported as an error by checkAffiliate
 		}
-		a.findings = append(a.findings, parseMessages(w, Warning)...)
+		a.findings = append(a.findings, w)
 	}
 	a.parsePages()
 	a.checkLinks()
@@ -199,43 +185,7 @@ func Run(opts Options) (*Result, error) {
 // sort orders the findings by file, line and message and drops exact
 // duplicates.
 func (r *Result) sort() {
-	slices.SortFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
-			strings.Compare(a.Message, b.Message), strings.Compare(string(a.Level), string(b.Level)))
-	})
-	r.Findings = slices.Compact(r.Findings)
-}
-
-// messageRE matches "file:line: message" and "file:line:col: message".
-var messageRE = regexp.MustCompile(`^([^\s:][^:]*):(\d+)(?::(\d+))?: (.*)$`)
-
-// parseMessages turns the build's "file:line[:col]: message" lines into
-// findings. A line without a position continues the previous message, or
-// stands alone when it is the first.
-func parseMessages(text string, level Level) []Finding {
-	var out []Finding
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "… and more errors") {
-			continue
-		}
-		if m := messageRE.FindStringSubmatch(line); m != nil {
-			n, _ := strconv.Atoi(m[2])
-			msg := m[4]
-			if m[3] != "" {
-				msg += " (column " + m[3] + ")"
-			}
-			out = append(out, Finding{File: m[1], Line: n, Level: level, Message: msg})
-			continue
-		}
-		if len(out) > 0 && strings.HasPrefix(line, " ") {
-			out[len(out)-1].Message += " " + strings.TrimSpace(line)
-			continue
-		}
-		f := Finding{Level: level, Message: line}
-		if file, msg, ok := strings.Cut(line, ": "); ok && !strings.Contains(file, " ") {
-			f.File, f.Line, f.Message = file, 1, msg
-		}
-		out = append(out, f)
-	}
-	return out
+	l := diag.List(r.Findings)
+	l.Sort()
+	r.Findings = l
 }

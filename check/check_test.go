@@ -239,8 +239,8 @@ func TestSEO(t *testing.T) {
 func TestFormats(t *testing.T) {
 	t.Parallel()
 	r := &Result{Findings: []Finding{
-		{File: "a.md", Line: 2, Level: Error, Message: "x"},
-		{File: "a.md", Line: 3, Level: Warning, Message: "y"},
+		{File: "a.md", Line: 2, Severity: Error, Message: "x"},
+		{File: "a.md", Line: 3, Severity: Warning, Message: "y"},
 	}}
 	var buf bytes.Buffer
 	if err := r.WriteText(&buf); err != nil {

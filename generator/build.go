@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
 	"github.com/affsite/affsite/programs"
@@ -72,7 +73,7 @@ type Report struct {
 	Files    int // files written
 	Duration time.Duration
 	// Warnings are problems that did not stop the build, sorted.
-	Warnings []string
+	Warnings diag.List
 	// Links is the affiliate-link manifest, as written to
 	// affiliate-links.json.
 	Links []ManifestLink
@@ -127,13 +128,13 @@ type builder struct {
 	bufs           sync.Pool   // of *bytes.Buffer, reused across pages
 	mdCache        sync.Map    // markdownify results by source, for short strings
 
-	configWarnings []string // the configuration's, given with every build's
+	configWarnings diag.List // the configuration's, given with every build's
 
 	mu       sync.Mutex
 	errs     []error
 	files    int
 	written  map[string]string // output path → what wrote it
-	warnings []string
+	warnings diag.List
 }
 
 // Build builds the site described by opts.
@@ -219,8 +220,8 @@ func newBuilder(opts Options) (*builder, error) {
 		}
 	}
 	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
-	if w := cfg.IgnoredWarning(); w != "" {
-		b.configWarnings = []string{w}
+	if w, ok := cfg.ignoredDiagnostic(); ok {
+		b.configWarnings = diag.List{w}
 	}
 	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = basePathOf(cfg.BaseURL)
@@ -285,7 +286,7 @@ func (b *builder) run() (*Report, error) {
 	if err := b.copyStatic(); err != nil {
 		return nil, err
 	}
-	sort.Strings(b.warnings)
+	b.warnings.Sort()
 	return &Report{Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages)}, nil
 }
 
@@ -316,7 +317,7 @@ func (b *builder) write(name, from string, data []byte) error {
 		}
 		if strings.HasPrefix(prev, "content/") {
 			file, _, _ := strings.Cut(prev, " ")
-			return fmt.Errorf("%s:1: %s and %s both write %s", file, prev, from, name)
+			return diag.Errorf(file, 1, 0, diag.Output, "%s and %s both write %s", prev, from, name)
 		}
 		return fmt.Errorf("%s and %s both write %s", prev, from, name)
 	}
@@ -328,14 +329,16 @@ func (b *builder) write(name, from string, data []byte) error {
 	b.mu.Unlock()
 	if err := b.out.WriteFile(name, data); err != nil {
 		// Name the output file, not the temporary folder it goes to.
-		return fmt.Errorf("%s: cannot write %s: %v", from, name, unwrapPathError(err))
+		return diag.Errorf(from, 0, 0, diag.Output, "cannot write %s: %v", name, unwrapPathError(err))
 	}
 	return nil
 }
 
-func (b *builder) warnf(format string, args ...any) {
+// warn records a problem that does not stop the build.
+func (b *builder) warn(d diag.Diagnostic) {
+	d.Severity = diag.Warning
 	b.mu.Lock()
-	b.warnings = append(b.warnings, fmt.Sprintf(format, args...))
+	b.warnings = append(b.warnings, d)
 	b.mu.Unlock()
 }
 

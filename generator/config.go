@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/diag"
 )
 
 // Config is a site's configuration, read from site.toml or from any of
@@ -176,7 +177,7 @@ func (c *Config) decode() error {
 	}
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(values); err != nil {
-		return fmt.Errorf("%s:1: %v", t.origin("").file, err)
+		return diag.Errorf(t.origin("").file, 1, 0, diag.Config, "%v", err)
 	}
 	md, err := toml.Decode(buf.String(), c)
 	if err != nil {
@@ -189,7 +190,8 @@ func (c *Config) decode() error {
 				n = c.Pagination.PagerSize
 			}
 			if n <= 0 {
-				return fmt.Errorf("%s: %s must be 1 or more, not %d", t.origin(key), key, n)
+				o := t.origin(key)
+				return diag.Errorf(o.file, o.line, 0, diag.Config, "%s must be 1 or more, not %d", key, n)
 			}
 		}
 	}
@@ -204,7 +206,7 @@ var tomlTypeErrorRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^
 func (c *Config) decodeError(err error) error {
 	m := tomlTypeErrorRE.FindStringSubmatch(err.Error())
 	if m == nil {
-		return fmt.Errorf("%s:1: %s", c.tree.origin("").file, strings.TrimPrefix(err.Error(), "toml: "))
+		return diag.Errorf(c.tree.origin("").file, 1, 0, diag.Config, "%s", strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	o := c.tree.origin(m[2])
 	name := o.name
@@ -212,13 +214,13 @@ func (c *Config) decodeError(err error) error {
 		name = m[2] // a key inside a list: the list's line, the key's name
 	}
 	if m[3] != "" {
-		return fmt.Errorf("%s: %s must be %s, not %s", o, name, tomlTypeName(m[4]), tomlTypeName(m[3]))
+		return diag.Errorf(o.file, o.line, 0, diag.Config, "%s must be %s, not %s", name, tomlTypeName(m[4]), tomlTypeName(m[3]))
 	}
 	msg := m[5]
 	if !strings.HasPrefix(msg, path.Base(strings.ReplaceAll(name, ".", "/"))+" ") {
 		msg = name + ": " + msg
 	}
-	return fmt.Errorf("%s: %s", o, msg)
+	return diag.Errorf(o.file, o.line, 0, diag.Config, "%s", msg)
 }
 
 // unknownKeys sorts the keys the decoder did not use. Settings Hugo
@@ -270,8 +272,17 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 // IgnoredWarning is the one warning that lists the settings affsite
 // does not use, or "" when there are none.
 func (c *Config) IgnoredWarning() string {
-	if len(c.Ignored) == 0 {
+	d, ok := c.ignoredDiagnostic()
+	if !ok {
 		return ""
+	}
+	return d.Error()
+}
+
+// ignoredDiagnostic is IgnoredWarning as a diagnostic.
+func (c *Config) ignoredDiagnostic() (diag.Diagnostic, bool) {
+	if len(c.Ignored) == 0 {
+		return diag.Diagnostic{}, false
 	}
 	first := c.Ignored[0]
 	var keys []string
@@ -288,7 +299,7 @@ func (c *Config) IgnoredWarning() string {
 	if len(keys) == 1 {
 		word = "setting"
 	}
-	return fmt.Sprintf("%s:%d: %d %s that affsite does not use, ignored: %s", first.File, first.Line, len(keys), word, strings.Join(keys, ", "))
+	return diag.Warningf(first.File, first.Line, 0, diag.Config, "%d %s that affsite does not use, ignored: %s", len(keys), word, strings.Join(keys, ", ")), true
 }
 
 // CheckSiteHere refuses to build a folder that is no site: one with
@@ -301,7 +312,7 @@ func CheckSiteHere(dir string, cfg *Config) error {
 	if st, err := os.Stat(filepath.Join(dir, "content")); err == nil && st.IsDir() {
 		return nil
 	}
-	return fmt.Errorf("%s: no site here (no site.toml, hugo.toml or config.toml, and no content/)", dir)
+	return diag.Errorf(dir, 0, 0, diag.Config, "no site here (no site.toml, hugo.toml or config.toml, and no content/)")
 }
 
 // isHugoOnlyKey tells whether k (a top-level key, lower case) is a Hugo
@@ -338,19 +349,17 @@ func isHugoOnlyKey(k string) bool {
 func tomlError(file string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
-		return fmt.Errorf("%s:%d: %s", file, perr.Position.Line, perr.Message)
+		return diag.Errorf(file, perr.Position.Line, 0, diag.Config, "%s", perr.Message)
 	}
 	if m := tomlTypeErrorRE.FindStringSubmatch(err.Error()); m != nil {
-		line := m[1]
-		if line == "" {
-			line = "1"
-		}
+		line, _ := strconv.Atoi(m[1])
+		line = max(line, 1)
 		if m[3] != "" {
-			return fmt.Errorf("%s:%s: %s must be %s, not %s", file, line, m[2], tomlTypeName(m[4]), tomlTypeName(m[3]))
+			return diag.Errorf(file, line, 0, diag.Config, "%s must be %s, not %s", m[2], tomlTypeName(m[4]), tomlTypeName(m[3]))
 		}
-		return fmt.Errorf("%s:%s: %s: %s", file, line, m[2], m[5])
+		return diag.Errorf(file, line, 0, diag.Config, "%s: %s", m[2], m[5])
 	}
-	return fmt.Errorf("%s:1: %s", file, strings.TrimPrefix(err.Error(), "toml: "))
+	return diag.Errorf(file, 1, 0, diag.Config, "%s", strings.TrimPrefix(err.Error(), "toml: "))
 }
 
 // tomlTypeName names a type of the TOML decoder's messages for an author.
@@ -400,7 +409,7 @@ func (c *Config) normalize() error {
 	}
 	c.Affiliate.BasePath = basePathOf(c.BaseURL)
 	if err := c.Affiliate.Normalize(); err != nil {
-		return fmt.Errorf("%s: %v", file, err)
+		return diag.Errorf(file, 0, 0, diag.Config, "%v", err)
 	}
 	return nil
 }

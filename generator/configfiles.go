@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/diag"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
 )
@@ -195,7 +197,7 @@ func (t *configTree) mergeFile(dir, name string, prefix []string) error {
 			}
 		}
 		if values == nil {
-			return fmt.Errorf("%s:1: %s must be a table of settings", name, strings.Join(prefix, "."))
+			return diag.Errorf(name, 1, 0, diag.Config, "%s must be a table of settings", strings.Join(prefix, "."))
 		}
 		wrapped := map[string]any{}
 		inner := wrapped
@@ -287,7 +289,7 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 		return values, tomlKeyLines(src), nil
 	case ".json":
 		if line, msg := jsonProblem(src); msg != "" {
-			return nil, nil, fmt.Errorf("%s:%d: %s", name, line, msg)
+			return nil, nil, diag.Errorf(name, line, 0, diag.Config, "%s", msg)
 		}
 	}
 	// YAML, and JSON (which YAML reads, with each key's line).
@@ -300,7 +302,7 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, nil, fmt.Errorf("%s:%d: a configuration file must hold a table of settings", name, root.Line)
+		return nil, nil, diag.Errorf(name, root.Line, 0, diag.Config, "a configuration file must hold a table of settings")
 	}
 	values := map[string]any{}
 	if err := root.Decode(&values); err != nil {
@@ -316,9 +318,10 @@ var yamlConfigLineRE = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?lin
 // yamlConfigError gives a YAML decoding error as "file:line: message".
 func yamlConfigError(name string, err error) error {
 	if m := yamlConfigLineRE.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Errorf("%s:%s: %s", name, m[1], m[2])
+		line, _ := strconv.Atoi(m[1])
+		return diag.Errorf(name, line, 0, diag.Config, "%s", m[2])
 	}
-	return fmt.Errorf("%s:1: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	return diag.Errorf(name, 1, 0, diag.Config, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
 // yamlKeyLines records the line of every key of the mapping n.

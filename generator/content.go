@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -49,10 +50,10 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			// Symlinks are followed only to files; a linked folder could loop.
 			st, err := os.Stat(p)
 			if err != nil {
-				return fmt.Errorf("%s: %v", b.rel(p), unwrapPathError(err))
+				return diag.Errorf(b.rel(p), 0, 0, diag.Content, "%v", unwrapPathError(err))
 			}
 			if st.IsDir() {
-				b.warnf("%s: symlinked folder skipped", b.rel(p))
+				b.warn(diag.Warningf(b.rel(p), 0, 0, diag.Source, "symlinked folder skipped"))
 				return nil
 			}
 		}
@@ -191,7 +192,7 @@ func (b *builder) readSource(full string) (*source, error) {
 			if errors.As(err, &ke) {
 				line = lineOf(ke.key)
 			}
-			return nil, fmt.Errorf("%s:%d: %v", file, line, err)
+			return nil, diag.Errorf(file, line, 0, diag.Content, "%v", err)
 		}
 		s.outPath = urlPath + "index.html"
 		p.RelPermalink = b.basePath + urlPath
@@ -224,7 +225,7 @@ func readContentFile(full, file string) ([]byte, error) {
 			off += n
 		}
 		line, col := shortcodes.LineCol(src, off)
-		return nil, fmt.Errorf("%s:%d:%d: file is not UTF-8 text", file, line, col)
+		return nil, diag.Errorf(file, line, col, diag.Content, "file is not UTF-8 text")
 	}
 	return src, nil
 }
@@ -339,7 +340,7 @@ func checkTerms(file string, meta pageMeta, lineOf func(string) int) error {
 		for _, term := range tax.terms {
 			if slug := urlize(term); slug != "" {
 				if err := checkSegments(slug); err != nil {
-					return fmt.Errorf("%s:%d: front matter: %s: %q: %v", file, lineOf(tax.key), tax.key, term, err)
+					return diag.Errorf(file, lineOf(tax.key), 0, diag.FrontMatter, "front matter: %s: %q: %v", tax.key, term, err)
 				}
 			}
 		}
@@ -353,7 +354,7 @@ func (b *builder) checkDuplicates(pages []*source) error {
 	var errs []error
 	for _, s := range pages {
 		if prev, dup := seen[s.outPath]; dup {
-			errs = append(errs, fmt.Errorf("%s:1: %s and %s both have the URL %s", s.file, prev.file, s.file, s.page.RelPermalink))
+			errs = append(errs, diag.Errorf(s.file, 1, 0, diag.Content, "%s and %s both have the URL %s", prev.file, s.file, s.page.RelPermalink))
 			continue
 		}
 		seen[s.outPath] = s

@@ -2,9 +2,9 @@ package generator
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -40,7 +40,7 @@ func decodeData(file, ext string, src []byte) (any, error) {
 			return nil, err
 		}
 		if err := json.Unmarshal(src, &v); err != nil {
-			return nil, fmt.Errorf("%s: %v", file, err)
+			return nil, diag.Errorf(file, 0, 0, diag.Data, "%v", err)
 		}
 	default:
 		return nil, nil

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // yamlErrLineRE finds the line that a yaml.v3 error names.
@@ -23,16 +25,16 @@ func yamlError(file string, err error) error {
 	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
 	if m := yamlErrLineRE.FindStringSubmatchIndex(msg); m != nil && m[0] == 0 {
 		n, _ := strconv.Atoi(msg[m[2]:m[3]])
-		return fmt.Errorf("%s:%d: %s", file, n, msg[m[1]:])
+		return diag.Errorf(file, n, 0, diag.Data, "%s", msg[m[1]:])
 	}
-	return fmt.Errorf("%s:1: %s", file, msg)
+	return diag.Errorf(file, 1, 0, diag.Data, "%s", msg)
 }
 
 // checkJSON reports a JSON data file's syntax errors and duplicate keys
 // (which encoding/json accepts, keeping the last) as "file:line: …".
 func checkJSON(file string, src []byte) error {
 	if line, msg := jsonProblem(src); msg != "" {
-		return fmt.Errorf("%s:%d: %s", file, line, msg)
+		return diag.Errorf(file, line, 0, diag.Data, "%s", msg)
 	}
 	return nil
 }

@@ -2,10 +2,10 @@ package generator
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/builtins"
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -21,17 +21,18 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 		if affiliate.IsSponsored(a.Rel) {
 			continue
 		}
-		msg := fmt.Sprintf("%s:%d: affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", s.file, lineOfText(body, a.Href, s.lineOffset), a.Href)
+		d := diag.Errorf(s.file, lineOfText(body, a.Href, s.lineOffset), 0, diag.Sponsored,
+			"affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", a.Href)
 		if mode == affiliate.DisclosureRequire {
-			return nil, fmt.Errorf("%s", msg)
+			return nil, d
 		}
-		b.warnf("%s", msg)
+		b.warn(*d)
 	}
 	if mode == affiliate.DisclosureOff || found.DisclosedFirst() {
 		return out, nil
 	}
 	if mode == affiliate.DisclosureRequire {
-		return nil, fmt.Errorf("%s:%d: affiliate link before any disclosure (add {{< disclosure >}} above it, or set [affiliate] disclosure = \"auto\")", s.file, firstLinkLine(state, s.lineOffset))
+		return nil, diag.Errorf(s.file, firstLinkLine(state, s.lineOffset), 0, diag.Disclosure, "affiliate link before any disclosure (add {{< disclosure >}} above it, or set [affiliate] disclosure = \"auto\")")
 	}
 	box, err := b.defaultDisclosure(env)
 	if err != nil {
@@ -66,7 +67,7 @@ func (b *builder) defaultDisclosure(env *shortcodes.Env) ([]byte, error) {
 	e.LineOffset = 0
 	res, err := shortcodes.Expand(src, doc, &e)
 	if err != nil {
-		return nil, fmt.Errorf("%s: inserting the default disclosure: %v", env.File, err)
+		return nil, diag.Errorf(env.File, 0, 0, diag.Disclosure, "inserting the default disclosure: %v", err)
 	}
 	return append(res.Replace(bytes.TrimSpace(res.Markdown)), '\n'), nil
 }

@@ -1,35 +1,9 @@
 package generator
 
-import (
-	"sort"
-	"strings"
-)
+import "github.com/affsite/affsite/diag"
 
-// ErrorList is several errors of one build, each reading
-// "file:line: message", sorted by file and line.
-type ErrorList []error
-
-// maxErrors is how many errors a build reports at most.
-const maxErrors = 50
-
-// Error joins the errors one a line, at most maxErrors of them.
-func (l ErrorList) Error() string {
-	var sb strings.Builder
-	for i, e := range l {
-		if i == maxErrors {
-			sb.WriteString("\n… and more errors")
-			break
-		}
-		if i > 0 {
-			sb.WriteByte('\n')
-		}
-		sb.WriteString(e.Error())
-	}
-	return sb.String()
-}
-
-// errorList returns nil for no errors, the error itself for one, and a
-// sorted ErrorList for more.
+// errorList returns nil for no errors, the error itself for one, and the
+// sorted diag.List of all of them for more.
 func errorList(errs []error) error {
 	switch len(errs) {
 	case 0:
@@ -37,7 +11,10 @@ func errorList(errs []error) error {
 	case 1:
 		return errs[0]
 	}
-	l := ErrorList(errs)
-	sort.SliceStable(l, func(i, j int) bool { return l[i].Error() < l[j].Error() })
+	var l diag.List
+	for _, e := range errs {
+		l = append(l, diag.Of(e)...)
+	}
+	l.Sort()
 	return l
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"github.com/affsite/affsite/diag"
 	"gopkg.in/yaml.v2"
 )
 
@@ -32,7 +33,7 @@ func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, err
 	}
 	head := src[:len(src)-len(body)]
 	if len(body) == len(src) && startsWithDelimiter(src) {
-		return nil, nil, 0, fmt.Errorf("%s:1: front matter is not closed", file)
+		return nil, nil, 0, diag.Errorf(file, 1, 0, diag.FrontMatter, "front matter is not closed")
 	}
 	return normalizeMap(fm), body, bytes.Count(head, []byte("\n")), nil
 }
@@ -102,11 +103,11 @@ func frontMatterError(file string, lead int, err error) error {
 	msg := err.Error()
 	var lerr *frontMatterLineError
 	if errors.As(err, &lerr) {
-		return fmt.Errorf("%s:%d: front matter: %s", file, lead+lerr.line, lerr.msg)
+		return diag.Errorf(file, lead+lerr.line, 0, diag.FrontMatter, "front matter: %s", lerr.msg)
 	}
 	var terr toml.ParseError
 	if asTOML(err, &terr) {
-		return fmt.Errorf("%s:%d: front matter: %s", file, lead+terr.Position.Line+1, terr.Message)
+		return diag.Errorf(file, lead+terr.Position.Line+1, 0, diag.FrontMatter, "front matter: %s", terr.Message)
 	}
 	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil {
 		n, _ := strconv.Atoi(msg[m[2]:m[3]])
@@ -114,10 +115,10 @@ func frontMatterError(file string, lead int, err error) error {
 		// yaml.v2's word for a key given twice, in the words of the
 		// other formats.
 		rest = yamlDupKeyRE.ReplaceAllString(rest, "duplicate key $1")
-		return fmt.Errorf("%s:%d: front matter:%s", file, lead+n+1, rest)
+		return diag.Errorf(file, lead+n+1, 0, diag.FrontMatter, "front matter:%s", rest)
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	return fmt.Errorf("%s:1: front matter: %s", file, msg)
+	return diag.Errorf(file, 1, 0, diag.FrontMatter, "front matter: %s", msg)
 }
 
 func asTOML(err error, target *toml.ParseError) bool {

@@ -154,8 +154,8 @@ title: A
 `)
 	var got []string
 	for _, w := range b.report.Warnings {
-		if strings.Contains(w, "affsite does not use") {
-			got = append(got, w)
+		if strings.Contains(w.Message, "affsite does not use") {
+			got = append(got, w.Error())
 		}
 	}
 	want := "hugo.toml:2: 10 settings that affsite does not use, ignored: disqusShortname, hasCJKLanguage (line 3), " +

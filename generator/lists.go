@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/builtins"
+	"github.com/affsite/affsite/diag"
 )
 
 // assemble links the pages into the site: sorted page lists, sections,
@@ -348,12 +348,12 @@ func (b *builder) firstErr() error {
 func (b *builder) renderPage(p *Page, out string, layouts []string, from string) error {
 	t, _ := b.tmpl.lookupPage(layouts...)
 	if t == nil {
-		return fmt.Errorf("%s: no layout found (looked for %s)", from, strings.Join(layouts, ", "))
+		return diag.Errorf(from, 0, 0, diag.Template, "no layout found (looked for %s)", strings.Join(layouts, ", "))
 	}
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
 	if err := t.Execute(buf, p); err != nil {
-		return fmt.Errorf("%s: %v", from, templateError(err))
+		return diag.Errorf(from, 0, 0, diag.Template, "%v", templateError(err))
 	}
 	return b.write(out, from, buf.Bytes())
 }

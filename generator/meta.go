@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // pageMeta holds the front-matter keys affsite interprets, decoded from
@@ -29,7 +31,7 @@ func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pa
 		if lineOf != nil {
 			line = lineOf(key)
 		}
-		errs = append(errs, fmt.Errorf("%s:%d: front matter: %s", file, line, fmt.Sprintf(format, args...)))
+		errs = append(errs, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: %s", fmt.Sprintf(format, args...)))
 	}
 	str := func(key string, dst *string) {
 		if v, ok := lookupKey(fm, key); ok {

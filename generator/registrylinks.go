@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hosting"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
@@ -37,7 +38,7 @@ func (b *builder) writeLinkRedirects() ([]hosting.Redirect, error) {
 			return nil, err
 		}
 		if l.Status == 307 {
-			b.warnf("%s:%d: link %s: status 307 is not supported by Netlify's _redirects (use 302 there)", l.File, l.Line, l.ID)
+			b.warn(diag.Warningf(l.File, l.Line, 0, diag.Data, "link %s: status 307 is not supported by Netlify's _redirects (use 302 there)", l.ID))
 		}
 		rules = append(rules, hosting.Redirect{From: from, To: target, Status: l.Status})
 	}

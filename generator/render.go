@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/builtins"
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -99,7 +100,7 @@ func (b *builder) readBody(s *source) ([]byte, error) {
 	}
 	raw = bytes.TrimPrefix(raw, utf8BOM)
 	if s.bodyStart > len(raw) {
-		return nil, fmt.Errorf("%s: file changed during the build", s.file)
+		return nil, diag.Errorf(s.file, 0, 0, diag.Content, "file changed during the build")
 	}
 	return raw[s.bodyStart:], nil
 }
@@ -119,7 +120,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		if se, ok := err.(*shortcodes.Error); ok {
 			return "", se.At(s.file, s.lineOffset)
 		}
-		return "", fmt.Errorf("%s: %v", s.file, err)
+		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	s.shortcodes = shortcodeNames(doc.Nodes, nil)
 	res, err := shortcodes.Expand(body, doc, env)
@@ -132,7 +133,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
 	if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
-		return "", fmt.Errorf("%s: %v", s.file, err)
+		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = tableOfContents(st.headings)

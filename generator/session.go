@@ -193,7 +193,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	sort.Strings(b.warnings)
+	b.warnings.Sort()
 	s.files = out
 	rr := &RebuildReport{Report: &Report{
 		Pages: len(b.srcs), Files: len(out.files), Warnings: b.warnings,

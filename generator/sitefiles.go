@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hosting"
 	"github.com/affsite/affsite/themes"
 )
@@ -315,7 +316,7 @@ func aliasOut(alias string) string {
 func (b *builder) writeAlias(s *source, alias string) error {
 	a := path.Clean("/" + strings.TrimSpace(alias))
 	if strings.Contains(alias, "..") || a == "/" {
-		return fmt.Errorf("%s:1: alias %q is not a path below the site root", s.file, alias)
+		return diag.Errorf(s.file, 1, 0, diag.Content, "alias %q is not a path below the site root", alias)
 	}
 	return b.write(aliasOut(alias), s.file+" (alias)", redirectPage(s.page.Permalink, false, false))
 }
@@ -359,7 +360,7 @@ func (b *builder) writeRedirects() error {
 	}
 	headers = append(headers, b.linkHeaders()...)
 	for _, w := range hosting.CheckLimits(rules, headers) {
-		b.warnf("%s", w)
+		b.warn(diag.Warningf("", 0, 0, diag.Output, "%s", w))
 	}
 	var red []byte
 	if len(rules) > 0 {

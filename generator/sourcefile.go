@@ -9,6 +9,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // maxSourceFile is the largest file affsite reads from a site: content,
@@ -23,7 +25,7 @@ const maxSourceFile = 64 << 20
 func readSourceFile(full, display string) ([]byte, error) {
 	data, err := readRegular(full, sourceKind(display))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
+		return nil, diag.Errorf(display, 0, 0, diag.Source, "%w", err)
 	}
 	return data, nil
 }

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // layer is one folder of layouts: the site's, a theme's, or the
@@ -67,7 +69,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 			}
 			b, err := fs.ReadFile(l.fsys, p)
 			if err != nil {
-				return fmt.Errorf("%s: %w", path.Join(l.name, p), unwrapPathError(err))
+				return diag.Errorf(path.Join(l.name, p), 0, 0, diag.Template, "%w", unwrapPathError(err))
 			}
 			texts[p] = string(b)
 			ts.sources[p] = path.Join(l.name, p)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // Error is one problem in a program data file, at a line.
@@ -17,6 +19,20 @@ type Error struct {
 // Error returns "file:line: msg".
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// Diagnostic implements diag.Positioned.
+func (e *Error) Diagnostic() diag.Diagnostic {
+	return diag.Diagnostic{File: e.File, Line: e.Line, Severity: diag.Error, Code: diag.Data, Message: e.Msg}
+}
+
+// Unwrap returns the errors, so diag.Of sees each.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
 }
 
 // ErrorList is every problem found, sorted by file and then line.

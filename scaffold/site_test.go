@@ -35,7 +35,7 @@ func TestNewSiteBuilds(t *testing.T) {
 		t.Fatalf("the new site does not build: %v", err)
 	}
 	if len(rep.Warnings) > 0 {
-		t.Errorf("the new site builds with warnings:\n%s", strings.Join(rep.Warnings, "\n"))
+		t.Errorf("the new site builds with warnings:\n%s", rep.Warnings.Error())
 	}
 	page, ok := out.File("posts/example-app-affiliate-program-review/index.html")
 	if !ok {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // Error is a syntax error found by Parse. Offset is a byte offset into the
@@ -45,6 +47,11 @@ func (e *PosError) Error() string {
 
 // Unwrap returns the underlying error, so errors.Is and errors.As see it.
 func (e *PosError) Unwrap() error { return e.Err }
+
+// Diagnostic implements diag.Positioned.
+func (e *PosError) Diagnostic() diag.Diagnostic {
+	return diag.Diagnostic{File: e.File, Line: e.Line, Col: e.Col, Severity: diag.Error, Code: diag.Shortcode, Message: e.Msg}
+}
 
 // LineCol returns the 1-based line and column (in runes) of byte offset off
 // in src. An offset outside src is clamped to it.
