@@ -84,18 +84,7 @@ const shutdownGrace = 2 * time.Second
 // shown in the pages, and the last good build stays served. Run returns
 // nil after a clean shutdown.
 func Run(ctx context.Context, cfg Config) error {
-	if cfg.Stdout == nil {
-		cfg.Stdout = io.Discard
-	}
-	if cfg.Stderr == nil {
-		cfg.Stderr = io.Discard
-	}
-	if cfg.Bind == "" {
-		cfg.Bind = "127.0.0.1"
-	}
-	if cfg.Site.Source == "" {
-		cfg.Site.Source = "."
-	}
+	cfg.setDefaults()
 	toDisk, err := diskTarget(cfg)
 	if err != nil {
 		return err
@@ -121,24 +110,119 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watchErr := make(chan error, 1)
-	go func() { watchErr <- w.Run(ctx) }()
-
+	p := &preview{cfg: cfg, url: url, ln: ln, watchErr: make(chan error, 1), serveErr: make(chan error, 1), watching: true}
+	go func() { p.watchErr <- w.Run(ctx) }()
 	newBuilder := cfg.NewBuilder
 	if newBuilder == nil {
 		newBuilder = func(o generator.Options) Builder { return generator.NewSession(o) }
 	}
-	srv := NewServer(nil, !cfg.DisableLiveReload)
-	b := &rebuilder{sess: newBuilder(cfg.Site), srv: srv, cfg: cfg, toDisk: toDisk}
-	// Rebuilds run in their own goroutine, so that nothing a build does
-	// (a source that blocks its read, a slow disk) keeps Run from seeing
-	// ctx end: the server stops on the first signal, even mid-rebuild.
-	firstBuilt := make(chan struct{})
-	rebuilding := make(chan struct{}) // closed when the rebuilds stop
+	p.srv = NewServer(nil, !cfg.DisableLiveReload)
+	b := &rebuilder{sess: newBuilder(cfg.Site), srv: p.srv, cfg: cfg, toDisk: toDisk}
+	firstBuilt, rebuilding := b.start(ctx, w)
+	p.hs = &http.Server{
+		Handler:           hostCheck(p.srv, cfg.Bind, cfg.Site.BaseURL, url),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	p.serveUntilDone(ctx, firstBuilt)
+	cancel() // stops the watcher, and ends the event streams' requests
+	return p.shutdown(rebuilding)
+}
+
+// setDefaults fills in what the caller left zero.
+func (cfg *Config) setDefaults() {
+	if cfg.Stdout == nil {
+		cfg.Stdout = io.Discard
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = io.Discard
+	}
+	if cfg.Bind == "" {
+		cfg.Bind = "127.0.0.1"
+	}
+	if cfg.Site.Source == "" {
+		cfg.Site.Source = "."
+	}
+}
+
+// preview is one Run's server and what it waits on.
+type preview struct {
+	cfg      Config
+	url      string
+	ln       net.Listener
+	srv      *Server
+	hs       *http.Server
+	watchErr chan error // the watcher's end
+	serveErr chan error // the HTTP server's end
+	serving  bool       // the HTTP server was started
+	watching bool       // the watcher has not ended yet
+	err      error      // what ended the preview, if not ctx
+}
+
+// serveUntilDone starts serving once the first build is done and waits
+// for ctx to end, or the watcher or the server to fail.
+func (p *preview) serveUntilDone(ctx context.Context, firstBuilt <-chan struct{}) {
+	select {
+	case <-ctx.Done():
+		return
+	case p.err = <-p.watchErr:
+		p.watching = false
+		return
+	case <-firstBuilt:
+	}
+	p.serving = true
+	go func() { p.serveErr <- p.hs.Serve(p.ln) }()
+	fmt.Fprintf(p.cfg.Stdout, "Serving at %s (Ctrl+C to stop)\n", p.url)
+	if p.cfg.Ready != nil {
+		p.cfg.Ready(p.url)
+	}
+	select {
+	case <-ctx.Done():
+	case p.err = <-p.serveErr:
+	case p.err = <-p.watchErr:
+		p.watching = false
+	}
+}
+
+// shutdown stops the server, waiting at most shutdownGrace for requests
+// and for the rebuild in progress, and returns the error that ended the
+// preview (nil for a clean stop).
+func (p *preview) shutdown(rebuilding <-chan struct{}) error {
+	p.srv.Close()
+	sctx, scancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer scancel()
+	if p.serving {
+		if err := p.hs.Shutdown(sctx); err != nil && p.err == nil {
+			p.err = err
+		}
+	}
+	if p.watching {
+		p.err = cmp.Or(p.err, <-p.watchErr)
+	}
+	select {
+	case <-rebuilding:
+	case <-sctx.Done():
+		// A build that never returns (a source that blocks forever) is
+		// left behind: the process ends anyway.
+		fmt.Fprintf(p.cfg.Stderr, "Stopped without waiting for the rebuild in progress (still running after %s).\n", shutdownGrace)
+	}
+	if errors.Is(p.err, http.ErrServerClosed) || errors.Is(p.err, context.Canceled) {
+		return nil
+	}
+	return p.err
+}
+
+// start runs the first build and then a rebuild per batch of w, in their
+// own goroutine, so that nothing a build does (a source that blocks its
+// read, a slow disk) keeps Run from seeing ctx end: the server stops on
+// the first signal, even mid-rebuild. firstBuilt is closed after the
+// first build, rebuilding when the rebuilds stop.
+func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuilding <-chan struct{}) {
+	first, done := make(chan struct{}), make(chan struct{})
 	go func() {
-		defer close(rebuilding)
+		defer close(done)
 		b.rebuild(nil)
-		close(firstBuilt)
+		close(first)
 		for batch := range w.Batches() {
 			if ctx.Err() != nil {
 				return
@@ -146,58 +230,7 @@ func Run(ctx context.Context, cfg Config) error {
 			b.rebuild(batch)
 		}
 	}()
-
-	hs := &http.Server{
-		Handler:           hostCheck(srv, cfg.Bind, cfg.Site.BaseURL, url),
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
-	serveErr := make(chan error, 1)
-	serving := false
-	var runErr error
-	watching := true
-	select {
-	case <-ctx.Done():
-	case runErr = <-watchErr:
-		watching = false
-	case <-firstBuilt:
-		serving = true
-		go func() { serveErr <- hs.Serve(ln) }()
-		fmt.Fprintf(cfg.Stdout, "Serving at %s (Ctrl+C to stop)\n", url)
-		if cfg.Ready != nil {
-			cfg.Ready(url)
-		}
-		select {
-		case <-ctx.Done():
-		case runErr = <-serveErr:
-		case runErr = <-watchErr:
-			watching = false
-		}
-	}
-
-	cancel() // stops the watcher, and ends the event streams' requests
-	srv.Close()
-	sctx, scancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer scancel()
-	if serving {
-		if err := hs.Shutdown(sctx); err != nil && runErr == nil {
-			runErr = err
-		}
-	}
-	if watching {
-		runErr = cmp.Or(runErr, <-watchErr)
-	}
-	select {
-	case <-rebuilding:
-	case <-sctx.Done():
-		// A build that never returns (a source that blocks forever) is
-		// left behind: the process ends anyway.
-		fmt.Fprintf(cfg.Stderr, "Stopped without waiting for the rebuild in progress (still running after %s).\n", shutdownGrace)
-	}
-	if errors.Is(runErr, http.ErrServerClosed) || errors.Is(runErr, context.Canceled) {
-		runErr = nil
-	}
-	return runErr
+	return first, done
 }
 
 // rebuilder runs the session's rebuilds and publishes their results.
