@@ -166,19 +166,16 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 	return inv, out.String(), nil
 }
 
-// inner sets inv.Inner, expanding nested shortcodes, and adds up the
-// children's affiliate links and disclosures into inv.
+// inner sets inv.Inner, expanding nested shortcodes.
 func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
-	var children []*Invocation
 	if sc.Markdown {
 		var md bytes.Buffer
 		first := e.res.count()
-		invs, err := e.markdown(&md, sc.Inner, inv)
-		if err != nil {
+		if _, err := e.markdown(&md, sc.Inner, inv); err != nil {
 			return err
 		}
-		children = invs
 		html := md.String()
+		var err error
 		if e.env.Markdown != nil {
 			if html, err = e.env.Markdown(md.Bytes()); err != nil {
 				return e.errorf(inv, err, "shortcode %q: rendering inner Markdown: %v", sc.Name, err)
@@ -191,16 +188,17 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 		e.res.release(first)
 	} else {
 		var out strings.Builder
+		children := 0
 		for _, n := range sc.Inner {
 			switch n := n.(type) {
 			case *Text:
 				out.WriteString(n.Literal(e.src))
 			case *Shortcode:
-				c, html, err := e.expand(n, inv, len(children))
+				_, html, err := e.expand(n, inv, children)
 				if err != nil {
 					return err
 				}
-				children = append(children, c)
+				children++
 				out.WriteString(html)
 			}
 		}
