@@ -124,9 +124,10 @@ type builder struct {
 	lastSiteFiles  []string        // files writeSiteFiles wrote
 	home           *Page
 	sectionSources map[string]*source
-	resources      [][2]string // page-bundle files: source path, output path
-	bufs           sync.Pool   // of *bytes.Buffer, reused across pages
-	mdCache        sync.Map    // markdownify results by source, for short strings
+	sectionDirs    map[string]bool // folders below content/ with an _index.md
+	resources      [][2]string     // page-bundle files: source path, output path
+	bufs           sync.Pool       // of *bytes.Buffer, reused across pages
+	mdCache        sync.Map        // markdownify results by source, for short strings
 
 	configWarnings diag.List // the configuration's, given with every build's
 

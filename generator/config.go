@@ -32,6 +32,11 @@ type Config struct {
 	Params       map[string]any   `toml:"params"`
 	Affiliate    affiliate.Config `toml:"affiliate"`
 
+	// Permalinks maps a section (or, under "page", a section) to the
+	// URL pattern of its pages, with Hugo's tokens (:year, :slug, …);
+	// see permalink.go.
+	Permalinks map[string]any `toml:"permalinks"`
+
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/
 	// folder it is the first file read.
@@ -47,6 +52,9 @@ type Config struct {
 	Ignored []IgnoredSetting `toml:"-"`
 
 	tree *configTree
+	// pagePermalinks are Permalinks checked: patterns by section, lower
+	// case.
+	pagePermalinks map[string]string
 }
 
 // IgnoredSetting is a configuration key affsite accepts and does not use.
@@ -407,6 +415,14 @@ func (c *Config) normalize() error {
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
+	if c.tree == nil {
+		c.tree = &configTree{origins: map[string]keyOrigin{}}
+	}
+	perma, err := c.parsePermalinks(c.Permalinks, []string{"tags", "categories"})
+	if err != nil {
+		return err
+	}
+	c.pagePermalinks = perma
 	c.Affiliate.BasePath = basePathOf(c.BaseURL)
 	if err := c.Affiliate.Normalize(); err != nil {
 		return diag.Errorf(file, 0, 0, diag.Config, "%v", err)

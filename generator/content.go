@@ -74,6 +74,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		return nil, nil, err
 	}
 	sort.Strings(files)
+	b.sectionDirs = sectionDirs(b.rel, files)
 	srcs := make([]*source, len(files))
 	errs := b.parallel(len(files), func(i int) error {
 		s, err := b.readSource(files[i])
@@ -186,6 +187,9 @@ func (b *builder) readSource(full string) (*source, error) {
 		p.Section = dir
 	} else {
 		urlPath, err := pageURLPath(dir, base, meta)
+		if pattern, ok := b.cfg.pagePermalinks[strings.ToLower(section)]; ok && err == nil && meta.url == "" {
+			urlPath, err = expandPermalink(pattern, permalinkOf(dir, base, section, meta, b.sectionDirs))
+		}
 		if err != nil {
 			line := 1
 			var ke *keyError
