@@ -1,0 +1,582 @@
+package wpimport
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/affsite/affsite/links"
+)
+
+// Options says what to import and where.
+type Options struct {
+	Export  string   // the WXR file
+	Dir     string   // the new site's folder: missing or empty
+	Links   []string // ThirstyAffiliates / Pretty Links CSV exports
+	Uploads string   // a copy of wp-content/uploads, or ""
+	// TAPrefix is ThirstyAffiliates' link prefix, "/recommends/" when
+	// empty.
+	TAPrefix string
+}
+
+// index is what the first pass learns: what posts refer to.
+type index struct {
+	hosts       map[string]bool   // the old site's hosts, without www.
+	attachments map[int]string    // attachment id → URL
+	paths       map[int]string    // post id → its path on the new site
+	registry    *links.Set        // from --links
+	destHosts   map[string]bool   // hosts of registry destinations
+	byDest      map[string]string // destination URL → link id
+}
+
+// registryLink returns the id of the registry link href goes to: its
+// cloaked path on the old site, or its exact destination.
+func (ix *index) registryLink(href string) (string, bool) {
+	if u, ok := ix.sitePath(href); ok {
+		if l, ok := ix.registry.ByPath(u.Path); ok {
+			return l.ID, true
+		}
+		return "", false
+	}
+	if id, ok := ix.byDest[strings.TrimSpace(href)]; ok {
+		return id, true
+	}
+	return "", false
+}
+
+// affiliateHost tells whether href goes to the host of a registry
+// destination (another page than the link's own).
+func (ix *index) affiliateHost(href string) bool {
+	u, err := url.Parse(href)
+	return err == nil && ix.destHosts[strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")]
+}
+
+// rewriteHref makes a link to the old site a site path, and ?p=ID or
+// ?page_id=ID the path of that post.
+func (ix *index) rewriteHref(raw string, c *converter) string {
+	u, ok := ix.sitePath(raw)
+	if !ok {
+		return raw
+	}
+	q := u.Query()
+	for _, k := range []string{"p", "page_id"} {
+		if v := q.Get(k); v != "" && (u.Path == "" || u.Path == "/" || u.Path == "/index.php") {
+			id, _ := strconv.Atoi(v)
+			if p, ok := ix.paths[id]; ok {
+				c.rep.IDLinks++
+				return p
+			}
+			c.note("link %s names post %s, which the export does not hold", raw, v)
+			return raw
+		}
+	}
+	if strings.Contains(u.Path, "/wp-content/uploads/") {
+		return c.mediaURL(raw)
+	}
+	u.Scheme, u.Host, u.User = "", "", nil
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}
+
+// post is one post or page to write, as the second pass sees it.
+type frontMatter struct {
+	Title       string   `yaml:"title"`
+	Date        string   `yaml:"date,omitempty"`
+	Lastmod     string   `yaml:"lastmod,omitempty"`
+	Slug        string   `yaml:"slug,omitempty"`
+	URL         string   `yaml:"url,omitempty"`
+	Aliases     []string `yaml:"aliases,omitempty"`
+	Draft       bool     `yaml:"draft,omitempty"`
+	Author      string   `yaml:"author,omitempty"`
+	Categories  []string `yaml:"categories,omitempty"`
+	Tags        []string `yaml:"tags,omitempty"`
+	Summary     string   `yaml:"summary,omitempty"`
+	Description string   `yaml:"description,omitempty"`
+	Images      []string `yaml:"images,omitempty"`
+	WordPressID int      `yaml:"wordpress_id,omitempty"`
+}
+
+// Import creates a new site in opts.Dir from the export. It refuses a
+// Dir that exists and is not empty, writes nothing outside it, and
+// returns the report (also written as Dir/import-report.md).
+func Import(opts Options) (*Report, error) {
+	if opts.TAPrefix == "" {
+		opts.TAPrefix = "/recommends/"
+	}
+	if p, ok := links.CleanPath(opts.TAPrefix); ok {
+		opts.TAPrefix = p
+	} else {
+		return nil, fmt.Errorf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)
+	}
+	if err := checkEmptyDir(opts.Dir); err != nil {
+		return nil, err
+	}
+	if opts.Uploads != "" {
+		if st, err := os.Stat(opts.Uploads); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)
+		}
+	}
+	rep := newReport()
+	ix := &index{hosts: map[string]bool{}, attachments: map[int]string{}, paths: map[int]string{},
+		destHosts: map[string]bool{}, byDest: map[string]string{}}
+
+	// The links first: content links are rewritten to them.
+	var regLinks []*links.Link
+	seenPath, seenID := map[string]bool{}, map[string]int{}
+	for _, f := range opts.Links {
+		ls, err := readLinksCSV(f, opts.TAPrefix, rep)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			if seenPath[l.Cloaked] {
+				rep.unclassified(l.File, l.Line, fmt.Sprintf("cloaked path %s given twice; the first kept", l.Cloaked))
+				continue
+			}
+			seenPath[l.Cloaked] = true
+			id := l.ID
+			if n := seenID[id]; n > 0 {
+				id = fmt.Sprintf("%s-%d", id, n+1)
+			}
+			seenID[l.ID]++
+			notes := strings.TrimSpace(fmt.Sprintf("Imported from %s (%s): %s. %s", l.Plugin, filepath.Base(l.File), l.Name, l.Notes))
+			regLinks = append(regLinks, &links.Link{ID: id, Destination: l.Destination, Cloaked: l.Cloaked, Status: l.Status,
+				Categories: l.Categories, Notes: notes})
+			rep.LinksImported = append(rep.LinksImported, fmt.Sprintf("%s → %s (%s, %d)", l.Cloaked, l.Destination, l.Plugin, l.Status))
+		}
+	}
+	ix.registry = links.NewSet(regLinks...)
+	for _, l := range regLinks {
+		ix.byDest[l.Destination] = l.ID
+		if u, err := url.Parse(l.Destination); err == nil {
+			ix.destHosts[strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")] = true
+		}
+	}
+
+	// Pass 1: attachments, and where each post will be.
+	var ch *Channel
+	plan := &planner{files: map[string]int{}, byID: map[int]*planned{}}
+	err := scanFile(opts.Export, func(c *Channel, it *Item) error {
+		if ch == nil {
+			ch = c
+			for _, s := range []string{c.Link, c.BaseSiteURL, c.BaseBlogURL} {
+				if u, err := url.Parse(s); err == nil && u.Host != "" {
+					ix.hosts[strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")] = true
+				}
+			}
+		}
+		switch it.Type {
+		case "attachment":
+			ix.attachments[it.ID] = it.AttURL
+		case "post", "page":
+			plan.add(it)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	plan.resolve(ix, rep)
+
+	m := &media{uploads: opts.Uploads, dir: opts.Dir, ix: ix, rep: rep, copied: map[string]string{}}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, err
+	}
+
+	// Pass 2: convert and write.
+	var chFinal *Channel
+	err = scanFile(opts.Export, func(c *Channel, it *Item) error {
+		chFinal = c
+		switch it.Type {
+		case "post", "page":
+		case "attachment":
+			rep.Attachments++
+			return nil
+		case "nav_menu_item":
+			rep.MenuItems++
+			return nil
+		default:
+			rep.skip(it.Type)
+			return nil
+		}
+		rep.Comments += len(it.Comments)
+		p := plan.byID[it.ID]
+		if p == nil {
+			return nil
+		}
+		return writeItem(opts, ix, m, rep, c, it, p)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if chFinal == nil {
+		chFinal = ch
+	}
+	if err := writeSite(opts.Dir, chFinal, regLinks, opts.TAPrefix); err != nil {
+		return nil, err
+	}
+	if err := rep.write(filepath.Join(opts.Dir, "import-report.md"), opts); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func scanFile(file string, fn func(*Channel, *Item) error) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = scan(file, f, fn)
+	return err
+}
+
+// checkEmptyDir refuses a dir that exists and holds anything.
+func checkEmptyDir(dir string) error {
+	if dir == "" {
+		return errors.New("no output folder (-o DIR)")
+	}
+	f, err := os.Open(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder", dir)
+	}
+	if _, err := f.Readdirnames(1); err != io.EOF {
+		return fmt.Errorf("%s is not empty: import into a new or empty folder", dir)
+	}
+	return nil
+}
+
+// planned is where one post or page goes.
+type planned struct {
+	id      int
+	kind    string // "post" or "page"
+	file    string // content/posts/slug.md
+	url     string // front matter url, or ""
+	path    string // its path on the new site
+	aliases []string
+	parent  int
+	slug    string
+	oldPath string
+}
+
+// planner gives every post and page its file and path before any is
+// written, so that ?p= links and page trees resolve.
+type planner struct {
+	items []*planned
+	byID  map[int]*planned
+	files map[string]int
+	// Pages by id, for the hierarchy.
+}
+
+func (pl *planner) add(it *Item) {
+	slug := it.Name
+	if s, err := url.PathUnescape(slug); err == nil {
+		slug = s
+	}
+	if slug == "" {
+		slug = slugify(it.Title)
+	}
+	if slug == "" {
+		slug = it.Type + "-" + strconv.Itoa(it.ID)
+	}
+	p := &planned{id: it.ID, kind: it.Type, parent: it.Parent, slug: safeName(slug)}
+	if u, err := url.Parse(it.Link); err == nil && u.RawQuery == "" && u.Path != "" && u.Path != "/" {
+		if dp, err := url.PathUnescape(u.Path); err == nil {
+			p.oldPath = dp
+		} else {
+			p.oldPath = u.Path
+		}
+		if !strings.HasSuffix(p.oldPath, "/") && path.Ext(p.oldPath) == "" {
+			p.oldPath += "/"
+		}
+	}
+	pl.items = append(pl.items, p)
+	pl.byID[it.ID] = p
+}
+
+// resolve decides the files: posts in content/posts/, pages in folders
+// of their parents (a parent page is its folder's _index.md).
+func (pl *planner) resolve(ix *index, rep *Report) {
+	hasChildren := map[int]bool{}
+	for _, p := range pl.items {
+		if p.kind == "page" && p.parent != 0 {
+			hasChildren[p.parent] = true
+		}
+	}
+	folder := func(p *planned) string {
+		var segs []string
+		for q, n := p, 0; q != nil && n < 50; n++ {
+			segs = append([]string{q.slug}, segs...)
+			q = pl.byID[q.parent]
+			if q != nil && q.kind != "page" {
+				break
+			}
+		}
+		return strings.Join(segs, "/")
+	}
+	for _, p := range pl.items {
+		var file, natural string
+		switch {
+		case p.kind == "post":
+			file, natural = "content/posts/"+p.slug+".md", "/posts/"+p.slug+"/"
+		case hasChildren[p.id]:
+			f := folder(p)
+			file, natural = "content/"+f+"/_index.md", "/"+f+"/"
+		default:
+			f := folder(p)
+			file, natural = "content/"+f+".md", "/"+f+"/"
+		}
+		if n := pl.files[file]; n > 0 {
+			rep.note(file, fmt.Sprintf("slug %q is used twice; this one is written as -%d", p.slug, n+1))
+			file = strings.TrimSuffix(file, ".md") + "-" + strconv.Itoa(n+1) + ".md"
+			natural = strings.TrimSuffix(natural, "/") + "-" + strconv.Itoa(n+1) + "/"
+		}
+		pl.files[file]++
+		p.file, p.path = file, natural
+		if p.oldPath != "" && p.oldPath != natural {
+			if strings.HasSuffix(file, "_index.md") {
+				p.aliases = append(p.aliases, p.oldPath) // a section's path is its folder's
+			} else {
+				p.url, p.path = p.oldPath, p.oldPath
+			}
+		}
+		if p.oldPath == "" {
+			rep.PlainPermalinks++
+		}
+		ix.paths[p.id] = p.path
+	}
+}
+
+// writeItem converts one post or page and writes its file.
+func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned) error {
+	c := &converter{idx: ix, rep: rep, media: m, file: p.file}
+	m.cur = c
+	body, err := c.toMarkdown(it.Content())
+	if err != nil {
+		return &Error{File: opts.Export, Line: it.line, Msg: fmt.Sprintf("item %d: %v", it.ID, err)}
+	}
+	fm := frontMatter{Title: strings.TrimSpace(it.Title), URL: p.url, Aliases: p.aliases, WordPressID: it.ID}
+	if fm.Title == "" {
+		fm.Title = "Untitled " + it.Type + " " + strconv.Itoa(it.ID)
+		c.note("no title in the export; titled %q", fm.Title)
+	}
+	fm.Date = wpDate(it.DateGMT, it.Date)
+	if it.Modified != "" {
+		fm.Lastmod = wpDate("", it.Modified)
+	}
+	switch it.Status {
+	case "publish", "inherit", "":
+	case "draft", "pending", "private", "future", "auto-draft":
+		fm.Draft = true
+		rep.Drafts++
+	default:
+		fm.Draft = true
+		c.note("status %q imported as a draft", it.Status)
+	}
+	if it.Password != "" {
+		fm.Draft = true
+		c.note("password-protected in WordPress: imported as a draft")
+	}
+	if a := ch.Authors[it.Creator]; a != "" {
+		fm.Author = a
+	} else {
+		fm.Author = it.Creator
+	}
+	for _, t := range it.Terms {
+		name := strings.TrimSpace(t.Name)
+		switch t.Domain {
+		case "category":
+			if name != "Uncategorized" {
+				fm.Categories = append(fm.Categories, name)
+			}
+		case "post_tag":
+			fm.Tags = append(fm.Tags, name)
+		}
+	}
+	fm.Summary = plainText(it.Excerpt())
+	for _, k := range []string{"_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description"} {
+		if v := strings.TrimSpace(it.MetaValue(k)); v != "" && !strings.Contains(v, "%%") {
+			fm.Description = v
+			rep.SEODescriptions++
+			break
+		}
+	}
+	if fm.Description == "" {
+		fm.Description = fm.Summary
+	}
+	if id, err := strconv.Atoi(it.MetaValue("_thumbnail_id")); err == nil {
+		if u, ok := ix.attachments[id]; ok {
+			fm.Images = []string{m.url(u)}
+		}
+	}
+	if p.kind == "post" {
+		rep.Posts++
+	} else {
+		rep.Pages++
+	}
+	head, err := yaml.Marshal(fm)
+	if err != nil {
+		return err
+	}
+	out := "---\n" + string(head) + "---\n\n" + body
+	if err := writeFile(opts.Dir, p.file, []byte(out)); err != nil {
+		return err
+	}
+	for _, n := range c.notes {
+		rep.note(p.file, n)
+	}
+	if p.oldPath != "" {
+		rep.Permalinks = append(rep.Permalinks, p.oldPath)
+	}
+	return nil
+}
+
+// wpDate turns WordPress's "2006-01-02 15:04:05" (GMT when gmt is
+// given and set) into RFC 3339.
+func wpDate(gmt, local string) string {
+	if gmt != "" && !strings.HasPrefix(gmt, "0000") {
+		if t, err := time.Parse(time.DateTime, gmt); err == nil {
+			return t.UTC().Format(time.RFC3339)
+		}
+	}
+	if local != "" && !strings.HasPrefix(local, "0000") {
+		if t, err := time.Parse(time.DateTime, local); err == nil {
+			return t.Format("2006-01-02T15:04:05")
+		}
+	}
+	return ""
+}
+
+// writeFile writes rel (slash-separated, below dir) after checking it
+// stays below dir.
+func writeFile(dir, rel string, data []byte) error {
+	full, err := within(dir, rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// within joins rel to dir, refusing a path that leaves it.
+func within(dir, rel string) (string, error) {
+	clean := path.Clean("/" + rel)
+	if strings.Contains(rel, "..") || strings.ContainsRune(rel, '\\') || clean == "/" {
+		return "", fmt.Errorf("refusing to write %q: not a plain path below %s", rel, dir)
+	}
+	return filepath.Join(dir, filepath.FromSlash(clean[1:])), nil
+}
+
+// safeName makes one path segment of a slug.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '/' || r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`:*?"<>|#%`, r):
+			return '-'
+		}
+		return r
+	}, s)
+	s = strings.Trim(s, ".-")
+	if s == "" {
+		s = "untitled"
+	}
+	return s
+}
+
+// slugify makes a slug of a title, as WordPress would roughly.
+func slugify(title string) string {
+	var sb strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(r)
+			dash = false
+		} else if !dash && sb.Len() > 0 {
+			sb.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(sb.String(), "-")
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// plainText is the text of an HTML excerpt on one line.
+func plainText(s string) string {
+	s = tagRe.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(htmlUnescape(s)), " ")
+}
+
+// writeSite writes site.toml, the links registry and .gitignore.
+func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix string) error {
+	base := strings.TrimSuffix(ch.Link, "/") + "/"
+	if u, err := url.Parse(base); err != nil || u.Host == "" {
+		base = "https://example.org/"
+	}
+	title := ch.Title
+	if title == "" {
+		title = "My site"
+	}
+	lang := ch.Language
+	if lang == "" {
+		lang = "en-us"
+	}
+	cfg := fmt.Sprintf("# Imported from a WordPress export by affsite import wordpress.\nbaseURL = %s\ntitle = %s\nlanguageCode = %s\n\n[affiliate]\n# The folder of registry links that name no cloaked path.\nlinks_prefix = %s\n",
+		strconv.Quote(base), strconv.Quote(title), strconv.Quote(strings.ToLower(lang)), strconv.Quote(taPrefix))
+	if err := writeFile(dir, "site.toml", []byte(cfg)); err != nil {
+		return err
+	}
+	if err := writeFile(dir, ".gitignore", []byte("public/\n")); err != nil {
+		return err
+	}
+	if len(ls) == 0 {
+		return nil
+	}
+	type entry struct {
+		ID          string   `yaml:"id"`
+		Destination string   `yaml:"destination"`
+		Cloaked     string   `yaml:"cloaked"`
+		Status      int      `yaml:"status"`
+		Categories  []string `yaml:"categories,omitempty"`
+		Notes       string   `yaml:"notes,omitempty"`
+	}
+	var doc struct {
+		Links []entry `yaml:"links"`
+	}
+	sorted := append([]*links.Link(nil), ls...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for _, l := range sorted {
+		doc.Links = append(doc.Links, entry{l.ID, l.Destination, l.Cloaked, l.Status, l.Categories, l.Notes})
+	}
+	b, err := yaml.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	return writeFile(dir, "data/links/imported.yaml", append([]byte("# Cloaked links imported from WordPress: each keeps its old path.\n"), b...))
+}

@@ -1,0 +1,176 @@
+package wpimport
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/affsite/affsite/links"
+)
+
+// CSVLink is one cloaked link read from a link plugin's CSV export.
+type CSVLink struct {
+	Plugin      string // "ThirstyAffiliates" or "Pretty Links"
+	ID          string
+	Name        string
+	Destination string
+	Cloaked     string // site path, "/recommends/kartra/"
+	Status      int
+	Categories  []string
+	Notes       string
+	File        string
+	Line        int
+}
+
+// Column names of the two plugins' CSV exports, lower-cased. Each
+// plugin has renamed some between versions, so each field takes any of
+// its names. ThirstyAffiliates (Pro's CSV exporter) writes a title, the
+// destination URL, the slug, the categories and the redirect type;
+// Pretty Links writes its links table (id, name, description, url,
+// slug, redirect_type, group…).
+var (
+	taColumns = map[string][]string{
+		"name":        {"link name", "title", "name"},
+		"destination": {"destination url", "destination", "link destination"},
+		"slug":        {"link slug", "slug"},
+		"cloaked":     {"cloaked url", "permalink", "link url"},
+		"categories":  {"link categories", "categories", "category"},
+		"redirect":    {"redirect type", "redirect_type"},
+	}
+	plColumns = map[string][]string{
+		"name":        {"name", "title"},
+		"destination": {"url", "target url", "target_url"},
+		"slug":        {"slug"},
+		"redirect":    {"redirect_type", "redirect type"},
+		"categories":  {"group", "groups", "categories", "category"},
+		"notes":       {"description"},
+	}
+)
+
+// readLinksCSV reads a ThirstyAffiliates or Pretty Links export, telling
+// which by its header. taPrefix is ThirstyAffiliates' link prefix
+// (/recommends/ by default), used when a row has no cloaked URL; Pretty
+// Links' slugs sit at the site root. Rows that cannot be read are
+// returned as unclassified, with why.
+func readLinksCSV(file, taPrefix string, rep *Report) ([]CSVLink, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the CSV header: %v", file, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	plugin, cols := "", map[string][]string(nil)
+	switch {
+	case has(col, "destination url", "link destination"):
+		plugin, cols = "ThirstyAffiliates", taColumns
+	case has(col, "url") && has(col, "slug") && has(col, "redirect_type", "param_forwarding", "nofollow", "track_me", "tracking"):
+		plugin, cols = "Pretty Links", plColumns
+	default:
+		return nil, fmt.Errorf("%s:1: neither a ThirstyAffiliates nor a Pretty Links export: the header is %q (ThirstyAffiliates has \"Destination URL\"; Pretty Links has url, slug and redirect_type)",
+			file, strings.Join(header, ","))
+	}
+	get := func(rec []string, field string) string {
+		for _, name := range cols[field] {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+		}
+		return ""
+	}
+	var out []CSVLink
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			return out, fmt.Errorf("%s:%d: %v", file, line, err)
+		}
+		l := CSVLink{Plugin: plugin, File: file, Line: line, Name: get(rec, "name"), Destination: get(rec, "destination"), Notes: get(rec, "notes")}
+		slug := get(rec, "slug")
+		if cl := get(rec, "cloaked"); cl != "" {
+			if u, err := url.Parse(cl); err == nil {
+				l.Cloaked, _ = links.CleanPath(u.Path)
+			}
+		}
+		if l.Cloaked == "" && slug != "" {
+			prefix := "/"
+			if plugin == "ThirstyAffiliates" {
+				prefix = taPrefix
+			}
+			l.Cloaked, _ = links.CleanPath(prefix + strings.Trim(slug, "/"))
+		}
+		for _, c := range strings.FieldsFunc(get(rec, "categories"), func(r rune) bool { return r == ',' || r == '|' || r == ';' }) {
+			if c = strings.TrimSpace(c); c != "" {
+				l.Categories = append(l.Categories, c)
+			}
+		}
+		l.Status = 302
+		switch rt := strings.ToLower(get(rec, "redirect")); rt {
+		case "", "global":
+		case "301", "302", "307":
+			l.Status, _ = strconv.Atoi(rt)
+		default:
+			rep.unclassified(file, line, fmt.Sprintf("redirect type %q has no static equivalent; written as 302", rt))
+		}
+		u, err := url.Parse(l.Destination)
+		switch {
+		case l.Destination == "" || err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+			rep.unclassified(file, line, fmt.Sprintf("destination %q is not an http(s) URL; link %q not imported", l.Destination, l.Name))
+			continue
+		case l.Cloaked == "":
+			rep.unclassified(file, line, fmt.Sprintf("link %q has no slug or cloaked URL that is a plain path; not imported", l.Name))
+			continue
+		}
+		segs := strings.Split(strings.Trim(l.Cloaked, "/"), "/")
+		l.ID = idOf(segs[len(segs)-1])
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func has(col map[string]int, names ...string) bool {
+	for _, n := range names {
+		if _, ok := col[n]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// idOf makes a registry id of a slug: letters, digits, '.', '_' and '-'.
+func idOf(slug string) string {
+	if s, err := url.PathUnescape(slug); err == nil {
+		slug = s
+	}
+	var sb strings.Builder
+	for _, r := range strings.ToLower(slug) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-', r > 127 && (isLetter(r)):
+			sb.WriteRune(r)
+		default:
+			sb.WriteByte('-')
+		}
+	}
+	id := strings.Trim(sb.String(), "-._")
+	if id == "" {
+		id = "link"
+	}
+	return id
+}

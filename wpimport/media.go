@@ -1,0 +1,115 @@
+package wpimport
+
+import (
+	"html"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// media copies the upload files posts use into static/, at the path
+// they had (static/wp-content/uploads/2024/05/x.jpg), so that old image
+// URLs keep answering too.
+type media struct {
+	uploads string // copy of wp-content/uploads, or ""
+	dir     string
+	ix      *index
+	rep     *Report
+	copied  map[string]string // uploads-relative path → site URL
+	cur     *converter
+}
+
+// mediaURL is the converter's view of media.url.
+func (c *converter) mediaURL(raw string) string {
+	if c.media == nil {
+		return raw
+	}
+	return c.media.url(raw)
+}
+
+var resized = regexp.MustCompile(`-[0-9]+x[0-9]+(\.[A-Za-z0-9]+)$`)
+
+// url returns the URL a post should use for raw: with --uploads, a site
+// path to the copied file (a resized variant -300x200 that is missing
+// falls back to the original); without, raw as it is, listed.
+func (m *media) url(raw string) string {
+	u, ok := m.ix.sitePath(raw)
+	if !ok {
+		return raw
+	}
+	_, rel, found := strings.Cut(u.Path, "/wp-content/uploads/")
+	if !found || rel == "" {
+		return raw
+	}
+	if s, err := url.PathUnescape(rel); err == nil {
+		rel = s
+	}
+	rel = path.Clean(rel)
+	if strings.HasPrefix(rel, "..") || strings.Contains(rel, "/../") {
+		return raw
+	}
+	if m.uploads == "" {
+		m.rep.External[raw] = true
+		return raw
+	}
+	if site, ok := m.copied[rel]; ok {
+		return site
+	}
+	src := rel
+	if !exists(filepath.Join(m.uploads, filepath.FromSlash(src))) {
+		orig := resized.ReplaceAllString(src, "$1")
+		if orig == src || !exists(filepath.Join(m.uploads, filepath.FromSlash(orig))) {
+			m.rep.MissingMedia[rel] = true
+			return raw
+		}
+		src = orig
+	}
+	site := "/wp-content/uploads/" + src
+	if err := copyFile(filepath.Join(m.uploads, filepath.FromSlash(src)), m.dir, "static/wp-content/uploads/"+src); err != nil {
+		m.rep.MissingMedia[rel+" ("+err.Error()+")"] = true
+		return raw
+	}
+	m.copied[rel] = site
+	m.rep.MediaCopied++
+	return site
+}
+
+func exists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+func copyFile(src, dir, rel string) error {
+	full, err := within(dir, rel)
+	if err != nil {
+		return err
+	}
+	if exists(full) {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(full)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+func htmlUnescape(s string) string { return html.UnescapeString(s) }
