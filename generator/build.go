@@ -112,6 +112,7 @@ type builder struct {
 	basePath string // path of baseURL, "/" or "/blog/"
 	site     *Site
 	md       *markdown
+	hugo     *hugoFeatures // Hugo's highlighting and shortcodes, as configured
 	tmpl     *templateSet
 	programs *programs.Set
 	linkSet  *links.Set // data/links, the links registry
@@ -226,7 +227,10 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = basePathOf(cfg.BaseURL)
-	b.md = newMarkdown(opts.Markdown...)
+	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
+		return nil, err
+	}
+	b.md = newMarkdown(append(b.hugo.markdownExtenders(), opts.Markdown...)...)
 	return b, nil
 }
 

@@ -265,6 +265,7 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLin
 // the page's state, then what Options.Shortcodes adds.
 func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
 	r := builtins.Registry(state)
+	b.addHugoShortcodes(r, state.File)
 	builtins.AddLink(r, state, b.linkSet, b.now)
 	if b.opts.Shortcodes != nil {
 		b.opts.Shortcodes(r)

@@ -119,7 +119,7 @@ func writeBlock(buf *bytes.Buffer, token string) {
 // expand executes one shortcode and returns its invocation and HTML.
 func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invocation, string, error) {
 	inv := &Invocation{
-		Name: sc.Name, Params: params(sc),
+		Name: sc.Name, Params: params(sc), Markdown: sc.Markdown,
 		Page: e.env.Page, Site: e.env.Site,
 		Ordinal: ordinal, Parent: parent,
 		Line: sc.Line + e.env.LineOffset, Col: sc.Col,

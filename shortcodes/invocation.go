@@ -18,7 +18,10 @@ type Invocation struct {
 	// that inner text rendered by Env.Markdown (nested shortcodes expanded).
 	// Once the enclosing shortcode has run, a nested shortcode's Inner is
 	// cleared: its content is part of the enclosing one's.
-	Inner      template.HTML
+	Inner template.HTML
+	// Markdown is true for a use with {{% %}} delimiters, whose Inner is
+	// rendered Markdown; false for {{< >}}.
+	Markdown   bool
 	Page, Site any
 	// Data is set by a built-in Func before its template runs.
 	Data any

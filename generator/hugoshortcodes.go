@@ -1,0 +1,300 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/highlight"
+	"github.com/affsite/affsite/hugoshortcodes"
+	"github.com/affsite/affsite/shortcodes"
+	"github.com/yuin/goldmark"
+	"gopkg.in/yaml.v3"
+)
+
+// hugoFeatures is what the site's configuration says of Hugo's
+// highlighting, embedded shortcodes and inline shortcodes, and the page
+// index that ref and relref read. Its settings are read from the
+// configuration here, apart from Config, so the two grow separately.
+type hugoFeatures struct {
+	highlight        highlight.Config
+	privacy          hugoshortcodes.Privacy
+	inlineShortcodes bool // enableInlineShortcodes
+
+	mu    sync.Mutex
+	refs  *hugoshortcodes.PageIndex // built at the first ref, for the current pages
+	pages map[string]*source        // by file, with refs
+}
+
+// loadHugoFeatures reads the settings from the site's configuration file
+// (none: the defaults).
+func loadHugoFeatures(dir string, cfg *Config) (*hugoFeatures, error) {
+	hf := &hugoFeatures{highlight: highlight.Default(), privacy: hugoshortcodes.DefaultPrivacy()}
+	if cfg.File == "" {
+		return hf, nil
+	}
+	src, err := readSourceFile(filepath.Join(dir, cfg.File), cfg.File)
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]any{}
+	switch path.Ext(cfg.File) {
+	case ".toml":
+		_, err = toml.Decode(string(src), &values)
+	case ".yaml", ".yml":
+		err = yaml.Unmarshal(src, &values)
+	case ".json":
+		err = json.Unmarshal(src, &values)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", cfg.File, err) // the configuration's own reading reports it first
+	}
+	if err := hf.decode(values); err != nil {
+		return nil, fmt.Errorf("%s:%d: %v", cfg.File, keyLine(src, err), err)
+	}
+	return hf, nil
+}
+
+// decode reads the settings from a whole configuration, as decoded from
+// any of its formats. Keys are matched ignoring case, as Hugo does.
+func (hf *hugoFeatures) decode(values map[string]any) error {
+	// Hugo's settings from the Pygments days, which markup.highlight replaced.
+	legacy := map[string]string{
+		"pygmentsstyle": "style", "pygmentscodefences": "codeFences",
+		"pygmentscodefencesguesssyntax": "guessSyntax",
+	}
+	for k, v := range values {
+		lk := strings.ToLower(k)
+		if opt, ok := legacy[lk]; ok {
+			if err := hf.highlight.Set(opt, v); err != nil {
+				return fmt.Errorf("%s: %v", k, err)
+			}
+		}
+		switch lk {
+		case "pygmentsuseclasses":
+			b, ok := v.(bool)
+			if !ok {
+				return fmt.Errorf("%s: must be true or false", k)
+			}
+			hf.highlight.NoClasses = !b
+		case "pygmentsoptions":
+			s, _ := v.(string)
+			if err := hf.highlight.SetOptions(s); err != nil {
+				return fmt.Errorf("%s: %v", k, err)
+			}
+		case "enableinlineshortcodes":
+			b, ok := v.(bool)
+			if !ok {
+				return fmt.Errorf("%s: must be true or false", k)
+			}
+			hf.inlineShortcodes = b
+		}
+	}
+	if t, ok := table(table(values, "markup"), "highlight").(map[string]any); ok {
+		c, err := hf.highlight.Decode(t)
+		if err != nil {
+			return err
+		}
+		hf.highlight = c
+	}
+	return hf.decodePrivacy(table(values, "privacy"))
+}
+
+// decodePrivacy reads Hugo's [privacy] table and affsite's
+// privacy.thirdPartyScripts.
+func (hf *hugoFeatures) decodePrivacy(v any) error {
+	p := &hf.privacy
+	flags := []struct {
+		service, key string
+		dst          *bool
+	}{
+		{"", "thirdPartyScripts", &p.Scripts},
+		{"youtube", "disable", &p.YouTube.Disable},
+		{"youtube", "privacyEnhanced", &p.YouTube.PrivacyEnhanced},
+		{"vimeo", "disable", &p.Vimeo.Disable},
+		{"vimeo", "enableDNT", &p.Vimeo.EnableDNT},
+		{"vimeo", "simple", &p.Vimeo.Simple},
+		{"instagram", "disable", &p.Instagram.Disable},
+		{"instagram", "simple", &p.Instagram.Simple},
+		// Hugo's privacy.twitter became privacy.x; both set the same.
+		{"twitter", "disable", &p.X.Disable},
+		{"twitter", "enableDNT", &p.X.EnableDNT},
+		{"twitter", "simple", &p.X.Simple},
+		{"x", "disable", &p.X.Disable},
+		{"x", "enableDNT", &p.X.EnableDNT},
+		{"x", "simple", &p.X.Simple},
+	}
+	for _, f := range flags {
+		t := v
+		name := "privacy." + f.key
+		if f.service != "" {
+			t = table(v, f.service)
+			name = "privacy." + f.service + "." + f.key
+		}
+		val := table(t, f.key)
+		if val == nil {
+			continue
+		}
+		b, ok := val.(bool)
+		if !ok {
+			return fmt.Errorf("%s: must be true or false", name)
+		}
+		*f.dst = b
+	}
+	return nil
+}
+
+// table returns the value of key in v, a table, ignoring the key's case;
+// nil when v is no table or has no such key.
+func table(v any, key string) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	for k, x := range m {
+		if strings.EqualFold(k, key) {
+			return x
+		}
+	}
+	return nil
+}
+
+var keyNameRE = regexp.MustCompile(`^(?:markup\.highlight\.|privacy\.(?:\w+\.)?)?(\w+):`)
+
+// keyLine finds the line of the key an error of decode names, or 1.
+func keyLine(src []byte, err error) int {
+	m := keyNameRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 1
+	}
+	re := regexp.MustCompile(`(?im)^\s*"?` + regexp.QuoteMeta(m[1]) + `"?\s*[=:]`)
+	loc := re.FindIndex(src)
+	if loc == nil {
+		return 1
+	}
+	return strings.Count(string(src[:loc[0]]), "\n") + 1
+}
+
+// markdownExtenders are the goldmark extensions the settings add.
+func (hf *hugoFeatures) markdownExtenders() []goldmark.Extender {
+	if e := hf.highlight.Extender(); e != nil {
+		return []goldmark.Extender{e}
+	}
+	return nil
+}
+
+// addHugoShortcodes registers Hugo's embedded shortcodes for the page
+// of file, leaving out those the site or its theme has a template of its
+// own for, which then run as template shortcodes do, as in Hugo.
+func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
+	hf := b.hugo
+	s := hf.page(b, file)
+	pg := &hugoshortcodes.Page{
+		File: file, Highlight: hf.highlight, Privacy: hf.privacy,
+		Markdown: func(src string) (template.HTML, error) {
+			h, err := b.md.renderPlain([]byte(src))
+			return template.HTML(h), err
+		},
+		Markdownify: func(src string) (template.HTML, error) { return b.markdownify(src) },
+	}
+	pg.Refs = hf.index(b)
+	if s != nil {
+		p := s.page
+		pg.Param = func(key string) (any, bool) {
+			if v, ok := lookupParam(p.Params, key); ok {
+				return v, true
+			}
+			return lookupParam(b.cfg.Params, key)
+		}
+		if path.Base(file) == "index.md" {
+			dir := path.Dir(file)
+			pg.Resource = func(name string) (string, bool) {
+				st, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(path.Join(dir, name))))
+				if err != nil || !st.Mode().IsRegular() {
+					return "", false
+				}
+				return p.RelPermalink + strings.TrimPrefix(path.Clean(name), "./"), true
+			}
+		}
+	}
+	hugoshortcodes.Register(r, pg, func(name string) bool {
+		return strings.HasPrefix(b.tmpl.sources[shortcodes.TemplateName(name)], "[default theme]")
+	})
+}
+
+// lookupParam finds a dotted key in params, ignoring case.
+func lookupParam(params map[string]any, key string) (any, bool) {
+	var v any = params
+	for _, k := range strings.Split(key, ".") {
+		if v = table(v, k); v == nil {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// page returns the content page of file.
+func (hf *hugoFeatures) page(b *builder, file string) *source {
+	hf.mu.Lock()
+	defer hf.mu.Unlock()
+	hf.build(b)
+	return hf.pages[file]
+}
+
+// index returns the page index of ref and relref.
+func (hf *hugoFeatures) index(b *builder) *hugoshortcodes.PageIndex {
+	hf.mu.Lock()
+	defer hf.mu.Unlock()
+	hf.build(b)
+	return hf.refs
+}
+
+// build indexes the current pages, once after each reset; the caller
+// holds hf.mu.
+func (hf *hugoFeatures) build(b *builder) {
+	if hf.refs != nil {
+		return
+	}
+	var refs []hugoshortcodes.PageRef
+	hf.pages = make(map[string]*source, len(b.srcs))
+	for _, s := range b.srcs {
+		hf.pages[s.file] = s
+		refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
+	}
+	if b.site != nil {
+		for name, p := range b.site.Sections {
+			if _, ok := b.sectionSources[name]; !ok && p != nil {
+				refs = append(refs, hugoshortcodes.PageRef{File: "content/" + name, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+			}
+		}
+	}
+	for name, s := range b.sectionSources {
+		p := s.page // the list page's URL, where there is one
+		if sp := b.site.Sections[name]; sp != nil {
+			p = sp
+		} else if name == "" && b.home != nil {
+			p = b.home
+		}
+		if p != nil {
+			refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+		}
+	}
+	// Where two pages claim one path, the first by file wins, on every run.
+	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
+	hf.refs = hugoshortcodes.NewPageIndex(refs)
+}
+
+// reset forgets the page index, for a rebuild whose pages changed.
+func (hf *hugoFeatures) reset() {
+	hf.mu.Lock()
+	hf.refs, hf.pages = nil, nil
+	hf.mu.Unlock()
+}

@@ -1,0 +1,234 @@
+// Package highlight colours code with chroma the way Hugo does: the
+// options of Hugo's markup.highlight configuration, the attributes of a
+// code fence ({linenos=table,hl_lines=[2,"4-5"]}) and the option string
+// of the highlight shortcode, all read by one Config.Set, and Hugo's
+// markup around chroma's (<div class="highlight"><pre tabindex="0" …>).
+//
+// Fenced code blocks are coloured through goldmark-highlighting
+// (Config.Extender); the highlight shortcode calls Config.Highlight.
+package highlight
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Config is Hugo's markup.highlight configuration. The zero value is not
+// Hugo's default; start from Default.
+type Config struct {
+	// Style is the chroma style, "monokai" by default.
+	Style string
+	// CodeFences colours fenced code blocks; true by default.
+	CodeFences bool
+	// NoClasses writes inline styles (true by default, as Hugo); false
+	// writes chroma's CSS classes, for a style sheet of the site's own.
+	NoClasses bool
+	// NoHl turns highlighting off.
+	NoHl bool
+	// LineNos shows line numbers; LineNumbersInTable puts them in a
+	// table column of their own (true by default) instead of inline.
+	LineNos, LineNumbersInTable bool
+	// AnchorLineNos links each line number to itself, with ids
+	// LineAnchors + "-" + number.
+	AnchorLineNos bool
+	LineAnchors   string
+	// LineNoStart is the number of the first line, 1 by default.
+	LineNoStart int
+	// HLLines are the lines to highlight, as ranges of line positions in
+	// the block (the first line is 1 whatever LineNoStart is).
+	HLLines [][2]int
+	// TabWidth is the width of a tab, 4 by default.
+	TabWidth int
+	// GuessSyntax colours a block with no known language by guessing it.
+	GuessSyntax bool
+	// WrapperClass is the class of the <div> around coloured code,
+	// "highlight" by default.
+	WrapperClass string
+}
+
+// Default returns Hugo's default configuration.
+func Default() Config {
+	return Config{
+		Style:              "monokai",
+		CodeFences:         true,
+		NoClasses:          true,
+		LineNumbersInTable: true,
+		LineNoStart:        1,
+		TabWidth:           4,
+		WrapperClass:       "highlight",
+	}
+}
+
+// Decode sets the options of a markup.highlight table, as decoded from
+// TOML, YAML or JSON, on a copy of c. Keys are matched ignoring case, as
+// Hugo does; keys Hugo has but affsite does not use (hl_inline) are
+// accepted. The error names the key, "markup.highlight.KEY: …".
+func (c Config) Decode(table map[string]any) (Config, error) {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first bad key is the same on every run
+	for _, k := range keys {
+		if err := c.Set(k, table[k]); err != nil {
+			return c, fmt.Errorf("markup.highlight.%s: %v", k, err)
+		}
+	}
+	return c, nil
+}
+
+// Set sets one option by its Hugo name, ignoring case. v is a value as a
+// config decoder, goldmark's attribute parser ([]byte for strings,
+// float64 for numbers, []any for lists) or an option string gives it.
+// An unknown name is ignored, as Hugo ignores it.
+func (c *Config) Set(name string, v any) error {
+	var err error
+	switch strings.ToLower(name) {
+	case "style":
+		c.Style, err = toString(v)
+	case "codefences":
+		c.CodeFences, err = toBool(v)
+	case "noclasses":
+		c.NoClasses, err = toBool(v)
+	case "nohl":
+		c.NoHl, err = toBool(v)
+	case "linenos":
+		// "table" and "inline" turn line numbers on and say where.
+		if s, ok := stringValue(v); ok && (s == "table" || s == "inline") {
+			c.LineNos, c.LineNumbersInTable = true, s == "table"
+			return nil
+		}
+		c.LineNos, err = toBool(v)
+	case "linenumbersintable":
+		c.LineNumbersInTable, err = toBool(v)
+	case "anchorlinenos":
+		c.AnchorLineNos, err = toBool(v)
+	case "lineanchors":
+		c.LineAnchors, err = toString(v)
+	case "linenostart":
+		c.LineNoStart, err = toInt(v)
+	case "hl_lines":
+		c.HLLines, err = lineRanges(v)
+	case "tabwidth":
+		c.TabWidth, err = toInt(v)
+	case "guesssyntax":
+		c.GuessSyntax, err = toBool(v)
+	case "wrapperclass":
+		c.WrapperClass, err = toString(v)
+	}
+	return err
+}
+
+// SetOptions applies an option string of the highlight shortcode,
+// "linenos=table,hl_lines=2 4-5,linenostart=199".
+func (c *Config) SetOptions(opts string) error {
+	opts = strings.TrimSpace(opts)
+	if opts == "" {
+		return nil
+	}
+	for _, kv := range strings.Split(opts, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return fmt.Errorf("invalid highlight option %q: want key=value", strings.TrimSpace(kv))
+		}
+		if err := c.Set(k, strings.TrimSpace(v)); err != nil {
+			return fmt.Errorf("highlight option %s: %v", k, err)
+		}
+	}
+	return nil
+}
+
+func stringValue(v any) (string, bool) {
+	switch t := v.(type) {
+	case string:
+		return t, true
+	case []byte:
+		return string(t), true
+	}
+	return "", false
+}
+
+func toString(v any) (string, error) {
+	if s, ok := stringValue(v); ok {
+		return s, nil
+	}
+	return "", fmt.Errorf("must be a string, not %v", v)
+}
+
+func toBool(v any) (bool, error) {
+	switch t := v.(type) {
+	case bool:
+		return t, nil
+	case int64:
+		return t != 0, nil
+	case float64:
+		return t != 0, nil
+	}
+	if s, ok := stringValue(v); ok {
+		if b, err := strconv.ParseBool(s); err == nil {
+			return b, nil
+		}
+	}
+	return false, fmt.Errorf("must be true or false, not %v", v)
+}
+
+func toInt(v any) (int, error) {
+	switch t := v.(type) {
+	case int:
+		return t, nil
+	case int64:
+		return int(t), nil
+	case float64:
+		if t == float64(int(t)) {
+			return int(t), nil
+		}
+	}
+	if s, ok := stringValue(v); ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("must be a whole number, not %v", v)
+}
+
+// lineRanges reads hl_lines: a string of numbers and ranges separated by
+// spaces ("2 4-5"), or a list of numbers and such strings ([2, "4-5"]).
+func lineRanges(v any) ([][2]int, error) {
+	var fields []any
+	if s, ok := stringValue(v); ok {
+		for _, f := range strings.Fields(s) {
+			fields = append(fields, f)
+		}
+	} else if l, ok := v.([]any); ok {
+		fields = l
+	} else {
+		fields = []any{v}
+	}
+	var out [][2]int
+	for _, f := range fields {
+		if s, ok := stringValue(f); ok {
+			for _, part := range strings.Fields(s) {
+				lo, hi, isRange := strings.Cut(part, "-")
+				a, err := strconv.Atoi(lo)
+				b := a
+				if err == nil && isRange {
+					b, err = strconv.Atoi(hi)
+				}
+				if err != nil || a < 1 || b < a {
+					return nil, fmt.Errorf("%q is no line number or range of lines (such as 4-5)", part)
+				}
+				out = append(out, [2]int{a, b})
+			}
+			continue
+		}
+		n, err := toInt(f)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%v is no line number", f)
+		}
+		out = append(out, [2]int{n, n})
+	}
+	return out, nil
+}
