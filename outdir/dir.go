@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -64,7 +65,7 @@ const (
 func Open(dest string, opts Options) (*Dir, error) {
 	// Refuse what is plainly not affsite's before creating anything; the
 	// contents are inspected again under the lock.
-	site, abs, err := check(dest, opts)
+	site, abs, err := check(dest, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +88,7 @@ func (d *Dir) prepare(site string) error {
 	if err := d.recover(); err != nil {
 		return err
 	}
-	st, err := inspect(d.given, d.dest, site)
+	st, err := inspect(d.given, d.dest, site, true)
 	if err != nil {
 		return err
 	}
@@ -241,7 +242,7 @@ func (d *Dir) swap() error {
 			if d.stopAt("exchanged") {
 				return errStopped
 			}
-			os.RemoveAll(d.tmp) // the previous build, now
+			removeTree(d.tmp) // the previous build, now
 			return nil
 		}
 		if !errors.Is(err, errNoExchange) {
@@ -265,7 +266,7 @@ func (d *Dir) swap() error {
 	if d.stopAt("renamed") {
 		return errStopped
 	}
-	os.RemoveAll(old)
+	removeTree(old)
 	return nil
 }
 
@@ -279,13 +280,13 @@ func (d *Dir) Abort() {
 // Check tells, without touching anything, whether Open would refuse
 // dest: a *Refusal, or nil.
 func Check(dest string, opts Options) error {
-	_, _, err := check(dest, opts)
+	_, _, err := check(dest, opts, true)
 	return err
 }
 
 // check resolves the site and dest and refuses dest by its place or its
-// contents.
-func check(dest string, opts Options) (site, abs string, err error) {
+// contents; walk says whether to look at every file (see inspect).
+func check(dest string, opts Options, walk bool) (site, abs string, err error) {
 	if site, err = resolve(opts.Site); err != nil {
 		return "", "", err
 	}
@@ -295,8 +296,43 @@ func check(dest string, opts Options) (site, abs string, err error) {
 	if err := checkPlace(dest, abs, site, opts.Protect); err != nil {
 		return "", "", err
 	}
-	if _, err := inspect(dest, abs, site); err != nil {
+	if _, err := inspect(dest, abs, site, walk); err != nil {
 		return "", "", err
 	}
 	return site, abs, nil
+}
+
+// removeTree removes a folder and everything in it, its subfolders on
+// several goroutines: removing the previous build of a large site is
+// thousands of unlink calls, each its own trip to the kernel.
+func removeTree(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return
+	}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range work {
+				os.RemoveAll(p)
+			}
+		})
+	}
+	// Two levels down, so that one big folder (posts/) spreads too.
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		kids, err := os.ReadDir(p)
+		if !e.IsDir() || err != nil {
+			work <- p
+			continue
+		}
+		for _, k := range kids {
+			work <- filepath.Join(p, k.Name())
+		}
+	}
+	close(work)
+	wg.Wait()
+	os.RemoveAll(dir)
 }

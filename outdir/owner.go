@@ -32,8 +32,11 @@ const (
 
 // inspect tells whether dest may be replaced, or refuses it. Only
 // folders affsite wrote and nothing else was added to, empty folders and
-// Hugo's output (which is moved aside) pass.
-func inspect(given, dest, site string) (state, error) {
+// Hugo's output (which is moved aside) pass. Without walk, a folder with
+// a manifest passes without its files being compared with it: Open
+// makes that quick check before taking the lock and the whole one under
+// it.
+func inspect(given, dest, site string, walk bool) (state, error) {
 	refuse := func(reason string) (state, error) {
 		return 0, &Refusal{Path: given, Reason: reason, Advice: adviceDelete}
 	}
@@ -64,6 +67,9 @@ func inspect(given, dest, site string) (state, error) {
 			return hugo, nil
 		}
 		return refuse("it is not empty and affsite did not write it")
+	}
+	if !walk {
+		return owned, nil
 	}
 	extra, err := strangers(dest, names)
 	if err != nil {
