@@ -36,7 +36,8 @@ type Options struct {
 	Environment string
 	// External checks external and affiliate URLs over the network.
 	External bool
-	// Strict turns stale program prices from a warning into an error.
+	// Strict turns stale program prices and placeholders left from
+	// `affsite new` from warnings into errors.
 	Strict bool
 	// Now is the date stale prices are judged against; default time.Now().
 	Now time.Time
@@ -174,6 +175,7 @@ func Run(opts Options) (*Result, error) {
 	a.checkRules()
 	a.checkPrograms()
 	a.checkSEO()
+	a.checkPlaceholders()
 	if opts.External {
 		a.checkExternal()
 	}

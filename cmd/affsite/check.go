@@ -19,7 +19,7 @@ func checkFlags(a *checkArgs) *flagSet {
 	a.site.register(fs, false)
 	fs.stringVar(&a.format, "format", "", "FORMAT", "text", "text, or json for CI annotations").choices = []string{"text", "json"}
 	fs.boolVar(&a.external, "external", false, "also request every external and affiliate URL (8 at a time, 10 s timeout, 2 retries)")
-	fs.boolVar(&a.strict, "strict", false, "make stale program prices an error, not a warning")
+	fs.boolVar(&a.strict, "strict", false, "make stale program prices and placeholders left from \"affsite new\" errors, not warnings")
 	return fs
 }
 

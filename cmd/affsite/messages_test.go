@@ -52,3 +52,57 @@ func TestNewSiteNotEmptyMessage(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out, errs, want)
 	}
 }
+
+// A new site left as written is full of placeholders: check names each
+// at its line, as warnings, and as errors with --strict; a site that
+// replaced them passes.
+func TestCheckFindsPlaceholders(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errs := runCmd("new", "site", dir); code != exitOK {
+		t.Fatalf("new site: exit %d, %s", code, errs)
+	}
+	review := "content/posts/example-app-affiliate-program-review.md"
+	want := []string{
+		`data/programs/example.yaml:52: warning: the referral id is still the placeholder "YOUR-AFFILIATE-ID"`,
+		`site.toml:14: warning: baseURL is still the placeholder https://your-site.example/: set it to the address the site is published at`,
+		`site.toml:22: warning: "Your Name" is a placeholder: set your name`,
+		`site.toml:25: warning: "Your Name" is a placeholder: set your name`,
+		`site.toml:42: warning: the referral id is still the placeholder "YOUR-AFFILIATE-ID"`,
+		review + ":12: warning: the introduction is still the placeholder text: write your own",
+		review + ":37: warning: the verdict is still the placeholder text: write your own",
+	}
+	code, out, errs := runCmd("check", "-s", dir)
+	if code != exitOK {
+		t.Errorf("check: exit %d, want 0 (warnings only); stderr %q", code, errs)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("check lacks %s:\n%s", w, out)
+		}
+	}
+	code, out, _ = runCmd("check", "--strict", "-s", dir)
+	if code != exitContent || !strings.Contains(out, strings.Replace(want[0], "warning:", "error:", 1)) ||
+		!strings.Contains(out, strings.Replace(want[6], "warning:", "error:", 1)) {
+		t.Errorf("check --strict: exit %d, want 1 and the placeholders as errors:\n%s", code, out)
+	}
+	// --baseURL (as the recipes pass) replaces the baseURL placeholder.
+	if _, out, _ = runCmd("check", "--baseURL", "https://reviews.example/", "-s", dir); strings.Contains(out, "baseURL is still") {
+		t.Errorf("check --baseURL still reports the baseURL placeholder:\n%s", out)
+	}
+
+	replace := func(name string, pairs ...string) {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, full, strings.NewReplacer(pairs...).Replace(string(b)))
+	}
+	replace("site.toml", "https://your-site.example/", "https://reviews.example/", "Your Name", "Ann Author", "YOUR-AFFILIATE-ID", "ann42")
+	replace("data/programs/example.yaml", "YOUR-AFFILIATE-ID", "ann42")
+	replace(review, "Replace this with your verdict", "Good for beginners", "Write your introduction here", "I used it for a year")
+	if _, out, _ = runCmd("check", "--strict", "-s", dir); strings.Contains(out, "placeholder") {
+		t.Errorf("check still reports placeholders after they were replaced:\n%s", out)
+	}
+}

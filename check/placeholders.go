@@ -1,0 +1,50 @@
+package check
+
+import (
+	"bytes"
+	"path"
+	"slices"
+
+	"github.com/affsite/affsite/scaffold"
+)
+
+// checkPlaceholders reports the text `affsite new` writes for its author
+// to replace (scaffold.Placeholders) that is still in the site's
+// configuration, its built pages' content files or its program files: a
+// warning, or an error with --strict. The baseURL placeholder is not
+// reported when --baseURL overrides it.
+func (a *auditor) checkPlaceholders() {
+	level := Warning
+	if a.opts.Strict {
+		level = Error
+	}
+	files := slices.Clone(a.cfg.Files)
+	for _, r := range a.rep.Sources {
+		files = append(files, r.File)
+	}
+	for _, p := range a.progs.All() {
+		files = append(files, p.File)
+	}
+	slices.Sort(files)
+	for _, file := range slices.Compact(files) {
+		src := a.source(file)
+		markdown := path.Ext(file) == ".md"
+		for _, p := range scaffold.Placeholders() {
+			if p.Text == scaffold.PlaceholderBaseURL && a.opts.BaseURL != "" {
+				continue
+			}
+			for i, line := range bytes.Split(src, []byte("\n")) {
+				if bytes.Contains(line, []byte(p.Text)) && (markdown || !isComment(line)) {
+					a.add(file, i+1, level, p.Message)
+				}
+			}
+		}
+	}
+}
+
+// isComment reports whether a line of a TOML or YAML file is a comment,
+// where a placeholder may be quoted as an example. (In Markdown, such a
+// line is a heading.)
+func isComment(line []byte) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(line), []byte("#"))
+}

@@ -1,0 +1,29 @@
+package scaffold
+
+// Placeholder is text a new site, review or program file starts with
+// that its author is meant to replace. `affsite check` reports each one
+// left in place (an error with --strict), so a site of placeholders does
+// not go live unnoticed.
+type Placeholder struct {
+	// Text is the placeholder as the templates write it.
+	Text string
+	// Message says what it stands for and what to do instead.
+	Message string
+}
+
+// PlaceholderBaseURL is the baseURL a new site's site.toml starts with:
+// under .example, a name reserved for examples (RFC 2606), so that it is
+// never a real site's address.
+const PlaceholderBaseURL = "https://your-site.example/"
+
+// Placeholders returns the placeholders the templates write; a test
+// checks that each is in them.
+func Placeholders() []Placeholder {
+	return []Placeholder{
+		{"YOUR-AFFILIATE-ID", `the referral id is still the placeholder "YOUR-AFFILIATE-ID": set yours, or the affiliate links earn nothing`},
+		{"Your Name", `"Your Name" is a placeholder: set your name`},
+		{"Replace this with your verdict", "the verdict is still the placeholder text: write your own"},
+		{"Write your introduction here", "the introduction is still the placeholder text: write your own"},
+		{PlaceholderBaseURL, "baseURL is still the placeholder " + PlaceholderBaseURL + ": set it to the address the site is published at (the deploy recipes pass --baseURL; check does not)"},
+	}
+}
