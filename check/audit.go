@@ -21,7 +21,7 @@ type auditor struct {
 	opts     Options
 	cfg      *generator.Config
 	progs    *programs.Set
-	links    *links.Set // data/links; read again here, as the build read it
+	links    *links.Set // data/links, as the build read it
 	rep      *generator.Report
 	mem      *generator.MemOutput
 	basePath string // "/" or "/blog/"
@@ -79,8 +79,7 @@ func newAuditor(opts Options, cfg *generator.Config, progs *programs.Set, rep *g
 		}
 	}
 	a.goPath = a.basePath + "go/"
-	// The build loaded the same files without an error.
-	a.links, _ = links.Load(os.DirFS(opts.Source), "data/links", cfg.Affiliate.LinksPrefix)
+	a.links = rep.Registry
 	for _, r := range rep.Sources {
 		a.bySource[r.Out] = r
 		for _, al := range r.Aliases {

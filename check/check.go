@@ -12,14 +12,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/generator"
-	"github.com/affsite/affsite/programs"
 )
 
 // Options says what to check.
@@ -151,18 +149,7 @@ func Run(opts Options) (*Result, error) {
 		r.sort()
 		return r, nil
 	}
-	cfg, err := generator.LoadConfigEnv(opts.Source, opts.Environment)
-	if err != nil {
-		return nil, err
-	}
-	if opts.BaseURL != "" {
-		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
-	}
-	progs, err := programs.Load(os.DirFS(opts.Source), "data/programs")
-	if err != nil {
-		return nil, err // cannot happen: the build loaded them
-	}
-	a := newAuditor(opts, cfg, progs, rep, mem)
+	a := newAuditor(opts, rep.Config, rep.Programs, rep, mem)
 	for _, w := range rep.Warnings {
 		if w.Code == diag.Sponsored {
 			continue // reported as an error by checkAffiliate

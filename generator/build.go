@@ -79,6 +79,12 @@ type Report struct {
 	Links []ManifestLink
 	// Sources describes each content page built, in URL order.
 	Sources []PageRecord
+	// Config, Programs and Registry are the configuration, program data
+	// and links registry the build read (with --baseURL applied), so that
+	// affsite check audits what was built instead of reading them again.
+	Config   *Config
+	Programs *programs.Set
+	Registry *links.Set
 	// MovedAside is where a folder of Hugo's output found at Dest was
 	// moved to, or "".
 	MovedAside string
@@ -292,7 +298,10 @@ func (b *builder) run() (*Report, error) {
 		return nil, err
 	}
 	b.warnings.Sort()
-	return &Report{Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages)}, nil
+	return &Report{
+		Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages),
+		Config: b.cfg, Programs: b.programs, Registry: b.linkSet,
+	}, nil
 }
 
 // layers lists the layout folders in lookup order: the site's, the

@@ -198,6 +198,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	rr := &RebuildReport{Report: &Report{
 		Pages: len(b.srcs), Files: len(out.files), Warnings: b.warnings,
 		Links: b.manifest(), Sources: records(b.srcs),
+		Config: b.cfg, Programs: b.programs, Registry: b.linkSet,
 	}}
 	rr.Changed, rr.Removed = inc.diff(old)
 	return rr, nil
