@@ -34,6 +34,9 @@ type Config struct {
 	// StaleAfterDays is the age in days after which a program's
 	// prices_checked date is reported as stale.
 	StaleAfterDays int `toml:"stale_after_days"`
+	// DealWarnDays is how many days before a deal box's expires= date
+	// affsite check warns about it (DefaultDealWarnDays when unset).
+	DealWarnDays int `toml:"deal_warn_days"`
 	// CurrencyCode and CurrencySymbol override the default currency of
 	// programs that name none (US dollars).
 	CurrencyCode   string `toml:"currency"`
@@ -75,6 +78,9 @@ func (c *Config) Normalize() error {
 	c.LinksPrefix = p
 	if c.StaleAfterDays <= 0 {
 		c.StaleAfterDays = 180
+	}
+	if c.DealWarnDays <= 0 {
+		c.DealWarnDays = DefaultDealWarnDays
 	}
 	if c.BasePath == "" {
 		c.BasePath = "/"

@@ -161,6 +161,7 @@ func Run(opts Options) (*Result, error) {
 	a.checkAffiliate()
 	a.checkRules()
 	a.checkPrograms()
+	a.checkDeals()
 	a.checkSEO()
 	a.checkPlaceholders()
 	if opts.External {

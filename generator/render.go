@@ -267,6 +267,7 @@ func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
 	r := builtins.Registry(state)
 	b.addHugoShortcodes(r, state.File)
 	builtins.AddLink(r, state, b.linkSet, b.now)
+	builtins.AddDeal(r, state, b.now)
 	if b.opts.Shortcodes != nil {
 		b.opts.Shortcodes(r)
 	}
