@@ -228,8 +228,9 @@ func newBuilder(opts Options) (*builder, error) {
 		}
 	}
 	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
+	b.configWarnings = slices.Clone(cfg.Unsupported)
 	if w, ok := cfg.ignoredDiagnostic(); ok {
-		b.configWarnings = diag.List{w}
+		b.configWarnings = append(b.configWarnings, w)
 	}
 	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = basePathOf(cfg.BaseURL)

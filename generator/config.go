@@ -36,6 +36,12 @@ type Config struct {
 	// URL pattern of its pages, with Hugo's tokens (:year, :slug, …);
 	// see permalink.go.
 	Permalinks map[string]any `toml:"permalinks"`
+	// RSSLimit is Hugo's rssLimit, how many items a feed holds (all
+	// when below 0); services.rss.limit is its newer name and wins.
+	RSSLimit int            `toml:"rssLimit"`
+	Services ServicesConfig `toml:"services"`
+	// SummaryLength is how many words an automatic summary has.
+	SummaryLength int `toml:"summaryLength"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/
@@ -50,6 +56,10 @@ type Config struct {
 	// Ignored lists the settings affsite read and does not use; a build
 	// warns once with all of them (IgnoredWarning).
 	Ignored []IgnoredSetting `toml:"-"`
+
+	// Unsupported are warnings about Hugo features the configuration
+	// uses that affsite does not have yet (see hugounsupported.go).
+	Unsupported diag.List `toml:"-"`
 
 	tree *configTree
 	// pagePermalinks are Permalinks checked: patterns by section, lower
@@ -68,6 +78,13 @@ type IgnoredSetting struct {
 type PaginationConfig struct {
 	// PagerSize is how many pages a pager lists; it wins over paginate.
 	PagerSize int `toml:"pagerSize"`
+}
+
+// ServicesConfig is the part of Hugo's [services] table affsite uses.
+type ServicesConfig struct {
+	RSS struct {
+		Limit int `toml:"limit"`
+	} `toml:"rss"`
 }
 
 // ThemeList is the theme key: one theme's name, or a list of them (as
@@ -145,6 +162,9 @@ func LoadConfigEnv(dir, env string) (*Config, error) {
 		cfg.File = tree.files[0]
 	}
 	if err := cfg.decode(); err != nil {
+		return nil, err
+	}
+	if cfg.Unsupported, err = cfg.unsupportedSettings(); err != nil {
 		return nil, err
 	}
 	return cfg, cfg.normalize()

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -156,6 +157,9 @@ func (b *builder) readSource(full string) (*source, error) {
 	}
 	if err := checkTerms(file, meta, lineOf); err != nil {
 		return nil, err
+	}
+	for _, w := range unsupportedFrontMatter(file, fm, lineOf) {
+		b.warn(w)
 	}
 	if meta.draft && !b.opts.Drafts ||
 		!meta.publishDate.IsZero() && meta.publishDate.After(b.now) && !b.opts.Future ||
@@ -366,14 +370,15 @@ func (b *builder) checkDuplicates(pages []*source) error {
 	return errorList(errs)
 }
 
-// summaryWords is how long an automatic summary is, as in Hugo.
+// summaryWords is how long an automatic summary is by default, as in
+// Hugo; summaryLength changes it.
 const summaryWords = 70
 
 // summarize sets the page's Summary, WordCount and ReadingTime from its
 // source: front matter summary, else the text before <!--more-->, else
 // the first 70 words of the text (shortcodes left out).
 func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
-	words, summary, more := proseSummary(body, summaryWords)
+	words, summary, more := proseSummary(body, cmp.Or(b.cfg.SummaryLength, summaryWords))
 	p.WordCount = words
 	p.ReadingTime = (words + 212) / 213
 	switch {

@@ -263,7 +263,7 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 			}
 		}
 		if l.page.Kind == KindHome || l.page.Kind == KindSection {
-			if shows(l.page.Pages[:min(len(l.page.Pages), rssLimit)]) {
+			if shows(l.page.Pages[:min(len(l.page.Pages), b.feedLimit(len(l.page.Pages)))]) {
 				jobs = append(jobs, job{l, nil, l.dir + "index.xml"})
 			}
 		}

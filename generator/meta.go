@@ -107,13 +107,15 @@ func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pa
 	return m, nil
 }
 
+// lookupKey finds key in m without regard to case. A key set to
+// nothing ("tags:" in YAML) is no key, as in Hugo.
 func lookupKey(m map[string]any, key string) (any, bool) {
 	if v, ok := m[key]; ok {
-		return v, true
+		return v, v != nil
 	}
 	for k, v := range m {
 		if strings.EqualFold(k, key) {
-			return v, true
+			return v, v != nil
 		}
 	}
 	return nil, false

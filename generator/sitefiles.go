@@ -19,9 +19,6 @@ import (
 	"github.com/affsite/affsite/themes"
 )
 
-// rssLimit is how many items a feed holds.
-const rssLimit = 20
-
 type rssFeed struct {
 	XMLName xml.Name   `xml:"rss"`
 	Version string     `xml:"version,attr"`
@@ -68,7 +65,7 @@ func (b *builder) writeRSS(list *Page, out string) error {
 		feed.Channel.LastBuildDate = b.site.BuildDate.Format(time.RFC1123Z)
 	}
 	for i, p := range list.Pages {
-		if i == rssLimit {
+		if i == b.feedLimit(len(list.Pages)) {
 			break
 		}
 		desc := string(p.Summary)
