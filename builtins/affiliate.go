@@ -148,6 +148,9 @@ func (st *PageState) programID(inv *shortcodes.Invocation, id string) (*programs
 	if err != nil {
 		return nil, inv.Errorf("shortcode %q: %w", inv.Name, err)
 	}
+	if p, err = st.withFacts(p); err != nil {
+		return nil, inv.Errorf("shortcode %q: %w", inv.Name, err)
+	}
 	if st.Used == nil {
 		st.Used = make(map[string]bool)
 	}

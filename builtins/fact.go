@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -91,7 +92,7 @@ func (st *PageState) Fact(inv *shortcodes.Invocation) error {
 	if err != nil {
 		return err
 	}
-	text, err := st.factText(inv, p, strings.TrimSpace(path))
+	text, err := st.factText(factCtx{inv.Name, inv.Errorf}, p, strings.TrimSpace(path))
 	if err != nil {
 		return err
 	}
@@ -100,7 +101,7 @@ func (st *PageState) Fact(inv *shortcodes.Invocation) error {
 }
 
 // factText resolves one fact path of p.
-func (st *PageState) factText(inv *shortcodes.Invocation, p *programs.Program, path string) (string, error) {
+func (st *PageState) factText(inv factCtx, p *programs.Program, path string) (string, error) {
 	cur := st.currency(p)
 	key := strings.ToLower(path)
 	if full, ok := factAliases()[key]; ok {
@@ -222,7 +223,7 @@ func (st *PageState) factText(inv *shortcodes.Invocation, p *programs.Program, p
 }
 
 // planFact resolves the fact of plans.<id>.<fact>.
-func (st *PageState) planFact(inv *shortcodes.Invocation, p *programs.Program, pl *programs.Plan, fact, path string, cur money.Currency) (string, error) {
+func (st *PageState) planFact(inv factCtx, p *programs.Program, pl *programs.Plan, fact, path string, cur money.Currency) (string, error) {
 	billing := map[string]programs.Billing{"monthly": programs.Monthly, "annual": programs.Annual, "price": programs.Once}
 	field, b, hasBilling := fact, programs.Billing(0), false
 	if head, tail, ok := strings.Cut(fact, "."); ok {
@@ -253,7 +254,7 @@ func (st *PageState) planFact(inv *shortcodes.Invocation, p *programs.Program, p
 		return cur.Format(v), nil
 	case "commission":
 		v, err := c.On(pl, b, 1)
-		return st.figure(inv, cur, v, err, pl, b, "commission")
+		return factFigure(inv, cur, v, err, pl, b, "commission")
 	case "commission.terms":
 		return commissionText(c, cur), nil
 	case "tier2":
@@ -262,14 +263,14 @@ func (st *PageState) planFact(inv *shortcodes.Invocation, p *programs.Program, p
 			return "", inv.Errorf("shortcode %q: program %q has no second tier (tier2)", inv.Name, p.ID)
 		}
 		v, err := t.On(c, pl, b)
-		return st.figure(inv, cur, v, err, pl, b, "second-tier commission")
+		return factFigure(inv, cur, v, err, pl, b, "second-tier commission")
 	}
 	return "", unknown(inv, "fact", "plans."+pl.ID+"."+fact, prefixed("plans."+pl.ID+".", planFacts()), p.ID)
 }
 
 // scenarioFact resolves scenarios.<id>.total and .tier2_total, the
 // earnings shortcode's totals.
-func (st *PageState) scenarioFact(inv *shortcodes.Invocation, p *programs.Program, parts []string, path string) (string, error) {
+func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []string, path string) (string, error) {
 	ids := make([]string, len(p.Scenarios))
 	for i, s := range p.Scenarios {
 		ids[i] = s.ID
@@ -281,8 +282,15 @@ func (st *PageState) scenarioFact(inv *shortcodes.Invocation, p *programs.Progra
 	if !ok {
 		return "", unknown(inv, "scenario", parts[1], ids, p.ID)
 	}
+	if parts[2] == "customers" {
+		var n int64
+		for _, pc := range s.Mix {
+			n += pc.Count
+		}
+		return strconv.FormatInt(n, 10), nil
+	}
 	if parts[2] != "total" && parts[2] != "tier2_total" {
-		return "", unknown(inv, "fact", path, []string{"scenarios." + s.ID + ".total", "scenarios." + s.ID + ".tier2_total"}, p.ID)
+		return "", unknown(inv, "fact", path, prefixed("scenarios."+s.ID+".", scenarioFacts()), p.ID)
 	}
 	cur := st.currency(p)
 	var total, total2 money.Cents
@@ -309,6 +317,32 @@ func (st *PageState) scenarioFact(inv *shortcodes.Invocation, p *programs.Progra
 		return cur.Format(total2), nil
 	}
 	return cur.Format(total), nil
+}
+
+// scenarioFacts are the facts of scenarios.<id>.
+func scenarioFacts() []string { return []string{"total", "tier2_total", "customers"} }
+
+// factCtx is where a fact is asked for: the shortcode's name and its
+// error constructor (an Invocation's Errorf, which adds file:line:col),
+// or, for a fact in a data file's text, fmt.Errorf.
+type factCtx struct {
+	Name   string
+	errorf func(format string, args ...any) error
+}
+
+// Errorf returns an error made by the context's constructor.
+func (c factCtx) Errorf(format string, args ...any) error { return c.errorf(format, args...) }
+
+// factFigure is figure for a fact: "custom" for a figure the data
+// cannot compute, an error for an overflow.
+func factFigure(inv factCtx, cur money.Currency, v money.Cents, err error, pl *programs.Plan, b programs.Billing, what string) (string, error) {
+	switch {
+	case errors.Is(err, programs.ErrNoFigure):
+		return "custom", nil
+	case err != nil:
+		return "", inv.Errorf("shortcode %q: the %s on plan %q's %s price is too large to compute exactly (%w)", inv.Name, what, pl.ID, b, err)
+	}
+	return cur.Format(v), nil
 }
 
 // lowestPrice returns the lowest headline price of p's plans with its
@@ -346,7 +380,7 @@ func prefixed(prefix string, names []string) []string {
 
 // unknown is the error for an unknown plan, scenario or fact, with the
 // closest known name when one is near.
-func unknown(inv *shortcodes.Invocation, what, name string, known []string, program string) error {
+func unknown(inv factCtx, what, name string, known []string, program string) error {
 	if s, ok := suggest.Closest(strings.ToLower(name), known); ok {
 		return inv.Errorf("shortcode %q: unknown %s %q of program %q (did you mean %q?)", inv.Name, what, name, program, s)
 	}

@@ -1,0 +1,180 @@
+package check_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/builtins"
+	"github.com/affsite/affsite/check"
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/programs"
+)
+
+// exampleEdits change every rate, price and term of the example site's
+// program files, as a vendor changing its terms would.
+var exampleEdits = map[string][][2]string{
+	"data/programs/kartra.yaml": {
+		{"commission: 0.40", "commission: 0.35"}, {"tier2: 0.10", "tier2: 0.15"},
+		{"days: 14", "days: 21"}, {"price: 1.00", "price: 2.00"},
+		{"minimum: 100.00", "minimum: 150.00"}, {"hold_days: 30", "hold_days: 45"},
+		{"min_sales: 2", "min_sales: 3"},
+		{"monthly: 99\n", "monthly: 97\n"}, {"monthly: 199\n", "monthly: 189\n"},
+		{"monthly: 299\n", "monthly: 289\n"}, {"monthly: 499\n", "monthly: 489\n"},
+		{"annual: 948\n", "annual: 936\n"}, {"annual: 1,788\n", "annual: 1,776\n"},
+		{"annual: 2,748\n", "annual: 2,736\n"}, {"annual: 4,548\n", "annual: 4,536\n"},
+	},
+	"data/programs/funnelforge.toml": {
+		{`commission = "30%"`, `commission = "25%"`}, {"cookie_days = 60", "cookie_days = 90"},
+		{"minimum = 50.00", "minimum = 75.00"}, {"hold_days = 30", "hold_days = 45"},
+		{"monthly = 29.00", "monthly = 27.00"}, {"annual = 290.00", "annual = 270.00"},
+		{"monthly = 79.00", "monthly = 77.00"}, {"annual = 790.00", "annual = 770.00"},
+		{"monthly = 199.00", "monthly = 189.00"}, {"annual = 1990.00", "annual = 1890.00"},
+	},
+}
+
+// TestExampleSiteFollowsData changes every figure of the example site's
+// program data, in a copy of the site, rebuilds it and asserts that no
+// page still shows an old figure and that check is clean: the reviews
+// and the comparison type none by hand.
+func TestExampleSiteFollowsData(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("../content/posts/kartra-affiliate-program-review.md"); err != nil {
+		t.Skipf("no example site: %v", err)
+	}
+	dir := t.TempDir()
+	for _, d := range []string{"site.toml", "content", "data", "themes", "static", "layouts"} {
+		copyTree(t, filepath.Join("..", d), filepath.Join(dir, d))
+	}
+	before := exampleFacts(t, dir)
+	for file, edits := range exampleEdits {
+		full := filepath.Join(dir, filepath.FromSlash(file))
+		src, err := os.ReadFile(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(src)
+		for _, e := range edits {
+			if !strings.Contains(s, e[0]) {
+				t.Fatalf("%s has no %q to change", file, e[0])
+			}
+			s = strings.ReplaceAll(s, e[0], e[1])
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := exampleFacts(t, dir)
+
+	// The figures that changed: every money amount, percentage and
+	// duration of the old data that the new data no longer has, and the
+	// forms prose writes the old whole-number terms in.
+	// (ShieldWave, which no page shows, keeps its figures; they are not
+	// a reason to allow an old one.)
+	current := map[string]bool{}
+	for path, v := range after {
+		if !strings.HasPrefix(path, "shieldwave:") {
+			current[v] = true
+		}
+	}
+	var gone []string
+	for path, v := range before {
+		if strings.HasPrefix(path, "shieldwave:") || current[v] || after[path] == v {
+			continue
+		}
+		switch {
+		case strings.ContainsAny(v, "$%") || strings.Contains(v, " day"):
+			gone = append(gone, v)
+		case strings.HasSuffix(path, "hold_days") || strings.HasSuffix(path, "trial.days") || strings.HasSuffix(path, "cookie.days"):
+			gone = append(gone, v+"-day", v+" days")
+		case strings.HasSuffix(path, "min_sales"):
+			gone = append(gone, v+" sales")
+		}
+	}
+	gone = append(gone, "40 %", "10 %", "30 %", "two sales", "two-week", "half a year")
+	if len(gone) < 40 {
+		t.Fatalf("only %d old figures to look for: %q", len(gone), gone)
+	}
+
+	out := generator.NewMemOutput()
+	if _, err := generator.Build(generator.Options{Source: dir, Output: out, Now: exampleNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range out.Names() {
+		if ext := filepath.Ext(name); ext != ".html" && ext != ".xml" && ext != ".json" {
+			continue
+		}
+		data, _ := out.File(name)
+		for _, old := range gone {
+			re := regexp.MustCompile(`(^|[^0-9.,$])` + regexp.QuoteMeta(old) + `($|[^0-9])`)
+			if strings.HasPrefix(old, "$") {
+				re = regexp.MustCompile(regexp.QuoteMeta(old) + `($|[^0-9])`)
+			}
+			if loc := re.FindIndex(data); loc != nil {
+				lo, hi := max(loc[0]-60, 0), min(loc[1]+60, len(data))
+				t.Errorf("%s still shows the old %q: …%s…", name, old, data[lo:hi])
+			}
+		}
+	}
+
+	res, err := check.Run(check.Options{Source: dir, Now: exampleNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Severity == check.Error || strings.HasPrefix(f.File, "content/") {
+			t.Errorf("check: %s", f)
+		}
+	}
+}
+
+var exampleNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// exampleFacts returns every fact of the site's programs, keyed
+// "program:path".
+func exampleFacts(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	set, err := programs.Load(os.DirFS(dir), "data/programs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := builtins.NewPageState(set, affiliate.Config{})
+	out := map[string]string{}
+	for _, p := range set.All() {
+		for path, v := range st.Facts(p) {
+			out[p.ID+":"+path] = v
+		}
+	}
+	return out
+}
+
+// copyTree copies a file or folder; a missing one is skipped.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	if _, err := os.Stat(from); err != nil {
+		return
+	}
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
