@@ -298,3 +298,18 @@ func (hf *hugoFeatures) reset() {
 	hf.refs, hf.pages = nil, nil
 	hf.mu.Unlock()
 }
+
+// inlineShortcodes compiles inline shortcodes with the template
+// functions, or is nil when the site has not set enableInlineShortcodes.
+func (b *builder) inlineShortcodes() func(name, text string) (shortcodes.InlineTemplate, error) {
+	if !b.hugo.inlineShortcodes {
+		return nil
+	}
+	return func(name, text string) (shortcodes.InlineTemplate, error) {
+		t, err := template.New(name).Funcs(b.templateFuncs()).Parse(text)
+		if err != nil {
+			return nil, templateError(err)
+		}
+		return t, nil
+	}
+}

@@ -111,6 +111,9 @@ func TestHugoShortcodeErrors(t *testing.T) {
 		{"highlight standalone", "", "{{< highlight go >}}\n", `unclosed shortcode "highlight"`},
 		{"highlight option", "", "{{< highlight go \"linenos\" >}}x{{< /highlight >}}\n", `shortcode "highlight": invalid highlight option "linenos": want key=value`},
 		{"config type", "[markup.highlight]\nstyle = \"monokai\"\ntabWidth = \"wide\"\n", "x\n", `site.toml:3: markup.highlight.tabWidth: must be a whole number, not wide`},
+		{"inline off", "", "{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}\n", `content/posts/page.md:4:1: inline shortcode "year.inline": inline shortcodes are off; set enableInlineShortcodes = true`},
+		{"inline undefined", "enableInlineShortcodes = true\n", "{{< year.inline />}}\n", `content/posts/page.md:4:1: inline shortcode "year.inline" is used before it is defined`},
+		{"inline template", "enableInlineShortcodes = true\n", "{{< bad.inline >}}{{ .Nope( }}{{< /bad.inline >}}\n", `content/posts/page.md:4:1: inline shortcode "bad.inline": `},
 		{"privacy type", "[privacy.youtube]\nprivacyEnhanced = \"yes\"\n", "x\n", `site.toml:2: privacy.youtube.privacyEnhanced: must be true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,4 +158,19 @@ title: Zoo
 jpg
 `)
 	assertFile(t, b, "posts/zoo/index.html", `<img src="/posts/zoo/elephant.jpg">`, `<img src="missing.jpg">`)
+}
+
+// TestInlineShortcodes: with enableInlineShortcodes, {{< name.inline >}}
+// defines and runs a template, and {{< name.inline />}} runs it again.
+func TestInlineShortcodes(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, hugoSite+`-- site.toml --
+enableInlineShortcodes = true
+-- content/posts/page.md --
+---
+title: Page
+---
+A {{< greet.inline "Ann" >}}Hello, {{ .Get 0 }}!{{< /greet.inline >}} and {{< greet.inline "Bob" />}}
+`)
+	assertFile(t, b, "posts/page/index.html", "<p>A Hello, Ann! and Hello, Bob!</p>")
 }

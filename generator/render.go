@@ -113,7 +113,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 			h, err := b.md.renderPlain(src)
 			return string(h), err
 		},
-		Page: p, Site: b.site,
+		Page: p, Site: b.site, Inline: b.inlineShortcodes(),
 	}
 	doc, err := shortcodes.Parse(body)
 	if err != nil {

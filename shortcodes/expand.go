@@ -21,6 +21,11 @@ type Env struct {
 	// shortcodes. When nil, that inner content is passed through unrendered.
 	Markdown   func(src []byte) (string, error)
 	Page, Site any // exposed to templates as .Page and .Site
+	// Inline compiles the template of an inline shortcode, the inner text
+	// of {{< name.inline >}}…{{< /name.inline >}}. When nil (the site has
+	// not set enableInlineShortcodes) such a use is an error naming the
+	// feature.
+	Inline func(name, text string) (InlineTemplate, error)
 }
 
 // TemplateSet is the set of shortcode templates, named like
@@ -59,9 +64,10 @@ func Expand(src []byte, doc *Document, env *Env) (*Result, error) {
 }
 
 type expander struct {
-	src []byte
-	env *Env
-	res *Result
+	src    []byte
+	env    *Env
+	res    *Result
+	inline map[string]InlineTemplate // the page's inline shortcodes, by name
 }
 
 // markdown writes nodes to buf as Markdown, each shortcode as a
@@ -125,6 +131,9 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 		Line: sc.Line + e.env.LineOffset, Col: sc.Col,
 		Env:      e.env,
 		innerSrc: e.src[sc.InnerStart:sc.InnerEnd:sc.InnerEnd],
+	}
+	if strings.HasSuffix(sc.Name, inlineSuffix) {
+		return e.expandInline(sc, inv)
 	}
 	b, isBuiltin := e.env.Registry.get(sc.Name)
 	tmpl := TemplateName(sc.Name)

@@ -319,6 +319,7 @@ func delims(markdown bool) string {
 // validName reports whether name is made of letters, digits, '-', '_' and
 // '/' (as in Hugo's "foo/bar", a template in a subdirectory).
 func validName(name string) bool {
+	name = strings.TrimSuffix(name, inlineSuffix) // Hugo's inline shortcodes
 	for _, r := range name {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '/':
