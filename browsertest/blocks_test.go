@@ -1,0 +1,214 @@
+package browsertest
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+//go:embed testdata/blocks.js
+var blocksJS string
+
+// blockFacts is what testdata/blocks.js reports.
+type blockFacts struct {
+	Blocks []struct {
+		Kind     string   `json:"kind"`
+		Name     string   `json:"name"`
+		Shown    bool     `json:"shown"`
+		Problems []string `json:"problems"`
+		Totals   []string `json:"totals"`
+		Text     []struct {
+			El          string   `json:"el"`
+			Color       string   `json:"color"`
+			Backgrounds []string `json:"backgrounds"`
+		} `json:"text"`
+	} `json:"blocks"`
+	ScrollWidth float64 `json:"scrollWidth"`
+	InnerWidth  float64 `json:"innerWidth"`
+}
+
+// TestMoneyBlocks loads the example pages with money blocks at 375 and
+// 1280 px, light and dark, and wants every block of each kind there, each
+// one with all its cells and totals inside the viewport and inside its box
+// (no horizontal scrolling, page or block), its text at 4.5:1, and no
+// console error. The deal box's copy button must work.
+func TestMoneyBlocks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests skipped in -short mode")
+	}
+	browser := startBrowser(t)
+	srv := serveExample(t)
+	pages := []struct {
+		name, path string
+		kinds      []string // the block kinds the page must have
+	}{
+		{"kartra", "/posts/kartra-affiliate-program-review/", []string{"commission-table", "plans", "earnings"}},
+		{"comparison", "/posts/kartra-vs-funnelforge/", []string{"commission-table", "plans", "earnings"}},
+		{"funnelforge", "/posts/funnelforge-affiliate-program-review/", []string{"commission-table", "plans", "earnings", "deal"}},
+	}
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tabs := make(chan struct{}, 3)
+	for _, p := range pages {
+		for _, vp := range []viewport{{375, 812, true}, {1280, 800, false}} {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s/%d/%s", p.name, vp.width, scheme), func(t *testing.T) {
+					t.Parallel()
+					tabs <- struct{}{}
+					defer func() { <-tabs }()
+					ctx, events := newTab(t, browser)
+					loadAt(t, ctx, srv.URL+p.path, vp, scheme)
+					f, err := chromedp.Run(ctx, chromedp.Evaluate[blockFacts](blocksJS))
+					if err != nil {
+						t.Fatalf("blocks probe: %v", err)
+					}
+					if f.ScrollWidth > f.InnerWidth {
+						t.Errorf("page scrolls horizontally: %v > %v", f.ScrollWidth, f.InnerWidth)
+					}
+					checkBlocks(t, f, p.kinds, scheme)
+					if contains(p.kinds, "deal") {
+						checkDealCopy(t, ctx)
+						shot := fmt.Sprintf("deal-%d-%s.png", vp.width, scheme)
+						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("aside.deal")))
+						if err == nil {
+							err = os.WriteFile(filepath.Join(screenshotDir, shot), png, 0o644)
+						}
+						if err != nil {
+							t.Errorf("deal screenshot: %v", err)
+						}
+					}
+					// One picture per block kind (and the tier-2 earnings, the
+					// widest table), for people to look at.
+					for kind, sel := range map[string]string{
+						"commission-table": "figure.aff-table", "plans": ".plan-cards",
+						"earnings": "figure.earnings", "earnings-tier2": "figure.earnings:has(tfoot td:nth-of-type(3))",
+					} {
+						if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("!!document.querySelector(%q)", sel))); !ok {
+							continue
+						}
+						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+						if err == nil {
+							err = os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("%s-%s-%d-%s.png", kind, p.name, vp.width, scheme)), png, 0o644)
+						}
+						if err != nil {
+							t.Errorf("%s screenshot: %v", kind, err)
+						}
+					}
+					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+					if err == nil {
+						err = os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("blocks-%s-%d-%s.png", p.name, vp.width, scheme)), png, 0o644)
+					}
+					if err != nil {
+						t.Errorf("screenshot: %v", err)
+					}
+					for _, problem := range events.problems(strings.TrimPrefix(srv.URL, "http://")) {
+						t.Error(problem)
+					}
+				})
+			}
+		}
+	}
+}
+
+// loadAt opens u in a viewport and colour scheme.
+func loadAt(t *testing.T, ctx context.Context, u string, vp viewport, scheme string) {
+	t.Helper()
+	var vpOpts []chromedp.EmulateViewportOption
+	if vp.mobile {
+		vpOpts = append(vpOpts, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(vp.width, vp.height, vpOpts...),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}),
+		chromedp.Navigate(u),
+	)
+	if err != nil {
+		t.Fatalf("loading %s: %v", u, err)
+	}
+}
+
+func checkBlocks(t *testing.T, f blockFacts, kinds []string, scheme string) {
+	t.Helper()
+	canvas := rgba{255, 255, 255, 1}
+	if scheme == "dark" {
+		canvas = rgba{18, 18, 18, 1}
+	}
+	seen := map[string]int{}
+	for _, b := range f.Blocks {
+		seen[b.Kind]++
+		name := b.Kind + " " + b.Name
+		if !b.Shown {
+			t.Errorf("%s: not visible", name)
+		}
+		for _, p := range b.Problems {
+			t.Errorf("%s: %s", name, p)
+		}
+		if len(b.Totals) == 0 {
+			t.Errorf("%s: no totals found", name)
+		}
+		for _, tx := range b.Text {
+			bg, err := effectiveBackground(tx.Backgrounds, canvas)
+			if err != nil {
+				t.Errorf("%s: %s: %v", name, tx.El, err)
+				continue
+			}
+			fg, err := parseColor(tx.Color)
+			if err != nil {
+				t.Errorf("%s: %s: %v", name, tx.El, err)
+				continue
+			}
+			if r := contrast(fg.over(bg), bg); r < minContrast {
+				t.Errorf("%s: %s: contrast %.2f:1 < %.1f:1", name, tx.El, r, minContrast)
+			}
+		}
+	}
+	for _, k := range kinds {
+		if seen[k] == 0 {
+			t.Errorf("no %s block on the page", k)
+		}
+	}
+}
+
+// checkDealCopy wants the deal box's Copy button shown (its script ran)
+// and, once clicked, a status that says what happened: "Copied", or how
+// to copy by hand when the browser refuses the clipboard.
+func checkDealCopy(t *testing.T, ctx context.Context) {
+	t.Helper()
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = document.querySelector("aside.deal button.deal-copy"); return !!b && !b.hidden && b.getBoundingClientRect().width > 0; })()`))
+	if err != nil || !shown {
+		t.Fatalf("deal box: the Copy button is not shown (%v)", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("aside.deal button.deal-copy"))); err != nil {
+		t.Fatalf("clicking Copy: %v", err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const s = document.querySelector("aside.deal .deal-copied"); return s && s.textContent; })()`))
+	if err != nil {
+		t.Fatalf("deal box: no status after Copy: %v", err)
+	}
+	if status != "Copied" && status != "Select the code to copy it" {
+		t.Errorf("deal box: status after Copy = %q", status)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
