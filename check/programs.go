@@ -11,6 +11,8 @@ import (
 // have, programs no page uses, stale prices_checked dates and pages last
 // changed before their program's prices were.
 func (a *auditor) checkPrograms() {
+	a.checkFigures()
+	a.checkRefIDs()
 	used := map[string]bool{}
 	for _, r := range a.rep.Sources {
 		ids := append([]string(nil), r.Programs...)

@@ -40,6 +40,8 @@ const (
 	Output      Code = "output"               // two sources for one output file
 	Sponsored   Code = "affiliate-rel"        // an affiliate link without rel="sponsored"
 	Disclosure  Code = "affiliate-disclosure" // an affiliate link before any disclosure
+	Figure      Code = "data-figure"          // a figure typed in prose that the program data has or contradicts
+	RefID       Code = "ref-id"               // a program's referral id is missing or a placeholder
 )
 
 // Diagnostic is one error or warning, at a place in a site's files. Line

@@ -14,6 +14,7 @@ import (
 // before its first one. "auto" puts the default disclosure at the top
 // when the author did not place one in time; "require" fails the build.
 func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env) ([]byte, error) {
+	b.warnRefIDs(s, state)
 	found := affiliate.Scan(out, b.links.classify)
 	s.page.HasAffiliateLinks = len(found.Anchors) > 0
 	mode := b.cfg.Affiliate.Disclosure
