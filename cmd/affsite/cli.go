@@ -27,6 +27,7 @@ var commands = []struct{ name, args, summary string }{
 	{"serve", "[flags]", "build the site and preview it at http://127.0.0.1:1313/"},
 	{"check", "[flags]", "build the site in memory and report broken links, disclosures, stale data"},
 	{"new", "KIND …", `create a site, review or program file ("affsite help new")`},
+	{"import", "wordpress …", `create a site from a WordPress export ("affsite help import wordpress")`},
 	{"version", "", "print the version"},
 	{"completion", "SHELL", "print the completion script for bash, zsh or fish"},
 	{"help", "[command]", "show help, or a command's flags"},
@@ -38,7 +39,7 @@ func writeUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-26s  %s\n", strings.TrimSpace("affsite "+c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"affsite help COMMAND\" (build, serve, check, new) for its flags.\n")
+	fmt.Fprint(w, "\nRun \"affsite help COMMAND\" (build, serve, check, new, import wordpress) for its flags.\n")
 }
 
 // buildExit is the exit code for a failed build: a refused output folder

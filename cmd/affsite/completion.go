@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/affsite/affsite/wpimport"
 )
 
 // completionCommands are the commands and their flags, for completion:
@@ -17,7 +19,13 @@ func completionCommands() []*flagSet {
 		newSiteFlags(new(bool)),
 		newReviewFlags(new(string), new(string)),
 		newProgramFlags(new(string), new(string), new(string)),
+		importFlags(new(wpimport.Options), new(repeated)),
 	}
+}
+
+// importSources are the sources "affsite import" reads, with what each is.
+var importSources = [][2]string{
+	{"wordpress", "create a site from a WordPress export (WXR)"},
 }
 
 // newKinds are the kinds "affsite new" creates, with what each is.
@@ -77,7 +85,7 @@ func valueKind(d *flagDef) string {
 		return "choice"
 	case d.meta == "DIR":
 		return "dir"
-	case d.meta == "FILE":
+	case d.meta == "FILE" || strings.HasPrefix(d.meta, "FILE."):
 		return "file"
 	}
 	return ""
@@ -109,6 +117,12 @@ _affsite() {
             return
         fi
         cmd="new ${COMP_WORDS[2]}" first=3 ;;
+    import)
+        if [[ $COMP_CWORD -eq 2 ]]; then
+            COMPREPLY=($(compgen -W "wordpress" -- "$cur"))
+            return
+        fi
+        cmd="import ${COMP_WORDS[2]}" first=3 ;;
     help)
         [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "%s" -- "$cur"))
         return ;;
@@ -170,12 +184,16 @@ func zshDesc(s string) string {
 }
 
 func writeZshCompletion(w io.Writer) {
-	fmt.Fprint(w, "#compdef affsite\n# zsh completion for affsite; load it with: source <(affsite completion zsh)\n_affsite() {\n    local -a commands kinds\n    commands=(\n")
+	fmt.Fprint(w, "#compdef affsite\n# zsh completion for affsite; load it with: source <(affsite completion zsh)\n_affsite() {\n    local -a commands kinds sources\n    commands=(\n")
 	for _, c := range commands {
 		fmt.Fprintf(w, "        %s\n", zshQuote(c.name+":"+zshDesc(c.summary)))
 	}
 	fmt.Fprint(w, "    )\n    kinds=(\n")
 	for _, k := range newKinds {
+		fmt.Fprintf(w, "        %s\n", zshQuote(k[0]+":"+k[1]))
+	}
+	fmt.Fprint(w, "    )\n    sources=(\n")
+	for _, k := range importSources {
 		fmt.Fprintf(w, "        %s\n", zshQuote(k[0]+":"+k[1]))
 	}
 	fmt.Fprint(w, `    )
@@ -193,6 +211,13 @@ func writeZshCompletion(w io.Writer) {
             return
         fi
         cmd="new $words[2]"
+        shift words; (( CURRENT-- )) ;;
+    import)
+        if (( CURRENT == 2 )); then
+            _describe source sources
+            return
+        fi
+        cmd="import $words[2]"
         shift words; (( CURRENT-- )) ;;
     help) _describe command commands; return ;;
     completion) _values shell bash zsh fish; return ;;
@@ -230,6 +255,8 @@ func writeZshCompletion(w io.Writer) {
 		switch fs.path {
 		case "new site":
 			arg = "'1:folder:_files -/'"
+		case "import wordpress":
+			arg = "'1:WordPress export:_files'"
 		case "build", "serve", "check":
 			arg = ""
 		}
@@ -252,12 +279,15 @@ func writeFishCompletion(w io.Writer) {
 	for _, k := range newKinds {
 		fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from new; and not __fish_seen_subcommand_from %s' -a %s -d %s\n", kinds, k[0], fishQuote(k[1]))
 	}
+	for _, k := range importSources {
+		fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from %s' -a %s -d %s\n", k[0], k[0], fishQuote(k[1]))
+	}
 	fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from help; and not __fish_seen_subcommand_from %s' -a %s\n", commandNames(), fishQuote(commandNames()))
 	fmt.Fprint(w, "complete -c affsite -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
 	for _, fs := range completionCommands() {
 		cond := "__fish_seen_subcommand_from " + fs.path
-		if kind, ok := strings.CutPrefix(fs.path, "new "); ok {
-			cond = "__fish_seen_subcommand_from new; and __fish_seen_subcommand_from " + kind
+		if parent, kind, ok := strings.Cut(fs.path, " "); ok {
+			cond = "__fish_seen_subcommand_from " + parent + "; and __fish_seen_subcommand_from " + kind
 		} else if fs.path == "serve" {
 			cond += " server"
 		}
@@ -281,8 +311,11 @@ func writeFishCompletion(w io.Writer) {
 			}
 			fmt.Fprintf(w, "%s -d %s\n", line, fishQuote(d.usage))
 		}
-		if fs.path == "new site" {
+		switch fs.path {
+		case "new site":
 			fmt.Fprintf(w, "complete -c affsite -n %s -a '(__fish_complete_directories)'\n", fishQuote(cond))
+		case "import wordpress":
+			fmt.Fprintf(w, "complete -c affsite -n %s -F\n", fishQuote(cond))
 		}
 	}
 }

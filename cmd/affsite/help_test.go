@@ -166,6 +166,7 @@ func TestCompletion(t *testing.T) {
 				"affsite check --format ":   "json\ttext, or json for CI annotations\ntext\ttext, or json for CI annotations",
 				"affsite server --p":        "--port\tthe port to listen on; 0 picks a free one",
 				"affsite new program x --u": "--url\tthe vendor's home page, http(s) (required)",
+				"affsite import ":           "wordpress\tcreate a site from a WordPress export (WXR)",
 			} {
 				got, err := exec.Command("fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", script, line).Output()
 				if err != nil || strings.TrimSpace(string(got)) != want {
@@ -200,6 +201,10 @@ func TestCompletion(t *testing.T) {
 		{"affsite build -s site", "sitedir"},
 		{"affsite new site site", "sitedir"},
 		{"affsite help n", "new"},
+		{"affsite i", "import"},
+		{"affsite import ", "wordpress"},
+		{"affsite import wordpress x.xml --li", "--links --links-prefix"},
+		{"affsite import wordpress x.xml --uploads site", "sitedir"},
 		{"affsite completion f", "fish"},
 	} {
 		words := strings.Fields(tc.line)

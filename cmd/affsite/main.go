@@ -10,9 +10,10 @@
 //	affsite new site DIR [--force]
 //	affsite new review PROGRAM [--title "…"] [-s SITE]
 //	affsite new program ID --name "…" --url URL [-s SITE]
+//	affsite import wordpress EXPORT.xml -o DIR [--links FILE.csv]... [--uploads DIR] [--links-prefix PATH]
 //	affsite version
 //	affsite completion bash|zsh|fish
-//	affsite help [build|serve|check|new [site|review|program]]
+//	affsite help [build|serve|check|new [site|review|program]|import wordpress]
 //
 // -s and -d have the long forms --source and --destination; serve's port 0
 // picks a free port. Exit codes: 0 success, 1 the site has errors (or
