@@ -37,6 +37,10 @@ type Config struct {
 	// DealWarnDays is how many days before a deal box's expires= date
 	// affsite check warns about it (DefaultDealWarnDays when unset).
 	DealWarnDays int `toml:"deal_warn_days"`
+	// AutoLinks are the keyword auto-links; AutoLinkMax is how many
+	// mentions of each phrase a page links (DefaultAutoLinkMax when unset).
+	AutoLinks   []AutoLink `toml:"auto_links"`
+	AutoLinkMax int        `toml:"auto_link_max"`
 	// CurrencyCode and CurrencySymbol override the default currency of
 	// programs that name none (US dollars).
 	CurrencyCode   string `toml:"currency"`
@@ -78,6 +82,9 @@ func (c *Config) Normalize() error {
 	c.LinksPrefix = p
 	if c.StaleAfterDays <= 0 {
 		c.StaleAfterDays = 180
+	}
+	if err := c.normalizeAutoLinks(); err != nil {
+		return err
 	}
 	if c.DealWarnDays <= 0 {
 		c.DealWarnDays = DefaultDealWarnDays

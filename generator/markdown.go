@@ -32,6 +32,7 @@ type mdState struct {
 	// placeholders turns the shortcode placeholders in a heading's text
 	// into the plain text of their HTML; nil when there are none.
 	placeholders func(text string) (string, bool)
+	auto         *autoLinks // nil: no keyword auto-links on this page
 }
 
 type heading struct {
@@ -67,7 +68,8 @@ func newMarkdown(extra ...goldmark.Extender) *markdown {
 			parser.WithAutoHeadingID(),
 			// Hugo reads "## Title {#id .class}" by default; so do we.
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(&pageTransformer{key: m.stateKey}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&pageTransformer{key: m.stateKey}, 100),
+				util.Prioritized(autoLinkTransformer{}, 50)),
 		),
 		goldmark.WithRendererOptions(
 			html.WithUnsafe(),

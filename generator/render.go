@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/shortcodes"
@@ -25,7 +26,7 @@ type ManifestLink struct {
 	Placement string `json:"placement,omitempty"`
 	SubID     string `json:"subid,omitempty"`
 	URL       string `json:"url"`
-	Source    string `json:"source"` // "shortcode" or "markdown"
+	Source    string `json:"source"` // "shortcode", "markdown" or "auto" (a keyword auto-link)
 }
 
 // renderPages renders and writes every content page, in parallel, and
@@ -127,13 +128,20 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if err != nil {
 		return "", err
 	}
-	st := &mdState{links: b.links, placeholders: func(text string) (string, bool) {
+	auto, err := b.autoLinksFor(s, state, body, res.Markdown)
+	if err != nil {
+		return "", err
+	}
+	st := &mdState{links: b.links, auto: auto, placeholders: func(text string) (string, bool) {
 		return resolvePlaceholders(text, res)
 	}}
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
 	if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
 		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
+	}
+	if auto != nil && auto.err != nil {
+		return "", fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
 	}
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = tableOfContents(st.headings)
@@ -250,8 +258,9 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLin
 	out := make([]ManifestLink, 0, len(links))
 	for _, l := range links {
 		src := "shortcode"
-		if l.Placement == "markdown" {
-			src = "markdown"
+		switch l.Placement {
+		case "markdown", affiliate.AutoLinkPlacement:
+			src = l.Placement
 		}
 		out = append(out, ManifestLink{
 			Page: s.page.RelPermalink, File: s.file, Line: l.Line, Program: l.Program, Plan: l.Plan,
