@@ -31,6 +31,9 @@ type Config struct {
 	Minify       MinifySetting    `toml:"minify"`
 	Params       map[string]any   `toml:"params"`
 	Affiliate    affiliate.Config `toml:"affiliate"`
+	// MainSections are the sections whose pages are posts (reviews):
+	// Hugo's mainSections, here or under [params] (see mainSections).
+	MainSections []string `toml:"mainSections"`
 
 	// Permalinks maps a section (or, under "page", a section) to the
 	// URL pattern of its pages, with Hugo's tokens (:year, :slug, …);

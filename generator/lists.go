@@ -17,14 +17,21 @@ import (
 func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	site := b.site
 	site.RegularPages, site.Pages, site.Menu, site.BuildDate = nil, nil, nil, time.Time{}
+	site.Posts = nil
 	for _, s := range srcs {
 		s.page.TagTerms, s.page.CategoryTerms = nil, nil
 		site.RegularPages = append(site.RegularPages, s.page)
 	}
 	sortPages(site.RegularPages)
+	site.MainSections = b.mainSections(site.RegularPages)
+	for _, p := range site.RegularPages {
+		if isPost(p, site.MainSections) {
+			site.Posts = append(site.Posts, p)
+		}
+	}
 	site.Sections = map[string]*Page{}
 	for _, p := range site.RegularPages {
-		if p.Section == "" {
+		if !inSectionList(p) {
 			continue
 		}
 		sec, ok := site.Sections[p.Section]
@@ -68,7 +75,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		}
 	}
 	home := b.listPage(KindHome, site.Title, "")
-	home.Pages = site.RegularPages
+	home.Pages = site.Posts
 	if s, ok := sections[""]; ok {
 		b.fillFromIndex(home, s)
 	}

@@ -53,7 +53,7 @@ type Page struct {
 	TableOfContents template.HTML
 
 	// Pages lists the pages of a list page (section, term, home: all
-	// regular pages), newest first.
+	// posts, Site.Posts), newest first.
 	Pages []*Page
 	// Paginator is the current pager of a list page; nil on regular pages.
 	Paginator *Pager
@@ -125,6 +125,14 @@ type Site struct {
 	// Pages is every page; RegularPages only the content pages, newest first.
 	Pages        []*Page
 	RegularPages []*Page
+	// Posts are the regular pages that are posts (reviews), newest
+	// first: those the home page, the feeds and the 404 page list. Pages
+	// of type "page", pages at the top of content/ and pages outside
+	// MainSections are not posts (see isPost).
+	Posts []*Page
+	// MainSections are the sections whose pages are posts: Hugo's
+	// mainSections setting, else every section that has a page.
+	MainSections []string
 	// Sections maps a section name to its list page.
 	Sections map[string]*Page
 	// Taxonomies maps "tags" and "categories" to their terms, by name.

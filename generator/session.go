@@ -373,7 +373,7 @@ func orderFacts(s *source) string {
 	p := s.page
 	var sb strings.Builder
 	for _, v := range []string{
-		p.Title, p.Slug, p.RelPermalink, p.Section, p.Program, s.outPath,
+		p.Title, p.Slug, p.RelPermalink, p.Section, p.Type(), p.Program, s.outPath,
 		p.Date.String(), p.PublishDate.String(), p.ExpiryDate.String(),
 		strings.Join(p.Tags, "\x01"), strings.Join(p.Categories, "\x01"), strings.Join(p.Aliases, "\x01"),
 		s.layout,
@@ -412,6 +412,7 @@ func replacePage(site *Site, o, n *Page) {
 		}
 	}
 	swap(site.RegularPages)
+	swap(site.Posts)
 	swap(site.Pages)
 	for _, sec := range site.Sections {
 		swap(sec.Pages)
@@ -498,9 +499,9 @@ func (inc *increment) apply() error {
 // menu or the build date, which every page shows, needs a full build.
 func (inc *increment) reassemble() error {
 	b := inc.b
-	menu, buildDate := b.site.Menu, b.site.BuildDate
+	menu, buildDate, mainSections := b.site.Menu, b.site.BuildDate, b.site.MainSections
 	b.assemble(b.srcs, b.sectionSources)
-	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) {
+	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) || !slices.Equal(mainSections, b.site.MainSections) {
 		return errFullBuild
 	}
 	if b.tmpl.singleUsesSite {

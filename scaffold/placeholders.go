@@ -24,6 +24,7 @@ func Placeholders() []Placeholder {
 		{"Your Name", `"Your Name" is a placeholder: set your name`},
 		{"Replace this with your verdict", "the verdict is still the placeholder text: write your own"},
 		{"Write your introduction here", "the introduction is still the placeholder text: write your own"},
+		{"Write this page here", "the page is still the placeholder text: write your own"},
 		{PlaceholderBaseURL, "baseURL is still the placeholder " + PlaceholderBaseURL + ": set it to the address the site is published at (the deploy recipes pass --baseURL; check does not)"},
 	}
 }

@@ -26,7 +26,7 @@ var commands = []struct{ name, args, summary string }{
 	{"build", "[flags]", "build the site into public/ (or --destination)"},
 	{"serve", "[flags]", "build the site and preview it at http://127.0.0.1:1313/"},
 	{"check", "[flags]", "build the site in memory and report broken links, disclosures, stale data"},
-	{"new", "KIND …", `create a site, review or program file ("affsite help new")`},
+	{"new", "KIND …", `create a site, review, program or page ("affsite help new")`},
 	{"import", "wordpress …", `create a site from a WordPress export ("affsite help import wordpress")`},
 	{"version", "", "print the version"},
 	{"completion", "SHELL", "print the completion script for bash, zsh or fish"},

@@ -19,6 +19,7 @@ func completionCommands() []*flagSet {
 		newSiteFlags(new(bool)),
 		newReviewFlags(new(string), new(string)),
 		newProgramFlags(new(string), new(string), new(string)),
+		newPageFlags(new(string), new(string)),
 		importFlags(new(wpimport.Options), new(repeated)),
 	}
 }
@@ -33,6 +34,7 @@ var newKinds = [][2]string{
 	{"site", "create a site"},
 	{"review", "write a review of a program"},
 	{"program", "write a program data file"},
+	{"page", "write a page that is not a review (about, contact)"},
 }
 
 func runCompletion(args []string, stdout, stderr io.Writer) int {

@@ -30,7 +30,7 @@ func TestUnknownFlagAndCommand(t *testing.T) {
 		{[]string{"bild"}, "affsite: unknown command \"bild\"; did you mean \"build\"?\nRun \"affsite help\" for the commands.\n"},
 		{[]string{"serv"}, "did you mean \"serve\"?"},
 		{[]string{"chek"}, "did you mean \"check\"?"},
-		{[]string{"new", "revew"}, "affsite new: unknown kind \"revew\" (want site, review or program); did you mean \"review\"?\n"},
+		{[]string{"new", "revew"}, "affsite new: unknown kind \"revew\" (want site, review, program or page); did you mean \"review\"?\n"},
 		{[]string{"zzzzzz"}, "affsite: unknown command \"zzzzzz\"\nRun \"affsite help\" for the commands.\n"},
 	} {
 		code, out, errs := runCmd(tc.args...)
@@ -162,7 +162,7 @@ func TestCompletion(t *testing.T) {
 			// fish completes a command line without a terminal.
 			for line, want := range map[string]string{
 				"affsite build --mi":        "--minify\tminify HTML, CSS, JS, JSON, SVG and XML",
-				"affsite new ":              "program\twrite a program data file\nreview\twrite a review of a program\nsite\tcreate a site",
+				"affsite new ":              "page\twrite a page that is not a review (about, contact)\nprogram\twrite a program data file\nreview\twrite a review of a program\nsite\tcreate a site",
 				"affsite check --format ":   "json\ttext, or json for CI annotations\ntext\ttext, or json for CI annotations",
 				"affsite server --p":        "--port\tthe port to listen on; 0 picks a free one",
 				"affsite new program x --u": "--url\tthe vendor's home page, http(s) (required)",

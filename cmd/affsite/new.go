@@ -20,6 +20,9 @@ const newUsage = `Usage:
       from the site's archetypes/review.md or the built-in one
   affsite new program ID --name "…" --url "…" [-s SITE]
       write data/programs/ID.yaml with every key, commented
+  affsite new page TITLE [--section S] [-s SITE]
+      write content/[S/]<title>.md, a page that is not a review (about,
+      contact, privacy): "type: page" keeps it out of review lists and feeds
 `
 
 // runNew is "affsite new KIND …".
@@ -35,12 +38,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return runNewReview(args[1:], stdout, stderr)
 	case "program":
 		return runNewProgram(args[1:], stdout, stderr)
+	case "page":
+		return runNewPage(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, newUsage)
 		return exitOK
 	}
-	msg := fmt.Sprintf("affsite new: unknown kind %q (want site, review or program)", args[0])
-	if s, ok := suggest.Closest(args[0], []string{"site", "review", "program"}); ok {
+	msg := fmt.Sprintf("affsite new: unknown kind %q (want site, review, program or page)", args[0])
+	if s, ok := suggest.Closest(args[0], []string{"site", "review", "program", "page"}); ok {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "%s\nRun \"affsite help new\" for what each makes.\n", msg)
@@ -152,6 +157,27 @@ func runNewProgram(args []string, stdout, stderr io.Writer) int {
 		return newError(stderr, "new program", err)
 	}
 	fmt.Fprintf(stdout, "Created %s; replace its placeholder figures with the program's terms.\n", filepath.ToSlash(file))
+	return exitOK
+}
+
+func newPageFlags(site, section *string) *flagSet {
+	fs := newFlagSet("new page", "TITLE [flags]", "Write content/[SECTION/]<title>.md, a page beside the reviews (about, contact, privacy), kept out of review lists, the home page and feeds.")
+	fs.stringVar(site, "source", "s", "DIR", ".", "the site's folder")
+	fs.stringVar(section, "section", "", "S", "", "the folder under content/ to put it in (default: content/ itself)")
+	return fs
+}
+
+func runNewPage(args []string, stdout, stderr io.Writer) int {
+	var site, section string
+	title, code, ok := parseNewFlags(newPageFlags(&site, &section), args, "the page's title (affsite new page TITLE)", stdout, stderr)
+	if !ok {
+		return code
+	}
+	file, err := scaffold.NewPage(site, title, scaffold.PageOptions{Section: section})
+	if err != nil {
+		return newError(stderr, "new page", err)
+	}
+	fmt.Fprintf(stdout, "Created %s\n", filepath.ToSlash(file))
 	return exitOK
 }
 

@@ -88,7 +88,9 @@ func TestNewUsage(t *testing.T) {
 		stderr string
 	}{
 		{name: "no kind", args: []string{"new"}, code: exitUsage, stderr: "affsite new site DIR"},
-		{name: "unknown kind", args: []string{"new", "page"}, code: exitUsage, stderr: `unknown kind "page"`},
+		{name: "unknown kind", args: []string{"new", "post"}, code: exitUsage, stderr: `unknown kind "post"`},
+		{name: "page without title", args: []string{"new", "page", "-s", site}, code: exitUsage, stderr: "missing the page's title"},
+		{name: "page with bad section", args: []string{"new", "page", "X", "--section", "../up", "-s", site}, code: exitContent, stderr: "want a folder name below content/"},
 		{name: "site without dir", args: []string{"new", "site"}, code: exitUsage, stderr: "missing the folder"},
 		{name: "site with two dirs", args: []string{"new", "site", "a", "b"}, code: exitUsage, stderr: `unexpected argument "b"`},
 		{name: "unknown flag", args: []string{"new", "site", "--nope", "a"}, code: exitUsage, stderr: "unknown flag --nope"},
