@@ -56,11 +56,12 @@ func (ts *themeTemplates) Execute(w io.Writer, name string, data any) error {
 	return ts.tmpl.ExecuteTemplate(w, name, data)
 }
 
-// testPrograms loads the example site's programs: funnelforge, kartra and
-// shieldwave.
+// testPrograms loads the built-ins' own fixtures, testdata/programs:
+// funnelforge, kartra and shieldwave as the example site had them, so
+// that editing the example site's data never changes these tests.
 func testPrograms(t testing.TB) *programs.Set {
 	t.Helper()
-	set, err := programs.Load(os.DirFS("../data/programs"), ".")
+	set, err := programs.Load(os.DirFS("testdata/programs"), ".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func modelPrograms(t testing.TB) *programs.Set {
 
 func kartra(t testing.TB) *programs.Program {
 	t.Helper()
-	src, err := os.ReadFile("../data/programs/kartra.yaml")
+	src, err := os.ReadFile("testdata/programs/kartra.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
