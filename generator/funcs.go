@@ -21,6 +21,7 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"partial":       func(string, ...any) (template.HTML, error) { return "", nil },      // replaced by loadTemplates
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
 		"absURL":        b.absURL,
+		"program":       b.programView,
 		"relURL":        b.relURL,
 		"urlize":        urlize,
 		"markdownify":   b.markdownify,
