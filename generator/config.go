@@ -45,6 +45,11 @@ type Config struct {
 	Services ServicesConfig `toml:"services"`
 	// SummaryLength is how many words an automatic summary has.
 	SummaryLength int `toml:"summaryLength"`
+	// Menus are the configured menu entries by menu ([[menus.main]], or
+	// Hugo's older [[menu.main]]); SectionPagesMenu names the menu every
+	// top-level section joins. See menus.go.
+	Menus            map[string][]MenuConfig `toml:"menus"`
+	SectionPagesMenu string                  `toml:"sectionPagesMenu"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/

@@ -32,6 +32,7 @@ type source struct {
 	programs   []string       // programs the rendered page uses, sorted
 	links      []ManifestLink // the page's affiliate links, for the manifest
 	shortcodes []string       // names of the shortcodes the body uses, sorted
+	menus      []pageMenu     // the front matter's menu entries
 }
 
 // loadContent reads every content file's front matter and makes its
@@ -183,6 +184,9 @@ func (b *builder) readSource(full string) (*source, error) {
 		Section: section, File: file, Site: b.site,
 	}
 	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
+	if s.menus, err = pageMenus(file, fm, lineOf); err != nil {
+		return nil, err
+	}
 	if base == "_index.md" {
 		p.Kind = KindSection
 		if dir == "" {

@@ -49,11 +49,6 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 			warn("languages", "multilingual sites are not supported yet: content is built as one language, and translations (*.<lang>.md) as pages of their own")
 		}
 	}
-	for _, k := range []string{"menus", "sectionPagesMenu"} {
-		if _, ok := lookupKey(v, k); ok {
-			warn(k, "%s is not supported yet: the default theme's navigation lists the sections, then the taxonomies", k)
-		}
-	}
 	if _, ok := lookupKey(v, "disableKinds"); ok {
 		warn("disableKinds", "disableKinds is not supported yet: every kind of page is built")
 	}
@@ -68,8 +63,6 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 		{"_build", "build options (_build) are not supported yet: the page is published and listed"},
 		{"build", "build options (build) are not supported yet: the page is published and listed"},
 		{"headless", "headless bundles are not supported yet: the page is published"},
-		{"menu", "menu entries in front matter are not supported yet: the default theme's navigation lists the sections"},
-		{"menus", "menu entries in front matter are not supported yet: the default theme's navigation lists the sections"},
 		{"outputs", "outputs are not supported: the page is written as HTML only"},
 		{"cascade", "cascade is not supported yet: its values do not reach the pages below"},
 	} {

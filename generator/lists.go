@@ -91,6 +91,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	}
 	b.home = home
 	b.sectionSources = sections
+	b.assembleMenus(srcs, sections)
 }
 
 // fillFromIndex gives a list page the title, description and text of

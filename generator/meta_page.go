@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 )
 
@@ -60,6 +61,11 @@ type MenuItem struct {
 	// Current is the entry's aria-current value: "page" on the page it
 	// links to, "true" on pages below it, else "".
 	Current string
+	// Pre, Post, Title and Children are a configured main menu's (see
+	// menus.go); empty for the default navigation.
+	Pre, Post template.HTML
+	Title     string
+	Children  []MenuItem
 }
 
 // MenuItems is the site's menu with the entries that lead to this page
@@ -67,6 +73,9 @@ type MenuItem struct {
 func (p *Page) MenuItems() []MenuItem {
 	if p.Site == nil {
 		return nil
+	}
+	if main := p.Site.Menus["main"]; len(main) > 0 {
+		return p.navItems(main)
 	}
 	out := make([]MenuItem, len(p.Site.Menu))
 	for i, m := range p.Site.Menu {

@@ -139,6 +139,9 @@ type Site struct {
 	Taxonomies map[string][]*Term
 	// Menu is the main navigation: the sections, then the taxonomies.
 	Menu []MenuEntry
+	// Menus are Hugo's menus by name (.Site.Menus.main), from the
+	// configuration, front matter and sectionPagesMenu (see menus.go).
+	Menus map[string]Menu
 	// BuildDate is the time the build started (or the newest page date
 	// when the build must be reproducible).
 	BuildDate time.Time

@@ -382,6 +382,7 @@ func orderFacts(s *source) string {
 		sb.WriteByte(0)
 	}
 	fmt.Fprint(&sb, p.Weight)
+	sb.WriteString(menuFacts(s))
 	return sb.String()
 }
 
@@ -500,7 +501,11 @@ func (inc *increment) apply() error {
 func (inc *increment) reassemble() error {
 	b := inc.b
 	menu, buildDate, mainSections := b.site.Menu, b.site.BuildDate, b.site.MainSections
+	menus := menusFacts(b.site.Menus)
 	b.assemble(b.srcs, b.sectionSources)
+	if menus != menusFacts(b.site.Menus) {
+		return errFullBuild
+	}
 	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) || !slices.Equal(mainSections, b.site.MainSections) {
 		return errFullBuild
 	}

@@ -1,0 +1,465 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/hugoshortcodes"
+)
+
+// This file is Hugo's menus: entries from the configuration
+// ([[menus.main]], or [[menu.main]]), from front matter (menu: main, a
+// list of menus, or a table of menus with their entry's settings) and
+// from sectionPagesMenu, merged into .Site.Menus as Hugo merges them. The
+// main menu, when the site has one, is also the default theme's
+// navigation (Site.Menu); without one the navigation stays the sections,
+// then the taxonomies.
+
+// MenuConfig is one entry of a menu in the configuration.
+type MenuConfig struct {
+	Name       string         `toml:"name"`
+	URL        string         `toml:"url"`
+	PageRef    string         `toml:"pageRef"`
+	Weight     int            `toml:"weight"`
+	Identifier string         `toml:"identifier"`
+	Parent     string         `toml:"parent"`
+	Pre        string         `toml:"pre"`
+	Post       string         `toml:"post"`
+	Title      string         `toml:"title"`
+	Params     map[string]any `toml:"params"`
+}
+
+// NavEntry is one entry of a menu as templates see it in
+// .Site.Menus.<menu>, with the fields of Hugo's menu entries.
+type NavEntry struct {
+	Name       string
+	URL        string
+	Identifier string
+	Parent     string
+	Title      string
+	Pre        template.HTML
+	Post       template.HTML
+	Weight     int
+	// Menu is the name of the menu the entry belongs to.
+	Menu   string
+	Params map[string]any
+	// Page is the page the entry links to; nil for a URL of the
+	// configuration that is no page of the site.
+	Page     *Page
+	Children Menu
+}
+
+// KeyName is what identifies the entry in its menu, and what its
+// children name as their parent: the identifier, else the name.
+func (e *NavEntry) KeyName() string {
+	if e.Identifier != "" {
+		return e.Identifier
+	}
+	return e.Name
+}
+
+// HasChildren tells whether entries name this one as their parent.
+func (e *NavEntry) HasChildren() bool { return len(e.Children) > 0 }
+
+// Menu is one menu's entries, in Hugo's order: by weight (entries
+// without one last), then name, then identifier.
+type Menu []*NavEntry
+
+// ByWeight returns the menu in Hugo's default order.
+func (m Menu) ByWeight() Menu {
+	out := append(Menu(nil), m...)
+	sort.SliceStable(out, func(i, j int) bool { return menuLess(out[i], out[j]) })
+	return out
+}
+
+// ByName returns the menu ordered by name.
+func (m Menu) ByName() Menu {
+	out := append(Menu(nil), m...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Reverse returns the menu in the opposite order.
+func (m Menu) Reverse() Menu {
+	out := make(Menu, len(m))
+	for i, e := range m {
+		out[len(m)-1-i] = e
+	}
+	return out
+}
+
+// menuLess is Hugo's default order of menu entries.
+func menuLess(a, b *NavEntry) bool {
+	if a.Weight == b.Weight {
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Identifier < b.Identifier
+	}
+	if b.Weight == 0 {
+		return true
+	}
+	if a.Weight == 0 {
+		return false
+	}
+	return a.Weight < b.Weight
+}
+
+// IsMenuCurrent tells whether the entry links to this page.
+func (p *Page) IsMenuCurrent(menu string, e *NavEntry) bool {
+	if e == nil || e.Menu != menu {
+		return false
+	}
+	if e.Page != nil {
+		return e.Page == p || e.Page.RelPermalink == p.RelPermalink
+	}
+	return e.URL != "" && e.URL == p.RelPermalink
+}
+
+// HasMenuCurrent tells whether an entry below e links to this page, or
+// e is the section this page is in.
+func (p *Page) HasMenuCurrent(menu string, e *NavEntry) bool {
+	if e == nil || e.Menu != menu {
+		return false
+	}
+	for _, c := range e.Children {
+		if p.IsMenuCurrent(menu, c) || p.HasMenuCurrent(menu, c) {
+			return true
+		}
+	}
+	if e.Page != nil && e.Page.Kind == KindSection && p != e.Page {
+		return p.Section == e.Page.Section && p.Kind != KindHome
+	}
+	return false
+}
+
+// pageMenu is one menu entry a page's front matter asks for.
+type pageMenu struct {
+	menu string
+	MenuConfig
+	weightSet bool
+}
+
+// pageMenus reads a page's menu (or menus) front matter: a menu's name,
+// a list of names, or a table from menu names to the entry's settings.
+func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageMenu, error) {
+	key := "menu"
+	v, ok := lookupKey(fm, key)
+	if !ok {
+		key = "menus"
+		if v, ok = lookupKey(fm, key); !ok {
+			return nil, nil
+		}
+	}
+	bad := func(format string, args ...any) error {
+		return diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, format, args...)
+	}
+	switch t := v.(type) {
+	case string:
+		if t == "" {
+			return nil, nil
+		}
+		return []pageMenu{{menu: t}}, nil
+	case []any:
+		var out []pageMenu
+		for _, e := range t {
+			s, ok := e.(string)
+			if !ok {
+				return nil, bad("%s: a list of menus holds menu names, not %s", key, typeName(e))
+			}
+			out = append(out, pageMenu{menu: s})
+		}
+		return out, nil
+	case map[string]any:
+		var out []pageMenu
+		for _, name := range sortedKeys(t) {
+			pm := pageMenu{menu: name}
+			settings, ok := t[name].(map[string]any)
+			if t[name] != nil && !ok {
+				return nil, bad("%s.%s must be a table of the entry's settings (weight, name, parent…), not %s", key, name, typeName(t[name]))
+			}
+			for k, x := range settings {
+				var err error
+				switch strings.ToLower(k) {
+				case "name":
+					pm.Name, err = menuString(x)
+				case "identifier":
+					pm.Identifier, err = menuString(x)
+				case "parent":
+					pm.Parent, err = menuString(x)
+				case "pre":
+					pm.Pre, err = menuString(x)
+				case "post":
+					pm.Post, err = menuString(x)
+				case "title":
+					pm.Title, err = menuString(x)
+				case "url":
+					pm.URL, err = menuString(x)
+				case "weight":
+					pm.Weight, err = toInt(x)
+					pm.weightSet = true
+				case "params":
+					if pm.Params, ok = x.(map[string]any); !ok && x != nil {
+						err = fmt.Errorf("must be a table")
+					}
+				}
+				if err != nil {
+					return nil, bad("%s.%s.%s: %v", key, name, k, err)
+				}
+			}
+			out = append(out, pm)
+		}
+		return out, nil
+	case nil:
+		return nil, nil
+	}
+	return nil, bad("%s must be a menu's name, a list of names or a table of menus, not %s", key, typeName(v))
+}
+
+func menuString(v any) (string, error) {
+	switch t := v.(type) {
+	case string:
+		return t, nil
+	case nil:
+		return "", nil
+	case int64, int, float64, bool:
+		return fmt.Sprint(t), nil
+	}
+	return "", fmt.Errorf("must be a string, not %s", typeName(v))
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "a table"
+	case []any:
+		return "a list"
+	case string:
+		return "a string"
+	case bool:
+		return "true or false"
+	case nil:
+		return "nothing"
+	}
+	return "a number"
+}
+
+// linkTitle is the name a page's menu entry gets by default: its
+// linkTitle front matter, else its title.
+func linkTitle(p *Page) string {
+	if v, ok := lookupKey(p.Params, "linkTitle"); ok {
+		if s, ok := v.(string); ok && s != "" {
+			return s
+		}
+	}
+	return p.Title
+}
+
+// menuURL gives a configured URL as Hugo does: one from the site root
+// ("/about/") below the base path, any other as written.
+func (b *builder) menuURL(u string) string {
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+		return u
+	}
+	return b.relURL(u)
+}
+
+// assembleMenus builds .Site.Menus from the configuration, the sections
+// (sectionPagesMenu) and the pages' front matter, and makes the main
+// menu, when there is one, the navigation. Later sources replace an
+// entry of the same menu and key, as in Hugo: front matter wins over
+// sectionPagesMenu, which yields to a configured entry.
+func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
+	site := b.site
+	site.Menus = nil
+	type key struct{ menu, name string }
+	flat := map[key]*NavEntry{}
+	var order []key // first-seen order, so that ties never depend on a map
+	put := func(e *NavEntry) {
+		k := key{e.Menu, e.KeyName()}
+		if _, ok := flat[k]; !ok {
+			order = append(order, k)
+		}
+		flat[k] = e
+	}
+	var refs *hugoshortcodes.PageIndex
+	byURL := map[string]*Page{}
+	for _, p := range site.Pages {
+		if _, ok := byURL[p.RelPermalink]; !ok {
+			byURL[p.RelPermalink] = p
+		}
+	}
+	for _, menu := range sortedKeys(b.cfg.Menus) {
+		for _, c := range b.cfg.Menus[menu] {
+			e := &NavEntry{Menu: menu, Name: c.Name, Identifier: c.Identifier, Parent: c.Parent, Title: c.Title,
+				Pre: template.HTML(c.Pre), Post: template.HTML(c.Post), Weight: c.Weight, Params: c.Params}
+			if c.PageRef != "" {
+				if refs == nil {
+					refs = b.menuRefs(srcs, sections)
+				}
+				if r, err := refs.Find("", c.PageRef); err == nil {
+					e.Page = byURL[r.RelPermalink]
+					e.URL = r.RelPermalink
+				} else {
+					b.warn(diag.Warningf(b.cfg.menuOrigin(menu), 0, 0, diag.Config, "menus.%s: pageRef %q: no such page", menu, c.PageRef))
+				}
+			}
+			if e.URL == "" && c.URL != "" {
+				e.URL = b.menuURL(c.URL)
+				e.Page = byURL[e.URL]
+			}
+			if e.Name == "" && e.Page != nil {
+				e.Name = linkTitle(e.Page)
+			}
+			put(e)
+		}
+	}
+	if m := b.cfg.SectionPagesMenu; m != "" {
+		for _, name := range sortedKeys(site.Sections) {
+			sec := site.Sections[name]
+			if _, ok := flat[key{m, name}]; ok {
+				continue
+			}
+			w := 0
+			if s, ok := sections[name]; ok {
+				w = s.page.Weight
+			}
+			put(&NavEntry{Menu: m, Identifier: name, Name: sec.Title, URL: sec.RelPermalink, Weight: w, Page: sec})
+		}
+	}
+	addPage := func(s *source, p *Page) {
+		for _, pm := range s.menus {
+			e := &NavEntry{Menu: pm.menu, Name: pm.Name, Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
+				Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: pm.Params, Page: p, URL: p.RelPermalink}
+			if pm.weightSet {
+				e.Weight = pm.Weight
+			}
+			if e.Name == "" {
+				e.Name = linkTitle(p)
+			}
+			if pm.URL != "" {
+				e.URL = b.menuURL(pm.URL)
+			}
+			put(e)
+		}
+	}
+	for _, name := range sortedKeys(sections) {
+		p := b.home
+		if name != "" {
+			p = site.Sections[name]
+		}
+		if p != nil {
+			addPage(sections[name], p)
+		}
+	}
+	for _, s := range srcs {
+		addPage(s, s.page)
+	}
+	if len(flat) == 0 {
+		return
+	}
+	// Children first; a parent nobody defines is made, without a URL.
+	for _, k := range order {
+		e := flat[k]
+		if e.Parent == "" {
+			continue
+		}
+		pk := key{e.Menu, e.Parent}
+		parent, ok := flat[pk]
+		if !ok {
+			parent = &NavEntry{Menu: e.Menu, Name: e.Parent}
+			flat[pk] = parent
+			order = append(order, pk)
+		}
+		parent.Children = append(parent.Children, e)
+	}
+	site.Menus = map[string]Menu{}
+	for _, k := range order {
+		e := flat[k]
+		e.Children = e.Children.ByWeight()
+		if e.Parent == "" {
+			site.Menus[k.menu] = append(site.Menus[k.menu], e)
+		}
+	}
+	for name, m := range site.Menus {
+		site.Menus[name] = m.ByWeight()
+	}
+	if main := site.Menus["main"]; len(main) > 0 {
+		site.Menu = nil
+		for _, e := range main {
+			site.Menu = append(site.Menu, MenuEntry{Name: e.Name, URL: e.URL})
+		}
+	}
+}
+
+// menuRefs indexes the pages for the configuration's pageRef entries.
+func (b *builder) menuRefs(srcs []*source, sections map[string]*source) *hugoshortcodes.PageIndex {
+	var refs []hugoshortcodes.PageRef
+	for _, s := range srcs {
+		refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
+	}
+	for name, p := range b.site.Sections {
+		file := "content/" + name
+		if s, ok := sections[name]; ok {
+			file = s.file
+		}
+		refs = append(refs, hugoshortcodes.PageRef{File: file, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+	}
+	if b.home != nil {
+		refs = append(refs, hugoshortcodes.PageRef{File: "content/_index.md", RelPermalink: b.home.RelPermalink, Permalink: b.home.Permalink})
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
+	return hugoshortcodes.NewPageIndex(refs)
+}
+
+// menuOrigin is the file that configures a menu.
+func (c *Config) menuOrigin(menu string) string {
+	if c.tree == nil {
+		return c.File
+	}
+	return c.tree.origin("menus." + menu).file
+}
+
+// menusFacts is everything of the site's menus that pages show, for a
+// rebuild to tell whether they changed.
+func menusFacts(ms map[string]Menu) string {
+	var sb strings.Builder
+	var walk func(Menu)
+	walk = func(m Menu) {
+		for _, e := range m {
+			fmt.Fprintf(&sb, "%q %q %q %q %q %q %d %v(", e.Menu, e.Name, e.URL, e.Identifier, e.Pre, e.Post, e.Weight, e.Params)
+			walk(e.Children)
+			sb.WriteString(")")
+		}
+	}
+	for _, name := range sortedKeys(ms) {
+		sb.WriteString(name + ":")
+		walk(ms[name])
+	}
+	return sb.String()
+}
+
+// menuFacts is a page's front-matter menu entries, for a rebuild to
+// tell whether the menus may change.
+func menuFacts(s *source) string {
+	return fmt.Sprint(s.menus)
+}
+
+// navItems is a configured menu as one page shows it in the default
+// theme's navigation.
+func (p *Page) navItems(m Menu) []MenuItem {
+	out := make([]MenuItem, len(m))
+	for i, e := range m {
+		out[i] = MenuItem{Name: e.Name, URL: e.URL, Pre: e.Pre, Post: e.Post, Title: e.Title, Children: p.navItems(e.Children)}
+		switch {
+		case p.IsMenuCurrent(e.Menu, e):
+			out[i].Current = "page"
+		case p.HasMenuCurrent(e.Menu, e), e.URL != "" && e.URL != "/" && !isFullURL(e.URL) && strings.HasPrefix(p.RelPermalink, e.URL):
+			out[i].Current = "true"
+		}
+	}
+	return out
+}
