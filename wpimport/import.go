@@ -240,7 +240,7 @@ func scanFile(file string, fn func(*Channel, *Item) error) error {
 		return err
 	}
 	defer f.Close()
-	_, err = scan(file, f, fn)
+	_, err = scan(file, f, maxItemBytes, fn)
 	return err
 }
 
@@ -350,10 +350,18 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 			f := folder(p)
 			file, natural = "content/"+f+".md", "/"+f+"/"
 		}
-		if n := pl.files[file]; n > 0 {
-			rep.note(file, fmt.Sprintf("slug %q is used twice; this one is written as -%d", p.slug, n+1))
-			file = strings.TrimSuffix(file, ".md") + "-" + strconv.Itoa(n+1) + ".md"
-			natural = strings.TrimSuffix(natural, "/") + "-" + strconv.Itoa(n+1) + "/"
+		// A slug used before gets the first free -N: counted by the
+		// slug's own file, and checked against every file taken, since
+		// "same-2" may be a slug of its own.
+		if pl.files[file] > 0 {
+			base, baseURL := strings.TrimSuffix(file, ".md"), strings.TrimSuffix(natural, "/")
+			n := pl.files[file] + 1
+			for pl.files[base+"-"+strconv.Itoa(n)+".md"] > 0 {
+				n++
+			}
+			pl.files[file]++
+			file, natural = base+"-"+strconv.Itoa(n)+".md", baseURL+"-"+strconv.Itoa(n)+"/"
+			rep.note(file, fmt.Sprintf("slug %q is used twice; this one is written as -%d", p.slug, n))
 		}
 		pl.files[file]++
 		p.file, p.path = file, natural

@@ -101,11 +101,28 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
+// maxItemBytes is the most one item (or any one token or channel field)
+// may take of the export, so that memory stays bounded whatever the
+// file holds: a post with inline base64 images is a few MiB.
+const maxItemBytes = 64 << 20
+
+// byteSize writes n in MiB, or KiB below one MiB.
+func byteSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// errTooLarge is countingReader's error past its limit.
+var errTooLarge = errors.New("too large")
+
 // scan reads a WXR document token by token and calls fn for each item,
-// decoded on its own: only one item is in memory at a time. It returns
-// the channel's fields (authors included) once the document ends.
-// Errors name file and the XML line.
-func scan(file string, r io.Reader, fn func(*Channel, *Item) error) (*Channel, error) {
+// decoded on its own: only one item is in memory at a time, and none
+// may take more than maxItem bytes of the file. It returns the channel's
+// fields (authors included) once the document ends. Errors name file
+// and the XML line.
+func scan(file string, r io.Reader, maxItem int64, fn func(*Channel, *Item) error) (*Channel, error) {
 	cr := &countingReader{r: bufio.NewReaderSize(r, 64<<10)}
 	dec := xml.NewDecoder(cr)
 	dec.Strict = true
@@ -116,10 +133,18 @@ func scan(file string, r io.Reader, fn func(*Channel, *Item) error) (*Channel, e
 	}
 	var stack []string
 	sawRSS, sawChannel := false, false
+	tooLarge := func(what string, line int) error {
+		return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s is larger than %s, the most this importer reads at once", what, byteSize(maxItem))}
+	}
 	for {
+		line, _ := dec.InputPos()
+		cr.limit = cr.n + maxItem
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, errTooLarge) {
+			return nil, tooLarge("the text or element here", line)
 		}
 		if err != nil {
 			return nil, xmlError(file, err, errAt)
@@ -141,8 +166,11 @@ func scan(file string, r io.Reader, fn func(*Channel, *Item) error) (*Channel, e
 					return nil, errAt("not a WordPress export: no <wp:wxr_version> before the first item (export from Tools → Export)")
 				}
 				line, _ := dec.InputPos()
+				cr.limit = cr.n + maxItem
 				var it Item
-				if err := dec.DecodeElement(&it, &t); err != nil {
+				if err := dec.DecodeElement(&it, &t); errors.Is(err, errTooLarge) {
+					return nil, tooLarge("the <item> here", line)
+				} else if err != nil {
 					return nil, xmlError(file, err, errAt)
 				}
 				it.line = line
@@ -152,7 +180,9 @@ func scan(file string, r io.Reader, fn func(*Channel, *Item) error) (*Channel, e
 				continue
 			}
 			if len(stack) == 2 && stack[1] == "channel" {
-				if err := channelField(dec, t, ch); err != nil {
+				if err := channelField(dec, t, ch); errors.Is(err, errTooLarge) {
+					return nil, tooLarge("<"+t.Name.Local+">", line)
+				} else if err != nil {
 					return nil, errAt(err.Error())
 				}
 				if ch.Version != "" && !knownVersions[ch.Version] {
@@ -229,14 +259,22 @@ func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 	return dec.Skip() // categories, tags, terms: items name their own
 }
 
-// countingReader is a plain reader; kept apart so that a limit or a
-// progress count can be added without touching scan.
+// countingReader counts what it reads and fails with errTooLarge once
+// the count reaches limit (when limit > 0). The decoder reads ahead by a
+// buffer's worth, so the limit is approximate by a few KiB.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r     io.Reader
+	n     int64
+	limit int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
+	if c.limit > 0 && c.n >= c.limit {
+		return 0, errTooLarge
+	}
+	if c.limit > 0 && int64(len(p)) > c.limit-c.n {
+		p = p[:c.limit-c.n]
+	}
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
