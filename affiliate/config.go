@@ -41,6 +41,11 @@ type Config struct {
 	// mentions of each phrase a page links (DefaultAutoLinkMax when unset).
 	AutoLinks   []AutoLink `toml:"auto_links"`
 	AutoLinkMax int        `toml:"auto_link_max"`
+	// ClickEvents names the analytics the click script reports affiliate
+	// clicks to ("plausible", "umami" or "ga4"; none when empty), under
+	// the event name ClickEventName.
+	ClickEvents    string `toml:"click_events"`
+	ClickEventName string `toml:"click_event_name"`
 	// CurrencyCode and CurrencySymbol override the default currency of
 	// programs that name none (US dollars).
 	CurrencyCode   string `toml:"currency"`
@@ -84,6 +89,9 @@ func (c *Config) Normalize() error {
 		c.StaleAfterDays = 180
 	}
 	if err := c.normalizeAutoLinks(); err != nil {
+		return err
+	}
+	if err := c.normalizeClicks(); err != nil {
 		return err
 	}
 	if c.DealWarnDays <= 0 {

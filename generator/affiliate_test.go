@@ -85,10 +85,10 @@ Not ours: [other](https://notacme.example/) and [relative](/posts/).
 `+acmeProgram)
 	const rel = `rel="sponsored nofollow noopener"`
 	assertFile(t, b, "posts/x/index.html",
-		`<a href="https://acme.example/a" `+rel+`>Markdown link</a>`,
-		`<a href="https://www.acme.example/b" `+rel+`>https://www.acme.example/b</a>`,
-		`<a href="https://acme.example/c" rel="author sponsored nofollow noopener">raw HTML</a>`,
-		`<a href="https://ACME.example/d" `+rel+`>block</a>`,
+		`<a href="https://acme.example/a" `+rel+` data-aff-program="acme" data-aff-placement="markdown">Markdown link</a>`,
+		`<a href="https://www.acme.example/b" `+rel+` data-aff-program="acme" data-aff-placement="markdown">https://www.acme.example/b</a>`,
+		`<a href="https://acme.example/c" rel="author sponsored nofollow noopener" data-aff-program="acme" data-aff-placement="markdown">raw HTML</a>`,
+		`<a href="https://ACME.example/d" `+rel+` data-aff-program="acme" data-aff-placement="markdown">block</a>`,
 		`<a href="https://notacme.example/">other</a>`,
 		`<a href="/posts/">relative</a>`)
 	if n := len(b.report.Links); n != 4 {
@@ -121,8 +121,8 @@ program: acme
 {{< afflink placement="intro" >}}Try it{{< /afflink >}} and {{< afflink plan="pro" >}}
 `+acmeProgram)
 	assertFile(t, b, "posts/x/index.html",
-		`<a href="/go/acme/?subid=x-intro" rel="sponsored nofollow noopener" target="_blank">Try it</a>`,
-		`<a href="/go/acme/pro/?subid=x-2" rel="sponsored nofollow noopener" target="_blank">Acme – Pro</a>`)
+		`<a href="/go/acme/?subid=x-intro" rel="sponsored nofollow noopener" target="_blank" data-aff-program="acme" data-aff-placement="intro" data-aff-subid="x-intro">Try it</a>`,
+		`<a href="/go/acme/pro/?subid=x-2" rel="sponsored nofollow noopener" target="_blank" data-aff-program="acme" data-aff-plan="pro" data-aff-subid="x-2">Acme – Pro</a>`)
 	const target = "https://acme.example/?ref=me123&amp;utm_source=site&amp;utm_medium=review&amp;utm_campaign=winter"
 	for _, f := range []string{"go/acme/index.html", "go/acme/basic/index.html", "go/acme/pro/index.html"} {
 		assertFile(t, b, f, `<meta name="robots" content="noindex, nofollow">`, `<meta http-equiv="refresh" content="0; url=`)

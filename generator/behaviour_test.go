@@ -375,7 +375,7 @@ program: acme
 
 {{< afflink >}}
 `+acmeProgram)
-	assertFile(t, b, "posts/a/index.html", `<p class="mine">A|Over|`, `<a class="my-aff" href="https://acme.example/?subid=a-1" rel="sponsored nofollow noopener">Acme!</a>`)
+	assertFile(t, b, "posts/a/index.html", `<p class="mine">A|Over|`, `<a class="my-aff" href="https://acme.example/?subid=a-1" rel="sponsored nofollow noopener" data-aff-program="acme" data-aff-subid="a-1">Acme!</a>`)
 	assertFileNot(t, b, "posts/a/index.html", "<!DOCTYPE html>")
 	// The list pages keep the embedded theme.
 	assertFile(t, b, "posts/index.html", "<!DOCTYPE html>")

@@ -49,9 +49,9 @@ func TestRegistryLinks(t *testing.T) {
 	b := buildSite(t, linksSite)
 	page := b.file(t, "posts/x/index.html")
 	for _, want := range []string{
-		`<a href="https://kartra.com/?aff=me" rel="sponsored nofollow noopener">Kartra</a>`,
-		`<a href="https://books.example/p/1" rel="sponsored nofollow noopener">book</a>`,
-		`<a href="/out/old-deal/" rel="sponsored nofollow noopener">deal</a>`,
+		`<a href="https://kartra.com/?aff=me" rel="sponsored nofollow noopener" data-aff-program="kartra" data-aff-subid="x-1">Kartra</a>`,
+		`<a href="https://books.example/p/1" rel="sponsored nofollow noopener" data-aff-program="link:book" data-aff-placement="intro" data-aff-subid="x-intro">book</a>`,
+		`<a href="/out/old-deal/" rel="sponsored nofollow noopener" data-aff-program="link:old-deal" data-aff-placement="markdown">deal</a>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s:\n%s", want, page)
@@ -88,7 +88,7 @@ func TestRegistryLinks(t *testing.T) {
 func TestRegistryLinksCloakedMode(t *testing.T) {
 	t.Parallel()
 	b := buildSite(t, strings.Replace(linksSite, "[affiliate]\n", "[affiliate]\nlink_mode = \"cloaked\"\n", 1))
-	assertFile(t, b, "posts/x/index.html", `<a href="/recommends/kartra/?subid=x-1" rel="sponsored nofollow noopener">Kartra</a>`)
+	assertFile(t, b, "posts/x/index.html", `<a href="/recommends/kartra/?subid=x-1" rel="sponsored nofollow noopener" data-aff-program="kartra" data-aff-subid="x-1">Kartra</a>`)
 	assertFile(t, b, "go/kartra/index.html", "https://kartra.com/")
 }
 

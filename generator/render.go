@@ -155,6 +155,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if err != nil {
 		return "", err
 	}
+	out = b.addClickData(s, out, state)
 	return string(out), nil
 }
 
