@@ -29,8 +29,32 @@ func TestNewSiteBuilds(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// As written, the only warnings are the referral-id placeholder's, at
+	// the review's links; with an id set, there are none.
+	rep, err := generator.Build(generator.Options{Source: dir, Output: generator.NewMemOutput()})
+	if err != nil {
+		t.Fatalf("the new site does not build: %v", err)
+	}
+	for _, w := range rep.Warnings {
+		if !strings.Contains(w.Message, `referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`) {
+			t.Errorf("the new site builds with a warning other than the referral id's: %v", w)
+		}
+	}
+	if len(rep.Warnings) == 0 {
+		t.Error("the new site's placeholder referral id gives no warning")
+	}
+	for _, f := range []string{"site.toml", "data/programs/example.yaml"} {
+		full := filepath.Join(dir, f)
+		b, err := os.ReadFile(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(strings.ReplaceAll(string(b), "YOUR-AFFILIATE-ID", "ann-reviews-42")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	out := generator.NewMemOutput()
-	rep, err := generator.Build(generator.Options{Source: dir, Output: out})
+	rep, err = generator.Build(generator.Options{Source: dir, Output: out})
 	if err != nil {
 		t.Fatalf("the new site does not build: %v", err)
 	}

@@ -15,7 +15,7 @@ func writeCLISite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"site.toml": "title = \"CLI\"\nbaseURL = \"https://example.com/\"\n",
+		"site.toml": "title = \"CLI\"\nbaseURL = \"https://example.com/\"\n[affiliate]\nref_id = \"cli-demo-7\"\n",
 		"data/programs/acme.yaml": "name: Acme\nurl: \"https://acme.example/\"\ncommission: 0.40\ntier2: 0.10\n" +
 			"domains: [acme.example]\nplans:\n  - name: Starter\n    monthly: 99\n    annual: 948\n",
 		"content/posts/acme.md": "---\ntitle: Acme review\nprogram: acme\n---\n{{< disclosure >}}\n\n" +

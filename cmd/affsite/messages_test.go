@@ -55,7 +55,9 @@ func TestNewSiteNotEmptyMessage(t *testing.T) {
 
 // A new site left as written is full of placeholders: check names each
 // at its line, as warnings, and as errors with --strict; a site that
-// replaced them passes.
+// replaced them passes. The referral id is the exception: links with a
+// placeholder id earn nothing, so it is an error without --strict too
+// (the rule of issue 13, affiliate.PlaceholderRefID), reported once.
 func TestCheckFindsPlaceholders(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "site")
@@ -63,18 +65,19 @@ func TestCheckFindsPlaceholders(t *testing.T) {
 		t.Fatalf("new site: exit %d, %s", code, errs)
 	}
 	review := "content/posts/example-app-affiliate-program-review.md"
+	refErr := `data/programs/example.yaml:52: error: program example: referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`
 	want := []string{
-		`data/programs/example.yaml:52: warning: the referral id is still the placeholder "YOUR-AFFILIATE-ID"`,
 		`site.toml:14: warning: baseURL is still the placeholder https://your-site.example/: set it to the address the site is published at`,
 		`site.toml:22: warning: "Your Name" is a placeholder: set your name`,
 		`site.toml:25: warning: "Your Name" is a placeholder: set your name`,
-		`site.toml:42: warning: the referral id is still the placeholder "YOUR-AFFILIATE-ID"`,
 		review + ":12: warning: the introduction is still the placeholder text: write your own",
 		review + ":37: warning: the verdict is still the placeholder text: write your own",
+		refErr,
 	}
 	code, out, errs := runCmd("check", "-s", dir)
-	if code != exitOK {
-		t.Errorf("check: exit %d, want 0 (warnings only); stderr %q", code, errs)
+	if code != exitContent || strings.Count(out, "YOUR-AFFILIATE-ID") != 2 || !strings.Contains(out, "1 error,") {
+		// The error at the program, and the build's warning at the review's link.
+		t.Errorf("check: exit %d, want 1 (the referral id only); stderr %q\n%s", code, errs, out)
 	}
 	for _, w := range want {
 		if !strings.Contains(out, w) {
@@ -83,7 +86,7 @@ func TestCheckFindsPlaceholders(t *testing.T) {
 	}
 	code, out, _ = runCmd("check", "--strict", "-s", dir)
 	if code != exitContent || !strings.Contains(out, strings.Replace(want[0], "warning:", "error:", 1)) ||
-		!strings.Contains(out, strings.Replace(want[6], "warning:", "error:", 1)) {
+		!strings.Contains(out, strings.Replace(want[4], "warning:", "error:", 1)) {
 		t.Errorf("check --strict: exit %d, want 1 and the placeholders as errors:\n%s", code, out)
 	}
 	// --baseURL (as the recipes pass) replaces the baseURL placeholder.

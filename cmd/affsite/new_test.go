@@ -72,6 +72,12 @@ func TestNewSiteReviewProgram(t *testing.T) {
 		t.Errorf("unknown program: exit %d, stderr %q", code, errOut)
 	}
 
+	// Until the referral ids are set, every review's links warn.
+	code, _, errOut = runNewCLI(t, "build", "-s", dir, "--quiet", "-d", filepath.Join(t.TempDir(), "public"))
+	if code != exitOK || strings.Count(errOut, `referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`) != 2 {
+		t.Errorf("build with placeholder ids: exit %d, stderr %q", code, errOut)
+	}
+	setRefIDs(t, dir)
 	code, out, errOut = runNewCLI(t, "build", "-s", dir, "--quiet", "-d", filepath.Join(t.TempDir(), "public"))
 	if code != exitOK || errOut != "" {
 		t.Errorf("build of the new site: exit %d, stdout %q, stderr %q", code, out, errOut)
@@ -112,5 +118,22 @@ func TestNewUsage(t *testing.T) {
 	code, out, _ := runNewCLI(t, "help", "new")
 	if code != exitOK || !strings.Contains(out, "affsite new review PROGRAM") {
 		t.Errorf("help new: exit %d, %q", code, out)
+	}
+}
+
+// setRefIDs replaces the referral-id placeholder that new site and new
+// program write with a real-looking id, as their user does before the
+// links can earn anything (until then the build warns and check fails).
+func setRefIDs(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "programs", "*"))
+	for _, f := range append(files, filepath.Join(dir, "site.toml")) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(strings.ReplaceAll(string(b), "YOUR-AFFILIATE-ID", "ann-reviews-42")), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -24,6 +24,7 @@ func TestNewPageEndToEnd(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "content/legal/privacy-policy.md") {
 		t.Fatalf("new page --section: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	setRefIDs(t, dir)
 	pub := filepath.Join(t.TempDir(), "public")
 	if code, out, errOut := runNewCLI(t, "build", "-s", dir, "--quiet", "-d", pub); code != exitOK || errOut != "" {
 		t.Fatalf("build: exit %d, stdout %q, stderr %q", code, out, errOut)
