@@ -46,6 +46,11 @@ type Config struct {
 	// the event name ClickEventName.
 	ClickEvents    string `toml:"click_events"`
 	ClickEventName string `toml:"click_event_name"`
+	// RedirectStatus is the HTTP status of the cloaked-link redirects in
+	// _redirects (DefaultRedirectStatus when unset); RedirectStatuses
+	// sets it per program id.
+	RedirectStatus   int            `toml:"redirect_status"`
+	RedirectStatuses map[string]int `toml:"redirect_statuses"`
 	// CurrencyCode and CurrencySymbol override the default currency of
 	// programs that name none (US dollars).
 	CurrencyCode   string `toml:"currency"`
@@ -92,6 +97,9 @@ func (c *Config) Normalize() error {
 		return err
 	}
 	if err := c.normalizeClicks(); err != nil {
+		return err
+	}
+	if err := c.normalizeRedirects(); err != nil {
 		return err
 	}
 	if c.DealWarnDays <= 0 {

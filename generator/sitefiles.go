@@ -322,6 +322,9 @@ func (b *builder) writeAlias(s *source, alias string) error {
 // the _redirects and _headers files that Netlify and Cloudflare Pages
 // read.
 func (b *builder) writeRedirects() error {
+	if err := b.checkRedirectStatuses(); err != nil {
+		return err
+	}
 	var rules []hosting.Redirect
 	cloaked := b.cfg.Affiliate.LinkMode == affiliate.LinkCloaked
 	if cloaked {
@@ -336,7 +339,7 @@ func (b *builder) writeRedirects() error {
 				if err := b.write(out, "program "+p.ID, redirectPage(t[1], true, true)); err != nil {
 					return err
 				}
-				rules = append(rules, hosting.Redirect{From: t[0], To: t[1], Status: 302})
+				rules = append(rules, hosting.Redirect{From: t[0], To: t[1], Status: cfg.RedirectStatusOf(p.ID)})
 			}
 		}
 	}
@@ -361,7 +364,7 @@ func (b *builder) writeRedirects() error {
 	}
 	var red []byte
 	if len(rules) > 0 {
-		red = append([]byte("# Affiliate redirects written by affsite: temporary (302) unless data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
+		red = append([]byte("# Affiliate redirects written by affsite: temporary (302) unless site.toml's redirect_status or data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
 	}
 	if err := b.writeMerged("_redirects", "redirects", red); err != nil {
 		return err

@@ -1,0 +1,39 @@
+package generator
+
+import (
+	"sort"
+
+	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/suggest"
+)
+
+// checkRedirectStatuses reports [affiliate.redirect_statuses] entries
+// that name no program, and warns about 307, which Netlify's _redirects
+// does not support (Cloudflare Pages does).
+func (b *builder) checkRedirectStatuses() error {
+	cfg := b.cfg.Affiliate
+	ids := make([]string, 0, len(cfg.RedirectStatuses))
+	for id := range cfg.RedirectStatuses {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if _, ok := b.programs.Get(id); !ok {
+			msg := "[affiliate.redirect_statuses] " + id + ": no such program"
+			if s, ok := suggest.Closest(id, b.programs.IDs()); ok {
+				msg += "; did you mean \"" + s + "\"?"
+			}
+			return diag.Errorf(b.cfg.File, 0, 0, diag.Config, "%s", msg)
+		}
+	}
+	if cfg.LinkMode != affiliate.LinkCloaked {
+		return nil
+	}
+	for _, p := range b.programs.All() {
+		if cfg.RedirectStatusOf(p.ID) == 307 {
+			b.warn(diag.Warningf(b.cfg.File, 0, 0, diag.Config, "program %s: redirect status 307 is not supported by Netlify's _redirects (use 302 there)", p.ID))
+		}
+	}
+	return nil
+}
