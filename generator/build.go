@@ -136,6 +136,9 @@ type builder struct {
 	bufs           sync.Pool       // of *bytes.Buffer, reused across pages
 	mdCache        sync.Map        // markdownify results by source, for short strings
 
+	// assets are the fingerprinted static files by name ("css/style.css").
+	assets map[string]*assetFile
+
 	configWarnings diag.List // the configuration's, given with every build's
 
 	mu       sync.Mutex
@@ -268,6 +271,13 @@ func (b *builder) run() (*Report, error) {
 		return nil, err
 	}
 	b.tmpl = tmpl
+	static, err := b.staticFiles()
+	if err != nil {
+		return nil, err
+	}
+	if err := b.loadAssets(static); err != nil {
+		return nil, err
+	}
 
 	pages, sections, err := b.loadContent()
 	if err != nil {

@@ -57,6 +57,9 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"hasPrefix":  func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
 		"humanize":   humanize,
 		"countwords": func(s any) int { return len(strings.Fields(plainify(s))) },
+		// fingerprint and resources.Get: cache-safe asset links (fingerprint.go).
+		"fingerprint": b.fingerprint,
+		"resources":   func() resourcesNamespace { return resourcesNamespace{b} },
 	}
 }
 

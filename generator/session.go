@@ -127,9 +127,10 @@ func needsFullBuild(changed []string) bool {
 			// A post. (_index.md gives a list its text; index.md heads a
 			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
-		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt":
+		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt" && !fingerprintable(c):
 			// A static file is copied; not those merged with, or
-			// replacing, files the build writes (hostfiles.go).
+			// replacing, files the build writes (hostfiles.go), nor CSS
+			// and JavaScript, whose new names every page links.
 		case shortcodeTemplate(c) != "":
 		default:
 			return true

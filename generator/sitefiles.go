@@ -355,9 +355,9 @@ func (b *builder) writeRedirects() error {
 			{"Referrer-Policy", "strict-origin-when-cross-origin"},
 			{"X-Frame-Options", "SAMEORIGIN"},
 		}},
-		{Path: b.basePath + "css/*", Headers: [][2]string{{"Cache-Control", "public, max-age=604800"}}},
 		{Path: b.basePath + "go/*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}},
 	}
+	headers = append(headers, b.assetHeaders()...)
 	headers = append(headers, b.linkHeaders()...)
 	for _, w := range hosting.CheckLimits(rules, headers) {
 		b.warn(diag.Warningf("", 0, 0, diag.Output, "%s", w))
@@ -372,10 +372,31 @@ func (b *builder) writeRedirects() error {
 	return b.writeMerged("_headers", "headers", hosting.FormatHeaders(headers))
 }
 
-// copyStatic copies the static files: the embedded theme's, the site
-// theme's, then the site's own, a later one replacing an earlier one of
-// the same name.
+// copyStatic copies the static files (see staticFiles), and the
+// fingerprinted copies of the CSS and JavaScript files (fingerprint.go).
 func (b *builder) copyStatic() error {
+	files, err := b.staticFiles()
+	if err != nil {
+		return err
+	}
+	names := sortedKeys(files)
+	errs := b.parallel(len(names), func(i int) error {
+		data, err := fs.ReadFile(files[names[i]], names[i])
+		if err != nil {
+			return fmt.Errorf("static/%s: %v", names[i], unwrapPathError(err))
+		}
+		return b.write(names[i], "static/"+names[i], data)
+	})
+	if err := errorList(errs); err != nil {
+		return err
+	}
+	return b.writeAssets()
+}
+
+// staticFiles maps each static file's name to the folder it is published
+// from: the embedded theme's, the site theme's, then the site's own, a
+// later one replacing an earlier one of the same name.
+func (b *builder) staticFiles() (map[string]fs.FS, error) {
 	files := map[string]fs.FS{}
 	add := func(fsys fs.FS) error {
 		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -393,26 +414,18 @@ func (b *builder) copyStatic() error {
 	}
 	def, _ := fs.Sub(themes.Default(), "static")
 	if err := add(def); err != nil {
-		return err
+		return nil, err
 	}
 	for i := len(b.cfg.Theme) - 1; i >= 0; i-- {
 		// The first theme named wins, so it is added last.
 		if t := b.cfg.Theme[i]; t != "" && t != "default" {
 			if err := add(newSourceFS(b.opts.Source, path.Join("themes", t, "static"))); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := add(newSourceFS(b.opts.Source, "static")); err != nil {
-		return err
+		return nil, err
 	}
-	names := sortedKeys(files)
-	errs := b.parallel(len(names), func(i int) error {
-		data, err := fs.ReadFile(files[names[i]], names[i])
-		if err != nil {
-			return fmt.Errorf("static/%s: %v", names[i], unwrapPathError(err))
-		}
-		return b.write(names[i], "static/"+names[i], data)
-	})
-	return errorList(errs)
+	return files, nil
 }
