@@ -13,11 +13,23 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// watchedDirs are the site folders whose files a build reads.
-func watchedDirs() []string { return []string{"content", "data", "layouts", "themes", "static"} }
+// watchedDirs are the site folders whose files a build reads; config/ is
+// Hugo's configuration folder (config/_default/, config/<environment>/).
+func watchedDirs() []string {
+	return []string{"content", "data", "layouts", "themes", "static", "config"}
+}
 
-// configFiles are the configuration files a site may have.
-func configFiles() []string { return []string{"site.toml", "hugo.toml", "config.toml"} }
+// configFiles are the configuration files a site may have at its root,
+// in every format Hugo reads (as generator's rootConfigFiles).
+func configFiles() []string {
+	out := []string{"site.toml"}
+	for _, base := range [...]string{"hugo", "config"} {
+		for _, ext := range [...]string{".toml", ".yaml", ".yml", ".json"} {
+			out = append(out, base+ext)
+		}
+	}
+	return out
+}
 
 // DefaultDebounce is the quiet period that closes a batch of events: long
 // enough to gather an editor's write-rename-chmod burst, short enough to

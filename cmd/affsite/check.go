@@ -35,7 +35,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res, err := check.Run(check.Options{
-		Source: a.site.source, BaseURL: a.site.baseURL, Drafts: a.site.drafts, Future: a.site.future, Expired: a.site.expired,
+		Source: a.site.source, BaseURL: a.site.baseURL, Environment: a.site.environment,
+		Drafts: a.site.drafts, Future: a.site.future, Expired: a.site.expired,
 		External: a.external, Strict: a.strict,
 	})
 	if err != nil {

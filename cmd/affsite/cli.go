@@ -95,26 +95,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// siteFlags are the flags build and serve share.
+// siteFlags are the flags build, serve and check share.
 type siteFlags struct {
-	source, baseURL         string
-	drafts, future, expired bool
+	source, baseURL, environment string
+	drafts, future, expired      bool
 }
 
-func (f *siteFlags) register(fs *flagSet, draftsDefault bool) {
+// register adds the flags; serving gives them serve's defaults, which
+// are Hugo's server's: drafts shown, the development environment.
+func (f *siteFlags) register(fs *flagSet, serving bool) {
 	fs.stringVar(&f.source, "source", "s", "DIR", ".", "the site's folder")
 	fs.stringVar(&f.baseURL, "baseURL", "", "URL", "", "the address the site is published at, instead of site.toml's baseURL")
+	env := generator.EnvProduction
+	if serving {
+		env = generator.EnvDevelopment
+	}
+	fs.stringVar(&f.environment, "environment", "e", "ENV", env, "the environment whose config/ENV/ settings are merged over config/_default/")
 	drafts := "include draft pages"
-	if draftsDefault {
+	if serving {
 		drafts += "; --drafts=false leaves them out"
 	}
-	fs.boolVar(&f.drafts, "drafts", draftsDefault, drafts)
+	fs.boolVar(&f.drafts, "drafts", serving, drafts)
 	fs.boolVar(&f.future, "future", false, "include pages dated in the future")
 	fs.boolVar(&f.expired, "expired", false, "include expired pages")
 }
 
 func (f *siteFlags) options() generator.Options {
-	return generator.Options{Source: f.source, BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired}
+	return generator.Options{Source: f.source, BaseURL: f.baseURL, Environment: f.environment, Drafts: f.drafts, Future: f.future, Expired: f.expired}
 }
 
 // parseFlags parses the flags of a command that takes no other

@@ -97,7 +97,7 @@ func TestHelpForPeople(t *testing.T) {
 		}
 	}
 	_, out, _ = runCmd("help", "check")
-	if !strings.Contains(out, "      --format FORMAT  text, or json for CI annotations (default text)") {
+	if !strings.Contains(out, "      --format FORMAT    text, or json for CI annotations (default text)") {
 		t.Errorf("help check:\n%s", out)
 	}
 	_, out, _ = runCmd("help")

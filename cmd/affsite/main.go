@@ -2,11 +2,11 @@
 //
 // Usage:
 //
-//	affsite build [-s SITE] [-d OUT] [--baseURL URL] [--minify] [--drafts] [--future] [--expired] [--quiet]
+//	affsite build [-s SITE] [-d OUT] [--baseURL URL] [-e ENV] [--minify] [--drafts] [--future] [--expired] [--quiet]
 //	              [--cpuprofile FILE] [--memprofile FILE]
-//	affsite serve [-s SITE] [--bind ADDR] [-p|--port N] [--baseURL URL] [--disableLiveReload]
+//	affsite serve [-s SITE] [--bind ADDR] [-p|--port N] [--baseURL URL] [-e ENV] [--disableLiveReload]
 //	              [--renderToDisk [-d OUT]] [--drafts=false] [--future] [--expired]
-//	affsite check [-s SITE] [--baseURL URL] [--drafts] [--future] [--expired] [--format text|json] [--external] [--strict]
+//	affsite check [-s SITE] [--baseURL URL] [-e ENV] [--drafts] [--future] [--expired] [--format text|json] [--external] [--strict]
 //	affsite new site DIR [--force]
 //	affsite new review PROGRAM [--title "…"] [-s SITE]
 //	affsite new program ID --name "…" --url URL [-s SITE]
