@@ -104,9 +104,15 @@ func (c *converter) rewriteHTML(s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var buf bytes.Buffer
+	// Under a parent of their own, so that a top-level element kept raw
+	// (a [caption]'s figure) can be put in its place.
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	for _, n := range nodes {
-		c.walk(n)
+		body.AppendChild(n)
+	}
+	c.walk(body)
+	var buf bytes.Buffer
+	for n := body.FirstChild; n != nil; n = n.NextSibling {
 		if err := html.Render(&buf, n); err != nil {
 			return "", err
 		}
@@ -122,7 +128,10 @@ func (c *converter) walk(n *html.Node) {
 		return
 	}
 	c.rewriteAttrs(n)
-	raw := keptRaw[n.DataAtom] || n.DataAtom == atom.Figure && hasChild(n, atom.Figcaption)
+	// An image whose srcset survived (--uploads) is kept as HTML:
+	// Markdown images have no srcset.
+	raw := keptRaw[n.DataAtom] || n.DataAtom == atom.Figure && hasChild(n, atom.Figcaption) ||
+		n.DataAtom == atom.Img && attr(n, "srcset") != ""
 	if raw {
 		// Rewrite inside, then keep the element's HTML as it is.
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -134,7 +143,7 @@ func (c *converter) walk(n *html.Node) {
 		if n.DataAtom == atom.Script || n.DataAtom == atom.Form || n.DataAtom == atom.Object || n.DataAtom == atom.Embed {
 			c.note("<%s> kept as raw HTML: check it still works", n.Data)
 		}
-		block := n.DataAtom != atom.Script || n.Parent == nil
+		block := n.DataAtom != atom.Script && n.DataAtom != atom.Img || n.Parent == nil || n.Parent.Parent == nil
 		ph := c.raw(b.String(), false)
 		if block {
 			c.raws[len(c.raws)-1] = "\n\n" + c.raws[len(c.raws)-1] + "\n\n"
@@ -191,13 +200,18 @@ func (c *converter) rewriteAttrs(n *html.Node) {
 			a.Val = c.idx.rewriteHref(a.Val, c)
 		case "src", "poster":
 			a.Val = c.mediaURL(a.Val)
-		case "srcset", "sizes":
-			// Markdown images have no srcset; the src, copied, is the
-			// image kept.
-			if a.Key == "srcset" {
+		case "srcset":
+			// Without --uploads the candidates would point at the old
+			// site: the src is the image kept.
+			if a.Val = c.srcset(a.Val); a.Val == "" {
 				c.rep.SrcsetDropped++
+				continue
 			}
-			continue
+			c.rep.SrcsetRewritten++
+		case "sizes":
+			if attr(n, "srcset") == "" {
+				continue
+			}
 		}
 		out = append(out, a)
 	}

@@ -166,8 +166,9 @@ func Import(opts Options) (*Report, error) {
 		}
 	}
 
-	// Pass 1: attachments, and where each post will be.
+	// Pass 1: attachments, menus, and where each post will be.
 	var ch *Channel
+	var menuItems []*menuItem
 	plan := &planner{files: map[string]int{}, byID: map[int]*planned{}}
 	err := scanFile(opts.Export, func(c *Channel, it *Item) error {
 		if ch == nil {
@@ -183,6 +184,8 @@ func Import(opts Options) (*Report, error) {
 			ix.attachments[it.ID] = it.AttURL
 		case "post", "page":
 			plan.add(it)
+		case "nav_menu_item":
+			menuItems = append(menuItems, readMenuItem(it))
 		}
 		return nil
 	})
@@ -190,6 +193,15 @@ func Import(opts Options) (*Report, error) {
 		return nil, err
 	}
 	plan.resolve(ix, rep)
+	// The titles menu items without one of their own take from their
+	// post: only those are kept in pass 2.
+	titles := map[int]string{}
+	for _, m := range menuItems {
+		if m.title == "" && m.typ == "post_type" {
+			titles[m.objectID] = ""
+		}
+	}
+	archives := map[string]string{} // category slug → name, of published posts
 
 	m := &media{uploads: opts.Uploads, dir: opts.Dir, ix: ix, rep: rep, copied: map[string]string{}}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
@@ -213,11 +225,14 @@ func Import(opts Options) (*Report, error) {
 			return nil
 		}
 		rep.Comments += len(it.Comments)
+		if _, ok := titles[it.ID]; ok {
+			titles[it.ID] = strings.TrimSpace(it.Title)
+		}
 		p := plan.byID[it.ID]
 		if p == nil {
 			return nil
 		}
-		return writeItem(opts, ix, m, rep, c, it, p)
+		return writeItem(opts, ix, m, rep, c, it, p, archives)
 	})
 	if err != nil {
 		return nil, err
@@ -225,7 +240,11 @@ func Import(opts Options) (*Report, error) {
 	if chFinal == nil {
 		chFinal = ch
 	}
-	if err := writeSite(opts.Dir, chFinal, regLinks, opts.TAPrefix); err != nil {
+	menus := menuTOML(menuEntries(menuItems, ix, chFinal, titles, rep))
+	if err := writeSite(opts.Dir, chFinal, regLinks, opts.TAPrefix, menus); err != nil {
+		return nil, err
+	}
+	if err := writeRedirects(opts.Dir, redirectRules(plan, chFinal, archives), rep); err != nil {
 		return nil, err
 	}
 	if err := rep.write(filepath.Join(opts.Dir, "import-report.md"), opts); err != nil {
@@ -380,7 +399,9 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 }
 
 // writeItem converts one post or page and writes its file.
-func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned) error {
+// archives gathers the categories of published items, whose WordPress
+// archives are redirected.
+func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned, archives map[string]string) error {
 	c := &converter{idx: ix, rep: rep, media: m, file: p.file}
 	m.cur = c
 	body, err := c.toMarkdown(it.Content())
@@ -420,6 +441,9 @@ func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *
 		case "category":
 			if name != "Uncategorized" {
 				fm.Categories = append(fm.Categories, name)
+				if !fm.Draft && t.Nicename != "" {
+					archives[t.Nicename] = name
+				}
 			}
 		case "post_tag":
 			fm.Tags = append(fm.Tags, name)
@@ -542,7 +566,7 @@ func plainText(s string) string {
 }
 
 // writeSite writes site.toml, the links registry and .gitignore.
-func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix string) error {
+func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix, menus string) error {
 	base := strings.TrimSuffix(ch.Link, "/") + "/"
 	if u, err := url.Parse(base); err != nil || u.Host == "" {
 		base = "https://example.org/"
@@ -556,7 +580,7 @@ func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix string) error
 		lang = "en-us"
 	}
 	cfg := fmt.Sprintf("# Imported from a WordPress export by affsite import wordpress.\nbaseURL = %s\ntitle = %s\nlanguageCode = %s\n\n[affiliate]\n# The folder of registry links that name no cloaked path.\nlinks_prefix = %s\n",
-		strconv.Quote(base), strconv.Quote(title), strconv.Quote(strings.ToLower(lang)), strconv.Quote(taPrefix))
+		strconv.Quote(base), strconv.Quote(title), strconv.Quote(strings.ToLower(lang)), strconv.Quote(taPrefix)) + menus
 	if err := writeFile(dir, "site.toml", []byte(cfg)); err != nil {
 		return err
 	}

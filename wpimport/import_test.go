@@ -42,7 +42,7 @@ func read(t *testing.T, name string) string {
 func TestImportBuildCheck(t *testing.T) {
 	t.Parallel()
 	dir, rep := importFixture(t)
-	if rep.Posts != 5 || rep.Pages != 2 || rep.Drafts != 2 || rep.Comments != 2 || rep.MenuItems != 1 {
+	if rep.Posts != 5 || rep.Pages != 2 || rep.Drafts != 2 || rep.Comments != 2 || rep.MenuItems != 7 || rep.MenuEntries != 6 {
 		t.Errorf("report counts: %+v", rep)
 	}
 	public := filepath.Join(t.TempDir(), "public")

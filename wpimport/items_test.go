@@ -97,6 +97,39 @@ func TestImportDuplicateSlugs(t *testing.T) {
 	}
 }
 
+// A parent page whose old path is not its folder's keeps it as an
+// alias, and a forced 301 in _redirects (the build writes an alias page
+// at a regular page's alias, which Netlify would serve instead of the
+// rule).
+func TestImportSectionAlias(t *testing.T) {
+	t.Parallel()
+	page := func(id, name, parent, link string) string {
+		return "<title>" + name + "</title><link>" + link + "</link><wp:post_id>" + id + "</wp:post_id><wp:post_name>" + name +
+			"</wp:post_name><wp:post_parent>" + parent + "</wp:post_parent><wp:post_type>page</wp:post_type><wp:status>publish</wp:status>" +
+			"<content:encoded><![CDATA[Page " + name + ".]]></content:encoded>"
+	}
+	dir, public, rep := importString(t, wxr(
+		page("1", "guides", "0", "https://edge.example/resources/guides/"),
+		page("2", "email", "1", "https://edge.example/guides/email/"),
+	))
+	if idx := read(t, filepath.Join(dir, "content/guides/_index.md")); !strings.Contains(idx, "aliases:\n    - /resources/guides/\n") {
+		t.Errorf("_index.md:\n%s", idx)
+	}
+	if rep.Redirects != 1 {
+		t.Errorf("%d redirects, want 1", rep.Redirects)
+	}
+	if got := read(t, filepath.Join(public, "_redirects")); !strings.Contains(got, "/resources/guides/ /guides/ 301!\n") {
+		t.Errorf("_redirects:\n%s", got)
+	}
+	// The build writes no alias page for a section (_index.md): on a host
+	// without _redirects the old path does not answer yet.
+	for _, p := range []string{"guides/", "guides/email/"} {
+		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(p), "index.html")); err != nil {
+			t.Errorf("/%s does not answer: %v", p, err)
+		}
+	}
+}
+
 // An item without a title (nor a slug) is imported under a title that
 // says so, at a path made from its id, and listed in the report.
 func TestImportUntitled(t *testing.T) {

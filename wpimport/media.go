@@ -78,6 +78,49 @@ func (m *media) url(raw string) string {
 	return site
 }
 
+// srcset rewrites the candidates of a srcset to the copied files; one
+// whose file --uploads lacks is left out (a fallback to the original
+// would claim a width it does not have). "" when none is left, or
+// without --uploads.
+func (c *converter) srcset(val string) string {
+	if c.media == nil || c.media.uploads == "" {
+		return ""
+	}
+	var out []string
+	for _, cand := range strings.Split(val, ",") {
+		f := strings.Fields(cand)
+		if len(f) == 0 {
+			continue
+		}
+		u, ok := c.media.local(f[0])
+		if !ok {
+			continue
+		}
+		out = append(out, strings.Join(append([]string{u}, f[1:]...), " "))
+	}
+	return strings.Join(out, ", ")
+}
+
+// local returns the site URL of raw's file when --uploads holds that
+// very file, copying it; no fallback to the original.
+func (m *media) local(raw string) (string, bool) {
+	u, ok := m.ix.sitePath(raw)
+	if !ok {
+		return "", false
+	}
+	_, rel, found := strings.Cut(u.Path, "/wp-content/uploads/")
+	if s, err := url.PathUnescape(rel); err == nil {
+		rel = s
+	}
+	rel = path.Clean(rel)
+	if !found || rel == "" || rel == "." || strings.HasPrefix(rel, "..") || strings.Contains(rel, "/../") ||
+		!exists(filepath.Join(m.uploads, filepath.FromSlash(rel))) {
+		return "", false
+	}
+	site := m.url(raw)
+	return site, site != raw
+}
+
 func exists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()

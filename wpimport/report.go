@@ -19,7 +19,9 @@ type Report struct {
 	Unclassified                                           []string
 	LinkShortcodes, LinkKeptMarkdown, HostLinks, IDLinks   int
 	SEODescriptions, SrcsetDropped, MediaCopied            int
+	SrcsetRewritten                                        int
 	PlainPermalinks                                        int
+	MenuEntries, Redirects                                 int
 	Permalinks                                             []string // old paths kept
 	External                                               map[string]bool
 	MissingMedia                                           map[string]bool
@@ -53,17 +55,17 @@ func (r *Report) unclassified(file string, line int, msg string) {
 // Summary is the few lines the command prints.
 func (r *Report) Summary() string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "imported %d posts and %d pages (%d drafts), %d cloaked links; %d media files copied\n",
-		r.Posts, r.Pages, r.Drafts, len(r.LinksImported), r.MediaCopied)
-	fmt.Fprintf(&sb, "%d content links became link shortcodes, %d ?p= links were rewritten, %d old permalinks kept\n",
-		r.LinkShortcodes, r.IDLinks, len(r.Permalinks))
+	fmt.Fprintf(&sb, "imported %d posts and %d pages (%d drafts), %d cloaked links, %d menu entries; %d media files copied\n",
+		r.Posts, r.Pages, r.Drafts, len(r.LinksImported), r.MenuEntries, r.MediaCopied)
+	fmt.Fprintf(&sb, "%d content links became link shortcodes, %d ?p= links were rewritten, %d old permalinks kept, %d 301 redirects\n",
+		r.LinkShortcodes, r.IDLinks, len(r.Permalinks), r.Redirects)
 	var attention int
 	for _, ns := range r.Notes {
 		attention += len(ns)
 	}
 	attention += len(r.Unclassified) + len(r.MissingMedia)
-	fmt.Fprintf(&sb, "not imported: %d comments, %d menu items, %d attachment pages; %d findings to review in import-report.md\n",
-		r.Comments, r.MenuItems, r.Attachments, attention)
+	fmt.Fprintf(&sb, "not imported: %d comments, %d attachment pages; %d findings to review in import-report.md\n",
+		r.Comments, r.Attachments, attention)
 	return sb.String()
 }
 
@@ -130,11 +132,17 @@ func (r *Report) write(file string, opts Options) error {
 	if r.PlainPermalinks > 0 {
 		fmt.Fprintf(&sb, "\n%d items had plain permalinks (?p=ID): a static host cannot redirect those; links inside the site were rewritten.\n", r.PlainPermalinks)
 	}
-	sb.WriteString("\nNot redirected: WordPress archives (/category/NAME/, /tag/NAME/, /author/NAME/, date archives, /feed/); affsite's are /categories/NAME/ and /tags/NAME/.\n")
+	if r.Redirects > 0 {
+		fmt.Fprintf(&sb, "\n%d permanent (301) redirects in static/_redirects: old paths of section pages, and category archives (/category/SLUG/ to /categories/NAME/).\n", r.Redirects)
+	}
+	sb.WriteString("\nNot redirected: other WordPress archives (/tag/NAME/, /author/NAME/, date archives, /feed/, archive pages /page/N/); affsite's are /categories/NAME/ and /tags/NAME/.\n")
 	sb.WriteString("\n## Media\n\n")
 	fmt.Fprintf(&sb, "- %d files copied into static/wp-content/uploads/\n", r.MediaCopied)
+	if r.SrcsetRewritten > 0 {
+		fmt.Fprintf(&sb, "- %d srcset attributes rewritten to the copied files (images with one kept as HTML)\n", r.SrcsetRewritten)
+	}
 	if r.SrcsetDropped > 0 {
-		fmt.Fprintf(&sb, "- %d srcset attributes dropped (the src image is kept)\n", r.SrcsetDropped)
+		fmt.Fprintf(&sb, "- %d srcset attributes dropped (no --uploads, or none of their files in it; the src image is kept)\n", r.SrcsetDropped)
 	}
 	for _, k := range sortedKeys(r.MissingMedia) {
 		sb.WriteString("- missing from --uploads: " + k + "\n")
@@ -146,7 +154,10 @@ func (r *Report) write(file string, opts Options) error {
 		}
 	}
 	sb.WriteString("\n## Not imported\n\n")
-	fmt.Fprintf(&sb, "- comments: %d\n- menu items: %d (add them to site.toml)\n- attachment pages: %d\n", r.Comments, r.MenuItems, r.Attachments)
+	fmt.Fprintf(&sb, "- comments: %d\n- attachment pages: %d\n", r.Comments, r.Attachments)
+	if r.MenuItems > r.MenuEntries {
+		fmt.Fprintf(&sb, "- menu items: %d of %d (see site.toml below)\n", r.MenuItems-r.MenuEntries, r.MenuItems)
+	}
 	if len(r.Notes) > 0 {
 		sb.WriteString("\n## Per file\n\n")
 		for _, f := range sortedKeys(r.Notes) {

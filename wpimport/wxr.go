@@ -15,6 +15,16 @@ type Channel struct {
 	BaseSiteURL, BaseBlogURL           string
 	Version                            string            // wp:wxr_version, "1.2"
 	Authors                            map[string]string // login → display name
+	// Terms are the categories and tags the channel declares, by term id.
+	Terms map[int]Term
+}
+
+// Term is a category or tag the channel declares.
+type Term struct {
+	Taxonomy string // "category" or "post_tag"
+	Slug     string // nicename
+	Parent   string // the parent's slug, for a category
+	Name     string
 }
 
 // Item is one <item> of the export: a post, page, attachment, menu item…
@@ -126,7 +136,7 @@ func scan(file string, r io.Reader, maxItem int64, fn func(*Channel, *Item) erro
 	cr := &countingReader{r: bufio.NewReaderSize(r, 64<<10)}
 	dec := xml.NewDecoder(cr)
 	dec.Strict = true
-	ch := &Channel{Authors: map[string]string{}}
+	ch := &Channel{Authors: map[string]string{}, Terms: map[int]Term{}}
 	errAt := func(msg string) error {
 		line, _ := dec.InputPos()
 		return &Error{File: file, Line: line, Msg: msg}
@@ -232,6 +242,24 @@ func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 		}
 		ch.Authors[a.Login] = a.Display
 		return nil
+	case "category", "tag":
+		var c struct {
+			ID      int    `xml:"term_id"`
+			CatSlug string `xml:"category_nicename"`
+			Parent  string `xml:"category_parent"`
+			CatName string `xml:"cat_name"`
+			TagSlug string `xml:"tag_slug"`
+			TagName string `xml:"tag_name"`
+		}
+		if err := dec.DecodeElement(&c, &t); err != nil {
+			return err
+		}
+		if t.Name.Local == "category" {
+			ch.Terms[c.ID] = Term{Taxonomy: "category", Slug: c.CatSlug, Parent: c.Parent, Name: strings.TrimSpace(c.CatName)}
+		} else {
+			ch.Terms[c.ID] = Term{Taxonomy: "post_tag", Slug: c.TagSlug, Name: strings.TrimSpace(c.TagName)}
+		}
+		return nil
 	case "title", "link", "description", "language", "base_site_url", "base_blog_url", "wxr_version":
 		var s string
 		if err := dec.DecodeElement(&s, &t); err != nil {
@@ -256,7 +284,7 @@ func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 		}
 		return nil
 	}
-	return dec.Skip() // categories, tags, terms: items name their own
+	return dec.Skip() // other terms (nav_menu…): items name their own
 }
 
 // countingReader counts what it reads and fails with errTooLarge once

@@ -1,0 +1,191 @@
+package wpimport
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// WordPress menus become the site's menu configuration: [[menus.NAME]]
+// entries of site.toml, as the generator reads them (name, url, weight,
+// identifier, parent). The export does not say which menu a theme shows
+// where, so the main menu is the one named main, primary or header, else
+// the one with the most items; the others keep their slug as their name.
+
+// menuItem is one nav_menu_item of the export.
+type menuItem struct {
+	id, order, parent, objectID int
+	menu, title, typ, object    string
+	url                         string
+	line                        int
+}
+
+// readMenuItem reads what an item's post meta says of its entry.
+func readMenuItem(it *Item) *menuItem {
+	m := &menuItem{id: it.ID, order: it.Order, title: strings.TrimSpace(it.Title), line: it.line,
+		typ: it.MetaValue("_menu_item_type"), object: it.MetaValue("_menu_item_object"), url: strings.TrimSpace(it.MetaValue("_menu_item_url"))}
+	m.objectID, _ = strconv.Atoi(strings.TrimSpace(it.MetaValue("_menu_item_object_id")))
+	m.parent, _ = strconv.Atoi(strings.TrimSpace(it.MetaValue("_menu_item_menu_item_parent")))
+	for _, t := range it.Terms {
+		if t.Domain == "nav_menu" {
+			m.menu = t.Nicename
+		}
+	}
+	if m.menu == "" {
+		m.menu = "main"
+	}
+	return m
+}
+
+// menuEntry is one [[menus.NAME]] entry.
+type menuEntry struct {
+	menu, name, url, identifier, parent string
+	weight                              int
+}
+
+// menuNames maps each WordPress menu slug to its affsite menu name.
+func menuNames(items []*menuItem) map[string]string {
+	count := map[string]int{}
+	var slugs []string
+	for _, m := range items {
+		if count[m.menu] == 0 {
+			slugs = append(slugs, m.menu)
+		}
+		count[m.menu]++
+	}
+	main := ""
+	for _, want := range []string{"main", "primary", "header"} {
+		for _, s := range slugs {
+			if main == "" && strings.Contains(s, want) {
+				main = s
+			}
+		}
+	}
+	if main == "" {
+		for _, s := range slugs {
+			if main == "" || count[s] > count[main] {
+				main = s
+			}
+		}
+	}
+	names := map[string]string{}
+	for _, s := range slugs {
+		if s == main {
+			names[s] = "main"
+		} else if n := urlizeTerm(s); n != "" && n != "main" {
+			names[s] = n
+		} else {
+			names[s] = "menu-" + strconv.Itoa(len(names)+1)
+		}
+	}
+	return names
+}
+
+// menuEntries turns the menu items into entries: a post or page links to
+// its path on the new site, a category or tag to its list page, a custom
+// link to its URL (a site path when it pointed at the old site). An item
+// that links to nothing the import has is left out and reported.
+func menuEntries(items []*menuItem, ix *index, ch *Channel, titles map[int]string, rep *Report) []menuEntry {
+	names := menuNames(items)
+	known := map[int]bool{}
+	for _, m := range items {
+		known[m.id] = true
+	}
+	c := &converter{idx: ix, rep: rep, file: "site.toml"}
+	var out []menuEntry
+	for _, m := range items {
+		e := menuEntry{menu: names[m.menu], name: m.title, identifier: "wp-" + strconv.Itoa(m.id), weight: m.order}
+		if m.parent != 0 && known[m.parent] {
+			e.parent = "wp-" + strconv.Itoa(m.parent)
+		}
+		switch m.typ {
+		case "post_type":
+			p, ok := ix.paths[m.objectID]
+			if !ok {
+				rep.note("site.toml", fmt.Sprintf("menu item %d links to %s %d, which was not imported: left out", m.id, m.object, m.objectID))
+				continue
+			}
+			e.url = p
+			if e.name == "" {
+				e.name = titles[m.objectID]
+			}
+		case "taxonomy":
+			t, ok := ch.Terms[m.objectID]
+			tax := map[string]string{"category": "categories", "post_tag": "tags"}[m.object]
+			if !ok || tax == "" || urlizeTerm(t.Name) == "" {
+				rep.note("site.toml", fmt.Sprintf("menu item %d links to %s %d, which affsite has no list page for: left out", m.id, m.object, m.objectID))
+				continue
+			}
+			e.url = "/" + tax + "/" + urlizeTerm(t.Name) + "/"
+			if e.name == "" {
+				e.name = t.Name
+			}
+		case "custom", "":
+			if m.url == "" {
+				rep.note("site.toml", fmt.Sprintf("menu item %d has no URL: left out", m.id))
+				continue
+			}
+			e.url = ix.rewriteHref(m.url, c)
+		default:
+			rep.note("site.toml", fmt.Sprintf("menu item %d is a %s link, which is not imported: left out", m.id, m.typ))
+			continue
+		}
+		if e.name == "" {
+			e.name = e.url
+		}
+		out = append(out, e)
+	}
+	for _, n := range c.notes {
+		rep.note("site.toml", n)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].menu != out[j].menu {
+			return out[i].menu == "main" || out[j].menu != "main" && out[i].menu < out[j].menu
+		}
+		return out[i].weight < out[j].weight
+	})
+	rep.MenuEntries = len(out)
+	return out
+}
+
+// menuTOML writes the entries as site.toml's [[menus.NAME]] tables.
+func menuTOML(entries []menuEntry) string {
+	if len(entries) == 0 {
+		return ""
+	}
+	var sb strings.Builder
+	sb.WriteString("\n# Menus imported from WordPress (Appearance → Menus).\n")
+	for _, e := range entries {
+		fmt.Fprintf(&sb, "\n[[menus.%s]]\nname = %s\nurl = %s\nweight = %d\nidentifier = %s\n",
+			e.menu, strconv.Quote(e.name), strconv.Quote(e.url), e.weight, strconv.Quote(e.identifier))
+		if e.parent != "" {
+			fmt.Fprintf(&sb, "parent = %s\n", strconv.Quote(e.parent))
+		}
+	}
+	return sb.String()
+}
+
+// urlizeTerm is the path segment of a category or tag name, as the
+// generator's urlize makes it (lower case; spaces, hyphens and slashes
+// to one hyphen; letters, digits, _ and . kept). The import's end-to-end
+// test builds the site and finds a page at every URL made with it, so a
+// change to either is caught.
+func urlizeTerm(s string) string {
+	var b strings.Builder
+	lastHyphen := false
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case isLetter(r) || r == '_' || r == '.':
+			b.WriteRune(r)
+			lastHyphen = false
+		case unicode.IsSpace(r) || r == '-' || r == '/':
+			if !lastHyphen && b.Len() > 0 {
+				b.WriteByte('-')
+				lastHyphen = true
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}

@@ -1,0 +1,59 @@
+package wpimport
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/affsite/affsite/hosting"
+)
+
+// The importer's 301 rules go to static/_redirects, which the build
+// merges into the _redirects it writes (the site's own rules first), so
+// the generator needs nothing of the import. Hosts that read the file
+// (Netlify, Cloudflare Pages) answer with a real 301; elsewhere the
+// alias pages the build writes still redirect.
+
+// redirectRules are the permanent redirects of an import: every alias of
+// an imported page to its path (forced: the build writes an alias page
+// at the same path, which Netlify would otherwise serve), and each
+// WordPress category archive, /category/SLUG/ (a child's under its
+// parents' slugs), to affsite's category page.
+func redirectRules(pl *planner, ch *Channel, archives map[string]string) []hosting.Redirect {
+	var rules []hosting.Redirect
+	for _, p := range pl.items {
+		for _, a := range p.aliases {
+			rules = append(rules, hosting.Redirect{From: a, To: p.path, Status: 301, Force: true})
+		}
+	}
+	parents := map[string]string{}
+	if ch != nil {
+		for _, t := range ch.Terms {
+			if t.Taxonomy == "category" {
+				parents[t.Slug] = t.Parent
+			}
+		}
+	}
+	for slug, name := range archives {
+		to := urlizeTerm(name)
+		if to == "" || strings.ContainsAny(slug, " \t/") {
+			continue
+		}
+		segs := []string{slug}
+		for s, n := parents[slug], 0; s != "" && n < 20; s, n = parents[s], n+1 {
+			segs = append([]string{s}, segs...)
+		}
+		rules = append(rules, hosting.Redirect{From: "/category/" + strings.Join(segs, "/") + "/", To: "/categories/" + to + "/", Status: 301})
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
+	return rules
+}
+
+// writeRedirects writes static/_redirects, when there are rules.
+func writeRedirects(dir string, rules []hosting.Redirect, rep *Report) error {
+	rep.Redirects = len(rules)
+	if len(rules) == 0 {
+		return nil
+	}
+	head := "# Permanent redirects from the WordPress site, written by affsite import wordpress:\n# old page paths (aliases) and category archives. affsite build adds its own rules after these.\n"
+	return writeFile(dir, "static/_redirects", append([]byte(head), hosting.FormatRedirects(rules)...))
+}
