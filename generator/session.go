@@ -153,6 +153,9 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	b.warnings = slices.Clone(b.configWarnings)
 	b.files = 0
 	b.tmpl.resetCache()
+	// The ref/relref index is built again from the pages as they are now
+	// (an edit may move a page).
+	b.hugo.reset()
 	inc := &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
 
 	var contentPaths, staticPaths []string

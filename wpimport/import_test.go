@@ -76,7 +76,7 @@ func TestImportBuildCheck(t *testing.T) {
 	}
 	kartra := read(t, filepath.Join(public, "2024/05/kartra-review/index.html"))
 	for _, want := range []string{
-		`<a href="https://kartra.com/?aff=ana" rel="sponsored nofollow noopener">Kartra trial</a>`,
+		`<a href="https://kartra.com/?aff=ana" rel="sponsored nofollow noopener" data-aff-program="link:kartra" data-aff-subid="kartra-review-1">Kartra trial</a>`,
 		`href="/reviews/clickfunnels-review/"`, // a ?p= link, rewritten
 		`youtube-nocookie.com/embed/dQw4w9WgXcQ`,
 		`src="/wp-content/uploads/2024/05/kartra-shot.png"`, // the missing -300x200 variant fell back to the original
