@@ -32,7 +32,9 @@ const AmazonProgram = "amazon"
 
 // Program returns the program href is an affiliate link of: a cloaked
 // path of a registry link, a path under GoPath, an Amazon link carrying
-// an affiliate tag (AmazonProgram), a link to a program's host, or one to
+// an affiliate tag or an Amazon short link (amzn.to and the like, which
+// Amazon's SiteStripe makes for a tagged link and which hide the tag in
+// the redirect) (AmazonProgram), a link to a program's host, or one to
 // the host of a registry link's destination.
 func (c Classifier) Program(href string) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(href))
@@ -56,7 +58,7 @@ func (c Classifier) Program(href string) (string, bool) {
 		return "", false
 	}
 	if isAmazonHost(u.Hostname()) {
-		if u.Query().Get("tag") != "" {
+		if IsAmazonAffiliateURL(href) {
 			return AmazonProgram, true
 		}
 		return "", false
@@ -96,7 +98,27 @@ func IsAmazonURL(raw string) bool {
 	return err == nil && isAmazonHost(u.Hostname())
 }
 
+// IsAmazonAffiliateURL tells whether raw is an Amazon affiliate link:
+// one to an Amazon store carrying a tag, or an Amazon short link
+// (amzn.to), which Amazon makes for tagged links.
+func IsAmazonAffiliateURL(raw string) bool {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !isAmazonHost(u.Hostname()) {
+		return false
+	}
+	return isAmazonShortHost(u.Hostname()) || u.Query().Get("tag") != ""
+}
+
 func isAmazonHost(host string) bool {
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
-	return host == "amzn.to" || strings.HasPrefix(host, "amazon.") || strings.HasPrefix(host, "smile.amazon.")
+	return isAmazonShortHost(host) || strings.HasPrefix(host, "amazon.") || strings.HasPrefix(host, "smile.amazon.")
+}
+
+// isAmazonShortHost tells whether host is one of Amazon's link shorteners.
+func isAmazonShortHost(host string) bool {
+	switch strings.TrimPrefix(strings.ToLower(host), "www.") {
+	case "amzn.to", "amzn.eu", "amzn.asia", "a.co":
+		return true
+	}
+	return false
 }

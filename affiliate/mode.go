@@ -43,3 +43,10 @@ func ParseDisclosureMode(s string) (DisclosureMode, error) {
 	}
 	return "", fmt.Errorf("disclosure must be %q, %q or %q, not %q", DisclosureAuto, DisclosureRequire, DisclosureOff, s)
 }
+
+// Cloaks tells whether a link to target goes through the site's redirect
+// folder: in LinkCloaked mode, unless target is an Amazon link, which
+// Amazon's terms forbid sending through a redirect that hides it.
+func (c Config) Cloaks(target string) bool {
+	return c.LinkMode == LinkCloaked && !IsAmazonURL(target)
+}

@@ -7,12 +7,18 @@ import (
 	"github.com/affsite/affsite/programs"
 )
 
-// TrackingURL returns the link that credits the site for a sign-up: the
-// plan's signup_url, else the program's signup_url, else its url, with the
-// program's ref_param set to its ref_id (cfg.RefID when the program has
-// none; no referral parameter when both are empty), subid set to subID, and
-// the utm_* parameters that cfg sets. The URL's own query parameters come
-// first, in their order, then the added ones in a fixed order: ref, subid,
+// TrackingURL returns the link that credits the site for a sign-up.
+//
+// With a link_template, it is the template with its placeholders filled
+// in (see programs.ExpandLinkTemplate): {url} is the destination below,
+// {ref} the referral id, {subid} subID, {utm_*} cfg's values.
+//
+// Otherwise it is the plan's signup_url, else the program's signup_url,
+// else its url, with the program's ref_param set to its ref_id (cfg.RefID
+// when the program has none; no referral parameter when both are empty),
+// its subid_param ("subid" by default) set to subID, and the utm_*
+// parameters that cfg sets. The URL's own query parameters come first, in
+// their order, then the added ones in a fixed order: ref, sub-id,
 // utm_source, utm_medium, utm_campaign. An own parameter with the name of
 // an added one is replaced by it.
 func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID string) string {
@@ -23,11 +29,25 @@ func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID str
 	case p.SignupURL != "":
 		base = p.SignupURL
 	}
-	var add [][2]string
 	ref := p.RefID
 	if ref == "" {
 		ref = cfg.RefID
 	}
+	if p.LinkTemplate != "" {
+		values := map[string]string{
+			"url": base, "ref": ref, "subid": subID,
+			"utm_source": cfg.UTMSource, "utm_medium": cfg.UTMMedium, "utm_campaign": cfg.UTMCampaign,
+		}
+		// The template was checked when the program was loaded.
+		if s, err := programs.ExpandLinkTemplate(p.LinkTemplate, func(name string) string { return values[name] }); err == nil {
+			return s
+		}
+	}
+	subParam := p.SubIDParam
+	if subParam == "" {
+		subParam = "subid"
+	}
+	var add [][2]string
 	if ref != "" {
 		param := p.RefParam
 		if param == "" {
@@ -36,7 +56,7 @@ func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID str
 		add = append(add, [2]string{param, ref})
 	}
 	for _, kv := range [][2]string{
-		{"subid", subID},
+		{subParam, subID},
 		{"utm_source", cfg.UTMSource},
 		{"utm_medium", cfg.UTMMedium},
 		{"utm_campaign", cfg.UTMCampaign},

@@ -38,6 +38,18 @@ func TestTrackingURL(t *testing.T) {
 			"https://x.example/?x=1&ref=new"},
 		{"escaped values", programs.Program{URL: "https://x.example/", RefID: "a b&c"}, nil, Config{}, "p/1",
 			"https://x.example/?ref=a+b%26c&subid=p%2F1"},
+		{"amazon sub-id parameter", programs.Program{URL: "https://www.amazon.com/dp/B0TEST0000", RefParam: "tag", RefID: "fieldnotes-demo-20", SubIDParam: "ascsubtag"}, nil, Config{}, "scale-intro",
+			"https://www.amazon.com/dp/B0TEST0000?tag=fieldnotes-demo-20&ascsubtag=scale-intro"},
+		{"shareasale deep link template", programs.Program{
+			URL: "https://host.example/plans?x=1", RefID: "123456",
+			LinkTemplate: "https://www.shareasale.com/r.cfm?b=1&u={ref}&m=4242&afftrack={subid}&urllink={url}",
+		}, nil, Config{}, "dup-intro",
+			"https://www.shareasale.com/r.cfm?b=1&u=123456&m=4242&afftrack=dup-intro&urllink=https%3A%2F%2Fhost.example%2Fplans%3Fx%3D1"},
+		{"impact template with utm and plan url", programs.Program{
+			URL: "https://crm.example/", RefID: "me 1",
+			LinkTemplate: "https://crm.sjv.io/c/{ref}/77/88?subId1={subid}&u={url}&utm_source={utm_source}&utm_medium={utm_medium}&utm_campaign={utm_campaign}",
+		}, gold, Config{UTMSource: "blog", UTMMedium: "r&d", UTMCampaign: ""}, "p/1",
+			"https://crm.sjv.io/c/me+1/77/88?subId1=p%2F1&u=https%3A%2F%2Fx.example%2Fgold%3Fplan%3D3&utm_source=blog&utm_medium=r%26d&utm_campaign="},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

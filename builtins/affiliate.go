@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"fmt"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -26,6 +25,11 @@ type PageState struct {
 	// The page's own fields.
 	Slug, Title, Author, File string
 	Date, Lastmod             time.Time
+	// SubIDPrefix starts every sub-id of the page's links; it must be
+	// unique across the site (the generator gives the slug, or the path
+	// when another page has the same slug; see SubIDPrefixes). Slug is
+	// used when it is empty.
+	SubIDPrefix string
 	// Program is the page's front-matter "program": the default for every
 	// shortcode's program= argument.
 	Program string
@@ -74,39 +78,19 @@ type LinkData struct {
 }
 
 // link makes an affiliate link to p (and plan, when not nil) for inv,
-// records it in st. The sub-id is the
-// page slug and the placement, or the link's 1-based index on the page when
-// placement is empty, with "-2", "-3"… added when it was used before.
+// records it in st, with the page's next sub-id (see nextSubID).
 func (st *PageState) link(inv *shortcodes.Invocation, p *programs.Program, plan *programs.Plan, placement string, text template.HTML) LinkData {
-	tail := placement
-	if tail == "" {
-		tail = strconv.Itoa(len(st.Links) + 1)
-	}
-	subID := tail
-	if st.Slug != "" {
-		subID = st.Slug + "-" + tail
-	}
-	if st.subIDs == nil {
-		st.subIDs = make(map[string]bool)
-	}
-	if st.subIDs[subID] {
-		for n := 2; ; n++ {
-			if s := fmt.Sprintf("%s-%d", subID, n); !st.subIDs[s] {
-				subID = s
-				break
-			}
-		}
-	}
-	st.subIDs[subID] = true
-
+	subID := st.nextSubID(placement)
 	target := affiliate.TrackingURL(p, plan, st.Config, subID)
 	href := target
 	planID, name := "", p.Name
 	if plan != nil {
 		planID, name = plan.ID, p.Name+" – "+plan.Name
 	}
-	if st.Config.LinkMode == affiliate.LinkCloaked {
-		href = affiliate.CloakedPath(st.Config.BasePath, p.ID, planID) + "?subid=" + url.QueryEscape(subID)
+	if st.Config.Cloaks(target) {
+		// The host's redirect keeps the query string, so the sub-id
+		// reaches the vendor under the program's own parameter.
+		href = affiliate.CloakedPath(st.Config.BasePath, p.ID, planID) + "?" + url.QueryEscape(subIDParam(p)) + "=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{
 		Program: p.ID, Plan: planID, Placement: placement, SubID: subID,

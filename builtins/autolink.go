@@ -49,7 +49,7 @@ func (st *PageState) TrackedRegistryLink(reg *links.Set, id, placement string, l
 	subID := st.nextSubID(placement)
 	target := l.Target(now)
 	href := target
-	if st.Config.LinkMode == affiliate.LinkCloaked {
+	if st.Config.Cloaks(target) {
 		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?subid=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: line})

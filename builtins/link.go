@@ -3,6 +3,7 @@ package builtins
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/links"
+	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -50,7 +52,7 @@ func (st *PageState) registryLink(inv *shortcodes.Invocation, reg *links.Set, no
 	subID := st.nextSubID(placement)
 	target := l.Target(now)
 	href := target
-	if st.Config.LinkMode == affiliate.LinkCloaked {
+	if st.Config.Cloaks(target) {
 		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?subid=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{
@@ -73,17 +75,25 @@ func (st *PageState) registryLink(inv *shortcodes.Invocation, reg *links.Set, no
 	return nil
 }
 
-// nextSubID gives out the page's next sub-id by the rule link (in
-// affiliate.go) follows: the slug and the placement, or the link's
-// 1-based index, made unique with "-2", "-3"…
+// nextSubID gives out the page's next sub-id, for every kind of tracked
+// link (afflink, cta, plans, verdict, link, auto-links, Markdown links):
+// the page's SubIDPrefix (else its slug) and the placement, or the link's
+// 1-based index on the page when placement is empty, made unique on the
+// page with "-2", "-3"… Unique prefixes make it unique across the site,
+// and it depends only on the page's content, so it is the same from build
+// to build.
 func (st *PageState) nextSubID(placement string) string {
 	tail := placement
 	if tail == "" {
 		tail = strconv.Itoa(len(st.Links) + 1)
 	}
+	prefix := st.SubIDPrefix
+	if prefix == "" {
+		prefix = st.Slug
+	}
 	subID := tail
-	if st.Slug != "" {
-		subID = st.Slug + "-" + tail
+	if prefix != "" {
+		subID = prefix + "-" + tail
 	}
 	if st.subIDs == nil {
 		st.subIDs = make(map[string]bool)
@@ -98,4 +108,54 @@ func (st *PageState) nextSubID(placement string) string {
 	}
 	st.subIDs[subID] = true
 	return subID
+}
+
+// subIDParam is the query parameter that carries p's sub-id.
+func subIDParam(p *programs.Program) string {
+	if p.SubIDParam != "" {
+		return p.SubIDParam
+	}
+	return "subid"
+}
+
+// SubIDPrefixes returns the sub-id prefix of each page, keyed by its URL
+// path ("/posts/dup/"): its slug when no other page has the same slug,
+// else its path with "/" as "-" ("posts-dup", "reviews-dup"; "-2", "-3"…
+// added in path order should that be another page's prefix), so sub-ids
+// are unique across the site, the same from build to build, and a page's
+// change only when another page takes its slug.
+func SubIDPrefixes(slugs map[string]string) map[string]string {
+	count := make(map[string]int, len(slugs))
+	for _, slug := range slugs {
+		count[slug]++
+	}
+	out := make(map[string]string, len(slugs))
+	taken := make(map[string]bool, len(slugs))
+	var shared []string
+	for p, slug := range slugs {
+		if count[slug] == 1 {
+			out[p] = slug
+			taken[slug] = true
+		} else {
+			shared = append(shared, p)
+		}
+	}
+	sort.Strings(shared)
+	for _, p := range shared {
+		prefix := strings.Trim(strings.ReplaceAll(strings.Trim(p, "/"), "/", "-"), "-")
+		if prefix == "" {
+			prefix = "home"
+		}
+		if taken[prefix] {
+			for n := 2; ; n++ {
+				if s := prefix + "-" + strconv.Itoa(n); !taken[s] {
+					prefix = s
+					break
+				}
+			}
+		}
+		out[p] = prefix
+		taken[prefix] = true
+	}
+	return out
 }

@@ -66,14 +66,11 @@ func disallows(robots, dir string) bool {
 }
 
 // checkAmazon reports a page with an Amazon affiliate link (one with a
-// tag parameter) that does not show Amazon's required sentence.
+// tag parameter, or an amzn.to short link) that does not show Amazon's
+// required sentence.
 func (a *auditor) checkAmazon(p *page) {
 	for _, l := range p.links {
-		if l.tag != "a" || !affiliate.IsAmazonURL(l.href) {
-			continue
-		}
-		u, _ := url.Parse(l.href)
-		if u.Query().Get("tag") == "" {
+		if l.tag != "a" || !affiliate.IsAmazonAffiliateURL(l.href) {
 			continue
 		}
 		if !strings.Contains(html.UnescapeString(string(p.raw)), amazonSentence) {

@@ -136,6 +136,10 @@ type builder struct {
 	bufs           sync.Pool       // of *bytes.Buffer, reused across pages
 	mdCache        sync.Map        // markdownify results by source, for short strings
 
+	// subIDPrefixes is each page's sub-id prefix by its path below the
+	// base path, set by assemble (pageSubIDPrefixes).
+	subIDPrefixes map[string]string
+
 	// assets are the fingerprinted static files by name ("css/style.css").
 	assets map[string]*assetFile
 

@@ -535,18 +535,33 @@ func appendProse(out, l []byte) []byte {
 	return out
 }
 
-// loadData reads data/*.{yaml,yml,toml,json} into a map by file name.
+// loadData reads data/*.{yaml,yml,toml,json} into a map by file name,
+// and each folder below data/ into a map of its own under the folder's
+// name, as Hugo does (.Site.Data.programs.kartra).
 func loadData(siteFS fs.FS) (map[string]any, error) {
+	return loadDataDir(siteFS, "data")
+}
+
+// loadDataDir is loadData for the folder dir. A file and a folder of the
+// same name (data/x.yaml and data/x/) are merged when the file holds a
+// mapping, its own keys winning, as Hugo merges them.
+func loadDataDir(siteFS fs.FS, dir string) (map[string]any, error) {
 	out := map[string]any{}
-	entries, err := fs.ReadDir(siteFS, "data")
+	entries, err := fs.ReadDir(siteFS, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return out, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	folders := map[string]map[string]any{}
 	for _, e := range entries {
 		if e.IsDir() {
+			sub, err := loadDataDir(siteFS, dir+"/"+e.Name())
+			if err != nil {
+				return nil, err
+			}
+			folders[e.Name()] = sub
 			continue
 		}
 		ext := path.Ext(e.Name())
@@ -554,16 +569,28 @@ func loadData(siteFS fs.FS) (map[string]any, error) {
 		if !isDataExt(ext) {
 			continue
 		}
-		src, err := fs.ReadFile(siteFS, "data/"+e.Name())
+		src, err := fs.ReadFile(siteFS, dir+"/"+e.Name())
 		if err != nil {
-			return nil, fmt.Errorf("data/%s: %w", e.Name(), unwrapPathError(err))
+			return nil, fmt.Errorf("%s/%s: %w", dir, e.Name(), unwrapPathError(err))
 		}
-		v, err := decodeData("data/"+e.Name(), ext, src)
+		v, err := decodeData(dir+"/"+e.Name(), ext, src)
 		if err != nil {
 			return nil, err
 		}
 		if v != nil {
 			out[name] = v
+		}
+	}
+	for name, sub := range folders {
+		switch own := out[name].(type) {
+		case nil:
+			out[name] = sub
+		case map[string]any:
+			for k, v := range sub {
+				if _, ok := own[k]; !ok {
+					own[k] = v
+				}
+			}
 		}
 	}
 	return out, nil

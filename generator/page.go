@@ -3,6 +3,8 @@ package generator
 import (
 	"html/template"
 	"time"
+
+	"github.com/affsite/affsite/builtins"
 )
 
 // Page kinds, as templates see them in .Kind.
@@ -36,6 +38,9 @@ type Page struct {
 	Images      []string
 	// Program is the id of the review's main program (front matter "program").
 	Program string
+	// programView computes a program's view (see ProgramView); set by
+	// assemble.
+	programView func(id string) (*builtins.ProgramView, error)
 	// Params holds every front-matter key, the known ones included.
 	Params map[string]any
 
@@ -120,7 +125,9 @@ type Site struct {
 	Copyright    string
 	Author       string
 	Params       map[string]any
-	// Data holds data/*.{yaml,toml,json} by file name without extension.
+	// Data holds data/*.{yaml,toml,json} by file name without extension,
+	// and each folder of data/ as a map of the same kind, as Hugo's does:
+	// .Site.Data.programs.kartra is data/programs/kartra.yaml as written.
 	Data map[string]any
 	// Pages is every page; RegularPages only the content pages, newest first.
 	Pages        []*Page

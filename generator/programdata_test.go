@@ -50,3 +50,41 @@ title: A
 		t.Errorf("unknown program: err = %v", err)
 	}
 }
+
+// TestProgramDataInTemplates: .Site.Data.programs.<id> is the data file as
+// written (as Hugo reads data/ folders), and a page's .ProgramView is
+// its program's computed view, in a layout as in a list of pages.
+func TestProgramDataInTemplates(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, `
+-- site.toml --
+title = "T"
+baseURL = "https://example.org/"
+-- data/programs/acme.yaml --
+name: "Acme"
+url: "https://acme.test/"
+ref_id: "acme-demo-7"
+commission: 40%
+plans:
+  - {name: Silver, monthly: 199}
+-- data/extra/deep/x.toml --
+k = "v"
+-- layouts/_default/single.html --
+raw={{ .Site.Data.programs.acme.name }} {{ .Site.Data.programs.acme.commission }} {{ (index .Site.Data.programs.acme.plans 0).monthly }} deep={{ .Site.Data.extra.deep.x.k }}
+{{ with .ProgramView }}view={{ .Name }} pays {{ .Fact "rate" }}, {{ (index .Plans 0).Monthly }}{{ else }}no program{{ end }}
+{{ range .Site.RegularPages }}[{{ .Title }}: {{ with .ProgramView }}{{ .Fact "rate" }}{{ else }}-{{ end }}]{{ end }}
+-- content/posts/a.md --
+---
+title: A
+program: acme
+---
+Text.
+-- content/posts/b.md --
+---
+title: B
+---
+Text.
+`)
+	assertFile(t, b, "posts/a/index.html", "raw=Acme 40% 199 deep=v", "view=Acme pays 40%, $199.00", "[A: 40%]", "[B: -]")
+	assertFile(t, b, "posts/b/index.html", "no program")
+}

@@ -62,6 +62,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	}
 	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
+	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
 	if a, ok := p.Params["author"].(string); ok && a != "" {
 		state.Author = a
@@ -90,6 +91,23 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	// Lists need only the summary: drop the body so memory stays flat.
 	p.Content = ""
 	return b.manifestOf(s, state), nil
+}
+
+// pageSubIDPrefixes gives each page that can hold affiliate links (the
+// content pages and the lists of _index.md files) its sub-id prefix,
+// unique across the site (builtins.SubIDPrefixes), keyed by its path
+// below the base path.
+func (b *builder) pageSubIDPrefixes(srcs []*source, sections map[string]*source) map[string]string {
+	slugs := make(map[string]string, len(srcs)+len(sections))
+	for _, s := range srcs {
+		slugs[strings.TrimPrefix(s.page.RelPermalink, b.basePath)] = s.page.Slug
+	}
+	for name := range sections {
+		if name != "" {
+			slugs[name+"/"] = urlize(name)
+		}
+	}
+	return builtins.SubIDPrefixes(slugs)
 }
 
 // readBody reads a content file again and returns its body, the part

@@ -76,6 +76,18 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 			}
 		case "ref_id":
 			p.RefID = d.str(e)
+		case "subid_param":
+			if s := d.str(e); s != "" {
+				p.SubIDParam = s
+			}
+		case "link_template":
+			if s := d.str(e); s != "" {
+				if err := ParseLinkTemplate(s); err != nil {
+					d.errorf(e.v.Line, "link_template: %v", err)
+				} else {
+					p.LinkTemplate = s
+				}
+			}
 		case "currency": // decoded above
 		case "domains":
 			p.Domains = d.domains(e)

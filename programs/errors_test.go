@@ -26,6 +26,15 @@ var errorCases = []struct {
 	{"empty file", "x.yaml", "", []string{`x.yaml:1: missing required keys name, url and plans`}},
 	{"not a mapping", "x.yaml", "- a\n- b\n", []string{`x.yaml:1: program: expected a mapping of keys to values`}},
 	{"empty plans", "x.yaml", "name: X\nurl: https://x.example/\nplans: []\n", []string{`x.yaml:3: plans: the list is empty`}},
+	{"link template unknown placeholder", "x.yaml", base + "link_template: \"https://net.example/c?u={ref}&s={sub}\"\n", []string{
+		`x.yaml:6: link_template: unknown placeholder {sub} (placeholders: {url}, {ref}, {subid}, {utm_source}, {utm_medium}, {utm_campaign})`,
+	}},
+	{"link template unclosed", "x.yaml", base + "link_template: \"https://net.example/c?u={ref\"\n", []string{
+		`x.yaml:6: link_template: unclosed placeholder at "{ref" (placeholders: {url}, {ref}, {subid}, {utm_source}, {utm_medium}, {utm_campaign})`,
+	}},
+	{"link template not a URL", "x.yaml", base + "link_template: \"{url}&s={subid}\"\n", []string{
+		`x.yaml:6: link_template: "{url}&s={subid}" is not an absolute http(s) URL template (such as "https://www.shareasale.com/r.cfm?u={ref}&m=12345&afftrack={subid}&urllink={url}")`,
+	}},
 	{"commission above 1", "x.yaml", base + "commission: 1.5\n", []string{`x.yaml:6: commission: rate 1.5 is outside 0–1 (0%–100%)`}},
 	{"tier2 above 100%", "x.yaml", base + "tier2: 140%\n", []string{`x.yaml:6: tier2: rate 140% is outside 0–1 (0%–100%)`}},
 	{"negative rate", "x.yaml", base + "commission: -0.1\n", []string{`x.yaml:6: commission: rate -0.1 is outside 0–1 (0%–100%)`}},

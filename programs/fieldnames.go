@@ -9,6 +9,7 @@ func programKeys() []string {
 	return []string{
 		"name", "url", "description", "commission", "tier2", "recurring",
 		"cookie_days", "cookie_hours", "trial", "payout", "signup_url", "ref_param", "ref_id",
+		"subid_param", "link_template",
 		"currency", "domains", "prices_checked", "source", "promo_materials",
 		"pros", "cons", "plans", "features", "scenarios",
 	}

@@ -31,9 +31,16 @@ type Program struct {
 	Trial  *Trial  // nil when not given
 	Payout *Payout // nil when not given
 
-	RefParam string         // query parameter for the referral id; "ref" by default
-	RefID    string         // the site owner's referral id
-	Currency money.Currency // as written; see CurrencyOrDefault
+	RefParam string // query parameter for the referral id; "ref" by default
+	RefID    string // the site owner's referral id
+	// SubIDParam is the query parameter of the sub-id, such as
+	// "ascsubtag" for Amazon or "afftrack" for ShareASale; empty means
+	// "subid".
+	SubIDParam string
+	// LinkTemplate builds the tracking link when set: a URL with
+	// placeholders (see LinkPlaceholders), for networks' deep links.
+	LinkTemplate string
+	Currency     money.Currency // as written; see CurrencyOrDefault
 
 	Plans     []*Plan
 	Features  []string // feature names to compare, in order
