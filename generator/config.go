@@ -50,6 +50,11 @@ type Config struct {
 	// top-level section joins. See menus.go.
 	Menus            map[string][]MenuConfig `toml:"menus"`
 	SectionPagesMenu string                  `toml:"sectionPagesMenu"`
+	// Taxonomies are Hugo's [taxonomies] (singular = plural), which
+	// replace tags and categories; DisableKinds turns kinds of pages off.
+	// See taxonomies.go.
+	Taxonomies   map[string]string `toml:"taxonomies"`
+	DisableKinds []string          `toml:"disableKinds"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/
@@ -446,7 +451,7 @@ func (c *Config) normalize() error {
 	if c.tree == nil {
 		c.tree = &configTree{origins: map[string]keyOrigin{}}
 	}
-	perma, err := c.parsePermalinks(c.Permalinks, []string{"tags", "categories"})
+	perma, err := c.parsePermalinks(c.Permalinks, c.taxonomyPlurals())
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -27,30 +25,22 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 		o := at("uglyURLs")
 		return nil, diag.Errorf(o.file, o.line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
 	}
-	if t, ok := lookupKey(v, "taxonomies"); ok {
-		if m, ok := t.(map[string]any); ok {
-			var custom []string
-			for k, plural := range m {
-				if !(k == "tag" && plural == "tags" || k == "category" && plural == "categories") {
-					custom = append(custom, fmt.Sprint(plural))
-				}
-			}
-			sort.Strings(custom)
-			if len(custom) > 0 {
-				warn("taxonomies", "custom taxonomies are not supported yet (%s): only tags and categories get list pages", strings.Join(custom, ", "))
-			}
-			if len(m) < 2 {
-				warn("taxonomies", "turning taxonomies off is not supported yet: tags and categories still get list pages")
-			}
-		}
-	}
 	if l, ok := lookupKey(v, "languages"); ok {
 		if m, ok := l.(map[string]any); ok && len(m) > 1 {
 			warn("languages", "multilingual sites are not supported yet: content is built as one language, and translations (*.<lang>.md) as pages of their own")
 		}
 	}
-	if _, ok := lookupKey(v, "disableKinds"); ok {
-		warn("disableKinds", "disableKinds is not supported yet: every kind of page is built")
+	if d, ok := lookupKey(v, "disableKinds"); ok {
+		kinds, _ := toStrings(d)
+		var other []string
+		for _, k := range kinds {
+			if k := strings.ToLower(k); k != KindTaxonomy && k != KindTerm && k != "taxonomyterm" {
+				other = append(other, k)
+			}
+		}
+		if len(other) > 0 {
+			warn("disableKinds", "disableKinds: only taxonomy and term are supported; %s still built", strings.Join(other, ", "))
+		}
 	}
 	return warnings, nil
 }

@@ -18,7 +18,6 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	site := b.site
 	site.RegularPages, site.Pages, site.Menu, site.BuildDate = nil, nil, nil, time.Time{}
 	site.Posts = nil
-	b.prepareAffiliate(srcs, sections)
 	for _, s := range srcs {
 		s.page.TagTerms, s.page.CategoryTerms = nil, nil
 		site.RegularPages = append(site.RegularPages, s.page)
@@ -56,12 +55,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		b.fillFromIndex(sec, s)
 		site.Sections[name] = sec
 	}
-	site.Taxonomies = map[string][]*Term{
-		"tags": b.terms("tags", func(p *Page) []string { return p.Tags },
-			func(p *Page, t *Term) { p.TagTerms = append(p.TagTerms, t) }),
-		"categories": b.terms("categories", func(p *Page) []string { return p.Categories },
-			func(p *Page, t *Term) { p.CategoryTerms = append(p.CategoryTerms, t) }),
-	}
+	site.Taxonomies = b.assembleTaxonomies()
 	names := make([]string, 0, len(site.Sections))
 	for n := range site.Sections {
 		names = append(names, n)
@@ -70,8 +64,8 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	for _, n := range names {
 		site.Menu = append(site.Menu, MenuEntry{Name: site.Sections[n].Title, URL: site.Sections[n].RelPermalink})
 	}
-	for _, tax := range []string{"categories", "tags"} {
-		if len(site.Taxonomies[tax]) > 0 {
+	for _, tax := range b.cfg.taxonomyPlurals() {
+		if len(site.Taxonomies[tax]) > 0 && !b.cfg.kindDisabled(KindTaxonomy) {
 			site.Menu = append(site.Menu, MenuEntry{Name: humanize(tax), URL: b.basePath + tax + "/"})
 		}
 	}
@@ -223,18 +217,21 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 		sec := b.site.Sections[name]
 		lists = append(lists, list{sec, name + "/", []string{name + "/list.html", "section/list.html", "_default/list.html"}})
 	}
-	for _, tax := range []string{"tags", "categories"} {
+	for _, tax := range b.cfg.taxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
 		if len(terms) == 0 {
 			continue
 		}
-		if only == nil {
+		if only == nil && !b.cfg.kindDisabled(KindTaxonomy) {
 			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
 			tp.Terms = terms
 			tp.Section = tax
 			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
 		}
 		for _, t := range terms {
+			if b.cfg.kindDisabled(KindTerm) {
+				break
+			}
 			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
 			tp.Term = t
 			tp.Section = tax
@@ -320,7 +317,6 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	}
 	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
-	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	html, err := b.renderBody(s, body, state, p)
 	if err != nil {
 		return err

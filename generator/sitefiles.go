@@ -150,11 +150,15 @@ func (b *builder) writeSitemap() error {
 	for _, n := range sortedKeys(b.site.Sections) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
 	}
-	for _, tax := range []string{"categories", "tags"} {
+	for _, tax := range b.cfg.taxonomyPlurals() {
 		if terms := b.site.Taxonomies[tax]; len(terms) > 0 {
-			set.URLs = append(set.URLs, sitemapURL{Loc: b.absURL(tax + "/")})
+			if !b.cfg.kindDisabled(KindTaxonomy) {
+				set.URLs = append(set.URLs, sitemapURL{Loc: b.absURL(tax + "/")})
+			}
 			for _, t := range terms {
-				set.URLs = append(set.URLs, sitemapURL{Loc: t.Permalink})
+				if !b.cfg.kindDisabled(KindTerm) {
+					set.URLs = append(set.URLs, sitemapURL{Loc: t.Permalink})
+				}
 			}
 		}
 	}
@@ -330,9 +334,6 @@ func (b *builder) writeRedirects() error {
 	if cloaked {
 		cfg := b.cfg.Affiliate
 		for _, p := range b.programs.All() {
-			if !cfg.Cloaks(affiliate.TrackingURL(p, nil, cfg, "")) {
-				continue // Amazon's links are never cloaked: no redirect page
-			}
 			targets := [][2]string{{affiliate.CloakedPath(b.basePath, p.ID, ""), affiliate.TrackingURL(p, nil, cfg, "")}}
 			for _, plan := range p.Plans {
 				targets = append(targets, [2]string{affiliate.CloakedPath(b.basePath, p.ID, plan.ID), affiliate.TrackingURL(p, plan, cfg, "")})

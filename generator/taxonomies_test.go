@@ -1,0 +1,88 @@
+package generator_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCustomTaxonomies: [taxonomies] replaces tags and categories, as in
+// Hugo: series gets its list and term pages, in the navigation and the
+// sitemap, with its own layouts; tags, not listed, gets none.
+func TestCustomTaxonomies(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, `
+-- hugo.toml --
+baseURL = "https://example.com/"
+[taxonomies]
+category = "categories"
+series = "series"
+-- content/posts/a.md --
+---
+title: A
+series: Getting started
+tags: [x]
+categories: [guides]
+---
+-- content/posts/b.md --
+---
+title: B
+series: [Getting started, Advanced]
+---
+-- layouts/series/term.html --
+term {{ .Title }}: {{ range .Pages }}{{ .Title }} {{ end }}
+-- layouts/_default/single.html --
+{{ range .GetTerms "series" }}[{{ .Name }} {{ .RelPermalink }}]{{ end }}
+`)
+	assertFile(t, b, "series/getting-started/index.html", "term Getting started: A B")
+	assertFile(t, b, "series/advanced/index.html", "term Advanced: B")
+	assertFile(t, b, "series/index.html", "Getting started", "Advanced")
+	assertFile(t, b, "categories/guides/index.html", "A")
+	assertNoFile(t, b, "tags/index.html")
+	assertNoFile(t, b, "tags/x/index.html")
+	assertFile(t, b, "posts/b/index.html", "[Advanced /series/advanced/][Getting started /series/getting-started/]")
+	assertFile(t, b, "index.html", `<a href="/series/">Series</a>`, `<a href="/categories/">Categories</a>`)
+	assertFile(t, b, "sitemap.xml", "<loc>https://example.com/series/advanced/</loc>")
+	for _, w := range b.report.Warnings {
+		if strings.Contains(w.Error(), "taxonom") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}
+
+// TestDisabledTaxonomies: an empty [taxonomies] turns them all off, and
+// disableKinds leaves out taxonomy (Hugo's older taxonomyTerm) or term
+// pages.
+func TestDisabledTaxonomies(t *testing.T) {
+	t.Parallel()
+	const content = `
+-- content/posts/a.md --
+---
+title: A
+tags: [x]
+---
+`
+	b := buildSite(t, "-- hugo.toml --\n[taxonomies]\n"+content)
+	assertNoFile(t, b, "tags/index.html")
+	assertNoFile(t, b, "tags/x/index.html")
+	assertFileNot(t, b, "index.html", `href="/tags/"`)
+
+	b = buildSite(t, "-- hugo.toml --\ndisableKinds = [\"taxonomyTerm\"]\n"+content)
+	assertNoFile(t, b, "tags/index.html")
+	assertFile(t, b, "tags/x/index.html", "A")
+	assertFileNot(t, b, "index.html", `href="/tags/"`)
+	assertFileNot(t, b, "sitemap.xml", "<loc>/tags/</loc>")
+
+	b = buildSite(t, "-- hugo.yaml --\ndisableKinds: [term, RSS]\n"+content)
+	assertFile(t, b, "tags/index.html")
+	assertNoFile(t, b, "tags/x/index.html")
+	var got []string
+	for _, w := range b.report.Warnings {
+		got = append(got, w.Error())
+	}
+	if all := strings.Join(got, "\n"); !strings.Contains(all, "hugo.yaml:1: disableKinds: only taxonomy and term are supported; rss still built") {
+		t.Errorf("warnings:\n%s", all)
+	}
+	if _, err := tryBuild(t, "-- hugo.toml --\ndisableKinds = \"term\"\n"+content); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1:") {
+		t.Errorf("disableKinds as a string: %v", err)
+	}
+}
