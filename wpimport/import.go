@@ -201,7 +201,7 @@ func Import(opts Options) (*Report, error) {
 			titles[m.objectID] = ""
 		}
 	}
-	archives := map[string]string{} // category slug → name, of published posts
+	archives := map[archive]string{} // → the term's name, for those of published posts
 
 	m := &media{uploads: opts.Uploads, dir: opts.Dir, ix: ix, rep: rep, copied: map[string]string{}}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
@@ -399,9 +399,9 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 }
 
 // writeItem converts one post or page and writes its file.
-// archives gathers the categories of published items, whose WordPress
-// archives are redirected.
-func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned, archives map[string]string) error {
+// archives gathers the categories and tags of published items, whose
+// WordPress archives are redirected.
+func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned, archives map[archive]string) error {
 	c := &converter{idx: ix, rep: rep, media: m, file: p.file}
 	m.cur = c
 	body, err := c.toMarkdown(it.Content())
@@ -442,11 +442,14 @@ func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *
 			if name != "Uncategorized" {
 				fm.Categories = append(fm.Categories, name)
 				if !fm.Draft && t.Nicename != "" {
-					archives[t.Nicename] = name
+					archives[archive{"category", t.Nicename}] = name
 				}
 			}
 		case "post_tag":
 			fm.Tags = append(fm.Tags, name)
+			if !fm.Draft && t.Nicename != "" {
+				archives[archive{"tag", t.Nicename}] = name
+			}
 		}
 	}
 	fm.Summary = plainText(it.Excerpt())

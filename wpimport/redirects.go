@@ -15,10 +15,11 @@ import (
 
 // redirectRules are the permanent redirects of an import: every alias of
 // an imported page to its path (forced: the build writes an alias page
-// at the same path, which Netlify would otherwise serve), and each
+// at a regular page's alias, which Netlify would otherwise serve), each
 // WordPress category archive, /category/SLUG/ (a child's under its
-// parents' slugs), to affsite's category page.
-func redirectRules(pl *planner, ch *Channel, archives map[string]string) []hosting.Redirect {
+// parents' slugs), to affsite's category page, and each tag archive,
+// /tag/SLUG/, to its tag page.
+func redirectRules(pl *planner, ch *Channel, archives map[archive]string) []hosting.Redirect {
 	var rules []hosting.Redirect
 	for _, p := range pl.items {
 		for _, a := range p.aliases {
@@ -33,13 +34,17 @@ func redirectRules(pl *planner, ch *Channel, archives map[string]string) []hosti
 			}
 		}
 	}
-	for slug, name := range archives {
+	for a, name := range archives {
 		to := urlizeTerm(name)
-		if to == "" || strings.ContainsAny(slug, " \t/") {
+		if to == "" || strings.ContainsAny(a.slug, " \t/") {
 			continue
 		}
-		segs := []string{slug}
-		for s, n := parents[slug], 0; s != "" && n < 20; s, n = parents[s], n+1 {
+		if a.base == "tag" {
+			rules = append(rules, hosting.Redirect{From: "/tag/" + a.slug + "/", To: "/tags/" + to + "/", Status: 301})
+			continue
+		}
+		segs := []string{a.slug}
+		for s, n := parents[a.slug], 0; s != "" && n < 20; s, n = parents[s], n+1 {
 			segs = append([]string{s}, segs...)
 		}
 		rules = append(rules, hosting.Redirect{From: "/category/" + strings.Join(segs, "/") + "/", To: "/categories/" + to + "/", Status: 301})
@@ -48,12 +53,16 @@ func redirectRules(pl *planner, ch *Channel, archives map[string]string) []hosti
 	return rules
 }
 
+// archive is a WordPress term archive: base "category" or "tag" (the
+// defaults of Settings → Permalinks), and the term's slug.
+type archive struct{ base, slug string }
+
 // writeRedirects writes static/_redirects, when there are rules.
 func writeRedirects(dir string, rules []hosting.Redirect, rep *Report) error {
 	rep.Redirects = len(rules)
 	if len(rules) == 0 {
 		return nil
 	}
-	head := "# Permanent redirects from the WordPress site, written by affsite import wordpress:\n# old page paths (aliases) and category archives. affsite build adds its own rules after these.\n"
+	head := "# Permanent redirects from the WordPress site, written by affsite import wordpress:\n# old page paths (aliases), category and tag archives. affsite build adds its own rules after these.\n"
 	return writeFile(dir, "static/_redirects", append([]byte(head), hosting.FormatRedirects(rules)...))
 }

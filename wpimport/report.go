@@ -133,9 +133,9 @@ func (r *Report) write(file string, opts Options) error {
 		fmt.Fprintf(&sb, "\n%d items had plain permalinks (?p=ID): a static host cannot redirect those; links inside the site were rewritten.\n", r.PlainPermalinks)
 	}
 	if r.Redirects > 0 {
-		fmt.Fprintf(&sb, "\n%d permanent (301) redirects in static/_redirects: old paths of section pages, and category archives (/category/SLUG/ to /categories/NAME/).\n", r.Redirects)
+		fmt.Fprintf(&sb, "\n%d permanent (301) redirects in static/_redirects: old paths of section pages, category archives (/category/SLUG/ to /categories/NAME/) and tag archives (/tag/SLUG/ to /tags/NAME/).\n", r.Redirects)
 	}
-	sb.WriteString("\nNot redirected: other WordPress archives (/tag/NAME/, /author/NAME/, date archives, /feed/, archive pages /page/N/); affsite's are /categories/NAME/ and /tags/NAME/.\n")
+	sb.WriteString("\nNot redirected: other WordPress archives (/author/NAME/, date archives, /feed/, archive pages /page/N/); affsite's are /categories/NAME/ and /tags/NAME/.\n")
 	sb.WriteString("\n## Media\n\n")
 	fmt.Fprintf(&sb, "- %d files copied into static/wp-content/uploads/\n", r.MediaCopied)
 	if r.SrcsetRewritten > 0 {
