@@ -109,6 +109,14 @@ type frontMatter struct {
 	WordPressID int      `yaml:"wordpress_id,omitempty"`
 }
 
+// OptionError is an Options value that cannot work whatever the export
+// holds (a link prefix that is no folder, --uploads that is no folder):
+// the command line's mistake, where other errors are the input's or the
+// folder's.
+type OptionError struct{ Msg string }
+
+func (e *OptionError) Error() string { return e.Msg }
+
 // Import creates a new site in opts.Dir from the export. It refuses a
 // Dir that exists and is not empty, writes nothing outside it, and
 // returns the report (also written as Dir/import-report.md).
@@ -119,14 +127,14 @@ func Import(opts Options) (*Report, error) {
 	if p, ok := links.CleanPath(opts.TAPrefix); ok {
 		opts.TAPrefix = p
 	} else {
-		return nil, fmt.Errorf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)
+		return nil, &OptionError{fmt.Sprintf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)}
 	}
 	if err := checkEmptyDir(opts.Dir); err != nil {
 		return nil, err
 	}
 	if opts.Uploads != "" {
 		if st, err := os.Stat(opts.Uploads); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)
+			return nil, &OptionError{fmt.Sprintf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)}
 		}
 	}
 	rep := newReport()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,6 +64,10 @@ func runImportWordPress(args []string, stdout, stderr io.Writer) int {
 	rep, err := wpimport.Import(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "affsite import wordpress: %v\n", err)
+		var oe *wpimport.OptionError
+		if errors.As(err, &oe) {
+			return exitUsage
+		}
 		return exitContent
 	}
 	fmt.Fprint(stdout, rep.Summary())

@@ -60,8 +60,9 @@ func TestImportWordPressCommand(t *testing.T) {
 	}
 }
 
-// A wrong command line is exit 2 and writes nothing; an export that is
-// not WXR is the input's error, exit 1, with its file and line.
+// A wrong command line (flags, arguments, an --uploads or --links-prefix
+// that cannot work) is exit 2 and writes nothing; an export that is not
+// WXR is the input's error, exit 1, with its file and line.
 func TestImportWordPressErrors(t *testing.T) {
 	t.Parallel()
 	tmp := t.TempDir()
@@ -84,6 +85,8 @@ func TestImportWordPressErrors(t *testing.T) {
 		{"misspelt flag", []string{"import", "wordpress", "a.xml", "--upload", "u"}, exitUsage, "unknown flag --upload; did you mean --uploads?"},
 		{"not WXR", []string{"import", "wordpress", notWXR, "-o", out}, exitContent, notWXR + ":2: not a WordPress export"},
 		{"missing export", []string{"import", "wordpress", filepath.Join(tmp, "none.xml"), "-o", out}, exitContent, "none.xml"},
+		{"uploads not a folder", []string{"import", "wordpress", wpFixture + "export.xml", "-o", out, "--uploads", notWXR}, exitUsage, "--uploads " + notWXR + ": not a folder"},
+		{"bad links prefix", []string{"import", "wordpress", wpFixture + "export.xml", "-o", out, "--links-prefix", "../x"}, exitUsage, `link prefix "../x" is not a plain site folder`},
 	} {
 		code, stdout, stderr := runCmd(tc.args...)
 		if code != tc.code || stdout != "" || !strings.Contains(stderr, tc.stderr) {
