@@ -102,7 +102,8 @@ func autoLinkOn(params map[string]any) bool {
 }
 
 // phraseRE matches phrase in any case, as a whole word where it starts
-// or ends with a letter or digit.
+// or ends with an ASCII letter or digit (Go's \b knows only ASCII words,
+// so a phrase ending in "é" is matched without a boundary there).
 func phraseRE(phrase string) *regexp.Regexp {
 	expr := regexp.QuoteMeta(phrase)
 	if isWordByte(phrase[0]) {
@@ -115,7 +116,7 @@ func phraseRE(phrase string) *regexp.Regexp {
 }
 
 func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // lineAt returns the text of the line of src that holds offset off.

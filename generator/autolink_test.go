@@ -90,6 +90,14 @@ func TestAutoLinks(t *testing.T) {
 	}
 }
 
+// Test that a phrase with a non-ASCII edge still matches.
+func TestAutoLinkNonASCII(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, "-- site.toml --\n[affiliate]\n[[affiliate.auto_links]]\nphrase = \"Acme Café\"\nprogram = \"acme\"\n"+
+		"-- content/x.md --\n---\ntitle: X\n---\nAt the acme café, today.\n"+acmeProgram)
+	assertFile(t, b, "x/index.html", `data-aff-placement="auto" data-aff-subid="x-auto">acme café</a>, today.`)
+}
+
 func TestAutoLinkErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ toml, want string }{
