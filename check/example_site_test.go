@@ -36,6 +36,34 @@ var exampleEdits = map[string][][2]string{
 		{"monthly = 79.00", "monthly = 77.00"}, {"annual = 790.00", "annual = 770.00"},
 		{"monthly = 199.00", "monthly = 189.00"}, {"annual = 1990.00", "annual = 1890.00"},
 	},
+	"data/programs/hostharbor.yaml": {
+		{`commission: "$65"`, `commission: "$70"`}, {`commission: "$120"`, `commission: "$110"`},
+		{"cookie_days: 90", "cookie_days: 75"}, {"minimum: 50.00", "minimum: 60.00"},
+		{"hold_days: 45", "hold_days: 40"},
+		{"annual: 47.88", "annual: 49.88"}, {"annual: 95.88", "annual: 99.88"},
+		{"monthly: 29.00", "monthly: 31.00"}, {"annual: 299.00", "annual: 319.00"},
+	},
+	"data/programs/pagepilot.yaml": {
+		{"rate: 30%", "rate: 25%"}, {"{from: 11, rate: 40%}", "{from: 16, rate: 35%}"},
+		{"cookie_days: 30", "cookie_days: 45"}, {"minimum: 25.00", "minimum: 20.00"},
+		{"hold_days: 30", "hold_days: 21"},
+		{"monthly: 16.00, annual: 144.00", "monthly: 17.00, annual: 156.00"},
+		{"monthly: 32.00, annual: 288.00", "monthly: 33.00, annual: 300.00"},
+		{"monthly: 59.00, annual: 540.00", "monthly: 61.00, annual: 552.00"},
+	},
+	"data/programs/inboxloop.yaml": {
+		{"rate: 50%", "rate: 45%"}, {"months: 12", "months: 6"},
+		{"cookie_days: 60", "cookie_days: 50"}, {"days: 14", "days: 21"},
+		{"minimum: 30.00", "minimum: 35.00"}, {"hold_days: 30", "hold_days: 28"},
+		{"monthly: 15.00, annual: 150.00", "monthly: 16.00, annual: 160.00"},
+		{"monthly: 39.00, annual: 390.00", "monthly: 41.00, annual: 410.00"},
+		{"monthly: 79.00, annual: 790.00", "monthly: 83.00, annual: 830.00"},
+	},
+	"data/programs/amazon-scale.yaml": {
+		{"Kitchen: 4.5%", "Kitchen: 5%"}, {"other: 4%", "other: 3.5%"},
+		{"price: 24.99", "price: 22.99"}, {"minimum: 10.00", "minimum: 15.00"},
+		{"cookie_hours: 24", "cookie_hours: 12"},
+	},
 }
 
 // TestExampleSiteFollowsData changes every figure of the example site's
@@ -96,7 +124,8 @@ func TestExampleSiteFollowsData(t *testing.T) {
 			gone = append(gone, v+" sales")
 		}
 	}
-	gone = append(gone, "40 %", "10 %", "30 %", "two sales", "two-week", "half a year")
+	gone = append(gone, "40 %", "10 %", "30 %", "two sales", "two-week", "half a year",
+		"24 hours", "sales 1–10", "11th")
 	if len(gone) < 40 {
 		t.Fatalf("only %d old figures to look for: %q", len(gone), gone)
 	}

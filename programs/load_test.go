@@ -104,7 +104,7 @@ func TestLoadExampleData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(set.IDs(), " "); got != "funnelforge kartra shieldwave" {
+	if got := strings.Join(set.IDs(), " "); got != "amazon-scale funnelforge hostharbor inboxloop kartra pagepilot shieldwave" {
 		t.Errorf("IDs() = %q", got)
 	}
 }
