@@ -267,7 +267,7 @@ func (b *builder) run() (*Report, error) {
 	}
 	b.site = &Site{
 		Title: b.cfg.Title, BaseURL: b.cfg.BaseURL, LanguageCode: b.cfg.LanguageCode,
-		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: b.cfg.Params,
+		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: lowerKeys(b.cfg.Params),
 		Data: data, Disclosure: b.cfg.Affiliate.DisclosureText,
 	}
 	tmpl, err := loadTemplates(b.layers(), b.templateFuncs())

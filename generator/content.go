@@ -180,7 +180,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Kind: KindPage, Title: meta.title, Description: meta.description,
 		Date: meta.date, Lastmod: meta.lastmod, PublishDate: meta.publishDate, ExpiryDate: meta.expiryDate,
 		Draft: meta.draft, Slug: meta.slug, Aliases: meta.aliases, Tags: meta.tags, Categories: meta.categories,
-		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: fm,
+		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
 		Section: section, File: file, Site: b.site,
 	}
 	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}

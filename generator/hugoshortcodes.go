@@ -310,6 +310,7 @@ func (b *builder) inlineShortcodes() func(name, text string) (shortcodes.InlineT
 		if err != nil {
 			return nil, templateError(err)
 		}
+		lowerParamChains(t)
 		return t, nil
 	}
 }

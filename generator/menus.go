@@ -295,7 +295,7 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 	for _, menu := range sortedKeys(b.cfg.Menus) {
 		for _, c := range b.cfg.Menus[menu] {
 			e := &NavEntry{Menu: menu, Name: c.Name, Identifier: c.Identifier, Parent: c.Parent, Title: c.Title,
-				Pre: template.HTML(c.Pre), Post: template.HTML(c.Post), Weight: c.Weight, Params: c.Params}
+				Pre: template.HTML(c.Pre), Post: template.HTML(c.Post), Weight: c.Weight, Params: lowerKeys(c.Params)}
 			if c.PageRef != "" {
 				if refs == nil {
 					refs = b.menuRefs(srcs, sections)
@@ -333,7 +333,7 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 	addPage := func(s *source, p *Page) {
 		for _, pm := range s.menus {
 			e := &NavEntry{Menu: pm.menu, Name: pm.Name, Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
-				Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: pm.Params, Page: p, URL: p.RelPermalink}
+				Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: p.RelPermalink}
 			if pm.weightSet {
 				e.Weight = pm.Weight
 			}

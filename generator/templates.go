@@ -120,6 +120,11 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 			ts.pages[name] = t
 		}
 	}
+	for _, m := range [...]map[string]*template.Template{ts.pages, ts.partials, ts.shortcodes} {
+		for _, t := range m {
+			lowerParamChains(t) // see params.go
+		}
+	}
 	ts.calls = partialCalls{recursive: recursivePartials(ts.partials), chains: map[uint64][]string{}}
 	return ts, nil
 }
