@@ -18,6 +18,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	site := b.site
 	site.RegularPages, site.Pages, site.Menu, site.BuildDate = nil, nil, nil, time.Time{}
 	site.Posts = nil
+	b.prepareAffiliate(srcs, sections)
 	for _, s := range srcs {
 		s.page.TagTerms, s.page.CategoryTerms = nil, nil
 		site.RegularPages = append(site.RegularPages, s.page)
@@ -317,6 +318,7 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	}
 	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
+	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	html, err := b.renderBody(s, body, state, p)
 	if err != nil {
 		return err

@@ -334,6 +334,9 @@ func (b *builder) writeRedirects() error {
 	if cloaked {
 		cfg := b.cfg.Affiliate
 		for _, p := range b.programs.All() {
+			if !cfg.Cloaks(affiliate.TrackingURL(p, nil, cfg, "")) {
+				continue // Amazon's links are never cloaked: no redirect page
+			}
 			targets := [][2]string{{affiliate.CloakedPath(b.basePath, p.ID, ""), affiliate.TrackingURL(p, nil, cfg, "")}}
 			for _, plan := range p.Plans {
 				targets = append(targets, [2]string{affiliate.CloakedPath(b.basePath, p.ID, plan.ID), affiliate.TrackingURL(p, plan, cfg, "")})
