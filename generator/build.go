@@ -61,6 +61,11 @@ type Options struct {
 	// Waiting, when set, is called if another build is writing Dest,
 	// before this one waits for it to finish.
 	Waiting func()
+	// CacheDir, when set, is the build cache's folder (the CLI's default
+	// is SITE/.affsite/cache): output files whose inputs did not change
+	// since the build that saved it are hard-linked from it instead of
+	// rendered (see cache.go). Used only when the build writes Dest.
+	CacheDir string
 	// Progress, when set, is called as content pages render, with how
 	// many of total are done: at most every 100 ms, and always for the
 	// last page. Calls never overlap. The CLI shows it on a terminal.
@@ -71,6 +76,7 @@ type Options struct {
 type Report struct {
 	Pages    int // content pages rendered
 	Files    int // files written
+	Reused   int // of them, the ones reused from the build cache
 	Duration time.Duration
 	// Warnings are problems that did not stop the build, sorted.
 	Warnings diag.List
@@ -124,6 +130,7 @@ type builder struct {
 	linkSet  *links.Set // data/links, the links registry
 	links    linkClassifier
 	out      Output
+	cache    *pageCache // nil without Options.CacheDir
 
 	srcs           []*source       // the content pages, in file order
 	listFiles      map[string]bool // files written while recording, else nil
@@ -169,6 +176,10 @@ func Build(opts Options) (*Report, error) {
 		}
 		b.out = dir
 	}
+	if err := b.openCache(dir); err != nil {
+		dir.Abort()
+		return nil, err
+	}
 	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: b.out, min: newMinifier()}
 	}
@@ -184,6 +195,7 @@ func Build(opts Options) (*Report, error) {
 			return nil, err
 		}
 		rep.MovedAside = dir.MovedAside()
+		b.saveCache(rep)
 	}
 	rep.Duration = time.Since(start)
 	return rep, nil
@@ -336,6 +348,19 @@ func (b *builder) layers() []layer {
 
 // write sends one output file, refusing a second writer of the same path.
 func (b *builder) write(name, from string, data []byte) error {
+	if err := b.claim(name, from); err != nil {
+		return err
+	}
+	if err := b.out.WriteFile(name, data); err != nil {
+		// Name the output file, not the temporary folder it goes to.
+		return diag.Errorf(from, 0, 0, diag.Output, "cannot write %s: %v", name, unwrapPathError(err))
+	}
+	return nil
+}
+
+// claim records that from writes the output file name, refusing a
+// second writer of the same path.
+func (b *builder) claim(name, from string) error {
 	b.mu.Lock()
 	if prev, dup := b.written[name]; dup {
 		b.mu.Unlock()
@@ -356,10 +381,6 @@ func (b *builder) write(name, from string, data []byte) error {
 	}
 	b.files++
 	b.mu.Unlock()
-	if err := b.out.WriteFile(name, data); err != nil {
-		// Name the output file, not the temporary folder it goes to.
-		return diag.Errorf(from, 0, 0, diag.Output, "cannot write %s: %v", name, unwrapPathError(err))
-	}
 	return nil
 }
 

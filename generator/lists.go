@@ -277,12 +277,14 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 	}
 	errs := b.parallel(len(jobs), func(i int) error {
 		j := jobs[i]
-		if j.pg == nil {
-			return b.writeRSS(j.l.page, j.out)
-		}
-		lp := *j.l.page
-		lp.Paginator = j.pg
-		return b.renderPage(&lp, j.out, j.l.layouts, "list "+j.l.page.RelPermalink)
+		return b.cachedList(j.l.page, j.pg, j.out, func() error {
+			if j.pg == nil {
+				return b.writeRSS(j.l.page, j.out)
+			}
+			lp := *j.l.page
+			lp.Paginator = j.pg
+			return b.renderPage(&lp, j.out, j.l.layouts, "list "+j.l.page.RelPermalink)
+		})
 	})
 	return errorList(errs)
 }

@@ -35,7 +35,7 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	links := make([][]ManifestLink, len(srcs))
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
-		l, err := b.renderContentPage(srcs[i])
+		l, err := b.renderContentPageCached(srcs[i])
 		links[i] = l
 		srcs[i].links = l
 		rendered()

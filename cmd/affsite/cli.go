@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -143,6 +144,8 @@ type buildArgs struct {
 	dest                   string
 	minify, quiet          bool
 	cpuProfile, memProfile string
+	cacheDir               string
+	noCache                bool
 }
 
 func buildFlags(a *buildArgs) *flagSet {
@@ -150,6 +153,8 @@ func buildFlags(a *buildArgs) *flagSet {
 	a.site.register(fs, false)
 	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the output folder (default SITE/public)")
 	fs.boolVar(&a.minify, "minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
+	fs.stringVar(&a.cacheDir, "cacheDir", "", "DIR", "", "the build cache, reused by the next build for the pages that did not change (default SITE/.affsite/cache)")
+	fs.boolVar(&a.noCache, "noCache", false, "build without reading or writing the build cache")
 	fs.boolVar(&a.quiet, "quiet", false, "do not print the summary line (warnings and errors are still printed)")
 	fs.stringVar(&a.cpuProfile, "cpuprofile", "", "FILE", "", "write a CPU profile of the build to FILE")
 	fs.stringVar(&a.memProfile, "memprofile", "", "FILE", "", "write a heap profile after the build to FILE")
@@ -175,6 +180,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := a.site.options()
 	opts.Dest = a.dest
 	opts.Minify = a.minify
+	if !a.noCache {
+		opts.CacheDir = a.cacheDir
+		if opts.CacheDir == "" {
+			opts.CacheDir = filepath.Join(a.site.source, ".affsite", "cache")
+		}
+	}
 	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
 	var progress *progressLine
 	if !a.quiet {

@@ -85,11 +85,7 @@ func TestRebuildIntoOwnOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(site, "public", "index.html")); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range mustReadDir(t, site) {
-		if strings.HasPrefix(e, ".affsite") {
-			t.Errorf("left beside the output: %s", e)
-		}
-	}
+	checkNothingBeside(t, site)
 }
 
 // TestHugoPublicMovedAside: a Hugo user's public/ is moved aside with a
@@ -148,7 +144,21 @@ func TestOverlappingBuilds(t *testing.T) {
 	if onDisk != listed || !strings.Contains(outs[0], fmt.Sprintf("%d files", listed)) {
 		t.Errorf("%d files on disk, %d in the manifest; build said %q", onDisk, listed, outs[0])
 	}
+	checkNothingBeside(t, site)
+}
+
+// checkNothingBeside fails when a build left its temporary folders or
+// lock (.affsite-…) beside the output in site, or anything but the build
+// cache in .affsite/.
+func checkNothingBeside(t *testing.T, site string) {
+	t.Helper()
 	for _, e := range mustReadDir(t, site) {
+		if e == ".affsite" {
+			if got := mustReadDir(t, filepath.Join(site, e)); len(got) != 1 || got[0] != "cache" {
+				t.Errorf("left in .affsite/: %v, want only the build cache", got)
+			}
+			continue
+		}
 		if strings.HasPrefix(e, ".affsite") {
 			t.Errorf("left beside the output: %s", e)
 		}

@@ -1,0 +1,350 @@
+// Package buildcache is the on-disk format of affsite's build cache: one
+// state file recording, for each entry (a content page, a list pager, a
+// feed), the key of everything its output depends on and the files it
+// wrote, and a folder of objects holding those files' bytes, which a
+// later build hard-links into its output instead of rendering again.
+//
+// The package knows nothing of pages: the generator computes the keys
+// and decides what an entry is. What it guarantees is that a state file
+// is trusted only when it is whole and of this format and version (a
+// corrupted, truncated or other-version file reads as an empty cache),
+// that the state is replaced atomically, and that an object is handed
+// out only when it is still the file that was recorded.
+package buildcache
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// Format is the state file's format number; a file of another format is
+// ignored.
+const Format = 1
+
+// StateName is the state file's name inside the cache folder.
+const StateName = "state"
+
+// objectsDir is the folder, inside the cache folder, of the objects.
+const objectsDir = "objects"
+
+const magic = "affsite build cache"
+
+// Sum is a SHA-256 key.
+type Sum [sha256.Size]byte
+
+// String is the key in hex.
+func (s Sum) String() string { return hex.EncodeToString(s[:]) }
+
+// File is one output file an entry wrote.
+type File struct {
+	Name    string // output path, "posts/x/index.html"
+	Size    int64
+	ModTime int64 // of the object, in nanoseconds: a file changed in place is not reused
+	// Sum is the file's SHA-256, checked when the modification time
+	// differs: CI caches (tar) keep times to the second only.
+	Sum Sum
+}
+
+// Entry is what the cache knows of one entry's last build.
+type Entry struct {
+	Key   Sum
+	Files []File
+	// Meta is what the generator restores when it reuses the entry
+	// (a page's affiliate links, say), in its own encoding.
+	Meta []byte
+}
+
+// state is the state file's body.
+type state struct {
+	Entries map[string]Entry
+}
+
+// Cache is a cache folder opened for one build: what the last build
+// recorded, and what this one records. It is safe for concurrent use.
+type Cache struct {
+	dir     string
+	version string
+
+	prev map[string]Entry
+
+	mu   sync.Mutex
+	next map[string]Entry
+}
+
+// Open reads the cache in dir for a build by affsite version (any string
+// that changes when affsite's output may change). A missing, corrupted,
+// truncated or other-format or other-version state reads as empty; only
+// an error reading a state file that is there is returned, with an
+// empty cache, so a caller may warn and go on.
+func Open(dir, version string) (*Cache, error) {
+	c := &Cache{dir: dir, version: version, prev: map[string]Entry{}, next: map[string]Entry{}}
+	data, err := os.ReadFile(filepath.Join(dir, StateName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, err
+	}
+	if st, ok := decode(data, version); ok {
+		c.prev = st.Entries
+	}
+	return c, nil
+}
+
+// header is the state file's first line: its format and the version of
+// affsite that wrote it, then the checksum of the body that follows.
+func header(version string, body []byte) string {
+	sum := sha256.Sum256(body)
+	return fmt.Sprintf("%s %d %q %x\n", magic, Format, version, sum)
+}
+
+// decode returns the state in data, or false when data is not a whole
+// state file of this format and version.
+func decode(data []byte, version string) (*state, bool) {
+	line, body, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(line)+"\n" != header(version, body) {
+		return nil, false
+	}
+	var st state
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&st); err != nil || st.Entries == nil {
+		return nil, false
+	}
+	return &st, true
+}
+
+// Lookup returns the last build's entry id when its key is key.
+func (c *Cache) Lookup(id string, key Sum) (Entry, bool) {
+	e, ok := c.prev[id]
+	if !ok || e.Key != key {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// Record sets this build's entry id; Save writes it.
+func (c *Cache) Record(id string, e Entry) {
+	c.mu.Lock()
+	c.next[id] = e
+	c.mu.Unlock()
+}
+
+// Len tells how many entries this build recorded.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.next)
+}
+
+// Object is the path of the object holding output file name of an entry
+// whose key is key. The bytes of an output are a function of its key,
+// so an object never changes once written, only appears or goes.
+func (c *Cache) Object(key Sum, name string) string {
+	h := sha256.New()
+	h.Write(key[:])
+	io.WriteString(h, name)
+	s := hex.EncodeToString(h.Sum(nil))
+	return filepath.Join(c.dir, objectsDir, s[:2], s[2:])
+}
+
+// Check tells whether the object at path is still the file f recorded:
+// there, regular, of its size, and of its modification time or, failing
+// that, of its checksum (the time is then set back, for the next build).
+func Check(path string, f File) bool {
+	st, err := os.Lstat(path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != f.Size {
+		return false
+	}
+	if st.ModTime().UnixNano() == f.ModTime {
+		return true
+	}
+	sum, err := sumFile(path)
+	if err != nil || sum != f.Sum {
+		return false
+	}
+	t := timeOf(f.ModTime)
+	return os.Chtimes(path, t, t) == nil
+}
+
+func sumFile(path string) (Sum, error) {
+	var s Sum
+	f, err := os.Open(path)
+	if err != nil {
+		return s, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return s, err
+	}
+	h.Sum(s[:0])
+	return s, nil
+}
+
+// Save writes this build's state, replacing the last one atomically (a
+// temporary file renamed over it, so a build reading it concurrently
+// sees the old state or the new, never part of one), then removes the
+// objects no entry of the new state names.
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	st := state{Entries: c.next}
+	var body bytes.Buffer
+	err := gob.NewEncoder(&body).Encode(st)
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(c.dir, StateName), []byte(header(c.version, body.Bytes())), body.Bytes()); err != nil {
+		return err
+	}
+	return c.collect()
+}
+
+// writeAtomic writes head and body to a temporary file beside name and
+// renames it to name.
+func writeAtomic(name string, head, body []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-"+filepath.Base(name)+"-")
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	w.Write(head)
+	w.Write(body)
+	err = w.Flush()
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// collect removes the objects the new state does not name, and
+// temporary files left by builds that died. Another build sharing the
+// folder may lose objects it was about to reuse: it then renders them,
+// since every object is checked before use.
+func (c *Cache) collect() error {
+	keep := map[string]bool{}
+	c.mu.Lock()
+	for _, e := range c.next {
+		for _, f := range e.Files {
+			keep[c.Object(e.Key, f.Name)] = true
+		}
+	}
+	c.mu.Unlock()
+	root := filepath.Join(c.dir, objectsDir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() && !keep[p] {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// Put makes the object for output file name of an entry whose key is key
+// from the file at src (the output just written): a hard link where the
+// cache and the output share a file system, a copy elsewhere. It
+// returns the object's File record.
+func (c *Cache) Put(key Sum, name, src string) (File, error) {
+	obj := c.Object(key, name)
+	if err := os.MkdirAll(filepath.Dir(obj), 0o755); err != nil {
+		return File{}, err
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d-%d", obj, os.Getpid(), rand.Uint64())
+	if err := os.Link(src, tmp); err != nil {
+		if err := copyFile(src, tmp); err != nil {
+			os.Remove(tmp)
+			return File{}, err
+		}
+	}
+	if err := os.Rename(tmp, obj); err != nil {
+		os.Remove(tmp)
+		return File{}, err
+	}
+	st, err := os.Lstat(obj)
+	if err != nil {
+		return File{}, err
+	}
+	sum, err := sumFile(obj)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: sum}, nil
+}
+
+// Get puts the object of f (an entry's file, key its key) at dst: a hard
+// link, or a copy with the object's modification time. It fails, leaving
+// nothing at dst, when the object is gone or no longer what f recorded.
+func (c *Cache) Get(key Sum, f File, dst string) error {
+	obj := c.Object(key, f.Name)
+	if !Check(obj, f) {
+		return fmt.Errorf("%s: cached object changed or gone", f.Name)
+	}
+	if err := os.Link(obj, dst); err != nil {
+		if err := copyFile(obj, dst); err != nil {
+			os.Remove(dst)
+			return err
+		}
+		t := timeOf(f.ModTime)
+		if err := os.Chtimes(dst, t, t); err != nil {
+			os.Remove(dst)
+			return err
+		}
+	}
+	// The link shares the object's inode: checking it again closes the
+	// window between the first check and the link.
+	if !Check(dst, f) {
+		os.Remove(dst)
+		return fmt.Errorf("%s: cached object changed while linked", f.Name)
+	}
+	return nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func timeOf(ns int64) time.Time { return time.Unix(0, ns) }

@@ -1,0 +1,713 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"text/template/parse"
+	"time"
+
+	"github.com/affsite/affsite/buildcache"
+	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/version"
+	"github.com/affsite/affsite/outdir"
+)
+
+// The build cache (Options.CacheDir) lets a build reuse the output
+// files of the last one whose inputs did not change, hard-linked from
+// the cache's objects into the new output folder, so the atomic swap
+// stays. What an output depends on is declared here, once:
+//
+//   - every output: the global key — affsite's binary, the build
+//     options, the UTC day of Options.Now (its full time when a template
+//     calls now), which registry links have expired, and the bytes of
+//     every file at the site's top level and under config/, layouts/,
+//     themes/, data/, i18n/, assets/ and archetypes/ and of static/'s CSS
+//     and JS (fingerprint reads them), with the names of the other files
+//     under static/ and content/ (shortcodes may test that a file
+//     exists);
+//   - every output: the view key — each content page's file, URL,
+//     output and menu front matter, the _index.md files, the menu and the
+//     build date; and, when
+//     a page layout reads lists of other pages (templateSet's
+//     singleUsesSite, the rule Session follows), everything each page
+//     shows in lists;
+//   - a content page: its own file's bytes, what it shows in lists and
+//     its terms;
+//   - a pager or feed: what decides which lists hold which pages and in
+//     which order (orderFacts, the same rule as Session's), the terms,
+//     and what the pages it shows show in lists; everything every page
+//     shows in lists when a list template may read more than its pager.
+//
+// Taxonomy pages, _index.md texts, the 404 page, the sitemap, aliases,
+// redirects, the manifest, static files and bundle resources are made
+// by every build: they are few, or copies.
+//
+// A stale page is a worse bug than a slow build: when in doubt (a Go
+// shortcode or Markdown extension given in Options, an output that is
+// not a folder, templates showing rendered parts of other pages in
+// lists without the cache recording them) the cache is not used or the
+// key takes in more.
+
+// pageCache is the build cache as one build uses it.
+type pageCache struct {
+	c   *buildcache.Cache
+	dir *outdir.Dir
+
+	once   sync.Once
+	global buildcache.Sum
+	view   buildcache.Sum
+	// keepRendered tells whether list templates may show the table of
+	// contents or JSON-LD of the pages they list, which rendering sets:
+	// a reused page then gets them back from the cache.
+	keepRendered bool
+	wordCount    bool // a template shows .WordCount
+
+	listOnce sync.Once
+	lists    buildcache.Sum
+
+	reused atomic.Int64
+
+	mu      sync.Mutex
+	pending map[string]*pendingPage
+	err     error // the first error of the cache itself: nothing is saved
+}
+
+// pendingPage is a content page's entry, recorded when the build ends,
+// with the warnings its rendering gave.
+type pendingPage struct {
+	file  string
+	entry buildcache.Entry
+	meta  cachedPage
+}
+
+// cachedPage is what a reused content page restores.
+type cachedPage struct {
+	Links             []ManifestLink
+	Programs          []string
+	HasAffiliateLinks bool
+	TableOfContents   string
+	JSONLD            []string
+	Warnings          diag.List
+	// What rendering sets on the page besides (render.go): lists may
+	// show it. A field rendering comes to set belongs here too.
+	ReadingTime, WordCount int
+	Summary, Description   string
+}
+
+// openCache opens the build cache for a build into dir, or returns nil
+// when the build does not use one.
+func (b *builder) openCache(dir *outdir.Dir) error {
+	if b.opts.CacheDir == "" || dir == nil || b.opts.Markdown != nil || b.opts.Shortcodes != nil {
+		return nil
+	}
+	cacheAbs, err1 := filepath.Abs(b.opts.CacheDir)
+	destAbs, err2 := filepath.Abs(b.opts.Dest)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if within(cacheAbs, destAbs) || within(destAbs, cacheAbs) {
+		return fmt.Errorf("%s: the cache folder and the output folder %s must not hold one another", b.opts.CacheDir, b.opts.Dest)
+	}
+	id, err := binaryID()
+	if err != nil {
+		return err
+	}
+	c, err := buildcache.Open(b.opts.CacheDir, id)
+	if err != nil {
+		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", unwrapPathError(err)))
+	}
+	b.cache = &pageCache{c: c, dir: dir, pending: map[string]*pendingPage{}}
+	return nil
+}
+
+// within reports whether p is dir or inside it; both are absolute.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// binaryID names the running affsite: its release and a hash of its
+// executable, so that a build from changed source never reads the cache
+// of another.
+func binaryID() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s %x", version.Release, h.Sum(nil)[:16]), nil
+}
+
+// failed records the cache's first error; the build goes on without
+// saving the cache.
+func (pc *pageCache) failed(err error) {
+	pc.mu.Lock()
+	if pc.err == nil {
+		pc.err = err
+	}
+	pc.mu.Unlock()
+}
+
+// renderContentPageCached is renderContentPage, reusing the last build's
+// output when the page's key is unchanged.
+func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
+	pc := b.cache
+	if pc == nil {
+		return b.renderContentPage(s)
+	}
+	pc.once.Do(func() { pc.prepare(b) })
+	raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
+	if err != nil {
+		return nil, err
+	}
+	key := pc.pageKey(s, raw)
+	id := "page " + s.file
+	if e, ok := pc.c.Lookup(id, key); ok {
+		var m cachedPage
+		if err := gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&m); err == nil && b.place(e, s.file) {
+			p := s.page
+			s.programs, s.links = m.Programs, m.Links
+			p.HasAffiliateLinks = m.HasAffiliateLinks
+			p.ReadingTime, p.WordCount = m.ReadingTime, m.WordCount
+			p.Summary, p.Description = template.HTML(m.Summary), m.Description
+			p.TableOfContents = template.HTML(m.TableOfContents)
+			p.JSONLD = nil
+			for _, j := range m.JSONLD {
+				p.JSONLD = append(p.JSONLD, template.JS(j))
+			}
+			for _, w := range m.Warnings {
+				b.warn(w)
+			}
+			pc.keep(id, s.file, e, m)
+			pc.reused.Add(1)
+			return m.Links, nil
+		}
+	}
+	links, err := b.renderContentPage(s)
+	if err != nil {
+		return nil, err
+	}
+	p := s.page
+	m := cachedPage{Links: links, Programs: s.programs, HasAffiliateLinks: p.HasAffiliateLinks,
+		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description}
+	if pc.keepRendered {
+		m.TableOfContents = string(p.TableOfContents)
+		for _, j := range p.JSONLD {
+			m.JSONLD = append(m.JSONLD, string(j))
+		}
+	}
+	if e, ok := pc.put(key, s.outPath); ok {
+		pc.keep(id, s.file, e, m)
+	}
+	return links, nil
+}
+
+// keep records a content page's entry for saveCache.
+func (pc *pageCache) keep(id, file string, e buildcache.Entry, m cachedPage) {
+	pc.mu.Lock()
+	pc.pending[id] = &pendingPage{file: file, entry: e, meta: m}
+	pc.mu.Unlock()
+}
+
+// put makes the cache's object of the output file name just written,
+// for an entry of key key.
+func (pc *pageCache) put(key buildcache.Sum, name string) (buildcache.Entry, bool) {
+	f, err := pc.c.Put(key, name, pc.dir.Path(name))
+	if err != nil {
+		pc.failed(err)
+		return buildcache.Entry{}, false
+	}
+	return buildcache.Entry{Key: key, Files: []buildcache.File{f}}, true
+}
+
+// place puts the files of a cached entry in the output, as write would
+// have; it reports false, having placed nothing, when one cannot be
+// reused.
+func (b *builder) place(e buildcache.Entry, from string) bool {
+	for i, f := range e.Files {
+		if err := b.claim(f.Name, from); err != nil {
+			b.unclaim(e.Files[:i])
+			return false
+		}
+		err := b.cache.dir.Place(f.Name, func(full string) error { return b.cache.c.Get(e.Key, f, full) })
+		if err != nil {
+			b.unclaim(e.Files[:i+1])
+			return false
+		}
+	}
+	return true
+}
+
+// unclaim takes back claims of files that will be rendered instead. Only
+// a one-file entry (all the generator makes) can fail after a claim, so
+// no placed file is left behind.
+func (b *builder) unclaim(files []buildcache.File) {
+	b.mu.Lock()
+	for _, f := range files {
+		delete(b.written, f.Name)
+		b.files--
+	}
+	b.mu.Unlock()
+}
+
+// cachedList writes one pager (pg) or feed (pg nil) of a list through
+// render, or reuses the last build's when its key is unchanged.
+func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() error) error {
+	pc := b.cache
+	if pc == nil {
+		return render()
+	}
+	pc.listOnce.Do(func() { pc.prepareLists(b) })
+	shown := list.Pages[:b.feedLimit(len(list.Pages))]
+	h := sha256.New()
+	h.Write(pc.lists[:])
+	fields(h, "list", out, list.Kind, list.Title, list.Description, list.Section, list.File, list.RelPermalink, string(list.Content))
+	if pg != nil {
+		shown = pg.Pages
+		fmt.Fprintf(h, "pager %d %d %s\x00", pg.PageNumber, pg.TotalPages, pg.URL)
+	}
+	for _, p := range shown {
+		pc.writePageFacts(h, p)
+	}
+	var key buildcache.Sum
+	h.Sum(key[:0])
+	id := "list " + out
+	if e, ok := pc.c.Lookup(id, key); ok && b.place(e, "list "+list.RelPermalink) {
+		pc.c.Record(id, e)
+		pc.reused.Add(1)
+		return nil
+	}
+	if err := render(); err != nil {
+		return err
+	}
+	if e, ok := pc.put(key, out); ok {
+		pc.c.Record(id, e)
+	}
+	return nil
+}
+
+// writePageFacts adds what a page shows in lists.
+func (pc *pageCache) writePageFacts(h hash.Hash, p *Page) {
+	fields(h, "page", p.File, listFacts(&source{page: p}, pc.wordCount), fmt.Sprint(p.HasAffiliateLinks))
+	if pc.keepRendered {
+		fields(h, string(p.TableOfContents))
+		for _, j := range p.JSONLD {
+			fields(h, string(j))
+		}
+	}
+}
+
+// fields writes strings, each ended by a NUL, so that no two lists of
+// strings hash alike.
+func fields(h io.Writer, ss ...string) {
+	for _, s := range ss {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+}
+
+// saveCache writes the cache's state after the build's files were
+// committed. Its own errors are warnings: the build succeeded.
+func (b *builder) saveCache(rep *Report) {
+	pc := b.cache
+	if pc == nil {
+		return
+	}
+	rep.Reused = int(pc.reused.Load())
+	if pc.err != nil {
+		b.cacheWarning(rep, pc.err)
+		return
+	}
+	byFile := map[string]diag.List{}
+	for _, w := range b.warnings {
+		byFile[w.File] = append(byFile[w.File], w)
+	}
+	for id, pp := range pc.pending {
+		pp.meta.Warnings = byFile[pp.file]
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(pp.meta); err != nil {
+			b.cacheWarning(rep, err)
+			return
+		}
+		pp.entry.Meta = buf.Bytes()
+		pc.c.Record(id, pp.entry)
+	}
+	if err := pc.c.Save(); err != nil {
+		b.cacheWarning(rep, err)
+	}
+}
+
+func (b *builder) cacheWarning(rep *Report, err error) {
+	rep.Warnings = append(rep.Warnings, diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache not saved: %v", unwrapPathError(err)))
+	rep.Warnings.Sort()
+}
+
+// prepare computes the keys every content page's key holds.
+func (pc *pageCache) prepare(b *builder) {
+	uses := b.tmpl.fieldUse()
+	pc.keepRendered, pc.wordCount = uses.listsShowRendered, uses.wordCount
+	h := sha256.New()
+	fields(h, "affsite build cache global key", version.Release)
+	fields(h, b.cfg.BaseURL, b.opts.Environment, fmt.Sprint(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Minify || bool(b.cfg.Minify)))
+	fields(h, b.now.UTC().Format(time.DateOnly))
+	if uses.now {
+		fields(h, b.now.UTC().Format(time.RFC3339Nano))
+	}
+	for _, l := range b.linkSet.All() {
+		fields(h, l.ID, fmt.Sprint(l.Expired(b.now)))
+	}
+	if err := hashSiteFiles(h, b.opts.Source); err != nil {
+		pc.failed(err)
+	}
+	h.Sum(pc.global[:0])
+
+	h = sha256.New()
+	h.Write(pc.global[:])
+	for _, s := range b.srcs {
+		// A page's menu front matter is in every page's .Site.Menus.
+		fields(h, s.file, s.page.RelPermalink, s.outPath, fmt.Sprint(s.page.Params["menu"], s.page.Params["menus"]))
+	}
+	for _, name := range sortedKeys(b.sectionSources) {
+		s := b.sectionSources[name]
+		raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
+		if err != nil {
+			pc.failed(err)
+		}
+		fields(h, name, s.file, string(raw))
+	}
+	for _, m := range b.site.Menu {
+		fields(h, m.Name, m.URL)
+	}
+	fields(h, b.site.BuildDate.String())
+	if uses.singleReadsLists {
+		fields(h, "pages read lists")
+		for _, s := range b.srcs {
+			fields(h, listFacts(s, uses.wordCount))
+		}
+		hashTerms(h, b.site)
+	}
+	h.Sum(pc.view[:0])
+}
+
+// prepareLists computes the key every pager's and feed's key holds; it
+// runs after the content pages rendered, since lists show whether a page
+// has affiliate links.
+func (pc *pageCache) prepareLists(b *builder) {
+	uses := b.tmpl.fieldUse()
+	h := sha256.New()
+	h.Write(pc.view[:])
+	for _, s := range b.srcs {
+		fields(h, orderFacts(s))
+	}
+	hashTerms(h, b.site)
+	if uses.listsReadAll {
+		fields(h, "lists read all pages")
+		for _, s := range b.srcs {
+			pc.writePageFacts(h, s.page)
+		}
+	}
+	h.Sum(pc.lists[:0])
+}
+
+// hashTerms adds every term of every taxonomy.
+func hashTerms(h io.Writer, site *Site) {
+	for _, tax := range sortedKeys(site.Taxonomies) {
+		for _, t := range site.Taxonomies[tax] {
+			fields(h, tax, t.Name, t.Slug, t.RelPermalink, fmt.Sprint(t.Count))
+		}
+	}
+}
+
+// pageKey is a content page's key, from the file's bytes raw.
+func (pc *pageCache) pageKey(s *source, raw []byte) buildcache.Sum {
+	h := sha256.New()
+	h.Write(pc.view[:])
+	p := s.page
+	fields(h, s.file, string(raw), listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink)
+	for _, terms := range [][]*Term{p.TagTerms, p.CategoryTerms} {
+		for _, t := range terms {
+			fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink)
+		}
+		fields(h, "")
+	}
+	var key buildcache.Sum
+	h.Sum(key[:0])
+	return key
+}
+
+// hashSiteFiles adds the site's files that any output may depend on.
+func hashSiteFiles(h io.Writer, site string) error {
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			data, err := os.ReadFile(filepath.Join(site, e.Name()))
+			if err != nil {
+				return err
+			}
+			fields(h, "top", e.Name(), string(data))
+		}
+	}
+	for _, dir := range []string{"config", "layouts", "themes", "data", "i18n", "assets", "archetypes", "static", "content"} {
+		bytesToo := dir != "static" && dir != "content"
+		root := filepath.Join(site, dir)
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(site, p)
+			rel = filepath.ToSlash(rel)
+			if dir == "content" && strings.HasSuffix(rel, ".md") {
+				return nil // pages: in their own keys and the view key
+			}
+			fields(h, "file", rel)
+			// The fingerprint function reads static CSS and JS.
+			if !bytesToo && !(dir == "static" && (strings.HasSuffix(rel, ".css") || strings.HasSuffix(rel, ".js"))) {
+				return nil
+			}
+			data, err := os.ReadFile(p) // follows a symbolic link, as the build does
+			if err != nil {
+				return err
+			}
+			fields(h, string(data))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templateUse is what the templates read, as far as the cache cares.
+type templateUse struct {
+	now       bool // a template calls now
+	wordCount bool // a template reads .WordCount
+	// singleReadsLists: a template a content page can execute (its
+	// layouts, the partials they call, any shortcode's) reads lists of
+	// pages or term counts, so a page shows what other pages are.
+	singleReadsLists bool
+	// listsReadAll: a list layout, partial or shortcode template reads
+	// pages other than its pager's (.Pages, .RegularPages, …).
+	listsReadAll bool
+	// listsShowRendered: one of them reads a page's table of contents
+	// or JSON-LD, which only rendering the page sets.
+	listsShowRendered bool
+}
+
+// fieldUse walks the parse trees of every template: unlike a text
+// search (templateSet.singleUsesSite's), it does not see comments, sees
+// every spelling of a field chain ($p.Pages, .page.Pages), and follows
+// partial calls from the page layouts, so a list partial does not make
+// every page depend on every other.
+func (ts *templateSet) fieldUse() templateUse {
+	var u templateUse
+	readsLists := func(ident, prev string) bool {
+		switch ident {
+		case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages":
+			return true
+		}
+		return false
+	}
+	// visit walks t, calling partial with the name of each partial it
+	// calls by a constant name, or "" for one named at run time.
+	visit := func(t *template.Template, ident func(id, prev string), partial func(string)) {
+		for _, tt := range t.Templates() {
+			if tt.Tree == nil {
+				continue
+			}
+			walkIdents(tt.Tree.Root, func(id, prev string, fn bool) {
+				if fn {
+					u.now = u.now || id == "now"
+					return
+				}
+				u.wordCount = u.wordCount || id == "WordCount"
+				ident(id, prev)
+			}, partial)
+		}
+	}
+	none := func(string) {}
+	for _, name := range sortedKeys(ts.pages) {
+		if !isListLayout(name) {
+			continue
+		}
+		visit(ts.pages[name], func(id, prev string) {
+			switch id {
+			case "RegularPages", "Posts", "Taxonomies", "Sections":
+				u.listsReadAll = true
+			case "Pages":
+				u.listsReadAll = u.listsReadAll || prev != "Paginator"
+			case "TableOfContents", "JSONLD":
+				u.listsShowRendered = true
+			}
+		}, none)
+	}
+	for _, name := range append(sortedKeys(ts.partials), sortedKeys(ts.shortcodes)...) {
+		t := ts.partials[name]
+		if t == nil {
+			t = ts.shortcodes[name]
+		}
+		visit(t, func(id, prev string) {
+			switch id {
+			case "RegularPages", "Posts", "Taxonomies", "Sections":
+				u.listsReadAll = true
+			case "Pages":
+				u.listsReadAll = u.listsReadAll || prev != "Paginator"
+			case "TableOfContents", "JSONLD":
+				u.listsShowRendered = true
+			}
+		}, none)
+	}
+	// What a content page can execute: its layouts, the partials they
+	// reach, every shortcode template.
+	reached := map[string]bool{}
+	var queue []*template.Template
+	call := func(name string) {
+		if name == "" {
+			u.singleReadsLists = u.singleReadsLists || ts.anyPartialReads(readsLists)
+			return
+		}
+		if !strings.HasSuffix(name, ".html") {
+			name += ".html"
+		}
+		if t, ok := ts.partials[name]; ok && !reached[name] {
+			reached[name] = true
+			queue = append(queue, t)
+		}
+	}
+	for _, name := range sortedKeys(ts.pages) {
+		if !isListLayout(name) {
+			queue = append(queue, ts.pages[name])
+		}
+	}
+	// A shortcode's dot is its own data, whose fields may be called
+	// Count or Terms (earnings, commission-table): a shortcode reads
+	// lists when it names pages' lists or a page's terms.
+	for _, name := range sortedKeys(ts.shortcodes) {
+		visit(ts.shortcodes[name], func(id, prev string) {
+			switch id {
+			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms":
+				u.singleReadsLists = true
+			}
+		}, call)
+	}
+	single := func(id, prev string) { u.singleReadsLists = u.singleReadsLists || readsLists(id, prev) }
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		visit(t, single, call)
+	}
+	return u
+}
+
+// anyPartialReads tells whether any partial has a field test accepts.
+func (ts *templateSet) anyPartialReads(test func(id, prev string) bool) bool {
+	found := false
+	for _, t := range ts.partials {
+		for _, tt := range t.Templates() {
+			if tt.Tree != nil {
+				walkIdents(tt.Tree.Root, func(id, prev string, fn bool) { found = found || !fn && test(id, prev) }, func(string) {})
+			}
+		}
+	}
+	return found
+}
+
+// walkIdents calls f for each field name in the tree (with the name
+// before it in its chain, or "") and each function called (fn true), and
+// partial with the name of each partial called by a constant name, ""
+// for one named otherwise.
+func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(string)) {
+	chain := func(idents []string) {
+		prev := ""
+		for _, id := range idents {
+			f(id, prev, false)
+			prev = id
+		}
+	}
+	switch n := n.(type) {
+	case nil:
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkIdents(c, f, partial)
+		}
+	case *parse.ActionNode:
+		walkIdents(n.Pipe, f, partial)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkIdents(c, f, partial)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) > 0 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partialCached") {
+				name := ""
+				if len(n.Args) > 1 {
+					if s, ok := n.Args[1].(*parse.StringNode); ok {
+						name = s.Text
+					}
+				}
+				partial(name)
+			}
+		}
+		for _, a := range n.Args {
+			walkIdents(a, f, partial)
+		}
+	case *parse.FieldNode:
+		chain(n.Ident)
+	case *parse.VariableNode:
+		chain(n.Ident[1:])
+	case *parse.ChainNode:
+		walkIdents(n.Node, f, partial)
+		chain(n.Field)
+	case *parse.IdentifierNode:
+		f(n.Ident, "", true)
+	case *parse.IfNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.RangeNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.WithNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.TemplateNode:
+		walkIdents(n.Pipe, f, partial)
+	}
+}

@@ -1,0 +1,400 @@
+package generator_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/affsite/affsite/buildcache"
+	"github.com/affsite/affsite/generator"
+)
+
+// cacheSite is incrementalSite with a footer of its own, a links
+// registry entry that expires, and more posts.
+const cacheSite = incrementalSite + `-- layouts/partials/footer.html --
+<footer class="mine">{{ .Site.Title }} footer 0</footer>
+-- data/links/deal.yaml --
+links:
+  - id: deal
+    destination: https://acme.example/deal
+    program: acme
+    expires: 2026-11-25
+    fallback: https://acme.example/
+-- content/posts/f.md --
+---
+title: Phi
+date: 2025-06-01
+tags: [one]
+---
+Phi has a {{< link id="deal" text="deal" >}}.
+-- content/posts/_index.md --
+---
+title: Posts
+---
+All the posts.
+`
+
+// siteEditor changes a site's files for the cache tests.
+type siteEditor struct {
+	t   *testing.T
+	dir string
+	rng *rand.Rand
+	n   int // posts added so far
+}
+
+func (e *siteEditor) path(name string) string { return filepath.Join(e.dir, filepath.FromSlash(name)) }
+
+func (e *siteEditor) write(name, text string) {
+	e.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(e.path(name)), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(e.path(name), []byte(text), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *siteEditor) read(name string) string {
+	e.t.Helper()
+	b, err := os.ReadFile(e.path(name))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// posts lists the site's post files.
+func (e *siteEditor) posts() []string {
+	e.t.Helper()
+	m, err := filepath.Glob(e.path("content/posts/*.md"))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var out []string
+	for _, p := range m {
+		if filepath.Base(p) != "_index.md" {
+			rel, _ := filepath.Rel(e.dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
+}
+
+// pick returns a random post, or "" when there is none.
+func (e *siteEditor) pick() string {
+	ps := e.posts()
+	if len(ps) == 0 {
+		return ""
+	}
+	return ps[e.rng.IntN(len(ps))]
+}
+
+// setFront replaces or adds a front-matter line of a post.
+func (e *siteEditor) setFront(name, key, value string) {
+	text := e.read(name)
+	fm, body, ok := strings.Cut(strings.TrimPrefix(text, "---\n"), "\n---\n")
+	if !ok {
+		e.t.Fatalf("%s has no front matter", name)
+	}
+	var lines []string
+	for _, l := range strings.Split(fm, "\n") {
+		if !strings.HasPrefix(l, key+":") {
+			lines = append(lines, l)
+		}
+	}
+	if value != "" {
+		lines = append(lines, key+": "+value)
+	}
+	e.write(name, "---\n"+strings.Join(lines, "\n")+"\n---\n"+body)
+}
+
+// edit makes one random edit and says what it was; opts may change too.
+func (e *siteEditor) edit(opts *generator.Options) string {
+	words := []string{"alpha", "beta", "gamma", "delta", "deal", "plan", "price", "review"}
+	word := func() string { return words[e.rng.IntN(len(words))] }
+	switch k := e.rng.IntN(16); k {
+	case 0, 1, 2: // body, at the end (summary kept) or the start
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		text := e.read(p)
+		if k == 0 {
+			i := strings.Index(text[4:], "\n---\n") + 4 + 5
+			e.write(p, text[:i]+"New first words "+word()+". "+text[i:])
+		} else {
+			e.write(p, text+"\nMore text about "+word()+".\n")
+		}
+		return "body of " + p
+	case 3:
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		e.setFront(p, "title", "Title "+word())
+		return "title of " + p
+	case 4:
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		e.setFront(p, "date", fmt.Sprintf("2025-%02d-%02d", 1+e.rng.IntN(12), 1+e.rng.IntN(28)))
+		return "date of " + p
+	case 5:
+		e.n++
+		name := fmt.Sprintf("content/posts/new%d.md", e.n)
+		e.write(name, fmt.Sprintf("---\ntitle: New %d\ndate: 2025-%02d-10\ntags: [%s]\n---\nNew post on %s. {{< afflink program=\"zeta\" >}}Zeta{{< /afflink >}}\n", e.n, 1+e.rng.IntN(12), word(), word()))
+		return "new post " + name
+	case 6:
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		if err := os.Remove(e.path(p)); err != nil {
+			e.t.Fatal(err)
+		}
+		return "removed " + p
+	case 7:
+		e.write("layouts/partials/footer.html", fmt.Sprintf("<footer class=\"mine\">{{ .Site.Title }} footer %d</footer>\n", e.rng.IntN(1000)))
+		return "template"
+	case 8:
+		e.write("data/programs/acme.yaml", fmt.Sprintf("name: Acme\nurl: https://acme.example/\ncommission: 0.40\nplans:\n  - name: Basic\n    monthly: %d.00\n  - name: Pro\n    monthly: 30.00\n", 5+e.rng.IntN(20)))
+		return "program data"
+	case 9:
+		text := e.read("site.toml")
+		i := strings.Index(text, "paginate = ")
+		e.write("site.toml", text[:i]+fmt.Sprintf("paginate = %d", 1+e.rng.IntN(3))+text[i+len("paginate = 2"):])
+		return "config"
+	case 10:
+		e.write("static/notes.txt", "notes "+word()+"\n")
+		return "static file"
+	case 11:
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		if strings.Contains(e.read(p), "draft: true") {
+			e.setFront(p, "draft", "")
+		} else {
+			e.setFront(p, "draft", "true")
+		}
+		return "draft flag of " + p
+	case 12:
+		opts.Drafts = !opts.Drafts
+		return fmt.Sprintf("--drafts=%v", opts.Drafts)
+	case 13:
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		e.setFront(p, "tags", "["+word()+", "+word()+"]")
+		return "tags of " + p
+	case 14:
+		opts.Now = opts.Now.Add(time.Duration(e.rng.IntN(20)) * time.Hour)
+		return "time passes to " + opts.Now.Format(time.RFC3339)
+	default:
+		e.write("content/posts/_index.md", "---\ntitle: Posts "+word()+"\n---\nAll the posts.\n")
+		return "section index"
+	}
+}
+
+// TestCacheEqualsClean makes a seeded random sequence of edits of every
+// kind and, after each, compares a build using the cache with a build
+// without it, byte for byte, the manifest included.
+func TestCacheEqualsClean(t *testing.T) {
+	t.Parallel()
+	for _, seed := range []uint64{1, 2, 3} {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			dir := writeSite(t, cacheSite)
+			work := t.TempDir()
+			ed := &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 17))}
+			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+			reused := 0
+			for step := 0; step < 30; step++ {
+				what := "first build"
+				if step > 0 {
+					what = ed.edit(&opts)
+				}
+				cached := opts
+				cached.Dest, cached.CacheDir = filepath.Join(work, "cached"), filepath.Join(work, "cache")
+				rc, errCached := generator.Build(cached)
+				clean := opts
+				clean.Dest = filepath.Join(work, fmt.Sprintf("clean%d", step))
+				_, errClean := generator.Build(clean)
+				if (errCached == nil) != (errClean == nil) {
+					t.Fatalf("step %d (%s): cached build: %v; clean build: %v", step, what, errCached, errClean)
+				}
+				if errClean != nil {
+					continue
+				}
+				if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
+					t.Fatalf("step %d (%s): the cached build differs from a clean one:\n%s", step, what, d)
+				}
+				os.RemoveAll(clean.Dest)
+				reused += rc.Reused
+			}
+			if reused == 0 {
+				t.Error("no build reused a file from the cache")
+			}
+		})
+	}
+}
+
+// TestCacheReusesUnchanged checks that a body edit re-renders that page
+// and reuses the others.
+func TestCacheReusesUnchanged(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, cacheSite)
+	work := t.TempDir()
+	opts := generator.Options{Source: dir, Dest: filepath.Join(work, "out"), CacheDir: filepath.Join(work, "cache"), Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	first, err := generator.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Reused != 0 {
+		t.Fatalf("first build reused %d files", first.Reused)
+	}
+	ed := &siteEditor{t: t, dir: dir}
+	ed.write("content/posts/c.md", ed.read("content/posts/c.md")+"\nOne more line.\n")
+	rep, err := generator.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Reused == 0 || rep.Reused >= rep.Files {
+		t.Errorf("reused %d of %d files; want some, not all", rep.Reused, rep.Files)
+	}
+	if !strings.Contains(string(readTree(t, opts.Dest)["posts/c/index.html"]), "One more line.") {
+		t.Error("the edited page was not rendered again")
+	}
+}
+
+// TestCacheDistrustsBadState corrupts, truncates and re-versions the
+// state file and changes cached objects in place: every build still
+// equals a clean one.
+func TestCacheDistrustsBadState(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, cacheSite)
+	work := t.TempDir()
+	opts := generator.Options{Source: dir, Dest: filepath.Join(work, "out"), CacheDir: filepath.Join(work, "cache"), Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	cleanOpts := opts
+	cleanOpts.Dest, cleanOpts.CacheDir = filepath.Join(work, "clean"), ""
+	if _, err := generator.Build(cleanOpts); err != nil {
+		t.Fatal(err)
+	}
+	want := readTree(t, cleanOpts.Dest)
+	state := filepath.Join(opts.CacheDir, buildcache.StateName)
+	damage := []struct {
+		name   string
+		damage func(t *testing.T)
+	}{
+		{"truncated", func(t *testing.T) { truncateFile(t, state) }},
+		{"a byte flipped", func(t *testing.T) {
+			b := readFile(t, state)
+			b[len(b)-3] ^= 0xff
+			writeFile(t, state, b)
+		}},
+		{"other version", func(t *testing.T) {
+			b := readFile(t, state)
+			writeFile(t, state, []byte(strings.Replace(string(b), "affsite build cache 1 ", "affsite build cache 1 \"0.0.1\" ", 1)))
+		}},
+		{"other format", func(t *testing.T) {
+			b := readFile(t, state)
+			writeFile(t, state, []byte(strings.Replace(string(b), "affsite build cache 1 ", "affsite build cache 2 ", 1)))
+		}},
+		{"garbage", func(t *testing.T) { writeFile(t, state, []byte("not a cache\n")) }},
+		{"output edited in place", func(t *testing.T) {
+			// The output shares the cached object's inode.
+			f, err := os.OpenFile(filepath.Join(opts.Dest, "posts", "a", "index.html"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("<!-- edited -->")
+			f.Close()
+		}},
+		{"objects removed", func(t *testing.T) { os.RemoveAll(filepath.Join(opts.CacheDir, "objects")) }},
+	}
+	for _, d := range damage {
+		if _, err := generator.Build(opts); err != nil {
+			t.Fatalf("%s: build before: %v", d.name, err)
+		}
+		d.damage(t)
+		rep, err := generator.Build(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", d.name, err)
+		}
+		if diff := diffTrees(want, readTree(t, opts.Dest)); diff != "" {
+			t.Errorf("%s: output differs from a clean build:\n%s", d.name, diff)
+		}
+		if d.name != "output edited in place" && d.name != "objects removed" && rep.Reused != 0 {
+			t.Errorf("%s: reused %d files from a state that cannot be trusted", d.name, rep.Reused)
+		}
+	}
+}
+
+// TestCacheConcurrentBuilds builds one site into two outputs sharing a
+// cache, and twice into one output, at the same time, while pages change.
+func TestCacheConcurrentBuilds(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, cacheSite)
+	work := t.TempDir()
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	cache := filepath.Join(work, "cache")
+	for round := 0; round < 4; round++ {
+		ed := &siteEditor{t: t, dir: dir}
+		ed.write("content/posts/c.md", ed.read("content/posts/c.md")+fmt.Sprintf("\nRound %d.\n", round))
+		cleanOpts := generator.Options{Source: dir, Dest: filepath.Join(work, fmt.Sprintf("clean%d", round)), Now: now}
+		if _, err := generator.Build(cleanOpts); err != nil {
+			t.Fatal(err)
+		}
+		want := readTree(t, cleanOpts.Dest)
+		dests := []string{"a", "b", "a", "b"}
+		var wg sync.WaitGroup
+		errs := make([]error, len(dests))
+		for i, d := range dests {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = generator.Build(generator.Options{Source: dir, Dest: filepath.Join(work, d), CacheDir: cache, Now: now})
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d, build %d: %v", round, i, err)
+			}
+		}
+		for _, d := range []string{"a", "b"} {
+			if diff := diffTrees(want, readTree(t, filepath.Join(work, d))); diff != "" {
+				t.Fatalf("round %d: %s differs from a clean build:\n%s", round, d, diff)
+			}
+		}
+	}
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func writeFile(t *testing.T, name string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func truncateFile(t *testing.T, name string) {
+	t.Helper()
+	b := readFile(t, name)
+	writeFile(t, name, b[:len(b)/2])
+}
