@@ -33,6 +33,11 @@ type EarningsData struct {
 	// "Per month" or "Total".
 	Recurring                        bool
 	TotalLabel, PriceLabel, PerLabel string
+	// Summary states what a scenario with a billing or a ramp earns over
+	// time (programs.Program.Earnings): "Over these customers' first 12
+	// months: $32,880.00, $2,740.00 a month on average." or "Month 12:
+	// $1,910.40; $12,417.60 over the 12 months." Empty otherwise.
+	Summary string
 }
 
 // EarningsRow is one plan of an earnings example.
@@ -94,10 +99,16 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	if scenario != nil {
 		d.Scenario = scenario.Name
 	}
+	if scenario != nil && scenario.HasBilling && scenario.Billing == programs.Annual && d.Recurring {
+		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total per year", "Price a year", "Per year"
+	}
 	var total, total2 money.Cents
 	nth := 0 // sales before this row, for volume tiers
 	for _, m := range mix {
-		b := m.plan.Billings()[0]
+		b, err := billingOf(scenario, m.plan)
+		if err != nil {
+			return inv.Errorf("shortcode %q: %w", inv.Name, err)
+		}
 		price, _ := m.plan.PriceOf(b)
 		c := p.CommissionFor(m.plan)
 		per, sum, err := earn(c, m, b, nth, &total)
@@ -127,8 +138,53 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		d.Tier2Total = cur.Format(total2)
 	}
 	d.Caption = earningsCaption(p, cur, d.Scenario)
+	if d.PerLabel == "Per year" {
+		// Customers billed yearly: the caption's figures are a year's.
+		d.Caption = strings.NewReplacer("Monthly commission", "Yearly commission", "monthly commission", "yearly commission").Replace(d.Caption)
+	}
+	if scenario != nil && scenario.Ramp != nil {
+		d.Caption = scenario.Name + ": new customers each month, for " + plural(scenario.Ramp.Months, "month") +
+			rampChurn(scenario.Ramp) + "; the first payment of each."
+	}
+	if d.Summary, err = earningsSummary(p, scenario, cur); err != nil {
+		return inv.Errorf("shortcode %q: %w", inv.Name, err)
+	}
 	inv.Data = d
 	return nil
+}
+
+// billingOf is the billing m's customers pay at: the scenario's
+// (programs.Scenario.BillingOf), else the plan's first price.
+func billingOf(s *programs.Scenario, pl *programs.Plan) (programs.Billing, error) {
+	if s != nil {
+		return s.BillingOf(pl)
+	}
+	return pl.Billings()[0], nil
+}
+
+// earningsSummary is EarningsData.Summary.
+func earningsSummary(p *programs.Program, s *programs.Scenario, cur money.Currency) (string, error) {
+	if s == nil || (!s.HasBilling && s.Ramp == nil) {
+		return "", nil
+	}
+	e, err := p.Earnings(s)
+	if err != nil {
+		return "", err
+	}
+	if r := s.Ramp; r != nil {
+		return "Month " + itoa(r.Months) + ": " + cur.Format(e.FinalMonth) + "; " + cur.Format(e.Total) +
+			" over the " + plural(r.Months, "month") + ".", nil
+	}
+	return "Over these customers' first 12 months: " + cur.Format(e.Annual) + ", " + cur.Format(e.Monthly) +
+		" a month on average.", nil
+}
+
+// rampChurn is ", 5% of customers leaving each month", or "".
+func rampChurn(r *programs.Ramp) string {
+	if r.Churn.IsZero() {
+		return ""
+	}
+	return ", " + r.Churn.Percent() + " of customers leaving each month"
 }
 
 // earn returns the commission on one customer of m's plan (the first of

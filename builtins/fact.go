@@ -289,15 +289,22 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 		}
 		return strconv.FormatInt(n, 10), nil
 	}
-	if parts[2] != "total" && parts[2] != "tier2_total" {
+	cur := st.currency(p)
+	switch parts[2] {
+	case "total", "tier2_total":
+	case "annual", "monthly", "final_month", "period_total", "months":
+		return st.scenarioEarningsFact(inv, p, s, parts[2], path, cur)
+	default:
 		return "", unknown(inv, "fact", path, prefixed("scenarios."+s.ID+".", scenarioFacts()), p.ID)
 	}
-	cur := st.currency(p)
 	var total, total2 money.Cents
 	nth := 0
 	for _, pc := range s.Mix {
 		pl, _ := p.Plan(pc.PlanID)
-		b := pl.Billings()[0]
+		b, err := s.BillingOf(pl)
+		if err != nil {
+			return "", inv.Errorf("shortcode %q: %q: %w", inv.Name, path, err)
+		}
 		c := p.CommissionFor(pl)
 		m := planCount{pl, pc.Count}
 		if _, _, err := earn(c, m, b, nth, &total); err != nil {
@@ -319,8 +326,31 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 	return cur.Format(total), nil
 }
 
+// scenarioEarningsFact resolves what a scenario earns over time
+// (programs.Program.Earnings): annual and monthly for customers who join
+// at once, months, final_month and period_total for a ramp.
+func (st *PageState) scenarioEarningsFact(inv factCtx, p *programs.Program, s *programs.Scenario, fact, path string, cur money.Currency) (string, error) {
+	ramp := fact == "final_month" || fact == "period_total" || fact == "months"
+	switch {
+	case ramp && s.Ramp == nil:
+		return "", inv.Errorf("shortcode %q: %q: scenario %q has no ramp (ramp: {months: 12})", inv.Name, path, s.ID)
+	case !ramp && s.Ramp != nil:
+		return "", inv.Errorf("shortcode %q: %q: scenario %q is a ramp; use .final_month or .period_total", inv.Name, path, s.ID)
+	case fact == "months":
+		return strconv.Itoa(s.Ramp.Months), nil
+	}
+	e, err := p.Earnings(s)
+	if err != nil {
+		return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
+	}
+	v := map[string]money.Cents{"annual": e.Annual, "monthly": e.Monthly, "final_month": e.FinalMonth, "period_total": e.Total}[fact]
+	return cur.Format(v), nil
+}
+
 // scenarioFacts are the facts of scenarios.<id>.
-func scenarioFacts() []string { return []string{"total", "tier2_total", "customers"} }
+func scenarioFacts() []string {
+	return []string{"total", "tier2_total", "customers", "annual", "monthly", "months", "final_month", "period_total"}
+}
 
 // factCtx is where a fact is asked for: the shortcode's name and its
 // error constructor (an Invocation's Errorf, which adds file:line:col),

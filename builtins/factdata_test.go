@@ -5,22 +5,26 @@ import (
 	"testing"
 )
 
+// expandFactsCases are texts of a data file with facts, for Kartra; they
+// also seed FuzzExpandFacts.
+var expandFactsCases = []struct{ in, want, err string }{
+	{"Upgrades raise your commission", "Upgrades raise your commission", ""},
+	{`{{< fact "rate" >}} recurring`, "40% recurring", ""},
+	{`A {{< fact "trial_price" >}} {{< fact "trial_days" >}}-day trial`, "A $1.00 14-day trial", ""},
+	{`{{< fact name="minimum" >}} due`, "$100.00 due", ""},
+	{`more than {{< fact funnelforge "cookie" >}}`, "more than 60 days", ""},
+	{`{{< fact "rat" >}}`, "", `did you mean "rate"`},
+	{`{{< fact nope "rate" >}}`, "", `unknown program "nope"`},
+	{`{{< afflink >}}`, "", "only the fact shortcode"},
+	{`{{< fact "rate"`, "", "without its >}}"},
+}
+
 func TestExpandFacts(t *testing.T) {
 	t.Parallel()
 	set := modelPrograms(t)
 	st := testState(set)
 	k, _ := set.Get("kartra")
-	tests := []struct{ in, want, err string }{
-		{"Upgrades raise your commission", "Upgrades raise your commission", ""},
-		{`{{< fact "rate" >}} recurring`, "40% recurring", ""},
-		{`A {{< fact "trial_price" >}} {{< fact "trial_days" >}}-day trial`, "A $1.00 14-day trial", ""},
-		{`{{< fact name="minimum" >}} due`, "$100.00 due", ""},
-		{`more than {{< fact funnelforge "cookie" >}}`, "more than 60 days", ""},
-		{`{{< fact "rat" >}}`, "", `did you mean "rate"`},
-		{`{{< fact nope "rate" >}}`, "", `unknown program "nope"`},
-		{`{{< afflink >}}`, "", "only the fact shortcode"},
-		{`{{< fact "rate"`, "", "without its >}}"},
-	}
+	tests := expandFactsCases
 	for _, tt := range tests {
 		got, err := st.ExpandFacts(k, tt.in)
 		if tt.err != "" {

@@ -18,18 +18,24 @@ plans:
   - {name: Basic, monthly: 10, annual: 100}
 `
 
+// figureProse are lines 13 to 21 of TestFigures' review; they also seed
+// FuzzTypedFigures.
+var figureProse = []string{
+	"Acme pays 40 % recurring.\n",                                        // line 13: contradicts the commission
+	"The second tier pays 10% of their sales.\n",                         // 14: matches tier2
+	"The payout minimum is $50.\n",                                       // 15: contradicts
+	"Basic costs $10.00 a month.\n",                                      // 16: matches a plan price
+	"A 45-day money-back hold applies.\n",                                // 17: contradicts hold_days
+	"It pays {{< fact \"rate\" >}} and a 20% discount code and `50%`.\n", // 18: nothing
+	"```\n40% in code\n```\n",
+}
+
 func TestFigures(t *testing.T) {
 	t.Parallel()
 	site := baseSite("auto")
 	site["data/programs/acme.yaml"] = figureProgram
 	site["content/posts/review.md"] = "---\ntitle: Review\ndescription: d\nlastmod: 2027-05-02\nprogram: acme\n---\n{{< disclosure >}}\n\n## Plans\n\nTry {{< afflink >}}.\n\n" +
-		"Acme pays 40 % recurring.\n" + // line 13: contradicts the commission
-		"The second tier pays 10% of their sales.\n" + // 14: matches tier2
-		"The payout minimum is $50.\n" + // 15: contradicts
-		"Basic costs $10.00 a month.\n" + // 16: matches a plan price
-		"A 45-day money-back hold applies.\n" + // 17: contradicts hold_days
-		"It pays {{< fact \"rate\" >}} and a 20% discount code and `50%`.\n" + // 18: nothing
-		"```\n40% in code\n```\n" +
+		strings.Join(figureProse, "") +
 		"[Plans](#plans) and [other](/posts/other/).\n"
 	res := runCheck(t, writeSite(t, site), Options{})
 	got := strings.Join(lines(res), "\n")

@@ -173,44 +173,50 @@ func TestPeriodTotals(t *testing.T) {
 // billingOf returns the first billing a plan has.
 func billingOf(pl *Plan) Billing { return pl.Billings()[0] }
 
+// modelHead starts each program of commissionModelCases.
+const modelHead = "name: X\nurl: https://x.example/\n"
+
+// commissionModelCases are the commission models of the README with a
+// small file and figures worked by hand; they also seed FuzzCommission.
+var commissionModelCases = []struct {
+	name, src, plan string
+	billing         Billing
+	nth             int
+	want, tier2     string // tier2 "" to skip
+}{
+	{"percentage for life", modelHead + "commission: 40%\nrecurring: true\ntier2: 10%\nplans: [{name: Silver, monthly: 199, annual: 1788}]\n",
+		"silver", Annual, 1, "715.20", "178.80"},
+	{"flat per sale (CPA)", modelHead + "commission: \"$65\"\nplans: [{name: Host, monthly: 3.99}]\n",
+		"host", Monthly, 1, "65.00", ""},
+	{"flat per signup on a free plan", modelHead + "commission: {amount: 2.50, per: signup}\nplans: [{name: Free, free: true}]\n",
+		"free", Monthly, 1, "2.50", ""},
+	{"flat per plan", modelHead + "commission: \"$20\"\nplans: [{name: A, monthly: 5}, {name: B, monthly: 50, commission: \"$90\"}]\n",
+		"b", Monthly, 1, "90.00", ""},
+	{"per-plan rate", modelHead + "commission: 30%\nplans: [{name: A, monthly: 10}, {name: B, monthly: 10, commission: 50%}]\n",
+		"b", Monthly, 1, "5.00", ""},
+	{"tiers 30% to 10 sales, 40% above: sale 10", modelHead + "commission: {tiers: [{from: 1, rate: 30%}, {from: 11, rate: 40%}]}\nplans: [{name: A, monthly: 100}]\n",
+		"a", Monthly, 10, "30.00", ""},
+	{"tiers 30% to 10 sales, 40% above: sale 11", modelHead + "commission: {rate: 30%, tiers: [{from: 11, rate: 40%}]}\nplans: [{name: A, monthly: 100}]\n",
+		"a", Monthly, 11, "40.00", ""},
+	{"tier 2 of the first-tier commission", modelHead + "commission: 40%\ntier2: {rate: 10%, of: commission}\nplans: [{name: S, monthly: 99}]\n",
+		"s", Monthly, 1, "39.60", "3.96"},
+	{"tier 2 of the sale", modelHead + "commission: 40%\ntier2: {rate: 10%, of: sale}\nplans: [{name: S, monthly: 99}]\n",
+		"s", Monthly, 1, "39.60", "9.90"},
+	{"one-off product", modelHead + "commission: 30%\nplans: [{name: Licence, price: 49.99}]\n",
+		"licence", Once, 1, "15.00", ""},
+	{"annual-only plan", modelHead + "commission: 25%\nplans: [{name: Yearly, annual: 99.99}]\n",
+		"yearly", Annual, 1, "25.00", ""},
+	{"first N months", modelHead + "commission: {rate: 20%, months: 12}\nplans: [{name: A, monthly: 24.99}]\n",
+		"a", Monthly, 1, "5.00", ""},
+	{"euro amount", modelHead + "currency: {code: EUR, symbol: €}\ncommission: \"€30\"\nplans: [{name: A, monthly: 9}]\n",
+		"a", Monthly, 1, "30.00", ""},
+}
+
 // TestCommissionModels covers each model of the README with a small file
 // and figures worked by hand.
 func TestCommissionModels(t *testing.T) {
 	t.Parallel()
-	const head = "name: X\nurl: https://x.example/\n"
-	tests := []struct {
-		name, src, plan string
-		billing         Billing
-		nth             int
-		want, tier2     string // tier2 "" to skip
-	}{
-		{"percentage for life", head + "commission: 40%\nrecurring: true\ntier2: 10%\nplans: [{name: Silver, monthly: 199, annual: 1788}]\n",
-			"silver", Annual, 1, "715.20", "178.80"},
-		{"flat per sale (CPA)", head + "commission: \"$65\"\nplans: [{name: Host, monthly: 3.99}]\n",
-			"host", Monthly, 1, "65.00", ""},
-		{"flat per signup on a free plan", head + "commission: {amount: 2.50, per: signup}\nplans: [{name: Free, free: true}]\n",
-			"free", Monthly, 1, "2.50", ""},
-		{"flat per plan", head + "commission: \"$20\"\nplans: [{name: A, monthly: 5}, {name: B, monthly: 50, commission: \"$90\"}]\n",
-			"b", Monthly, 1, "90.00", ""},
-		{"per-plan rate", head + "commission: 30%\nplans: [{name: A, monthly: 10}, {name: B, monthly: 10, commission: 50%}]\n",
-			"b", Monthly, 1, "5.00", ""},
-		{"tiers 30% to 10 sales, 40% above: sale 10", head + "commission: {tiers: [{from: 1, rate: 30%}, {from: 11, rate: 40%}]}\nplans: [{name: A, monthly: 100}]\n",
-			"a", Monthly, 10, "30.00", ""},
-		{"tiers 30% to 10 sales, 40% above: sale 11", head + "commission: {rate: 30%, tiers: [{from: 11, rate: 40%}]}\nplans: [{name: A, monthly: 100}]\n",
-			"a", Monthly, 11, "40.00", ""},
-		{"tier 2 of the first-tier commission", head + "commission: 40%\ntier2: {rate: 10%, of: commission}\nplans: [{name: S, monthly: 99}]\n",
-			"s", Monthly, 1, "39.60", "3.96"},
-		{"tier 2 of the sale", head + "commission: 40%\ntier2: {rate: 10%, of: sale}\nplans: [{name: S, monthly: 99}]\n",
-			"s", Monthly, 1, "39.60", "9.90"},
-		{"one-off product", head + "commission: 30%\nplans: [{name: Licence, price: 49.99}]\n",
-			"licence", Once, 1, "15.00", ""},
-		{"annual-only plan", head + "commission: 25%\nplans: [{name: Yearly, annual: 99.99}]\n",
-			"yearly", Annual, 1, "25.00", ""},
-		{"first N months", head + "commission: {rate: 20%, months: 12}\nplans: [{name: A, monthly: 24.99}]\n",
-			"a", Monthly, 1, "5.00", ""},
-		{"euro amount", head + "currency: {code: EUR, symbol: €}\ncommission: \"€30\"\nplans: [{name: A, monthly: 9}]\n",
-			"a", Monthly, 1, "30.00", ""},
-	}
+	tests := commissionModelCases
 	for _, tt := range tests {
 		p, err := Parse("x.yaml", []byte(tt.src))
 		if err != nil {

@@ -46,6 +46,20 @@ func (d *decoder) scenario(n *yaml.Node, nth int, p *Program) *Scenario {
 			s.ID = d.str(e)
 		case "mix":
 			mix = &e
+		case "billing":
+			switch v := d.str(e); v {
+			case "monthly":
+				s.Billing, s.HasBilling = Monthly, true
+			case "annual", "yearly":
+				s.Billing, s.HasBilling = Annual, true
+			case "once", "price", "one-time":
+				s.Billing, s.HasBilling = Once, true
+			case "":
+			default:
+				d.errorf(lineOf(e.v), "%s: billing %q is not monthly, annual or once", what, v)
+			}
+		case "ramp":
+			s.Ramp = d.ramp(e, what)
 		}
 	}
 	if s.Name == "" {
@@ -60,7 +74,43 @@ func (d *decoder) scenario(n *yaml.Node, nth int, p *Program) *Scenario {
 		return s
 	}
 	s.Mix = d.mix(*mix, s.Name, p)
+	if s.HasBilling {
+		for _, pc := range s.Mix {
+			if pl, ok := p.Plan(pc.PlanID); ok {
+				if _, ok := pl.PriceOf(s.Billing); !ok {
+					d.errorf(s.Line, "scenario %q: billing %s, but plan %q has no %s price", s.Name, s.Billing, pl.ID, s.Billing)
+				}
+			}
+		}
+	}
 	return s
+}
+
+// ramp decodes a scenario's ramp: {months: 12, churn: 5%}.
+func (d *decoder) ramp(e entry, what string) *Ramp {
+	if isNull(e.v) {
+		return nil
+	}
+	entries, ok := d.mapping(e.v, what+": ramp", rampKeys())
+	if !ok {
+		return nil
+	}
+	r := &Ramp{}
+	for _, re := range entries {
+		switch re.key {
+		case "months":
+			r.Months = d.count(re)
+		case "churn":
+			if v, ok := d.rate(re); ok {
+				r.Churn = v
+			}
+		}
+	}
+	if r.Months < 1 || r.Months > MaxRampMonths {
+		d.errorf(lineOf(e.v), "%s: ramp months must be 1–%d (a whole number of months), not %d", what, MaxRampMonths, r.Months)
+		return nil
+	}
+	return r
 }
 
 // mix decodes a scenario's mapping of plan id to customer count, keeping the

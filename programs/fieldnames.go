@@ -40,7 +40,12 @@ func currencyKeys() []string {
 
 // scenarioKeys are the keys of one entry of scenarios.
 func scenarioKeys() []string {
-	return []string{"name", "id", "mix"}
+	return []string{"name", "id", "billing", "ramp", "mix"}
+}
+
+// rampKeys are the keys of a scenario's ramp.
+func rampKeys() []string {
+	return []string{"months", "churn"}
 }
 
 // commissionKeys are the keys of a commission mapping.

@@ -115,12 +115,17 @@ type Feature struct {
 	Included bool
 }
 
-// Scenario is an earnings example: how many customers of each plan.
+// Scenario is an earnings example: how many customers of each plan (for a
+// Ramp, how many new ones each month), paying at Billing when HasBilling
+// is set, else at each plan's first price.
 type Scenario struct {
-	ID   string // given, or the name made URL-safe
-	Name string
-	Mix  []PlanCount // in written order
-	Line int
+	ID         string // given, or the name made URL-safe
+	Name       string
+	Mix        []PlanCount // in written order
+	Billing    Billing
+	HasBilling bool
+	Ramp       *Ramp // nil for customers who all join at once
+	Line       int
 }
 
 // PlanCount is a number of customers on one plan.

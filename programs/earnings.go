@@ -1,0 +1,203 @@
+package programs
+
+import (
+	"fmt"
+
+	"github.com/affsite/affsite/money"
+)
+
+// Ramp makes a scenario a ramp: its mix is the referrals that arrive each
+// month, for Months months, and each month Churn of the customers who
+// have paid cancel before their next payment.
+type Ramp struct {
+	Months int
+	Churn  money.Rate // zero for none
+}
+
+// MaxRampMonths bounds a ramp, so that an exact computation with churn
+// (whose fractions grow with every month) stays small.
+const MaxRampMonths = 120
+
+// ScenarioEarnings is what a scenario earns, each figure exact until it
+// is rounded, once, half-up.
+type ScenarioEarnings struct {
+	// Annual is what the customers earn in their first 12 months (for a
+	// scenario without a ramp): every payment they make in that time at
+	// the scenario's billing (12 monthly payments, 1 annual one, a
+	// one-off price once) that the commission pays on.
+	Annual money.Cents
+	// Monthly is Annual / 12: the average month of that year.
+	Monthly money.Cents
+	// FinalMonth is a ramp's income in its last month (month Months),
+	// Total what it earns over all its months; both zero without a ramp.
+	FinalMonth, Total money.Cents
+}
+
+// BillingOf returns the billing a scenario's customers of pl pay at: the
+// scenario's when it sets one and pl has that price, else pl's first.
+func (s *Scenario) BillingOf(pl *Plan) (Billing, error) {
+	if s.HasBilling {
+		if _, ok := pl.PriceOf(s.Billing); !ok {
+			return 0, fmt.Errorf("scenario %q: plan %q has no %s price", s.Name, pl.Name, s.Billing)
+		}
+		return s.Billing, nil
+	}
+	bs := pl.Billings()
+	if len(bs) == 0 {
+		return 0, fmt.Errorf("scenario %q: plan %q has no price", s.Name, pl.Name)
+	}
+	return bs[0], nil
+}
+
+// Earnings computes what scenario s of p earns. Sales are numbered in the
+// mix's order for volume tiers (each month of a ramp again from 1, as
+// tiers count sales per period); a figure that cannot be computed (a
+// custom tier) or does not fit is an error rather than a wrong amount.
+func (p *Program) Earnings(s *Scenario) (ScenarioEarnings, error) {
+	months, joinMonths := 12, 1
+	if s.Ramp != nil {
+		months, joinMonths = s.Ramp.Months, s.Ramp.Months
+	}
+	income, err := p.monthlyIncome(s, months, joinMonths)
+	if err != nil {
+		return ScenarioEarnings{}, err
+	}
+	var sum money.Exact
+	for _, v := range income {
+		sum = sum.Add(v)
+	}
+	var out ScenarioEarnings
+	if s.Ramp != nil {
+		if out.FinalMonth, err = income[len(income)-1].Round(); err != nil {
+			return ScenarioEarnings{}, err
+		}
+		out.Total, err = sum.Round()
+		return out, err
+	}
+	if out.Annual, err = sum.Round(); err != nil {
+		return ScenarioEarnings{}, err
+	}
+	out.Monthly, err = sum.Div(12).Round()
+	return out, err
+}
+
+// monthlyIncome returns the commission earned in each of months months
+// when the mix joins in each of the first joinMonths months (1 for a
+// plain scenario), customers leaving at the ramp's churn. A customer who
+// joined in month j makes payment k (k = 1 the first) in month
+// j + (k−1)×(months one payment covers); it earns the first-payment
+// commission, then the renewal one while the commission pays renewals
+// (within Months for a commission of the first N months).
+func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Exact, error) {
+	if months < 1 || months > MaxRampMonths {
+		return nil, fmt.Errorf("scenario %q: %d months is outside 1–%d", s.Name, months, MaxRampMonths)
+	}
+	income := make([]money.Exact, months)
+	var churn money.Rate
+	if s.Ramp != nil {
+		churn = s.Ramp.Churn
+	}
+	nth := 0 // sales before this row in one month, for volume tiers
+	for _, pc := range s.Mix {
+		pl, ok := p.Plan(pc.PlanID)
+		if !ok {
+			return nil, fmt.Errorf("scenario %q: unknown plan %q", s.Name, pc.PlanID)
+		}
+		b, err := s.BillingOf(pl)
+		if err != nil {
+			return nil, err
+		}
+		c := p.CommissionFor(pl)
+		first, err := c.rowFirst(pl, b, nth, pc.Count)
+		if err != nil {
+			return nil, err
+		}
+		nth += int(min(pc.Count, 1<<30))
+		renewal, err := c.renewalExact(pl, b)
+		if err != nil {
+			return nil, err
+		}
+		every := int(pl.months(b)) // months between payments; 0: never again
+		if every == 0 || renewal.Sign() == 0 {
+			for j := 1; j <= joinMonths; j++ {
+				income[j-1] = income[j-1].Add(first)
+			}
+			continue
+		}
+		// due[a] is what a cohort's renewal at age a months earns (age 1:
+		// the month it joined): the row's customers less the churn of
+		// every month before.
+		due := make([]money.Exact, months+1)
+		left := renewal.Mul(pc.Count)
+		for a := 1; a <= months; a++ {
+			due[a] = left
+			left = left.Sub(left.MulRate(churn))
+		}
+		for j := 1; j <= joinMonths; j++ {
+			income[j-1] = income[j-1].Add(first)
+			for m := j + every; m <= months; m += every {
+				age := m - j + 1
+				if c.Recurs == ForMonths && age > c.Months {
+					break
+				}
+				income[m-1] = income[m-1].Add(due[age])
+			}
+		}
+	}
+	return income, nil
+}
+
+// renewalExact is OnRenewal, unrounded.
+func (c *Commission) renewalExact(pl *Plan, b Billing) (money.Exact, error) {
+	switch {
+	case c.HasRenewal:
+		d := *c
+		d.Figure = Figure{Kind: Share, Rate: c.Renewal}
+		d.Tiers, d.HasFloor = nil, false
+		return d.exact(d.Figure, pl, b)
+	case !c.Recurring() || c.Kind == Flat:
+		return money.Exact{}, nil
+	}
+	return c.exact(c.FigureAt(1), pl, b)
+}
+
+// rowFirst returns the exact first-payment commission on count sales of
+// pl at billing b, numbered after nth earlier sales of the same period.
+func (c *Commission) rowFirst(pl *Plan, b Billing, nth int, count int64) (money.Exact, error) {
+	if count == 0 {
+		return money.Exact{}, nil
+	}
+	if len(c.Tiers) == 0 || c.Retroactive {
+		n := nth + int(min(count, 1<<30))
+		v, err := c.exact(c.FigureAt(n), pl, b)
+		if err != nil {
+			return money.Exact{}, err
+		}
+		return v.Mul(count), nil
+	}
+	// Each sale at its own tier: the row covers sales nth+1 … nth+count.
+	var sum money.Exact
+	lo, hi := nth+1, nth+int(min(count, 1<<30))
+	for i, t := range c.Tiers {
+		from, to := max(t.From, lo), hi
+		if i+1 < len(c.Tiers) {
+			to = min(hi, c.Tiers[i+1].From-1)
+		}
+		if i == 0 && lo < t.From { // sales below the first tier: the base figure
+			base, err := c.exact(c.Figure, pl, b)
+			if err != nil {
+				return money.Exact{}, err
+			}
+			sum = sum.Add(base.Mul(int64(min(hi, t.From-1) - lo + 1)))
+		}
+		if to < from {
+			continue
+		}
+		v, err := c.exact(t.Figure, pl, b)
+		if err != nil {
+			return money.Exact{}, err
+		}
+		sum = sum.Add(v.Mul(int64(to - from + 1)))
+	}
+	return sum, nil
+}
