@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"path"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -59,9 +58,6 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 		if _, ok := lookupKey(fm, f.key); ok {
 			out = append(out, diag.Warningf(file, lineOf(f.key), 0, diag.FrontMatter, "%s", f.what))
 		}
-	}
-	if path.Base(file) == "_index.md" && strings.Count(strings.TrimPrefix(file, "content/"), "/") > 1 {
-		out = append(out, diag.Warningf(file, 1, 0, diag.Content, "nested sections get no list page yet: its pages are listed in %s's", strings.SplitN(strings.TrimPrefix(file, "content/"), "/", 2)[0]))
 	}
 	return out
 }

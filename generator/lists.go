@@ -30,32 +30,8 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 			site.Posts = append(site.Posts, p)
 		}
 	}
-	site.Sections = map[string]*Page{}
-	for _, p := range site.RegularPages {
-		if !inSectionList(p) {
-			continue
-		}
-		sec, ok := site.Sections[p.Section]
-		if !ok {
-			sec = b.listPage(KindSection, humanize(p.Section), p.Section+"/")
-			sec.Section = p.Section
-			if s, ok := sections[p.Section]; ok {
-				b.fillFromIndex(sec, s)
-			}
-			site.Sections[p.Section] = sec
-		}
-		sec.Pages = append(sec.Pages, p)
-	}
-	// Sections with an _index.md and no pages still get a list.
-	for name, s := range sections {
-		if name == "" || site.Sections[name] != nil || strings.Contains(name, "/") {
-			continue
-		}
-		sec := b.listPage(KindSection, humanize(name), name+"/")
-		sec.Section = name
-		b.fillFromIndex(sec, s)
-		site.Sections[name] = sec
-	}
+	home := b.listPage(KindHome, site.Title, "")
+	b.assembleSections(site.RegularPages, sections, home) // sections.go
 	site.Taxonomies = b.assembleTaxonomies()
 	names := make([]string, 0, len(site.Sections))
 	for n := range site.Sections {
@@ -63,6 +39,9 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
+		if isNestedSection(n) {
+			continue
+		}
 		site.Menu = append(site.Menu, MenuEntry{Name: site.Sections[n].Title, URL: site.Sections[n].RelPermalink})
 	}
 	for _, tax := range b.cfg.taxonomyPlurals() {
@@ -70,7 +49,6 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 			site.Menu = append(site.Menu, MenuEntry{Name: humanize(tax), URL: b.basePath + tax + "/"})
 		}
 	}
-	home := b.listPage(KindHome, site.Title, "")
 	home.Pages = site.Posts
 	if s, ok := sections[""]; ok {
 		b.fillFromIndex(home, s)
@@ -216,7 +194,7 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 	lists = append(lists, list{b.home, "", []string{"index.html", "_default/list.html"}})
 	for _, name := range sortedKeys(b.site.Sections) {
 		sec := b.site.Sections[name]
-		lists = append(lists, list{sec, name + "/", []string{name + "/list.html", "section/list.html", "_default/list.html"}})
+		lists = append(lists, list{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
 	}
 	for _, tax := range b.cfg.taxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
@@ -300,7 +278,7 @@ func (b *builder) renderIndexBodies() error {
 			p = b.site.Sections[name]
 		}
 		if p == nil {
-			continue // a nested section's _index.md: no list page of its own
+			continue
 		}
 		if err := b.renderIndexBody(p, b.sectionSources[name]); err != nil {
 			errs = append(errs, err)

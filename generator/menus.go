@@ -320,6 +320,9 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 	if m := b.cfg.SectionPagesMenu; m != "" {
 		for _, name := range sortedKeys(site.Sections) {
 			sec := site.Sections[name]
+			if isNestedSection(name) {
+				continue // top-level sections only, as in Hugo
+			}
 			if _, ok := flat[key{m, name}]; ok {
 				continue
 			}

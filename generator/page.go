@@ -72,6 +72,8 @@ type Page struct {
 	Term *Term
 	// Site is the site the page belongs to.
 	Site *Site
+	// tree places the page among the sections (see sections.go).
+	tree sectionTree
 
 	// File is the source path relative to the site root ("content/posts/x.md").
 	File string
@@ -140,7 +142,8 @@ type Site struct {
 	// MainSections are the sections whose pages are posts: Hugo's
 	// mainSections setting, else every section that has a page.
 	MainSections []string
-	// Sections maps a section name to its list page.
+	// Sections maps a section's folder below content/ ("posts", or
+	// "posts/guides" for a nested section) to its list page.
 	Sections map[string]*Page
 	// Taxonomies maps "tags" and "categories" to their terms, by name.
 	Taxonomies map[string][]*Term
