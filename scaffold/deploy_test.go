@@ -55,9 +55,10 @@ func TestDeployWorkflows(t *testing.T) {
 		src     []byte
 		build   string            // the build step's command starts with this
 		setupGo map[string]string // setup-go's with
+		cache   bool              // keeps the build cache between runs
 	}{
-		{"repository", repo, "go run ./cmd/affsite build --minify", map[string]string{"go-version-file": "go.mod"}},
-		{"new site", siteTemplate(t, "dot_github/workflows/deploy.yml"), "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", map[string]string{"go-version": GoVersion, "cache": "false"}},
+		{"repository", repo, "go run ./cmd/affsite build --minify", map[string]string{"go-version-file": "go.mod"}, false},
+		{"new site", siteTemplate(t, "dot_github/workflows/deploy.yml"), "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", map[string]string{"go-version": GoVersion, "cache": "false"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +104,15 @@ func TestDeployWorkflows(t *testing.T) {
 							t.Errorf("setup-go with.%s = %q, want %q", k, s.With[k], v)
 						}
 					}
+				case "actions/cache@v4":
+					// A key of its own each run, since an entry is never
+					// overwritten; restored from the newest one of this
+					// affsite version, as a cache of another is ignored.
+					prefix := "affsite-" + version.Tag + "-"
+					want := map[string]string{"path": ".affsite/cache", "key": prefix + "${{ github.run_id }}", "restore-keys": prefix}
+					if !reflect.DeepEqual(s.With, want) {
+						t.Errorf("actions/cache with = %v, want %v", s.With, want)
+					}
 				case "actions/upload-pages-artifact@v3":
 					if s.With["path"] != "public" {
 						t.Errorf("upload-pages-artifact path = %q, want public", s.With["path"])
@@ -110,6 +120,11 @@ func TestDeployWorkflows(t *testing.T) {
 				}
 			}
 			order := []string{"actions/checkout@v4", "actions/setup-go@v5", "(build)", "actions/upload-pages-artifact@v3"}
+			if tt.cache {
+				order = []string{"actions/checkout@v4", "actions/setup-go@v5", "actions/cache@v4", "(build)", "actions/upload-pages-artifact@v3"}
+			} else if uses["actions/cache@v4"] != 0 {
+				t.Error("an actions/cache step the test does not expect")
+			}
 			for i, u := range order {
 				if uses[u] == 0 {
 					t.Errorf("build job has no %s step", u)
@@ -159,9 +174,10 @@ func TestNetlifyTOML(t *testing.T) {
 	tests := []struct {
 		name, command string
 		src           []byte
+		plugins       []string // the packages of [[plugins]]
 	}{
-		{"repository", "go run ./cmd/affsite build --minify", repo},
-		{"new site", "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", siteTemplate(t, "netlify.toml")},
+		{"repository", "go run ./cmd/affsite build --minify", repo, nil},
+		{"new site", "go run github.com/affsite/affsite/cmd/affsite@" + version.Tag + " build --minify", siteTemplate(t, "netlify.toml"), []string{"./" + netlifyCachePlugin}},
 	}
 	// The base URL is Netlify's: the site's main address in production,
 	// the deploy's own address in previews and branch deploys.
@@ -178,6 +194,9 @@ func TestNetlifyTOML(t *testing.T) {
 				Context map[string]struct {
 					Command string `toml:"command"`
 				} `toml:"context"`
+				Plugins []struct {
+					Package string `toml:"package"`
+				} `toml:"plugins"`
 			}
 			md, err := toml.Decode(string(tt.src), &cfg)
 			if err != nil {
@@ -197,6 +216,13 @@ func TestNetlifyTOML(t *testing.T) {
 					t.Errorf("context.%s.command = %q, want %q", ctx, got, tt.command+preview)
 				}
 			}
+			var plugins []string
+			for _, p := range cfg.Plugins {
+				plugins = append(plugins, p.Package)
+			}
+			if !reflect.DeepEqual(plugins, tt.plugins) {
+				t.Errorf("plugins = %q, want %q", plugins, tt.plugins)
+			}
 			if cfg.Build.Publish != "public" {
 				t.Errorf("publish = %q, want public", cfg.Build.Publish)
 			}
@@ -207,6 +233,39 @@ func TestNetlifyTOML(t *testing.T) {
 	}
 	if goDirective != nil && string(goDirective[1]) != GoVersion {
 		t.Errorf("GoVersion = %q, but go.mod says go %s", GoVersion, goDirective[1])
+	}
+}
+
+// netlifyCachePlugin is the folder, in a new site, of the local Netlify
+// build plugin that keeps the build cache between deploys.
+const netlifyCachePlugin = "netlify/plugins/affsite-cache"
+
+// The cache plugin is a local one, so Netlify runs it without an npm
+// install: a manifest with its name, and CommonJS (no package.json says
+// "type": "module") that restores the cache before the build and saves
+// it after, through Netlify's utils.cache.
+func TestNetlifyCachePlugin(t *testing.T) {
+	t.Parallel()
+	var manifest map[string]any
+	if err := yaml.Unmarshal(siteTemplate(t, netlifyCachePlugin+"/manifest.yml"), &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]any{"name": "affsite-cache"}; !reflect.DeepEqual(manifest, want) {
+		t.Errorf("manifest.yml = %v, want %v", manifest, want)
+	}
+	js := string(siteTemplate(t, netlifyCachePlugin+"/index.js"))
+	for _, want := range []string{
+		`const dir = ".affsite/cache";`,
+		"module.exports = {",
+		"async onPreBuild({ utils }) {\n    await utils.cache.restore(dir);",
+		"async onPostBuild({ utils }) {\n    await utils.cache.save(dir);",
+	} {
+		if !strings.Contains(js, want) {
+			t.Errorf("index.js lacks %q:\n%s", want, js)
+		}
+	}
+	if strings.Contains(js, "require(") || strings.Contains(js, "import ") {
+		t.Errorf("index.js loads a module, which would need an npm install:\n%s", js)
 	}
 }
 
@@ -239,5 +298,27 @@ func TestDocsShowTheRecipes(t *testing.T) {
 		if !strings.Contains(string(b), cloudflare) {
 			t.Errorf("%s lacks the Cloudflare build command %s", name, cloudflare)
 		}
+		if js := siteTemplate(t, netlifyCachePlugin+"/index.js"); !strings.Contains(string(b), "```js\n"+string(js)+"```") {
+			t.Errorf("%s does not show %s/index.js as new sites get it:\n%s", name, netlifyCachePlugin, js)
+		}
+	}
+	// docs/deploy.md shows the GitHub Pages workflow new sites get.
+	b, err := os.ReadFile("../docs/deploy.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```yaml\n(name: Deploy to GitHub Pages\n.*?)```").FindSubmatch(b)
+	if m == nil {
+		t.Fatal("docs/deploy.md: no deploy.yml block")
+	}
+	var got, wantWF map[string]any
+	if err := yaml.Unmarshal(m[1], &got); err != nil {
+		t.Fatalf("docs/deploy.md: deploy.yml block: %v", err)
+	}
+	if err := yaml.Unmarshal(siteTemplate(t, "dot_github/workflows/deploy.yml"), &wantWF); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, wantWF) {
+		t.Errorf("docs/deploy.md shows deploy.yml as\n%v\nbut new sites get\n%v", got, wantWF)
 	}
 }
