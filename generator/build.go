@@ -301,6 +301,7 @@ func (b *builder) run() (*Report, error) {
 	}
 	b.srcs = pages
 	b.assemble(pages, sections)
+	b.site.getPage = b.getPage
 
 	manifest, err := b.renderPages(pages)
 	if err != nil {
@@ -439,6 +440,9 @@ func (b *builder) putBuffer(buf *bytes.Buffer) {
 func records(srcs []*source) []PageRecord {
 	out := make([]PageRecord, 0, len(srcs))
 	for _, s := range srcs {
+		if !s.build.rendered() {
+			continue // not published (buildopts.go)
+		}
 		p := s.page
 		out = append(out, PageRecord{
 			File: s.file, URL: p.RelPermalink, Out: s.outPath, Title: p.Title, Description: p.Description,

@@ -33,6 +33,7 @@ type source struct {
 	links      []ManifestLink // the page's affiliate links, for the manifest
 	shortcodes []string       // names of the shortcodes the body uses, sorted
 	menus      []pageMenu     // the front matter's menu entries
+	build      buildOptions   // _build / build / headless (buildopts.go)
 }
 
 // loadContent reads every content file's front matter and makes its
@@ -114,6 +115,9 @@ func bundleResources(pages []*source, others []string, rel func(string) string) 
 	for _, s := range pages {
 		if path.Base(s.file) == "index.md" {
 			bundles[path.Dir(s.file)+"/"] = path.Dir(s.outPath) + "/"
+			if s.build.noResources {
+				bundles[path.Dir(s.file)+"/"] = "" // publishResources: false, headless
+			}
 		}
 	}
 	var out [][2]string
@@ -121,7 +125,9 @@ func bundleResources(pages []*source, others []string, rel func(string) string) 
 		f := rel(full)
 		for dir := path.Dir(f) + "/"; dir != "content/" && dir != "./"; dir = path.Dir(strings.TrimSuffix(dir, "/")) + "/" {
 			if outDir, ok := bundles[dir]; ok {
-				out = append(out, [2]string{full, outDir + strings.TrimPrefix(f, dir)})
+				if outDir != "" {
+					out = append(out, [2]string{full, outDir + strings.TrimPrefix(f, dir)})
+				}
 				break
 			}
 		}
@@ -184,6 +190,11 @@ func (b *builder) readSource(full string) (*source, error) {
 		Section: section, File: file, Site: b.site,
 	}
 	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
+	if base != "_index.md" {
+		if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {
+			return nil, err
+		}
+	}
 	if s.menus, err = pageMenus(file, fm, lineOf); err != nil {
 		return nil, err
 	}
@@ -209,6 +220,9 @@ func (b *builder) readSource(full string) (*source, error) {
 		s.outPath = urlPath + "index.html"
 		p.RelPermalink = b.basePath + urlPath
 		p.Permalink = b.absURL(urlPath)
+		if s.build.render == "never" {
+			p.RelPermalink, p.Permalink = "", "" // as in Hugo: no URL
+		}
 		if p.Slug == "" {
 			p.Slug = path.Base(strings.TrimSuffix(urlPath, "/"))
 		}

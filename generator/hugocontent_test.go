@@ -91,19 +91,14 @@ menu: main
 		got = append(got, w.Error())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{
-		"content/docs/sub/a.md:3: build options (_build) are not supported yet",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no warning %q in:\n%s", want, all)
-		}
-	}
-	// Nested sections are supported now (sections_test.go): a list page,
-	// no warning.
-	if strings.Contains(all, "nested") {
-		t.Errorf("nested section warned about:\n%s", all)
+	// Nested sections and build options are supported now
+	// (sections_test.go, buildopts_test.go): a list page, a page that is
+	// not rendered, no warning.
+	if strings.Contains(all, "nested") || strings.Contains(all, "_build") {
+		t.Errorf("supported feature warned about:\n%s", all)
 	}
 	b.file(t, "docs/sub/index.html")
+	assertNoFile(t, b, "docs/sub/a/index.html")
 	if _, err := tryBuild(t, "-- hugo.toml --\nuglyURLs = true\n"); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1: uglyURLs = true is not supported") {
 		t.Errorf("uglyURLs: %v", err)
 	}

@@ -19,11 +19,18 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	site.RegularPages, site.Pages, site.Menu, site.BuildDate = nil, nil, nil, time.Time{}
 	site.Posts = nil
 	b.prepareAffiliate(srcs, sections)
+	var inSections []*Page // the listed pages and those of list: local
 	for _, s := range srcs {
 		s.page.TagTerms, s.page.CategoryTerms = nil, nil
-		site.RegularPages = append(site.RegularPages, s.page)
+		if s.build.listed() {
+			site.RegularPages = append(site.RegularPages, s.page)
+		}
+		if s.build.list != "never" {
+			inSections = append(inSections, s.page)
+		}
 	}
 	sortPages(site.RegularPages)
+	sortPages(inSections)
 	site.MainSections = b.mainSections(site.RegularPages)
 	for _, p := range site.RegularPages {
 		if isPost(p, site.MainSections) {
@@ -31,7 +38,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		}
 	}
 	home := b.listPage(KindHome, site.Title, "")
-	b.assembleSections(site.RegularPages, sections, home) // sections.go
+	b.assembleSections(inSections, sections, home) // sections.go
 	site.Taxonomies = b.assembleTaxonomies()
 	names := make([]string, 0, len(site.Sections))
 	for n := range site.Sections {

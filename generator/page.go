@@ -157,6 +157,8 @@ type Site struct {
 	BuildDate time.Time
 	// Disclosure is the default affiliate disclosure text from site.toml.
 	Disclosure string
+	// getPage is GetPage's lookup (see buildopts.go).
+	getPage func(ref string) *Page
 }
 
 // MenuEntry is one link of the main navigation.

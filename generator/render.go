@@ -35,6 +35,10 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	links := make([][]ManifestLink, len(srcs))
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
+		if !srcs[i].build.rendered() {
+			rendered()
+			return nil // _build render: never or link (buildopts.go)
+		}
 		l, err := b.renderContentPageCached(srcs[i])
 		links[i] = l
 		srcs[i].links = l

@@ -126,6 +126,9 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 		return err
 	}
 	for _, s := range srcs {
+		if !s.build.rendered() {
+			continue // nothing to redirect to
+		}
 		for _, a := range s.page.Aliases {
 			if err := b.writeAlias(s, a); err != nil {
 				return err

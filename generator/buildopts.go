@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+)
+
+// Hugo's build options (front matter _build or build) and headless
+// bundles, for content pages:
+//
+//	render: always (default) | never (not written, no URL) | link (not
+//	        written, but has its URL)
+//	list:   always (default) | never (in no list) | local (in its
+//	        section's lists only, not in the site's, the home page's,
+//	        the feeds', the taxonomies' or the sitemap)
+//	publishResources: false leaves a bundle's files unpublished
+//
+// headless: true on a leaf bundle's index.md is render never, list
+// never, publishResources false. Such pages are still found by
+// .Site.GetPage, ref and relref.
+
+// buildOptions are a content page's build options; the zero value is
+// Hugo's default.
+type buildOptions struct {
+	render      string // "", "always", "never", "link"
+	list        string // "", "always", "never", "local"
+	noResources bool
+}
+
+// rendered tells whether the page is written.
+func (o buildOptions) rendered() bool { return o.render == "" || o.render == "always" }
+
+// listed tells whether the page is in the site's lists.
+func (o buildOptions) listed() bool { return o.list == "" || o.list == "always" }
+
+// buildOptionsOf reads the build options of a content page (not an
+// _index.md); a value Hugo does not know is an error at its line.
+func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (buildOptions, error) {
+	var o buildOptions
+	if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(file) == "index.md" {
+		o = buildOptions{render: "never", list: "never", noResources: true}
+	}
+	for _, key := range [...]string{"build", "_build"} {
+		v, ok := lookupKey(fm, key)
+		if !ok {
+			continue
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			return o, diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, "front matter: %s must be a table (render, list, publishResources), not %T", key, v)
+		}
+		for k, v := range m {
+			var err error
+			switch strings.ToLower(k) {
+			case "render":
+				o.render, err = buildOption(v, "always", "never", "link")
+			case "list":
+				o.list, err = buildOption(v, "always", "never", "local")
+			case "publishresources":
+				b, isBool := v.(bool)
+				if !isBool {
+					err = fmt.Errorf("must be true or false")
+				}
+				o.noResources = !b
+			default:
+				err = fmt.Errorf("is not a build option (render, list, publishResources)")
+			}
+			if err != nil {
+				// At the table's line: lineOf finds top-level keys only.
+				return o, diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, "front matter: %s.%s %v", key, k, err)
+			}
+		}
+	}
+	return o, nil
+}
+
+// buildOption reads render or list: one of the words (the first is
+// what true means, as in Hugo's older boolean form; false is "never").
+func buildOption(v any, words ...string) (string, error) {
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return words[0], nil
+		}
+		return "never", nil
+	case string:
+		for _, w := range words {
+			if strings.EqualFold(strings.TrimSpace(x), w) {
+				return w, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("must be %s, not %v", strings.Join(words, ", "), v)
+}
+
+// GetPage is Hugo's .Site.GetPage: the page at a path from content/
+// ("/posts/x", "posts/x.md", "/posts" for a section, "/" for the home
+// page), unpublished and unlisted pages included; nil when there is none.
+func (s *Site) GetPage(ref string) *Page {
+	if s.getPage == nil {
+		return nil
+	}
+	return s.getPage(ref)
+}
+
+// getPage finds a page for Site.GetPage with the index ref and relref
+// use.
+func (b *builder) getPage(ref string) *Page {
+	if strings.TrimSpace(ref) == "/" || strings.TrimSpace(ref) == "" {
+		return b.home
+	}
+	pr, err := b.hugo.index(b).Find("", ref)
+	if err != nil {
+		return nil
+	}
+	if s := b.hugo.page(b, pr.File); s != nil {
+		return s.page
+	}
+	key := strings.TrimPrefix(pr.File, "content/")
+	key = strings.TrimSuffix(strings.TrimSuffix(key, "_index.md"), "/")
+	if key == "" {
+		return b.home
+	}
+	return b.site.Sections[key]
+}
