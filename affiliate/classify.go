@@ -57,16 +57,18 @@ func (c Classifier) Program(href string) (string, bool) {
 	if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
 		return "", false
 	}
-	if isAmazonHost(u.Hostname()) {
-		if IsAmazonAffiliateURL(href) {
-			return AmazonProgram, true
-		}
-		return "", false
+	if isAmazonHost(u.Hostname()) && IsAmazonAffiliateURL(href) {
+		return AmazonProgram, true
 	}
+	// An untagged Amazon link is an affiliate link only of a program
+	// that names the host (its tracking URL, which the build links, is).
 	if c.Programs != nil {
 		if p, ok := c.Programs.ByHost(strings.ToLower(u.Hostname())); ok {
 			return p.ID, true
 		}
+	}
+	if isAmazonHost(u.Hostname()) {
+		return "", false
 	}
 	if l, ok := c.Links.ByHost(u.Hostname()); ok {
 		return l.Key(), true

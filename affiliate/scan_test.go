@@ -118,6 +118,14 @@ func TestClassifier(t *testing.T) {
 			t.Errorf("Program(%q) = %q, %v; want %q, %v", tt.href, got, ok, tt.want, tt.ok)
 		}
 	}
+	// A program on Amazon's host claims its untagged links (its tracking
+	// URL carries the program's own parameter); tagged ones stay Amazon's.
+	withAmazon := Classifier{Programs: programs.NewSet(&programs.Program{ID: "amzn", Name: "Amzn", URL: "https://www.amazon.com/"})}
+	for href, want := range map[string]string{"https://www.amazon.com/?ref=me": "amzn", "https://www.amazon.com/dp/B0?tag=me-20": AmazonProgram} {
+		if got, ok := withAmazon.Program(href); got != want || !ok {
+			t.Errorf("with an Amazon program, Program(%q) = %q, %v; want %q", href, got, ok, want)
+		}
+	}
 }
 
 func TestModes(t *testing.T) {

@@ -65,7 +65,8 @@ func TestRules(t *testing.T) {
 				f["data/programs/amzn.yaml"] = program("https://www.amazon.com/", "2027-05-01")
 				f["content/posts/amz.md"] = "---\ntitle: Amz\ndescription: d\nprogram: amzn\n---\n{{< disclosure >}}\n\nAs an Amazon Associate I earn from qualifying purchases. {{< afflink >}}\n"
 			},
-			want: []string{`data/programs/amzn.yaml:1: error: Amazon links must not be cloaked`},
+			// The build links Amazon directly even in cloaked mode.
+			clean: true,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
