@@ -180,7 +180,7 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := pc.pageKey(s, raw)
+	key := pc.pageKey(s, raw, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
 	id := "page " + s.file
 	if e, ok := pc.c.Lookup(id, key); ok {
 		var m cachedPage
@@ -438,12 +438,13 @@ func hashTerms(h io.Writer, site *Site) {
 	}
 }
 
-// pageKey is a content page's key, from the file's bytes raw.
-func (pc *pageCache) pageKey(s *source, raw []byte) buildcache.Sum {
+// pageKey is a content page's key, from the file's bytes raw and the
+// sub-id prefix its links get (which another page's slug can change).
+func (pc *pageCache) pageKey(s *source, raw []byte, subIDPrefix string) buildcache.Sum {
 	h := sha256.New()
 	h.Write(pc.view[:])
 	p := s.page
-	fields(h, s.file, string(raw), listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink)
+	fields(h, s.file, string(raw), listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
 	for _, terms := range [][]*Term{p.TagTerms, p.CategoryTerms} {
 		for _, t := range terms {
 			fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink)

@@ -398,3 +398,56 @@ func truncateFile(t *testing.T, name string) {
 	b := readFile(t, name)
 	writeFile(t, name, b[:len(b)/2])
 }
+
+// TestCacheSubIDPrefixChange: a page whose own file did not change gets a
+// new sub-id prefix when another page takes its slug (the prefix becomes
+// the path); the cached build must render it again, as a clean one does.
+func TestCacheSubIDPrefixChange(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, `
+-- site.toml --
+title = "T"
+baseURL = "https://example.org/"
+[affiliate]
+ref_id = "t-demo-1"
+-- data/programs/acme.yaml --
+name: Acme
+url: https://acme.example/
+commission: 0.40
+plans:
+  - name: Basic
+    monthly: 10.00
+-- content/posts/a.md --
+---
+title: A
+slug: dup
+url: /posts/a/
+---
+{{< disclosure >}} {{< afflink program="acme" placement="intro" >}}Acme{{< /afflink >}}
+-- content/reviews/b.md --
+---
+title: B
+slug: other
+url: /reviews/b/
+---
+{{< disclosure >}} {{< afflink program="acme" placement="intro" >}}Acme{{< /afflink >}}
+`)
+	work := t.TempDir()
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	cached := generator.Options{Source: dir, Dest: filepath.Join(work, "out"), CacheDir: filepath.Join(work, "cache"), Now: now}
+	if _, err := generator.Build(cached); err != nil {
+		t.Fatal(err)
+	}
+	ed := &siteEditor{t: t, dir: dir}
+	ed.write("content/reviews/b.md", strings.Replace(ed.read("content/reviews/b.md"), "slug: other", "slug: dup", 1))
+	if _, err := generator.Build(cached); err != nil {
+		t.Fatal(err)
+	}
+	clean := generator.Options{Source: dir, Dest: filepath.Join(work, "clean"), Now: now}
+	if _, err := generator.Build(clean); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
+		t.Errorf("cached build differs from a clean one after a slug took another page's:\n%s", d)
+	}
+}

@@ -506,7 +506,15 @@ func (inc *increment) reassemble() error {
 	b := inc.b
 	menu, buildDate, mainSections := b.site.Menu, b.site.BuildDate, b.site.MainSections
 	menus := menusFacts(b.site.Menus)
+	oldPrefixes := b.subIDPrefixes
 	b.assemble(b.srcs, b.sectionSources)
+	// A page whose sub-id prefix changed (another page took its slug, or
+	// gave it back) renders again, as a clean build would.
+	for _, s := range b.srcs {
+		if k := strings.TrimPrefix(s.page.RelPermalink, b.basePath); oldPrefixes[k] != b.subIDPrefixes[k] {
+			inc.render[s] = true
+		}
+	}
 	if menus != menusFacts(b.site.Menus) {
 		return errFullBuild
 	}

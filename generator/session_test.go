@@ -125,6 +125,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"new post", func() {
 			write("content/posts/d.md", "---\ntitle: Delta\ndate: 2025-12-01\ntags: [one]\n---\nDelta {{< afflink program=\"zeta\" >}}.\n")
 		}, []string{"content/posts/d.md"}, false, "posts/d/index.html"},
+		{"slug taken by a new page", func() {
+			write("content/posts/a2.md", "---\ntitle: Alpha two\ndate: 2025-09-01\nurl: /elsewhere/a/\n---\nA2 {{< afflink program=\"acme\" >}}.\n")
+		}, []string{"content/posts/a2.md"}, false, "posts/a/index.html"},
 		{"draft", func() { edit("content/posts/d.md", "title: Delta", "title: Delta\ndraft: true") }, []string{"content/posts/d.md"}, false, ""},
 		{"deleted post", func() { remove("content/posts/b.md") }, []string{"content/posts/b.md"}, false, ""},
 		{"static file", func() { write("static/notes.txt", "hello again\n") }, []string{"static/notes.txt"}, false, "notes.txt"},
