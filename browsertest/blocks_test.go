@@ -51,7 +51,7 @@ func TestMoneyBlocks(t *testing.T) {
 		kinds      []string // the block kinds the page must have
 	}{
 		{"kartra", "/posts/kartra-affiliate-program-review/", []string{"commission-table", "plans", "earnings"}},
-		{"comparison", "/posts/kartra-vs-funnelforge/", []string{"commission-table", "plans", "earnings"}},
+		{"comparison", "/posts/kartra-vs-funnelforge/", []string{"commission-table", "plans", "earnings", "compare"}},
 		{"funnelforge", "/posts/funnelforge-affiliate-program-review/", []string{"commission-table", "plans", "earnings", "deal"}},
 	}
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
@@ -86,11 +86,14 @@ func TestMoneyBlocks(t *testing.T) {
 							t.Errorf("deal screenshot: %v", err)
 						}
 					}
+					if contains(p.kinds, "compare") {
+						checkCompareSort(t, ctx)
+					}
 					// One picture per block kind (and the tier-2 earnings, the
 					// widest table), for people to look at.
 					for kind, sel := range map[string]string{
 						"commission-table": "figure.aff-table", "plans": ".plan-cards",
-						"earnings": "figure.earnings", "earnings-tier2": "figure.earnings:has(tfoot td:nth-of-type(3))",
+						"earnings": "figure.earnings", "compare": "figure.compare", "earnings-tier2": "figure.earnings:has(tfoot td:nth-of-type(3))",
 					} {
 						if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("!!document.querySelector(%q)", sel))); !ok {
 							continue
@@ -201,6 +204,38 @@ func checkDealCopy(t *testing.T, ctx context.Context) {
 	}
 	if status != "Copied" && status != "Select the code to copy it" {
 		t.Errorf("deal box: status after Copy = %q", status)
+	}
+}
+
+// checkCompareSort wants the comparison's headings to be buttons (its
+// script ran) and a press on one to order the programs by that fact,
+// best first, then reversed on the next press.
+func checkCompareSort(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const order = `[...document.querySelectorAll("figure.compare tbody tr")].map((r) => r.cells[0].querySelector("a").textContent.trim()).join(",")`
+	col := func(fact string) string {
+		return fmt.Sprintf(`(() => { const b = document.querySelector('figure.compare th[data-fact=%q] button.compare-sort'); if (!b) return "no button"; b.click(); return %s; })()`, fact, order)
+	}
+	// FunnelForge's payout minimum is the lower, Kartra's rating the higher.
+	for _, step := range []struct{ fact, want string }{
+		{"payout.minimum", "FunnelForge,Kartra"},
+		{"payout.minimum", "Kartra,FunnelForge"},
+		{"rating", "Kartra,FunnelForge"},
+	} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](col(step.fact)))
+		if err != nil {
+			t.Fatalf("compare sort: %v", err)
+		}
+		if got != step.want {
+			t.Errorf("compare: after sorting by %s, rows = %q, want %q", step.fact, got, step.want)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("figure.compare button.compare-sort"))); err != nil {
+		t.Errorf("compare: focusing a sort button: %v", err)
+	}
+	outline, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.activeElement).outlineStyle`))
+	if err != nil || outline == "none" {
+		t.Errorf("compare: a focused sort button shows no outline (%q, %v)", outline, err)
 	}
 }
 

@@ -42,7 +42,7 @@ func programFacts() []string {
 		"name", "commission", "commission.terms", "recurring", "tier2", "tier2.terms",
 		"cookie", "cookie.days", "payout.schedule", "payout.minimum", "payout.hold",
 		"payout.hold_days", "payout.min_sales", "payout.methods", "trial", "trial.days",
-		"trial.price", "lowest_price", "prices_checked",
+		"trial.price", "lowest_price", "prices_checked", "rating",
 	}
 }
 
@@ -175,6 +175,11 @@ func (st *PageState) factText(inv factCtx, p *programs.Program, path string) (st
 		return trialText(t, cur), nil
 	case "lowest_price":
 		return lowestPrice(p, cur), nil
+	case "rating":
+		if p.Rating == "" {
+			return none("rating")
+		}
+		return p.Rating + " out of 5", nil
 	case "prices_checked":
 		if p.PricesChecked.IsZero() {
 			return none("prices_checked")
@@ -378,6 +383,16 @@ func factFigure(inv factCtx, cur money.Currency, v money.Cents, err error, pl *p
 // lowestPrice returns the lowest headline price of p's plans with its
 // period: "$99.00/month", "$19.99".
 func lowestPrice(p *programs.Program, cur money.Currency) string {
+	best, lo := lowestPlan(p)
+	if best == nil {
+		return ""
+	}
+	return cur.Format(lo) + periodText(best, best.Billings()[0])
+}
+
+// lowestPlan returns the plan of p with the lowest headline price (its
+// first billing's), and that price; nil for a program without plans.
+func lowestPlan(p *programs.Program) (*programs.Plan, money.Cents) {
 	var best *programs.Plan
 	var lo money.Cents
 	for _, pl := range p.Plans {
@@ -385,10 +400,7 @@ func lowestPrice(p *programs.Program, cur money.Currency) string {
 			best, lo = pl, v
 		}
 	}
-	if best == nil {
-		return ""
-	}
-	return cur.Format(lo) + periodText(best, best.Billings()[0])
+	return best, lo
 }
 
 // allFacts returns every program-level fact path and short name.

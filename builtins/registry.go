@@ -5,7 +5,7 @@ import "github.com/affsite/affsite/shortcodes"
 // Registry returns a new Registry holding affsite's built-in affiliate
 // shortcodes for the page whose state is st, each needing its template
 // shortcodes/NAME.html: afflink, commission-table, plans, earnings,
-// program-facts, disclosure, pros-cons, verdict, cta and fact. Each declares
+// program-facts, disclosure, pros-cons, verdict, cta, fact and compare. Each declares
 // its arguments, so a misspelt one is an error. The caller may Add more,
 // or replace one.
 func Registry(st *PageState) *shortcodes.Registry {
@@ -26,6 +26,7 @@ func Registry(st *PageState) *shortcodes.Registry {
 	r.Add("fact", st.Fact, shortcodes.WithArgs(shortcodes.Args{
 		Named: []string{"program", "name"}, Positional: []string{"program", "fact"},
 	}))
+	r.Add("compare", st.Compare, named("programs", "facts", "best", "placement"))
 	return r
 }
 

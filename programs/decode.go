@@ -1,6 +1,8 @@
 package programs
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -107,6 +109,10 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 			p.Features = d.strings(e)
 		case "scenarios":
 			scenarios = &e
+		case "rating":
+			p.Rating = d.rating(e)
+		case "image":
+			p.Image = d.str(e)
 		}
 	}
 	for _, key := range []string{"name", "url", "plans"} {
@@ -269,4 +275,18 @@ func (d *decoder) domains(e entry) []string {
 		out = append(out, strings.ToLower(h))
 	}
 	return out
+}
+
+// rating returns a score from 0 to 5, as written ("4.5").
+func (d *decoder) rating(e entry) string {
+	s, ok := d.scalar(e)
+	if !ok {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if r, err := strconv.ParseFloat(s, 64); err != nil || math.IsNaN(r) || r < 0 || r > 5 {
+		d.errorf(e.v.Line, "rating: %q is not a number from 0 to 5", s)
+		return ""
+	}
+	return s
 }

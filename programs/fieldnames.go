@@ -11,7 +11,7 @@ func programKeys() []string {
 		"cookie_days", "cookie_hours", "trial", "payout", "signup_url", "ref_param", "ref_id",
 		"subid_param", "link_template",
 		"currency", "domains", "prices_checked", "source", "promo_materials",
-		"pros", "cons", "plans", "features", "scenarios",
+		"pros", "cons", "plans", "features", "scenarios", "rating", "image",
 	}
 }
 

@@ -48,6 +48,13 @@ type Program struct {
 
 	PricesChecked time.Time // zero when not given
 
+	// Rating is the site's score of the program out of 5, as written
+	// ("4.5"); empty when not given. Image is the site path of its logo
+	// or product picture ("/images/kartra.png"), or a file of the page
+	// bundle; empty when not given.
+	Rating string
+	Image  string
+
 	PromoMaterials []string
 	Pros           []string
 	Cons           []string

@@ -1,5 +1,5 @@
-// blocks.js measures the money blocks (commission-table, earnings, plans)
-// and deal boxes of the loaded page: for each, whether every cell and
+// blocks.js measures the money blocks (commission-table, earnings, plans,
+// compare) and deal boxes of the loaded page: for each, whether every cell and
 // every total lies inside the viewport and inside its own box (nothing
 // hidden behind a horizontal scrollbar), and the colours of its text for
 // the contrast check. browser_test.go's blocks test judges the result.
@@ -75,5 +75,8 @@
     measure("plans", f, ".plan-card, .plan-card *", ".plan-card .price"));
   document.querySelectorAll("aside.deal").forEach((f) =>
     measure("deal", f, "*", ".deal-code code, .deal-gives"));
+  // A comparison's figures are all its cells: each must be on screen.
+  document.querySelectorAll("figure.compare").forEach((f) =>
+    measure("compare", f, "th, td", "tbody td"));
   return { blocks, scrollWidth: document.documentElement.scrollWidth, innerWidth };
 })()
