@@ -64,8 +64,8 @@ fi
 engine_cmd() {
 	local src=$1 out=$2
 	case $3 in
-	affsite) CMD=("$WORK/affsite" build -s "$src" -d "$out" --quiet) ;;
-	affsite-minify) CMD=("$WORK/affsite" build -s "$src" -d "$out" --quiet --minify) ;;
+	affsite) CMD=("$WORK/affsite" build -s "$src" -d "$out" --quiet --noCache) ;;
+	affsite-minify) CMD=("$WORK/affsite" build -s "$src" -d "$out" --quiet --minify --noCache) ;;
 	hugo) CMD=(hugo --quiet --source "$src" --destination "$out") ;;
 	floor) CMD=("$WORK/floor" -src "$src" -o "$out") ;;
 	esac
