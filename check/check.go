@@ -163,6 +163,7 @@ func Run(opts Options) (*Result, error) {
 	a.checkPrograms()
 	a.checkDeals()
 	a.checkSEO()
+	a.checkReviewMarkup()
 	a.checkPlaceholders()
 	if opts.External {
 		a.checkExternal()
