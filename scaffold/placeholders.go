@@ -27,6 +27,7 @@ func Placeholders() []Placeholder {
 		{"Replace this with your verdict", "the verdict is still the placeholder text: write your own"},
 		{"Write your introduction here", "the introduction is still the placeholder text: write your own"},
 		{"Write this page here", "the page is still the placeholder text: write your own"},
+		{" does and who it is for.", "the program's description is still the placeholder `affsite new program` wrote: describe the product, and check every figure of the file against the program's terms"},
 		{PlaceholderBaseURL, "baseURL is still the placeholder " + PlaceholderBaseURL + ": set it to the address the site is published at (the deploy recipes pass --baseURL; check does not)"},
 	}
 }

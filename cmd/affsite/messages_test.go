@@ -72,6 +72,7 @@ func TestCheckFindsPlaceholders(t *testing.T) {
 		`site.toml:25: warning: "Your Name" is a placeholder: set your name`,
 		review + ":12: warning: the introduction is still the placeholder text: write your own",
 		review + ":37: warning: the verdict is still the placeholder text: write your own",
+		"data/programs/example.yaml:18: warning: the program's description is still the placeholder `affsite new program` wrote",
 		refErr,
 	}
 	code, out, errs := runCmd("check", "-s", dir)
@@ -103,7 +104,7 @@ func TestCheckFindsPlaceholders(t *testing.T) {
 		writeFile(t, full, strings.NewReplacer(pairs...).Replace(string(b)))
 	}
 	replace("site.toml", "https://your-site.example/", "https://reviews.example/", "Your Name", "Ann Author", "YOUR-AFFILIATE-ID", "ann42")
-	replace("data/programs/example.yaml", "YOUR-AFFILIATE-ID", "ann42")
+	replace("data/programs/example.yaml", "YOUR-AFFILIATE-ID", "ann42", "does and who it is for.", "builds mobile apps without code.")
 	replace(review, "Replace this with your verdict", "Good for beginners", "Write your introduction here", "I used it for a year")
 	if _, out, _ = runCmd("check", "--strict", "-s", dir); strings.Contains(out, "placeholder") {
 		t.Errorf("check still reports placeholders after they were replaced:\n%s", out)
