@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -180,34 +179,7 @@ func (d *Dir) MovedAside() string { return d.moved }
 // WriteFile writes one file of the build, by slash-separated path
 // relative to the output folder.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	clean := path.Clean("/" + name)[1:]
-	if clean == "" || clean != name {
-		return fmt.Errorf("output path %q is not clean", name)
-	}
-	if clean == ManifestName {
-		return fmt.Errorf("output path %q is affsite's own record of the folder", name)
-	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(clean))
-	dir := filepath.Dir(full)
-	d.mu.Lock()
-	known := d.dirs[dir]
-	d.mu.Unlock()
-	if !known {
-		// Most pages are a new folder in a known one: one mkdir call.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
-	}
-	d.mu.Lock()
-	d.dirs[dir] = true
-	d.names = append(d.names, clean)
-	d.mu.Unlock()
-	return nil
+	return d.Place(name, func(full string) error { return os.WriteFile(full, data, 0o644) })
 }
 
 // Commit records the build's files in its manifest and swaps the build

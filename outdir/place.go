@@ -16,13 +16,17 @@ func (d *Dir) Path(name string) string {
 }
 
 // Place adds the file name to the build by calling put with its full
-// path, for a file the build does not write itself (a build cache hard-
+// path, once its folder exists: WriteFile's way of writing, and the way
+// to add a file the build does not write itself (a build cache hard-
 // links it from a previous build). The file is recorded in the manifest
 // only when put succeeds; put must leave nothing behind when it fails.
 func (d *Dir) Place(name string, put func(full string) error) error {
 	clean := path.Clean("/" + name)[1:]
-	if clean == "" || clean != name || clean == ManifestName {
-		return fmt.Errorf("output path %q is not one a build may write", name)
+	switch {
+	case clean == "" || clean != name:
+		return fmt.Errorf("output path %q is not clean", name)
+	case clean == ManifestName:
+		return fmt.Errorf("output path %q is affsite's own record of the folder", name)
 	}
 	full := d.Path(clean)
 	dir := filepath.Dir(full)
@@ -30,8 +34,11 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	known := d.dirs[dir]
 	d.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
+		// Most pages are a new folder in a known one: one mkdir call.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	if err := put(full); err != nil {
