@@ -54,7 +54,7 @@ func TestMoneyBlocks(t *testing.T) {
 		{"comparison", "/posts/kartra-vs-funnelforge/", []string{"commission-table", "plans", "earnings", "compare"}},
 		{"funnelforge", "/posts/funnelforge-affiliate-program-review/", []string{"commission-table", "plans", "earnings", "deal"}},
 	}
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	tabs := make(chan struct{}, 3)
@@ -80,7 +80,7 @@ func TestMoneyBlocks(t *testing.T) {
 						shot := fmt.Sprintf("deal-%d-%s.png", vp.width, scheme)
 						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("aside.deal")))
 						if err == nil {
-							err = os.WriteFile(filepath.Join(screenshotDir, shot), png, 0o644)
+							err = os.WriteFile(filepath.Join(screenshotDir(), shot), png, 0o644)
 						}
 						if err != nil {
 							t.Errorf("deal screenshot: %v", err)
@@ -100,7 +100,7 @@ func TestMoneyBlocks(t *testing.T) {
 						}
 						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
 						if err == nil {
-							err = os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("%s-%s-%d-%s.png", kind, p.name, vp.width, scheme)), png, 0o644)
+							err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("%s-%s-%d-%s.png", kind, p.name, vp.width, scheme)), png, 0o644)
 						}
 						if err != nil {
 							t.Errorf("%s screenshot: %v", kind, err)
@@ -108,7 +108,7 @@ func TestMoneyBlocks(t *testing.T) {
 					}
 					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
 					if err == nil {
-						err = os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("blocks-%s-%d-%s.png", p.name, vp.width, scheme)), png, 0o644)
+						err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("blocks-%s-%d-%s.png", p.name, vp.width, scheme)), png, 0o644)
 					}
 					if err != nil {
 						t.Errorf("screenshot: %v", err)

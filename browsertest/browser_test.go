@@ -28,8 +28,15 @@ var probeJS string
 //go:embed testdata/focus.js
 var focusJS string
 
-// screenshotDir is git-ignored; the screenshots are for people to look at.
-const screenshotDir = "../bench/screenshots"
+// screenshotDir is where the screenshots go, for people to look at: a
+// scratch folder of the tests' own under the system's temporary folder
+// (never the repository), or $AFFSITE_SCREENSHOTS.
+func screenshotDir() string {
+	if d := os.Getenv("AFFSITE_SCREENSHOTS"); d != "" {
+		return d
+	}
+	return filepath.Join(os.TempDir(), "affsite-screenshots")
+}
 
 // minContrast is WCAG 2 AA for body text.
 const minContrast = 4.5
@@ -68,7 +75,7 @@ func TestTheme(t *testing.T) {
 	viewports := []viewport{{375, 812, true}, {1280, 800, false}}
 	schemes := []string{"light", "dark"}
 
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	// Each case runs in its own tab; a few tabs at once keep the run short
@@ -241,7 +248,7 @@ func checkPage(t *testing.T, browser context.Context, base string, p page, vp vi
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	if err := os.WriteFile(filepath.Join(screenshotDir, shot+".png"), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(screenshotDir(), shot+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 

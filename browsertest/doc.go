@@ -5,5 +5,6 @@
 // it from an httptest server and load its pages in the system's headless
 // Chromium over the DevTools protocol (chromedp). Without a chromium binary on
 // PATH, or under -short, the browser tests skip. Full-page screenshots of every
-// page, width and colour scheme go to bench/screenshots/, which git ignores.
+// page, width and colour scheme go to $TMPDIR/affsite-screenshots/ (or
+// $AFFSITE_SCREENSHOTS), never into the repository.
 package browsertest
