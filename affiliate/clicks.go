@@ -1,9 +1,7 @@
 package affiliate
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 
 	"golang.org/x/net/html"
 )
@@ -56,56 +54,18 @@ type ClickData struct {
 // data tells of the anchor; other markup is copied as it is. It returns
 // b itself when there is no affiliate anchor.
 func AddClickData(b []byte, classify func(href string) (string, bool), data func(program, href string) ClickData) []byte {
-	if !bytes.Contains(bytes.ToLower(b), []byte("<a")) {
-		return b
-	}
-	var out bytes.Buffer
-	out.Grow(len(b) + len(b)/16)
-	z := html.NewTokenizer(bytes.NewReader(b))
-	changed := false
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				return b
-			}
-			break
-		}
-		raw := z.Raw()
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			out.Write(raw)
-			continue
-		}
-		tok := z.Token()
-		href, ok := "", false
-		if tok.Data == "a" || tok.Data == "area" {
-			for _, a := range tok.Attr {
-				if a.Key == "href" {
-					href, ok = a.Val, true
-				}
-			}
-		}
-		prog, aff := classify(href)
-		if !ok || !aff {
-			out.Write(raw)
-			continue
-		}
-		d := data(prog, href)
+	return editAnchors(b, classify, func(attrs []html.Attribute, program, href string) []html.Attribute {
+		d := data(program, href)
 		for _, kv := range [][2]string{
 			{"data-aff-program", d.Program}, {"data-aff-plan", d.Plan},
 			{"data-aff-placement", d.Placement}, {"data-aff-subid", d.SubID},
 		} {
 			if kv[1] != "" {
-				tok.Attr = setAttr(tok.Attr, kv[0], kv[1])
+				attrs = setAttr(attrs, kv[0], kv[1])
 			}
 		}
-		out.WriteString(tok.String())
-		changed = true
-	}
-	if !changed {
-		return b
-	}
-	return out.Bytes()
+		return attrs
+	})
 }
 
 func setAttr(attrs []html.Attribute, key, val string) []html.Attribute {

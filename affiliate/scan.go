@@ -88,10 +88,28 @@ func Scan(b []byte, classify func(href string) (string, bool)) Found {
 // tag of b whose href classify accepts, calls found for each, and
 // returns the rewritten HTML (b itself when nothing changed).
 func RewriteAnchors(b []byte, classify func(href string) (string, bool), found func(program, href string)) []byte {
+	return editAnchors(b, classify, func(attrs []html.Attribute, program, href string) []html.Attribute {
+		found(program, href)
+		for i := range attrs {
+			if attrs[i].Key == "rel" {
+				attrs[i].Val = MergeRel(attrs[i].Val, Rel)
+				return attrs
+			}
+		}
+		return append(attrs, html.Attribute{Key: "rel", Val: Rel})
+	})
+}
+
+// editAnchors gives edit the attributes of every <a> and <area> start
+// tag of b whose href classify accepts, and writes the tag back with
+// what edit returns; other markup is copied as it is. It returns b
+// itself when there is no such anchor (or the markup cannot be read).
+func editAnchors(b []byte, classify func(href string) (string, bool), edit func(attrs []html.Attribute, program, href string) []html.Attribute) []byte {
 	if !bytes.Contains(bytes.ToLower(b), []byte("<a")) {
 		return b
 	}
 	var out bytes.Buffer
+	out.Grow(len(b) + len(b)/16)
 	z := html.NewTokenizer(bytes.NewReader(b))
 	changed := false
 	for {
@@ -108,30 +126,20 @@ func RewriteAnchors(b []byte, classify func(href string) (string, bool), found f
 			continue
 		}
 		tok := z.Token()
-		if tok.Data != "a" && tok.Data != "area" {
-			out.Write(raw)
-			continue
-		}
-		href, relIdx := "", -1
-		for i, a := range tok.Attr {
-			switch a.Key {
-			case "href":
-				href = a.Val
-			case "rel":
-				relIdx = i
+		href, hasHref := "", false
+		if tok.Data == "a" || tok.Data == "area" {
+			for _, a := range tok.Attr {
+				if a.Key == "href" {
+					href, hasHref = a.Val, true
+				}
 			}
 		}
-		prog, ok := classify(href)
-		if !ok {
+		prog, aff := classify(href)
+		if !hasHref || !aff {
 			out.Write(raw)
 			continue
 		}
-		found(prog, href)
-		if relIdx >= 0 {
-			tok.Attr[relIdx].Val = MergeRel(tok.Attr[relIdx].Val, Rel)
-		} else {
-			tok.Attr = append(tok.Attr, html.Attribute{Key: "rel", Val: Rel})
-		}
+		tok.Attr = edit(tok.Attr, prog, href)
 		out.WriteString(tok.String())
 		changed = true
 	}
