@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -187,8 +186,7 @@ func (d *decoder) url(e entry) string {
 	if s == "" {
 		return ""
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !programs.IsHTTPURL(s) {
 		d.errorf(e.v.Line, "%s: %q is not an absolute http(s) URL", e.key, s)
 		return ""
 	}

@@ -23,8 +23,7 @@ func ParseLinkTemplate(s string) error {
 	if err != nil {
 		return err
 	}
-	u, perr := url.Parse(probe)
-	if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !IsHTTPURL(probe) {
 		return fmt.Errorf("%q is not an absolute http(s) URL template (such as \"https://www.shareasale.com/r.cfm?u={ref}&m=12345&afftrack={subid}&urllink={url}\")", s)
 	}
 	return nil

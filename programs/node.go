@@ -3,12 +3,12 @@ package programs
 import (
 	"errors"
 	"fmt"
-	"github.com/affsite/affsite/internal/suggest"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/internal/suggest"
 
 	"gopkg.in/yaml.v3"
 
@@ -237,8 +237,7 @@ func (d *decoder) link(e entry) string {
 	if s == "" {
 		return ""
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !IsHTTPURL(s) {
 		d.errorf(e.v.Line, "%s: %q is not an absolute http(s) URL", e.key, s)
 		return ""
 	}

@@ -72,7 +72,7 @@ func NewProgram(site, id, name, rawURL string) (string, error) {
 // with programs.Parse, so that a new file always builds.
 func renderProgram(id, name, rawURL string, now time.Time) ([]byte, error) {
 	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || !programs.IsHTTPURL(rawURL) {
 		return nil, fmt.Errorf("program %s: URL %q is not an absolute http(s) URL, such as https://example.com/", id, rawURL)
 	}
 	t, err := template.New("program.yaml").Funcs(template.FuncMap{"quote": quote}).Parse(readTemplate("program.yaml"))
