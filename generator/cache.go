@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"text/template/parse"
 	"time"
 
 	"github.com/affsite/affsite/buildcache"
@@ -39,10 +38,9 @@ import (
 //     exists);
 //   - every output: the view key — each content page's file, URL,
 //     output and menu front matter, the _index.md files, the menu and the
-//     build date; and, when
-//     a page layout reads lists of other pages (templateSet's
-//     singleUsesSite, the rule Session follows), everything each page
-//     shows in lists;
+//     build date; and, when a page's templates read lists of other
+//     pages (templateUse.singleReadsLists, the rule Session follows),
+//     everything each page shows in lists;
 //   - a content page: its own file's bytes, what it shows in lists and
 //     its terms;
 //   - a pager or feed: what decides which lists hold which pages and in
@@ -364,7 +362,7 @@ func (b *builder) cacheWarning(rep *Report, err error) {
 
 // prepare computes the keys every content page's key holds.
 func (pc *pageCache) prepare(b *builder) {
-	uses := b.tmpl.fieldUse()
+	uses := &b.tmpl.use
 	pc.keepRendered, pc.wordCount = uses.listsShowRendered, uses.wordCount
 	h := sha256.New()
 	fields(h, "affsite build cache global key", version.Release)
@@ -413,7 +411,7 @@ func (pc *pageCache) prepare(b *builder) {
 // runs after the content pages rendered, since lists show whether a page
 // has affiliate links.
 func (pc *pageCache) prepareLists(b *builder) {
-	uses := b.tmpl.fieldUse()
+	uses := &b.tmpl.use
 	h := sha256.New()
 	h.Write(pc.view[:])
 	for _, s := range b.srcs {
@@ -506,209 +504,4 @@ func hashSiteFiles(h io.Writer, site string) error {
 		}
 	}
 	return nil
-}
-
-// templateUse is what the templates read, as far as the cache cares.
-type templateUse struct {
-	now       bool // a template calls now
-	wordCount bool // a template reads .WordCount
-	// singleReadsLists: a template a content page can execute (its
-	// layouts, the partials they call, any shortcode's) reads lists of
-	// pages or term counts, so a page shows what other pages are.
-	singleReadsLists bool
-	// listsReadAll: a list layout, partial or shortcode template reads
-	// pages other than its pager's (.Pages, .RegularPages, …).
-	listsReadAll bool
-	// listsShowRendered: one of them reads a page's table of contents
-	// or JSON-LD, which only rendering the page sets.
-	listsShowRendered bool
-}
-
-// fieldUse walks the parse trees of every template: unlike a text
-// search (templateSet.singleUsesSite's), it does not see comments, sees
-// every spelling of a field chain ($p.Pages, .page.Pages), and follows
-// partial calls from the page layouts, so a list partial does not make
-// every page depend on every other.
-func (ts *templateSet) fieldUse() templateUse {
-	var u templateUse
-	readsLists := func(ident, prev string) bool {
-		switch ident {
-		case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages":
-			return true
-		}
-		return false
-	}
-	// visit walks t, calling partial with the name of each partial it
-	// calls by a constant name, or "" for one named at run time.
-	visit := func(t *template.Template, ident func(id, prev string), partial func(string)) {
-		for _, tt := range t.Templates() {
-			if tt.Tree == nil {
-				continue
-			}
-			walkIdents(tt.Tree.Root, func(id, prev string, fn bool) {
-				if fn {
-					u.now = u.now || id == "now"
-					return
-				}
-				u.wordCount = u.wordCount || id == "WordCount"
-				ident(id, prev)
-			}, partial)
-		}
-	}
-	none := func(string) {}
-	for _, name := range sortedKeys(ts.pages) {
-		if !isListLayout(name) {
-			continue
-		}
-		visit(ts.pages[name], func(id, prev string) {
-			switch id {
-			case "RegularPages", "Posts", "Taxonomies", "Sections":
-				u.listsReadAll = true
-			case "Pages":
-				u.listsReadAll = u.listsReadAll || prev != "Paginator"
-			case "TableOfContents", "JSONLD":
-				u.listsShowRendered = true
-			}
-		}, none)
-	}
-	for _, name := range append(sortedKeys(ts.partials), sortedKeys(ts.shortcodes)...) {
-		t := ts.partials[name]
-		if t == nil {
-			t = ts.shortcodes[name]
-		}
-		visit(t, func(id, prev string) {
-			switch id {
-			case "RegularPages", "Posts", "Taxonomies", "Sections":
-				u.listsReadAll = true
-			case "Pages":
-				u.listsReadAll = u.listsReadAll || prev != "Paginator"
-			case "TableOfContents", "JSONLD":
-				u.listsShowRendered = true
-			}
-		}, none)
-	}
-	// What a content page can execute: its layouts, the partials they
-	// reach, every shortcode template.
-	reached := map[string]bool{}
-	var queue []*template.Template
-	call := func(name string) {
-		if name == "" {
-			u.singleReadsLists = u.singleReadsLists || ts.anyPartialReads(readsLists)
-			return
-		}
-		if !strings.HasSuffix(name, ".html") {
-			name += ".html"
-		}
-		if t, ok := ts.partials[name]; ok && !reached[name] {
-			reached[name] = true
-			queue = append(queue, t)
-		}
-	}
-	for _, name := range sortedKeys(ts.pages) {
-		if !isListLayout(name) {
-			queue = append(queue, ts.pages[name])
-		}
-	}
-	// A shortcode's dot is its own data, whose fields may be called
-	// Count or Terms (earnings, commission-table): a shortcode reads
-	// lists when it names pages' lists or a page's terms.
-	for _, name := range sortedKeys(ts.shortcodes) {
-		visit(ts.shortcodes[name], func(id, prev string) {
-			switch id {
-			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms":
-				u.singleReadsLists = true
-			}
-		}, call)
-	}
-	single := func(id, prev string) { u.singleReadsLists = u.singleReadsLists || readsLists(id, prev) }
-	for len(queue) > 0 {
-		t := queue[0]
-		queue = queue[1:]
-		visit(t, single, call)
-	}
-	return u
-}
-
-// anyPartialReads tells whether any partial has a field test accepts.
-func (ts *templateSet) anyPartialReads(test func(id, prev string) bool) bool {
-	found := false
-	for _, t := range ts.partials {
-		for _, tt := range t.Templates() {
-			if tt.Tree != nil {
-				walkIdents(tt.Tree.Root, func(id, prev string, fn bool) { found = found || !fn && test(id, prev) }, func(string) {})
-			}
-		}
-	}
-	return found
-}
-
-// walkIdents calls f for each field name in the tree (with the name
-// before it in its chain, or "") and each function called (fn true), and
-// partial with the name of each partial called by a constant name, ""
-// for one named otherwise.
-func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(string)) {
-	chain := func(idents []string) {
-		prev := ""
-		for _, id := range idents {
-			f(id, prev, false)
-			prev = id
-		}
-	}
-	switch n := n.(type) {
-	case nil:
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkIdents(c, f, partial)
-		}
-	case *parse.ActionNode:
-		walkIdents(n.Pipe, f, partial)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walkIdents(c, f, partial)
-		}
-	case *parse.CommandNode:
-		if len(n.Args) > 0 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partialCached") {
-				name := ""
-				if len(n.Args) > 1 {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						name = s.Text
-					}
-				}
-				partial(name)
-			}
-		}
-		for _, a := range n.Args {
-			walkIdents(a, f, partial)
-		}
-	case *parse.FieldNode:
-		chain(n.Ident)
-	case *parse.VariableNode:
-		chain(n.Ident[1:])
-	case *parse.ChainNode:
-		walkIdents(n.Node, f, partial)
-		chain(n.Field)
-	case *parse.IdentifierNode:
-		f(n.Ident, "", true)
-	case *parse.IfNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
-	case *parse.RangeNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
-	case *parse.WithNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
-	case *parse.TemplateNode:
-		walkIdents(n.Pipe, f, partial)
-	}
 }

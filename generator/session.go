@@ -293,7 +293,7 @@ func (inc *increment) reloadShortcodes(names map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	if tmpl.singleUsesSite != b.tmpl.singleUsesSite || tmpl.usesWordCount != b.tmpl.usesWordCount {
+	if tmpl.use.singleReadsLists != b.tmpl.use.singleReadsLists || tmpl.use.wordCount != b.tmpl.use.wordCount {
 		return errFullBuild
 	}
 	b.tmpl = tmpl
@@ -346,7 +346,7 @@ func (inc *increment) content(file string) error {
 		if ns != nil && orderFacts(old) == orderFacts(ns) {
 			// Same place in every list: the page changes, and the lists
 			// only where they show it, if they show something new.
-			if listFacts(old, b.tmpl.usesWordCount) != listFacts(ns, b.tmpl.usesWordCount) {
+			if listFacts(old, b.tmpl.use.wordCount) != listFacts(ns, b.tmpl.use.wordCount) {
 				inc.relisted[ns.page] = true
 			}
 			ns.programs, ns.links = old.programs, old.links
@@ -521,7 +521,7 @@ func (inc *increment) reassemble() error {
 	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) || !slices.Equal(mainSections, b.site.MainSections) {
 		return errFullBuild
 	}
-	if b.tmpl.singleUsesSite {
+	if b.tmpl.use.singleReadsLists {
 		// The page layout lists other pages: every page may change.
 		for _, s := range b.srcs {
 			inc.render[s] = true

@@ -29,18 +29,11 @@ type templateSet struct {
 	pages      map[string]*template.Template // "_default/single.html", with baseof when it defines blocks
 	partials   map[string]*template.Template // "head.html"
 	shortcodes map[string]*template.Template // "shortcodes/afflink.html"
-	usesInner  map[string]bool
-	sources    map[string]string // logical name → display path
-	// singleUsesSite tells whether templates that render a content page
-	// read lists of other pages, so a change to one page's title or
-	// terms can change every page.
-	singleUsesSite bool
-	// usesWordCount tells whether any template shows .WordCount (lists
-	// then change with every edit of a page's length).
-	usesWordCount bool
-	cached        sync.Map // partialCached results, by name and variants
-	calls         partialCalls
-	bufs          sync.Pool // of *bytes.Buffer, for partials
+	sources    map[string]string             // logical name → display path
+	use        templateUse                   // what the templates read
+	cached     sync.Map                      // partialCached results, by name and variants
+	calls      partialCalls
+	bufs       sync.Pool // of *bytes.Buffer, for partials
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -49,7 +42,6 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 		pages:      map[string]*template.Template{},
 		partials:   map[string]*template.Template{},
 		shortcodes: map[string]*template.Template{},
-		usesInner:  map[string]bool{},
 		sources:    map[string]string{},
 	}
 	texts := map[string]string{}
@@ -89,12 +81,6 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	sort.Strings(names)
 	for _, name := range names {
 		text := texts[name]
-		if strings.Contains(text, ".WordCount") {
-			ts.usesWordCount = true
-		}
-		if !isListLayout(name) && readsPageLists(text) {
-			ts.singleUsesSite = true
-		}
 		display := ts.sources[name]
 		switch {
 		case strings.HasPrefix(name, "partials/"):
@@ -109,7 +95,6 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 				return nil, templateError(err)
 			}
 			ts.shortcodes[name] = t
-			ts.usesInner[name] = strings.Contains(text, ".Inner")
 		case path.Base(name) == "baseof.html":
 			// Used by the layouts below.
 		default:
@@ -126,6 +111,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 		}
 	}
 	ts.calls = partialCalls{recursive: recursivePartials(ts.partials), chains: map[uint64][]string{}}
+	ts.use = ts.fieldUse()
 	return ts, nil
 }
 
@@ -133,24 +119,26 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 // compiled together with its base template (the baseof.html of its own
 // folder, else _default/baseof.html), which is what then executes.
 func compileLayout(name, text, display string, texts, sources map[string]string, funcs template.FuncMap) (*template.Template, error) {
-	if definesBlocks(text) {
-		base := path.Join(path.Dir(name), "baseof.html")
-		if _, ok := texts[base]; !ok {
-			base = "_default/baseof.html"
-		}
-		if bt, ok := texts[base]; ok {
-			t, err := template.New(sources[base]).Funcs(funcs).Parse(bt)
-			if err != nil {
-				return nil, templateError(err)
-			}
-			if _, err := t.New(display).Parse(text); err != nil {
-				return nil, templateError(err)
-			}
-			return t, nil
-		}
-	}
 	t, err := template.New(display).Funcs(funcs).Parse(text)
 	if err != nil {
+		return nil, templateError(err)
+	}
+	if !definesBlocks(t) {
+		return t, nil
+	}
+	base := path.Join(path.Dir(name), "baseof.html")
+	if _, ok := texts[base]; !ok {
+		base = "_default/baseof.html"
+	}
+	bt, ok := texts[base]
+	if !ok {
+		return t, nil
+	}
+	t, err = template.New(sources[base]).Funcs(funcs).Parse(bt)
+	if err != nil {
+		return nil, templateError(err)
+	}
+	if _, err := t.New(display).Parse(text); err != nil {
 		return nil, templateError(err)
 	}
 	return t, nil
@@ -165,20 +153,15 @@ func isListLayout(name string) bool {
 	return false
 }
 
-// readsPageLists tells whether a template reads lists of pages.
-func readsPageLists(text string) bool {
-	for _, s := range []string{".Pages", ".RegularPages", ".Taxonomies", ".Count", ".Terms"} {
-		if strings.Contains(text, s) {
+// definesBlocks tells whether a parsed layout fills blocks of a base
+// template: it defines templates besides itself.
+func definesBlocks(t *template.Template) bool {
+	for _, d := range t.Templates() {
+		if d.Name() != t.Name() {
 			return true
 		}
 	}
 	return false
-}
-
-// definesBlocks tells whether a layout fills blocks of a base template.
-func definesBlocks(text string) bool {
-	return strings.Contains(text, "{{ define") || strings.Contains(text, "{{define") ||
-		strings.Contains(text, "{{- define")
 }
 
 func templateError(err error) error {
@@ -262,7 +245,7 @@ func (ts *templateSet) Has(name string) bool {
 }
 
 // UsesInner reports whether a shortcode template reads .Inner.
-func (ts *templateSet) UsesInner(name string) bool { return ts.usesInner[name] }
+func (ts *templateSet) UsesInner(name string) bool { return ts.use.inner[name] }
 
 // Execute runs a shortcode template.
 func (ts *templateSet) Execute(w io.Writer, name string, data any) error {

@@ -1,0 +1,225 @@
+package generator
+
+import (
+	"html/template"
+	"strings"
+	"text/template/parse"
+)
+
+// templateUse is what the templates read, found once when they are
+// loaded by walking their parse trees: unlike a text search it does not
+// see comments, sees every spelling of a field chain ($p.Pages,
+// .page.Pages), and follows partial calls from the page layouts, so a
+// list partial does not make every page depend on every other. Session
+// and the build cache decide what an edit changes from it.
+type templateUse struct {
+	now       bool // a template calls now
+	wordCount bool // a template reads .WordCount
+	// singleReadsLists: a template a content page can execute (its
+	// layouts, the partials they call, any shortcode's) reads lists of
+	// pages or term counts, so a page shows what other pages are.
+	singleReadsLists bool
+	// listsReadAll: a list layout, partial or shortcode template reads
+	// pages other than its pager's (.Pages, .RegularPages, …).
+	listsReadAll bool
+	// listsShowRendered: one of them reads a page's table of contents
+	// or JSON-LD, which only rendering the page sets.
+	listsShowRendered bool
+	// inner: the shortcode templates that read .Inner, by name.
+	inner map[string]bool
+}
+
+// fieldUse walks every template's parse trees.
+func (ts *templateSet) fieldUse() templateUse {
+	u := templateUse{inner: map[string]bool{}}
+	for _, name := range sortedKeys(ts.pages) {
+		if isListLayout(name) {
+			u.visit(ts.pages[name], u.listField, noPartial)
+		}
+	}
+	for _, name := range sortedKeys(ts.partials) {
+		u.visit(ts.partials[name], u.listField, noPartial)
+	}
+	for _, name := range sortedKeys(ts.shortcodes) {
+		u.visit(ts.shortcodes[name], func(id, prev string) {
+			u.listField(id, prev)
+			if id == "Inner" {
+				u.inner[name] = true
+			}
+		}, noPartial)
+	}
+	u.singleReadsLists = ts.singleReadsLists(&u)
+	return u
+}
+
+func noPartial(string) {}
+
+// visit walks t's trees, calling ident with each field name (and the one
+// before it in its chain) and partial with the name of each partial it
+// calls by a constant name, or "" for one named at run time.
+func (u *templateUse) visit(t *template.Template, ident func(id, prev string), partial func(string)) {
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil {
+			continue
+		}
+		walkIdents(tt.Tree.Root, func(id, prev string, fn bool) {
+			if fn {
+				u.now = u.now || id == "now"
+				return
+			}
+			u.wordCount = u.wordCount || id == "WordCount"
+			ident(id, prev)
+		}, partial)
+	}
+}
+
+// listField records what a field a list template (or any partial or
+// shortcode) reads says about the lists.
+func (u *templateUse) listField(id, prev string) {
+	switch id {
+	case "RegularPages", "Posts", "Taxonomies", "Sections":
+		u.listsReadAll = true
+	case "Pages":
+		u.listsReadAll = u.listsReadAll || prev != "Paginator"
+	case "TableOfContents", "JSONLD":
+		u.listsShowRendered = true
+	}
+}
+
+// readsLists tells whether a field a content page's template reads
+// shows other pages.
+func readsLists(id, _ string) bool {
+	switch id {
+	case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages":
+		return true
+	}
+	return false
+}
+
+// singleReadsLists tells whether what a content page can execute — its
+// layouts, the partials they reach, every shortcode template — reads
+// lists of pages.
+func (ts *templateSet) singleReadsLists(u *templateUse) bool {
+	found := false
+	reached := map[string]bool{}
+	var queue []*template.Template
+	call := func(name string) {
+		if name == "" {
+			found = found || ts.anyPartialReads(readsLists)
+			return
+		}
+		if !strings.HasSuffix(name, ".html") {
+			name += ".html"
+		}
+		if t, ok := ts.partials[name]; ok && !reached[name] {
+			reached[name] = true
+			queue = append(queue, t)
+		}
+	}
+	for _, name := range sortedKeys(ts.pages) {
+		if !isListLayout(name) {
+			queue = append(queue, ts.pages[name])
+		}
+	}
+	// A shortcode's dot is its own data, whose fields may be called
+	// Count or Terms (earnings, commission-table): a shortcode reads
+	// lists when it names pages' lists or a page's terms.
+	for _, name := range sortedKeys(ts.shortcodes) {
+		u.visit(ts.shortcodes[name], func(id, prev string) {
+			switch id {
+			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms":
+				found = true
+			}
+		}, call)
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		u.visit(t, func(id, prev string) { found = found || readsLists(id, prev) }, call)
+	}
+	return found
+}
+
+// anyPartialReads tells whether any partial has a field test accepts.
+func (ts *templateSet) anyPartialReads(test func(id, prev string) bool) bool {
+	found := false
+	for _, t := range ts.partials {
+		for _, tt := range t.Templates() {
+			if tt.Tree != nil {
+				walkIdents(tt.Tree.Root, func(id, prev string, fn bool) { found = found || !fn && test(id, prev) }, func(string) {})
+			}
+		}
+	}
+	return found
+}
+
+// walkIdents calls f for each field name in the tree (with the name
+// before it in its chain, or "") and each function called (fn true), and
+// partial with the name of each partial called by a constant name, ""
+// for one named otherwise.
+func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(string)) {
+	chain := func(idents []string) {
+		prev := ""
+		for _, id := range idents {
+			f(id, prev, false)
+			prev = id
+		}
+	}
+	switch n := n.(type) {
+	case nil:
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkIdents(c, f, partial)
+		}
+	case *parse.ActionNode:
+		walkIdents(n.Pipe, f, partial)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walkIdents(c, f, partial)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) > 0 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partialCached") {
+				name := ""
+				if len(n.Args) > 1 {
+					if s, ok := n.Args[1].(*parse.StringNode); ok {
+						name = s.Text
+					}
+				}
+				partial(name)
+			}
+		}
+		for _, a := range n.Args {
+			walkIdents(a, f, partial)
+		}
+	case *parse.FieldNode:
+		chain(n.Ident)
+	case *parse.VariableNode:
+		chain(n.Ident[1:])
+	case *parse.ChainNode:
+		walkIdents(n.Node, f, partial)
+		chain(n.Field)
+	case *parse.IdentifierNode:
+		f(n.Ident, "", true)
+	case *parse.IfNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.RangeNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.WithNode:
+		walkIdents(n.Pipe, f, partial)
+		walkIdents(n.List, f, partial)
+		walkIdents(n.ElseList, f, partial)
+	case *parse.TemplateNode:
+		walkIdents(n.Pipe, f, partial)
+	}
+}

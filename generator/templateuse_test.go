@@ -1,0 +1,95 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestTemplateUse: what the templates read comes from their parse trees,
+// so comments and strings do not count, any spelling of a chain does,
+// and a partial counts for content pages only when their layouts reach it.
+func TestTemplateUse(t *testing.T) {
+	t.Parallel()
+	single := "_default/single.html"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  templateUse
+	}{
+		{"plain", map[string]string{single: `{{ .Title }} {{ .Content }}`}, templateUse{}},
+		{"comment and string", map[string]string{single: `{{/* .Pages .WordCount now */}}{{ ".Pages" }}<p>.Inner</p>`,
+			"shortcodes/note.html": `{{/* .Inner */}}{{ .Get 0 }}`}, templateUse{}},
+		{"word count", map[string]string{single: `{{ .WordCount }}`}, templateUse{wordCount: true}},
+		{"now", map[string]string{single: `{{ now.Year }}`}, templateUse{now: true}},
+		{"site pages in a variable", map[string]string{single: `{{ $s := .Site }}{{ range $s.RegularPages }}{{ .Title }}{{ end }}`},
+			templateUse{singleReadsLists: true}},
+		{"reached partial", map[string]string{single: `{{ partial "related" . }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
+			templateUse{singleReadsLists: true, listsReadAll: true}},
+		{"unreached partial", map[string]string{single: `{{ .Title }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
+			templateUse{listsReadAll: true}},
+		{"partial named at run time", map[string]string{single: `{{ partial (printf "%s" "related") . }}`, "partials/related.html": `{{ .Site.Taxonomies }}`},
+			templateUse{singleReadsLists: true, listsReadAll: true}},
+		{"pager only", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`}, templateUse{}},
+		{"list reads all", map[string]string{"_default/list.html": `{{ range .Pages }}{{ .TableOfContents }}{{ end }}`},
+			templateUse{listsReadAll: true, listsShowRendered: true}},
+		{"shortcode inner", map[string]string{"shortcodes/note.html": `<aside>{{ .Inner }}</aside>`}, templateUse{inner: map[string]bool{"shortcodes/note.html": true}}},
+		{"shortcode terms", map[string]string{"shortcodes/tags.html": `{{ range .Page.TagTerms }}{{ end }}`}, templateUse{singleReadsLists: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fsys := fstest.MapFS{}
+			for name, text := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			ts, err := loadTemplates([]layer{{fsys: fsys, name: "layouts"}}, (&builder{}).templateFuncs())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ts.use
+			if len(got.inner) == 0 {
+				got.inner = nil
+			}
+			if got.now != tt.want.now || got.wordCount != tt.want.wordCount || got.singleReadsLists != tt.want.singleReadsLists ||
+				got.listsReadAll != tt.want.listsReadAll || got.listsShowRendered != tt.want.listsShowRendered || len(got.inner) != len(tt.want.inner) {
+				t.Errorf("use = %+v, want %+v", got, tt.want)
+			}
+			for name := range tt.want.inner {
+				if !ts.UsesInner(name) {
+					t.Errorf("UsesInner(%q) = false", name)
+				}
+			}
+		})
+	}
+}
+
+// TestDefinesBlocks: a layout fills a base template's blocks when it
+// defines templates, however the action is spelled — not when a comment
+// mentions define.
+func TestDefinesBlocks(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		layout, want string
+	}{
+		{`{{define "main"}}M{{end}}`, "<b>M</b>"},
+		{`{{- /* x */ -}}{{- define "main" -}}M{{- end -}}`, "<b>M</b>"},
+		{`{{/* {{ define "main" */}}plain`, "plain"},
+	} {
+		fsys := fstest.MapFS{
+			"_default/baseof.html": {Data: []byte(`<b>{{ block "main" . }}{{ end }}</b>`)},
+			"_default/single.html": {Data: []byte(tt.layout)},
+		}
+		ts, err := loadTemplates([]layer{{fsys: fsys, name: "layouts"}}, (&builder{}).templateFuncs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		if err := ts.pages["_default/single.html"].Execute(&sb, nil); err != nil {
+			t.Fatal(err)
+		}
+		if sb.String() != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.layout, sb.String(), tt.want)
+		}
+	}
+}
