@@ -11,17 +11,13 @@ import (
 	"github.com/affsite/affsite/money"
 )
 
-// program decodes the top-level mapping of a file. Scenarios are decoded
-// last because they refer to plans by id.
+// program decodes the top-level mapping of a file. The currency is
+// decoded first, wherever it is written, since it decides how many
+// decimals every amount may have; scenarios last, since they refer to
+// plans by id.
 func (d *decoder) program(doc *yaml.Node, id string) *Program {
 	p := &Program{ID: id, File: d.file, Line: 1, RefParam: "ref"}
-	n := doc
-	if n != nil && n.Kind == yaml.DocumentNode {
-		n = nil
-		if len(doc.Content) > 0 {
-			n = doc.Content[0]
-		}
-	}
+	n := documentRoot(doc)
 	if n == nil || n.Kind == 0 || isNull(n) { // Kind 0: an empty YAML file
 		d.errorf(1, "missing required keys name, url and plans")
 		return p
@@ -31,100 +27,128 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 	if !ok {
 		return p
 	}
-	// The currency comes first, wherever it is written: it decides how
-	// many decimals every amount may have.
 	for _, e := range entries {
 		if e.key == "currency" {
 			d.currency(e, p)
 		}
 	}
 	d.cur = p.Currency.OrDefault()
-	var scenarios *entry
-	recurs := Unstated
-	have := make(map[string]bool)
-	for _, e := range entries {
-		have[e.key] = !isNull(e.v)
-		switch e.key {
-		case "name":
-			p.Name = d.str(e)
-		case "url":
-			p.URL = d.link(e)
-		case "description":
-			p.Description = d.str(e)
-		case "commission":
-			p.Commission = *d.commission(e)
-		case "tier2":
-			p.Tier2 = d.tier2(e)
-		case "recurring":
-			if !isNull(e.v) {
-				recurs = FirstPayment
-				if d.boolean(e) {
-					recurs = Lifetime
-				}
-			}
-		case "cookie_days":
-			d.cookie(e, p)
-		case "cookie_hours":
-			p.CookieHours = d.count(e)
-		case "trial":
-			p.Trial = d.trial(e)
-		case "payout":
-			p.Payout = d.payout(e)
-		case "signup_url":
-			p.SignupURL = d.link(e)
-		case "ref_param":
-			if s := d.str(e); s != "" {
-				p.RefParam = s
-			}
-		case "ref_id":
-			p.RefID = d.str(e)
-		case "subid_param":
-			if s := d.str(e); s != "" {
-				p.SubIDParam = s
-			}
-		case "link_template":
-			if s := d.str(e); s != "" {
-				if err := ParseLinkTemplate(s); err != nil {
-					d.errorf(e.v.Line, "link_template: %v", err)
-				} else {
-					p.LinkTemplate = s
-				}
-			}
-		case "currency": // decoded above
-		case "domains":
-			p.Domains = d.domains(e)
-		case "prices_checked":
-			p.PricesChecked = d.date(e)
-		case "source":
-			p.Source = d.str(e)
-		case "promo_materials":
-			p.PromoMaterials = d.strings(e)
-		case "pros":
-			p.Pros = d.strings(e)
-		case "cons":
-			p.Cons = d.strings(e)
-		case "plans":
-			p.Plans = d.plans(e)
-		case "features":
-			p.Features = d.strings(e)
-		case "scenarios":
-			scenarios = &e
-		case "rating":
-			p.Rating = d.rating(e)
-		case "image":
-			p.Image = d.str(e)
-		}
+	pd := &programDecoding{Program: p, recurs: Unstated}
+	decodeFields(d, entries, programFields(), pd)
+	d.requireProgramKeys(entries, p)
+	d.inheritRecurrence(p, pd.recurs)
+	if p.Features == nil {
+		p.Features = featureUnion(p.Plans)
 	}
+	if pd.scenarios != nil {
+		p.Scenarios = d.scenarios(*pd.scenarios, p)
+	}
+	return p
+}
+
+// documentRoot returns the top node of a document, nil for an empty one.
+func documentRoot(doc *yaml.Node) *yaml.Node {
+	if doc == nil || doc.Kind != yaml.DocumentNode {
+		return doc
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// programDecoding is a program being decoded, with what is applied only
+// once every key is read.
+type programDecoding struct {
+	*Program
+	recurs    Recurrence // the top-level recurring
+	scenarios *entry     // decoded after the plans
+}
+
+// programFields are the decoders of the top-level keys, in documentation
+// order. Currency is decoded before the others, by program.
+func programFields() []field[programDecoding] {
+	return []field[programDecoding]{
+		{"name", func(d *decoder, e entry, p *programDecoding) { p.Name = d.str(e) }},
+		{"url", func(d *decoder, e entry, p *programDecoding) { p.URL = d.link(e) }},
+		{"description", func(d *decoder, e entry, p *programDecoding) { p.Description = d.str(e) }},
+		{"commission", func(d *decoder, e entry, p *programDecoding) { p.Commission = *d.commission(e) }},
+		{"tier2", func(d *decoder, e entry, p *programDecoding) { p.Tier2 = d.tier2(e) }},
+		{"recurring", func(d *decoder, e entry, p *programDecoding) { p.recurs = d.topRecurring(e) }},
+		{"cookie_days", func(d *decoder, e entry, p *programDecoding) { d.cookie(e, p.Program) }},
+		{"cookie_hours", func(d *decoder, e entry, p *programDecoding) { p.CookieHours = d.count(e) }},
+		{"trial", func(d *decoder, e entry, p *programDecoding) { p.Trial = d.trial(e) }},
+		{"payout", func(d *decoder, e entry, p *programDecoding) { p.Payout = d.payout(e) }},
+		{"signup_url", func(d *decoder, e entry, p *programDecoding) { p.SignupURL = d.link(e) }},
+		{"ref_param", func(d *decoder, e entry, p *programDecoding) { d.nonEmpty(e, &p.RefParam) }},
+		{"ref_id", func(d *decoder, e entry, p *programDecoding) { p.RefID = d.str(e) }},
+		{"subid_param", func(d *decoder, e entry, p *programDecoding) { d.nonEmpty(e, &p.SubIDParam) }},
+		{"link_template", func(d *decoder, e entry, p *programDecoding) { d.linkTemplate(e, p.Program) }},
+		{"currency", func(*decoder, entry, *programDecoding) {}}, // decoded first
+		{"domains", func(d *decoder, e entry, p *programDecoding) { p.Domains = d.domains(e) }},
+		{"prices_checked", func(d *decoder, e entry, p *programDecoding) { p.PricesChecked = d.date(e) }},
+		{"source", func(d *decoder, e entry, p *programDecoding) { p.Source = d.str(e) }},
+		{"promo_materials", func(d *decoder, e entry, p *programDecoding) { p.PromoMaterials = d.strings(e) }},
+		{"pros", func(d *decoder, e entry, p *programDecoding) { p.Pros = d.strings(e) }},
+		{"cons", func(d *decoder, e entry, p *programDecoding) { p.Cons = d.strings(e) }},
+		{"plans", func(d *decoder, e entry, p *programDecoding) { p.Plans = d.plans(e) }},
+		{"features", func(d *decoder, e entry, p *programDecoding) { p.Features = d.strings(e) }},
+		{"scenarios", func(_ *decoder, e entry, p *programDecoding) { p.scenarios = &e }},
+		{"rating", func(d *decoder, e entry, p *programDecoding) { p.Rating = d.rating(e) }},
+		{"image", func(d *decoder, e entry, p *programDecoding) { p.Image = d.str(e) }},
+	}
+}
+
+// topRecurring decodes the top-level recurring: true for Lifetime, false
+// for FirstPayment.
+func (d *decoder) topRecurring(e entry) Recurrence {
+	switch {
+	case isNull(e.v):
+		return Unstated
+	case d.boolean(e):
+		return Lifetime
+	}
+	return FirstPayment
+}
+
+// nonEmpty sets *s to e's text unless that is empty, keeping the default.
+func (d *decoder) nonEmpty(e entry, s *string) {
+	if v := d.str(e); v != "" {
+		*s = v
+	}
+}
+
+// linkTemplate decodes link_template, checking its placeholders.
+func (d *decoder) linkTemplate(e entry, p *Program) {
+	s := d.str(e)
+	if s == "" {
+		return
+	}
+	if err := ParseLinkTemplate(s); err != nil {
+		d.errorf(e.v.Line, "link_template: %v", err)
+		return
+	}
+	p.LinkTemplate = s
+}
+
+// requireProgramKeys reports the required keys that are missing or null,
+// and an empty list of plans.
+func (d *decoder) requireProgramKeys(entries []entry, p *Program) {
 	for _, key := range []string{"name", "url", "plans"} {
-		if !have[key] {
+		if isNull(entryValue(entries, key)) {
 			d.errorf(p.Line, "missing required key %q", key)
 		}
 	}
-	if v := entryValue(entries, "plans"); have["plans"] && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+	if v := entryValue(entries, "plans"); !isNull(v) && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 		d.errorf(v.Line, "plans: the list is empty")
 	}
-	// The top-level recurring is the default of every commission that
-	// does not say.
+}
+
+// inheritRecurrence makes the top-level recurring the default of the
+// program's commission, and the program's that of every plan commission
+// that does not say; it also checks plan categories against the
+// commission's.
+func (d *decoder) inheritRecurrence(p *Program, recurs Recurrence) {
 	if p.Commission.Recurs == Unstated {
 		p.Commission.Recurs = recurs
 	}
@@ -136,13 +160,6 @@ func (d *decoder) program(doc *yaml.Node, id string) *Program {
 			d.errorf(pl.Line, "plan %q: category %q, but the program's commission has no categories", pl.Name, pl.Category)
 		}
 	}
-	if p.Features == nil {
-		p.Features = featureUnion(p.Plans)
-	}
-	if scenarios != nil {
-		p.Scenarios = d.scenarios(*scenarios, p)
-	}
-	return p
 }
 
 // entryValue returns the value of key among entries.

@@ -10,7 +10,7 @@ import (
 
 // commission decodes a commission: a rate ("40%", 0.40), an amount with
 // its currency ("$65", "EUR 65"), "custom", or a mapping (see
-// commissionKeys and the README).
+// commissionFields and the README).
 func (d *decoder) commission(e entry) *Commission {
 	c := &Commission{Line: lineOf(e.v)}
 	if isNull(e.v) {
@@ -24,91 +24,112 @@ func (d *decoder) commission(e entry) *Commission {
 	if !ok {
 		return c
 	}
-	var figures []string
-	for _, fe := range entries {
-		switch fe.key {
-		case "rate":
-			if r, ok := d.rate(fe); ok {
-				c.Figure = Figure{Kind: Share, Rate: r}
-			}
-			figures = append(figures, fe.key)
-		case "amount":
-			if a, ok := d.cents(fe); ok {
-				c.Figure = Figure{Kind: Flat, Amount: a}
-			}
-			figures = append(figures, fe.key)
-		case "custom":
-			if d.boolean(fe) {
-				c.Figure = Figure{Kind: Custom}
-				figures = append(figures, fe.key)
-			}
-		case "per":
-			switch s := strings.ToLower(d.str(fe)); s {
-			case "sale", "signup":
-				c.Per = s
-			default:
-				d.errorf(fe.v.Line, "per: %q is not sale or signup", s)
-			}
-		case "recurring":
-			c.Recurs = d.recurrence(fe)
-		case "months":
-			if c.Months = d.count(fe); c.Months > 0 {
-				c.Recurs = ForMonths
-			}
-		case "renewals":
-			c.Renewal, c.HasRenewal = d.rate(fe)
-		case "basis":
-			switch s := strings.ToLower(d.str(fe)); s {
-			case "price":
-			case "monthly":
-				c.MonthlyBasis = true
-			default:
-				d.errorf(fe.v.Line, "basis: %q is not price or monthly", s)
-			}
-		case "fee":
-			c.Fee = d.fee(fe)
-		case "floor":
-			c.Floor, c.HasFloor = d.cents(fe)
-		case "min":
-			c.Min, c.HasMin = d.cents(fe)
-		case "max":
-			c.Max, c.HasMax = d.cents(fe)
-		case "upfront":
-			c.Upfront, c.HasUpfront = d.cents(fe)
-		case "tiers":
-			c.Tiers = d.tiers(fe)
-		case "tier_period":
-			c.TierPeriod = d.str(fe)
-		case "retroactive":
-			c.Retroactive = d.boolean(fe)
-		case "then":
-			c.Then = d.statusRates(fe)
-		case "categories":
-			c.Categories = d.categories(fe)
-		case "note":
-			c.Note = d.str(fe)
+	cd := &commissionDecoding{Commission: c}
+	decodeFields(d, entries, commissionFields(), cd)
+	d.settleFigure(cd, e.key)
+	return c
+}
+
+// commissionDecoding is a commission mapping being decoded, with the
+// keys that gave its figure.
+type commissionDecoding struct {
+	*Commission
+	figures []string // of rate, amount and custom
+}
+
+// commissionFields are the decoders of a commission mapping's keys, in
+// documentation order.
+func commissionFields() []field[commissionDecoding] {
+	figure := func(d *decoder, e entry, c *commissionDecoding) {
+		if d.figureKey(e, &c.Figure) {
+			c.figures = append(c.figures, e.key)
 		}
 	}
-	switch {
-	case len(figures) > 1:
-		d.errorf(c.Line, "%s: give one of rate, amount or custom, not %s", e.key, strings.Join(figures, " and "))
-	case len(figures) == 0 && len(c.Tiers) > 0:
-		c.Figure = c.Tiers[0].Figure
-	case len(figures) == 0 && len(c.Categories) > 0:
-		c.Figure = Figure{Kind: Share, Rate: mustCategory(c)}
-	case len(figures) == 0:
-		d.errorf(c.Line, "%s: missing rate, amount, custom, tiers or categories", e.key)
+	return []field[commissionDecoding]{
+		{"rate", figure},
+		{"amount", figure},
+		{"custom", figure},
+		{"per", func(d *decoder, e entry, c *commissionDecoding) { c.Per = d.choice(e, e.key, "sale", "signup") }},
+		{"recurring", func(d *decoder, e entry, c *commissionDecoding) { c.Recurs = d.recurrence(e) }},
+		{"months", func(d *decoder, e entry, c *commissionDecoding) {
+			if c.Months = d.count(e); c.Months > 0 {
+				c.Recurs = ForMonths
+			}
+		}},
+		{"renewals", func(d *decoder, e entry, c *commissionDecoding) { c.Renewal, c.HasRenewal = d.rate(e) }},
+		{"basis", func(d *decoder, e entry, c *commissionDecoding) {
+			c.MonthlyBasis = d.choice(e, e.key, "price", "monthly") == "monthly"
+		}},
+		{"fee", func(d *decoder, e entry, c *commissionDecoding) { c.Fee = d.fee(e) }},
+		{"floor", func(d *decoder, e entry, c *commissionDecoding) { c.Floor, c.HasFloor = d.cents(e) }},
+		{"min", func(d *decoder, e entry, c *commissionDecoding) { c.Min, c.HasMin = d.cents(e) }},
+		{"max", func(d *decoder, e entry, c *commissionDecoding) { c.Max, c.HasMax = d.cents(e) }},
+		{"upfront", func(d *decoder, e entry, c *commissionDecoding) { c.Upfront, c.HasUpfront = d.cents(e) }},
+		{"tiers", func(d *decoder, e entry, c *commissionDecoding) { c.Tiers = d.tiers(e) }},
+		{"tier_period", func(d *decoder, e entry, c *commissionDecoding) { c.TierPeriod = d.str(e) }},
+		{"retroactive", func(d *decoder, e entry, c *commissionDecoding) { c.Retroactive = d.boolean(e) }},
+		{"then", func(d *decoder, e entry, c *commissionDecoding) { c.Then = d.statusRates(e) }},
+		{"categories", func(d *decoder, e entry, c *commissionDecoding) { c.Categories = d.categories(e) }},
+		{"note", func(d *decoder, e entry, c *commissionDecoding) { c.Note = d.str(e) }},
 	}
-	if len(c.Tiers) > 0 && len(figures) == 0 && c.Tiers[0].From != 1 {
-		d.errorf(c.Line, "%s: the first tier must start at from: 1, or give the rate below it", e.key)
+}
+
+// figureKey decodes rate, amount or custom: true into *f. It reports
+// whether the key gives a figure, which custom: false does not.
+func (d *decoder) figureKey(e entry, f *Figure) bool {
+	switch e.key {
+	case "rate":
+		if r, ok := d.rate(e); ok {
+			*f = Figure{Kind: Share, Rate: r}
+		}
+	case "amount":
+		if a, ok := d.cents(e); ok {
+			*f = Figure{Kind: Flat, Amount: a}
+		}
+	case "custom":
+		if !d.boolean(e) {
+			return false
+		}
+		*f = Figure{Kind: Custom}
+	}
+	return true
+}
+
+// choice returns e's text, lowercased, when it is a or b; else it
+// records an error (at what) and returns "".
+func (d *decoder) choice(e entry, what, a, b string) string {
+	s := strings.ToLower(d.str(e))
+	if s != a && s != b {
+		d.errorf(e.v.Line, "%s: %q is not %s or %s", what, s, a, b)
+		return ""
+	}
+	return s
+}
+
+// settleFigure gives a commission without rate, amount or custom the
+// figure of its first tier or its categories, and checks that the keys
+// given fit together. key names the commission in messages.
+func (d *decoder) settleFigure(cd *commissionDecoding, key string) {
+	c := cd.Commission
+	switch n := len(cd.figures); {
+	case n > 1:
+		d.errorf(c.Line, "%s: give one of rate, amount or custom, not %s", key, strings.Join(cd.figures, " and "))
+	case n == 0 && len(c.Tiers) > 0:
+		c.Figure = c.Tiers[0].Figure
+	case n == 0 && len(c.Categories) > 0:
+		c.Figure = Figure{Kind: Share, Rate: mustCategory(c)}
+	case n == 0:
+		d.errorf(c.Line, "%s: missing rate, amount, custom, tiers or categories", key)
+	}
+	if len(c.Tiers) > 0 && len(cd.figures) == 0 && c.Tiers[0].From != 1 {
+		d.errorf(c.Line, "%s: the first tier must start at from: 1, or give the rate below it", key)
 	}
 	if c.Kind == Flat && (c.HasFloor || c.Fee != nil || c.MonthlyBasis) {
-		d.errorf(c.Line, "%s: floor, fee and basis apply to a rate, not a flat amount", e.key)
+		d.errorf(c.Line, "%s: floor, fee and basis apply to a rate, not a flat amount", key)
 	}
 	if c.Recurs == ForMonths && c.Months == 0 {
-		d.errorf(c.Line, "%s: recurring for months needs months: N", e.key)
+		d.errorf(c.Line, "%s: recurring for months needs months: N", key)
 	}
-	return c
 }
 
 // mustCategory returns the rate of "other" among c's categories, else the
@@ -200,22 +221,11 @@ func (d *decoder) tiers(e entry) []Tier {
 		t := Tier{}
 		hasFrom := false
 		for _, te := range entries {
-			switch te.key {
-			case "from":
+			if te.key == "from" {
 				t.From, hasFrom = d.count(te), true
-			case "rate":
-				if r, ok := d.rate(te); ok {
-					t.Figure = Figure{Kind: Share, Rate: r}
-				}
-			case "amount":
-				if a, ok := d.cents(te); ok {
-					t.Figure = Figure{Kind: Flat, Amount: a}
-				}
-			case "custom":
-				if d.boolean(te) {
-					t.Figure = Figure{Kind: Custom}
-				}
+				continue
 			}
+			d.figureKey(te, &t.Figure)
 		}
 		line := lineOf(item)
 		switch {
@@ -289,24 +299,11 @@ func (d *decoder) tier2(e entry) *Tier2 {
 		return nil
 	}
 	for _, te := range entries {
-		switch te.key {
-		case "rate":
-			if r, ok := d.rate(te); ok {
-				t.Figure = Figure{Kind: Share, Rate: r}
-			}
-		case "amount":
-			if a, ok := d.cents(te); ok {
-				t.Figure = Figure{Kind: Flat, Amount: a}
-			}
-		case "of":
-			switch s := strings.ToLower(d.str(te)); s {
-			case "sale":
-			case "commission":
-				t.OfCommission = true
-			default:
-				d.errorf(te.v.Line, "tier2: of: %q is not sale or commission", s)
-			}
+		if te.key == "of" {
+			t.OfCommission = d.choice(te, "tier2: of", "sale", "commission") == "commission"
+			continue
 		}
+		d.figureKey(te, &t.Figure)
 	}
 	if t.Kind == NoFigure {
 		d.errorf(t.Line, "tier2: missing rate or amount")

@@ -35,36 +35,7 @@ func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
 		return nil
 	}
 	pl := &Plan{Line: lineOf(n)}
-	for _, e := range entries {
-		switch e.key {
-		case "id":
-			pl.ID = d.str(e)
-		case "name":
-			pl.Name = d.str(e)
-		case "monthly":
-			pl.Monthly, pl.HasMonthly = d.cents(e)
-		case "annual":
-			pl.Annual, pl.HasAnnual = d.cents(e)
-		case "price":
-			pl.Price, pl.HasPrice = d.cents(e)
-		case "period_months":
-			pl.PeriodMonths = d.count(e)
-		case "free":
-			pl.Free = d.boolean(e)
-		case "commission":
-			pl.Commission = d.commission(e)
-		case "tier2":
-			pl.Tier2 = d.tier2(e)
-		case "category":
-			pl.Category = d.str(e)
-		case "featured":
-			pl.Featured = d.boolean(e)
-		case "signup_url":
-			pl.SignupURL = d.link(e)
-		case "features":
-			pl.Features = d.features(e)
-		}
-	}
+	decodeFields(d, entries, planFields(), pl)
 	if pl.Name == "" {
 		d.errorf(pl.Line, "%s: missing required key %q", what, "name")
 		return nil
@@ -80,6 +51,25 @@ func (d *decoder) plan(n *yaml.Node, nth int) *Plan {
 		pl.ID = strings.ToLower(strings.ReplaceAll(pl.Name, " ", "-"))
 	}
 	return pl
+}
+
+// planFields are the decoders of a plan's keys, in documentation order.
+func planFields() []field[Plan] {
+	return []field[Plan]{
+		{"id", func(d *decoder, e entry, pl *Plan) { pl.ID = d.str(e) }},
+		{"name", func(d *decoder, e entry, pl *Plan) { pl.Name = d.str(e) }},
+		{"monthly", func(d *decoder, e entry, pl *Plan) { pl.Monthly, pl.HasMonthly = d.cents(e) }},
+		{"annual", func(d *decoder, e entry, pl *Plan) { pl.Annual, pl.HasAnnual = d.cents(e) }},
+		{"price", func(d *decoder, e entry, pl *Plan) { pl.Price, pl.HasPrice = d.cents(e) }},
+		{"period_months", func(d *decoder, e entry, pl *Plan) { pl.PeriodMonths = d.count(e) }},
+		{"free", func(d *decoder, e entry, pl *Plan) { pl.Free = d.boolean(e) }},
+		{"commission", func(d *decoder, e entry, pl *Plan) { pl.Commission = d.commission(e) }},
+		{"tier2", func(d *decoder, e entry, pl *Plan) { pl.Tier2 = d.tier2(e) }},
+		{"category", func(d *decoder, e entry, pl *Plan) { pl.Category = d.str(e) }},
+		{"featured", func(d *decoder, e entry, pl *Plan) { pl.Featured = d.boolean(e) }},
+		{"signup_url", func(d *decoder, e entry, pl *Plan) { pl.SignupURL = d.link(e) }},
+		{"features", func(d *decoder, e entry, pl *Plan) { pl.Features = d.features(e) }},
+	}
 }
 
 // features decodes a plan's features: a list of included feature names, or

@@ -4,24 +4,39 @@ package programs
 // They drive the "unknown key" check and its did-you-mean suggestion.
 // Functions rather than package variables keep the lists immutable.
 
-// programKeys are the keys of the top-level mapping.
-func programKeys() []string {
-	return []string{
-		"name", "url", "description", "commission", "tier2", "recurring",
-		"cookie_days", "cookie_hours", "trial", "payout", "signup_url", "ref_param", "ref_id",
-		"subid_param", "link_template",
-		"currency", "domains", "prices_checked", "source", "promo_materials",
-		"pros", "cons", "plans", "features", "scenarios", "rating", "image",
+// field decodes the value of one key of a mapping into the T being built.
+type field[T any] struct {
+	key    string
+	decode func(d *decoder, e entry, into *T)
+}
+
+// keysOf returns the keys of fields, in their order.
+func keysOf[T any](fields []field[T]) []string {
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	return keys
+}
+
+// decodeFields decodes each of entries, in their order, with the field
+// of its key (mapping has left out the unknown keys).
+func decodeFields[T any](d *decoder, entries []entry, fields []field[T], into *T) {
+	for _, e := range entries {
+		for _, f := range fields {
+			if f.key == e.key {
+				f.decode(d, e, into)
+				break
+			}
+		}
 	}
 }
 
+// programKeys are the keys of the top-level mapping.
+func programKeys() []string { return keysOf(programFields()) }
+
 // planKeys are the keys of one entry of plans.
-func planKeys() []string {
-	return []string{
-		"id", "name", "monthly", "annual", "price", "period_months", "free",
-		"commission", "tier2", "category", "featured", "signup_url", "features",
-	}
-}
+func planKeys() []string { return keysOf(planFields()) }
 
 // trialKeys are the keys of trial.
 func trialKeys() []string {
@@ -49,10 +64,4 @@ func rampKeys() []string {
 }
 
 // commissionKeys are the keys of a commission mapping.
-func commissionKeys() []string {
-	return []string{
-		"rate", "amount", "custom", "per", "recurring", "months", "renewals",
-		"basis", "fee", "floor", "min", "max", "upfront", "tiers", "tier_period",
-		"retroactive", "then", "categories", "note",
-	}
-}
+func commissionKeys() []string { return keysOf(commissionFields()) }
