@@ -191,3 +191,20 @@ func Of(err error) List {
 	walk(err)
 	return out
 }
+
+// Join returns nil for no errors, the error itself for one, and the
+// sorted List of all of them for more.
+func Join(errs []error) error {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	var l List
+	for _, e := range errs {
+		l = append(l, Of(e)...)
+	}
+	l.Sort()
+	return l
+}

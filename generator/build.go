@@ -242,17 +242,17 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
-		if err := cfg.normalize(); err != nil {
+		if err := cfg.Normalize(); err != nil {
 			return nil, err
 		}
 	}
 	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
 	b.configWarnings = slices.Clone(cfg.Unsupported)
-	if w, ok := cfg.ignoredDiagnostic(); ok {
+	if w, ok := cfg.IgnoredDiagnostic(); ok {
 		b.configWarnings = append(b.configWarnings, w)
 	}
 	b.warnings = slices.Clone(b.configWarnings)
-	b.basePath = basePathOf(cfg.BaseURL)
+	b.basePath = cfg.BasePath()
 	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -206,7 +207,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		p.Section = dir
 	} else {
 		urlPath, err := pageURLPath(dir, base, meta)
-		if pattern, ok := b.cfg.pagePermalinks[strings.ToLower(section)]; ok && err == nil && meta.url == "" {
+		if pattern, ok := b.cfg.PagePermalink(section); ok && err == nil && meta.url == "" {
 			urlPath, err = expandPermalink(pattern, permalinkOf(dir, base, section, meta, b.sectionDirs))
 		}
 		if err != nil {
@@ -256,13 +257,8 @@ func readContentFile(full, file string) ([]byte, error) {
 	return src, nil
 }
 
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+// unwrapPathError is sitefile.UnwrapPathError.
+func unwrapPathError(err error) error { return sitefile.UnwrapPathError(err) }
 
 // keyError is an error about the value of one front-matter key, reported
 // at that key's line.

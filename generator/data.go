@@ -5,6 +5,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
+	"github.com/affsite/affsite/siteconfig"
 	"gopkg.in/yaml.v3"
 )
 
@@ -32,7 +34,7 @@ func decodeData(file, ext string, src []byte) (any, error) {
 	case ".toml":
 		m := map[string]any{}
 		if _, err := toml.Decode(string(src), &m); err != nil {
-			return nil, tomlError(file, err)
+			return nil, siteconfig.TOMLError(file, err)
 		}
 		v = m
 	case ".json":
@@ -45,5 +47,5 @@ func decodeData(file, ext string, src []byte) (any, error) {
 	default:
 		return nil, nil
 	}
-	return normalizeValue(v), nil
+	return values.NormalizeValue(v), nil
 }

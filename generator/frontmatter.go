@@ -12,17 +12,15 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 	"gopkg.in/yaml.v2"
 )
-
-// utf8BOM is stripped from the start of content files.
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // splitFrontMatter parses the front matter of a content file and returns
 // its keys, the body, and the number of lines before the body (so that
 // positions in the body can be reported as file lines).
 func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, error) {
-	src = bytes.TrimPrefix(src, utf8BOM)
+	src = values.TrimBOM(src)
 	fm := map[string]any{}
 	body, err := frontmatter.Parse(bytes.NewReader(src), &fm, frontMatterFormats()...)
 	if err != nil {
@@ -129,33 +127,8 @@ func asTOML(err error, target *toml.ParseError) bool {
 	return ok
 }
 
-// normalizeMap converts the map[interface{}]interface{} values that YAML
-// decoding yields into map[string]any, so templates and jsonify work.
-func normalizeMap(m map[string]any) map[string]any {
-	for k, v := range m {
-		m[k] = normalizeValue(v)
-	}
-	return m
-}
-
-func normalizeValue(v any) any {
-	switch t := v.(type) {
-	case map[any]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			out[fmt.Sprint(k)] = normalizeValue(e)
-		}
-		return out
-	case map[string]any:
-		return normalizeMap(t)
-	case []any:
-		for i, e := range t {
-			t[i] = normalizeValue(e)
-		}
-		return t
-	}
-	return v
-}
+// normalizeMap is values.NormalizeMap: YAML's maps as map[string]any.
+func normalizeMap(m map[string]any) map[string]any { return values.NormalizeMap(m) }
 
 // frontMatterKeyLine is the line of the file (head is its front matter,
 // from the file's start) on which a top-level key is set, matched

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"path"
-	"strings"
 
 	"github.com/affsite/affsite/diag"
 )
@@ -11,39 +10,6 @@ import (
 // affsite does not support yet, each reported where it is used, so that
 // no difference from Hugo is silent: an error where the site's URLs
 // would all change, a warning where the build is still useful.
-
-// unsupportedSettings reports the configuration's settings of Hugo
-// features affsite does not have.
-func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
-	v := c.tree.values
-	at := func(key string) keyOrigin { return c.tree.origin(key) }
-	warn := func(key, format string, args ...any) {
-		o := at(key)
-		warnings = append(warnings, diag.Warningf(o.file, o.line, 0, diag.Config, format, args...))
-	}
-	if u, ok := lookupKey(v, "uglyURLs"); ok && u == true {
-		o := at("uglyURLs")
-		return nil, diag.Errorf(o.file, o.line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
-	}
-	if l, ok := lookupKey(v, "languages"); ok {
-		if m, ok := l.(map[string]any); ok && len(m) > 1 {
-			warn("languages", "multilingual sites are not supported yet: content is built as one language, and translations (*.<lang>.md) as pages of their own")
-		}
-	}
-	if d, ok := lookupKey(v, "disableKinds"); ok {
-		kinds, _ := toStrings(d)
-		var other []string
-		for _, k := range kinds {
-			if k := strings.ToLower(k); k != KindTaxonomy && k != KindTerm && k != "taxonomyterm" {
-				other = append(other, k)
-			}
-		}
-		if len(other) > 0 {
-			warn("disableKinds", "disableKinds: only taxonomy and term are supported; %s still built", strings.Join(other, ", "))
-		}
-	}
-	return warnings, nil
-}
 
 // unsupportedFrontMatter reports a page's front-matter keys of Hugo
 // features affsite does not have yet, at their lines.

@@ -51,8 +51,8 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		}
 		site.Menu = append(site.Menu, MenuEntry{Name: site.Sections[n].Title, URL: site.Sections[n].RelPermalink})
 	}
-	for _, tax := range b.cfg.taxonomyPlurals() {
-		if len(site.Taxonomies[tax]) > 0 && !b.cfg.kindDisabled(KindTaxonomy) {
+	for _, tax := range b.cfg.TaxonomyPlurals() {
+		if len(site.Taxonomies[tax]) > 0 && !b.cfg.KindDisabled(KindTaxonomy) {
 			site.Menu = append(site.Menu, MenuEntry{Name: humanize(tax), URL: b.basePath + tax + "/"})
 		}
 	}
@@ -203,19 +203,19 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 		sec := b.site.Sections[name]
 		lists = append(lists, list{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
 	}
-	for _, tax := range b.cfg.taxonomyPlurals() {
+	for _, tax := range b.cfg.TaxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
 		if len(terms) == 0 {
 			continue
 		}
-		if only == nil && !b.cfg.kindDisabled(KindTaxonomy) {
+		if only == nil && !b.cfg.KindDisabled(KindTaxonomy) {
 			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
 			tp.Terms = terms
 			tp.Section = tax
 			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
 		}
 		for _, t := range terms {
-			if b.cfg.kindDisabled(KindTerm) {
+			if b.cfg.KindDisabled(KindTerm) {
 				break
 			}
 			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hugoshortcodes"
+	"github.com/affsite/affsite/siteconfig"
 )
 
 // This file is Hugo's menus: entries from the configuration
@@ -19,18 +20,7 @@ import (
 // then the taxonomies.
 
 // MenuConfig is one entry of a menu in the configuration.
-type MenuConfig struct {
-	Name       string         `toml:"name"`
-	URL        string         `toml:"url"`
-	PageRef    string         `toml:"pageRef"`
-	Weight     int            `toml:"weight"`
-	Identifier string         `toml:"identifier"`
-	Parent     string         `toml:"parent"`
-	Pre        string         `toml:"pre"`
-	Post       string         `toml:"post"`
-	Title      string         `toml:"title"`
-	Params     map[string]any `toml:"params"`
-}
+type MenuConfig = siteconfig.MenuConfig
 
 // NavEntry is one entry of a menu as templates see it in
 // .Site.Menus.<menu>, with the fields of Hugo's menu entries.
@@ -304,7 +294,7 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 					e.Page = byURL[r.RelPermalink]
 					e.URL = r.RelPermalink
 				} else {
-					b.warn(diag.Warningf(b.cfg.menuOrigin(menu), 0, 0, diag.Config, "menus.%s: pageRef %q: no such page", menu, c.PageRef))
+					b.warn(diag.Warningf(b.cfg.Origin("menus."+menu).File, 0, 0, diag.Config, "menus.%s: pageRef %q: no such page", menu, c.PageRef))
 				}
 			}
 			if e.URL == "" && c.URL != "" {
@@ -416,14 +406,6 @@ func (b *builder) menuRefs(srcs []*source, sections map[string]*source) *hugosho
 	}
 	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
 	return hugoshortcodes.NewPageIndex(refs)
-}
-
-// menuOrigin is the file that configures a menu.
-func (c *Config) menuOrigin(menu string) string {
-	if c.tree == nil {
-		return c.File
-	}
-	return c.tree.origin("menus." + menu).file
 }
 
 // menusFacts is everything of the site's menus that pages show, for a

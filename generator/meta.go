@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 )
 
 // pageMeta holds the front-matter keys affsite interprets, decoded from
@@ -107,19 +108,9 @@ func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pa
 	return m, nil
 }
 
-// lookupKey finds key in m without regard to case. A key set to
-// nothing ("tags:" in YAML) is no key, as in Hugo.
-func lookupKey(m map[string]any, key string) (any, bool) {
-	if v, ok := m[key]; ok {
-		return v, v != nil
-	}
-	for k, v := range m {
-		if strings.EqualFold(k, key) {
-			return v, v != nil
-		}
-	}
-	return nil, false
-}
+// lookupKey is values.LookupKey: key in m in any case, a key set to
+// nothing being no key.
+func lookupKey(m map[string]any, key string) (any, bool) { return values.LookupKey(m, key) }
 
 // dateLayouts are the date forms front matter may use.
 var dateLayouts = [...]string{

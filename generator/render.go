@@ -12,6 +12,7 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -68,6 +69,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
+	state.Permalink = p.Permalink
 	if a, ok := p.Params["author"].(string); ok && a != "" {
 		state.Author = a
 	}
@@ -122,7 +124,7 @@ func (b *builder) readBody(s *source) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw = bytes.TrimPrefix(raw, utf8BOM)
+	raw = values.TrimBOM(raw)
 	if s.bodyStart > len(raw) {
 		return nil, diag.Errorf(s.file, 0, 0, diag.Content, "file changed during the build")
 	}

@@ -153,13 +153,13 @@ func (b *builder) writeSitemap() error {
 	for _, n := range sortedKeys(b.site.Sections) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
 	}
-	for _, tax := range b.cfg.taxonomyPlurals() {
+	for _, tax := range b.cfg.TaxonomyPlurals() {
 		if terms := b.site.Taxonomies[tax]; len(terms) > 0 {
-			if !b.cfg.kindDisabled(KindTaxonomy) {
+			if !b.cfg.KindDisabled(KindTaxonomy) {
 				set.URLs = append(set.URLs, sitemapURL{Loc: b.absURL(tax + "/")})
 			}
 			for _, t := range terms {
-				if !b.cfg.kindDisabled(KindTerm) {
+				if !b.cfg.KindDisabled(KindTerm) {
 					set.URLs = append(set.URLs, sitemapURL{Loc: t.Permalink})
 				}
 			}

@@ -1,8 +1,9 @@
 package generator
 
 import (
-	"sort"
 	"strings"
+
+	"github.com/affsite/affsite/siteconfig"
 )
 
 // This file is Hugo's taxonomies: the [taxonomies] table (singular =
@@ -11,75 +12,12 @@ import (
 // of a taxonomy are its front matter under the plural name.
 
 // Taxonomy is one taxonomy of the site: "tag" and "tags".
-type Taxonomy struct {
-	Singular, Plural string
-}
-
-// siteTaxonomies are the configuration's taxonomies: categories and
-// tags unless [taxonomies] is set, then exactly those it lists,
-// categories and tags first (in that order, as the navigation has
-// them), then the others by plural.
-func (c *Config) siteTaxonomies() []Taxonomy {
-	if c.Taxonomies == nil {
-		return defaultTaxonomies()
-	}
-	var out []Taxonomy
-	for singular, plural := range c.Taxonomies {
-		if plural == "" {
-			continue // a taxonomy set to "" is off
-		}
-		out = append(out, Taxonomy{Singular: singular, Plural: strings.ToLower(plural)})
-	}
-	rank := func(p string) int {
-		switch p {
-		case "categories":
-			return 0
-		case "tags":
-			return 1
-		}
-		return 2
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if ri, rj := rank(out[i].Plural), rank(out[j].Plural); ri != rj {
-			return ri < rj
-		}
-		return out[i].Plural < out[j].Plural
-	})
-	return out
-}
-
-func defaultTaxonomies() []Taxonomy {
-	return []Taxonomy{{"category", "categories"}, {"tag", "tags"}}
-}
-
-// taxonomyPlurals are the plural names of siteTaxonomies.
-func (c *Config) taxonomyPlurals() []string {
-	var out []string
-	for _, t := range c.siteTaxonomies() {
-		out = append(out, t.Plural)
-	}
-	return out
-}
-
-// kindDisabled tells whether disableKinds lists the kind (any case;
-// Hugo's older taxonomyTerm is today's taxonomy).
-func (c *Config) kindDisabled(kind string) bool {
-	for _, k := range c.DisableKinds {
-		k = strings.ToLower(k)
-		if k == "taxonomyterm" {
-			k = KindTaxonomy
-		}
-		if k == kind {
-			return true
-		}
-	}
-	return false
-}
+type Taxonomy = siteconfig.Taxonomy
 
 // assembleTaxonomies groups the pages by every taxonomy's values.
 func (b *builder) assembleTaxonomies() map[string][]*Term {
 	out := map[string][]*Term{}
-	for _, tax := range b.cfg.siteTaxonomies() {
+	for _, tax := range b.cfg.SiteTaxonomies() {
 		switch tax.Plural {
 		case "tags":
 			out["tags"] = b.terms("tags", func(p *Page) []string { return p.Tags },

@@ -7,22 +7,6 @@ import (
 	"strings"
 )
 
-// basePathOf returns the path of a base URL, with slashes on both ends.
-func basePathOf(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	p := u.Path
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p
-}
-
 // absURL makes a site path absolute with the base URL; full URLs pass
 // through. As in Hugo, a leading slash is relative to the base URL's
 // host when the base URL has a path.

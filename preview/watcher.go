@@ -20,7 +20,7 @@ func watchedDirs() []string {
 }
 
 // configFiles are the configuration files a site may have at its root,
-// in every format Hugo reads (as generator's rootConfigFiles).
+// in every format Hugo reads (as siteconfig's rootConfigFiles).
 func configFiles() []string {
 	out := []string{"site.toml"}
 	for _, base := range [...]string{"hugo", "config"} {

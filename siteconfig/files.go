@@ -1,7 +1,6 @@
-package generator
+package siteconfig
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
+	"github.com/affsite/affsite/internal/values"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
 )
@@ -42,24 +43,34 @@ type configTree struct {
 	values map[string]any
 	// origins maps a key path in lower case ("params.author.name") to
 	// where its value was last set.
-	origins map[string]keyOrigin
+	origins map[string]Origin
 	// files lists the files read, in the order they were merged.
 	files []string
 }
 
-// keyOrigin is where a configuration key was set.
-type keyOrigin struct {
-	file string
-	line int
-	name string // the key path as written ("params.mainSections")
+// Origin is where a configuration key was set.
+type Origin struct {
+	File string
+	Line int
+	Name string // the key path as written ("params.mainSections")
 }
 
 // String gives the origin as "file:line".
-func (o keyOrigin) String() string { return fmt.Sprintf("%s:%d", o.file, o.line) }
+func (o Origin) String() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
+
+// Origin is where the key path (dotted, any case) was set: the key
+// itself, else the nearest enclosing key, else the first file's line 1;
+// the configuration's file when it was not read from files.
+func (c *Config) Origin(key string) Origin {
+	if c.tree == nil {
+		return Origin{File: c.File, Name: key}
+	}
+	return c.tree.origin(key)
+}
 
 // origin is where the key path (dotted, any case) was set: the key
 // itself, else the nearest enclosing key, else the first file's line 1.
-func (t *configTree) origin(key string) keyOrigin {
+func (t *configTree) origin(key string) Origin {
 	k := strings.ToLower(key)
 	for {
 		if o, ok := t.origins[k]; ok {
@@ -75,7 +86,7 @@ func (t *configTree) origin(key string) keyOrigin {
 	if len(t.files) > 0 {
 		file = t.files[0]
 	}
-	return keyOrigin{file: file, line: 1, name: key}
+	return Origin{File: file, Line: 1, Name: key}
 }
 
 // readConfigTree reads and merges a site's configuration as Hugo does:
@@ -87,7 +98,7 @@ func (t *configTree) origin(key string) keyOrigin {
 // config.* hold top-level keys; menus.<lang>.* and params.<lang>.* are
 // a language's.
 func readConfigTree(dir, env string) (*configTree, error) {
-	t := &configTree{values: map[string]any{}, origins: map[string]keyOrigin{}}
+	t := &configTree{values: map[string]any{}, origins: map[string]Origin{}}
 	for _, name := range rootConfigFiles() {
 		err := t.mergeFile(dir, name, nil)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -177,40 +188,40 @@ func (t *configTree) mergeFile(dir, name string, prefix []string) error {
 	if _, err := os.Lstat(full); err != nil {
 		return err
 	}
-	src, err := readSourceFile(full, name)
+	src, err := sitefile.Read(full, name)
 	if err != nil {
 		return err
 	}
-	values, lines, err := decodeConfigFile(name, src)
+	vals, lines, err := decodeConfigFile(name, src)
 	if err != nil {
 		return err
 	}
 	if len(prefix) > 0 {
 		// A file may wrap its value in its own key (menus.toml holding
 		// [[menus.main]]), as Hugo allows.
-		if len(values) == 1 {
-			for k, v := range values {
+		if len(vals) == 1 {
+			for k, v := range vals {
 				if strings.EqualFold(k, prefix[len(prefix)-1]) {
-					values, _ = v.(map[string]any)
+					vals, _ = v.(map[string]any)
 					lines = trimLinePrefix(lines, strings.ToLower(k))
 				}
 			}
 		}
-		if values == nil {
+		if vals == nil {
 			return diag.Errorf(name, 1, 0, diag.Config, "%s must be a table of settings", strings.Join(prefix, "."))
 		}
 		wrapped := map[string]any{}
 		inner := wrapped
 		for i, k := range prefix {
 			if i == len(prefix)-1 {
-				inner[k] = values
+				inner[k] = vals
 				break
 			}
 			m := map[string]any{}
 			inner[k] = m
 			inner = m
 		}
-		values = wrapped
+		vals = wrapped
 		withPrefix := map[string]keyPos{}
 		p := strings.ToLower(strings.Join(prefix, "."))
 		for k, v := range lines {
@@ -222,9 +233,9 @@ func (t *configTree) mergeFile(dir, name string, prefix []string) error {
 		lines = withPrefix
 	}
 	t.files = append(t.files, name)
-	mergeValues(t.values, values)
+	mergeValues(t.values, vals)
 	for k, v := range lines {
-		t.origins[k] = keyOrigin{file: name, line: v.line, name: v.name}
+		t.origins[k] = Origin{File: name, Line: v.line, Name: v.name}
 	}
 	return nil
 }
@@ -279,16 +290,16 @@ type keyPos struct {
 // decodeConfigFile decodes a configuration file by its extension into
 // its values and the line of each key path (in lower case).
 func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPos, error) {
-	src = bytes.TrimPrefix(src, utf8BOM)
+	src = values.TrimBOM(src)
 	switch strings.ToLower(path.Ext(name)) {
 	case ".toml":
-		values := map[string]any{}
-		if _, err := toml.Decode(string(src), &values); err != nil {
-			return nil, nil, tomlError(name, err)
+		vals := map[string]any{}
+		if _, err := toml.Decode(string(src), &vals); err != nil {
+			return nil, nil, TOMLError(name, err)
 		}
-		return values, tomlKeyLines(src), nil
+		return vals, tomlKeyLines(src), nil
 	case ".json":
-		if line, msg := jsonProblem(src); msg != "" {
+		if line, msg := values.JSONProblem(src); msg != "" {
 			return nil, nil, diag.Errorf(name, line, 0, diag.Config, "%s", msg)
 		}
 	}
@@ -304,13 +315,13 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, diag.Errorf(name, root.Line, 0, diag.Config, "a configuration file must hold a table of settings")
 	}
-	values := map[string]any{}
-	if err := root.Decode(&values); err != nil {
+	vals := map[string]any{}
+	if err := root.Decode(&vals); err != nil {
 		return nil, nil, yamlConfigError(name, err)
 	}
 	lines := map[string]keyPos{}
 	yamlKeyLines(root, "", "", lines)
-	return normalizeMap(values), lines, nil
+	return values.NormalizeMap(vals), lines, nil
 }
 
 var yamlConfigLineRE = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): (.*)`)
@@ -393,18 +404,18 @@ func tomlKeyLines(src []byte) map[string]keyPos {
 
 // sortOrigins orders origins by file, in the order the files were
 // merged, then by line.
-func (t *configTree) sortOrigins(os []keyOrigin) {
+func (t *configTree) sortOrigins(os []Origin) {
 	rank := map[string]int{}
 	for i, f := range t.files {
 		rank[f] = i
 	}
 	sort.Slice(os, func(i, j int) bool {
-		if os[i].file != os[j].file {
-			return rank[os[i].file] < rank[os[j].file]
+		if os[i].File != os[j].File {
+			return rank[os[i].File] < rank[os[j].File]
 		}
-		if os[i].line != os[j].line {
-			return os[i].line < os[j].line
+		if os[i].Line != os[j].Line {
+			return os[i].Line < os[j].Line
 		}
-		return os[i].name < os[j].name
+		return os[i].Name < os[j].Name
 	})
 }

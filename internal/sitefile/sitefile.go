@@ -1,0 +1,109 @@
+// Package sitefile reads the files of a site (content, data, layouts,
+// static files, themes, the configuration) under the one size limit,
+// refusing anything that is not a regular file before opening it.
+package sitefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+)
+
+// MaxSize is the largest file affsite reads from a site: content,
+// data, layouts, static files, theme files and the configuration. It is
+// the one size limit, stated in the README.
+const MaxSize = 64 << 20
+
+// Read reads a file of the site. full is its path on disk,
+// display the path shown in messages ("content/posts/x.md"); errors read
+// "display: message", never naming full, and keep fs.ErrNotExist and the
+// like for errors.Is.
+func Read(full, display string) ([]byte, error) {
+	data, err := ReadRegular(full, Kind(display))
+	if err != nil {
+		return nil, diag.Errorf(display, 0, 0, diag.Source, "%w", err)
+	}
+	return data, nil
+}
+
+// ReadRegular reads a regular file of at most MaxSize bytes. It
+// refuses anything else (a FIFO, a device, a socket, a symlink to one of
+// them) before opening it, since opening a FIFO blocks and reading a
+// device need never end. Its errors do not name the file; kind ("content
+// file") is what the size message calls it.
+func ReadRegular(full, kind string) ([]byte, error) {
+	st, err := os.Stat(full)
+	if err != nil {
+		return nil, UnwrapPathError(err)
+	}
+	m := st.Mode()
+	switch {
+	case m.IsDir():
+		return nil, errors.New("is a folder, not a file")
+	case m&fs.ModeNamedPipe != 0:
+		return nil, errors.New("is a named pipe (FIFO), not a regular file")
+	case m&fs.ModeSocket != 0:
+		return nil, errors.New("is a socket, not a regular file")
+	case m&fs.ModeDevice != 0:
+		return nil, errors.New("is a device, not a regular file")
+	case !m.IsRegular():
+		return nil, errors.New("is not a regular file")
+	case st.Size() > MaxSize:
+		return nil, tooLarge(st.Size(), kind)
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, UnwrapPathError(err)
+	}
+	defer f.Close()
+	// The file may have been replaced since the Stat: check what was
+	// opened, and never read more than the limit.
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		return nil, errors.New("file changed while it was read")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, UnwrapPathError(err)
+	}
+	if len(data) > MaxSize {
+		return nil, tooLarge(int64(len(data)), kind)
+	}
+	return data, nil
+}
+
+func tooLarge(size int64, kind string) error {
+	return fmt.Errorf("file is %d MB, larger than the %d MB a %s may be", size>>20, MaxSize>>20, kind)
+}
+
+// Kind names what a file of the site is, by its top folder.
+func Kind(display string) string {
+	top, _, _ := strings.Cut(display, "/")
+	switch top {
+	case "content":
+		return "content file"
+	case "data":
+		return "data file"
+	case "layouts":
+		return "layout"
+	case "static":
+		return "static file"
+	case "themes":
+		return "theme file"
+	}
+	return "site file"
+}
+
+// UnwrapPathError gives the error inside an *fs.PathError, without the
+// path (callers name the file as the site does), or err itself.
+func UnwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

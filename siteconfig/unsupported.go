@@ -1,0 +1,45 @@
+package siteconfig
+
+import (
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
+)
+
+// This file lists the configuration's settings of Hugo features affsite
+// does not support yet, each reported where it is set, so that no
+// difference from Hugo is silent (generator/hugounsupported.go has the
+// front-matter ones).
+
+// unsupportedSettings reports the configuration's settings of Hugo
+// features affsite does not have.
+func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
+	v := c.tree.values
+	at := func(key string) Origin { return c.tree.origin(key) }
+	warn := func(key, format string, args ...any) {
+		o := at(key)
+		warnings = append(warnings, diag.Warningf(o.File, o.Line, 0, diag.Config, format, args...))
+	}
+	if u, ok := values.LookupKey(v, "uglyURLs"); ok && u == true {
+		o := at("uglyURLs")
+		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
+	}
+	if l, ok := values.LookupKey(v, "languages"); ok {
+		if m, ok := l.(map[string]any); ok && len(m) > 1 {
+			warn("languages", "multilingual sites are not supported yet: content is built as one language, and translations (*.<lang>.md) as pages of their own")
+		}
+	}
+	if _, ok := values.LookupKey(v, "disableKinds"); ok {
+		var other []string
+		for _, k := range c.DisableKinds {
+			if k := strings.ToLower(k); k != "taxonomy" && k != "term" && k != "taxonomyterm" {
+				other = append(other, k)
+			}
+		}
+		if len(other) > 0 {
+			warn("disableKinds", "disableKinds: only taxonomy and term are supported; %s still built", strings.Join(other, ", "))
+		}
+	}
+	return warnings, nil
+}
