@@ -18,6 +18,9 @@ func Registry(st *PageState) *shortcodes.Registry {
 		Example:    `program="id" Starter=6`,
 		OtherNamed: st.earningsPlanArg,
 	}))
+	r.Add("calculator", st.Calculator, shortcodes.WithArgs(shortcodes.Args{
+		Named: calculatorOptions(), Example: `program="id" Starter=6`, OtherNamed: st.earningsPlanArg,
+	}))
 	r.Add("program-facts", st.ProgramFacts, named("program"))
 	r.Add("disclosure", st.Disclosure, named("text"))
 	r.Add("pros-cons", st.ProsCons, named("program"))

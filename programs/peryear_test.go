@@ -1,0 +1,89 @@
+package programs
+
+import (
+	"os"
+	"testing"
+
+	"github.com/affsite/affsite/money"
+)
+
+// Test that n customers of a plan earn, by Earnings, n × YearExact
+// rounded once (and that / 12 for the month), for every plan and billing
+// of the real programs whose commission is per customer.
+func TestYearExactIsEarningsPerCustomer(t *testing.T) {
+	t.Parallel()
+	set, err := Load(os.DirFS("testdata/real"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range set.All() {
+		for _, pl := range p.Plans {
+			if !p.PerCustomer(pl) {
+				continue
+			}
+			for _, b := range pl.Billings() {
+				for _, n := range []int64{0, 1, 7, 333} {
+					s := &Scenario{Name: "S", Mix: []PlanCount{{pl.ID, n}}, Billing: b, HasBilling: true}
+					e, err := p.Earnings(s)
+					if err != nil {
+						t.Errorf("%s %s %s: %v", p.ID, pl.ID, b, err)
+						continue
+					}
+					y, err := p.YearExact(pl, b)
+					if err != nil {
+						t.Fatal(err)
+					}
+					annual, _ := y.Mul(n).Round()
+					monthly, _ := y.Mul(n).Div(12).Round()
+					if annual != e.Annual || monthly != e.Monthly {
+						t.Errorf("%s %s %s ×%d: YearExact gives %s / %s, Earnings %s / %s", p.ID, pl.ID, b, n, annual, monthly, e.Annual, e.Monthly)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 40 {
+		t.Errorf("only %d cases checked", checked)
+	}
+}
+
+// TestTier2YearExact computes second tiers by hand.
+func TestTier2YearExact(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src, plan string
+		b               Billing
+		want            money.Cents
+	}{
+		// 10% of $99 on each of 12 monthly payments: 12 × 9.90.
+		{"share, lifetime, monthly", "commission: 40%\ntier2: 10%\nrecurring: true\n" + kartraPlans, "starter", Monthly, 11880},
+		// 10% of the $948 annual payment, once in 12 months.
+		{"share, lifetime, annual", "commission: 40%\ntier2: 10%\nrecurring: true\n" + kartraPlans, "starter", Annual, 9480},
+		// First payment only: 10% of $99 once.
+		{"share, first payment", "commission: 40%\ntier2: 10%\nrecurring: false\n" + kartraPlans, "starter", Monthly, 990},
+		// First 2 months: 2 × 5% × $39 = 3.90.
+		{"share, first 2 months", "commission: {rate: 50%, months: 2}\ntier2: 5%\nplans:\n  - {name: Growth, monthly: 39}\n", "growth", Monthly, 390},
+		// 10% of the first tier's 12 × 40% × $99 = 10% × 475.20 = 47.52.
+		{"of commission", "commission: 40%\ntier2: {rate: 10%, of: commission}\nrecurring: true\n" + kartraPlans, "starter", Monthly, 4752},
+		// $50 a sale, once.
+		{"flat", "commission: 40%\ntier2: \"$50\"\nrecurring: true\n" + kartraPlans, "gold", Monthly, 5000},
+		{"none", "commission: 40%\nrecurring: true\n" + kartraPlans, "gold", Monthly, 0},
+	}
+	for _, tt := range tests {
+		p, err := Parse("p.yaml", []byte("name: P\nurl: https://p.example/\n"+tt.src))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		pl, _ := p.Plan(tt.plan)
+		e, err := p.Tier2YearExact(pl, tt.b)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got, _ := e.Round(); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
