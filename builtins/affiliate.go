@@ -24,7 +24,10 @@ type PageState struct {
 
 	// The page's own fields.
 	Slug, Title, Author, File string
-	Date, Lastmod             time.Time
+	// Permalink is the page's absolute URL, for JSON-LD that points into
+	// the page (best-of); empty when unknown.
+	Permalink     string
+	Date, Lastmod time.Time
 	// SubIDPrefix starts every sub-id of the page's links; it must be
 	// unique across the site (the generator gives the slug, or the path
 	// when another page has the same slug; see SubIDPrefixes). Slug is
