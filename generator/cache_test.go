@@ -45,16 +45,28 @@ type siteEditor struct {
 	dir string
 	rng *rand.Rand
 	n   int // posts added so far
+	// changed lists the files written or removed since it was last
+	// emptied, as a Session is told of them.
+	changed []string
 }
 
 func (e *siteEditor) path(name string) string { return filepath.Join(e.dir, filepath.FromSlash(name)) }
 
 func (e *siteEditor) write(name, text string) {
 	e.t.Helper()
+	e.changed = append(e.changed, name)
 	if err := os.MkdirAll(filepath.Dir(e.path(name)), 0o755); err != nil {
 		e.t.Fatal(err)
 	}
 	if err := os.WriteFile(e.path(name), []byte(text), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *siteEditor) remove(name string) {
+	e.t.Helper()
+	e.changed = append(e.changed, name)
+	if err := os.Remove(e.path(name)); err != nil {
 		e.t.Fatal(err)
 	}
 }
@@ -117,7 +129,7 @@ func (e *siteEditor) setFront(name, key, value string) {
 func (e *siteEditor) edit(opts *generator.Options) string {
 	words := []string{"alpha", "beta", "gamma", "delta", "deal", "plan", "price", "review"}
 	word := func() string { return words[e.rng.IntN(len(words))] }
-	switch k := e.rng.IntN(16); k {
+	switch k := e.rng.IntN(19); k {
 	case 0, 1, 2: // body, at the end (summary kept) or the start
 		p := e.pick()
 		if p == "" {
@@ -155,9 +167,7 @@ func (e *siteEditor) edit(opts *generator.Options) string {
 		if p == "" {
 			return "none"
 		}
-		if err := os.Remove(e.path(p)); err != nil {
-			e.t.Fatal(err)
-		}
+		e.remove(p)
 		return "removed " + p
 	case 7:
 		e.write("layouts/partials/footer.html", fmt.Sprintf("<footer class=\"mine\">{{ .Site.Title }} footer %d</footer>\n", e.rng.IntN(1000)))
@@ -197,11 +207,32 @@ func (e *siteEditor) edit(opts *generator.Options) string {
 	case 14:
 		opts.Now = opts.Now.Add(time.Duration(e.rng.IntN(20)) * time.Hour)
 		return "time passes to " + opts.Now.Format(time.RFC3339)
+	case 16, 17, 18: // front matter that only lists show: the card's rating, the summary, a custom taxonomy
+		p := e.pick()
+		if p == "" {
+			return "none"
+		}
+		key, value := "rating", fmt.Sprint(1+e.rng.IntN(5))
+		switch k {
+		case 17:
+			key, value = "description", "About "+word()
+		case 18:
+			key, value = "series", "["+word()+"]"
+		}
+		if e.rng.IntN(4) == 0 {
+			value = ""
+		}
+		e.setFront(p, key, value)
+		return key + " of " + p
 	default:
 		e.write("content/posts/_index.md", "---\ntitle: Posts "+word()+"\n---\nAll the posts.\n")
 		return "section index"
 	}
 }
+
+// randomSite is cacheSite with a custom taxonomy, which the random edits
+// change.
+var randomSite = strings.Replace(cacheSite, "[affiliate]", "[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\nseries = \"series\"\n[affiliate]", 1)
 
 // TestCacheEqualsClean makes a seeded random sequence of edits of every
 // kind and, after each, compares a build using the cache with a build
@@ -211,7 +242,7 @@ func TestCacheEqualsClean(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
-			dir := writeSite(t, cacheSite)
+			dir := writeSite(t, randomSite)
 			work := t.TempDir()
 			ed := &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 17))}
 			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}

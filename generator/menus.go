@@ -427,12 +427,6 @@ func menusFacts(ms map[string]Menu) string {
 	return sb.String()
 }
 
-// menuFacts is a page's front-matter menu entries, for a rebuild to
-// tell whether the menus may change.
-func menuFacts(s *source) string {
-	return fmt.Sprint(s.menus)
-}
-
 // navItems is a configured menu as one page shows it in the default
 // theme's navigation.
 func (p *Page) navItems(m Menu) []MenuItem {

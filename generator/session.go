@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -369,42 +368,6 @@ func (inc *increment) content(file string) error {
 		inc.render[ns] = true
 	}
 	return nil
-}
-
-// orderFacts is what decides which lists hold a page and where: a page
-// whose order facts stay the same keeps its place in every list.
-func orderFacts(s *source) string {
-	p := s.page
-	var sb strings.Builder
-	for _, v := range []string{
-		p.Title, p.Slug, p.RelPermalink, p.Section, p.Type(), p.Program, s.outPath,
-		p.Date.String(), p.PublishDate.String(), p.ExpiryDate.String(),
-		strings.Join(p.Tags, "\x01"), strings.Join(p.Categories, "\x01"), strings.Join(p.Aliases, "\x01"),
-		s.layout,
-	} {
-		sb.WriteString(v)
-		sb.WriteByte(0)
-	}
-	fmt.Fprint(&sb, p.Weight)
-	sb.WriteString(menuFacts(s))
-	return sb.String()
-}
-
-// listFacts is everything a page shows in lists, feeds and the sitemap;
-// a page whose list facts stay the same re-renders alone.
-func listFacts(s *source, wordCount bool) string {
-	p := s.page
-	var sb strings.Builder
-	sb.WriteString(orderFacts(s))
-	for _, v := range []string{p.Description, string(p.Summary), p.Lastmod.String(), strings.Join(p.Images, "\x01")} {
-		sb.WriteString(v)
-		sb.WriteByte(0)
-	}
-	fmt.Fprint(&sb, p.ReadingTime)
-	if wordCount {
-		fmt.Fprint(&sb, " ", p.WordCount)
-	}
-	return sb.String()
 }
 
 // replacePage puts n where o stands in the site's page lists.

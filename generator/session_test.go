@@ -2,6 +2,8 @@ package generator_test
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,5 +232,49 @@ func TestIncrementalErrorKeepsFiles(t *testing.T) {
 	fixed, _ := sess.Files().File("posts/a/index.html")
 	if !bytes.Contains(fixed, []byte("Alpha fixed.")) {
 		t.Error("the rebuild after the fix does not show it")
+	}
+}
+
+// TestSessionEqualsClean makes a seeded random sequence of edits of every
+// kind a session sees (the cache tests' editor, without the option
+// changes a session cannot get) and, after each, compares the session's
+// incremental result with a clean build, byte for byte.
+func TestSessionEqualsClean(t *testing.T) {
+	t.Parallel()
+	for _, seed := range []uint64{1, 2, 3, 4} {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			dir := writeSite(t, randomSite)
+			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+			sess := generator.NewSession(opts)
+			if _, err := sess.Rebuild(nil); err != nil {
+				t.Fatal(err)
+			}
+			ed := &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 23))}
+			for step := 1; step <= 40; step++ {
+				var what string
+				for {
+					o := opts
+					what = ed.edit(&o)
+					if o.Drafts == opts.Drafts && o.Now.Equal(opts.Now) {
+						break
+					}
+				}
+				paths := ed.changed
+				ed.changed = nil
+				_, errInc := sess.Rebuild(paths)
+				clean := generator.NewMemOutput()
+				_, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
+				if (errInc == nil) != (errClean == nil) {
+					t.Fatalf("step %d (%s): incremental: %v; clean: %v", step, what, errInc, errClean)
+				}
+				if errClean == nil {
+					compareOutputs(t, fmt.Sprintf("step %d (%s)", step, what), clean, sess.Files())
+					if t.Failed() {
+						return
+					}
+				}
+			}
+		})
 	}
 }
