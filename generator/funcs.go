@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/affsite/affsite/internal/slugs"
 )
 
 // templateFuncs returns the functions themes can call. They close over
@@ -63,26 +65,8 @@ func (b *builder) templateFuncs() template.FuncMap {
 	}
 }
 
-// urlize makes a path segment of s: lower case, spaces to hyphens, and
-// only letters, digits, hyphens, underscores and dots kept.
-func urlize(s any) string {
-	str := strings.ToLower(strings.TrimSpace(fmt.Sprint(s)))
-	var b strings.Builder
-	lastHyphen := false
-	for _, r := range str {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.':
-			b.WriteRune(r)
-			lastHyphen = false
-		case unicode.IsSpace(r) || r == '-' || r == '/':
-			if !lastHyphen && b.Len() > 0 {
-				b.WriteByte('-')
-				lastHyphen = true
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
+// urlize is the urlize template function: slugs.URLize of s as text.
+func urlize(s any) string { return slugs.URLize(fmt.Sprint(s)) }
 
 // plainify strips HTML tags and unescapes entities.
 func plainify(s any) string {

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/affsite/affsite/internal/slugs"
 )
 
 // scenarios decodes the earnings scenarios of p, whose plans are already
@@ -67,7 +68,7 @@ func (d *decoder) scenario(n *yaml.Node, nth int, p *Program) *Scenario {
 		return nil
 	}
 	if s.ID == "" {
-		s.ID = urlize(s.Name)
+		s.ID = slugs.Words(s.Name)
 	}
 	if mix == nil || isNull(mix.v) {
 		d.errorf(s.Line, "scenario %q: missing required key %q", s.Name, "mix")
@@ -140,23 +141,4 @@ func (d *decoder) mix(e entry, scenario string, p *Program) []PlanCount {
 		out = append(out, PlanCount{PlanID: pl.ID, Count: n})
 	}
 	return out
-}
-
-// urlize makes a name URL-safe: lowercase letters and digits, other runs of
-// characters as one "-": "One referral a month" → "one-referral-a-month".
-func urlize(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }

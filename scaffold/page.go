@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/affsite/affsite/internal/slugs"
 )
 
 // PageOptions says how NewPage writes a page.
@@ -27,7 +29,7 @@ type PageData struct {
 // the feeds and the 404 page's latest reviews. An existing file is never
 // replaced. It returns the path written.
 func NewPage(site, title string, opts PageOptions) (string, error) {
-	slug := slugify(title)
+	slug := slugs.Words(title)
 	if slug == "" {
 		return "", fmt.Errorf("title %q makes an empty file name; use letters or digits", title)
 	}

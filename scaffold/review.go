@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
-	"unicode"
 
+	"github.com/affsite/affsite/internal/slugs"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -104,7 +104,7 @@ func renderReview(src []byte, file, title string, arch archetype, now time.Time)
 	if strings.TrimSpace(title) == "" {
 		title = p.Name + " affiliate program review"
 	}
-	slug = slugify(title)
+	slug = slugs.Words(title)
 	if slug == "" {
 		return nil, "", fmt.Errorf("title %q makes an empty file name; use letters or digits", title)
 	}
@@ -120,25 +120,6 @@ func renderReview(src []byte, file, title string, arch archetype, now time.Time)
 	}
 	res := strings.NewReplacer(angleOpen, "{{<", percentOpen, "{{%").Replace(b.String())
 	return []byte(res), slug, nil
-}
-
-// slugify makes a file name of a title: lower case, letters and digits,
-// words joined by hyphens.
-func slugify(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-		} else {
-			hyphen = true
-		}
-	}
-	return b.String()
 }
 
 // findProgramFile returns the data file of program id in site, or "".

@@ -147,17 +147,3 @@ func TestNewReview(t *testing.T) {
 		})
 	}
 }
-
-func TestSlugify(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{
-		"Kartra affiliate program review": "kartra-affiliate-program-review",
-		"  Is it worth it?  (2026) ":      "is-it-worth-it-2026",
-		"Ünïcode — Straße":                "ünïcode-straße",
-		"!!!":                             "",
-	} {
-		if got := slugify(in); got != want {
-			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -16,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/affsite/affsite/internal/slugs"
 	"github.com/affsite/affsite/links"
 )
 
@@ -121,37 +122,81 @@ func (e *OptionError) Error() string { return e.Msg }
 // Dir that exists and is not empty, writes nothing outside it, and
 // returns the report (also written as Dir/import-report.md).
 func Import(opts Options) (*Report, error) {
+	if err := checkOptions(&opts); err != nil {
+		return nil, err
+	}
+	im := &importer{opts: opts, rep: newReport(), ix: &index{hosts: map[string]bool{}, attachments: map[int]string{},
+		paths: map[int]string{}, destHosts: map[string]bool{}, byDest: map[string]string{}},
+		plan: &planner{files: map[string]int{}, byID: map[int]*planned{}}}
+	// The links first: content links are rewritten to them.
+	if err := im.readLinks(); err != nil {
+		return nil, err
+	}
+	if err := im.firstPass(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := im.secondPass(); err != nil {
+		return nil, err
+	}
+	if err := im.writeSiteFiles(); err != nil {
+		return nil, err
+	}
+	return im.rep, nil
+}
+
+// importer is one run of Import: what each pass learns for the next.
+type importer struct {
+	opts     Options
+	rep      *Report
+	ix       *index
+	regLinks []*links.Link // from --links
+	plan     *planner
+	ch       *Channel // the channel: as of the first item, then of the whole file
+	menu     []*menuItem
+	// titles are the titles of the posts that menu items without one of
+	// their own take theirs from.
+	titles   map[int]string
+	archives map[archive]string // → the term's name, for those of published posts
+}
+
+// checkOptions fills in the link prefix and refuses options that cannot
+// work: a prefix that is no folder, a Dir that is not empty, --uploads
+// that is no folder.
+func checkOptions(opts *Options) error {
 	if opts.TAPrefix == "" {
 		opts.TAPrefix = "/recommends/"
 	}
-	if p, ok := links.CleanPath(opts.TAPrefix); ok {
-		opts.TAPrefix = p
-	} else {
-		return nil, &OptionError{fmt.Sprintf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)}
+	p, ok := links.CleanPath(opts.TAPrefix)
+	if !ok {
+		return &OptionError{fmt.Sprintf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)}
 	}
+	opts.TAPrefix = p
 	if err := checkEmptyDir(opts.Dir); err != nil {
-		return nil, err
+		return err
 	}
 	if opts.Uploads != "" {
 		if st, err := os.Stat(opts.Uploads); err != nil || !st.IsDir() {
-			return nil, &OptionError{fmt.Sprintf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)}
+			return &OptionError{fmt.Sprintf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)}
 		}
 	}
-	rep := newReport()
-	ix := &index{hosts: map[string]bool{}, attachments: map[int]string{}, paths: map[int]string{},
-		destHosts: map[string]bool{}, byDest: map[string]string{}}
+	return nil
+}
 
-	// The links first: content links are rewritten to them.
-	var regLinks []*links.Link
+// readLinks reads the --links exports into the registry, keeping the
+// first of two links with one cloaked path and numbering repeated ids.
+func (im *importer) readLinks() error {
 	seenPath, seenID := map[string]bool{}, map[string]int{}
-	for _, f := range opts.Links {
-		ls, err := readLinksCSV(f, opts.TAPrefix, rep)
+	for _, f := range im.opts.Links {
+		ls, err := readLinksCSV(f, im.opts.TAPrefix, im.rep)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, l := range ls {
 			if seenPath[l.Cloaked] {
-				rep.unclassified(l.File, l.Line, fmt.Sprintf("cloaked path %s given twice; the first kept", l.Cloaked))
+				im.rep.unclassified(l.File, l.Line, fmt.Sprintf("cloaked path %s given twice; the first kept", l.Cloaked))
 				continue
 			}
 			seenPath[l.Cloaked] = true
@@ -160,115 +205,129 @@ func Import(opts Options) (*Report, error) {
 				id = fmt.Sprintf("%s-%d", id, n+1)
 			}
 			seenID[l.ID]++
-			notes := strings.TrimSpace(fmt.Sprintf("Imported from %s (%s): %s. %s", l.Plugin, filepath.Base(l.File), l.Name, l.Notes))
-			regLinks = append(regLinks, &links.Link{ID: id, Destination: l.Destination, Cloaked: l.Cloaked, Status: l.Status,
-				Categories: l.Categories, Notes: notes})
-			rep.LinksImported = append(rep.LinksImported, fmt.Sprintf("%s → %s (%s, %d)", l.Cloaked, l.Destination, l.Plugin, l.Status))
+			im.addLink(l, id)
 		}
 	}
-	ix.registry = links.NewSet(regLinks...)
-	for _, l := range regLinks {
-		ix.byDest[l.Destination] = l.ID
+	im.ix.registry = links.NewSet(im.regLinks...)
+	for _, l := range im.regLinks {
+		im.ix.byDest[l.Destination] = l.ID
 		if u, err := url.Parse(l.Destination); err == nil {
-			ix.destHosts[strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")] = true
+			im.ix.destHosts[hostKey(u)] = true
 		}
 	}
+	return nil
+}
 
-	// Pass 1: attachments, menus, and where each post will be.
-	var ch *Channel
-	var menuItems []*menuItem
-	plan := &planner{files: map[string]int{}, byID: map[int]*planned{}}
-	err := scanFile(opts.Export, func(c *Channel, it *Item) error {
-		if ch == nil {
-			ch = c
+// addLink adds l to the registry as id.
+func (im *importer) addLink(l CSVLink, id string) {
+	notes := strings.TrimSpace(fmt.Sprintf("Imported from %s (%s): %s. %s", l.Plugin, filepath.Base(l.File), l.Name, l.Notes))
+	im.regLinks = append(im.regLinks, &links.Link{ID: id, Destination: l.Destination, Cloaked: l.Cloaked, Status: l.Status,
+		Categories: l.Categories, Notes: notes})
+	im.rep.LinksImported = append(im.rep.LinksImported, fmt.Sprintf("%s → %s (%s, %d)", l.Cloaked, l.Destination, l.Plugin, l.Status))
+}
+
+// hostKey is u's host as the index keys hosts: lower case, without www.
+func hostKey(u *url.URL) string {
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// firstPass learns the attachments, the menu items and where each post
+// will be.
+func (im *importer) firstPass() error {
+	_, err := scanFile(im.opts.Export, func(c *Channel, it *Item) error {
+		if im.ch == nil {
+			im.ch = c
 			for _, s := range []string{c.Link, c.BaseSiteURL, c.BaseBlogURL} {
 				if u, err := url.Parse(s); err == nil && u.Host != "" {
-					ix.hosts[strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")] = true
+					im.ix.hosts[hostKey(u)] = true
 				}
 			}
 		}
 		switch it.Type {
 		case "attachment":
-			ix.attachments[it.ID] = it.AttURL
+			im.ix.attachments[it.ID] = it.AttURL
 		case "post", "page":
-			plan.add(it)
+			im.plan.add(it)
 		case "nav_menu_item":
-			menuItems = append(menuItems, readMenuItem(it))
+			im.menu = append(im.menu, readMenuItem(it))
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	plan.resolve(ix, rep)
-	// The titles menu items without one of their own take from their
-	// post: only those are kept in pass 2.
-	titles := map[int]string{}
-	for _, m := range menuItems {
+	im.plan.resolve(im.ix, im.rep)
+	// Only the titles menu items without one of their own take from
+	// their post are kept in pass 2.
+	im.titles = map[int]string{}
+	for _, m := range im.menu {
 		if m.title == "" && m.typ == "post_type" {
-			titles[m.objectID] = ""
+			im.titles[m.objectID] = ""
 		}
 	}
-	archives := map[archive]string{} // → the term's name, for those of published posts
+	return nil
+}
 
-	m := &media{uploads: opts.Uploads, dir: opts.Dir, ix: ix, rep: rep, copied: map[string]string{}}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return nil, err
-	}
-
-	// Pass 2: convert and write.
-	var chFinal *Channel
-	err = scanFile(opts.Export, func(c *Channel, it *Item) error {
-		chFinal = c
-		switch it.Type {
-		case "post", "page":
-		case "attachment":
-			rep.Attachments++
-			return nil
-		case "nav_menu_item":
-			rep.MenuItems++
-			return nil
-		default:
-			rep.skip(it.Type)
+// secondPass converts and writes every post and page, and counts the
+// other items.
+func (im *importer) secondPass() error {
+	im.archives = map[archive]string{}
+	m := &media{uploads: im.opts.Uploads, dir: im.opts.Dir, ix: im.ix, rep: im.rep, copied: map[string]string{}}
+	ch, err := scanFile(im.opts.Export, func(c *Channel, it *Item) error {
+		if !im.count(it) {
 			return nil
 		}
-		rep.Comments += len(it.Comments)
-		if _, ok := titles[it.ID]; ok {
-			titles[it.ID] = strings.TrimSpace(it.Title)
+		if _, ok := im.titles[it.ID]; ok {
+			im.titles[it.ID] = strings.TrimSpace(it.Title)
 		}
-		p := plan.byID[it.ID]
+		p := im.plan.byID[it.ID]
 		if p == nil {
 			return nil
 		}
-		return writeItem(opts, ix, m, rep, c, it, p, archives)
+		return im.writeItem(m, c, it, p)
 	})
-	if err != nil {
-		return nil, err
-	}
-	if chFinal == nil {
-		chFinal = ch
-	}
-	menus := menuTOML(menuEntries(menuItems, ix, chFinal, titles, rep))
-	if err := writeSite(opts.Dir, chFinal, regLinks, opts.TAPrefix, menus); err != nil {
-		return nil, err
-	}
-	if err := writeRedirects(opts.Dir, redirectRules(plan, chFinal, archives), rep); err != nil {
-		return nil, err
-	}
-	if err := rep.write(filepath.Join(opts.Dir, "import-report.md"), opts); err != nil {
-		return nil, err
-	}
-	return rep, nil
+	im.ch = ch // with every field, those after the last item too
+	return err
 }
 
-func scanFile(file string, fn func(*Channel, *Item) error) error {
-	f, err := os.Open(file)
-	if err != nil {
+// count counts an item in the report, and tells whether it is a post or
+// page to write.
+func (im *importer) count(it *Item) bool {
+	switch it.Type {
+	case "post", "page":
+		im.rep.Comments += len(it.Comments)
+		return true
+	case "attachment":
+		im.rep.Attachments++
+	case "nav_menu_item":
+		im.rep.MenuItems++
+	default:
+		im.rep.skip(it.Type)
+	}
+	return false
+}
+
+// writeSiteFiles writes what the whole export gives: site.toml with the
+// menus, the links registry, the redirects and the report.
+func (im *importer) writeSiteFiles() error {
+	menus := menuTOML(menuEntries(im.menu, im.ix, im.ch, im.titles, im.rep))
+	if err := writeSite(im.opts.Dir, im.ch, im.regLinks, im.opts.TAPrefix, menus); err != nil {
 		return err
 	}
+	if err := writeRedirects(im.opts.Dir, redirectRules(im.plan, im.ch, im.archives), im.rep); err != nil {
+		return err
+	}
+	return im.rep.write(filepath.Join(im.opts.Dir, "import-report.md"), im.opts)
+}
+
+// scanFile is scan over the export file.
+func scanFile(file string, fn func(*Channel, *Item) error) (*Channel, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
 	defer f.Close()
-	_, err = scan(file, f, maxItemBytes, fn)
-	return err
+	return scan(file, f, maxItemBytes, fn)
 }
 
 // checkEmptyDir refuses a dir that exists and holds anything.
@@ -320,17 +379,17 @@ type planner struct {
 }
 
 func (pl *planner) add(it *Item) {
-	slug := it.Name
-	if s, err := url.PathUnescape(slug); err == nil {
-		slug = s
+	name := it.Name
+	if s, err := url.PathUnescape(name); err == nil {
+		name = s
 	}
-	if slug == "" {
-		slug = slugify(it.Title)
+	if name == "" {
+		name = slugs.Words(it.Title)
 	}
-	if slug == "" {
-		slug = it.Type + "-" + strconv.Itoa(it.ID)
+	if name == "" {
+		name = it.Type + "-" + strconv.Itoa(it.ID)
 	}
-	p := &planned{id: it.ID, kind: it.Type, parent: it.Parent, slug: safeName(slug)}
+	p := &planned{id: it.ID, kind: it.Type, parent: it.Parent, slug: safeName(name)}
 	if u, err := url.Parse(it.Link); err == nil && u.RawQuery == "" && u.Path != "" && u.Path != "/" {
 		if dp, err := url.PathUnescape(u.Path); err == nil {
 			p.oldPath = dp
@@ -407,15 +466,39 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 }
 
 // writeItem converts one post or page and writes its file.
-// archives gathers the categories and tags of published items, whose
-// WordPress archives are redirected.
-func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *Item, p *planned, archives map[archive]string) error {
-	c := &converter{idx: ix, rep: rep, media: m, file: p.file}
+func (im *importer) writeItem(m *media, ch *Channel, it *Item, p *planned) error {
+	c := &converter{idx: im.ix, rep: im.rep, media: m, file: p.file}
 	m.cur = c
 	body, err := c.toMarkdown(it.Content())
 	if err != nil {
-		return &Error{File: opts.Export, Line: it.line, Msg: fmt.Sprintf("item %d: %v", it.ID, err)}
+		return &Error{File: im.opts.Export, Line: it.line, Msg: fmt.Sprintf("item %d: %v", it.ID, err)}
 	}
+	fm := im.frontMatter(c, m, ch, it, p)
+	if p.kind == "post" {
+		im.rep.Posts++
+	} else {
+		im.rep.Pages++
+	}
+	head, err := yaml.Marshal(fm)
+	if err != nil {
+		return err
+	}
+	out := "---\n" + string(head) + "---\n\n" + body
+	if err := writeFile(im.opts.Dir, p.file, []byte(out)); err != nil {
+		return err
+	}
+	for _, n := range c.notes {
+		im.rep.note(p.file, n)
+	}
+	if p.oldPath != "" {
+		im.rep.Permalinks = append(im.rep.Permalinks, p.oldPath)
+	}
+	return nil
+}
+
+// frontMatter is the front matter of an item: its title, dates, status,
+// author, terms, descriptions and featured image.
+func (im *importer) frontMatter(c *converter, m *media, ch *Channel, it *Item, p *planned) frontMatter {
 	fm := frontMatter{Title: strings.TrimSpace(it.Title), URL: p.url, Aliases: p.aliases, WordPressID: it.ID}
 	if fm.Title == "" {
 		fm.Title = "Untitled " + it.Type + " " + strconv.Itoa(it.ID)
@@ -425,77 +508,74 @@ func writeItem(opts Options, ix *index, m *media, rep *Report, ch *Channel, it *
 	if it.Modified != "" {
 		fm.Lastmod = wpDate("", it.Modified)
 	}
-	switch it.Status {
-	case "publish", "inherit", "":
-	case "draft", "pending", "private", "future", "auto-draft":
-		fm.Draft = true
-		rep.Drafts++
-	default:
-		fm.Draft = true
-		c.note("status %q imported as a draft", it.Status)
-	}
-	if it.Password != "" {
-		fm.Draft = true
-		c.note("password-protected in WordPress: imported as a draft")
-	}
+	fm.Draft = im.isDraft(c, it)
+	fm.Author = it.Creator
 	if a := ch.Authors[it.Creator]; a != "" {
 		fm.Author = a
-	} else {
-		fm.Author = it.Creator
 	}
-	for _, t := range it.Terms {
-		name := strings.TrimSpace(t.Name)
-		switch t.Domain {
-		case "category":
-			if name != "Uncategorized" {
-				fm.Categories = append(fm.Categories, name)
-				if !fm.Draft && t.Nicename != "" {
-					archives[archive{"category", t.Nicename}] = name
-				}
-			}
-		case "post_tag":
-			fm.Tags = append(fm.Tags, name)
-			if !fm.Draft && t.Nicename != "" {
-				archives[archive{"tag", t.Nicename}] = name
-			}
-		}
-	}
+	im.addTerms(&fm, it)
 	fm.Summary = plainText(it.Excerpt())
-	for _, k := range []string{"_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description"} {
-		if v := strings.TrimSpace(it.MetaValue(k)); v != "" && !strings.Contains(v, "%%") {
-			fm.Description = v
-			rep.SEODescriptions++
-			break
-		}
-	}
+	fm.Description = im.seoDescription(it)
 	if fm.Description == "" {
 		fm.Description = fm.Summary
 	}
 	if id, err := strconv.Atoi(it.MetaValue("_thumbnail_id")); err == nil {
-		if u, ok := ix.attachments[id]; ok {
+		if u, ok := im.ix.attachments[id]; ok {
 			fm.Images = []string{m.url(u)}
 		}
 	}
-	if p.kind == "post" {
-		rep.Posts++
-	} else {
-		rep.Pages++
+	return fm
+}
+
+// isDraft tells whether an item is imported as a draft: any status but
+// published, or a password.
+func (im *importer) isDraft(c *converter, it *Item) bool {
+	draft := true
+	switch it.Status {
+	case "publish", "inherit", "":
+		draft = false
+	case "draft", "pending", "private", "future", "auto-draft":
+		im.rep.Drafts++
+	default:
+		c.note("status %q imported as a draft", it.Status)
 	}
-	head, err := yaml.Marshal(fm)
-	if err != nil {
-		return err
+	if it.Password != "" {
+		c.note("password-protected in WordPress: imported as a draft")
+		return true
 	}
-	out := "---\n" + string(head) + "---\n\n" + body
-	if err := writeFile(opts.Dir, p.file, []byte(out)); err != nil {
-		return err
+	return draft
+}
+
+// addTerms gives fm the item's categories (but Uncategorized) and tags,
+// and gathers the terms of published items, whose WordPress archives are
+// redirected.
+func (im *importer) addTerms(fm *frontMatter, it *Item) {
+	for _, t := range it.Terms {
+		name := strings.TrimSpace(t.Name)
+		var base string
+		switch {
+		case t.Domain == "category" && name != "Uncategorized":
+			fm.Categories, base = append(fm.Categories, name), "category"
+		case t.Domain == "post_tag":
+			fm.Tags, base = append(fm.Tags, name), "tag"
+		default:
+			continue
+		}
+		if !fm.Draft && t.Nicename != "" {
+			im.archives[archive{base, t.Nicename}] = name
+		}
 	}
-	for _, n := range c.notes {
-		rep.note(p.file, n)
+}
+
+// seoDescription is the description an SEO plugin gives the item, or "".
+func (im *importer) seoDescription(it *Item) string {
+	for _, k := range []string{"_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description"} {
+		if v := strings.TrimSpace(it.MetaValue(k)); v != "" && !strings.Contains(v, "%%") {
+			im.rep.SEODescriptions++
+			return v
+		}
 	}
-	if p.oldPath != "" {
-		rep.Permalinks = append(rep.Permalinks, p.oldPath)
-	}
-	return nil
+	return ""
 }
 
 // wpDate turns WordPress's "2006-01-02 15:04:05" (GMT when gmt is
@@ -550,22 +630,6 @@ func safeName(s string) string {
 		s = "untitled"
 	}
 	return s
-}
-
-// slugify makes a slug of a title, as WordPress would roughly.
-func slugify(title string) string {
-	var sb strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			sb.WriteRune(r)
-			dash = false
-		} else if !dash && sb.Len() > 0 {
-			sb.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(sb.String(), "-")
 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

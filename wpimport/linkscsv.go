@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/links"
+	"github.com/affsite/affsite/programs"
 )
 
 // CSVLink is one cloaked link read from a link plugin's CSV export.
@@ -70,27 +71,9 @@ func readLinksCSV(file, taPrefix string, rep *Report) ([]CSVLink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the CSV header: %v", file, err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	plugin, cols := "", map[string][]string(nil)
-	switch {
-	case has(col, "destination url", "link destination"):
-		plugin, cols = "ThirstyAffiliates", taColumns
-	case has(col, "url") && has(col, "slug") && has(col, "redirect_type", "param_forwarding", "nofollow", "track_me", "tracking"):
-		plugin, cols = "Pretty Links", plColumns
-	default:
-		return nil, fmt.Errorf("%s:1: neither a ThirstyAffiliates nor a Pretty Links export: the header is %q (ThirstyAffiliates has \"Destination URL\"; Pretty Links has url, slug and redirect_type)",
-			file, strings.Join(header, ","))
-	}
-	get := func(rec []string, field string) string {
-		for _, name := range cols[field] {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-		}
-		return ""
+	cols, err := csvLayoutOf(file, header)
+	if err != nil {
+		return nil, err
 	}
 	var out []CSVLink
 	for {
@@ -102,47 +85,95 @@ func readLinksCSV(file, taPrefix string, rep *Report) ([]CSVLink, error) {
 		if err != nil {
 			return out, fmt.Errorf("%s:%d: %v", file, line, err)
 		}
-		l := CSVLink{Plugin: plugin, File: file, Line: line, Name: get(rec, "name"), Destination: get(rec, "destination"), Notes: get(rec, "notes")}
-		slug := get(rec, "slug")
-		if cl := get(rec, "cloaked"); cl != "" {
-			if u, err := url.Parse(cl); err == nil {
-				l.Cloaked, _ = links.CleanPath(u.Path)
-			}
-		}
-		if l.Cloaked == "" && slug != "" {
-			prefix := "/"
-			if plugin == "ThirstyAffiliates" {
-				prefix = taPrefix
-			}
-			l.Cloaked, _ = links.CleanPath(prefix + strings.Trim(slug, "/"))
-		}
-		for _, c := range strings.FieldsFunc(get(rec, "categories"), func(r rune) bool { return r == ',' || r == '|' || r == ';' }) {
-			if c = strings.TrimSpace(c); c != "" {
-				l.Categories = append(l.Categories, c)
-			}
-		}
-		l.Status = 302
-		switch rt := strings.ToLower(get(rec, "redirect")); rt {
-		case "", "global":
-		case "301", "302", "307":
-			l.Status, _ = strconv.Atoi(rt)
-		default:
-			rep.unclassified(file, line, fmt.Sprintf("redirect type %q has no static equivalent; written as 302", rt))
-		}
-		u, err := url.Parse(l.Destination)
-		switch {
-		case l.Destination == "" || err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-			rep.unclassified(file, line, fmt.Sprintf("destination %q is not an http(s) URL; link %q not imported", l.Destination, l.Name))
-			continue
-		case l.Cloaked == "":
-			rep.unclassified(file, line, fmt.Sprintf("link %q has no slug or cloaked URL that is a plain path; not imported", l.Name))
+		l := cols.link(rec, file, line, taPrefix, rep)
+		if why := l.unusable(); why != "" {
+			rep.unclassified(file, line, why)
 			continue
 		}
-		segs := strings.Split(strings.Trim(l.Cloaked, "/"), "/")
-		l.ID = idOf(segs[len(segs)-1])
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// csvLayout is where a plugin's export holds each field.
+type csvLayout struct {
+	plugin string
+	col    map[string]int      // lower-cased column name → index
+	names  map[string][]string // field → the plugin's column names for it
+}
+
+// csvLayoutOf tells the plugin by the header.
+func csvLayoutOf(file string, header []string) (*csvLayout, error) {
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	switch {
+	case has(col, "destination url", "link destination"):
+		return &csvLayout{"ThirstyAffiliates", col, taColumns}, nil
+	case has(col, "url") && has(col, "slug") && has(col, "redirect_type", "param_forwarding", "nofollow", "track_me", "tracking"):
+		return &csvLayout{"Pretty Links", col, plColumns}, nil
+	}
+	return nil, fmt.Errorf("%s:1: neither a ThirstyAffiliates nor a Pretty Links export: the header is %q (ThirstyAffiliates has \"Destination URL\"; Pretty Links has url, slug and redirect_type)",
+		file, strings.Join(header, ","))
+}
+
+// get returns the field of rec, trimmed, from the first of its columns
+// the export has.
+func (c *csvLayout) get(rec []string, field string) string {
+	for _, name := range c.names[field] {
+		if i, ok := c.col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+	}
+	return ""
+}
+
+// link reads the row of rec at file:line. A redirect type with no static equivalent is
+// reported and becomes 302.
+func (c *csvLayout) link(rec []string, file string, line int, taPrefix string, rep *Report) CSVLink {
+	l := CSVLink{Plugin: c.plugin, File: file, Line: line, Name: c.get(rec, "name"), Destination: c.get(rec, "destination"), Notes: c.get(rec, "notes")}
+	if cl := c.get(rec, "cloaked"); cl != "" {
+		if u, err := url.Parse(cl); err == nil {
+			l.Cloaked, _ = links.CleanPath(u.Path)
+		}
+	}
+	if slug := c.get(rec, "slug"); l.Cloaked == "" && slug != "" {
+		prefix := "/"
+		if c.plugin == "ThirstyAffiliates" {
+			prefix = taPrefix
+		}
+		l.Cloaked, _ = links.CleanPath(prefix + strings.Trim(slug, "/"))
+	}
+	for _, cat := range strings.FieldsFunc(c.get(rec, "categories"), func(r rune) bool { return r == ',' || r == '|' || r == ';' }) {
+		if cat = strings.TrimSpace(cat); cat != "" {
+			l.Categories = append(l.Categories, cat)
+		}
+	}
+	l.Status = 302
+	switch rt := strings.ToLower(c.get(rec, "redirect")); rt {
+	case "", "global":
+	case "301", "302", "307":
+		l.Status, _ = strconv.Atoi(rt)
+	default:
+		rep.unclassified(l.File, l.Line, fmt.Sprintf("redirect type %q has no static equivalent; written as 302", rt))
+	}
+	if l.Cloaked != "" {
+		segs := strings.Split(strings.Trim(l.Cloaked, "/"), "/")
+		l.ID = idOf(segs[len(segs)-1])
+	}
+	return l
+}
+
+// unusable says why l cannot be imported, or "".
+func (l *CSVLink) unusable() string {
+	switch {
+	case !programs.IsHTTPURL(l.Destination):
+		return fmt.Sprintf("destination %q is not an http(s) URL; link %q not imported", l.Destination, l.Name)
+	case l.Cloaked == "":
+		return fmt.Sprintf("link %q has no slug or cloaked URL that is a plain path; not imported", l.Name)
+	}
+	return ""
 }
 
 func has(col map[string]int, names ...string) bool {

@@ -5,7 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/affsite/affsite/internal/slugs"
 )
 
 // WordPress menus become the site's menu configuration: [[menus.NAME]]
@@ -48,33 +49,33 @@ type menuEntry struct {
 // menuNames maps each WordPress menu slug to its affsite menu name.
 func menuNames(items []*menuItem) map[string]string {
 	count := map[string]int{}
-	var slugs []string
+	var menuSlugs []string
 	for _, m := range items {
 		if count[m.menu] == 0 {
-			slugs = append(slugs, m.menu)
+			menuSlugs = append(menuSlugs, m.menu)
 		}
 		count[m.menu]++
 	}
 	main := ""
 	for _, want := range []string{"main", "primary", "header"} {
-		for _, s := range slugs {
+		for _, s := range menuSlugs {
 			if main == "" && strings.Contains(s, want) {
 				main = s
 			}
 		}
 	}
 	if main == "" {
-		for _, s := range slugs {
+		for _, s := range menuSlugs {
 			if main == "" || count[s] > count[main] {
 				main = s
 			}
 		}
 	}
 	names := map[string]string{}
-	for _, s := range slugs {
+	for _, s := range menuSlugs {
 		if s == main {
 			names[s] = "main"
-		} else if n := urlizeTerm(s); n != "" && n != "main" {
+		} else if n := slugs.URLize(s); n != "" && n != "main" {
 			names[s] = n
 		} else {
 			names[s] = "menu-" + strconv.Itoa(len(names)+1)
@@ -114,11 +115,11 @@ func menuEntries(items []*menuItem, ix *index, ch *Channel, titles map[int]strin
 		case "taxonomy":
 			t, ok := ch.Terms[m.objectID]
 			tax := map[string]string{"category": "categories", "post_tag": "tags"}[m.object]
-			if !ok || tax == "" || urlizeTerm(t.Name) == "" {
+			if !ok || tax == "" || slugs.URLize(t.Name) == "" {
 				rep.note("site.toml", fmt.Sprintf("menu item %d links to %s %d, which affsite has no list page for: left out", m.id, m.object, m.objectID))
 				continue
 			}
-			e.url = "/" + tax + "/" + urlizeTerm(t.Name) + "/"
+			e.url = "/" + tax + "/" + slugs.URLize(t.Name) + "/"
 			if e.name == "" {
 				e.name = t.Name
 			}
@@ -165,27 +166,4 @@ func menuTOML(entries []menuEntry) string {
 		}
 	}
 	return sb.String()
-}
-
-// urlizeTerm is the path segment of a category or tag name, as the
-// generator's urlize makes it (lower case; spaces, hyphens and slashes
-// to one hyphen; letters, digits, _ and . kept). The import's end-to-end
-// test builds the site and finds a page at every URL made with it, so a
-// change to either is caught.
-func urlizeTerm(s string) string {
-	var b strings.Builder
-	lastHyphen := false
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		switch {
-		case isLetter(r) || r == '_' || r == '.':
-			b.WriteRune(r)
-			lastHyphen = false
-		case unicode.IsSpace(r) || r == '-' || r == '/':
-			if !lastHyphen && b.Len() > 0 {
-				b.WriteByte('-')
-				lastHyphen = true
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/hosting"
+	"github.com/affsite/affsite/internal/slugs"
 )
 
 // The importer's 301 rules go to static/_redirects, which the build
@@ -35,7 +36,7 @@ func redirectRules(pl *planner, ch *Channel, archives map[archive]string) []host
 		}
 	}
 	for a, name := range archives {
-		to := urlizeTerm(name)
+		to := slugs.URLize(name)
 		if to == "" || strings.ContainsAny(a.slug, " \t/") {
 			continue
 		}

@@ -77,46 +77,69 @@ func (r *Report) write(file string, opts Options) error {
 	for _, l := range opts.Links {
 		fmt.Fprintf(&sb, ", `%s`", l)
 	}
-	sb.WriteString(".\n\n## Summary\n\n")
+	sb.WriteString(".\n")
+	for _, section := range []func(*strings.Builder){
+		r.writeSummary, r.writeConversions, r.writeLinks, r.writePermalinks, r.writeMedia, r.writeNotImported,
+	} {
+		section(&sb)
+	}
+	return os.WriteFile(file, []byte(sb.String()), 0o644)
+}
+
+// writeSummary writes the summary and the item types skipped.
+func (r *Report) writeSummary(sb *strings.Builder) {
+	sb.WriteString("\n## Summary\n\n")
 	for _, line := range strings.Split(strings.TrimSpace(r.Summary()), "\n") {
 		sb.WriteString("- " + line + "\n")
 	}
 	if r.SEODescriptions > 0 {
-		fmt.Fprintf(&sb, "- %d SEO descriptions (Yoast, Rank Math, AIOSEO) used as description\n", r.SEODescriptions)
+		fmt.Fprintf(sb, "- %d SEO descriptions (Yoast, Rank Math, AIOSEO) used as description\n", r.SEODescriptions)
 	}
 	if len(r.Skipped) > 0 {
 		sb.WriteString("\n## Skipped item types\n\n")
 		for _, k := range sortedKeys(r.Skipped) {
-			fmt.Fprintf(&sb, "- %s: %d\n", k, r.Skipped[k])
+			fmt.Fprintf(sb, "- %s: %d\n", k, r.Skipped[k])
 		}
 	}
-	table := func(title string, m map[string]map[string]int) {
-		if len(m) == 0 {
-			return
-		}
-		sb.WriteString("\n## " + title + "\n\n| name | result | count |\n| --- | --- | --- |\n")
-		for _, k := range sortedKeys(m) {
-			for _, how := range sortedKeys(m[k]) {
-				fmt.Fprintf(&sb, "| %s | %s | %d |\n", k, how, m[k][how])
-			}
-		}
-	}
-	table("Gutenberg blocks", r.Blocks)
-	table("WordPress shortcodes", r.Shortcodes)
+}
+
+// writeConversions writes what became of the blocks, the shortcodes and
+// the HTML elements.
+func (r *Report) writeConversions(sb *strings.Builder) {
+	writeCountTable(sb, "Gutenberg blocks", r.Blocks)
+	writeCountTable(sb, "WordPress shortcodes", r.Shortcodes)
 	if len(r.Raw) > 0 {
 		sb.WriteString("\n## Kept as raw HTML\n\n")
 		for _, k := range sortedKeys(r.Raw) {
-			fmt.Fprintf(&sb, "- <%s>: %d\n", k, r.Raw[k])
+			fmt.Fprintf(sb, "- <%s>: %d\n", k, r.Raw[k])
 		}
 	}
+}
+
+// writeCountTable writes a section of name, result and count rows, when
+// m has any.
+func writeCountTable(sb *strings.Builder, title string, m map[string]map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	sb.WriteString("\n## " + title + "\n\n| name | result | count |\n| --- | --- | --- |\n")
+	for _, k := range sortedKeys(m) {
+		for _, how := range sortedKeys(m[k]) {
+			fmt.Fprintf(sb, "| %s | %s | %d |\n", k, how, m[k][how])
+		}
+	}
+}
+
+// writeLinks writes the affiliate links imported and found in content.
+func (r *Report) writeLinks(sb *strings.Builder) {
 	sb.WriteString("\n## Affiliate links\n\n")
-	fmt.Fprintf(&sb, "- %d links imported into data/links/imported.yaml\n", len(r.LinksImported))
-	fmt.Fprintf(&sb, "- %d content links to a cloaked path or destination became link shortcodes\n", r.LinkShortcodes)
+	fmt.Fprintf(sb, "- %d links imported into data/links/imported.yaml\n", len(r.LinksImported))
+	fmt.Fprintf(sb, "- %d content links to a cloaked path or destination became link shortcodes\n", r.LinkShortcodes)
 	if r.LinkKeptMarkdown > 0 {
-		fmt.Fprintf(&sb, "- %d links around images or markup kept as Markdown links (the build marks them sponsored)\n", r.LinkKeptMarkdown)
+		fmt.Fprintf(sb, "- %d links around images or markup kept as Markdown links (the build marks them sponsored)\n", r.LinkKeptMarkdown)
 	}
 	if r.HostLinks > 0 {
-		fmt.Fprintf(&sb, "- %d links to a registry destination's host, other page: kept as they are (the build marks them sponsored)\n", r.HostLinks)
+		fmt.Fprintf(sb, "- %d links to a registry destination's host, other page: kept as they are (the build marks them sponsored)\n", r.HostLinks)
 	}
 	for _, l := range r.LinksImported {
 		sb.WriteString("  - " + l + "\n")
@@ -127,36 +150,48 @@ func (r *Report) write(file string, opts Options) error {
 			sb.WriteString("- " + u + "\n")
 		}
 	}
+}
+
+// writePermalinks writes what became of the old paths.
+func (r *Report) writePermalinks(sb *strings.Builder) {
 	sb.WriteString("\n## Permalinks\n\n")
-	fmt.Fprintf(&sb, "%d old paths are the new pages' paths (url front matter) or aliases.\n", len(r.Permalinks))
+	fmt.Fprintf(sb, "%d old paths are the new pages' paths (url front matter) or aliases.\n", len(r.Permalinks))
 	if r.PlainPermalinks > 0 {
-		fmt.Fprintf(&sb, "\n%d items had plain permalinks (?p=ID): a static host cannot redirect those; links inside the site were rewritten.\n", r.PlainPermalinks)
+		fmt.Fprintf(sb, "\n%d items had plain permalinks (?p=ID): a static host cannot redirect those; links inside the site were rewritten.\n", r.PlainPermalinks)
 	}
 	if r.Redirects > 0 {
-		fmt.Fprintf(&sb, "\n%d permanent (301) redirects in static/_redirects: old paths of section pages, category archives (/category/SLUG/ to /categories/NAME/) and tag archives (/tag/SLUG/ to /tags/NAME/).\n", r.Redirects)
+		fmt.Fprintf(sb, "\n%d permanent (301) redirects in static/_redirects: old paths of section pages, category archives (/category/SLUG/ to /categories/NAME/) and tag archives (/tag/SLUG/ to /tags/NAME/).\n", r.Redirects)
 	}
 	sb.WriteString("\nNot redirected: other WordPress archives (/author/NAME/, date archives, /feed/, archive pages /page/N/); affsite's are /categories/NAME/ and /tags/NAME/.\n")
+}
+
+// writeMedia writes what became of the uploads.
+func (r *Report) writeMedia(sb *strings.Builder) {
 	sb.WriteString("\n## Media\n\n")
-	fmt.Fprintf(&sb, "- %d files copied into static/wp-content/uploads/\n", r.MediaCopied)
+	fmt.Fprintf(sb, "- %d files copied into static/wp-content/uploads/\n", r.MediaCopied)
 	if r.SrcsetRewritten > 0 {
-		fmt.Fprintf(&sb, "- %d srcset attributes rewritten to the copied files (images with one kept as HTML)\n", r.SrcsetRewritten)
+		fmt.Fprintf(sb, "- %d srcset attributes rewritten to the copied files (images with one kept as HTML)\n", r.SrcsetRewritten)
 	}
 	if r.SrcsetDropped > 0 {
-		fmt.Fprintf(&sb, "- %d srcset attributes dropped (no --uploads, or none of their files in it; the src image is kept)\n", r.SrcsetDropped)
+		fmt.Fprintf(sb, "- %d srcset attributes dropped (no --uploads, or none of their files in it; the src image is kept)\n", r.SrcsetDropped)
 	}
 	for _, k := range sortedKeys(r.MissingMedia) {
 		sb.WriteString("- missing from --uploads: " + k + "\n")
 	}
 	if len(r.External) > 0 {
-		fmt.Fprintf(&sb, "- %d media URLs left pointing at the old site (no --uploads):\n", len(r.External))
+		fmt.Fprintf(sb, "- %d media URLs left pointing at the old site (no --uploads):\n", len(r.External))
 		for _, k := range sortedKeys(r.External) {
 			sb.WriteString("  - " + k + "\n")
 		}
 	}
+}
+
+// writeNotImported writes what was left out, and the notes per file.
+func (r *Report) writeNotImported(sb *strings.Builder) {
 	sb.WriteString("\n## Not imported\n\n")
-	fmt.Fprintf(&sb, "- comments: %d\n- attachment pages: %d\n", r.Comments, r.Attachments)
+	fmt.Fprintf(sb, "- comments: %d\n- attachment pages: %d\n", r.Comments, r.Attachments)
 	if r.MenuItems > r.MenuEntries {
-		fmt.Fprintf(&sb, "- menu items: %d of %d (see site.toml below)\n", r.MenuItems-r.MenuEntries, r.MenuItems)
+		fmt.Fprintf(sb, "- menu items: %d of %d (see site.toml below)\n", r.MenuItems-r.MenuEntries, r.MenuItems)
 	}
 	if len(r.Notes) > 0 {
 		sb.WriteString("\n## Per file\n\n")
@@ -167,7 +202,6 @@ func (r *Report) write(file string, opts Options) error {
 			}
 		}
 	}
-	return os.WriteFile(file, []byte(sb.String()), 0o644)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

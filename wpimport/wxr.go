@@ -134,86 +134,124 @@ var errTooLarge = errors.New("too large")
 // and the XML line.
 func scan(file string, r io.Reader, maxItem int64, fn func(*Channel, *Item) error) (*Channel, error) {
 	cr := &countingReader{r: bufio.NewReaderSize(r, 64<<10)}
-	dec := xml.NewDecoder(cr)
-	dec.Strict = true
-	ch := &Channel{Authors: map[string]string{}, Terms: map[int]Term{}}
-	errAt := func(msg string) error {
-		line, _ := dec.InputPos()
-		return &Error{File: file, Line: line, Msg: msg}
-	}
-	var stack []string
-	sawRSS, sawChannel := false, false
-	tooLarge := func(what string, line int) error {
-		return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s is larger than %s, the most this importer reads at once", what, byteSize(maxItem))}
-	}
+	s := &wxrScanner{file: file, cr: cr, dec: xml.NewDecoder(cr), maxItem: maxItem, fn: fn,
+		ch: &Channel{Authors: map[string]string{}, Terms: map[int]Term{}}}
+	s.dec.Strict = true
 	for {
-		line, _ := dec.InputPos()
+		line, _ := s.dec.InputPos()
 		cr.limit = cr.n + maxItem
-		tok, err := dec.Token()
+		tok, err := s.dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if errors.Is(err, errTooLarge) {
-			return nil, tooLarge("the text or element here", line)
+			return nil, s.tooLarge("the text or element here", line)
 		}
 		if err != nil {
-			return nil, xmlError(file, err, errAt)
+			return nil, xmlError(file, err, s.errAt)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			name := t.Name.Local
-			if len(stack) == 0 {
-				if name != "rss" {
-					return nil, errAt(fmt.Sprintf("not a WordPress export: the document is <%s>, not <rss>", name))
-				}
-				sawRSS = true
-			}
-			if name == "channel" && len(stack) == 1 {
-				sawChannel = true
-			}
-			if name == "item" && len(stack) == 2 {
-				if ch.Version == "" {
-					return nil, errAt("not a WordPress export: no <wp:wxr_version> before the first item (export from Tools → Export)")
-				}
-				line, _ := dec.InputPos()
-				cr.limit = cr.n + maxItem
-				var it Item
-				if err := dec.DecodeElement(&it, &t); errors.Is(err, errTooLarge) {
-					return nil, tooLarge("the <item> here", line)
-				} else if err != nil {
-					return nil, xmlError(file, err, errAt)
-				}
-				it.line = line
-				if err := fn(ch, &it); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if len(stack) == 2 && stack[1] == "channel" {
-				if err := channelField(dec, t, ch); errors.Is(err, errTooLarge) {
-					return nil, tooLarge("<"+t.Name.Local+">", line)
-				} else if err != nil {
-					return nil, errAt(err.Error())
-				}
-				if ch.Version != "" && !knownVersions[ch.Version] {
-					return nil, errAt(fmt.Sprintf("unknown WXR version %q (this importer reads 1.0, 1.1 and 1.2)", ch.Version))
-				}
-				continue
-			}
-			stack = append(stack, name)
+			err = s.start(t, line)
 		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			if len(s.stack) > 0 {
+				s.stack = s.stack[:len(s.stack)-1]
 			}
 		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if !sawRSS {
-		return nil, &Error{File: file, Line: 1, Msg: "not a WordPress export: the file holds no XML element (not XML?)"}
+	return s.end()
+}
+
+// wxrScanner is the state of scan: where it is in the document, and the
+// channel's fields so far.
+type wxrScanner struct {
+	file               string
+	cr                 *countingReader
+	dec                *xml.Decoder
+	maxItem            int64
+	fn                 func(*Channel, *Item) error
+	ch                 *Channel
+	stack              []string // the open elements, but items and channel fields
+	sawRSS, sawChannel bool
+}
+
+// errAt is an error at the decoder's line.
+func (s *wxrScanner) errAt(msg string) error {
+	line, _ := s.dec.InputPos()
+	return &Error{File: s.file, Line: line, Msg: msg}
+}
+
+// tooLarge is the error for what at line, past the most read at once.
+func (s *wxrScanner) tooLarge(what string, line int) error {
+	return &Error{File: s.file, Line: line, Msg: fmt.Sprintf("%s is larger than %s, the most this importer reads at once", what, byteSize(s.maxItem))}
+}
+
+// start handles an element's start tag at line: the document's <rss>,
+// its <channel>, an item (decoded whole and handed to fn) or a field of
+// the channel (decoded whole).
+func (s *wxrScanner) start(t xml.StartElement, line int) error {
+	name := t.Name.Local
+	if len(s.stack) == 0 {
+		if name != "rss" {
+			return s.errAt(fmt.Sprintf("not a WordPress export: the document is <%s>, not <rss>", name))
+		}
+		s.sawRSS = true
 	}
-	if !sawChannel || ch.Version == "" {
-		return nil, &Error{File: file, Line: 1, Msg: "not a WordPress export: no <channel> with a <wp:wxr_version>"}
+	if name == "channel" && len(s.stack) == 1 {
+		s.sawChannel = true
 	}
-	return ch, nil
+	switch {
+	case name == "item" && len(s.stack) == 2:
+		return s.item(t)
+	case len(s.stack) == 2 && s.stack[1] == "channel":
+		return s.channelField(t, line)
+	}
+	s.stack = append(s.stack, name)
+	return nil
+}
+
+// item decodes one <item> and hands it to fn.
+func (s *wxrScanner) item(t xml.StartElement) error {
+	if s.ch.Version == "" {
+		return s.errAt("not a WordPress export: no <wp:wxr_version> before the first item (export from Tools → Export)")
+	}
+	line, _ := s.dec.InputPos()
+	s.cr.limit = s.cr.n + s.maxItem
+	var it Item
+	if err := s.dec.DecodeElement(&it, &t); errors.Is(err, errTooLarge) {
+		return s.tooLarge("the <item> here", line)
+	} else if err != nil {
+		return xmlError(s.file, err, s.errAt)
+	}
+	it.line = line
+	return s.fn(s.ch, &it)
+}
+
+// channelField decodes a child of <channel> other than an item, at line.
+func (s *wxrScanner) channelField(t xml.StartElement, line int) error {
+	if err := channelField(s.dec, t, s.ch); errors.Is(err, errTooLarge) {
+		return s.tooLarge("<"+t.Name.Local+">", line)
+	} else if err != nil {
+		return s.errAt(err.Error())
+	}
+	if s.ch.Version != "" && !knownVersions[s.ch.Version] {
+		return s.errAt(fmt.Sprintf("unknown WXR version %q (this importer reads 1.0, 1.1 and 1.2)", s.ch.Version))
+	}
+	return nil
+}
+
+// end checks, once the document ends, that it was an export.
+func (s *wxrScanner) end() (*Channel, error) {
+	if !s.sawRSS {
+		return nil, &Error{File: s.file, Line: 1, Msg: "not a WordPress export: the file holds no XML element (not XML?)"}
+	}
+	if !s.sawChannel || s.ch.Version == "" {
+		return nil, &Error{File: s.file, Line: 1, Msg: "not a WordPress export: no <channel> with a <wp:wxr_version>"}
+	}
+	return s.ch, nil
 }
 
 // xmlError words a decoding error, at the line the decoder gives.
@@ -260,31 +298,24 @@ func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 			ch.Terms[c.ID] = Term{Taxonomy: "post_tag", Slug: c.TagSlug, Name: strings.TrimSpace(c.TagName)}
 		}
 		return nil
-	case "title", "link", "description", "language", "base_site_url", "base_blog_url", "wxr_version":
+	}
+	if field, ok := channelText(ch)[t.Name.Local]; ok {
 		var s string
 		if err := dec.DecodeElement(&s, &t); err != nil {
 			return err
 		}
-		s = strings.TrimSpace(s)
-		switch t.Name.Local {
-		case "title":
-			ch.Title = s
-		case "link":
-			ch.Link = s
-		case "description":
-			ch.Description = s
-		case "language":
-			ch.Language = s
-		case "base_site_url":
-			ch.BaseSiteURL = s
-		case "base_blog_url":
-			ch.BaseBlogURL = s
-		case "wxr_version":
-			ch.Version = s
-		}
+		*field = strings.TrimSpace(s)
 		return nil
 	}
 	return dec.Skip() // other terms (nav_menu…): items name their own
+}
+
+// channelText are the text fields of ch, by the name of their element.
+func channelText(ch *Channel) map[string]*string {
+	return map[string]*string{
+		"title": &ch.Title, "link": &ch.Link, "description": &ch.Description, "language": &ch.Language,
+		"base_site_url": &ch.BaseSiteURL, "base_blog_url": &ch.BaseBlogURL, "wxr_version": &ch.Version,
+	}
 }
 
 // countingReader counts what it reads and fails with errTooLarge once
