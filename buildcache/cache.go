@@ -163,7 +163,23 @@ func (c *Cache) Object(key Sum, name string) string {
 // that, of its checksum (the time is then set back, for the next build).
 func Check(path string, f File) bool {
 	st, err := os.Lstat(path)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != f.Size {
+	return err == nil && checkInfo(path, st, f)
+}
+
+// Holds tells whether the file at path is the object of f (an entry's
+// file, key its key) by hard link, and that object is still the file f
+// recorded (Check): a build that starts from its previous output keeps
+// such a file as it is.
+func (c *Cache) Holds(key Sum, f File, path string) bool {
+	obj := c.Object(key, f.Name)
+	at, err1 := os.Lstat(path)
+	st, err2 := os.Lstat(obj)
+	return err1 == nil && err2 == nil && os.SameFile(at, st) && checkInfo(obj, st, f)
+}
+
+// checkInfo is Check of the file at path, whose Lstat is st.
+func checkInfo(path string, st fs.FileInfo, f File) bool {
+	if !st.Mode().IsRegular() || st.Size() != f.Size {
 		return false
 	}
 	if st.ModTime().UnixNano() == f.ModTime {

@@ -166,17 +166,21 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	spare, err := b.cacheSpare()
+	if err != nil {
+		return nil, err
+	}
 	var dir *outdir.Dir
 	if opts.Output != nil {
 		b.out = opts.Output
 	} else {
-		dir, err = outdir.Open(b.opts.Dest, outdir.Options{Site: b.opts.Source, Protect: SourceDirs(), Waiting: opts.Waiting})
+		dir, err = outdir.Open(b.opts.Dest, outdir.Options{Site: b.opts.Source, Protect: SourceDirs(), Waiting: opts.Waiting, Spare: spare})
 		if err != nil {
 			return nil, err
 		}
 		b.out = dir
 	}
-	if err := b.openCache(dir); err != nil {
+	if err := b.openCache(dir, spare); err != nil {
 		dir.Abort()
 		return nil, err
 	}

@@ -104,19 +104,31 @@ type cachedPage struct {
 	Summary, Description   string
 }
 
-// openCache opens the build cache for a build into dir, or returns nil
-// when the build does not use one.
-func (b *builder) openCache(dir *outdir.Dir) error {
-	if b.opts.CacheDir == "" || dir == nil || b.opts.Markdown != nil || b.opts.Shortcodes != nil {
-		return nil
+// cacheSpare checks the cache folder against the output folder and
+// returns where the output folder's spare goes (outdir.Options.Spare):
+// the cache keeps the build a swap takes out, for the next build to
+// start from. It returns "" when the build uses no cache.
+func (b *builder) cacheSpare() (string, error) {
+	if b.opts.CacheDir == "" || b.opts.Output != nil || b.opts.Markdown != nil || b.opts.Shortcodes != nil {
+		return "", nil
 	}
 	cacheAbs, err1 := filepath.Abs(b.opts.CacheDir)
 	destAbs, err2 := filepath.Abs(b.opts.Dest)
 	if err := errors.Join(err1, err2); err != nil {
-		return err
+		return "", err
 	}
 	if within(cacheAbs, destAbs) || within(destAbs, cacheAbs) {
-		return fmt.Errorf("%s: the cache folder and the output folder %s must not hold one another", b.opts.CacheDir, b.opts.Dest)
+		return "", fmt.Errorf("%s: the cache folder and the output folder %s must not hold one another", b.opts.CacheDir, b.opts.Dest)
+	}
+	sum := sha256.Sum256([]byte(destAbs))
+	return filepath.Join(cacheAbs, "outputs", fmt.Sprintf("%x", sum[:12])), nil
+}
+
+// openCache opens the build cache for a build into dir, or leaves
+// b.cache nil when the build does not use one (cacheSpare "").
+func (b *builder) openCache(dir *outdir.Dir, spare string) error {
+	if spare == "" {
+		return nil
 	}
 	id, err := binaryID()
 	if err != nil {
@@ -246,6 +258,9 @@ func (b *builder) place(e buildcache.Entry, from string) bool {
 		if err := b.claim(f.Name, from); err != nil {
 			b.unclaim(e.Files[:i])
 			return false
+		}
+		if b.cache.dir.Keep(f.Name, func(full string) bool { return b.cache.c.Holds(e.Key, f, full) }) {
+			continue // the spare's file is the object already
 		}
 		err := b.cache.dir.Place(f.Name, func(full string) error { return b.cache.c.Get(e.Key, f, full) })
 		if err != nil {

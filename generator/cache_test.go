@@ -2,9 +2,11 @@ package generator_test
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -267,6 +269,11 @@ func TestCacheEqualsClean(t *testing.T) {
 				if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
 					t.Fatalf("step %d (%s): the cached build differs from a clean one:\n%s", step, what, d)
 				}
+				// The cached build starts from the one before (the
+				// output's spare): it must leave no folder behind.
+				if a, b := readFolders(t, clean.Dest), readFolders(t, cached.Dest); a != b {
+					t.Fatalf("step %d (%s): folders of the clean build:\n%s\nof the cached one:\n%s", step, what, a, b)
+				}
 				os.RemoveAll(clean.Dest)
 				reused += rc.Reused
 			}
@@ -481,4 +488,22 @@ url: /reviews/b/
 	if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
 		t.Errorf("cached build differs from a clean one after a slug took another page's:\n%s", d)
 	}
+}
+
+// readFolders lists the folders below dir, one a line, sorted.
+func readFolders(t *testing.T, dir string) string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
 }

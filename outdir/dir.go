@@ -22,6 +22,10 @@ type Options struct {
 	// Waiting, when set, is called once if another build holds the
 	// folder, before Open waits for it to finish.
 	Waiting func()
+	// Spare, when set, is a folder on the output's file system where
+	// Commit keeps the build it swaps out, and where the next Open takes
+	// it from to start the build in (spare.go): a build cache's, say.
+	Spare string
 }
 
 // Dir is an output folder opened for one build: the build writes into a
@@ -36,10 +40,14 @@ type Dir struct {
 	tmp    string
 	lock   *folderLock
 	moved  string // where Hugo's output was moved, as a sibling of given
+	spare  string // Options.Spare
 
 	mu    sync.Mutex
 	dirs  map[string]bool
 	names []string
+	// left holds the files of the spare the build started from that it
+	// has not written or kept yet; nil for a build started empty.
+	left map[string]bool
 
 	// stop, set by tests, is asked at each step of Commit; true ends
 	// Commit there as if the process had been killed.
@@ -68,7 +76,7 @@ func Open(dest string, opts Options) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{given: dest, dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), dirs: map[string]bool{}}
+	d := &Dir{given: dest, dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), dirs: map[string]bool{}, spare: opts.Spare}
 	if err := os.MkdirAll(d.parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -101,7 +109,10 @@ func (d *Dir) prepare(site string) error {
 		return err
 	}
 	d.tmp = tmp
-	return os.Chmod(tmp, 0o755)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	return d.takeSpare()
 }
 
 // recover puts back the previous build when a swap stopped between its
@@ -186,6 +197,10 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // in, then releases the lock.
 func (d *Dir) Commit() error {
 	defer d.lock.unlock()
+	if err := d.removeLeftovers(); err != nil {
+		os.RemoveAll(d.tmp)
+		return err
+	}
 	if err := writeManifest(d.tmp, d.names); err != nil {
 		os.RemoveAll(d.tmp)
 		return err
@@ -214,7 +229,7 @@ func (d *Dir) swap() error {
 			if d.stopAt("exchanged") {
 				return errStopped
 			}
-			removeTree(d.tmp) // the previous build, now
+			d.keepSpare(d.tmp) // the previous build, now
 			return nil
 		}
 		if !errors.Is(err, errNoExchange) {
@@ -238,7 +253,7 @@ func (d *Dir) swap() error {
 	if d.stopAt("renamed") {
 		return errStopped
 	}
-	removeTree(old)
+	d.keepSpare(old)
 	return nil
 }
 

@@ -41,8 +41,17 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 			}
 		}
 	}
+	if d.left != nil {
+		d.clearLeftover(clean, full)
+	}
 	if err := put(full); err != nil {
-		return err
+		// A folder of the spare's that someone removed.
+		if !known || !errors.Is(err, fs.ErrNotExist) || os.MkdirAll(dir, 0o755) != nil {
+			return err
+		}
+		if err := put(full); err != nil {
+			return err
+		}
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true
