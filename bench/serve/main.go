@@ -64,15 +64,7 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	var edited *post
-	var affected []post
-	for i := range posts {
-		if posts[i].program == program {
-			affected = append(affected, posts[i])
-		} else if edited == nil {
-			edited = &posts[i]
-		}
-	}
+	edited, affected := pickPosts(posts, program)
 	if edited == nil || len(affected) == 0 {
 		return fmt.Errorf("%s: need a post of another program than %s and one of %s", site, program, program)
 	}
@@ -85,6 +77,46 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 
 	fmt.Printf("site %s: %d posts, %d of program %s; GOMAXPROCS %d, %s\n",
 		site, len(posts), len(affected), program, runtime.GOMAXPROCS(0), runtime.Version())
+	start := time.Now()
+	base, stop, err := startServer(site, verbose)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client := &http.Client{Timeout: 10 * time.Second}
+	if _, err := waitFor(client, base+edited.url, ""); err != nil {
+		return fmt.Errorf("first page: %w", err)
+	}
+	fmt.Printf("start-up until %s served: %v\n", edited.url, time.Since(start).Round(time.Millisecond))
+	if err := measureEdits(client, base, site, edited, edits); err != nil {
+		return err
+	}
+	if err := measureDataEdit(client, base, dataFile, affected, sample); err != nil {
+		return err
+	}
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("memory after GC: HeapInuse %d MiB, Sys %d MiB\n", ms.HeapInuse>>20, ms.Sys>>20)
+	return nil
+}
+
+// pickPosts returns the first post of another program than program, to
+// edit, and the posts of program, which its data edit affects.
+func pickPosts(posts []post, program string) (edited *post, affected []post) {
+	for i := range posts {
+		if posts[i].program == program {
+			affected = append(affected, posts[i])
+		} else if edited == nil {
+			edited = &posts[i]
+		}
+	}
+	return edited, affected
+}
+
+// startServer runs the preview server on site, on a free port, and
+// returns its base URL and the function that stops it.
+func startServer(site string, verbose bool) (string, func(), error) {
 	out := io.Discard
 	if verbose {
 		out = os.Stderr
@@ -92,7 +124,6 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	start := time.Now()
 	go func() {
 		done <- preview.Run(ctx, preview.Config{
 			Site:   generator.Options{Source: site, Drafts: true},
@@ -101,25 +132,23 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 			Ready: func(u string) { ready <- strings.TrimSuffix(u, "/") },
 		})
 	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			fmt.Fprintln(os.Stderr, "server:", err)
-		}
-	}()
-	var base string
 	select {
-	case base = <-ready:
+	case base := <-ready:
+		return base, func() {
+			cancel()
+			if err := <-done; err != nil {
+				fmt.Fprintln(os.Stderr, "server:", err)
+			}
+		}, nil
 	case err := <-done:
-		return fmt.Errorf("server stopped: %v", err)
+		cancel()
+		return "", nil, fmt.Errorf("server stopped: %v", err)
 	}
-	client := &http.Client{Timeout: 10 * time.Second}
-	if _, err := waitFor(client, base+edited.url, ""); err != nil {
-		return fmt.Errorf("first page: %w", err)
-	}
-	startup := time.Since(start)
-	fmt.Printf("start-up until %s served: %v\n", edited.url, startup.Round(time.Millisecond))
+}
 
+// measureEdits appends a marker to the edited post edits times and
+// prints how long each took to show on its page.
+func measureEdits(client *http.Client, base, site string, edited *post, edits int) error {
 	var times []time.Duration
 	src, err := os.ReadFile(filepath.Join(site, edited.file))
 	if err != nil {
@@ -141,7 +170,12 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 	}
 	fmt.Printf("post edit → page (%d edits): median %v, p90 %v, min %v, max %v\n", len(times),
 		pct(times, 50), pct(times, 90), slices.Min(times).Round(100*time.Microsecond), slices.Max(times).Round(100*time.Microsecond))
+	return nil
+}
 
+// measureDataEdit changes every monthly price in dataFile and prints how
+// long until a sample of the affected pages all show it.
+func measureDataEdit(client *http.Client, base, dataFile string, affected []post, sample int) error {
 	data, err := os.ReadFile(dataFile)
 	if err != nil {
 		return err
@@ -167,11 +201,6 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 		return fmt.Errorf("data edit: %w", err)
 	}
 	fmt.Printf("data edit %s → all %d sampled of %d affected pages: %v\n", filepath.Base(dataFile), len(pages), len(affected), dataTime.Round(time.Millisecond))
-
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	fmt.Printf("memory after GC: HeapInuse %d MiB, Sys %d MiB\n", ms.HeapInuse>>20, ms.Sys>>20)
 	return nil
 }
 

@@ -191,14 +191,31 @@ func writeZshCompletion(w io.Writer) {
 		fmt.Fprintf(w, "        %s\n", zshQuote(c.name+":"+zshDesc(c.summary)))
 	}
 	fmt.Fprint(w, "    )\n    kinds=(\n")
-	for _, k := range newKinds {
-		fmt.Fprintf(w, "        %s\n", zshQuote(k[0]+":"+k[1]))
-	}
+	writeZshPairs(w, newKinds)
 	fmt.Fprint(w, "    )\n    sources=(\n")
-	for _, k := range importSources {
+	writeZshPairs(w, importSources)
+	fmt.Fprint(w, zshDispatch)
+	for _, fs := range completionCommands() {
+		fmt.Fprintf(w, "    %s)\n        _arguments -S \\\n", zshQuote(fs.path))
+		for _, d := range fs.flags {
+			fmt.Fprintf(w, "            %s \\\n", zshFlagSpec(d))
+		}
+		fmt.Fprintf(w, "            '(- *)--help[show help]' %s ;;\n", zshOperands(fs.path))
+	}
+	fmt.Fprint(w, "    esac\n}\nif [[ $funcstack[1] == _affsite ]]; then _affsite \"$@\"; else compdef _affsite affsite; fi\n")
+}
+
+// writeZshPairs writes the entries of a zsh array of name:description.
+func writeZshPairs(w io.Writer, pairs [][2]string) {
+	for _, k := range pairs {
 		fmt.Fprintf(w, "        %s\n", zshQuote(k[0]+":"+k[1]))
 	}
-	fmt.Fprint(w, `    )
+}
+
+// zshDispatch completes the command name, the kind of new and import,
+// and help's and completion's word, then opens the case over the
+// commands' flags.
+const zshDispatch = `    )
     if (( CURRENT == 2 )); then
         _describe command commands
         return
@@ -225,46 +242,46 @@ func writeZshCompletion(w io.Writer) {
     completion) _values shell bash zsh fish; return ;;
     esac
     case $cmd in
-`)
-	for _, fs := range completionCommands() {
-		fmt.Fprintf(w, "    %s)\n        _arguments -S \\\n", zshQuote(fs.path))
-		for _, d := range fs.flags {
-			action := ""
-			if d.meta != "" {
-				switch valueKind(d) {
-				case "dir":
-					action = ":" + d.meta + ":_files -/"
-				case "file":
-					action = ":" + d.meta + ":_files"
-				case "choice":
-					action = ":" + d.meta + ":(" + strings.Join(d.choices, " ") + ")"
-				default:
-					action = ":" + d.meta + ": "
-				}
-			}
-			spec := dashed(d.name)
-			if d.meta != "" && len(d.name) > 1 {
-				spec += "="
-			}
-			line := zshQuote(spec + "[" + zshDesc(d.usage) + "]" + action)
-			if d.short != "" {
-				line = zshQuote("(-"+d.short+" "+dashed(d.name)+")") + "{-" + d.short + "," + spec + "}" +
-					zshQuote("["+zshDesc(d.usage)+"]"+action)
-			}
-			fmt.Fprintf(w, "            %s \\\n", line)
+`
+
+// zshFlagSpec is the _arguments spec of a flag, with its value's
+// completion.
+func zshFlagSpec(d *flagDef) string {
+	action := ""
+	if d.meta != "" {
+		switch valueKind(d) {
+		case "dir":
+			action = ":" + d.meta + ":_files -/"
+		case "file":
+			action = ":" + d.meta + ":_files"
+		case "choice":
+			action = ":" + d.meta + ":(" + strings.Join(d.choices, " ") + ")"
+		default:
+			action = ":" + d.meta + ": "
 		}
-		arg := "'*: :_files'"
-		switch fs.path {
-		case "new site":
-			arg = "'1:folder:_files -/'"
-		case "import wordpress":
-			arg = "'1:WordPress export:_files'"
-		case "build", "serve", "check":
-			arg = ""
-		}
-		fmt.Fprintf(w, "            '(- *)--help[show help]' %s ;;\n", arg)
 	}
-	fmt.Fprint(w, "    esac\n}\nif [[ $funcstack[1] == _affsite ]]; then _affsite \"$@\"; else compdef _affsite affsite; fi\n")
+	spec := dashed(d.name)
+	if d.meta != "" && len(d.name) > 1 {
+		spec += "="
+	}
+	if d.short == "" {
+		return zshQuote(spec + "[" + zshDesc(d.usage) + "]" + action)
+	}
+	return zshQuote("(-"+d.short+" "+dashed(d.name)+")") + "{-" + d.short + "," + spec + "}" +
+		zshQuote("["+zshDesc(d.usage)+"]"+action)
+}
+
+// zshOperands is the _arguments spec of a command's operands.
+func zshOperands(path string) string {
+	switch path {
+	case "new site":
+		return "'1:folder:_files -/'"
+	case "import wordpress":
+		return "'1:WordPress export:_files'"
+	case "build", "serve", "check":
+		return ""
+	}
+	return "'*: :_files'"
 }
 
 // fishQuote quotes s for fish in single quotes.
