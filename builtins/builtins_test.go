@@ -111,16 +111,7 @@ func testState(set *programs.Set) *PageState {
 // replaced by its HTML.
 func expandPage(t testing.TB, ts *themeTemplates, st *PageState, src string) (string, error) {
 	t.Helper()
-	doc, err := shortcodes.Parse([]byte(src))
-	if err != nil {
-		t.Fatalf("Parse: %v", err)
-	}
-	env := &shortcodes.Env{File: testFile, LineOffset: 5, Registry: Registry(st), Templates: ts}
-	res, err := shortcodes.Expand([]byte(src), doc, env)
-	if err != nil {
-		return "", err
-	}
-	return string(res.Replace(res.Markdown)), nil
+	return expandOn(t, ts, st, src, nil)
 }
 
 // goldenTests are small posts, one or more per shortcode; each output is

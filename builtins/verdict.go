@@ -55,12 +55,10 @@ func (st *PageState) Verdict(inv *shortcodes.Invocation) error {
 
 	score := strconv.FormatFloat(rating, 'f', -1, 64)
 	bestS := strconv.Itoa(best)
-	// Whole stars only, rounded down, so the stars never overstate the score.
-	full := int(math.Floor(rating))
 	d := &VerdictData{
 		Program: p.Name,
 		Heading: "Verdict: " + p.Name,
-		Stars:   strings.Repeat("★", full) + strings.Repeat("☆", best-full),
+		Stars:   stars(rating, best),
 		Label:   "Rated " + score + " out of " + bestS,
 		Score:   score,
 		Best:    bestS,
@@ -122,6 +120,7 @@ type (
 		Type     string `json:"@type"`
 		Position int    `json:"position"`
 		Name     string `json:"name"`
+		URL      string `json:"url,omitempty"` // best-of: the item's card
 	}
 )
 

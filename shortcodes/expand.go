@@ -131,6 +131,7 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 		Line: sc.Line + e.env.LineOffset, Col: sc.Col,
 		Env:      e.env,
 		innerSrc: e.src[sc.InnerStart:sc.InnerEnd:sc.InnerEnd],
+		src:      e.src, innerStart: sc.InnerStart,
 	}
 	if strings.HasSuffix(sc.Name, inlineSuffix) {
 		return e.expandInline(sc, inv)

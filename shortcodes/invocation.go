@@ -34,6 +34,10 @@ type Invocation struct {
 	Env       *Env
 
 	innerSrc []byte // shares the parsed source: no copy per nesting level
+	// src is the parsed source and innerStart the offset of innerSrc in
+	// it, for InnerErrorf.
+	src        []byte
+	innerStart int
 }
 
 // Get returns a parameter: by index (an int, or a string of digits) when
@@ -111,6 +115,21 @@ func unwrapOne(err error) error {
 // InnerText returns the raw inner text, as written between the tags
 // (nested shortcodes unexpanded).
 func (inv *Invocation) InnerText() string { return string(inv.innerSrc) }
+
+// InnerErrorf is Errorf at byte off of InnerText rather than at the
+// shortcode: for a built-in that reads its inner text as data, so that
+// an error names the line of the entry at fault.
+func (inv *Invocation) InnerErrorf(off int, format string, args ...any) error {
+	if inv.src == nil {
+		return inv.Errorf(format, args...)
+	}
+	line, col := LineCol(inv.src, inv.innerStart+off)
+	if inv.Env != nil {
+		line += inv.Env.LineOffset
+	}
+	err := fmt.Errorf(format, args...)
+	return &PosError{File: inv.file(), Line: line, Col: col, Msg: err.Error(), Err: unwrapOne(err)}
+}
 
 func (inv *Invocation) file() string {
 	if inv.Env == nil {
