@@ -52,11 +52,13 @@ type EarningsRow struct {
 	Tier2PerReferral, Tier2Monthly string
 }
 
+// earningsOptions are the earnings arguments that are options rather
+// than plan counts.
+func earningsOptions() []string { return []string{"program", "scenario", "tier2"} }
+
 // isEarningsOption reports whether an earnings argument is an option
 // rather than a plan count.
-func isEarningsOption(name string) bool {
-	return name == "program" || name == "scenario" || name == "tier2"
-}
+func isEarningsOption(name string) bool { return contains(earningsOptions(), name) }
 
 // Earnings is the earnings shortcode: the monthly recurring commission of
 // a mix of customers, given as plan=count arguments (plan ids or names,
@@ -78,17 +80,50 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	if err != nil {
 		return err
 	}
-	tier2 := false
-	if s, ok := inv.Arg("tier2"); ok {
-		if tier2, err = strconv.ParseBool(s); err != nil {
-			return inv.Errorf("shortcode %q: tier2=%q is not true or false", inv.Name, s)
-		}
-		if tier2 && p.Tier2 == nil {
-			return inv.Errorf("shortcode %q: tier2=%q, but program %q has no second tier", inv.Name, s, p.ID)
-		}
+	tier2, err := earningsTier2(inv, p)
+	if err != nil {
+		return err
 	}
-
 	cur := st.currency(p)
+	d := newEarningsData(p, scenario, tier2)
+	if err := d.addRows(inv, p, cur, mix, scenario); err != nil {
+		return err
+	}
+	d.Caption = earningsCaption(p, cur, d.Scenario)
+	if d.PerLabel == "Per year" {
+		// Customers billed yearly: the caption's figures are a year's.
+		d.Caption = strings.NewReplacer("Monthly commission", "Yearly commission", "monthly commission", "yearly commission").Replace(d.Caption)
+	}
+	if scenario != nil && scenario.Ramp != nil {
+		d.Caption = scenario.Name + ": new customers each month, for " + plural(scenario.Ramp.Months, "month") +
+			rampChurn(scenario.Ramp) + "; the first payment of each."
+	}
+	if d.Summary, err = earningsSummary(p, scenario, cur); err != nil {
+		return inv.Errorf("shortcode %q: %w", inv.Name, err)
+	}
+	inv.Data = d
+	return nil
+}
+
+// earningsTier2 reads tier2=, which needs a program with a second tier.
+func earningsTier2(inv *shortcodes.Invocation, p *programs.Program) (bool, error) {
+	s, ok := inv.Arg("tier2")
+	if !ok {
+		return false, nil
+	}
+	tier2, err := strconv.ParseBool(s)
+	if err != nil {
+		return false, inv.Errorf("shortcode %q: tier2=%q is not true or false", inv.Name, s)
+	}
+	if tier2 && p.Tier2 == nil {
+		return false, inv.Errorf("shortcode %q: tier2=%q, but program %q has no second tier", inv.Name, s, p.ID)
+	}
+	return tier2, nil
+}
+
+// newEarningsData is the table's heading: the program, its rate and the
+// labels, which say whether the figures are a month's, a year's or once.
+func newEarningsData(p *programs.Program, scenario *programs.Scenario, tier2 bool) *EarningsData {
 	d := &EarningsData{
 		Program: p.Name, Rate: rateLabel(&p.Commission), Tier2: tier2, Checked: checkedNote(p),
 		Recurring: p.Commission.Recurring(), TotalLabel: "Total per month", PriceLabel: "Price a month", PerLabel: "Per month",
@@ -102,6 +137,11 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	if scenario != nil && scenario.HasBilling && scenario.Billing == programs.Annual && d.Recurring {
 		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total per year", "Price a year", "Per year"
 	}
+	return d
+}
+
+// addRows adds a row for each plan of mix, and the totals.
+func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency, mix []planCount, scenario *programs.Scenario) error {
 	var total, total2 money.Cents
 	nth := 0 // sales before this row, for volume tiers
 	for _, m := range mix {
@@ -122,7 +162,7 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		if d.Recurring && b == programs.Monthly {
 			r.Price = cur.Format(price)
 		}
-		if tier2 {
+		if d.Tier2 {
 			per2, sum2, err := earnTier2(p.Tier2For(m.plan), c, m, b, &total2)
 			if err != nil {
 				return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
@@ -133,23 +173,10 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		nth += int(min(m.count, 1<<30))
 	}
 	d.Total = cur.Format(total)
-	if tier2 {
+	if d.Tier2 {
 		d.Tier2Rate = tier2Short(p.Tier2, cur)
 		d.Tier2Total = cur.Format(total2)
 	}
-	d.Caption = earningsCaption(p, cur, d.Scenario)
-	if d.PerLabel == "Per year" {
-		// Customers billed yearly: the caption's figures are a year's.
-		d.Caption = strings.NewReplacer("Monthly commission", "Yearly commission", "monthly commission", "yearly commission").Replace(d.Caption)
-	}
-	if scenario != nil && scenario.Ramp != nil {
-		d.Caption = scenario.Name + ": new customers each month, for " + plural(scenario.Ramp.Months, "month") +
-			rampChurn(scenario.Ramp) + "; the first payment of each."
-	}
-	if d.Summary, err = earningsSummary(p, scenario, cur); err != nil {
-		return inv.Errorf("shortcode %q: %w", inv.Name, err)
-	}
-	inv.Data = d
 	return nil
 }
 
@@ -262,11 +289,7 @@ func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, 
 	case hasScenario:
 		s, ok := p.Scenario(sid)
 		if !ok {
-			ids := make([]string, len(p.Scenarios))
-			for i, s := range p.Scenarios {
-				ids[i] = s.ID
-			}
-			return nil, nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(ids))
+			return nil, nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
 		}
 		var mix []planCount
 		for _, pc := range s.Mix {

@@ -38,12 +38,12 @@ func factAliases() map[string]string {
 
 // programFacts are the fact paths that do not name a plan or scenario.
 func programFacts() []string {
-	return []string{
-		"name", "commission", "commission.terms", "recurring", "tier2", "tier2.terms",
-		"cookie", "cookie.days", "payout.schedule", "payout.minimum", "payout.hold",
-		"payout.hold_days", "payout.min_sales", "payout.methods", "trial", "trial.days",
-		"trial.price", "lowest_price", "prices_checked", "rating",
+	table := programFactTable()
+	paths := make([]string, len(table))
+	for i, f := range table {
+		paths[i] = f.path
 	}
+	return paths
 }
 
 // planFacts are the facts of plans.<id>.
@@ -121,110 +121,151 @@ func (st *PageState) factText(inv factCtx, p *programs.Program, path string) (st
 	case "scenarios":
 		return st.scenarioFact(inv, p, parts, path)
 	}
-	none := func(what string) (string, error) {
-		return "", inv.Errorf("shortcode %q: program %q has no %s", inv.Name, p.ID, what)
-	}
-	c := &p.Commission
-	switch key {
-	case "name":
-		return p.Name, nil
-	case "commission":
-		if r := rateLabel(c); r != "" {
-			return r, nil
+	for _, f := range programFactTable() {
+		if f.path != key {
+			continue
 		}
-		return commissionText(c, cur), nil
-	case "commission.terms":
-		return commissionText(c, cur), nil
-	case "recurring":
-		switch c.Recurs {
-		case programs.Lifetime:
-			return "for as long as the customer pays", nil
-		case programs.ForMonths:
-			return "for the first " + plural(c.Months, "month"), nil
+		text, missing := f.text(p, cur)
+		if missing != "" {
+			return "", inv.Errorf("shortcode %q: program %q has no %s", inv.Name, p.ID, missing)
 		}
-		return "on the first payment only", nil
-	case "tier2", "tier2.terms":
-		if p.Tier2 == nil {
-			return none("second tier (tier2)")
-		}
-		if key == "tier2" {
-			return tier2Short(p.Tier2, cur), nil
-		}
-		return tier2Text(p.Tier2, cur), nil
-	case "cookie":
-		if s := cookieText(p); s != "" {
-			return s, nil
-		}
-		return none("cookie_days")
-	case "cookie.days":
-		if p.CookieDays == 0 {
-			return none("cookie_days")
-		}
-		return strconv.Itoa(p.CookieDays), nil
-	case "trial", "trial.days", "trial.price":
-		t := p.Trial
-		if t == nil {
-			return none("trial")
-		}
-		switch key {
-		case "trial.days":
-			return strconv.Itoa(t.Days), nil
-		case "trial.price":
-			return cur.Format(t.Price), nil
-		}
-		return trialText(t, cur), nil
-	case "lowest_price":
-		return lowestPrice(p, cur), nil
-	case "rating":
-		if p.Rating == "" {
-			return none("rating")
-		}
-		return p.Rating + " out of 5", nil
-	case "prices_checked":
-		if p.PricesChecked.IsZero() {
-			return none("prices_checked")
-		}
-		return p.PricesChecked.Format("January 2, 2006"), nil
-	}
-	if sub, ok := strings.CutPrefix(key, "payout."); ok {
-		po := p.Payout
-		if po == nil {
-			return none("payout")
-		}
-		switch sub {
-		case "schedule":
-			if po.Schedule != "" {
-				return po.Schedule, nil
-			}
-		case "minimum":
-			if po.HasMinimum {
-				return cur.Format(po.Minimum), nil
-			}
-			if po.MinimumChosen {
-				return "chosen by the affiliate", nil
-			}
-		case "hold":
-			if po.HoldDays > 0 {
-				return plural(po.HoldDays, "day"), nil
-			}
-		case "hold_days":
-			if po.HoldDays > 0 {
-				return strconv.Itoa(po.HoldDays), nil
-			}
-		case "min_sales":
-			if po.MinSales > 0 {
-				return strconv.Itoa(po.MinSales), nil
-			}
-		case "methods":
-			if len(po.Methods) > 0 {
-				return joinOr(po.Methods), nil
-			}
-		default:
-			return "", unknown(inv, "fact", path, allFacts(), p.ID)
-		}
-		return none(key)
+		return text, nil
 	}
 	return "", unknown(inv, "fact", path, allFacts(), p.ID)
+}
+
+// programFact is one fact of a program as a whole: its path, and how it
+// reads. text returns the fact's text, or, for a program without the
+// figure, what is missing.
+type programFact struct {
+	path string
+	text func(p *programs.Program, cur money.Currency) (text, missing string)
+}
+
+// programFactTable are the program-level facts, in documentation order.
+func programFactTable() []programFact {
+	return []programFact{
+		{"name", func(p *programs.Program, _ money.Currency) (string, string) { return p.Name, "" }},
+		{"commission", func(p *programs.Program, cur money.Currency) (string, string) {
+			if r := rateLabel(&p.Commission); r != "" {
+				return r, ""
+			}
+			return commissionText(&p.Commission, cur), ""
+		}},
+		{"commission.terms", func(p *programs.Program, cur money.Currency) (string, string) {
+			return commissionText(&p.Commission, cur), ""
+		}},
+		{"recurring", func(p *programs.Program, _ money.Currency) (string, string) { return recurringText(&p.Commission), "" }},
+		{"tier2", tier2Fact(tier2Short)},
+		{"tier2.terms", tier2Fact(tier2Text)},
+		{"cookie", func(p *programs.Program, _ money.Currency) (string, string) {
+			return orMissing(cookieText(p), "cookie_days")
+		}},
+		{"cookie.days", func(p *programs.Program, _ money.Currency) (string, string) {
+			return orMissing(countText(p.CookieDays), "cookie_days")
+		}},
+		{"payout.schedule", payoutFact("payout.schedule", func(po *programs.Payout, _ money.Currency) string { return po.Schedule })},
+		{"payout.minimum", payoutFact("payout.minimum", payoutMinimum)},
+		{"payout.hold", payoutFact("payout.hold", func(po *programs.Payout, _ money.Currency) string {
+			if po.HoldDays > 0 {
+				return plural(po.HoldDays, "day")
+			}
+			return ""
+		})},
+		{"payout.hold_days", payoutFact("payout.hold_days", func(po *programs.Payout, _ money.Currency) string { return countText(po.HoldDays) })},
+		{"payout.min_sales", payoutFact("payout.min_sales", func(po *programs.Payout, _ money.Currency) string { return countText(po.MinSales) })},
+		{"payout.methods", payoutFact("payout.methods", func(po *programs.Payout, _ money.Currency) string {
+			if len(po.Methods) > 0 {
+				return joinOr(po.Methods)
+			}
+			return ""
+		})},
+		{"trial", trialFact(trialText)},
+		{"trial.days", trialFact(func(t *programs.Trial, _ money.Currency) string { return strconv.Itoa(t.Days) })},
+		{"trial.price", trialFact(func(t *programs.Trial, cur money.Currency) string { return cur.Format(t.Price) })},
+		{"lowest_price", func(p *programs.Program, cur money.Currency) (string, string) { return lowestPrice(p, cur), "" }},
+		{"prices_checked", func(p *programs.Program, _ money.Currency) (string, string) {
+			if p.PricesChecked.IsZero() {
+				return "", "prices_checked"
+			}
+			return p.PricesChecked.Format("January 2, 2006"), ""
+		}},
+		{"rating", func(p *programs.Program, _ money.Currency) (string, string) {
+			if p.Rating == "" {
+				return "", "rating"
+			}
+			return p.Rating + " out of 5", ""
+		}},
+	}
+}
+
+// orMissing is text, or missing when text is empty.
+func orMissing(text, missing string) (string, string) {
+	if text == "" {
+		return "", missing
+	}
+	return text, ""
+}
+
+// countText is n as digits, "" for 0 or less.
+func countText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// recurringText says how long the commission c is paid.
+func recurringText(c *programs.Commission) string {
+	switch c.Recurs {
+	case programs.Lifetime:
+		return "for as long as the customer pays"
+	case programs.ForMonths:
+		return "for the first " + plural(c.Months, "month")
+	}
+	return "on the first payment only"
+}
+
+// tier2Fact is a fact of the program's second tier.
+func tier2Fact(text func(*programs.Tier2, money.Currency) string) func(*programs.Program, money.Currency) (string, string) {
+	return func(p *programs.Program, cur money.Currency) (string, string) {
+		if p.Tier2 == nil {
+			return "", "second tier (tier2)"
+		}
+		return text(p.Tier2, cur), ""
+	}
+}
+
+// trialFact is a fact of the program's trial.
+func trialFact(text func(*programs.Trial, money.Currency) string) func(*programs.Program, money.Currency) (string, string) {
+	return func(p *programs.Program, cur money.Currency) (string, string) {
+		if p.Trial == nil {
+			return "", "trial"
+		}
+		return text(p.Trial, cur), ""
+	}
+}
+
+// payoutFact is a fact of the program's payout, missing (as path) when
+// text is empty.
+func payoutFact(path string, text func(*programs.Payout, money.Currency) string) func(*programs.Program, money.Currency) (string, string) {
+	return func(p *programs.Program, cur money.Currency) (string, string) {
+		if p.Payout == nil {
+			return "", "payout"
+		}
+		return orMissing(text(p.Payout, cur), path)
+	}
+}
+
+// payoutMinimum is the payout threshold, or that the affiliate chooses it.
+func payoutMinimum(po *programs.Payout, cur money.Currency) string {
+	switch {
+	case po.HasMinimum:
+		return cur.Format(po.Minimum)
+	case po.MinimumChosen:
+		return "chosen by the affiliate"
+	}
+	return ""
 }
 
 // planFact resolves the fact of plans.<id>.<fact>.
@@ -276,16 +317,12 @@ func (st *PageState) planFact(inv factCtx, p *programs.Program, pl *programs.Pla
 // scenarioFact resolves scenarios.<id>.total and .tier2_total, the
 // earnings shortcode's totals.
 func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []string, path string) (string, error) {
-	ids := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		ids[i] = s.ID
-	}
 	if len(parts) < 3 {
 		return "", inv.Errorf("shortcode %q: %q: want scenarios.<scenario>.total", inv.Name, path)
 	}
 	s, ok := p.Scenario(parts[1])
 	if !ok {
-		return "", unknown(inv, "scenario", parts[1], ids, p.ID)
+		return "", unknown(inv, "scenario", parts[1], p.ScenarioIDs(), p.ID)
 	}
 	if parts[2] == "customers" {
 		var n int64

@@ -43,6 +43,8 @@ func TestLoadKartra(t *testing.T) {
 		{"payout methods", strings.Join(p.Payout.Methods, ", "), "PayPal, check, bank wire"},
 		{"prices checked", p.PricesChecked.Format("2006-01-02"), "2026-11-01"},
 		{"plans", strings.Join(p.PlanIDs(), " "), "starter silver gold platinum"},
+		{"scenarios", strings.Join(p.ScenarioIDs(), " "),
+			"one-referral-a-month one-referral-a-week paid-advertising fifty-customers-on-annual-plans two-referrals-a-month-for-a-year"},
 		{"ref param", p.RefParam, "ref"},
 	}
 	for _, c := range checks {

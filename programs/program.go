@@ -166,6 +166,15 @@ func (p *Program) PlanIDs() []string {
 	return ids
 }
 
+// ScenarioIDs returns the IDs of the scenarios in written order.
+func (p *Program) ScenarioIDs() []string {
+	ids := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
 // Scenario returns the scenario whose ID, or else whose name, equals id
 // ignoring case.
 func (p *Program) Scenario(id string) (*Scenario, bool) {
