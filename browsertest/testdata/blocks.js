@@ -78,5 +78,10 @@
   // A comparison's figures are all its cells: each must be on screen.
   document.querySelectorAll("figure.compare").forEach((f) =>
     measure("compare", f, "th, td", "tbody td"));
+  // Ranked lists and top picks: every card whole, each price shown.
+  document.querySelectorAll("section.best-of").forEach((f) =>
+    measure("best-of", f, "*", ".pick-price strong"));
+  document.querySelectorAll("aside.top-pick").forEach((f) =>
+    measure("top-pick", f, "*", ".pick-price strong"));
   return { blocks, scrollWidth: document.documentElement.scrollWidth, innerWidth };
 })()
