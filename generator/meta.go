@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -157,18 +156,5 @@ func toStrings(v any) ([]string, error) {
 	return nil, fmt.Errorf("want a list of strings")
 }
 
-func toInt(v any) (int, error) {
-	switch t := v.(type) {
-	case int:
-		return t, nil
-	case int64:
-		return int(t), nil
-	case float64:
-		if t == float64(int(t)) {
-			return int(t), nil
-		}
-	case string:
-		return strconv.Atoi(t)
-	}
-	return 0, fmt.Errorf("not a whole number")
-}
+// toInt is values.ToInt: a whole number however the decoder typed it.
+func toInt(v any) (int, error) { return values.ToInt(v) }

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/internal/values"
 )
 
 // Config is Hugo's markup.highlight configuration. The zero value is not
@@ -87,36 +89,36 @@ func (c *Config) Set(name string, v any) error {
 	var err error
 	switch strings.ToLower(name) {
 	case "style":
-		c.Style, err = toString(v)
+		c.Style, err = values.ToString(v)
 	case "codefences":
-		c.CodeFences, err = toBool(v)
+		c.CodeFences, err = values.ToBool(v)
 	case "noclasses":
-		c.NoClasses, err = toBool(v)
+		c.NoClasses, err = values.ToBool(v)
 	case "nohl":
-		c.NoHl, err = toBool(v)
+		c.NoHl, err = values.ToBool(v)
 	case "linenos":
 		// "table" and "inline" turn line numbers on and say where.
-		if s, ok := stringValue(v); ok && (s == "table" || s == "inline") {
+		if s, ok := values.Text(v); ok && (s == "table" || s == "inline") {
 			c.LineNos, c.LineNumbersInTable = true, s == "table"
 			return nil
 		}
-		c.LineNos, err = toBool(v)
+		c.LineNos, err = values.ToBool(v)
 	case "linenumbersintable":
-		c.LineNumbersInTable, err = toBool(v)
+		c.LineNumbersInTable, err = values.ToBool(v)
 	case "anchorlinenos":
-		c.AnchorLineNos, err = toBool(v)
+		c.AnchorLineNos, err = values.ToBool(v)
 	case "lineanchors":
-		c.LineAnchors, err = toString(v)
+		c.LineAnchors, err = values.ToString(v)
 	case "linenostart":
-		c.LineNoStart, err = toInt(v)
+		c.LineNoStart, err = values.ToInt(v)
 	case "hl_lines":
 		c.HLLines, err = lineRanges(v)
 	case "tabwidth":
-		c.TabWidth, err = toInt(v)
+		c.TabWidth, err = values.ToInt(v)
 	case "guesssyntax":
-		c.GuessSyntax, err = toBool(v)
+		c.GuessSyntax, err = values.ToBool(v)
 	case "wrapperclass":
-		c.WrapperClass, err = toString(v)
+		c.WrapperClass, err = values.ToString(v)
 	}
 	return err
 }
@@ -141,64 +143,11 @@ func (c *Config) SetOptions(opts string) error {
 	return nil
 }
 
-func stringValue(v any) (string, bool) {
-	switch t := v.(type) {
-	case string:
-		return t, true
-	case []byte:
-		return string(t), true
-	}
-	return "", false
-}
-
-func toString(v any) (string, error) {
-	if s, ok := stringValue(v); ok {
-		return s, nil
-	}
-	return "", fmt.Errorf("must be a string, not %v", v)
-}
-
-func toBool(v any) (bool, error) {
-	switch t := v.(type) {
-	case bool:
-		return t, nil
-	case int64:
-		return t != 0, nil
-	case float64:
-		return t != 0, nil
-	}
-	if s, ok := stringValue(v); ok {
-		if b, err := strconv.ParseBool(s); err == nil {
-			return b, nil
-		}
-	}
-	return false, fmt.Errorf("must be true or false, not %v", v)
-}
-
-func toInt(v any) (int, error) {
-	switch t := v.(type) {
-	case int:
-		return t, nil
-	case int64:
-		return int(t), nil
-	case float64:
-		if t == float64(int(t)) {
-			return int(t), nil
-		}
-	}
-	if s, ok := stringValue(v); ok {
-		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
-			return n, nil
-		}
-	}
-	return 0, fmt.Errorf("must be a whole number, not %v", v)
-}
-
 // lineRanges reads hl_lines: a string of numbers and ranges separated by
 // spaces ("2 4-5"), or a list of numbers and such strings ([2, "4-5"]).
 func lineRanges(v any) ([][2]int, error) {
 	var fields []any
-	if s, ok := stringValue(v); ok {
+	if s, ok := values.Text(v); ok {
 		for _, f := range strings.Fields(s) {
 			fields = append(fields, f)
 		}
@@ -209,7 +158,7 @@ func lineRanges(v any) ([][2]int, error) {
 	}
 	var out [][2]int
 	for _, f := range fields {
-		if s, ok := stringValue(f); ok {
+		if s, ok := values.Text(f); ok {
 			for _, part := range strings.Fields(s) {
 				lo, hi, isRange := strings.Cut(part, "-")
 				a, err := strconv.Atoi(lo)
@@ -224,7 +173,7 @@ func lineRanges(v any) ([][2]int, error) {
 			}
 			continue
 		}
-		n, err := toInt(f)
+		n, err := values.ToInt(f)
 		if err != nil || n < 1 {
 			return nil, fmt.Errorf("%v is no line number", f)
 		}

@@ -13,6 +13,8 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/affsite/affsite/internal/values"
 )
 
 // Extender returns the goldmark extension that colours fenced code
@@ -81,7 +83,7 @@ func writeDivStart(w io.StringWriter, class string, attrs highlighting.Immutable
 	_, _ = w.WriteString(`<div class="` + stdhtml.EscapeString(class))
 	if attrs != nil {
 		if v, ok := attrs.GetString("class"); ok {
-			if s, ok := stringValue(v); ok && s != "" {
+			if s, ok := values.Text(v); ok && s != "" {
 				_, _ = w.WriteString(" " + stdhtml.EscapeString(s))
 			}
 		}
