@@ -77,6 +77,11 @@ type pageCache struct {
 
 	reused atomic.Int64
 
+	factSums sync.Map // *Page → the hash of what it shows in lists (writePageFacts)
+
+	metasOnce sync.Once
+	metas     map[string]cachedPage // the last build's, by entry id (lastMeta)
+
 	mu      sync.Mutex
 	pending map[string]*pendingPage
 	err     error // the first error of the cache itself: nothing is saved
@@ -92,6 +97,7 @@ type pendingPage struct {
 
 // cachedPage is what a reused content page restores.
 type cachedPage struct {
+	Key               buildcache.Sum // the entry's key when it was saved
 	Links             []ManifestLink
 	Programs          []string
 	HasAffiliateLinks bool
@@ -148,26 +154,6 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// binaryID names the running affsite: its release and a hash of its
-// executable, so that a build from changed source never reads the cache
-// of another.
-func binaryID() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("%s %x", version.Release, h.Sum(nil)[:16]), nil
-}
-
 // failed records the cache's first error; the build goes on without
 // saving the cache.
 func (pc *pageCache) failed(err error) {
@@ -186,15 +172,10 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 		return b.renderContentPage(s)
 	}
 	pc.once.Do(func() { pc.prepare(b) })
-	raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
-	if err != nil {
-		return nil, err
-	}
-	key := pc.pageKey(s, raw, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
+	key := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
 	id := "page " + s.file
 	if e, ok := pc.c.Lookup(id, key); ok {
-		var m cachedPage
-		if err := gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&m); err == nil && b.place(e, s.file) {
+		if m, ok := pc.lastMeta(id, key); ok && b.place(e, s.file) {
 			p := s.page
 			s.programs, s.links = m.Programs, m.Links
 			p.HasAffiliateLinks = m.HasAffiliateLinks
@@ -230,6 +211,29 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 		pc.keep(id, s.file, e, m)
 	}
 	return links, nil
+}
+
+// metasID names the cache entry holding every content page's
+// cachedPage, by entry id, in one gob stream: decoding ten thousand
+// streams of one value each cost more than the build they saved (gob
+// compiles the type for every stream). metasKey is its key: the entry
+// is whatever the last build saved, each value checked by its Key.
+const metasID = "generator: cached pages"
+
+func metasKey() buildcache.Sum { return sha256.Sum256([]byte("affsite cachedPage map, format 1")) }
+
+// lastMeta returns what the last build recorded of the content page of
+// entry id, when its key was key.
+func (pc *pageCache) lastMeta(id string, key buildcache.Sum) (cachedPage, bool) {
+	pc.metasOnce.Do(func() {
+		if e, ok := pc.c.Lookup(metasID, metasKey()); ok {
+			if gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&pc.metas) != nil {
+				pc.metas = nil
+			}
+		}
+	})
+	m, ok := pc.metas[id]
+	return m, ok && m.Key == key
 }
 
 // keep records a content page's entry for saveCache.
@@ -319,15 +323,27 @@ func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() er
 	return nil
 }
 
-// writePageFacts adds what a page shows in lists.
+// writePageFacts adds what a page shows in lists. It is called once
+// the pages rendered, when they no longer change, for every list a page
+// is on (five or more): the facts' hash is made once a page.
 func (pc *pageCache) writePageFacts(h hash.Hash, p *Page) {
-	fields(h, "page", p.File, listFacts(&source{page: p}, pc.wordCount), fmt.Sprint(p.HasAffiliateLinks))
+	if v, ok := pc.factSums.Load(p); ok {
+		sum := v.(buildcache.Sum)
+		h.Write(sum[:])
+		return
+	}
+	fh := sha256.New()
+	fields(fh, "page", p.File, listFacts(&source{page: p}, pc.wordCount), fmt.Sprint(p.HasAffiliateLinks))
 	if pc.keepRendered {
-		fields(h, string(p.TableOfContents))
+		fields(fh, string(p.TableOfContents))
 		for _, j := range p.JSONLD {
-			fields(h, string(j))
+			fields(fh, string(j))
 		}
 	}
+	var sum buildcache.Sum
+	fh.Sum(sum[:0])
+	pc.factSums.Store(p, sum)
+	h.Write(sum[:])
 }
 
 // fields writes strings, each ended by a NUL, so that no two lists of
@@ -355,16 +371,19 @@ func (b *builder) saveCache(rep *Report) {
 	for _, w := range b.warnings {
 		byFile[w.File] = append(byFile[w.File], w)
 	}
+	metas := make(map[string]cachedPage, len(pc.pending))
 	for id, pp := range pc.pending {
 		pp.meta.Warnings = byFile[pp.file]
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(pp.meta); err != nil {
-			b.cacheWarning(rep, err)
-			return
-		}
-		pp.entry.Meta = buf.Bytes()
+		pp.meta.Key = pp.entry.Key
+		metas[id] = pp.meta
 		pc.c.Record(id, pp.entry)
 	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(metas); err != nil {
+		b.cacheWarning(rep, err)
+		return
+	}
+	pc.c.Record(metasID, buildcache.Entry{Key: metasKey(), Meta: buf.Bytes()})
 	if err := pc.c.Save(); err != nil {
 		b.cacheWarning(rep, err)
 	}
@@ -442,6 +461,15 @@ func (pc *pageCache) prepareLists(b *builder) {
 	h.Sum(pc.lists[:0])
 }
 
+// sourceSum is the SHA-256 of a content file's bytes when the build
+// keeps a cache, else zero.
+func (b *builder) sourceSum(src []byte) buildcache.Sum {
+	if b.cache == nil {
+		return buildcache.Sum{}
+	}
+	return sha256.Sum256(src)
+}
+
 // hashTerms adds every term of every taxonomy.
 func hashTerms(h io.Writer, site *Site) {
 	for _, tax := range sortedKeys(site.Taxonomies) {
@@ -451,13 +479,15 @@ func hashTerms(h io.Writer, site *Site) {
 	}
 }
 
-// pageKey is a content page's key, from the file's bytes raw and the
-// sub-id prefix its links get (which another page's slug can change).
-func (pc *pageCache) pageKey(s *source, raw []byte, subIDPrefix string) buildcache.Sum {
+// pageKey is a content page's key, from the file's bytes (their sum,
+// taken as the file was read for its front matter: it is read once) and
+// the sub-id prefix its links get (which another page's slug can change).
+func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
 	h := sha256.New()
 	h.Write(pc.view[:])
+	h.Write(s.sum[:])
 	p := s.page
-	fields(h, s.file, string(raw), listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
+	fields(h, s.file, listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
 	for _, terms := range [][]*Term{p.TagTerms, p.CategoryTerms} {
 		for _, t := range terms {
 			fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink)

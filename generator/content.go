@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/shortcodes"
@@ -35,6 +36,7 @@ type source struct {
 	shortcodes []string       // names of the shortcodes the body uses, sorted
 	menus      []pageMenu     // the front matter's menu entries
 	build      buildOptions   // _build / build / headless (buildopts.go)
+	sum        buildcache.Sum // the file's SHA-256 when the build has a cache
 }
 
 // loadContent reads every content file's front matter and makes its
@@ -191,6 +193,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Section: section, File: file, Site: b.site,
 	}
 	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
+	s.sum = b.sourceSum(src)
 	if base != "_index.md" {
 		if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {
 			return nil, err

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -76,8 +77,24 @@ func writeFacts(sb *strings.Builder, p *Page, keep func(factRole) bool) {
 	v := reflect.ValueOf(p).Elem()
 	t := v.Type()
 	for i := range t.NumField() {
-		if name := t.Field(i).Name; keep(pageFieldRole(name)) {
-			fmt.Fprintf(sb, "\x00%s=%v", name, v.Field(i))
+		f := t.Field(i)
+		if !keep(pageFieldRole(f.Name)) {
+			continue
+		}
+		sb.WriteString("\x00" + f.Name + "=")
+		// As %v prints them, without fmt's reflection: a build takes
+		// the facts of every page several times.
+		switch fv := v.Field(i); {
+		case f.Type.NumMethod() > 0:
+			fmt.Fprintf(sb, "%v", fv)
+		case fv.Kind() == reflect.String:
+			sb.WriteString(fv.String())
+		case fv.CanInt():
+			sb.WriteString(strconv.FormatInt(fv.Int(), 10))
+		case fv.Kind() == reflect.Bool:
+			sb.WriteString(strconv.FormatBool(fv.Bool()))
+		default:
+			fmt.Fprintf(sb, "%v", fv)
 		}
 	}
 }
