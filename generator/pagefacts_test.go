@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -43,6 +44,43 @@ func TestPageFacts(t *testing.T) {
 		}
 		if got := listFacts(old, true) != listFacts(s, true); got != tt.wc {
 			t.Errorf("%s: list facts with word count differ = %v, want %v", tt.name, got, tt.wc)
+		}
+	}
+}
+
+// TestPageFactsHoldNoPointers: a fact is compared by its printed value,
+// so a field that holds pointers (other pages, terms, the site, a
+// function) must be named in pageFieldRole as made by assembling or
+// rendering; printed, its addresses would differ in every build, and
+// every edit would re-sort every list and miss the build cache.
+func TestPageFactsHoldNoPointers(t *testing.T) {
+	t.Parallel()
+	var holdsPointers func(reflect.Type) bool
+	holdsPointers = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+			return true
+		case reflect.Slice, reflect.Array:
+			return holdsPointers(t.Elem())
+		case reflect.Map:
+			return holdsPointers(t.Key()) || t.Elem().Kind() != reflect.Interface && holdsPointers(t.Elem())
+		case reflect.Struct:
+			if t == reflect.TypeOf(time.Time{}) {
+				return false // its location pointer is printed by name
+			}
+			for i := range t.NumField() {
+				if holdsPointers(t.Field(i).Type) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	pt := reflect.TypeOf(Page{})
+	for i := range pt.NumField() {
+		f := pt.Field(i)
+		if pageFieldRole(f.Name) != notAFact && holdsPointers(f.Type) {
+			t.Errorf("Page.%s (%s) holds pointers but is a fact: name it in pageFieldRole", f.Name, f.Type)
 		}
 	}
 }
