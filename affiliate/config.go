@@ -51,6 +51,9 @@ type Config struct {
 	// sets it per program id.
 	RedirectStatus   int            `toml:"redirect_status"`
 	RedirectStatuses map[string]int `toml:"redirect_statuses"`
+	// Host is the host that serves the cloaked links (see Host); "" when
+	// site.toml names none.
+	Host Host `toml:"host"`
 	// CurrencyCode and CurrencySymbol override the default currency of
 	// programs that name none (US dollars).
 	CurrencyCode   string `toml:"currency"`

@@ -19,6 +19,11 @@ func (c Config) RedirectStatusOf(id string) int {
 // normalizeRedirects checks the redirect statuses and fills in the
 // default.
 func (c *Config) normalizeRedirects() error {
+	h, err := ParseHost(string(c.Host))
+	if err != nil {
+		return fmt.Errorf("[affiliate] %v", err)
+	}
+	c.Host = h
 	if c.RedirectStatus == 0 {
 		c.RedirectStatus = DefaultRedirectStatus
 	}

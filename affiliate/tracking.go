@@ -43,10 +43,7 @@ func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID str
 			return s
 		}
 	}
-	subParam := p.SubIDParam
-	if subParam == "" {
-		subParam = "subid"
-	}
+	subParam := SubIDParam(p)
 	var add [][2]string
 	if ref != "" {
 		param := p.RefParam
@@ -99,6 +96,16 @@ func replaced(name string, add [][2]string) bool {
 		}
 	}
 	return false
+}
+
+// SubIDParam is the query parameter that carries p's sub-ids: its
+// subid_param, "subid" by default. A cloaked link carries its sub-id in
+// it too.
+func SubIDParam(p *programs.Program) string {
+	if p.SubIDParam != "" {
+		return p.SubIDParam
+	}
+	return "subid"
 }
 
 // CloakedPath returns the site path of a program's (or plan's) redirect

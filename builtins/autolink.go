@@ -50,7 +50,7 @@ func (st *PageState) TrackedRegistryLink(reg *links.Set, id, placement string, l
 	target := l.Target(now)
 	href := target
 	if st.Config.Cloaks(target) {
-		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?subid=" + url.QueryEscape(subID)
+		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?" + links.SubIDParam + "=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: line})
 	if l.Program != "" {

@@ -53,7 +53,7 @@ func (st *PageState) registryLink(inv *shortcodes.Invocation, reg *links.Set, no
 	target := l.Target(now)
 	href := target
 	if st.Config.Cloaks(target) {
-		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?subid=" + url.QueryEscape(subID)
+		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?" + links.SubIDParam + "=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{
 		Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: inv.Line, Col: inv.Col,
@@ -111,12 +111,7 @@ func (st *PageState) nextSubID(placement string) string {
 }
 
 // subIDParam is the query parameter that carries p's sub-id.
-func subIDParam(p *programs.Program) string {
-	if p.SubIDParam != "" {
-		return p.SubIDParam
-	}
-	return "subid"
-}
+func subIDParam(p *programs.Program) string { return affiliate.SubIDParam(p) }
 
 // SubIDPrefixes returns the sub-id prefix of each page, keyed by its URL
 // path ("/posts/dup/"): its slug when no other page has the same slug,

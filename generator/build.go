@@ -39,6 +39,10 @@ type Options struct {
 	Output Output
 	// BaseURL overrides the configuration's baseURL.
 	BaseURL string
+	// Host overrides site.toml's [affiliate] host; HostDefault is the
+	// host when neither names one (the CLI sets it from the build's
+	// environment: Netlify's NETLIFY, Cloudflare's CF_PAGES).
+	Host, HostDefault string
 	// Environment selects config/<environment>/ to merge over
 	// config/_default/, as Hugo's --environment does; default
 	// "production" (the preview server passes "development").

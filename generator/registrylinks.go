@@ -26,23 +26,27 @@ func loadLinks(siteFS fs.FS, prefix string, progs *programs.Set) (*links.Set, er
 
 // writeLinkRedirects writes a redirect page at the cloaked path of every
 // registry link, whatever the link mode (an imported /recommends/… path
-// must keep working), and returns their _redirects rules, each with its
-// link's status. Links past their expiry go to their fallback.
-func (b *builder) writeLinkRedirects() ([]hosting.Redirect, error) {
-	var rules []hosting.Redirect
+// must keep working), and returns their links, each with its status and
+// the sub-id parameter added to its destination. Links past their expiry
+// go to their fallback.
+func (b *builder) writeLinkRedirects() ([]hosting.CloakedLink, error) {
+	var out []hosting.CloakedLink
 	for _, l := range b.linkSet.All() {
 		target := l.Target(b.now)
-		from := strings.TrimSuffix(b.basePath, "/") + l.Cloaked
-		out := strings.TrimPrefix(l.Cloaked, "/") + "index.html"
-		if err := b.write(out, fmt.Sprintf("%s:%d (link %s)", l.File, l.Line, l.ID), redirectPage(target, true, true)); err != nil {
+		link := hosting.CloakedLink{
+			From: strings.TrimSuffix(b.basePath, "/") + l.Cloaked, To: target, Status: l.Status,
+			Param: links.SubIDParam, ToSubID: hosting.AppendQuery(target, links.SubIDParam+"="+hosting.SubIDMark),
+		}
+		name := strings.TrimPrefix(l.Cloaked, "/") + "index.html"
+		if err := b.write(name, fmt.Sprintf("%s:%d (link %s)", l.File, l.Line, l.ID), redirectPage(target, &link)); err != nil {
 			return nil, err
 		}
 		if l.Status == 307 {
 			b.warn(diag.Warningf(l.File, l.Line, 0, diag.Data, "link %s: status 307 is not supported by Netlify's _redirects (use 302 there)", l.ID))
 		}
-		rules = append(rules, hosting.Redirect{From: from, To: target, Status: l.Status})
+		out = append(out, link)
 	}
-	return rules, nil
+	return out, nil
 }
 
 // linkPrefixes are the cloaked-link folders of the registry other than
@@ -72,7 +76,7 @@ func (b *builder) linkDisallows() string {
 func (b *builder) linkHeaders() []hosting.HeaderRule {
 	var out []hosting.HeaderRule
 	for _, p := range b.linkPrefixes() {
-		out = append(out, hosting.HeaderRule{Path: p + "*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}})
+		out = append(out, hosting.HeaderRule{Path: p + "*", Headers: cloakedHeaders()})
 	}
 	return out
 }

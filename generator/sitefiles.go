@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -282,25 +281,25 @@ func dateOnly(t time.Time) string {
 }
 
 // redirectPage is an HTML page that sends the browser to target: used
-// for aliases and, with noindex, for cloaked affiliate links.
-func redirectPage(target string, noindex, keepQuery bool) []byte {
+// for aliases and, with a cloaked link, noindex, for that link, whose
+// script sends the visitor on with the query string kept as the hosts'
+// rules do (hosting.TargetJS).
+func redirectPage(target string, link *hosting.CloakedLink) []byte {
 	t := template.HTMLEscapeString(target)
 	var sb strings.Builder
 	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + t + "</title>\n")
-	if noindex {
+	if link != nil {
 		sb.WriteString("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
 	} else {
 		sb.WriteString("<link rel=\"canonical\" href=\"" + t + "\">\n")
 	}
 	sb.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + t + "\">\n")
-	if keepQuery {
-		// Carry the sub-id of the link (?subid=…) over to the program.
-		js, _ := json.Marshal(target)
-		sb.WriteString("<script>(function(){var u=new URL(" + string(js) + ");new URLSearchParams(location.search).forEach(function(v,k){u.searchParams.set(k,v)});location.replace(u.toString())})();</script>\n")
-	}
-	// A cloaked link's page links to the program: a paid link.
 	rel := ""
-	if keepQuery {
+	if link != nil {
+		// Carry the sub-id of the link (?subid=…) over to the program.
+		js, _ := json.Marshal([]string{link.To, link.ToSubID, link.Param, hosting.SubIDMark})
+		sb.WriteString("<script>" + hosting.TargetJS + "(function(a){location.replace(affsiteTarget(a[0],a[1],a[2],location.search,a[3]))})(" + string(js) + ");</script>\n")
+		// A cloaked link's page links to the program: a paid link.
 		rel = ` rel="` + affiliate.Rel + `"`
 	}
 	sb.WriteString("</head>\n<body>\n<p>Redirecting to <a href=\"" + t + "\"" + rel + ">" + t + "</a>.</p>\n</body>\n</html>\n")
@@ -322,64 +321,7 @@ func (b *builder) writeAlias(s *source, alias string) error {
 	if strings.Contains(alias, "..") || a == "/" {
 		return diag.Errorf(s.file, 1, 0, diag.Content, "alias %q is not a path below the site root", alias)
 	}
-	return b.write(aliasOut(alias), s.file+" (alias)", redirectPage(s.page.Permalink, false, false))
-}
-
-// writeRedirects writes the cloaked-link redirect pages under /go/ and
-// the _redirects and _headers files that Netlify and Cloudflare Pages
-// read.
-func (b *builder) writeRedirects() error {
-	if err := b.checkRedirectStatuses(); err != nil {
-		return err
-	}
-	var rules []hosting.Redirect
-	cloaked := b.cfg.Affiliate.LinkMode == affiliate.LinkCloaked
-	if cloaked {
-		cfg := b.cfg.Affiliate
-		for _, p := range b.programs.All() {
-			if !cfg.Cloaks(affiliate.TrackingURL(p, nil, cfg, "")) {
-				continue // Amazon's links are never cloaked: no redirect page
-			}
-			targets := [][2]string{{affiliate.CloakedPath(b.basePath, p.ID, ""), affiliate.TrackingURL(p, nil, cfg, "")}}
-			for _, plan := range p.Plans {
-				targets = append(targets, [2]string{affiliate.CloakedPath(b.basePath, p.ID, plan.ID), affiliate.TrackingURL(p, plan, cfg, "")})
-			}
-			for _, t := range targets {
-				out := strings.TrimPrefix(strings.TrimPrefix(t[0], b.basePath), "/") + "index.html"
-				if err := b.write(out, "program "+p.ID, redirectPage(t[1], true, true)); err != nil {
-					return err
-				}
-				rules = append(rules, hosting.Redirect{From: t[0], To: t[1], Status: cfg.RedirectStatusOf(p.ID)})
-			}
-		}
-	}
-	linkRules, err := b.writeLinkRedirects()
-	if err != nil {
-		return err
-	}
-	rules = append(rules, linkRules...)
-	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
-	headers := []hosting.HeaderRule{
-		{Path: "/*", Headers: [][2]string{
-			{"X-Content-Type-Options", "nosniff"},
-			{"Referrer-Policy", "strict-origin-when-cross-origin"},
-			{"X-Frame-Options", "SAMEORIGIN"},
-		}},
-		{Path: b.basePath + "go/*", Headers: [][2]string{{"X-Robots-Tag", "noindex, nofollow"}, {"Cache-Control", "no-store"}}},
-	}
-	headers = append(headers, b.assetHeaders()...)
-	headers = append(headers, b.linkHeaders()...)
-	for _, w := range hosting.CheckLimits(rules, headers) {
-		b.warn(diag.Warningf("", 0, 0, diag.Output, "%s", w))
-	}
-	var red []byte
-	if len(rules) > 0 {
-		red = append([]byte("# Affiliate redirects written by affsite: temporary (302) unless site.toml's redirect_status or data/links says otherwise, query strings kept.\n"), hosting.FormatRedirects(rules)...)
-	}
-	if err := b.writeMerged("_redirects", "redirects", red); err != nil {
-		return err
-	}
-	return b.writeMerged("_headers", "headers", hosting.FormatHeaders(headers))
+	return b.write(aliasOut(alias), s.file+" (alias)", redirectPage(s.page.Permalink, nil))
 }
 
 // copyStatic copies the static files (see staticFiles), and the

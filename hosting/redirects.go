@@ -21,8 +21,13 @@ type Redirect struct {
 	// 301, Cloudflare Pages 302.
 	Status int
 	// Force is Netlify's "!": apply the rule even when a file exists at
-	// From. Cloudflare Pages ignores it.
+	// From. Cloudflare Pages refuses a rule with it.
 	Force bool
+	// Query is Netlify's query matching: name and value pairs, written
+	// between From and To ("subid=:subid"), that the visitor's query must
+	// hold for the rule to apply; a value ":name" is a placeholder that
+	// To may use. Cloudflare Pages refuses a rule with it.
+	Query [][2]string
 }
 
 // Dynamic reports whether the rule matches more than one path: its From
@@ -44,7 +49,11 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 
 // line returns the rule as written in a _redirects file.
 func (r Redirect) line() string {
-	s := r.From + " " + r.To
+	s := r.From
+	for _, q := range r.Query {
+		s += " " + q[0] + "=" + q[1]
+	}
+	s += " " + r.To
 	if r.Status != 0 {
 		s += " " + strconv.Itoa(r.Status)
 	}
@@ -68,10 +77,11 @@ func FormatRedirects(rules []Redirect) []byte {
 	return b.Bytes()
 }
 
-// ParseRedirects parses a _redirects file: one "from to [status][!]" rule
-// a line; blank lines and lines starting with # are skipped. Query and
-// condition matching (Netlify's "id=:id" or "Country=us" fields) are not
-// supported and are reported as errors, as are malformed statuses and
+// ParseRedirects parses a _redirects file: one "from [name=value…] to
+// [status][!]" rule a line (the name=value fields are Netlify's query
+// matching); blank lines and lines starting with # are skipped.
+// Condition matching (Netlify's "Country=us" after the status) is not
+// supported and is reported as an error, as are malformed statuses and
 // paths. Errors read "_redirects:LINE: message".
 func ParseRedirects(b []byte) ([]Redirect, error) {
 	var rules []Redirect
@@ -88,7 +98,13 @@ func ParseRedirects(b []byte) ([]Redirect, error) {
 		if len(f) < 2 {
 			return nil, fmt.Errorf("_redirects:%d: rule %q has no destination (want \"from to [status]\")", n, line)
 		}
-		r := Redirect{From: f[0], To: f[1]}
+		r := Redirect{From: f[0]}
+		for len(f) > 2 && !isPathOrURL(f[1]) && strings.Contains(f[1], "=") {
+			name, value, _ := strings.Cut(f[1], "=")
+			r.Query = append(r.Query, [2]string{name, value})
+			f = append(f[:1], f[2:]...)
+		}
+		r.To = f[1]
 		if !isPathOrURL(r.From) {
 			return nil, fmt.Errorf("_redirects:%d: source %q is neither a path starting with / nor an http(s) URL", n, r.From)
 		}

@@ -37,6 +37,14 @@ func TestParseRedirects(t *testing.T) {
 				{From: "https://old.example/*", To: "https://new.example/:splat", Status: 301, Force: true},
 			},
 		},
+		{
+			name:  "query matching",
+			input: "/go/a/ subid=:subid tag=x https://a.example/?ref=me&subid=:subid 302!\n",
+			want: []Redirect{
+				{From: "/go/a/", To: "https://a.example/?ref=me&subid=:subid", Status: 302, Force: true, Query: [][2]string{{"subid", ":subid"}, {"tag", "x"}}},
+			},
+		},
+		{name: "query matching, no destination", input: "/a subid=:subid\n", err: "_redirects:1: destination \"subid=:subid\""},
 		{name: "missing destination", input: "# x\n/only\n", err: "_redirects:2: rule \"/only\" has no destination"},
 		{name: "bad status", input: "/a /b permanent\n", err: "_redirects:1: status \"permanent\""},
 		{name: "status out of range", input: "/a /b 42\n", err: "_redirects:1: status \"42\""},

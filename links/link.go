@@ -37,6 +37,10 @@ const DefaultStatus = 302
 // DefaultPrefix is the folder of cloaked paths when site.toml names none.
 const DefaultPrefix = "/go/"
 
+// SubIDParam is the query parameter of a cloaked registry link that
+// carries its sub-id (/go/book/?subid=…), added to the destination's.
+const SubIDParam = "subid"
+
 // Expired tells whether the link has expired at now.
 func (l *Link) Expired(now time.Time) bool {
 	return !l.Expires.IsZero() && !now.Before(l.Expires)

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
@@ -146,6 +148,7 @@ type buildArgs struct {
 	cpuProfile, memProfile string
 	cacheDir               string
 	noCache                bool
+	host                   string
 }
 
 func buildFlags(a *buildArgs) *flagSet {
@@ -155,6 +158,7 @@ func buildFlags(a *buildArgs) *flagSet {
 	fs.boolVar(&a.minify, "minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
 	fs.stringVar(&a.cacheDir, "cacheDir", "", "DIR", "", "the build cache, reused by the next build for the pages that did not change (default SITE/.affsite/cache)")
 	fs.boolVar(&a.noCache, "noCache", false, "build without reading or writing the build cache")
+	fs.stringVar(&a.host, "host", "", "HOST", "", "the host's files to write for cloaked links: netlify, cloudflare or any (default site.toml's [affiliate] host, else the host the build runs on, else any)")
 	fs.boolVar(&a.quiet, "quiet", false, "do not print the summary line (warnings and errors are still printed)")
 	fs.stringVar(&a.cpuProfile, "cpuprofile", "", "FILE", "", "write a CPU profile of the build to FILE")
 	fs.stringVar(&a.memProfile, "memprofile", "", "FILE", "", "write a heap profile after the build to FILE")
@@ -180,6 +184,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := a.site.options()
 	opts.Dest = a.dest
 	opts.Minify = a.minify
+	if _, err := affiliate.ParseHost(a.host); err != nil {
+		fmt.Fprintf(stderr, "affsite build: --%v\n", err)
+		return exitUsage
+	}
+	opts.Host, opts.HostDefault = a.host, hostFromEnv(os.Getenv)
 	if !a.noCache {
 		opts.CacheDir = a.cacheDir
 		if opts.CacheDir == "" {
