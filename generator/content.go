@@ -395,7 +395,7 @@ const summaryWords = 70
 // source: front matter summary, else the text before <!--more-->, else
 // the first 70 words of the text (shortcodes left out).
 func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
-	words, summary, more := proseSummary(body, cmp.Or(b.cfg.SummaryLength, summaryWords))
+	words, summary, more := b.proseSummaryCached(p.File, body, cmp.Or(b.cfg.SummaryLength, summaryWords))
 	p.WordCount = words
 	p.ReadingTime = (words + 212) / 213
 	switch {
