@@ -5,9 +5,9 @@ import "github.com/affsite/affsite/shortcodes"
 // Registry returns a new Registry holding affsite's built-in affiliate
 // shortcodes for the page whose state is st, each needing its template
 // shortcodes/NAME.html: afflink, commission-table, plans, earnings,
-// program-facts, disclosure, pros-cons, verdict, cta, fact and compare. Each declares
-// its arguments, so a misspelt one is an error. The caller may Add more,
-// or replace one.
+// program-facts, disclosure, pros-cons, verdict, cta, fact, compare,
+// best-of and top-pick. Each declares its arguments, so a misspelt one is
+// an error. The caller may Add more, or replace one.
 func Registry(st *PageState) *shortcodes.Registry {
 	r := shortcodes.NewRegistry()
 	r.Add("afflink", st.AffLink, named("program", "plan", "placement"))
@@ -30,6 +30,8 @@ func Registry(st *PageState) *shortcodes.Registry {
 		Named: []string{"program", "name"}, Positional: []string{"program", "fact"},
 	}))
 	r.Add("compare", st.Compare, named("programs", "facts", "best", "placement"))
+	r.Add("best-of", st.BestOf, named("programs", "pros", "title", "text", "placement"))
+	r.Add("top-pick", st.TopPick, named("program", "label", "best_for", "text", "placement"))
 	return r
 }
 
