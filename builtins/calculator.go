@@ -222,7 +222,7 @@ func calculatorCounts(inv *shortcodes.Invocation, p *programs.Program, rows []ca
 	case hasScenario:
 		s, ok := p.Scenario(sid)
 		if !ok {
-			return inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(scenarioIDs(p)))
+			return inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
 		}
 		if s.Ramp != nil {
 			return inv.Errorf("shortcode %q: scenario %q is a ramp (new customers every month); the calculator shows customers who join at once", inv.Name, s.ID)
@@ -296,14 +296,6 @@ func isCalculatorOption(name string) bool {
 
 func calculatorOptions() []string {
 	return []string{"program", "plans", "scenario", "billing", "tier2"}
-}
-
-func scenarioIDs(p *programs.Program) []string {
-	ids := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		ids[i] = s.ID
-	}
-	return ids
 }
 
 func rowIDs(rows []calcRow) []string {

@@ -2,7 +2,6 @@ package builtins
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
@@ -110,13 +109,12 @@ func fraction(e money.Exact) string {
 	return num + "/" + den
 }
 
-// billingLabel is "Monthly, $99.00/month", "Annual, $948.00/year",
-// "One-off, $24.99".
+// billingLabel is the price of pl at billing b, which says the billing:
+// "$99.00/month", "$948.00/year", "$24.99 once", "$79.00/2 years".
 func billingLabel(pl *programs.Plan, b programs.Billing, cur money.Currency) string {
 	price, _ := pl.PriceOf(b)
-	name := map[programs.Billing]string{programs.Monthly: "Monthly", programs.Annual: "Annual", programs.Once: "One-off"}[b]
-	if b == programs.Once && pl.PeriodMonths > 0 {
-		name = "Every " + strings.TrimPrefix(periodText(pl, b), "/")
+	if period := periodText(pl, b); period != "" {
+		return cur.Format(price) + period
 	}
-	return name + ", " + cur.Format(price) + periodText(pl, b)
+	return cur.Format(price) + " once"
 }

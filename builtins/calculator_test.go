@@ -88,7 +88,7 @@ func TestCalculatorFigures(t *testing.T) {
 	// Amazon's first product at 4.5% of $19.99: 89.955 cents, an exact
 	// fraction.
 	a := lastCalculator(t, `{{< calculator program="amazon" >}}`)
-	if o := a.Rows[0].Options[0]; o.Year != "17991/200" || o.Label != "One-off, $19.99" {
+	if o := a.Rows[0].Options[0]; o.Year != "17991/200" || o.Label != "$19.99 once" {
 		t.Errorf("amazon option = %+v", o)
 	}
 	s := lastCalculator(t, `{{< calculator program="siteground" startup=4 growbig=3 >}}`)

@@ -153,6 +153,9 @@ type builder struct {
 
 	// assets are the fingerprinted static files by name ("css/style.css").
 	assets map[string]*assetFile
+	// static is every static file by name, with the folder that wins for
+	// it (staticFiles), for the product boxes' pictures.
+	static map[string]fs.FS
 
 	configWarnings diag.List // the configuration's, given with every build's
 

@@ -32,8 +32,9 @@ import (
 //     options, the UTC day of Options.Now (its full time when a template
 //     calls now), which registry links have expired, and the bytes of
 //     every file at the site's top level and under config/, layouts/,
-//     themes/, data/, i18n/, assets/ and archetypes/ and of static/'s CSS
-//     and JS (fingerprint reads them), with the names of the other files
+//     themes/, data/, i18n/, assets/ and archetypes/, of static/'s CSS
+//     and JS (fingerprint reads them) and of the pictures of static/ and
+//     content/ (product boxes read their size), with the names of the other files
 //     under static/ and content/ (shortcodes may test that a file
 //     exists);
 //   - every output: the view key — each content page's file, URL,
@@ -79,8 +80,6 @@ type pageCache struct {
 
 	factSums sync.Map // *Page → the hash of what it shows in lists (writePageFacts)
 
-	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
-
 	metasOnce sync.Once
 	metas     map[string]cachedPage // the last build's, by entry id (lastMeta)
 
@@ -110,9 +109,6 @@ type cachedPage struct {
 	// show it. A field rendering comes to set belongs here too.
 	ReadingTime, WordCount int
 	Summary, Description   string
-	// Prose is what reading the file found in its body (not restored:
-	// proseSummaryCached reuses it).
-	Prose proseFacts
 }
 
 // cacheSpare checks the cache folder against the output folder and
@@ -230,13 +226,6 @@ func metasKey() buildcache.Sum { return sha256.Sum256([]byte("affsite cachedPage
 // lastMeta returns what the last build recorded of the content page of
 // entry id, when its key was key.
 func (pc *pageCache) lastMeta(id string, key buildcache.Sum) (cachedPage, bool) {
-	m, ok := pc.lastMetaAny(id)
-	return m, ok && m.Key == key
-}
-
-// lastMetaAny returns what the last build recorded of the content page
-// of entry id, whatever its key.
-func (pc *pageCache) lastMetaAny(id string) (cachedPage, bool) {
 	pc.metasOnce.Do(func() {
 		if e, ok := pc.c.Lookup(metasID, metasKey()); ok {
 			if gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&pc.metas) != nil {
@@ -245,34 +234,7 @@ func (pc *pageCache) lastMetaAny(id string) (cachedPage, bool) {
 		}
 	})
 	m, ok := pc.metas[id]
-	return m, ok
-}
-
-// proseFacts is what proseSummary found in a page's body, kept so that
-// a build does not scan an unchanged body again (a tenth of a warm
-// build's time went there).
-type proseFacts struct {
-	Sum        buildcache.Sum // the body's SHA-256
-	Max, Words int
-	Summary    string
-	More       bool
-}
-
-// proseSummaryCached is proseSummary(body, max) of the content file
-// file, taken from the cache when the last build saw the same body.
-func (b *builder) proseSummaryCached(file string, body []byte, max int) (words int, summary string, more bool) {
-	pc := b.cache
-	if pc == nil {
-		return proseSummary(body, max)
-	}
-	sum := buildcache.Sum(sha256.Sum256(body))
-	if m, ok := pc.lastMetaAny("page " + file); ok && m.Prose.Sum == sum && m.Prose.Max == max {
-		pc.prose.Store(file, m.Prose)
-		return m.Prose.Words, m.Prose.Summary, m.Prose.More
-	}
-	words, summary, more = proseSummary(body, max)
-	pc.prose.Store(file, proseFacts{Sum: sum, Max: max, Words: words, Summary: summary, More: more})
-	return words, summary, more
+	return m, ok && m.Key == key
 }
 
 // keep records a content page's entry for saveCache.
@@ -414,9 +376,6 @@ func (b *builder) saveCache(rep *Report) {
 	for id, pp := range pc.pending {
 		pp.meta.Warnings = byFile[pp.file]
 		pp.meta.Key = pp.entry.Key
-		if v, ok := pc.prose.Load(pp.file); ok {
-			pp.meta.Prose = v.(proseFacts)
-		}
 		metas[id] = pp.meta
 		pc.c.Record(id, pp.entry)
 	}
@@ -575,8 +534,9 @@ func hashSiteFiles(h io.Writer, site string) error {
 				return nil // pages: in their own keys and the view key
 			}
 			fields(h, "file", rel)
-			// The fingerprint function reads static CSS and JS.
-			if !bytesToo && !(dir == "static" && (strings.HasSuffix(rel, ".css") || strings.HasSuffix(rel, ".js"))) {
+			// The fingerprint function reads static CSS and JS, product
+			// boxes the size of pictures (static or in a bundle).
+			if !bytesToo && !(dir == "static" && (strings.HasSuffix(rel, ".css") || strings.HasSuffix(rel, ".js"))) && !productPicture(rel) {
 				return nil
 			}
 			data, err := os.ReadFile(p) // follows a symbolic link, as the build does

@@ -56,6 +56,7 @@ func fingerprintName(name string, sum [sha256.Size]byte) string {
 // loadAssets reads and hashes the fingerprintable static files, before
 // pages render, so that the fingerprint function is a lookup.
 func (b *builder) loadAssets(files map[string]fs.FS) error {
+	b.static = files
 	b.assets = map[string]*assetFile{}
 	for _, name := range sortedKeys(files) {
 		if !fingerprintable(name) {

@@ -303,6 +303,7 @@ func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
 	b.addHugoShortcodes(r, state.File)
 	builtins.AddLink(r, state, b.linkSet, b.now)
 	builtins.AddDeal(r, state, b.now)
+	builtins.AddProduct(r, state, b.linkSet, b.now, b.productImages(state.File))
 	if b.opts.Shortcodes != nil {
 		b.opts.Shortcodes(r)
 	}

@@ -78,6 +78,12 @@
   // A comparison's figures are all its cells: each must be on screen.
   document.querySelectorAll("figure.compare").forEach((f) =>
     measure("compare", f, "th, td", "tbody td"));
+  // A calculator's inputs and figures, its totals; a product box whole,
+  // its price shown.
+  document.querySelectorAll("figure.calculator").forEach((f) =>
+    measure("calculator", f, "th, td, input, select", "tr.total td.num"));
+  document.querySelectorAll("aside.product").forEach((f) =>
+    measure("product", f, "*", ".product-amount"));
   // Ranked lists and top picks: every card whole, each price shown.
   document.querySelectorAll("section.best-of").forEach((f) =>
     measure("best-of", f, "*", ".pick-price strong"));
