@@ -80,6 +80,8 @@ type pageCache struct {
 
 	factSums sync.Map // *Page → the hash of what it shows in lists (writePageFacts)
 
+	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
+
 	metasOnce sync.Once
 	metas     map[string]cachedPage // the last build's, by entry id (lastMeta)
 
@@ -109,6 +111,9 @@ type cachedPage struct {
 	// show it. A field rendering comes to set belongs here too.
 	ReadingTime, WordCount int
 	Summary, Description   string
+	// Prose is what reading the file found in its body (not restored:
+	// proseSummaryCached reuses it).
+	Prose proseFacts
 }
 
 // cacheSpare checks the cache folder against the output folder and
@@ -226,6 +231,13 @@ func metasKey() buildcache.Sum { return sha256.Sum256([]byte("affsite cachedPage
 // lastMeta returns what the last build recorded of the content page of
 // entry id, when its key was key.
 func (pc *pageCache) lastMeta(id string, key buildcache.Sum) (cachedPage, bool) {
+	m, ok := pc.lastMetaAny(id)
+	return m, ok && m.Key == key
+}
+
+// lastMetaAny returns what the last build recorded of the content page
+// of entry id, whatever its key.
+func (pc *pageCache) lastMetaAny(id string) (cachedPage, bool) {
 	pc.metasOnce.Do(func() {
 		if e, ok := pc.c.Lookup(metasID, metasKey()); ok {
 			if gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&pc.metas) != nil {
@@ -234,7 +246,34 @@ func (pc *pageCache) lastMeta(id string, key buildcache.Sum) (cachedPage, bool) 
 		}
 	})
 	m, ok := pc.metas[id]
-	return m, ok && m.Key == key
+	return m, ok
+}
+
+// proseFacts is what proseSummary found in a page's body, kept so that
+// a build does not scan an unchanged body again (a tenth of a warm
+// build's time went there).
+type proseFacts struct {
+	Sum        buildcache.Sum // the body's SHA-256
+	Max, Words int
+	Summary    string
+	More       bool
+}
+
+// proseSummaryCached is proseSummary(body, max) of the content file
+// file, taken from the cache when the last build saw the same body.
+func (b *builder) proseSummaryCached(file string, body []byte, max int) (words int, summary string, more bool) {
+	pc := b.cache
+	if pc == nil {
+		return proseSummary(body, max)
+	}
+	sum := buildcache.Sum(sha256.Sum256(body))
+	if m, ok := pc.lastMetaAny("page " + file); ok && m.Prose.Sum == sum && m.Prose.Max == max {
+		pc.prose.Store(file, m.Prose)
+		return m.Prose.Words, m.Prose.Summary, m.Prose.More
+	}
+	words, summary, more = proseSummary(body, max)
+	pc.prose.Store(file, proseFacts{Sum: sum, Max: max, Words: words, Summary: summary, More: more})
+	return words, summary, more
 }
 
 // keep records a content page's entry for saveCache.
@@ -376,6 +415,9 @@ func (b *builder) saveCache(rep *Report) {
 	for id, pp := range pc.pending {
 		pp.meta.Warnings = byFile[pp.file]
 		pp.meta.Key = pp.entry.Key
+		if v, ok := pc.prose.Load(pp.file); ok {
+			pp.meta.Prose = v.(proseFacts)
+		}
 		metas[id] = pp.meta
 		pc.c.Record(id, pp.entry)
 	}
