@@ -135,6 +135,7 @@ type builder struct {
 	links    linkClassifier
 	out      Output
 	cache    *pageCache // nil without Options.CacheDir
+	lang     *langBuild // the language built, on a site with [languages] (languages.go)
 
 	srcs           []*source       // the content pages, in file order
 	listFiles      map[string]bool // files written while recording, else nil
@@ -194,7 +195,7 @@ func Build(opts Options) (*Report, error) {
 	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: b.out, min: newMinifier()}
 	}
-	rep, err := b.run()
+	rep, err := b.runAll()
 	if err != nil {
 		if dir != nil {
 			dir.Abort()
@@ -273,47 +274,61 @@ func newBuilder(opts Options) (*builder, error) {
 
 // run does the build's stages in order.
 func (b *builder) run() (*Report, error) {
+	if err := b.load(); err != nil {
+		return nil, err
+	}
+	return b.render()
+}
+
+// load reads the site and assembles its pages, lists and menus.
+func (b *builder) load() error {
 	siteFS := newSourceFS(b.opts.Source, "")
 	set, err := programs.Load(siteFS, "data/programs")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.programs = set
 	b.links = b
 	if b.linkSet, err = loadLinks(siteFS, b.cfg.Affiliate.LinksPrefix, set); err != nil {
-		return nil, err
+		return err
 	}
 
 	data, err := loadData(siteFS)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.site = &Site{
 		Title: b.cfg.Title, BaseURL: b.cfg.BaseURL, LanguageCode: b.cfg.LanguageCode,
 		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: lowerKeys(b.cfg.Params),
 		Data: data, Disclosure: b.cfg.Affiliate.DisclosureText,
 	}
+	b.site.Language, b.site.Languages = b.siteLanguages()
 	tmpl, err := loadTemplates(b.layers(), b.templateFuncs())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.tmpl = tmpl
 	static, err := b.staticFiles()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.loadAssets(static); err != nil {
-		return nil, err
+		return err
 	}
 
 	pages, sections, err := b.loadContent()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.srcs = pages
 	b.assemble(pages, sections)
 	b.site.getPage = b.getPage
+	return nil
+}
 
+// render writes the pages, the lists and the files of the site.
+func (b *builder) render() (*Report, error) {
+	pages := b.srcs
 	manifest, err := b.renderPages(pages)
 	if err != nil {
 		return nil, err

@@ -27,6 +27,7 @@ import (
 type source struct {
 	page       *Page
 	file       string         // "content/posts/x.md"
+	key        string         // file as its language sees it (languages.go contentKey)
 	bodyStart  int            // byte offset of the body in the file
 	lineOffset int            // lines before the body
 	outPath    string         // "posts/x/index.html"
@@ -43,7 +44,7 @@ type source struct {
 // page. Section _index.md files come back separately, by section ("" for
 // the home page).
 func (b *builder) loadContent() ([]*source, map[string]*source, error) {
-	root := filepath.Join(b.opts.Source, "content")
+	root := filepath.Join(b.opts.Source, filepath.FromSlash(b.contentDir()))
 	var files, others []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -64,13 +65,15 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			}
 		}
 		if d.IsDir() {
-			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || b.otherLanguageDir(p)) {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if strings.HasSuffix(d.Name(), ".md") && !strings.HasPrefix(d.Name(), ".") {
-			files = append(files, p)
+			if b.ownsContent(b.rel(p)) {
+				files = append(files, p)
+			}
 		} else if !strings.HasPrefix(d.Name(), ".") {
 			others = append(others, p)
 		}
@@ -80,7 +83,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		return nil, nil, err
 	}
 	sort.Strings(files)
-	b.sectionDirs = sectionDirs(b.rel, files)
+	b.sectionDirs = sectionDirs(func(full string) string { return b.contentKey(b.rel(full)) }, files)
 	srcs := make([]*source, len(files))
 	errs := b.parallel(len(files), func(i int) error {
 		s, err := b.readSource(files[i])
@@ -96,7 +99,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		if s == nil {
 			continue // a draft, future or expired page
 		}
-		if path.Base(s.file) == "_index.md" {
+		if path.Base(s.key) == "_index.md" {
 			sections[s.page.Section] = s
 			continue
 		}
@@ -116,7 +119,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 func bundleResources(pages []*source, others []string, rel func(string) string) [][2]string {
 	bundles := map[string]string{} // "content/posts/x/" → "posts/x/"
 	for _, s := range pages {
-		if path.Base(s.file) == "index.md" {
+		if path.Base(s.key) == "index.md" {
 			bundles[path.Dir(s.file)+"/"] = path.Dir(s.outPath) + "/"
 			if s.build.noResources {
 				bundles[path.Dir(s.file)+"/"] = "" // publishResources: false, headless
@@ -176,7 +179,8 @@ func (b *builder) readSource(full string) (*source, error) {
 		!meta.expiryDate.IsZero() && !meta.expiryDate.After(b.now) && !b.opts.Expired {
 		return nil, nil
 	}
-	rel := strings.TrimPrefix(file, "content/")
+	key := b.contentKey(file)
+	rel := strings.TrimPrefix(key, "content/")
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
 	section, _, _ := strings.Cut(dir, "/")
@@ -190,9 +194,9 @@ func (b *builder) readSource(full string) (*source, error) {
 		Date: meta.date, Lastmod: meta.lastmod, PublishDate: meta.publishDate, ExpiryDate: meta.expiryDate,
 		Draft: meta.draft, Slug: meta.slug, Aliases: meta.aliases, Tags: meta.tags, Categories: meta.categories,
 		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
-		Section: section, File: file, Site: b.site,
+		Section: section, File: file, Site: b.site, key: key,
 	}
-	s := &source{page: p, file: file, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
+	s := &source{page: p, file: file, key: key, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
 	s.sum = b.sourceSum(src)
 	if base != "_index.md" {
 		if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {

@@ -214,7 +214,7 @@ func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 			}
 			return lookupParam(b.cfg.Params, key)
 		}
-		if path.Base(file) == "index.md" {
+		if path.Base(s.key) == "index.md" {
 			dir := path.Dir(file)
 			pg.Resource = func(name string) (string, bool) {
 				st, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(path.Join(dir, name))))
@@ -266,8 +266,8 @@ func (hf *hugoFeatures) build(b *builder) {
 	var refs []hugoshortcodes.PageRef
 	hf.pages = make(map[string]*source, len(b.srcs))
 	for _, s := range b.srcs {
-		hf.pages[s.file] = s
-		refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
+		hf.pages[s.file], hf.pages[s.key] = s, s
+		refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
 	}
 	if b.site != nil {
 		for name, p := range b.site.Sections {
@@ -284,7 +284,7 @@ func (hf *hugoFeatures) build(b *builder) {
 			p = b.home
 		}
 		if p != nil {
-			refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+			refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
 		}
 	}
 	// Where two pages claim one path, the first by file wins, on every run.

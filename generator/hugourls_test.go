@@ -103,7 +103,14 @@ title: Plain
 // TestURLsAsHugo: the pages' URLs are Hugo's, when Hugo is installed.
 func TestURLsAsHugo(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, hugoURLSite)
+	assertURLsAsHugo(t, hugoURLSite, "https://x.example")
+}
+
+// assertURLsAsHugo builds the site of the archive and compares its
+// pages' URLs (below base) with Hugo's, when Hugo is installed.
+func assertURLsAsHugo(t *testing.T, archive, base string) {
+	t.Helper()
+	dir := writeSite(t, archive)
 	want := hugoURLs(t, dir)
 	b, err := buildDir(dir)
 	if err != nil {
@@ -111,7 +118,7 @@ func TestURLsAsHugo(t *testing.T) {
 	}
 	var got []string
 	for _, s := range b.report.Sources {
-		got = append(got, "https://x.example"+s.URL)
+		got = append(got, base+s.URL)
 	}
 	sort.Strings(got)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -205,9 +205,7 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
-		if len(terms) == 0 {
-			continue
-		}
+		// A taxonomy without terms still has its list page, as in Hugo.
 		if only == nil && !b.cfg.KindDisabled(KindTaxonomy) {
 			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
 			tp.Terms = terms

@@ -392,12 +392,12 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 func (b *builder) menuRefs(srcs []*source, sections map[string]*source) *hugoshortcodes.PageIndex {
 	var refs []hugoshortcodes.PageRef
 	for _, s := range srcs {
-		refs = append(refs, hugoshortcodes.PageRef{File: s.file, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
+		refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
 	}
 	for name, p := range b.site.Sections {
 		file := "content/" + name
 		if s, ok := sections[name]; ok {
-			file = s.file
+			file = s.key
 		}
 		refs = append(refs, hugoshortcodes.PageRef{File: file, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
 	}

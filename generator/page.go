@@ -74,6 +74,11 @@ type Page struct {
 	Site *Site
 	// tree places the page among the sections (see sections.go).
 	tree sectionTree
+	// key is the content file's path as its language sees it
+	// (languages.go contentKey); translations are the pages of its
+	// translation key in every language, itself included.
+	key          string
+	translations []*Page
 
 	// File is the source path relative to the site root ("content/posts/x.md").
 	File string
@@ -159,6 +164,10 @@ type Site struct {
 	Disclosure string
 	// getPage is GetPage's lookup (see buildopts.go).
 	getPage func(ref string) *Page
+	// Language is the site's language (the one being built, on a
+	// multilingual site), Languages all of them (see languages.go).
+	Language  *Language
+	Languages []*Language
 }
 
 // MenuEntry is one link of the main navigation.

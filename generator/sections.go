@@ -90,7 +90,7 @@ func sectionKeyOf(p *Page, sections map[string]*source) string {
 	if p.Section == "" {
 		return ""
 	}
-	rel := strings.TrimPrefix(p.File, "content/")
+	rel := strings.TrimPrefix(p.key, "content/")
 	dir := path.Dir(rel)
 	if path.Base(rel) == "index.md" {
 		dir = path.Dir(dir) // a bundle's folder is not a section

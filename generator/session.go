@@ -25,7 +25,8 @@ import (
 // the pagers and feeds that show it, or all lists when its place in them
 // changes); a program data file re-renders the pages that use the
 // program; a shortcode template re-renders the pages that use the
-// shortcode; a static file is copied. Anything else (site.toml, other
+// shortcode; a static file is copied (a picture rebuilds the site: product
+// boxes show its size). Anything else (site.toml, other
 // layouts, other data, _index.md files, page bundles, removed static
 // files, the disclosure's template) rebuilds the whole site.
 // The result equals a clean build; tests hold it to that.
@@ -105,12 +106,15 @@ func (s *Session) full() (*RebuildReport, error) {
 	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: out, min: newMinifier()}
 	}
-	rep, err := b.run()
+	rep, err := b.runAll()
 	if err != nil {
 		return nil, err
 	}
 	prev := s.files
 	s.files, s.last = out, b
+	if len(b.cfg.SiteLanguages()) > 1 {
+		s.last = nil // incremental rebuilds know sites of one language: build all again
+	}
 	rr := &RebuildReport{Report: rep, Full: true}
 	rr.Changed, rr.Removed = diffOutputs(prev, out)
 	return rr, nil
@@ -126,10 +130,11 @@ func needsFullBuild(changed []string) bool {
 			// A post. (_index.md gives a list its text; index.md heads a
 			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
-		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt" && !fingerprintable(c):
+		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt" && !fingerprintable(c) && !productPicture(c):
 			// A static file is copied; not those merged with, or
 			// replacing, files the build writes (hostfiles.go), nor CSS
-			// and JavaScript, whose new names every page links.
+			// and JavaScript, whose new names every page links, nor
+			// pictures, whose size product boxes show.
 		case shortcodeTemplate(c) != "":
 		default:
 			return true
@@ -269,6 +274,8 @@ func (inc *increment) reloadPrograms() error {
 	for _, s := range b.srcs {
 		if changed[s.page.Program] {
 			inc.render[s] = true
+			// Its list cards show the program's image and rating.
+			inc.relisted[s.page] = true
 			continue
 		}
 		for _, id := range s.programs {

@@ -90,6 +90,23 @@ type urlSet struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
+// sitemapIndex is the sitemap.xml of a multilingual site's root: the
+// languages' sitemaps.
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// xmlDocument is v as an indented XML document with its header.
+func xmlDocument(v any) ([]byte, error) {
+	x, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(x, '\n')...), nil
+}
+
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
@@ -113,11 +130,8 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 	if err := b.writeSitemap(); err != nil {
 		return err
 	}
-	robots := "User-agent: *\nDisallow: " + b.basePath + "go/\n" + b.linkDisallows() + "\nSitemap: " + b.absURL("sitemap.xml") + "\n"
-	if _, from, err := b.userStatic("robots.txt"); err != nil {
-		return err
-	} else if from == "" { // a static robots.txt wins, copied as it is
-		if err := b.write("robots.txt", "robots.txt", []byte(robots)); err != nil {
+	if b.writesSiteFiles() {
+		if err := b.writeRobots(); err != nil {
 			return err
 		}
 	}
@@ -134,10 +148,22 @@ func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error 
 			}
 		}
 	}
-	if err := b.writeRedirects(); err != nil {
-		return err
+	if b.writesSiteFiles() {
+		if err := b.writeRedirects(); err != nil {
+			return err
+		}
 	}
 	return b.writeManifest(manifest)
+}
+
+// writeRobots writes robots.txt, unless the site has its own: a static
+// robots.txt wins, copied as it is.
+func (b *builder) writeRobots() error {
+	robots := "User-agent: *\nDisallow: " + b.rootPath() + "go/\n" + b.linkDisallows() + "\nSitemap: " + b.rootURL("sitemap.xml") + "\n"
+	if _, from, err := b.userStatic("robots.txt"); err != nil || from != "" {
+		return err
+	}
+	return b.write("robots.txt", "robots.txt", []byte(robots))
 }
 
 // writeSitemap writes sitemap.xml: the home page, every content page
@@ -164,11 +190,11 @@ func (b *builder) writeSitemap() error {
 			}
 		}
 	}
-	x, err := xml.MarshalIndent(set, "", "  ")
+	x, err := xmlDocument(set)
 	if err != nil {
 		return err
 	}
-	return b.write("sitemap.xml", "sitemap", append([]byte(xml.Header), append(x, '\n')...))
+	return b.write(b.sitemapName(), "sitemap", x)
 }
 
 // write404 renders the 404 page.
@@ -316,13 +342,33 @@ func aliasOut(alias string) string {
 }
 
 // writeAlias writes a redirect page at an old URL of a page.
+//
+// An alias without a leading slash is relative to the page's folder, as
+// in Hugo (/posts/a/'s "old-a" is /posts/old-a/), and stays in the
+// page's language; on a multilingual site the aliases are written at the
+// root once every language is built (languages.go).
 func (b *builder) writeAlias(s *source, alias string) error {
-	a := path.Clean("/" + strings.TrimSpace(alias))
-	if strings.Contains(alias, "..") || a == "/" {
+	out := path.Clean("/" + strings.TrimSpace(alias))
+	if t := strings.TrimSpace(alias); !strings.HasPrefix(t, "/") {
+		dir := path.Dir(strings.TrimSuffix(strings.TrimSuffix(s.outPath, "index.html"), "/"))
+		out = path.Join("/", b.langPrefix(), dir, t)
+	} else if strings.Contains(alias, "..") {
+		out = "/"
+	}
+	if out == "/" {
 		return diag.Errorf(s.file, 1, 0, diag.Content, "alias %q is not a path below the site root", alias)
 	}
-	return b.write(aliasOut(alias), s.file+" (alias)", redirectPage(s.page.Permalink, nil))
+	page := aliasPage(s.page.Permalink)
+	if b.multilingual() {
+		b.lang.aliases = append(b.lang.aliases, langAlias{out: aliasOut(out), data: page})
+		return nil
+	}
+	return b.write(aliasOut(out), s.file+" (alias)", page)
 }
+
+// aliasPage is the page an alias, or a language's folder, has: a
+// redirect to target, with its canonical link.
+func aliasPage(target string) []byte { return redirectPage(target, nil) }
 
 // copyStatic copies the static files (see staticFiles), and the
 // fingerprinted copies of the CSS and JavaScript files (fingerprint.go).

@@ -54,6 +54,11 @@ type Config struct {
 	// See taxonomies.go.
 	Taxonomies   map[string]string `toml:"taxonomies"`
 	DisableKinds []string          `toml:"disableKinds"`
+	// Languages are Hugo's [languages.<lang>] tables; a site with two or
+	// more is built once per language (see languages.go).
+	Languages                      map[string]LanguageConfig `toml:"languages"`
+	DefaultContentLanguage         string                    `toml:"defaultContentLanguage"`
+	DefaultContentLanguageInSubdir bool                      `toml:"defaultContentLanguageInSubdir"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/

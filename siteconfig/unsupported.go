@@ -25,11 +25,6 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 		o := at("uglyURLs")
 		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
 	}
-	if l, ok := values.LookupKey(v, "languages"); ok {
-		if m, ok := l.(map[string]any); ok && len(m) > 1 {
-			warn("languages", "multilingual sites are not supported yet: content is built as one language, and translations (*.<lang>.md) as pages of their own")
-		}
-	}
 	if _, ok := values.LookupKey(v, "disableKinds"); ok {
 		var other []string
 		for _, k := range c.DisableKinds {

@@ -1,0 +1,398 @@
+package generator
+
+import (
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/affsite/affsite/siteconfig"
+)
+
+// This file is Hugo's multilingual sites. A site whose [languages] has
+// two or more languages is built as Hugo builds it: once per language,
+// by a builder of its own that reads the language's content (its
+// contentDir, or content/ with x.<lang>.md files and, for the default
+// language, x.md), has the language's title, params and menus, and
+// writes below the language's prefix (/fr/; the default language at the
+// root unless defaultContentLanguageInSubdir). Pages of one translation
+// key (their path below the content folder without the language suffix,
+// or front matter translationKey) are each other's .Translations. The
+// hosting files and /go/ redirects are written once, at the root;
+// aliases at the root as Hugo writes them (a later language's page
+// winning a shared one); each language has its sitemap under its prefix
+// and the root's sitemap.xml is their index.
+
+// Language is one language of the site, as templates see .Language and
+// .Site.Language (.Lang, .LanguageName, .Weight, .LanguageCode).
+type Language = siteconfig.Language
+
+// langBuild is what the builder of one language of a site knows beyond
+// its configuration.
+type langBuild struct {
+	Language
+	all []Language // every language of the site, in order
+	// aliases are the alias pages the language's pages ask for, written
+	// at the root once every language is built.
+	aliases []langAlias
+}
+
+// langAlias is one alias page: its output path below the root.
+type langAlias struct {
+	out  string
+	data []byte
+}
+
+// multilingual tells whether the builder builds one language of several.
+func (b *builder) multilingual() bool { return b.lang != nil && len(b.lang.all) > 1 }
+
+// runAll builds the site: run for a site of one language, else one
+// builder per language, their outputs under one root.
+func (b *builder) runAll() (*Report, error) {
+	if len(b.cfg.Languages) == 0 {
+		return b.run()
+	}
+	langs := b.cfg.SiteLanguages()
+	if len(langs) == 1 {
+		b.lang = &langBuild{Language: langs[0], all: langs}
+		return b.run()
+	}
+	b.cache = nil // the build cache knows sites of one language only
+	var bs []*builder
+	for _, l := range langs {
+		lb, err := b.forLanguage(l, langs)
+		if err != nil {
+			return nil, err
+		}
+		if err := lb.load(); err != nil {
+			return nil, err
+		}
+		bs = append(bs, lb)
+	}
+	linkTranslations(bs)
+	rep := &Report{Config: b.cfg}
+	for _, lb := range bs {
+		r, err := lb.render()
+		if err != nil {
+			return nil, err
+		}
+		mergeReport(rep, r)
+	}
+	if err := b.writeLanguageRoot(bs, rep); err != nil {
+		return nil, err
+	}
+	rep.Warnings.Sort()
+	return rep, nil
+}
+
+// forLanguage makes the builder of one language: b's options and
+// output, the language's configuration and prefix.
+func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
+	lb := &builder{opts: b.opts, cfg: b.cfg.ForLanguage(l), now: b.now, written: map[string]string{}}
+	lb.lang = &langBuild{Language: l, all: all}
+	lb.basePath = b.basePath + l.Prefix
+	lb.out = langOutput{root: b.out, prefix: l.Prefix, goPath: strings.TrimPrefix(b.cfg.Affiliate.GoPath(), b.basePath)}
+	lb.configWarnings = b.configWarnings
+	lb.warnings = append(lb.warnings, b.configWarnings...)
+	if !l.Default {
+		lb.configWarnings, lb.warnings = nil, nil // given once, by the default language
+	}
+	var err error
+	if lb.hugo, err = loadHugoFeatures(b.opts.Source, lb.cfg); err != nil {
+		return nil, err
+	}
+	lb.md = newMarkdown(append(lb.hugo.markdownExtenders(), b.opts.Markdown...)...)
+	return lb, nil
+}
+
+// mergeReport adds one language's report to the site's.
+func mergeReport(rep, r *Report) {
+	rep.Pages += r.Pages
+	rep.Files += r.Files
+	rep.Warnings = append(rep.Warnings, r.Warnings...)
+	rep.Links = append(rep.Links, r.Links...)
+	rep.Sources = append(rep.Sources, r.Sources...)
+	if rep.Programs == nil {
+		rep.Programs, rep.Registry = r.Programs, r.Registry
+	}
+	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
+}
+
+// writeLanguageRoot writes what the root of a multilingual site has
+// besides the languages' files: the sitemap index, the redirect from
+// the default language's folder to the root (or from the root to it,
+// with defaultContentLanguageInSubdir), and the aliases.
+func (b *builder) writeLanguageRoot(bs []*builder, rep *Report) error {
+	var idx sitemapIndex
+	idx.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	aliases := map[string]langAlias{}
+	for _, lb := range bs {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: b.absURL(lb.lang.Lang + "/sitemap.xml")})
+		for _, a := range lb.lang.aliases {
+			aliases[a.out] = a // a later language's wins, as in Hugo
+		}
+	}
+	x, err := xmlDocument(idx)
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"sitemap.xml": x}
+	def := bs[0]
+	for _, lb := range bs {
+		if lb.lang.Default {
+			def = lb
+		}
+	}
+	if def.lang.Prefix == "" {
+		files[def.lang.Lang+"/index.html"] = aliasPage(b.absURL(""))
+	} else {
+		files["index.html"] = aliasPage(b.absURL(def.lang.Prefix))
+	}
+	for out, a := range aliases {
+		if _, ok := files[out]; !ok {
+			files[out] = a.data
+		}
+	}
+	for _, name := range sortedKeys(files) {
+		if err := b.out.WriteFile(name, files[name]); err != nil {
+			return err
+		}
+		rep.Files++
+	}
+	return nil
+}
+
+// langOutput writes a language's files below its prefix, and the files
+// of the site as a whole (robots.txt, _redirects, _headers, the /go/
+// redirect pages) at the root.
+type langOutput struct {
+	root           Output
+	prefix, goPath string
+}
+
+// WriteFile implements Output.
+func (o langOutput) WriteFile(name string, data []byte) error {
+	switch {
+	case name == "robots.txt", name == "_redirects", name == "_headers", o.goPath != "" && strings.HasPrefix(name, o.goPath):
+	default:
+		name = o.prefix + name
+	}
+	return o.root.WriteFile(name, data)
+}
+
+// writesSiteFiles tells whether the builder writes the files the site
+// has once (robots.txt, hosting files, /go/ redirects): every builder
+// of a site of one language, the default language's of several.
+func (b *builder) writesSiteFiles() bool { return !b.multilingual() || b.lang.Default }
+
+// langPrefix is the builder's language's folder ("fr/"), or "".
+func (b *builder) langPrefix() string {
+	if b.lang == nil {
+		return ""
+	}
+	return b.lang.Prefix
+}
+
+// rootPath is the base URL's path without the language's prefix.
+func (b *builder) rootPath() string { return strings.TrimSuffix(b.basePath, b.langPrefix()) }
+
+// rootURL is the absolute URL of p below the site's root, not the
+// language's.
+func (b *builder) rootURL(p string) string {
+	return strings.TrimSuffix(b.absURL(p), b.langPrefix()+p) + p
+}
+
+// sitemapName is where the builder's sitemap goes, below its prefix:
+// sitemap.xml, or on a multilingual site <lang>/sitemap.xml for the
+// default language at the root (the root's is the index).
+func (b *builder) sitemapName() string {
+	if b.multilingual() && b.lang.Prefix == "" {
+		return b.lang.Lang + "/sitemap.xml"
+	}
+	return "sitemap.xml"
+}
+
+// siteLanguages are the languages .Site.Language and .Site.Languages
+// give: the builder's and all of them; the default language alone on a
+// site without [languages].
+func (b *builder) siteLanguages() (*Language, []*Language) {
+	if b.lang == nil {
+		l := &Language{Lang: b.cfg.DefaultLanguage(), Default: true}
+		l.LanguageCode = b.cfg.LanguageCode
+		return l, []*Language{l}
+	}
+	var all []*Language
+	var cur *Language
+	for i := range b.lang.all {
+		l := b.lang.all[i]
+		all = append(all, &l)
+		if l.Lang == b.lang.Lang {
+			cur = all[i]
+		}
+	}
+	return cur, all
+}
+
+// contentDir is the folder of the builder's content, relative to the
+// site: content, or its language's contentDir.
+func (b *builder) contentDir() string {
+	if b.lang != nil && b.lang.ContentDir != "" {
+		return strings.Trim(path.Clean(filepath.ToSlash(b.lang.ContentDir)), "/")
+	}
+	return "content"
+}
+
+// otherLanguageDir tells whether the folder (full path) is another
+// language's contentDir, inside this builder's content folder.
+func (b *builder) otherLanguageDir(full string) bool {
+	if b.lang == nil {
+		return false
+	}
+	rel := b.rel(full)
+	for _, l := range b.lang.all {
+		if l.Lang != b.lang.Lang && l.ContentDir != "" && strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/") == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// fileLang is the language a content file's name gives (a.fr.md:
+// "fr"), if the site has that language; "" otherwise.
+func (b *builder) fileLang(file string) string {
+	if b.lang == nil {
+		return ""
+	}
+	name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return ""
+	}
+	suffix := strings.ToLower(name[i+1:])
+	for _, l := range b.lang.all {
+		if l.Lang == suffix {
+			return suffix
+		}
+	}
+	return ""
+}
+
+// ownsContent tells whether a content file (relative to the site) is
+// of the builder's language: the language its name gives, else that of
+// its folder (a language's own contentDir; content/ is the default
+// language's).
+func (b *builder) ownsContent(file string) bool {
+	if b.lang == nil {
+		return true
+	}
+	if l := b.fileLang(file); l != "" {
+		return l == b.lang.Lang
+	}
+	return b.lang.Default || b.contentDir() != "content"
+}
+
+// contentKey is a content file's path as its language sees it: below
+// content/, without the language suffix ("content/fr/posts/a.md" and
+// "content/posts/a.fr.md" are "content/posts/a.md" for French); the
+// file itself on a site without [languages]. It is what URLs, sections
+// and ref/relref are made of, and what translations share.
+func (b *builder) contentKey(file string) string {
+	if b.lang == nil {
+		return file
+	}
+	rel := strings.TrimPrefix(strings.TrimPrefix(file, b.contentDir()), "/")
+	if b.fileLang(file) != "" {
+		ext := path.Ext(rel)
+		name := strings.TrimSuffix(rel, ext)
+		rel = name[:strings.LastIndexByte(name, '.')] + ext
+	}
+	return "content/" + rel
+}
+
+// Lang is the page's language key ("en"), as Hugo's .Lang.
+func (p *Page) Lang() string {
+	if l := p.Language(); l != nil {
+		return l.Lang
+	}
+	return ""
+}
+
+// Language is the page's language.
+func (p *Page) Language() *Language {
+	if p.Site == nil {
+		return nil
+	}
+	return p.Site.Language
+}
+
+// Translations are the page's translations into the site's other
+// languages, in the languages' order.
+func (p *Page) Translations() []*Page {
+	var out []*Page
+	for _, t := range p.translations {
+		if t != p {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AllTranslations are the page and its translations, in the languages'
+// order.
+func (p *Page) AllTranslations() []*Page {
+	if len(p.translations) == 0 {
+		return []*Page{p}
+	}
+	return p.translations
+}
+
+// IsTranslated tells whether the page has a translation.
+func (p *Page) IsTranslated() bool { return len(p.translations) > 1 }
+
+// IsMultiLingual tells whether the site has more than one language.
+func (s *Site) IsMultiLingual() bool { return len(s.Languages) > 1 }
+
+// LanguagePrefix is the path of the site's language below the base
+// URL: "/fr", or "" for the default language at the root.
+func (s *Site) LanguagePrefix() string {
+	if s.Language == nil || s.Language.Prefix == "" {
+		return ""
+	}
+	return "/" + strings.TrimSuffix(s.Language.Prefix, "/")
+}
+
+// linkTranslations makes the pages of one translation key, in the
+// builders' (the languages') order, each other's translations: content
+// pages by their content key or front matter translationKey, the home
+// pages, and section lists by folder.
+func linkTranslations(bs []*builder) {
+	byKey := map[string][]*Page{}
+	var keys []string
+	add := func(key string, p *Page) {
+		if p == nil || p.RelPermalink == "" {
+			return
+		}
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], p)
+	}
+	for _, b := range bs {
+		for _, s := range b.srcs {
+			key := "page " + s.key
+			if tk, ok := s.page.Params["translationkey"].(string); ok && tk != "" {
+				key = "key " + tk
+			}
+			add(key, s.page)
+		}
+		add("home", b.home)
+		for _, name := range sortedKeys(b.site.Sections) {
+			add("section "+name, b.site.Sections[name])
+		}
+	}
+	for _, k := range keys {
+		for _, p := range byKey[k] {
+			p.translations = byKey[k]
+		}
+	}
+}
