@@ -5,9 +5,11 @@ import "github.com/affsite/affsite/shortcodes"
 // Registry returns a new Registry holding affsite's built-in affiliate
 // shortcodes for the page whose state is st, each needing its template
 // shortcodes/NAME.html: afflink, commission-table, plans, earnings,
-// program-facts, disclosure, pros-cons, verdict, cta, fact, compare,
-// best-of and top-pick. Each declares its arguments, so a misspelt one is
-// an error. The caller may Add more, or replace one.
+// calculator, program-facts, disclosure, pros-cons, verdict, cta, fact,
+// compare, best-of and top-pick. Each declares its arguments, so a
+// misspelt one is an error. The caller may Add more, or replace one. The
+// shortcodes that need the generator's data are added apart: link
+// (AddLink), deal (AddDeal) and product (AddProduct).
 func Registry(st *PageState) *shortcodes.Registry {
 	r := shortcodes.NewRegistry()
 	r.Add("afflink", st.AffLink, named("program", "plan", "placement"))
