@@ -36,6 +36,9 @@ type PageState struct {
 	// Program is the page's front-matter "program": the default for every
 	// shortcode's program= argument.
 	Program string
+	// AssetURL, when set, is the URL pages link the static file name
+	// ("js/deal.js") by: its fingerprinted name (see ScriptURL).
+	AssetURL func(name string) string
 
 	Links  []Link        // every affiliate link the shortcodes made, in order
 	JSONLD []template.JS // complete JSON-LD documents built by shortcodes (verdict)

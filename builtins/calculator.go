@@ -99,7 +99,7 @@ func (st *PageState) Calculator(inv *shortcodes.Invocation) error {
 		ID: fmt.Sprintf("calc-%d-%d", inv.Line, inv.Col), Program: p.Name, Caption: "Earnings calculator: " + p.Name,
 		Terms: "Commission: " + commissionText(&p.Commission, cur) + ".", Tier2: tier2, Live: true,
 		Prefix: currencyPrefix(cur), Decimals: cur.OrDefault().MinorUnits(), Checked: checkedNote(p),
-		Script: strings.TrimSuffix(st.Config.BasePath, "/") + "/" + CalculatorScript,
+		Script: st.ScriptURL(CalculatorScript),
 	}
 	if perPlan(p) {
 		d.Terms = "Commission by plan: see each plan's terms."

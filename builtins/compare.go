@@ -102,7 +102,7 @@ func (st *PageState) Compare(inv *shortcodes.Invocation) error {
 	if placement == "" {
 		placement = "compare"
 	}
-	d := &CompareData{Best: best, Script: strings.TrimSuffix(st.Config.BasePath, "/") + "/" + CompareScript}
+	d := &CompareData{Best: best, Script: st.ScriptURL(CompareScript)}
 	known := append(programFacts(), mapKeys(factAliases())...)
 	for _, f := range splitList(facts) {
 		path := strings.ToLower(f)

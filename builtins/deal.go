@@ -64,7 +64,7 @@ func (st *PageState) deal(inv *shortcodes.Invocation, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	d := &DealData{Program: p.Name, Script: strings.TrimSuffix(st.Config.BasePath, "/") + "/" + DealScript}
+	d := &DealData{Program: p.Name, Script: st.ScriptURL(DealScript)}
 	d.Code, _ = inv.Arg("code")
 	d.Code = strings.TrimSpace(d.Code)
 	if g, _ := inv.Arg("gives"); strings.TrimSpace(g) != "" {

@@ -43,7 +43,7 @@ func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState)
 	if cfg.ClickEvents == "" || !s.page.HasAffiliateLinks {
 		return out
 	}
-	src := b.basePath + affiliate.ClickScript
+	src := b.assetURL(affiliate.ClickScript)
 	tag := `<script src="` + stdhtml.EscapeString(src) + `" data-tool="` + stdhtml.EscapeString(cfg.ClickEvents) +
 		`" data-event="` + stdhtml.EscapeString(cfg.ClickEventName) + `" defer></script>` + "\n"
 	return append(out, tag...)

@@ -1,8 +1,11 @@
 package generator_test
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/themes"
 )
 
 func TestClickEvents(t *testing.T) {
@@ -31,7 +34,11 @@ func TestClickEvents(t *testing.T) {
 		t.Run(tc.tool, func(t *testing.T) {
 			t.Parallel()
 			b := buildSite(t, site(`click_events = "`+tc.tool+"\"\n"))
-			assertFile(t, b, "posts/x/index.html", `<script src="/js/aff-clicks.js" data-tool="`+tc.tool+`" data-event="`+tc.event+`" defer></script>`)
+			script, err := fs.ReadFile(themes.Default(), "static/js/aff-clicks.js")
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertFile(t, b, "posts/x/index.html", `<script src="/`+hashedName("js/aff-clicks.js", string(script))+`" data-tool="`+tc.tool+`" data-event="`+tc.event+`" defer></script>`)
 			assertFileNot(t, b, "posts/plain/index.html", "aff-clicks.js")
 		})
 	}

@@ -142,6 +142,16 @@ func (b *builder) fingerprint(v any) (*Asset, error) {
 	}, nil
 }
 
+// assetURL is the URL pages link the static file name by: its
+// fingerprinted name below the base path, or its own name when it has
+// none (not CSS or JavaScript, or no static folder has it).
+func (b *builder) assetURL(name string) string {
+	if f, ok := b.assets[name]; ok {
+		return b.relURL(f.hashed)
+	}
+	return b.basePath + name
+}
+
 // writeAssets writes the fingerprinted copies; copyStatic writes the
 // files under their own names.
 func (b *builder) writeAssets() error {

@@ -103,3 +103,59 @@ func TestFingerprintErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintThemeScripts: every script the theme's shortcodes and
+// the click events link is linked by its fingerprinted name, under the
+// base path, and a site's own copy of one by its own hash.
+func TestFingerprintThemeScripts(t *testing.T) {
+	t.Parallel()
+	const ownDeal = "/* the site's deal.js */\n"
+	b := buildSite(t, `
+-- site.toml --
+baseURL = "https://x.example/blog/"
+[affiliate]
+click_events = "plausible"
+-- static/js/deal.js --
+`+ownDeal+`-- content/posts/a.md --
+---
+title: A
+program: acme
+---
+{{< disclosure >}}
+
+{{< deal code="SAVE" gives="10% off" expires="2099-01-01" >}}
+
+{{< compare programs="acme,beta" facts="commission" >}}
+
+{{< calculator >}}
+-- data/programs/beta.yaml --
+name: "Beta"
+url: "https://beta.example/"
+commission: 0.20
+plans:
+  - name: "One"
+    monthly: 5.00
+`+acmeProgram)
+	page := b.file(t, "posts/a/index.html")
+	scripts := map[string]string{"js/deal.js": ownDeal}
+	for _, name := range []string{"js/compare.js", "js/calculator.js", "js/aff-clicks.js"} {
+		data, err := fs.ReadFile(themes.Default(), "static/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scripts[name] = string(data)
+	}
+	for name, content := range scripts {
+		hashed := hashedName(name, content)
+		if !strings.Contains(page, `<script src="/blog/`+hashed+`"`) {
+			t.Errorf("the page does not link %s as /blog/%s", name, hashed)
+		}
+		if strings.Contains(page, `src="/blog/`+name+`"`) {
+			t.Errorf("the page links the plain /blog/%s", name)
+		}
+		if got := b.file(t, hashed); got != content {
+			t.Errorf("%s is not %s", hashed, name)
+		}
+		assertFile(t, b, "_headers", "/blog/"+hashed+"\n  Cache-Control: public, max-age=31536000, immutable\n")
+	}
+}

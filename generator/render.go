@@ -299,6 +299,7 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLin
 // shortcodes is the registry a page expands with: the built-ins bound to
 // the page's state, then what Options.Shortcodes adds.
 func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
+	state.AssetURL = b.assetURL
 	r := builtins.Registry(state)
 	b.addHugoShortcodes(r, state.File)
 	builtins.AddLink(r, state, b.linkSet, b.now)

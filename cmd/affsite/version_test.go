@@ -28,7 +28,8 @@ func TestVersionPinnedEverywhere(t *testing.T) {
 		t.Fatalf("new site: exit %d, %s", code, errs)
 	}
 	var netlify struct {
-		Build struct{ Command string } `toml:"build"`
+		Build   struct{ Command string }            `toml:"build"`
+		Context map[string]struct{ Command string } `toml:"context"`
 	}
 	if _, err := toml.DecodeFile(filepath.Join(dir, "netlify.toml"), &netlify); err != nil {
 		t.Fatal(err)
@@ -46,6 +47,9 @@ func TestVersionPinnedEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	recipes := map[string]string{"netlify.toml": netlify.Build.Command}
+	for ctx, c := range netlify.Context {
+		recipes["netlify.toml [context."+ctx+"]"] = c.Command
+	}
 	for _, s := range workflow.Jobs["build"].Steps {
 		if strings.Contains(s.Run, "affsite") {
 			recipes["deploy.yml"] = s.Run
@@ -57,8 +61,8 @@ func TestVersionPinnedEverywhere(t *testing.T) {
 			t.Errorf("%s runs %q; want it to pin cmd/affsite@%s", name, cmd, version.Tag)
 		}
 	}
-	if len(recipes) != 2 {
-		t.Errorf("found the affsite command of %d recipes, want 2: %v", len(recipes), recipes)
+	if len(recipes) != 4 {
+		t.Errorf("found the affsite command of %d recipes, want 4 (netlify.toml's build, deploy previews and branch deploys, deploy.yml): %v", len(recipes), recipes)
 	}
 
 	docs, _ := filepath.Glob("../../docs/*.md")
