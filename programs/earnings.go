@@ -87,7 +87,8 @@ func (p *Program) Earnings(s *Scenario) (ScenarioEarnings, error) {
 // joined in month j makes payment k (k = 1 the first) in month
 // j + (k−1)×(months one payment covers); it earns the first-payment
 // commission, then the renewal one while the commission pays renewals
-// (within Months for a commission of the first N months).
+// (within Months for a commission of the first N months). An upfront
+// amount is earned once, with the first payment.
 func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Exact, error) {
 	if months < 1 || months > MaxRampMonths {
 		return nil, fmt.Errorf("scenario %q: %d months is outside 1–%d", s.Name, months, MaxRampMonths)
@@ -111,6 +112,9 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 		first, err := c.rowFirst(pl, b, nth, pc.Count)
 		if err != nil {
 			return nil, err
+		}
+		if c.HasUpfront { // paid once, with the first payment
+			first = first.Add(money.ExactOf(c.Upfront).Mul(pc.Count))
 		}
 		nth += int(min(pc.Count, 1<<30))
 		renewal, err := c.renewalExact(pl, b)

@@ -49,6 +49,30 @@ func TestYearExactIsEarningsPerCustomer(t *testing.T) {
 	}
 }
 
+// Test YearExact by hand where the first year is more than 12 monthly
+// payments: Kinsta's upfront amount is earned once, on top.
+func TestYearExactUpfront(t *testing.T) {
+	t.Parallel()
+	set, err := Load(os.DirFS("testdata/real"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := set.Get("kinsta")
+	pl, _ := p.Plan("starter")
+	// 12 × 10% × $35 + $50 = 42 + 50 = $92.00.
+	y, err := p.YearExact(pl, Monthly)
+	if got, _ := y.Round(); err != nil || got != 9200 {
+		t.Errorf("kinsta starter: %s, %v; want 92.00", got, err)
+	}
+	// Two customers for 3 months of a ramp: the upfront amount with each
+	// first payment: month 1: 2 × (3.50 + 50); month 2: 2 × 3.50 + 2 × 53.50.
+	s := &Scenario{Name: "R", Mix: []PlanCount{{"starter", 2}}, Ramp: &Ramp{Months: 2}}
+	e, err := p.Earnings(s)
+	if err != nil || e.FinalMonth != 11400 || e.Total != 22100 {
+		t.Errorf("kinsta ramp: %+v, %v; want final 114.00, total 221.00", e, err)
+	}
+}
+
 // TestTier2YearExact computes second tiers by hand.
 func TestTier2YearExact(t *testing.T) {
 	t.Parallel()
