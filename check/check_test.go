@@ -6,32 +6,17 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // now is the date the tests judge stale prices against.
 var now = time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
-
-// writeSite writes files (path → text) into a new folder and returns it.
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 const siteTOML = `title = "T"
 baseURL = "https://example.org/"
@@ -89,7 +74,7 @@ func lines(r *Result) []string {
 
 func TestCleanSite(t *testing.T) {
 	t.Parallel()
-	res := runCheck(t, writeSite(t, baseSite("auto")), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, baseSite("auto")), Options{})
 	if len(res.Findings) != 0 {
 		t.Fatalf("findings on a clean site:\n%s", strings.Join(lines(res), "\n"))
 	}
@@ -100,7 +85,7 @@ func TestLinksAndAnchors(t *testing.T) {
 	files := baseSite("auto")
 	files["content/posts/broken.md"] = "---\ntitle: Broken\ndescription: d\n---\nSee [nothing](/posts/nope/).\n\nAnd [a missing anchor](/posts/review/#nope).\n\n<a href=\"#here\">raw</a>\n\n[relative](../other/) and [up](../../about/) and [file](/img/missing.png)\n"
 	files["content/posts/alias.md"] = "---\ntitle: Alias\ndescription: d\naliases: [/old/alias/]\n---\n[old](/old/alias/) [older](/old/gone/)\n"
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	want := []string{
 		`content/posts/alias.md:6: error: link /old/gone/ points to a page that does not exist`,
 		`content/posts/broken.md:5: error: link /posts/nope/ points to a page that does not exist`,
@@ -117,7 +102,7 @@ func TestThemeLinksReportTheOutputFileOnce(t *testing.T) {
 	t.Parallel()
 	files := baseSite("auto")
 	files["layouts/partials/footer.html"] = `<footer><a href="/privacy/">Privacy</a></footer>`
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	if len(res.Findings) != 1 {
 		t.Fatalf("want one finding, got\n%s", strings.Join(lines(res), "\n"))
 	}
@@ -132,7 +117,7 @@ func TestBasePath(t *testing.T) {
 	files := baseSite("auto")
 	files["site.toml"] = strings.Replace(files["site.toml"], "https://example.org/", "https://example.org/blog/", 1)
 	files["content/posts/abs.md"] = "---\ntitle: Abs\ndescription: d\n---\n<a href=\"https://example.org/blog/posts/other/\">ok</a> <a href=\"https://example.org/blog/posts/gone/\">gone</a> <a href=\"/elsewhere/\">out</a>\n"
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	got := strings.Join(lines(res), "\n")
 	for _, w := range []string{
 		"content/posts/abs.md:5: error: link https://example.org/blog/posts/gone/ points to a page that does not exist",
@@ -155,7 +140,7 @@ func TestDisclosureAndSponsored(t *testing.T) {
 	// template's own links are not rewritten.
 	files["layouts/partials/footer.html"] = `<footer><a href="https://www.acme.test/pricing">Acme</a></footer>`
 	files["content/posts/none.md"] = "---\ntitle: None\ndescription: d\n---\nBuy at [Acme](https://acme.test/buy).\n"
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	got := strings.Join(lines(res), "\n")
 	for _, w := range []string{
 		"content/posts/none.md:5: error: affiliate link https://acme.test/buy with no disclosure on the page",
@@ -177,7 +162,7 @@ func TestPrograms(t *testing.T) {
 	files["data/programs/old.yaml"] = program("https://old.test/", "2026-01-01")
 	files["content/posts/ghost.md"] = "---\ntitle: Ghost\ndescription: d\nprogram: ghost\n---\nText.\n"
 	files["content/posts/stale.md"] = "---\ntitle: Stale\ndescription: d\nprogram: acme\nlastmod: 2027-01-01\n---\nText.\n"
-	dir := writeSite(t, files)
+	dir := sitetest.WriteFiles(t, files)
 	res := runCheck(t, dir, Options{})
 	want := []string{
 		`content/posts/ghost.md:4: error: unknown program "ghost" (data/programs has acme, old)`,
@@ -208,7 +193,7 @@ func TestBuildErrorsAreFindings(t *testing.T) {
 			t.Parallel()
 			files := baseSite("auto")
 			files[tc.file] = tc.text
-			res := runCheck(t, writeSite(t, files), Options{})
+			res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 			if !res.BuildFailed || res.Errors() == 0 {
 				t.Fatalf("want a failed build, got %+v", res)
 			}
@@ -224,7 +209,7 @@ func TestSEO(t *testing.T) {
 	files := baseSite("auto")
 	files["content/posts/a.md"] = "---\ntitle: Same\n---\n<img src=\"/img/logo.png\">\n"
 	files["content/posts/b.md"] = "---\ntitle: Same\ndescription: d\n---\n![](/img/logo.png)\n"
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	want := []string{
 		`content/posts/a.md:1: warning: page has no description (set description in the front matter)`,
 		`content/posts/a.md:2: warning: title "Same" is also the title of content/posts/b.md`,
@@ -325,7 +310,7 @@ func TestExternal(t *testing.T) {
 		"<a href=\"" + srv.URL + "/gone\" rel=\"sponsored\">gone</a>\n\n" +
 		"<a href=\"" + srv.URL + "/nohead\" rel=\"sponsored\">nohead</a>\n\n" +
 		"<a href=\"" + srv.URL + "/flaky\" rel=\"sponsored\">flaky</a>\n"
-	dir := writeSite(t, files)
+	dir := sitetest.WriteFiles(t, files)
 	res := runCheck(t, dir, Options{External: true, Backoff: time.Millisecond})
 	want := []string{
 		"content/posts/review.md:12: error: " + srv.URL + "/drop?ref=me redirects to " + srv.URL + "/landing, which drops the referral parameter \"ref\"",
@@ -359,7 +344,7 @@ func TestExternalTimeoutAndRetries(t *testing.T) {
 	files := baseSite("auto")
 	files["data/programs/acme.yaml"] = program(srv.URL+"/", "2027-05-01")
 	files["content/posts/ext.md"] = "---\ntitle: Ext\ndescription: d\n---\n<a href=\"" + srv.URL + "/bad\">bad</a> <a href=\"" + srv.URL + "/slow\">slow</a>\n"
-	res := runCheck(t, writeSite(t, files), Options{External: true, Backoff: time.Millisecond, Client: &http.Client{Timeout: 100 * time.Millisecond}})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{External: true, Backoff: time.Millisecond, Client: &http.Client{Timeout: 100 * time.Millisecond}})
 	got := strings.Join(lines(res), "\n")
 	if !strings.Contains(got, srv.URL+"/bad returns 502 Bad Gateway") || !strings.Contains(got, srv.URL+"/slow: ") {
 		t.Errorf("got\n%s", got)

@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 func TestDeals(t *testing.T) {
@@ -15,7 +17,7 @@ func TestDeals(t *testing.T) {
 		"{{< deal program=\"acme\" code=\"LATER\" gives=\"10% off\" expires=\"2027-07-30\" >}}\n\n" +
 		"{{< deal program=\"acme\" code=\"GONE\" gives=\"10% off\" expires=\"2027-05-31\" >}}\n\n" +
 		"{{< deal program=\"acme\" code=\"COVERED\" gives=\"10% off\" expires=\"2027-05-31\" fallback=\"Ended; see the plans.\" >}}\n"
-	res := runCheck(t, writeSite(t, files), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	var got []string
 	for _, f := range res.Findings {
 		if strings.Contains(f.Message, "deal") {

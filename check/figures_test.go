@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 const figureProgram = `name: "Acme"
@@ -37,7 +39,7 @@ func TestFigures(t *testing.T) {
 	site["content/posts/review.md"] = "---\ntitle: Review\ndescription: d\nlastmod: 2027-05-02\nprogram: acme\n---\n{{< disclosure >}}\n\n## Plans\n\nTry {{< afflink >}}.\n\n" +
 		strings.Join(figureProse, "") +
 		"[Plans](#plans) and [other](/posts/other/).\n"
-	res := runCheck(t, writeSite(t, site), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, site), Options{})
 	got := strings.Join(lines(res), "\n")
 	for _, want := range []string{
 		`content/posts/review.md:13: error: says 40 % but acme's commission is 35%; write {{< fact "commission" >}} (column 11)`,
@@ -64,7 +66,7 @@ func TestPlaceholderRefIDIsAnError(t *testing.T) {
 	t.Parallel()
 	site := baseSite("auto")
 	site["data/programs/acme.yaml"] = strings.Replace(program("https://acme.test/", "2027-05-01"), `ref_param: "ref"`, "ref_param: \"ref\"\nref_id: \"YOUR-AFFILIATE-ID\"", 1)
-	res := runCheck(t, writeSite(t, site), Options{})
+	res := runCheck(t, sitetest.WriteFiles(t, site), Options{})
 	got := strings.Join(lines(res), "\n")
 	if !strings.Contains(got, `data/programs/acme.yaml:4: error: program acme: referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`) {
 		t.Errorf("no placeholder error:\n%s", got)

@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestCheckPermalinks: with Hugo's permalinks, check finds the pages
@@ -10,7 +12,7 @@ import (
 // not broken (links to the folder URLs are).
 func TestCheckPermalinks(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, map[string]string{
+	dir := sitetest.WriteFiles(t, map[string]string{
 		"hugo.toml": "baseURL = \"https://x.example/\"\n[permalinks]\nposts = \"/:year/:month/:slug/\"\n",
 		"content/posts/a.md": "---\ntitle: A\ndate: 2024-03-05\ndescription: A post about A, long enough for the description check of this site.\n---\n" +
 			"See [B](/2024/04/b/) and [old B](/posts/b/).\n",

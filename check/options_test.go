@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestBuildOptions checks that --drafts and --baseURL reach the build:
@@ -12,7 +14,7 @@ func TestBuildOptions(t *testing.T) {
 	t.Parallel()
 	files := baseSite("auto")
 	files["content/posts/draft.md"] = "---\ntitle: Draft\ndescription: d\ndraft: true\n---\nSee [nothing](/nowhere/).\n"
-	dir := writeSite(t, files)
+	dir := sitetest.WriteFiles(t, files)
 	if res := runCheck(t, dir, Options{}); len(res.Findings) > 0 {
 		t.Errorf("without drafts: want no findings, got\n%s", strings.Join(lines(res), "\n"))
 	}

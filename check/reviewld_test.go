@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestReviewMarkup: a Review without an author is an error; pros in the
@@ -33,7 +35,7 @@ func TestReviewMarkup(t *testing.T) {
 				front += "author: " + tt.author + "\n"
 			}
 			files["content/posts/review.md"] = front + "lastmod: 2027-05-02\n---\n{{< disclosure >}}\n\n## Plans\n\n" + tt.body + "\n[Plans](#plans) and [other](/posts/other/).\n"
-			got := strings.Join(lines(runCheck(t, writeSite(t, files), Options{})), "\n")
+			got := strings.Join(lines(runCheck(t, sitetest.WriteFiles(t, files), Options{})), "\n")
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("findings lack %q:\n%s", w, got)

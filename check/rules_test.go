@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestRules covers the rules beyond disclosures and rel="sponsored":
@@ -73,7 +75,7 @@ func TestRules(t *testing.T) {
 			t.Parallel()
 			files := baseSite("auto")
 			tc.edit(files)
-			res := runCheck(t, writeSite(t, files), Options{})
+			res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 			got := strings.Join(lines(res), "\n")
 			if tc.clean {
 				if len(res.Findings) > 0 {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // update rewrites the golden files under testdata/ instead of comparing.
@@ -21,51 +22,11 @@ var update = flag.Bool("update", false, "rewrite testdata/golden* files")
 // expired pages and dates in the output never depend on the clock.
 var testNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 
-// txtarFile is one file of a txtar-style archive.
-type txtarFile struct {
-	name string
-	data string
-}
-
-// parseTxtar splits an archive written as "-- name --" lines followed by
-// the file's contents. Text before the first marker is a comment and is
-// dropped. Like golang.org/x/tools/txtar, without a new module.
-func parseTxtar(archive string) []txtarFile {
-	var files []txtarFile
-	var cur *txtarFile
-	for _, line := range strings.SplitAfter(archive, "\n") {
-		trimmed := strings.TrimRight(line, "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			files = append(files, txtarFile{name: strings.TrimSpace(trimmed[3 : len(trimmed)-3])})
-			cur = &files[len(files)-1]
-			continue
-		}
-		if cur != nil {
-			cur.data += line
-		}
-	}
-	return files
-}
-
 // writeSite writes the archive's files below a new temporary folder and
-// returns it.
+// returns it (sitetest.Write).
 func writeSite(t testing.TB, archive string) string {
 	t.Helper()
-	dir := t.TempDir()
-	files := parseTxtar(archive)
-	if len(files) == 0 {
-		t.Fatal("site archive has no files")
-	}
-	for _, f := range files {
-		full := filepath.Join(dir, filepath.FromSlash(f.name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(f.data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Write(t, archive)
 }
 
 // built is the result of a test build held in memory.
@@ -220,19 +181,4 @@ func diffTrees(a, b map[string][]byte) string {
 		}
 	}
 	return sb.String()
-}
-
-// TestParseTxtar checks the archive helper the other tests rely on.
-func TestParseTxtar(t *testing.T) {
-	t.Parallel()
-	got := parseTxtar("comment\n-- a.toml --\nx = 1\n-- content/b.md --\n# B\n\n-- c --\n")
-	want := []txtarFile{{"a.toml", "x = 1\n"}, {"content/b.md", "# B\n\n"}, {"c", ""}}
-	if len(got) != len(want) {
-		t.Fatalf("got %d files, want %d: %q", len(got), len(want), got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("file %d = %q, want %q", i, got[i], want[i])
-		}
-	}
 }

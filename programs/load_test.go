@@ -3,11 +3,11 @@ package programs
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/money"
 )
 
@@ -17,13 +17,7 @@ func TestLoadKartra(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "data", "programs"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "data", "programs", "kartra.yaml"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := sitetest.WriteFiles(t, map[string]string{"data/programs/kartra.yaml": string(src)})
 	set, err := Load(os.DirFS(dir), "data/programs")
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -80,7 +81,7 @@ func TestNewProgram(t *testing.T) {
 
 func TestNewProgramExistingTOML(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t, map[string]string{"data/programs/funnelforge.toml": funnelTOML})
+	site := sitetest.WriteFiles(t, map[string]string{"data/programs/funnelforge.toml": funnelTOML})
 	_, err := NewProgram(site, "funnelforge", "FunnelForge", "https://funnelforge.example/")
 	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "funnelforge.toml") {
 		t.Fatalf("error = %v, want ErrExists naming funnelforge.toml", err)

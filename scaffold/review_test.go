@@ -7,23 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// newTestSite returns a site folder holding the given program files.
-func newTestSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/affsite/affsite/internal/sitetest"
+)
 
 const funnelTOML = `name = "Funnel \"Forge\""
 url = "https://funnelforge.example/"
@@ -111,7 +97,7 @@ func TestNewReview(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			site := newTestSite(t, tt.files)
+			site := sitetest.WriteFiles(t, tt.files)
 			got, err := NewReview(site, tt.program, ReviewOptions{Title: tt.title, Now: now})
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {

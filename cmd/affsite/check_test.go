@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // cliSite is a small site that builds and checks clean.
@@ -21,7 +23,6 @@ var cliSite = map[string]string{
 // new folder.
 func newTestSite(t *testing.T, extra map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
 	files := map[string]string{}
 	for k, v := range cliSite {
 		files[k] = v
@@ -33,16 +34,7 @@ func newTestSite(t *testing.T, extra map[string]string) string {
 		}
 		files[k] = v
 	}
-	for name, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.WriteFiles(t, files)
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {

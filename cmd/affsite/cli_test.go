@@ -7,30 +7,42 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/internal/version"
 )
 
 // writeCLISite writes a small site with a program and a review.
 func writeCLISite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
-		"site.toml": "title = \"CLI\"\nbaseURL = \"https://example.com/\"\n[affiliate]\nref_id = \"cli-demo-7\"\n",
-		"data/programs/acme.yaml": "name: Acme\nurl: \"https://acme.example/\"\ncommission: 0.40\ntier2: 0.10\n" +
-			"domains: [acme.example]\nplans:\n  - name: Starter\n    monthly: 99\n    annual: 948\n",
-		"content/posts/acme.md": "---\ntitle: Acme review\nprogram: acme\n---\n{{< disclosure >}}\n\n" +
-			"Intro    with    extra     spaces.\n\n{{< commission-table >}}\n\n{{< afflink >}}\n",
-	}
-	for name, data := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Write(t, `
+-- site.toml --
+title = "CLI"
+baseURL = "https://example.com/"
+[affiliate]
+ref_id = "cli-demo-7"
+-- data/programs/acme.yaml --
+name: Acme
+url: "https://acme.example/"
+commission: 0.40
+tier2: 0.10
+domains: [acme.example]
+plans:
+  - name: Starter
+    monthly: 99
+    annual: 948
+-- content/posts/acme.md --
+---
+title: Acme review
+program: acme
+---
+{{< disclosure >}}
+
+Intro    with    extra     spaces.
+
+{{< commission-table >}}
+
+{{< afflink >}}
+`)
 }
 
 func runCmd(args ...string) (code int, stdout, stderr string) {

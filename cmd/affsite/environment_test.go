@@ -7,32 +7,34 @@ import (
 	"testing"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // environmentSite has a config folder whose environments differ in the
 // title, and one environment whose configuration is wrong.
 func environmentSite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, data := range map[string]string{
-		"hugo.toml":                      "title = \"Default\"\n",
-		"config/production/hugo.toml":    "title = \"Production\"\n",
-		"config/development/hugo.toml":   "title = \"Development\"\n",
-		"config/staging/hugo.yaml":       "title: Staging\n",
-		"config/broken/hugo.toml":        "paginate = 0\n",
-		"content/posts/a.md":             "---\ntitle: A\n---\nText.\n",
-		"config/_default/params.toml":    "x = 1\n",
-		"config/development/params.toml": "x = 2\n",
-	} {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Write(t, `
+-- hugo.toml --
+title = "Default"
+-- config/production/hugo.toml --
+title = "Production"
+-- config/development/hugo.toml --
+title = "Development"
+-- config/staging/hugo.yaml --
+title: Staging
+-- config/broken/hugo.toml --
+paginate = 0
+-- content/posts/a.md --
+---
+title: A
+---
+Text.
+-- config/_default/params.toml --
+x = 1
+-- config/development/params.toml --
+x = 2
+`)
 }
 
 // TestEnvironmentFlag: build and check read config/production/ unless

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // An edit saved the way sed -i and many editors save (a temporary file,
@@ -14,7 +16,7 @@ import (
 // counts read as English.
 func TestServeRebuildMessage(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	base, out := startServe(t, dir)
 	events := subscribe(t, base)
 	if !regexp.MustCompile(`(?m)^Built \d+ pages, \d+ files in `).MatchString(out.String()) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestServeNewFolders creates, copies, moves and removes folders under
@@ -97,7 +99,7 @@ func TestServeNewFolders(t *testing.T) {
 			for k, v := range testSite {
 				files[k] = v
 			}
-			site := writeSite(t, files)
+			site := sitetest.WriteFiles(t, files)
 			base, out := startServe(t, site)
 			if code, _, _ := get(t, base+"/old/a.txt"); code != http.StatusOK {
 				t.Fatalf("/old/a.txt before the edit: %d", code)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestServeHostCheck asks the real server with forged Host headers, as
@@ -14,7 +16,7 @@ import (
 // stream answer only this machine's names and the --baseURL host.
 func TestServeHostCheck(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	base, _ := startServe(t, dir, "--baseURL", "http://preview.test:8080/")
 	port := base[strings.LastIndexByte(base, ':')+1:]
 	for _, tc := range []struct {

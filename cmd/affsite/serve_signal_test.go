@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/preview"
 )
 
@@ -60,7 +61,7 @@ func TestServeStopsOnFirstSignal(t *testing.T) {
 	} {
 		t.Run(tc.mode+" "+tc.sig.String(), func(t *testing.T) {
 			t.Parallel()
-			dir := writeSite(t, testSite)
+			dir := sitetest.WriteFiles(t, testSite)
 			cmd := exec.Command(os.Args[0], "-test.run=^TestServeSignalHelper$")
 			cmd.Env = append(os.Environ(), "AFFSITE_SERVE_HELPER="+tc.mode, "AFFSITE_SERVE_SITE="+dir)
 			stdout, err := cmd.StdoutPipe()

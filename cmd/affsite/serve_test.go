@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // testSite is a one-program site: post a shows x's commission table, so
@@ -24,15 +26,6 @@ var testSite = map[string]string{
 		"  - name: \"Basic\"\n    monthly: 12.50\n",
 	"content/posts/a.md": "---\ntitle: \"Post A\"\ndate: 2024-01-02\nprogram: x\n---\n\nHello alpha.\n\n{{< commission-table program=\"x\" >}}\n",
 	"content/posts/b.md": "---\ntitle: \"Post B\"\ndate: 2024-01-03\n---\n\nHello bravo.\n",
-}
-
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		writeFile(t, filepath.Join(dir, name), body)
-	}
-	return dir
 }
 
 // writeFile writes like an editor's atomic save: a temporary file, then
@@ -181,7 +174,7 @@ func waitEvent(t *testing.T, ch <-chan sseEvent, name, want string) sseEvent {
 
 func TestServeLiveReload(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	base, out := startServe(t, dir)
 
 	code, h, body := get(t, base+"/posts/a/")
@@ -245,7 +238,7 @@ func TestServeLiveReload(t *testing.T) {
 
 func TestServeErrorOverlay(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	base, out := startServe(t, dir)
 	events := subscribe(t, base)
 
@@ -281,7 +274,7 @@ func TestServeErrorOverlay(t *testing.T) {
 
 func TestServeDisableLiveReload(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	base, _ := startServe(t, dir, "--disableLiveReload")
 	if code, _, body := get(t, base+"/posts/a/"); code != http.StatusOK || strings.Contains(body, "EventSource") || strings.Contains(body, "__affsite") {
 		t.Errorf("script injected with --disableLiveReload: %d\n%s", code, body)
@@ -297,7 +290,7 @@ func TestServeDrafts(t *testing.T) {
 	for k, v := range testSite {
 		files[k] = v
 	}
-	dir := writeSite(t, files)
+	dir := sitetest.WriteFiles(t, files)
 	base, _ := startServe(t, dir)
 	if code, _, _ := get(t, base+"/posts/d/"); code != http.StatusOK {
 		t.Errorf("draft by default: %d, want 200", code)
@@ -310,7 +303,7 @@ func TestServeDrafts(t *testing.T) {
 
 func TestServeRenderToDisk(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	dest := filepath.Join(t.TempDir(), "out")
 	base, _ := startServe(t, dir, "--renderToDisk", "-d", dest)
 	events := subscribe(t, base)
@@ -343,7 +336,7 @@ func TestServePortInUse(t *testing.T) {
 	}
 	defer ln.Close()
 	port := ln.Addr().(*net.TCPAddr).Port
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	var out bytes.Buffer
 	code := serve(context.Background(), []string{"-s", dir, "--port", strconv.Itoa(port)}, &out, &out, nil)
 	if code != exitUsage || !strings.Contains(out.String(), "in use") || !strings.Contains(out.String(), "--port "+strconv.Itoa(port+1)) {
@@ -353,7 +346,7 @@ func TestServePortInUse(t *testing.T) {
 
 func TestServeNonLoopbackWarns(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, testSite)
+	dir := sitetest.WriteFiles(t, testSite)
 	_, out := startServe(t, dir, "--bind", "0.0.0.0")
 	if !strings.Contains(out.String(), "warning: listening on 0.0.0.0") {
 		t.Errorf("no warning:\n%s", out)
