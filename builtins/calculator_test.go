@@ -92,10 +92,9 @@ func TestCalculatorFigures(t *testing.T) {
 		t.Errorf("amazon option = %+v", o)
 	}
 	s := lastCalculator(t, `{{< calculator program="siteground" startup=4 growbig=3 >}}`)
-	// As programs.Program.Earnings counts retroactive tiers row by row:
-	// the first 4 sales at $50, the next 3 at the 7th sale's $75: 200 +
-	// 225 = $425.00; / 12 = $35.42.
-	if s.Live || s.Year != "$425.00" || s.Month != "$35.42" || s.Rows[0].Year != "" || !strings.Contains(s.Why, "volume tiers") {
+	// 7 sales reach the $75 tier, which pays every sale of the month
+	// (retroactive): 7 × $75 = $525.00; / 12 = $43.75.
+	if s.Live || s.Year != "$525.00" || s.Month != "$43.75" || s.Rows[0].Year != "" || !strings.Contains(s.Why, "volume tiers") {
 		t.Errorf("siteground: live %v, %s / %s, row %q, why %q", s.Live, s.Year, s.Month, s.Rows[0].Year, s.Why)
 	}
 }

@@ -143,7 +143,7 @@ func newEarningsData(p *programs.Program, scenario *programs.Scenario, tier2 boo
 // addRows adds a row for each plan of mix, and the totals.
 func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency, mix []planCount, scenario *programs.Scenario) error {
 	var total, total2 money.Cents
-	nth := 0 // sales before this row, for volume tiers
+	nth, period := 0, mixSales(mix) // sales before this row and in all, for volume tiers
 	for _, m := range mix {
 		b, err := billingOf(scenario, m.plan)
 		if err != nil {
@@ -151,7 +151,7 @@ func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, 
 		}
 		price, _ := m.plan.PriceOf(b)
 		c := p.CommissionFor(m.plan)
-		per, sum, err := earn(c, m, b, nth, &total)
+		per, sum, err := earn(c, m, b, nth, period, &total)
 		if err != nil {
 			return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
 		}
@@ -218,15 +218,15 @@ func rampChurn(r *programs.Ramp) string {
 // the row) and on all of them, and adds the latter to *total. The row's
 // sales are numbered after the nth sales of earlier rows, so that volume
 // tiers apply in order; with Retroactive tiers all of them are paid at the
-// tier the whole mix reaches. Any figure that does not fit is an error
-// rather than a wrong amount.
-func earn(c *programs.Commission, m planCount, b programs.Billing, nth int, total *money.Cents) (per, sum money.Cents, err error) {
+// tier that the whole mix, its period sales, reaches. Any figure that does
+// not fit is an error rather than a wrong amount.
+func earn(c *programs.Commission, m planCount, b programs.Billing, nth, period int, total *money.Cents) (per, sum money.Cents, err error) {
 	if per, err = c.On(m.plan, b, nth+1); err != nil {
 		return 0, 0, err
 	}
 	if len(c.Tiers) == 0 || c.Retroactive {
 		if c.Retroactive {
-			if per, err = c.On(m.plan, b, int(min(int64(nth)+m.count, 1<<30))); err != nil {
+			if per, err = c.On(m.plan, b, period); err != nil {
 				return 0, 0, err
 			}
 		}
@@ -268,6 +268,16 @@ func earnTier2(t *programs.Tier2, c *programs.Commission, m planCount, b program
 type planCount struct {
 	plan  *programs.Plan
 	count int64
+}
+
+// mixSales is the number of customers of mix: the sales of one tier
+// period.
+func mixSales(mix []planCount) int {
+	n := 0
+	for _, m := range mix {
+		n += int(min(m.count, 1<<30))
+	}
+	return n
 }
 
 // earningsMix returns the plans and counts of an earnings shortcode, in the

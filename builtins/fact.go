@@ -349,7 +349,7 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 		}
 		c := p.CommissionFor(pl)
 		m := planCount{pl, pc.Count}
-		if _, _, err := earn(c, m, b, nth, &total); err != nil {
+		if _, _, err := earn(c, m, b, nth, s.Sales(), &total); err != nil {
 			return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
 		}
 		if parts[2] == "tier2_total" {

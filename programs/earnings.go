@@ -98,7 +98,7 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 	if s.Ramp != nil {
 		churn = s.Ramp.Churn
 	}
-	nth := 0 // sales before this row in one month, for volume tiers
+	nth, period := 0, s.Sales() // sales before this row and in all in one month, for volume tiers
 	for _, pc := range s.Mix {
 		pl, ok := p.Plan(pc.PlanID)
 		if !ok {
@@ -109,7 +109,7 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 			return nil, err
 		}
 		c := p.CommissionFor(pl)
-		first, err := c.rowFirst(pl, b, nth, pc.Count)
+		first, err := c.rowFirst(pl, b, nth, period, pc.Count)
 		if err != nil {
 			return nil, err
 		}
@@ -166,14 +166,15 @@ func (c *Commission) renewalExact(pl *Plan, b Billing) (money.Exact, error) {
 }
 
 // rowFirst returns the exact first-payment commission on count sales of
-// pl at billing b, numbered after nth earlier sales of the same period.
-func (c *Commission) rowFirst(pl *Plan, b Billing, nth int, count int64) (money.Exact, error) {
+// pl at billing b, numbered after nth earlier sales of the same period,
+// which has period sales in all: Retroactive tiers pay every one of them
+// at the tier the period reaches.
+func (c *Commission) rowFirst(pl *Plan, b Billing, nth, period int, count int64) (money.Exact, error) {
 	if count == 0 {
 		return money.Exact{}, nil
 	}
 	if len(c.Tiers) == 0 || c.Retroactive {
-		n := nth + int(min(count, 1<<30))
-		v, err := c.exact(c.FigureAt(n), pl, b)
+		v, err := c.exact(c.FigureAt(period), pl, b)
 		if err != nil {
 			return money.Exact{}, err
 		}
@@ -204,4 +205,14 @@ func (c *Commission) rowFirst(pl *Plan, b Billing, nth int, count int64) (money.
 		sum = sum.Add(v.Mul(int64(to - from + 1)))
 	}
 	return sum, nil
+}
+
+// Sales is the number of customers of the scenario's mix (for a ramp, of
+// each month): the sales of one tier period, for volume tiers.
+func (s *Scenario) Sales() int {
+	n := 0
+	for _, pc := range s.Mix {
+		n += int(min(pc.Count, 1<<30))
+	}
+	return n
 }

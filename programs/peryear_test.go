@@ -73,6 +73,33 @@ func TestYearExactUpfront(t *testing.T) {
 	}
 }
 
+// Test that retroactive volume tiers pay every sale of the period at the
+// tier the period's sales reach, whichever row of the mix it is in.
+func TestRetroactiveTiers(t *testing.T) {
+	t.Parallel()
+	set, err := Load(os.DirFS("testdata/real"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := set.Get("siteground")
+	tests := []struct {
+		mix  []PlanCount
+		want money.Cents
+	}{
+		{[]PlanCount{{"startup", 4}}, 20000},                  // 4 × $50
+		{[]PlanCount{{"startup", 4}, {"growbig", 3}}, 52500},  // 7 sales, all at $75
+		{[]PlanCount{{"growbig", 3}, {"startup", 4}}, 52500},  // in any order
+		{[]PlanCount{{"startup", 4}, {"growbig", 6}}, 75000},  // 10 sales, all at $75
+		{[]PlanCount{{"startup", 5}, {"growbig", 6}}, 110000}, // 11 sales, all at $100
+	}
+	for _, tt := range tests {
+		e, err := p.Earnings(&Scenario{Name: "S", Mix: tt.mix})
+		if err != nil || e.Annual != tt.want {
+			t.Errorf("%v: %s, %v; want %s", tt.mix, e.Annual, err, tt.want)
+		}
+	}
+}
+
 // TestTier2YearExact computes second tiers by hand.
 func TestTier2YearExact(t *testing.T) {
 	t.Parallel()
