@@ -11,12 +11,14 @@ import (
 var embedded embed.FS
 
 // Default returns the embedded default theme as a file system rooted at the
-// theme folder: it holds layouts/ and static/.
+// theme folder: it holds layouts/ and static/. A few shortcode templates
+// serve several names (see shortcodeAliases); the file system lists each
+// name and reads the one template for all of them.
 func Default() fs.FS {
 	sub, err := fs.Sub(embedded, "default")
 	if err != nil {
 		// fs.Sub fails only for an invalid path, and "default" is valid.
 		panic(err)
 	}
-	return sub
+	return aliasFS{fsys: sub, aliases: shortcodeAliases()}
 }
