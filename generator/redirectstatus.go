@@ -5,6 +5,7 @@ import (
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/hosting"
 	"github.com/affsite/affsite/internal/suggest"
 )
 
@@ -31,8 +32,8 @@ func (b *builder) checkRedirectStatuses() error {
 		return nil
 	}
 	for _, p := range b.programs.All() {
-		if cfg.RedirectStatusOf(p.ID) == 307 {
-			b.warn(diag.Warningf(b.cfg.File, 0, 0, diag.Config, "program %s: redirect status 307 is not supported by Netlify's _redirects (use 302 there)", p.ID))
+		if w := hosting.StatusWarning(cfg.RedirectStatusOf(p.ID)); w != "" {
+			b.warn(diag.Warningf(b.cfg.File, 0, 0, diag.Config, "program %s: redirect %s", p.ID, w))
 		}
 	}
 	return nil

@@ -41,8 +41,8 @@ func (b *builder) writeLinkRedirects() ([]hosting.CloakedLink, error) {
 		if err := b.write(name, fmt.Sprintf("%s:%d (link %s)", l.File, l.Line, l.ID), redirectPage(target, &link)); err != nil {
 			return nil, err
 		}
-		if l.Status == 307 {
-			b.warn(diag.Warningf(l.File, l.Line, 0, diag.Data, "link %s: status 307 is not supported by Netlify's _redirects (use 302 there)", l.ID))
+		if w := hosting.StatusWarning(l.Status); w != "" {
+			b.warn(diag.Warningf(l.File, l.Line, 0, diag.Data, "link %s: %s", l.ID, w))
 		}
 		out = append(out, link)
 	}

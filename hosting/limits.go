@@ -15,6 +15,18 @@ const (
 	MaxHeaderRules      = 100
 )
 
+// StatusWarning is the warning for a redirect status a host documents no
+// support for, "" for the others: 307, which Netlify's _redirects
+// documentation leaves out (hosttest saw netlify dev apply it all the
+// same). CheckLimits and the build's warnings about a program's or a
+// link's status all say it so.
+func StatusWarning(status int) string {
+	if status != 307 {
+		return ""
+	}
+	return "status 307 is not supported by Netlify's _redirects (use 302 there)"
+}
+
 // CheckLimits returns warnings, one sentence each, for rules that Netlify
 // or Cloudflare Pages would reject, ignore or read differently: too many
 // rules, over-long lines, static rules after dynamic ones, unsupported or
@@ -54,7 +66,7 @@ func CheckLimits(redirects []Redirect, headers []HeaderRule) []string {
 			warn("_redirects: rule %d (%s) has no status: Netlify defaults to 301 and Cloudflare Pages to 302; write the one you mean", n, r.From)
 		case 301, 302, 303, 308, 200, 404:
 		case 307:
-			warn("_redirects: rule %d (%s) uses status 307, which Netlify does not support; use 302", n, r.From)
+			warn("_redirects: rule %d (%s): %s", n, r.From, StatusWarning(r.Status))
 		default:
 			warn("_redirects: rule %d (%s) uses status %d; hosts accept 301, 302, 303, 307, 308, 200 and 404", n, r.From, r.Status)
 		}

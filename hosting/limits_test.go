@@ -77,7 +77,7 @@ func TestCheckLimits(t *testing.T) {
 			},
 			want: []string{
 				"rule 1 (/a) has no status: Netlify defaults to 301 and Cloudflare Pages to 302",
-				"rule 2 (/c) uses status 307, which Netlify does not support",
+				"rule 2 (/c): status 307 is not supported by Netlify's _redirects (use 302 there)",
 				"rule 3 (/e) uses status 410",
 			},
 		},
