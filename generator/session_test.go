@@ -126,7 +126,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"program price", func() { edit("data/programs/acme.yaml", "monthly: 30.00", "monthly: 35.00") }, []string{"data/programs/acme.yaml"}, false, "posts/a/index.html"},
 		// The default theme's list cards show a review's program's rating
 		// and image from its data.
-		{"program rating", func() { edit("data/programs/acme.yaml", "commission: 0.40", "commission: 0.40\nrating: 4\nimage: /acme.png") }, []string{"data/programs/acme.yaml"}, false, "page/2/index.html"},
+		{"program rating", func() {
+			edit("data/programs/acme.yaml", "commission: 0.40", "commission: 0.40\nrating: 4\nimage: /acme.png")
+		}, []string{"data/programs/acme.yaml"}, false, "page/2/index.html"},
 		{"new post", func() {
 			write("content/posts/d.md", "---\ntitle: Delta\ndate: 2025-12-01\ntags: [one]\n---\nDelta {{< afflink program=\"zeta\" >}}.\n")
 		}, []string{"content/posts/d.md"}, false, "posts/d/index.html"},
