@@ -3,6 +3,7 @@ package builtins
 import (
 	"html/template"
 
+	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -14,11 +15,7 @@ import (
 // The inner HTML is the link text; standalone, the text is the program's
 // name, or "Program – Plan". Its template's .Data is a LinkData.
 func (st *PageState) AffLink(inv *shortcodes.Invocation) error {
-	p, err := st.program(inv)
-	if err != nil {
-		return err
-	}
-	plan, err := planArg(inv, p)
+	p, plan, err := st.programPlan(inv)
 	if err != nil {
 		return err
 	}
@@ -29,4 +26,18 @@ func (st *PageState) AffLink(inv *shortcodes.Invocation) error {
 	}
 	inv.Data = st.link(inv, p, plan, placement, text)
 	return nil
+}
+
+// programPlan returns the shortcode's program (program=, else the
+// page's) and its plan= (nil when not given).
+func (st *PageState) programPlan(inv *shortcodes.Invocation) (*programs.Program, *programs.Plan, error) {
+	p, err := st.program(inv)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := planArg(inv, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, plan, nil
 }

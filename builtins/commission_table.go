@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/affsite/affsite/money"
@@ -118,12 +117,12 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 				*cell = "Free"
 			}
 			v, e := c.On(pl, b, 1)
-			if *com, err = st.figure(inv, cur, v, e, pl, b, "commission"); err != nil {
+			if *com, err = factFigure(factCtx{inv.Name, inv.Errorf}, cur, v, e, pl, b, "commission"); err != nil {
 				return err
 			}
 			if t2 != nil {
 				v, e := t2.On(c, pl, b)
-				if *tier2, err = st.figure(inv, cur, v, e, pl, b, "second-tier commission"); err != nil {
+				if *tier2, err = factFigure(factCtx{inv.Name, inv.Errorf}, cur, v, e, pl, b, "second-tier commission"); err != nil {
 					return err
 				}
 			}
@@ -132,19 +131,6 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 	}
 	inv.Data = d
 	return nil
-}
-
-// figure formats a computed commission: "custom" when the program
-// publishes no figure, an error at the shortcode when it does not fit,
-// never a wrong figure.
-func (st *PageState) figure(inv *shortcodes.Invocation, cur money.Currency, v money.Cents, err error, pl *programs.Plan, b programs.Billing, what string) (string, error) {
-	switch {
-	case errors.Is(err, programs.ErrNoFigure):
-		return "custom", nil
-	case err != nil:
-		return "", inv.Errorf("shortcode %q: the %s on plan %q's %s price is too large to compute exactly (%w)", inv.Name, what, pl.ID, b, err)
-	}
-	return cur.Format(v), nil
 }
 
 // perPlan reports whether any plan has terms of its own.

@@ -15,11 +15,7 @@ import (
 // ("Try Program Plan" with a plan). The placement defaults to "cta". Its
 // template's .Data is a LinkData.
 func (st *PageState) CTA(inv *shortcodes.Invocation) error {
-	p, err := st.program(inv)
-	if err != nil {
-		return err
-	}
-	plan, err := planArg(inv, p)
+	p, plan, err := st.programPlan(inv)
 	if err != nil {
 		return err
 	}

@@ -56,11 +56,7 @@ func AddDeal(r *shortcodes.Registry, st *PageState, now time.Time) {
 }
 
 func (st *PageState) deal(inv *shortcodes.Invocation, now time.Time) error {
-	p, err := st.program(inv)
-	if err != nil {
-		return err
-	}
-	plan, err := planArg(inv, p)
+	p, plan, err := st.programPlan(inv)
 	if err != nil {
 		return err
 	}

@@ -405,8 +405,9 @@ type factCtx struct {
 // Errorf returns an error made by the context's constructor.
 func (c factCtx) Errorf(format string, args ...any) error { return c.errorf(format, args...) }
 
-// factFigure is figure for a fact: "custom" for a figure the data
-// cannot compute, an error for an overflow.
+// factFigure formats a computed commission: "custom" when the program
+// publishes no figure, an error at the shortcode when it does not fit,
+// never a wrong figure.
 func factFigure(inv factCtx, cur money.Currency, v money.Cents, err error, pl *programs.Plan, b programs.Billing, what string) (string, error) {
 	switch {
 	case errors.Is(err, programs.ErrNoFigure):

@@ -93,11 +93,7 @@ func (st *PageState) product(inv *shortcodes.Invocation, reg *links.Set, now tim
 // programProduct fills d from a plan of a program: plan=, else the
 // program's only plan with a one-off price.
 func (st *PageState) programProduct(inv *shortcodes.Invocation, d *ProductData, placement, text string) (*programs.Program, error) {
-	p, err := st.program(inv)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := planArg(inv, p)
+	p, pl, err := st.programPlan(inv)
 	if err != nil {
 		return nil, err
 	}

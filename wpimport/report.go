@@ -2,8 +2,9 @@ package wpimport
 
 import (
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -97,7 +98,7 @@ func (r *Report) writeSummary(sb *strings.Builder) {
 	}
 	if len(r.Skipped) > 0 {
 		sb.WriteString("\n## Skipped item types\n\n")
-		for _, k := range sortedKeys(r.Skipped) {
+		for _, k := range slices.Sorted(maps.Keys(r.Skipped)) {
 			fmt.Fprintf(sb, "- %s: %d\n", k, r.Skipped[k])
 		}
 	}
@@ -110,7 +111,7 @@ func (r *Report) writeConversions(sb *strings.Builder) {
 	writeCountTable(sb, "WordPress shortcodes", r.Shortcodes)
 	if len(r.Raw) > 0 {
 		sb.WriteString("\n## Kept as raw HTML\n\n")
-		for _, k := range sortedKeys(r.Raw) {
+		for _, k := range slices.Sorted(maps.Keys(r.Raw)) {
 			fmt.Fprintf(sb, "- <%s>: %d\n", k, r.Raw[k])
 		}
 	}
@@ -123,8 +124,8 @@ func writeCountTable(sb *strings.Builder, title string, m map[string]map[string]
 		return
 	}
 	sb.WriteString("\n## " + title + "\n\n| name | result | count |\n| --- | --- | --- |\n")
-	for _, k := range sortedKeys(m) {
-		for _, how := range sortedKeys(m[k]) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		for _, how := range slices.Sorted(maps.Keys(m[k])) {
 			fmt.Fprintf(sb, "| %s | %s | %d |\n", k, how, m[k][how])
 		}
 	}
@@ -175,12 +176,12 @@ func (r *Report) writeMedia(sb *strings.Builder) {
 	if r.SrcsetDropped > 0 {
 		fmt.Fprintf(sb, "- %d srcset attributes dropped (no --uploads, or none of their files in it; the src image is kept)\n", r.SrcsetDropped)
 	}
-	for _, k := range sortedKeys(r.MissingMedia) {
+	for _, k := range slices.Sorted(maps.Keys(r.MissingMedia)) {
 		sb.WriteString("- missing from --uploads: " + k + "\n")
 	}
 	if len(r.External) > 0 {
 		fmt.Fprintf(sb, "- %d media URLs left pointing at the old site (no --uploads):\n", len(r.External))
-		for _, k := range sortedKeys(r.External) {
+		for _, k := range slices.Sorted(maps.Keys(r.External)) {
 			sb.WriteString("  - " + k + "\n")
 		}
 	}
@@ -195,20 +196,11 @@ func (r *Report) writeNotImported(sb *strings.Builder) {
 	}
 	if len(r.Notes) > 0 {
 		sb.WriteString("\n## Per file\n\n")
-		for _, f := range sortedKeys(r.Notes) {
+		for _, f := range slices.Sorted(maps.Keys(r.Notes)) {
 			sb.WriteString("- " + f + "\n")
 			for _, n := range r.Notes[f] {
 				sb.WriteString("  - " + n + "\n")
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
