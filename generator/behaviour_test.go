@@ -136,7 +136,8 @@ func TestPagination(t *testing.T) {
 	assertFile(t, b, "posts/page/3/index.html", "Post 05", "Post 01", "Page 3 of 3", `rel="prev" href="/posts/page/2/"`)
 	assertFileNot(t, b, "posts/page/3/index.html", `rel="next"`)
 	assertNoFile(t, b, "posts/page/4/index.html")
-	assertNoFile(t, b, "posts/page/1/index.html")
+	// As in Hugo, /posts/page/1/ redirects to the list's first page.
+	assertFile(t, b, "posts/page/1/index.html", `<meta http-equiv="refresh" content="0; url=/posts/">`)
 	assertFile(t, b, "page/3/index.html", "Page 3 of 3")
 }
 

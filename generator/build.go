@@ -136,6 +136,8 @@ type builder struct {
 	out      Output
 	cache    *pageCache // nil without Options.CacheDir
 	lang     *langBuild // the language built, on a site with [languages] (languages.go)
+	// cascades are the _index.md cascades by folder ("content/posts").
+	cascades map[string][]cascadeEntry
 
 	srcs           []*source       // the content pages, in file order
 	listFiles      map[string]bool // files written while recording, else nil

@@ -37,6 +37,7 @@ type source struct {
 	shortcodes []string       // names of the shortcodes the body uses, sorted
 	menus      []pageMenu     // the front matter's menu entries
 	build      buildOptions   // _build / build / headless (buildopts.go)
+	cascade    []cascadeEntry // an _index.md's cascade (cascade.go)
 	sum        buildcache.Sum // the file's SHA-256 when the build has a cache
 }
 
@@ -83,13 +84,15 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		return nil, nil, err
 	}
 	sort.Strings(files)
+	files = b.withoutBundledMarkdown(files)
 	b.sectionDirs = sectionDirs(func(full string) string { return b.contentKey(b.rel(full)) }, files)
 	srcs := make([]*source, len(files))
-	errs := b.parallel(len(files), func(i int) error {
-		s, err := b.readSource(files[i])
-		srcs[i] = s
+	rest, errs := b.readIndexFirst(files, srcs) // cascade.go
+	errs = append(errs, b.parallel(len(rest), func(j int) error {
+		s, err := b.readSource(files[rest[j]])
+		srcs[rest[j]] = s
 		return err
-	})
+	})...)
 	if err := errorList(errs); err != nil {
 		return nil, nil, err
 	}
@@ -162,6 +165,12 @@ func (b *builder) readSource(full string) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
+	key := b.contentKey(file)
+	kind := KindPage
+	if path.Base(key) == "_index.md" {
+		kind = KindSection
+	}
+	fm = b.applyCascade(fm, key, kind)
 	head := src[:len(src)-len(body)]
 	lineOf := func(key string) int { return frontMatterKeyLine(head, key) }
 	meta, err := decodeMeta(file, fm, lineOf)
@@ -179,7 +188,6 @@ func (b *builder) readSource(full string) (*source, error) {
 		!meta.expiryDate.IsZero() && !meta.expiryDate.After(b.now) && !b.opts.Expired {
 		return nil, nil
 	}
-	key := b.contentKey(file)
 	rel := strings.TrimPrefix(key, "content/")
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
@@ -198,8 +206,12 @@ func (b *builder) readSource(full string) (*source, error) {
 	}
 	s := &source{page: p, file: file, key: key, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
 	s.sum = b.sourceSum(src)
-	if base != "_index.md" {
-		if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {
+	if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {
+		return nil, err
+	}
+	if base == "_index.md" {
+		c, _ := lookupKey(fm, "cascade")
+		if s.cascade, err = parseCascade(file, c, lineOf("cascade")); err != nil {
 			return nil, err
 		}
 	}

@@ -147,7 +147,7 @@ unsafe = true
 -- config/_default/languages.toml --
 [en]
 weight = 1
-languageDirection = "ltr"
+disqusShortname = "x"
 -- content/a.md --
 ---
 title: A
@@ -163,7 +163,7 @@ title: A
 	// is listed.
 	want := "hugo.toml:2: 10 settings that affsite does not use, ignored: disqusShortname, hasCJKLanguage (line 3), " +
 		"ignoreErrors (line 4), resourceDir (line 5), pygmentsUseClasses (line 6), disableAliases (line 7), " +
-		"someThemeKey (line 8), social (line 9), markup (line 11), languages.en.languageDirection (config/_default/languages.toml:3)"
+		"someThemeKey (line 8), social (line 9), markup (line 11), languages.en.disqusShortname (config/_default/languages.toml:3)"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}

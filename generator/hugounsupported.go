@@ -17,17 +17,20 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 	var out diag.List
 	for _, f := range [...]struct{ key, what string }{
 		{"outputs", "outputs are not supported: the page is written as HTML only"},
-		{"cascade", "cascade is not supported yet: its values do not reach the pages below"},
 	} {
 		if _, ok := lookupKey(fm, f.key); ok {
 			out = append(out, diag.Warningf(file, lineOf(f.key), 0, diag.FrontMatter, "%s", f.what))
 		}
 	}
 	if path.Base(file) == "_index.md" {
-		// buildopts.go reads them on content pages only.
-		for _, key := range [...]string{"_build", "build", "headless"} {
-			if _, ok := lookupKey(fm, key); ok {
-				out = append(out, diag.Warningf(file, lineOf(key), 0, diag.FrontMatter, "%s on an _index.md is not supported yet: the section's list is published", key))
+		// _build and cascade are read (buildopts.go, cascade.go);
+		// headless and a list page's terms are not.
+		if _, ok := lookupKey(fm, "headless"); ok {
+			out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this section is published"))
+		}
+		for _, tax := range [...]string{"tags", "categories"} {
+			if _, ok := lookupKey(fm, tax); ok {
+				out = append(out, diag.Warningf(file, lineOf(tax), 0, diag.FrontMatter, "%s of a list page are not supported yet: its terms list regular pages only", tax))
 			}
 		}
 	} else if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(file) != "index.md" {

@@ -198,9 +198,14 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 		}
 	}
 	var lists []list
-	lists = append(lists, list{b.home, "", []string{"index.html", "_default/list.html"}})
+	if b.listRendered("") {
+		lists = append(lists, list{b.home, "", []string{"index.html", "_default/list.html"}})
+	}
 	for _, name := range sortedKeys(b.site.Sections) {
 		sec := b.site.Sections[name]
+		if !b.listRendered(name) {
+			continue
+		}
 		lists = append(lists, list{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
@@ -247,12 +252,19 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 	var jobs []job
 	for i := range lists {
 		l := &lists[i]
-		for _, pg := range b.paginate(l.page, l.dir) {
+		pagers := b.paginate(l.page, l.dir)
+		if only == nil && len(pagers) > 1 {
+			// As in Hugo: /dir/page/1/ redirects to /dir/.
+			if err := b.write(l.dir+"page/1/index.html", "list "+l.page.RelPermalink, aliasPage(l.page.Permalink)); err != nil {
+				return err
+			}
+		}
+		for _, pg := range pagers {
 			if shows(pg.Pages) {
 				jobs = append(jobs, job{l, pg, strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"})
 			}
 		}
-		if l.page.Kind == KindHome || l.page.Kind == KindSection {
+		if (l.page.Kind == KindHome || l.page.Kind == KindSection) && !b.cfg.KindDisabled("rss") {
 			if shows(l.page.Pages[:min(len(l.page.Pages), b.feedLimit(len(l.page.Pages)))]) {
 				jobs = append(jobs, job{l, nil, l.dir + "index.xml"})
 			}

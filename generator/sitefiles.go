@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -127,18 +128,22 @@ func writtenBySite(p string) bool {
 // 404 page, alias redirects, the /go/ redirects and hosting files, and
 // the affiliate-link manifest.
 func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error {
-	if err := b.writeSitemap(); err != nil {
-		return err
+	if !b.cfg.KindDisabled("sitemap") {
+		if err := b.writeSitemap(); err != nil {
+			return err
+		}
 	}
-	if b.writesSiteFiles() {
+	if b.writesSiteFiles() && !b.cfg.KindDisabled("robotstxt") {
 		if err := b.writeRobots(); err != nil {
 			return err
 		}
 	}
-	if err := b.write404(); err != nil {
-		return err
+	if !b.cfg.KindDisabled("404") {
+		if err := b.write404(); err != nil {
+			return err
+		}
 	}
-	for _, s := range srcs {
+	for _, s := range slices.Concat(srcs, b.sectionAliasSources()) {
 		if !s.build.rendered() {
 			continue // nothing to redirect to
 		}
@@ -176,7 +181,9 @@ func (b *builder) writeSitemap() error {
 		set.URLs = append(set.URLs, sitemapURL{Loc: p.Permalink, LastMod: dateOnly(p.Lastmod)})
 	}
 	for _, n := range sortedKeys(b.site.Sections) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
+		if b.listRendered(n) {
+			set.URLs = append(set.URLs, sitemapURL{Loc: b.site.Sections[n].Permalink})
+		}
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		if terms := b.site.Taxonomies[tax]; len(terms) > 0 {

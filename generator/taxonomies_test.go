@@ -72,16 +72,23 @@ tags: [x]
 	assertFileNot(t, b, "index.html", `href="/tags/"`)
 	assertFileNot(t, b, "sitemap.xml", "<loc>/tags/</loc>")
 
-	b = buildSite(t, "-- hugo.yaml --\ndisableKinds: [term, RSS]\n"+content)
+	b = buildSite(t, "-- hugo.yaml --\ndisableKinds: [term, RSS, sitemap, robotsTXT, \"404\", section, pictures]\n"+content)
 	assertFile(t, b, "tags/index.html")
-	assertNoFile(t, b, "tags/x/index.html")
+	assertFile(t, b, "index.html")
+	assertFile(t, b, "posts/a/index.html")
+	for _, name := range []string{"tags/x/index.html", "index.xml", "posts/index.xml", "sitemap.xml", "robots.txt", "404.html", "posts/index.html"} {
+		assertNoFile(t, b, name)
+	}
 	var got []string
 	for _, w := range b.report.Warnings {
 		got = append(got, w.Error())
 	}
-	if all := strings.Join(got, "\n"); !strings.Contains(all, "hugo.yaml:1: disableKinds: only taxonomy and term are supported; rss still built") {
+	if all := strings.Join(got, "\n"); !strings.Contains(all, "hugo.yaml:1: disableKinds: pictures is no kind affsite writes") {
 		t.Errorf("warnings:\n%s", all)
 	}
+	b = buildSite(t, "-- hugo.yaml --\ndisableKinds: [home]\n"+content)
+	assertNoFile(t, b, "index.html")
+	assertFile(t, b, "posts/index.html")
 	if _, err := tryBuild(t, "-- hugo.toml --\ndisableKinds = \"term\"\n"+content); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1:") {
 		t.Errorf("disableKinds as a string: %v", err)
 	}

@@ -22,17 +22,13 @@ import (
 func (c *Config) decode() error {
 	t := c.tree
 	vals := t.values
-	if menu, ok := values.LookupKey(vals, "menu"); ok {
-		// Hugo's older name: [[menu.main]] is [[menus.main]].
-		for k := range vals {
-			if strings.EqualFold(k, "menu") {
-				delete(vals, k)
-			}
-		}
-		if m, ok := menu.(map[string]any); ok {
-			mergeValues(vals, map[string]any{"menus": m})
-			if o, ok := t.origins["menu"]; ok {
-				t.origins["menus"] = o
+	t.renameMenu(vals, "")
+	if langs, ok := values.LookupKey(vals, "languages"); ok {
+		if m, ok := langs.(map[string]any); ok {
+			for lang, l := range m {
+				if lm, ok := l.(map[string]any); ok {
+					t.renameMenu(lm, "languages."+strings.ToLower(lang)+".")
+				}
 			}
 		}
 	}
@@ -69,6 +65,27 @@ func (c *Config) decode() error {
 		}
 	}
 	return c.unknownKeys(md.Undecoded())
+}
+
+// renameMenu gives Hugo's older [[menu.main]] of the table vals (the
+// site's, or a language's at the key path prefix) its name of today,
+// [[menus.main]].
+func (t *configTree) renameMenu(vals map[string]any, prefix string) {
+	menu, ok := values.LookupKey(vals, "menu")
+	if !ok {
+		return
+	}
+	for k := range vals {
+		if strings.EqualFold(k, "menu") {
+			delete(vals, k)
+		}
+	}
+	if m, ok := menu.(map[string]any); ok {
+		mergeValues(vals, map[string]any{"menus": m})
+		if o, ok := t.origins[prefix+"menu"]; ok {
+			t.origins[prefix+"menus"] = o
+		}
+	}
 }
 
 // tomlTypeErrorRE matches the decoder's error for a value of the wrong
@@ -111,7 +128,7 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 	var bad []string
 	for _, k := range keys {
 		lk := strings.ToLower(k.String())
-		if len(k) == 0 || strings.EqualFold(k[0], "params") {
+		if len(k) == 0 || strings.EqualFold(k[0], "params") || len(k) > 2 && strings.EqualFold(k[0], "languages") && strings.EqualFold(k[2], "params") {
 			continue
 		}
 		if i := strings.LastIndexByte(lk, '.'); i >= 0 && undecoded[lk[:i]] {

@@ -27,6 +27,10 @@ type LanguageConfig struct {
 	Disabled   bool                    `toml:"disabled"`
 	Params     map[string]any          `toml:"params"`
 	Menus      map[string][]MenuConfig `toml:"menus"`
+	// Taxonomies replace the site's for the language, as in Hugo.
+	Taxonomies map[string]string `toml:"taxonomies"`
+	// LanguageDirection is "rtl" for a language written right to left.
+	LanguageDirection string `toml:"languageDirection"`
 }
 
 // Language is one language of a site, as a build makes it.
@@ -116,6 +120,9 @@ func (c *Config) ForLanguage(l Language) *Config {
 	}
 	if l.Menus != nil {
 		lc.Menus = l.Menus
+	}
+	if l.Taxonomies != nil {
+		lc.Taxonomies = l.Taxonomies
 	}
 	lc.BaseURL = c.BaseURL + l.Prefix
 	lc.Affiliate.BasePath = c.Affiliate.BasePath

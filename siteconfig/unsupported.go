@@ -28,12 +28,14 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 	if _, ok := values.LookupKey(v, "disableKinds"); ok {
 		var other []string
 		for _, k := range c.DisableKinds {
-			if k := strings.ToLower(k); k != "taxonomy" && k != "term" && k != "taxonomyterm" {
+			switch strings.ToLower(k) {
+			case "taxonomy", "term", "taxonomyterm", "home", "section", "rss", "sitemap", "robotstxt", "404":
+			default:
 				other = append(other, k)
 			}
 		}
 		if len(other) > 0 {
-			warn("disableKinds", "disableKinds: only taxonomy and term are supported; %s still built", strings.Join(other, ", "))
+			warn("disableKinds", "disableKinds: %s is no kind affsite writes (home, section, taxonomy, term, RSS, sitemap, robotsTXT, 404); ignored", strings.Join(other, ", "))
 		}
 	}
 	return warnings, nil

@@ -1,0 +1,187 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+)
+
+// This file is Hugo's front matter cascade: an _index.md's cascade (a
+// table, or a list of tables with _target) gives its values to every
+// page below it that does not set them itself, the nearest _index.md's
+// first. The _index.md files are read before the pages, the shallowest
+// first, so a cascade reaches the sections below it too.
+
+// cascadeEntry is one table of a cascade: the values, and which pages
+// they are for (Hugo's _target: a path glob below content/, a kind, a
+// language, an environment; empty: any).
+type cascadeEntry struct {
+	values          map[string]any
+	path            *regexp.Regexp
+	kind, lang, env string
+}
+
+// parseCascade reads an _index.md's cascade value, at the key's line.
+func parseCascade(file string, v any, line int) ([]cascadeEntry, error) {
+	var tables []map[string]any
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case map[string]any:
+		tables = append(tables, x)
+	case []any:
+		for _, e := range x {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade must be a table or a list of tables, not a list of %T", e)
+			}
+			tables = append(tables, m)
+		}
+	default:
+		return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade must be a table or a list of tables, not %T", v)
+	}
+	var out []cascadeEntry
+	for _, t := range tables {
+		e := cascadeEntry{values: map[string]any{}}
+		for k, v := range t {
+			if lk := strings.ToLower(k); lk != "_target" && lk != "target" {
+				e.values[k] = v
+				continue
+			}
+			if err := e.setTarget(v); err != nil {
+				return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade %s: %v", k, err)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// setTarget reads a cascade's _target table.
+func (e *cascadeEntry) setTarget(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("must be a table (path, kind, lang, environment)")
+	}
+	for k, v := range m {
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s must be a string", k)
+		}
+		switch strings.ToLower(k) {
+		case "path":
+			e.path = globRegexp(s)
+		case "kind":
+			e.kind = strings.ToLower(s)
+		case "lang":
+			e.lang = strings.ToLower(s)
+		case "environment":
+			e.env = s
+		default:
+			return fmt.Errorf("%s is not a target (path, kind, lang, environment)", k)
+		}
+	}
+	return nil
+}
+
+// globRegexp is a path glob as Hugo's: ** any folders, * any name, ?
+// one character, the rest as written, any case.
+func globRegexp(glob string) *regexp.Regexp {
+	var sb strings.Builder
+	sb.WriteString("(?i)^")
+	for i := 0; i < len(glob); i++ {
+		switch c := glob[i]; {
+		case c == '*' && i+1 < len(glob) && glob[i+1] == '*':
+			sb.WriteString(".*")
+			i++
+		case c == '*':
+			sb.WriteString("[^/]*")
+		case c == '?':
+			sb.WriteString("[^/]")
+		default:
+			sb.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	sb.WriteString("$")
+	return regexp.MustCompile(sb.String())
+}
+
+// matches tells whether the entry is for the page of the content key
+// and kind.
+func (e cascadeEntry) matches(b *builder, key, kind string) bool {
+	p := "/" + strings.TrimPrefix(key, "content/")
+	pathOK := e.path == nil || e.path.MatchString(p) || e.path.MatchString(strings.TrimSuffix(p, path.Ext(p)))
+	return pathOK && (e.kind == "" || e.kind == kind) &&
+		(e.lang == "" || b.lang == nil || e.lang == b.lang.Lang) &&
+		(e.env == "" || strings.EqualFold(e.env, b.cfg.Environment))
+}
+
+// applyCascade adds to fm the values the cascades above the page of the
+// content key give and fm does not set. It returns fm.
+func (b *builder) applyCascade(fm map[string]any, key, kind string) map[string]any {
+	dir := path.Dir(key)
+	if path.Base(key) == "_index.md" {
+		if dir == "content" {
+			return fm // the home page: nothing above it
+		}
+		dir = path.Dir(dir) // an _index.md's own cascade is for the pages below it
+	}
+	for {
+		for _, e := range b.cascades[dir] {
+			if !e.matches(b, key, kind) {
+				continue
+			}
+			for k, v := range e.values {
+				if _, ok := lookupKey(fm, k); !ok {
+					if fm == nil {
+						fm = map[string]any{}
+					}
+					fm[k] = v
+				}
+			}
+		}
+		if dir == "content" || dir == "." || dir == "/" {
+			return fm
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// readIndexFirst reads the _index.md files among files (full paths) in
+// order of depth, recording each one's cascade before the files below
+// it are read; srcs and errs get their results at their indexes.
+func (b *builder) readIndexFirst(files []string, srcs []*source) (rest []int, errs []error) {
+	var index []int
+	for i, f := range files {
+		if path.Base(b.contentKey(b.rel(f))) == "_index.md" {
+			index = append(index, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	depth := func(i int) int { return strings.Count(b.contentKey(b.rel(files[i])), "/") }
+	for d := 1; len(index) > 0; d++ {
+		var next []int
+		for _, i := range index {
+			if depth(i) != d {
+				next = append(next, i)
+				continue
+			}
+			s, err := b.readSource(files[i])
+			srcs[i] = s
+			if err != nil {
+				errs = append(errs, err)
+			} else if s != nil && len(s.cascade) > 0 {
+				if b.cascades == nil {
+					b.cascades = map[string][]cascadeEntry{}
+				}
+				b.cascades[path.Dir(s.key)] = s.cascade
+			}
+		}
+		index = next
+	}
+	return rest, errs
+}
