@@ -15,9 +15,9 @@ package hosttest_test
 //
 // A test whose tool is missing or does not start skips with a message.
 // Measured on the 2-core CI machine: the install took 3 min 24 s (1,089
-// packages, 765 MB), 1 min 36 s with npm's cache warm; the tests take
-// about 45 s, 70 s under -race (each server takes 10 to
-// 30 s to start, offline).
+// packages, 765 MB), 1 min 36 s with npm's cache warm; the tests start
+// six servers and take 2 to 3 minutes, -race or not, on a loaded machine
+// (each server takes 10 to 30 s to start, offline).
 //
 // What the hosts were seen to do (wrangler 4.164.0, netlify-cli 27.10.2),
 // and so what affsite writes for each ([affiliate] host, --host):
