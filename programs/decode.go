@@ -197,15 +197,16 @@ func (d *decoder) trial(e entry) *Trial {
 		return nil
 	}
 	t := &Trial{}
-	for _, e := range entries {
-		switch e.key {
-		case "days":
-			t.Days = d.count(e)
-		case "price":
-			t.Price, _ = d.cents(e)
-		}
-	}
+	decodeFields(d, entries, trialFields(), t)
 	return t
+}
+
+// trialFields are the decoders of trial's keys.
+func trialFields() []field[Trial] {
+	return []field[Trial]{
+		{"days", func(d *decoder, e entry, t *Trial) { t.Days = d.count(e) }},
+		{"price", func(d *decoder, e entry, t *Trial) { t.Price, _ = d.cents(e) }},
+	}
 }
 
 // payout decodes the payout mapping.
@@ -218,25 +219,25 @@ func (d *decoder) payout(e entry) *Payout {
 		return nil
 	}
 	p := &Payout{}
-	for _, e := range entries {
-		switch e.key {
-		case "schedule":
-			p.Schedule = d.str(e)
-		case "methods":
-			p.Methods = d.strings(e)
-		case "minimum":
+	decodeFields(d, entries, payoutFields(), p)
+	return p
+}
+
+// payoutFields are the decoders of payout's keys, in documentation order.
+func payoutFields() []field[Payout] {
+	return []field[Payout]{
+		{"schedule", func(d *decoder, e entry, p *Payout) { p.Schedule = d.str(e) }},
+		{"methods", func(d *decoder, e entry, p *Payout) { p.Methods = d.strings(e) }},
+		{"minimum", func(d *decoder, e entry, p *Payout) {
 			if s, _ := d.scalar(e); strings.EqualFold(strings.TrimSpace(s), "chosen") {
 				p.MinimumChosen = true
-				continue
+				return
 			}
 			p.Minimum, p.HasMinimum = d.cents(e)
-		case "hold_days":
-			p.HoldDays = d.count(e)
-		case "min_sales":
-			p.MinSales = d.count(e)
-		}
+		}},
+		{"hold_days", func(d *decoder, e entry, p *Payout) { p.HoldDays = d.count(e) }},
+		{"min_sales", func(d *decoder, e entry, p *Payout) { p.MinSales = d.count(e) }},
 	}
-	return p
 }
 
 // currency decodes the currency mapping into p.Currency. The code must be

@@ -39,14 +39,10 @@ func programKeys() []string { return keysOf(programFields()) }
 func planKeys() []string { return keysOf(planFields()) }
 
 // trialKeys are the keys of trial.
-func trialKeys() []string {
-	return []string{"days", "price"}
-}
+func trialKeys() []string { return keysOf(trialFields()) }
 
 // payoutKeys are the keys of payout.
-func payoutKeys() []string {
-	return []string{"schedule", "methods", "minimum", "hold_days", "min_sales"}
-}
+func payoutKeys() []string { return keysOf(payoutFields()) }
 
 // currencyKeys are the keys of currency.
 func currencyKeys() []string {
