@@ -157,8 +157,11 @@ type builder struct {
 	// assets are the fingerprinted static files by name ("css/style.css").
 	assets map[string]*assetFile
 	// static is every static file by name, with the folder that wins for
-	// it (staticFiles), for the product boxes' pictures.
-	static map[string]fs.FS
+	// it (staticFiles), for the product boxes' pictures; pictures holds
+	// the ones they read ("static/images/x.png"), whose change a preview
+	// session cannot apply by copying.
+	static   map[string]fs.FS
+	pictures sync.Map
 
 	configWarnings diag.List // the configuration's, given with every build's
 

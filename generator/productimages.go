@@ -37,6 +37,7 @@ func (b *builder) productImages(file string) builtins.ProductImages {
 		if err != nil {
 			return nil, "", err
 		}
+		b.pictures.Store("static/"+rel, true)
 		return io.NopCloser(bytes.NewReader(data)), b.basePath + rel, nil
 	}
 }

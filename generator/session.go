@@ -25,8 +25,8 @@ import (
 // the pagers and feeds that show it, or all lists when its place in them
 // changes); a program data file re-renders the pages that use the
 // program; a shortcode template re-renders the pages that use the
-// shortcode; a static file is copied (a picture rebuilds the site: product
-// boxes show its size). Anything else (site.toml, other
+// shortcode; a static file is copied (a picture a product box shows
+// rebuilds the site: the box has its size). Anything else (site.toml, other
 // layouts, other data, _index.md files, page bundles, removed static
 // files, the disclosure's template) rebuilds the whole site.
 // The result equals a clean build; tests hold it to that.
@@ -130,11 +130,10 @@ func needsFullBuild(changed []string) bool {
 			// A post. (_index.md gives a list its text; index.md heads a
 			// page bundle, whose resources only a full build copies.)
 		case strings.HasPrefix(c, "data/programs/"):
-		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt" && !fingerprintable(c) && !productPicture(c):
+		case strings.HasPrefix(c, "static/") && !mergedStatic(strings.TrimPrefix(c, "static/")) && c != "static/robots.txt" && !fingerprintable(c):
 			// A static file is copied; not those merged with, or
 			// replacing, files the build writes (hostfiles.go), nor CSS
-			// and JavaScript, whose new names every page links, nor
-			// pictures, whose size product boxes show.
+			// and JavaScript, whose new names every page links.
 		case shortcodeTemplate(c) != "":
 		default:
 			return true
@@ -173,6 +172,9 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 		case strings.HasPrefix(c, "content/"):
 			contentPaths = append(contentPaths, c)
 		case strings.HasPrefix(c, "static/"):
+			if _, shown := b.pictures.Load(c); shown {
+				return nil, errFullBuild // a product box has its size
+			}
 			staticPaths = append(staticPaths, c)
 		default:
 			programsChanged = true
