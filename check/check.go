@@ -32,6 +32,9 @@ type Options struct {
 	// Environment selects the configuration's config/<environment>/
 	// folder, as the build's option of that name; default "production".
 	Environment string
+	// HostDefault is the host whose files the build checks when site.toml
+	// names none, as the build's option of that name.
+	HostDefault string
 	// External checks external and affiliate URLs over the network.
 	External bool
 	// Strict turns stale program prices and placeholders left from
@@ -143,6 +146,7 @@ func Run(opts Options) (*Result, error) {
 	rep, err := generator.Build(generator.Options{
 		Source: opts.Source, Output: mem, Now: opts.Now, BaseURL: opts.BaseURL,
 		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Environment: opts.Environment,
+		HostDefault: opts.HostDefault,
 	})
 	if err != nil {
 		r := &Result{Findings: diag.Of(err), BuildFailed: true}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/affsite/affsite/check"
 )
@@ -37,7 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	res, err := check.Run(check.Options{
 		Source: a.site.source, BaseURL: a.site.baseURL, Environment: a.site.environment,
 		Drafts: a.site.drafts, Future: a.site.future, Expired: a.site.expired,
-		External: a.external, Strict: a.strict,
+		External: a.external, Strict: a.strict, HostDefault: hostFromEnv(os.Getenv),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "affsite check: %v\n", err)
