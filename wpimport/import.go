@@ -413,42 +413,9 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 			hasChildren[p.parent] = true
 		}
 	}
-	folder := func(p *planned) string {
-		var segs []string
-		for q, n := p, 0; q != nil && n < 50; n++ {
-			segs = append([]string{q.slug}, segs...)
-			q = pl.byID[q.parent]
-			if q != nil && q.kind != "page" {
-				break
-			}
-		}
-		return strings.Join(segs, "/")
-	}
 	for _, p := range pl.items {
-		var file, natural string
-		switch {
-		case p.kind == "post":
-			file, natural = "content/posts/"+p.slug+".md", "/posts/"+p.slug+"/"
-		case hasChildren[p.id]:
-			f := folder(p)
-			file, natural = "content/"+f+"/_index.md", "/"+f+"/"
-		default:
-			f := folder(p)
-			file, natural = "content/"+f+".md", "/"+f+"/"
-		}
-		// A slug used before gets the first free -N: counted by the
-		// slug's own file, and checked against every file taken, since
-		// "same-2" may be a slug of its own.
-		if pl.files[file] > 0 {
-			base, baseURL := strings.TrimSuffix(file, ".md"), strings.TrimSuffix(natural, "/")
-			n := pl.files[file] + 1
-			for pl.files[base+"-"+strconv.Itoa(n)+".md"] > 0 {
-				n++
-			}
-			pl.files[file]++
-			file, natural = base+"-"+strconv.Itoa(n)+".md", baseURL+"-"+strconv.Itoa(n)+"/"
-			rep.note(file, fmt.Sprintf("slug %q is used twice; this one is written as -%d", p.slug, n))
-		}
+		file, natural := pl.naturalPlace(p, hasChildren[p.id])
+		file, natural = pl.freeFile(p, file, natural, rep)
 		pl.files[file]++
 		p.file, p.path = file, natural
 		if p.oldPath != "" && p.oldPath != natural {
@@ -463,6 +430,51 @@ func (pl *planner) resolve(ix *index, rep *Report) {
 		}
 		ix.paths[p.id] = p.path
 	}
+}
+
+// naturalPlace is where p goes before any clash: its file and path.
+func (pl *planner) naturalPlace(p *planned, hasChildren bool) (file, natural string) {
+	switch {
+	case p.kind == "post":
+		return "content/posts/" + p.slug + ".md", "/posts/" + p.slug + "/"
+	case hasChildren:
+		f := pl.folder(p)
+		return "content/" + f + "/_index.md", "/" + f + "/"
+	}
+	f := pl.folder(p)
+	return "content/" + f + ".md", "/" + f + "/"
+}
+
+// folder is the folder path of a page: its parent pages' slugs and its
+// own (at most 50 deep, against a loop of parents).
+func (pl *planner) folder(p *planned) string {
+	var segs []string
+	for q, n := p, 0; q != nil && n < 50; n++ {
+		segs = append([]string{q.slug}, segs...)
+		q = pl.byID[q.parent]
+		if q != nil && q.kind != "page" {
+			break
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// freeFile gives a slug used before the first free -N: counted by the
+// slug's own file, and checked against every file taken, since "same-2"
+// may be a slug of its own.
+func (pl *planner) freeFile(p *planned, file, natural string, rep *Report) (string, string) {
+	if pl.files[file] == 0 {
+		return file, natural
+	}
+	base, baseURL := strings.TrimSuffix(file, ".md"), strings.TrimSuffix(natural, "/")
+	n := pl.files[file] + 1
+	for pl.files[base+"-"+strconv.Itoa(n)+".md"] > 0 {
+		n++
+	}
+	pl.files[file]++
+	file, natural = base+"-"+strconv.Itoa(n)+".md", baseURL+"-"+strconv.Itoa(n)+"/"
+	rep.note(file, fmt.Sprintf("slug %q is used twice; this one is written as -%d", p.slug, n))
+	return file, natural
 }
 
 // writeItem converts one post or page and writes its file.
@@ -642,6 +654,21 @@ func plainText(s string) string {
 
 // writeSite writes site.toml, the links registry and .gitignore.
 func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix, menus string) error {
+	if err := writeFile(dir, "site.toml", []byte(siteConfig(ch, taPrefix)+menus)); err != nil {
+		return err
+	}
+	if err := writeFile(dir, ".gitignore", []byte("public/\n")); err != nil {
+		return err
+	}
+	if len(ls) == 0 {
+		return nil
+	}
+	return writeRegistry(dir, ls)
+}
+
+// siteConfig is site.toml but the menus: the channel's link, title and
+// language, and the link prefix.
+func siteConfig(ch *Channel, taPrefix string) string {
 	base := strings.TrimSuffix(ch.Link, "/") + "/"
 	if u, err := url.Parse(base); err != nil || u.Host == "" {
 		base = "https://example.org/"
@@ -654,17 +681,13 @@ func writeSite(dir string, ch *Channel, ls []*links.Link, taPrefix, menus string
 	if lang == "" {
 		lang = "en-us"
 	}
-	cfg := fmt.Sprintf("# Imported from a WordPress export by affsite import wordpress.\nbaseURL = %s\ntitle = %s\nlanguageCode = %s\n\n[affiliate]\n# The folder of registry links that name no cloaked path.\nlinks_prefix = %s\n",
-		strconv.Quote(base), strconv.Quote(title), strconv.Quote(strings.ToLower(lang)), strconv.Quote(taPrefix)) + menus
-	if err := writeFile(dir, "site.toml", []byte(cfg)); err != nil {
-		return err
-	}
-	if err := writeFile(dir, ".gitignore", []byte("public/\n")); err != nil {
-		return err
-	}
-	if len(ls) == 0 {
-		return nil
-	}
+	return fmt.Sprintf("# Imported from a WordPress export by affsite import wordpress.\nbaseURL = %s\ntitle = %s\nlanguageCode = %s\n\n[affiliate]\n# The folder of registry links that name no cloaked path.\nlinks_prefix = %s\n",
+		strconv.Quote(base), strconv.Quote(title), strconv.Quote(strings.ToLower(lang)), strconv.Quote(taPrefix))
+}
+
+// writeRegistry writes the imported links, by id, as
+// data/links/imported.yaml.
+func writeRegistry(dir string, ls []*links.Link) error {
 	type entry struct {
 		ID          string   `yaml:"id"`
 		Destination string   `yaml:"destination"`
