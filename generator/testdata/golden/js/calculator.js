@@ -44,6 +44,9 @@
     return BigInt(v);
   };
   const setup = (fig) => {
+    // A page with two calculators loads this script twice: set each up once.
+    if (fig.dataset.calcReady) return;
+    fig.dataset.calcReady = "true";
     const prefix = fig.dataset.prefix, decimals = Number(fig.dataset.decimals);
     const rows = [...fig.querySelectorAll("tr[data-calc-row]")];
     const recompute = () => {
