@@ -101,37 +101,14 @@ func menuEntries(items []*menuItem, ix *index, ch *Channel, titles map[int]strin
 		if m.parent != 0 && known[m.parent] {
 			e.parent = "wp-" + strconv.Itoa(m.parent)
 		}
-		switch m.typ {
-		case "post_type":
-			p, ok := ix.paths[m.objectID]
-			if !ok {
-				rep.note("site.toml", fmt.Sprintf("menu item %d links to %s %d, which was not imported: left out", m.id, m.object, m.objectID))
-				continue
-			}
-			e.url = p
-			if e.name == "" {
-				e.name = titles[m.objectID]
-			}
-		case "taxonomy":
-			t, ok := ch.Terms[m.objectID]
-			tax := map[string]string{"category": "categories", "post_tag": "tags"}[m.object]
-			if !ok || tax == "" || slugs.URLize(t.Name) == "" {
-				rep.note("site.toml", fmt.Sprintf("menu item %d links to %s %d, which affsite has no list page for: left out", m.id, m.object, m.objectID))
-				continue
-			}
-			e.url = "/" + tax + "/" + slugs.URLize(t.Name) + "/"
-			if e.name == "" {
-				e.name = t.Name
-			}
-		case "custom", "":
-			if m.url == "" {
-				rep.note("site.toml", fmt.Sprintf("menu item %d has no URL: left out", m.id))
-				continue
-			}
-			e.url = ix.rewriteHref(m.url, c)
-		default:
-			rep.note("site.toml", fmt.Sprintf("menu item %d is a %s link, which is not imported: left out", m.id, m.typ))
+		url, name, leftOut := menuTarget(m, ix, ch, titles, c)
+		if leftOut != "" {
+			rep.note("site.toml", leftOut)
 			continue
+		}
+		e.url = url
+		if e.name == "" {
+			e.name = name
 		}
 		if e.name == "" {
 			e.name = e.url
@@ -141,14 +118,46 @@ func menuEntries(items []*menuItem, ix *index, ch *Channel, titles map[int]strin
 	for _, n := range c.notes {
 		rep.note("site.toml", n)
 	}
+	sortMenuEntries(out)
+	rep.MenuEntries = len(out)
+	return out
+}
+
+// menuTarget returns where menu item m links and the name it takes from
+// what it links to, or why it is left out.
+func menuTarget(m *menuItem, ix *index, ch *Channel, titles map[int]string, c *converter) (url, name, leftOut string) {
+	switch m.typ {
+	case "post_type":
+		p, ok := ix.paths[m.objectID]
+		if !ok {
+			return "", "", fmt.Sprintf("menu item %d links to %s %d, which was not imported: left out", m.id, m.object, m.objectID)
+		}
+		return p, titles[m.objectID], ""
+	case "taxonomy":
+		t, ok := ch.Terms[m.objectID]
+		tax := map[string]string{"category": "categories", "post_tag": "tags"}[m.object]
+		if !ok || tax == "" || slugs.URLize(t.Name) == "" {
+			return "", "", fmt.Sprintf("menu item %d links to %s %d, which affsite has no list page for: left out", m.id, m.object, m.objectID)
+		}
+		return "/" + tax + "/" + slugs.URLize(t.Name) + "/", t.Name, ""
+	case "custom", "":
+		if m.url == "" {
+			return "", "", fmt.Sprintf("menu item %d has no URL: left out", m.id)
+		}
+		return ix.rewriteHref(m.url, c), "", ""
+	}
+	return "", "", fmt.Sprintf("menu item %d is a %s link, which is not imported: left out", m.id, m.typ)
+}
+
+// sortMenuEntries puts the main menu first, then the others by name,
+// each by weight.
+func sortMenuEntries(out []menuEntry) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].menu != out[j].menu {
 			return out[i].menu == "main" || out[j].menu != "main" && out[i].menu < out[j].menu
 		}
 		return out[i].weight < out[j].weight
 	})
-	rep.MenuEntries = len(out)
-	return out
 }
 
 // menuTOML writes the entries as site.toml's [[menus.NAME]] tables.
