@@ -407,13 +407,19 @@ title: Page T
 
 {{% box %}}*emph* and [link](/x/){{% /box %}}
 
+Say {{% upper %}}**bold** [link](/y/){{% /upper %}} inline.
+
 Literal: {{</* named x="y" */>}} and {{%/* box */%}}.
 `)
 	assertFile(t, b, "posts/s/index.html",
 		`[named x=1 &amp; 2 named=true page=Page T site=Site T]`,
 		`[pos 0=a 1=b named=false]`,
 		"<div class=\"box\">outer <span class=\"up\">inner</span>\n **not md**</div>",
-		`<div class="box"><p><em>emph</em> and <a href="/x/">link</a></p>`,
+		// As in Hugo, a {{% %}} template's output is Markdown of the page:
+		// an HTML block stays as written, inline HTML gets the Markdown
+		// around and inside it rendered.
+		`<div class="box">*emph* and [link](/x/)</div>`,
+		`<p>Say <span class="up"><strong>bold</strong> <a href="/y/">link</a></span>`,
 		`Literal: {{&lt; named x=&ldquo;y&rdquo; &gt;}} and {{% box %}}.`)
 }
 

@@ -84,6 +84,11 @@ func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation)
 				return nil, err
 			}
 			invs = append(invs, inv)
+			if e.markdownSource(n) {
+				// As in Hugo: the output is part of the Markdown.
+				buf.WriteString(html)
+				continue
+			}
 			token := e.res.add(inv, html)
 			if e.standsAlone(n) {
 				writeBlock(buf, token)
@@ -93,6 +98,18 @@ func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation)
 		}
 	}
 	return invs, nil
+}
+
+// markdownSource tells whether sc's output is Markdown source, as the
+// output of a {{% %}} shortcode is in Hugo: a template shortcode's. A
+// built-in's output (HTML, made from its inner Markdown rendered) stands
+// as it is, behind a placeholder.
+func (e *expander) markdownSource(sc *Shortcode) bool {
+	if !sc.Markdown || strings.HasSuffix(sc.Name, inlineSuffix) {
+		return false
+	}
+	_, builtin := e.env.Registry.get(sc.Name)
+	return !builtin
 }
 
 // standsAlone reports whether only white space shares sc's lines.
@@ -178,6 +195,16 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 
 // inner sets inv.Inner, expanding nested shortcodes.
 func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
+	if e.markdownSource(sc) {
+		// .Inner is the inner Markdown, nested shortcodes expanded; the
+		// whole page's rendering renders it where the output puts it.
+		var md bytes.Buffer
+		if _, err := e.markdown(&md, sc.Inner, inv); err != nil {
+			return err
+		}
+		inv.Inner = htmlString(md.String())
+		return nil
+	}
 	if sc.Markdown {
 		var md bytes.Buffer
 		first := e.res.count()

@@ -59,6 +59,7 @@ var testTemplates = map[string]string{
 	"named":      `[{{ .Get "a" }}|{{ .Get "missing" }}|{{ .IsNamedParams }}|{{ with .Get "b" }}b={{ . }}{{ end }}]`,
 	"pos":        `[{{ .Get 0 }}|{{ .Get "1" }}|{{ .Get 5 }}|{{ .IsNamedParams }}]`,
 	"box":        `<div class="box">{{ .Inner }}</div>`,
+	"bold":       `**{{ .Get 0 }}**`,
 	"note":       `<aside>{{ .Inner }}</aside>`,
 	"raw":        `{{ .InnerText }}`,
 	"info":       `{{ .Name }}#{{ .Ordinal }}{{ with .Parent }}<{{ .Name }}{{ end }}@{{ .Position }}`,
@@ -87,6 +88,10 @@ func testEnv(t testing.TB) *Env {
 	r.Add("fail", func(inv *Invocation) error { return inv.Errorf("bad amount %q", inv.Get(0)) })
 	r.Add("plainfail", func(inv *Invocation) error { return errors.New("no such program") })
 	r.Add("orphan", func(inv *Invocation) error { return nil })
+	// note is a built-in: its {{% %}} inner Markdown is rendered and its
+	// output stands behind a placeholder. box is a template only: as in
+	// Hugo, its {{% %}} output is part of the page's Markdown.
+	r.Add("note", func(inv *Invocation) error { return nil })
 	return &Env{
 		File: "content/posts/x.md", LineOffset: 4,
 		Registry: r, Templates: newFakeTemplates(t, testTemplates),
@@ -131,6 +136,9 @@ var expandTests = []struct {
 	{"markdown inner", "{{% note %}}\npara one\n\npara two\n{{% /note %}}", "<aside><p>para one</p>\n<p>para two</p>\n</aside>\n", ""},
 	{"markdown inner with nested", "{{% note %}}\nsee {{< price amount=5 >}}\n\n{{< disc >}}\n{{% /note %}}",
 		"<aside><p>see <b>$5</b></p>\n<p class=\"disclosure\">We earn commissions.</p>\n</aside>\n", ""},
+	// As in Hugo, a template's {{% %}} output is Markdown of the page,
+	// its .Inner the inner Markdown (nested shortcodes expanded).
+	{"markdown source", "Say {{% bold word %}} {{% box %}}*e* {{< price amount=2 >}}{{% /box %}}", "<p>Say **word** <div class=\"box\">*e* <b>$2</b></div></p>\n", ""},
 	{"raw inner with nested", `{{< box >}}a {{< price amount=3 >}} b{{< /box >}}`, "<div class=\"box\">a <b>$3</b> b</div>\n", ""},
 	{"InnerText unexpanded", "{{< raw >}}x {{< price amount=3 >}}{{< /raw >}}", "x {{&lt; price amount=3 &gt;}}\n", ""},
 	{"built-in Data", `costs {{< price amount="9.99" >}}`, "<p>costs <b>$9.99</b></p>\n", ""},
@@ -385,5 +393,26 @@ func TestMarkdownInnerWithoutRenderer(t *testing.T) {
 	}
 	if got, want := string(res.Replace(res.Markdown)), "<aside>*x* <b>$1</b></aside>\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestExpandMarkdownSource: a template shortcode's {{% %}} output is in
+// the Markdown as it is, no placeholder; a nested {{< >}} keeps its own.
+func TestExpandMarkdownSource(t *testing.T) {
+	t.Parallel()
+	src := []byte("Say {{% bold word %}} and {{% box %}}*e* {{< price amount=2 >}}{{% /box %}}")
+	doc, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Expand(src, doc, testEnv(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(res.Markdown), `Say **word** and <div class="box">*e* AFFSC0Z</div>`; got != want {
+		t.Errorf("Markdown:\n got %q\nwant %q", got, want)
+	}
+	if n := len(res.Shortcodes()); n != 2 {
+		t.Errorf("%d top-level shortcodes, want 2", n)
 	}
 }

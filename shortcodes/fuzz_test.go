@@ -2,6 +2,7 @@ package shortcodes
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -69,10 +70,20 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		// Every top-level shortcode left exactly one placeholder behind.
-		if got, want := len(res.FindPlaceholders(res.Markdown)), len(res.Shortcodes()); got != want {
+		// Every top-level shortcode left one placeholder behind, but a
+		// template's {{% %}}, whose output is in the Markdown itself (with
+		// its nested shortcodes' placeholders); each one resolves.
+		want := 0
+		for _, inv := range res.Shortcodes() {
+			if _, builtin := env.Registry.get(inv.Name); !inv.Markdown || builtin || strings.HasSuffix(inv.Name, inlineSuffix) {
+				want++
+			}
+		}
+		if got := len(res.FindPlaceholders(res.Markdown)); got < want {
 			t.Fatalf("%d placeholders for %d shortcodes in %q", got, want, res.Markdown)
 		}
-		res.Replace(res.Markdown)
+		if left := res.FindPlaceholders(res.Replace(res.Markdown)); len(left) > 0 {
+			t.Fatalf("placeholders left after Replace in %q", res.Markdown)
+		}
 	})
 }
