@@ -345,7 +345,7 @@ func (b *builder) render() (*Report, error) {
 		return nil, err
 	}
 	b.lastLists, b.listFiles = b.listFiles, map[string]bool{}
-	if err := b.writeSiteFiles(pages, manifest); err != nil {
+	if err := b.writeSiteOutputs(allSiteInputs); err != nil {
 		return nil, err
 	}
 	b.lastSiteFiles = sortedKeys(b.listFiles)

@@ -519,32 +519,33 @@ func (inc *increment) renderLists() error {
 	return err
 }
 
-// siteFiles writes again what the site has once: everything when the
-// lists changed, else only the files the change reaches (the sitemap
-// and 404 page for a page's new look in lists, the manifest for new
-// links, the /go/ pages and hosting files for new program data).
+// siteFiles writes again the site-wide outputs whose inputs changed
+// (siteoutputs.go): every one when the lists changed, dropping first
+// what the last build wrote.
 func (inc *increment) siteFiles() error {
 	b := inc.b
 	b.listFiles = map[string]bool{}
 	b.errs = nil
-	var err error
+	var changed siteInputs
+	if len(inc.relisted) > 0 {
+		changed |= inListFacts
+	}
+	if inc.linksDirty {
+		changed |= inLinks
+	}
+	if inc.programsChanged {
+		changed |= inPrograms
+	}
 	if inc.listsDirty {
 		for _, n := range b.lastSiteFiles {
 			inc.out.remove(n)
 			inc.touched = append(inc.touched, n)
 		}
-		err = b.writeSiteFiles(b.srcs, b.manifest())
+		changed = allSiteInputs
+	}
+	err := b.writeSiteOutputs(changed)
+	if inc.listsDirty {
 		b.lastSiteFiles = sortedKeys(b.listFiles)
-	} else {
-		if len(inc.relisted) > 0 {
-			err = errors.Join(b.writeSitemap(), b.write404())
-		}
-		if inc.linksDirty && err == nil {
-			err = b.writeManifest(b.manifest())
-		}
-		if inc.programsChanged && err == nil {
-			err = b.writeRedirects()
-		}
 	}
 	for n := range b.listFiles {
 		inc.touched = append(inc.touched, n)

@@ -283,3 +283,39 @@ func TestSessionEqualsClean(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionDisabledKinds: a rebuild after an edit writes the site-wide
+// files a clean build writes, and no others (disableKinds leaves some
+// out).
+func TestSessionDisabledKinds(t *testing.T) {
+	t.Parallel()
+	site := strings.Replace(incrementalSite, "paginate = 2\n", "paginate = 2\ndisableKinds = [\"sitemap\", \"404\", \"robotsTXT\"]\n", 1)
+	dir := writeSite(t, site)
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	ed := &siteEditor{t: t, dir: dir}
+	for i, step := range []func(){
+		func() { ed.setFront("content/posts/b.md", "title", "Beta edited") },
+		func() {
+			ed.write("content/posts/c.md", ed.read("content/posts/c.md")+"\nA [link](https://acme.example/z).\n")
+		},
+		func() {
+			ed.write("data/programs/zeta.yaml", strings.Replace(ed.read("data/programs/zeta.yaml"), "12.50", "13.50", 1))
+		},
+	} {
+		step()
+		paths := ed.changed
+		ed.changed = nil
+		if _, err := sess.Rebuild(paths); err != nil {
+			t.Fatal(err)
+		}
+		clean := generator.NewMemOutput()
+		if _, err := generator.Build(generator.Options{Source: dir, Now: now, Output: clean}); err != nil {
+			t.Fatal(err)
+		}
+		compareOutputs(t, fmt.Sprint("edit ", i), clean, sess.Files())
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -114,7 +113,7 @@ type sitemapURL struct {
 }
 
 // writtenBySite tells whether the output path p (no leading slash) is
-// one of the files writeSiteFiles and writeRedirects put at the root,
+// one of the files the site outputs (siteoutputs.go) put at the root,
 // or a list's feed: a page whose url is one of them would collide.
 func writtenBySite(p string) bool {
 	switch p {
@@ -122,43 +121,6 @@ func writtenBySite(p string) bool {
 		return true
 	}
 	return path.Base(p) == "index.xml"
-}
-
-// writeSiteFiles writes what the site has once: sitemap, robots.txt,
-// 404 page, alias redirects, the /go/ redirects and hosting files, and
-// the affiliate-link manifest.
-func (b *builder) writeSiteFiles(srcs []*source, manifest []ManifestLink) error {
-	if !b.cfg.KindDisabled("sitemap") {
-		if err := b.writeSitemap(); err != nil {
-			return err
-		}
-	}
-	if b.writesSiteFiles() && !b.cfg.KindDisabled("robotstxt") {
-		if err := b.writeRobots(); err != nil {
-			return err
-		}
-	}
-	if !b.cfg.KindDisabled("404") {
-		if err := b.write404(); err != nil {
-			return err
-		}
-	}
-	for _, s := range slices.Concat(srcs, b.sectionAliasSources()) {
-		if !s.build.rendered() {
-			continue // nothing to redirect to
-		}
-		for _, a := range s.page.Aliases {
-			if err := b.writeAlias(s, a); err != nil {
-				return err
-			}
-		}
-	}
-	if b.writesSiteFiles() {
-		if err := b.writeRedirects(); err != nil {
-			return err
-		}
-	}
-	return b.writeManifest(manifest)
 }
 
 // writeRobots writes robots.txt, unless the site has its own: a static
