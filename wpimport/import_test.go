@@ -9,6 +9,7 @@ import (
 
 	"github.com/affsite/affsite/check"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/wpimport"
 )
 
@@ -201,4 +202,38 @@ func TestImportBadInput(t *testing.T) {
 			t.Fatalf("error %v", err)
 		}
 	})
+}
+
+// TestImportExportWithoutItems: an export whose channel holds no item (a
+// new blog) imports as a site of its title and address, with nothing
+// else; the site's settings come from the channel read to its end.
+func TestImportExportWithoutItems(t *testing.T) {
+	t.Parallel()
+	dir := sitetest.Write(t, `-- export.xml --
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Empty blog</title>
+<link>https://empty.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+</channel>
+</rss>
+`)
+	out := filepath.Join(dir, "site")
+	rep, err := wpimport.Import(wpimport.Options{Export: filepath.Join(dir, "export.xml"), Dir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Posts+rep.Pages != 0 || len(rep.LinksImported) != 0 {
+		t.Errorf("report %+v, want nothing imported", rep)
+	}
+	cfg, err := os.ReadFile(filepath.Join(out, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`baseURL = "https://empty.example/"`, `title = "Empty blog"`} {
+		if !strings.Contains(string(cfg), want) {
+			t.Errorf("site.toml lacks %s:\n%s", want, cfg)
+		}
+	}
 }
