@@ -161,7 +161,7 @@ func commissionCaption(p *programs.Program, cur money.Currency) string {
 		case programs.Lifetime:
 			s += " recurring commission on every plan"
 		case programs.ForMonths:
-			s += " commission on every plan for the first " + plural(c.Months, "month")
+			s += " commission on every plan for " + theFirst(c.Months, "month")
 		case programs.FirstPayment:
 			s += " commission on the first payment of every plan"
 		default:

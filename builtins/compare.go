@@ -1,7 +1,7 @@
 package builtins
 
 import (
-	"math"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,8 +53,10 @@ type CompareCell struct {
 	// value is better; empty for a fact that has no order.
 	Sort string
 	Best bool // the best value of its column (with best="true")
-	// unit is what Sort counts when columns can mix units (a price's
-	// period): values of different units are never ranked.
+	// key is Sort's exact value, nil for none; unit is what it counts
+	// when a column can mix units (a price a month and a one-off price):
+	// values of different units are never ranked.
+	key  *big.Rat
 	unit string
 }
 
@@ -66,7 +68,7 @@ func compareLabels() map[string]string {
 		"payout.minimum": "Payout minimum", "payout.hold": "Payout hold", "payout.hold_days": "Hold days",
 		"payout.min_sales": "Sales before payout", "payout.methods": "Paid by", "payout.schedule": "Paid",
 		"trial": "Trial", "trial.days": "Trial days", "trial.price": "Trial price",
-		"lowest_price": "Lowest price", "rating": "Rating", "name": "Name", "prices_checked": "Checked on",
+		"lowest_price": "Lowest price", "lowest_price.per_month": "Lowest a month", "rating": "Rating", "name": "Name", "prices_checked": "Checked on",
 	}
 }
 
@@ -140,11 +142,8 @@ func (st *PageState) Compare(inv *shortcodes.Invocation) error {
 			c := CompareCell{Label: f.Label}
 			if text, err := st.FactText(p, f.Path); err == nil {
 				c.Text = text
-				if v, ok := compareKey(q, f.Path); ok {
-					c.Sort = strconv.FormatFloat(v, 'f', -1, 64)
-				}
-				if pl, _ := lowestPlan(q); f.Path == "lowest_price" && pl != nil {
-					c.unit = periodText(pl, pl.Billings()[0])
+				if v, unit, ok := compareKey(q, f.Path); ok {
+					c.Sort, c.key, c.unit = sortText(v), v, unit
 				}
 			} else {
 				c.Text, c.None = "—", true
@@ -164,23 +163,30 @@ func (st *PageState) Compare(inv *shortcodes.Invocation) error {
 // markBest marks, in each column where two or more programs have a
 // value with an order, the cells with the best one (ties all), unless
 // every such value is the same (a mark on each says nothing) or they
-// differ in unit (a price a month and one a year).
+// differ in unit (a recurring price and a one-off one). Values compare
+// exactly (prices per month are fractions).
 func markBest(d *CompareData) {
 	for i := range d.Facts {
-		top, low, n := math.Inf(-1), math.Inf(1), 0
+		var top, low *big.Rat
+		n := 0
 		units := map[string]bool{}
 		for _, r := range d.Rows {
-			if v, err := strconv.ParseFloat(r.Cells[i].Sort, 64); err == nil {
+			if v := r.Cells[i].key; v != nil {
 				n++
-				top, low = math.Max(top, v), math.Min(low, v)
+				if top == nil || v.Cmp(top) > 0 {
+					top = v
+				}
+				if low == nil || v.Cmp(low) < 0 {
+					low = v
+				}
 				units[r.Cells[i].unit] = true
 			}
 		}
-		if n < 2 || top == low || len(units) > 1 {
+		if n < 2 || top.Cmp(low) == 0 || len(units) > 1 {
 			continue
 		}
 		for _, r := range d.Rows {
-			if v, err := strconv.ParseFloat(r.Cells[i].Sort, 64); err == nil && v == top {
+			if v := r.Cells[i].key; v != nil && v.Cmp(top) == 0 {
 				r.Cells[i].Best = true
 			}
 		}
@@ -191,75 +197,104 @@ func markBest(d *CompareData) {
 // commission for as long as the customer pays).
 const lifetime = 1e9
 
-// compareKey is the order of fact path of p, in the program's display
-// currency: a number in which larger is better for the affiliate or the
-// reader (a cost is negated). ok is false for a fact with no order, or a
-// commission whose terms are not one rate, since a rate and an amount
-// do not compare.
-func compareKey(p *programs.Program, path string) (float64, bool) {
-	rate := func(s string) (float64, bool) {
-		v, err := strconv.ParseFloat(s, 64)
-		return v, err == nil
+// sortText is v as the script reads it: an integer, or a decimal with
+// up to 9 places (a price per month such as 2491.666666667 minor units);
+// the script only orders rows, the marks come from the exact values.
+func sortText(v *big.Rat) string {
+	if v.IsInt() {
+		return v.Num().String()
 	}
+	s := strings.TrimRight(v.FloatString(9), "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// compareKey is the order of fact path of p, in the program's display
+// currency: an exact number in which larger is better for the affiliate
+// or the reader (a cost is negated), and the unit it counts when a
+// column can mix units ("month" for a price per month, "once" for a
+// one-off price). ok is false for a fact with no order, or a commission
+// whose terms are not one rate, since a rate and an amount do not
+// compare.
+func compareKey(p *programs.Program, path string) (key *big.Rat, unit string, ok bool) {
+	num := func(s string) (*big.Rat, string, bool) {
+		v, ok := new(big.Rat).SetString(s)
+		return v, "", ok
+	}
+	whole := func(n int64) (*big.Rat, string, bool) { return big.NewRat(n, 1), "", true }
 	c := &p.Commission
 	switch path {
 	case "commission":
 		if rateLabel(c) != "" {
-			return rate(c.Rate.String())
+			return num(c.Rate.String())
 		}
 	case "recurring":
 		switch c.Recurs {
 		case programs.Lifetime:
-			return lifetime, true
+			return whole(lifetime)
 		case programs.ForMonths:
-			return float64(c.Months), true
+			return whole(int64(c.Months))
 		}
-		return 0, true
+		return whole(0)
 	case "tier2":
 		if t := p.Tier2; t != nil && t.Kind == programs.Share && !t.OfCommission {
-			return rate(t.Rate.String())
+			return num(t.Rate.String())
 		}
 	case "cookie", "cookie.days":
 		switch {
 		case p.CookieLifetime:
-			return lifetime, true
+			return whole(lifetime)
 		case p.CookieDays > 0:
-			return float64(p.CookieDays), true
+			return whole(int64(p.CookieDays))
 		case p.CookieHours > 0:
-			return float64(p.CookieHours) / 24, true
+			return big.NewRat(int64(p.CookieHours), 24), "", true
 		}
 	case "trial", "trial.days":
 		if p.Trial != nil {
-			return float64(p.Trial.Days), true
+			return whole(int64(p.Trial.Days))
 		}
 	case "trial.price":
 		if p.Trial != nil {
-			return -float64(p.Trial.Price), true
+			return whole(-int64(p.Trial.Price))
 		}
-	case "lowest_price":
-		if pl, lo := lowestPlan(p); pl != nil {
-			return -float64(lo), true
-		}
+	case "lowest_price", "lowest_price.per_month":
+		return lowestPriceKey(p)
 	case "rating":
-		return rate(p.Rating)
+		return num(p.Rating)
 	}
 	if po := p.Payout; po != nil {
 		switch path {
 		case "payout.minimum":
 			if po.HasMinimum {
-				return -float64(po.Minimum), true
+				return whole(-int64(po.Minimum))
 			}
 		case "payout.hold", "payout.hold_days":
 			if po.HoldDays > 0 {
-				return -float64(po.HoldDays), true
+				return whole(-int64(po.HoldDays))
 			}
 		case "payout.min_sales":
 			if po.MinSales > 0 {
-				return -float64(po.MinSales), true
+				return whole(-int64(po.MinSales))
 			}
 		}
 	}
-	return 0, false
+	return nil, "", false
+}
+
+// lowestPriceKey is the order of p's lowest price: minus its cost per
+// month for a recurring price ($47.88/year ranks above $29.00/month), or
+// minus the amount of a one-off price, which is never ranked with one
+// per month.
+func lowestPriceKey(p *programs.Program) (*big.Rat, string, bool) {
+	pr, ok := p.LowestPrice()
+	if !ok {
+		return nil, "", false
+	}
+	if m, ok := pr.PerMonth(); ok {
+		num, den := m.Fraction()
+		v, _ := new(big.Rat).SetString(num + "/" + den)
+		return v.Neg(v), "month", true
+	}
+	return big.NewRat(-int64(pr.Amount), 1), "once", true
 }
 
 // programList returns the programs of programs=, at least min of them,

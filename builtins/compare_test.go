@@ -48,8 +48,14 @@ func TestCompareGolden(t *testing.T) {
 		// Models whose terms do not compare: tiers, categories, first
 		// payment only, cookie hours; the default facts, no marks.
 		{"compare_models", `{{< compare programs="siteground, amazon ,kit" placement="table" >}}` + "\n"},
-		// Lowest prices a year, once and a month are not ranked.
+		// A one-off lowest price (Amazon) is not ranked with recurring
+		// ones.
 		{"compare_units", `{{< compare programs="siteground,amazon,kit" facts="lowest,cookie,minimum" best="true" >}}` + "\n"},
+		// Recurring prices rank by their cost a month: SiteGround's
+		// $35.88/year ($2.99) before NordVPN's $83.76/2 years ($3.49),
+		// Systeme.io's $228.00/year (its free plan left out) and Kit's
+		// $100.00/month.
+		{"compare_per_month", `{{< compare programs="kit,systemeio,nordvpn,siteground" facts="lowest,lowest_price.per_month" best="true" >}}` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,19 +20,20 @@ type FactData struct {
 // factAliases are the short names of the most used facts.
 func factAliases() map[string]string {
 	return map[string]string{
-		"rate":        "commission",
-		"terms":       "commission.terms",
-		"cookie_days": "cookie.days",
-		"minimum":     "payout.minimum",
-		"hold":        "payout.hold",
-		"hold_days":   "payout.hold_days",
-		"min_sales":   "payout.min_sales",
-		"methods":     "payout.methods",
-		"schedule":    "payout.schedule",
-		"trial_days":  "trial.days",
-		"trial_price": "trial.price",
-		"lowest":      "lowest_price",
-		"checked":     "prices_checked",
+		"rate":           "commission",
+		"terms":          "commission.terms",
+		"cookie_days":    "cookie.days",
+		"minimum":        "payout.minimum",
+		"hold":           "payout.hold",
+		"hold_days":      "payout.hold_days",
+		"hold.adjective": "payout.hold.adjective",
+		"min_sales":      "payout.min_sales",
+		"methods":        "payout.methods",
+		"schedule":       "payout.schedule",
+		"trial_days":     "trial.days",
+		"trial_price":    "trial.price",
+		"lowest":         "lowest_price",
+		"checked":        "prices_checked",
 	}
 }
 
@@ -161,6 +162,9 @@ func programFactTable() []programFact {
 		{"cookie", func(p *programs.Program, _ money.Currency) (string, string) {
 			return orMissing(cookieText(p), "cookie_days")
 		}},
+		{"cookie.adjective", func(p *programs.Program, _ money.Currency) (string, string) {
+			return orMissing(cookieAdjective(p), "cookie_days")
+		}},
 		{"cookie.days", func(p *programs.Program, _ money.Currency) (string, string) {
 			return orMissing(countText(p.CookieDays), "cookie_days")
 		}},
@@ -169,6 +173,12 @@ func programFactTable() []programFact {
 		{"payout.hold", payoutFact("payout.hold", func(po *programs.Payout, _ money.Currency) string {
 			if po.HoldDays > 0 {
 				return plural(po.HoldDays, "day")
+			}
+			return ""
+		})},
+		{"payout.hold.adjective", payoutFact("payout.hold_days", func(po *programs.Payout, _ money.Currency) string {
+			if po.HoldDays > 0 {
+				return adjective(po.HoldDays, "day")
 			}
 			return ""
 		})},
@@ -183,7 +193,8 @@ func programFactTable() []programFact {
 		{"trial", trialFact(trialText)},
 		{"trial.days", trialFact(func(t *programs.Trial, _ money.Currency) string { return strconv.Itoa(t.Days) })},
 		{"trial.price", trialFact(func(t *programs.Trial, cur money.Currency) string { return cur.Format(t.Price) })},
-		{"lowest_price", func(p *programs.Program, cur money.Currency) (string, string) { return lowestPrice(p, cur), "" }},
+		{"lowest_price", lowestPriceFact},
+		{"lowest_price.per_month", lowestPerMonthFact},
 		{"prices_checked", func(p *programs.Program, _ money.Currency) (string, string) {
 			if p.PricesChecked.IsZero() {
 				return "", "prices_checked"
@@ -221,7 +232,7 @@ func recurringText(c *programs.Commission) string {
 	case programs.Lifetime:
 		return "for as long as the customer pays"
 	case programs.ForMonths:
-		return "for the first " + plural(c.Months, "month")
+		return "for " + theFirst(c.Months, "month")
 	}
 	return "on the first payment only"
 }
@@ -416,29 +427,6 @@ func factFigure(inv factCtx, cur money.Currency, v money.Cents, err error, pl *p
 		return "", inv.Errorf("shortcode %q: the %s on plan %q's %s price is too large to compute exactly (%w)", inv.Name, what, pl.ID, b, err)
 	}
 	return cur.Format(v), nil
-}
-
-// lowestPrice returns the lowest headline price of p's plans with its
-// period: "$99.00/month", "$19.99".
-func lowestPrice(p *programs.Program, cur money.Currency) string {
-	best, lo := lowestPlan(p)
-	if best == nil {
-		return ""
-	}
-	return cur.Format(lo) + periodText(best, best.Billings()[0])
-}
-
-// lowestPlan returns the plan of p with the lowest headline price (its
-// first billing's), and that price; nil for a program without plans.
-func lowestPlan(p *programs.Program) (*programs.Plan, money.Cents) {
-	var best *programs.Plan
-	var lo money.Cents
-	for _, pl := range p.Plans {
-		if v, _ := pl.PriceOf(pl.Billings()[0]); best == nil || v < lo {
-			best, lo = pl, v
-		}
-	}
-	return best, lo
 }
 
 // allFacts returns every program-level fact path and short name.

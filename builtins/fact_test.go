@@ -26,7 +26,16 @@ func TestFact(t *testing.T) {
 		{`{{< fact kartra "schedule" >}}`, "monthly"},
 		{`{{< fact kartra "trial_days" >}}`, "14"},
 		{`{{< fact kartra "trial_price" >}}`, "$1.00"},
-		{`{{< fact kartra "lowest" >}}`, "$99.00/month"},
+		// Kartra's Starter: $948.00/year ($79.00 a month) is below its
+		// $99.00/month.
+		{`{{< fact kartra "lowest" >}}`, "$948.00/year"},
+		{`{{< fact kartra "lowest_price.per_month" >}}`, "$79.00/month"},
+		// Systeme.io: not the free plan; Startup's $228.00/year ($19.00).
+		{`{{< fact systemeio "lowest" >}}`, "$228.00/year"},
+		// NordVPN: $83.76 for 2 years ($3.49 a month) beats $59.88/year.
+		{`{{< fact nordvpn "lowest" >}}`, "$83.76/2 years"},
+		{`{{< fact nordvpn "lowest_price.per_month" >}}`, "$3.49/month"},
+		{`{{< fact kit "lowest" >}}`, "$100.00/month"},
 		{`{{< fact kartra "checked" >}}`, "November 1, 2026"},
 		{`{{< fact kartra "scenarios.one-referral-a-week.total" >}}`, "$4,659.20"},
 		{`{{< fact kartra "scenarios.paid-advertising.total" >}}`, "$17,880.00"},
@@ -34,6 +43,13 @@ func TestFact(t *testing.T) {
 		{`{{< fact program="kartra" name="cookie" >}}`, ""},
 		{`{{< fact funnelforge "cookie" >}}`, "60 days"},
 		{`{{< fact systemeio "cookie" >}}`, "lifetime"},
+		// Before a noun: "a 60-day cookie", never "a 60 days cookie".
+		{`A {{< fact funnelforge "cookie.adjective" >}} cookie`, "A 60-day cookie"},
+		{`A {{< fact systemeio "cookie.adjective" >}} cookie`, "A lifetime cookie"},
+		{`A {{< fact amazon "cookie.adjective" >}} cookie`, "A 24-hour cookie"},
+		{`A {{< fact kartra "hold.adjective" >}} hold`, "A 30-day hold"},
+		{`A {{< fact kartra "payout.hold.adjective" >}} hold`, "A 30-day hold"},
+		{`{{< fact kit "recurring" >}}`, "for the first 12 months"},
 		{`{{< fact wpengine "plans.scale.commission" >}}`, "$290.00"},
 		{`{{< fact wpengine "tier2" >}}`, "$50 a sale"},
 		{`{{< fact amazon "plans.chefs-knife.commission" >}}`, "$0.90"},

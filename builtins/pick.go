@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"html/template"
 	"math"
 	"strconv"
 	"strings"
@@ -21,15 +22,20 @@ type Pick struct {
 	// the base path when it is a site path), empty for none; Initial is
 	// the first letter of its name, for a placeholder.
 	Image, Initial string
-	// Score is its rating ("4.5", empty without one), Stars the whole
-	// stars of it out of five ("★★★★☆") and RatingLabel "Rated 4.5 out
-	// of 5", for aria-label.
-	Score, Stars, RatingLabel string
-	// Price is the lowest headline price as the fact shortcode prints
-	// lowest_price ("$99.00/month"); empty for a program without plans,
-	// or on Amazon, whose prices a static page may not show without an
-	// hourly "as of" time.
-	Price string
+	// Score is its rating ("4.5", empty without one), Stars its stars
+	// out of five, to the half star (see stars), and RatingLabel "Rated
+	// 4.5 out of 5", what screen readers read instead of both.
+	Score       string
+	Stars       template.HTML
+	RatingLabel string
+	// Price is the lowest price as the fact shortcode prints
+	// lowest_price ("$47.88/year": the lowest per month, with its own
+	// period); empty for a program without a paid plan, or on Amazon,
+	// whose prices a static page may not show without an hourly "as of"
+	// time. PerMonth is what Price costs a month ("$3.99/month") when
+	// Price is for a longer period, as lowest_price.per_month prints it;
+	// empty otherwise.
+	Price, PerMonth string
 	// Checked is prices_checked as readers see it ("November 1, 2026")
 	// and CheckedISO as a date; both empty without one.
 	Checked, CheckedISO string
@@ -49,12 +55,15 @@ func (st *PageState) pickOf(inv *shortcodes.Invocation, p *programs.Program, pla
 		v, _ := strconv.ParseFloat(p.Rating, 64)
 		k.Score, k.Stars, k.RatingLabel = p.Rating, stars(v, 5), "Rated "+p.Rating+" out of 5"
 	}
-	if !affiliate.IsAmazonURL(p.URL) {
+	if lo, paid := p.LowestPrice(); paid && !affiliate.IsAmazonURL(p.URL) {
 		price, err := st.FactText(p, "lowest_price")
 		if err != nil {
 			return k, inv.Errorf("shortcode %q: %v", inv.Name, err)
 		}
 		k.Price = price
+		if lo.Months > 1 {
+			k.PerMonth, _ = st.FactText(p, "lowest_price.per_month")
+		}
 	}
 	if !p.PricesChecked.IsZero() {
 		k.Checked = p.PricesChecked.Format("January 2, 2006")
@@ -68,11 +77,20 @@ func (st *PageState) pickOf(inv *shortcodes.Invocation, p *programs.Program, pla
 	return k, nil
 }
 
-// stars returns whole stars of rating out of best ("★★★★☆" for 4.5 of
-// 5): rounded down, so that the stars never overstate the score.
-func stars(rating float64, best int) string {
-	full := min(max(int(math.Floor(rating)), 0), best)
-	return strings.Repeat("★", full) + strings.Repeat("☆", best-full)
+// stars returns the stars of rating out of best, rounded down to a half
+// star so that they never overstate the score: "★★★★☆" for 4.4 of 5,
+// and for 4.5 four stars and a half one, a ☆ with a ★ over its left
+// half (class star-half; the theme's style.css draws it). Without the
+// stylesheet the half star reads as an empty one. Templates hide the
+// stars from screen readers (aria-hidden) and give the score in words.
+func stars(rating float64, best int) template.HTML {
+	halves := min(max(int(math.Floor(rating*2)), 0), 2*best)
+	full, half := halves/2, halves%2
+	s := strings.Repeat("★", full)
+	if half == 1 {
+		s += `<span class="star-half">☆</span>`
+	}
+	return template.HTML(s + strings.Repeat("☆", best-full-half))
 }
 
 // imageSrc is the src of a program's image: a site path ("/images/a.png")

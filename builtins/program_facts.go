@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/affsite/affsite/shortcodes"
@@ -66,7 +65,7 @@ func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
 			add("Minimum payout", "Chosen by the affiliate")
 		}
 		if po.HoldDays > 0 {
-			add("Commission payable", "After the "+strconv.Itoa(po.HoldDays)+"-day refund period")
+			add("Commission payable", "After the "+adjective(po.HoldDays, "day")+" refund period")
 		}
 		if po.MinSales > 0 {
 			add("Minimum sales", plural(po.MinSales, "sale")+" before the first payout")
@@ -80,14 +79,6 @@ func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
 	}
 	inv.Data = d
 	return nil
-}
-
-// plural returns "1 day" or "30 days".
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 func upperFirst(s string) string {

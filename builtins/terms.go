@@ -64,7 +64,7 @@ func commissionText(c *programs.Commission, cur money.Currency) string {
 			s += " recurring"
 		}
 	case programs.ForMonths:
-		s += " for the first " + plural(c.Months, "month")
+		s += " for " + theFirst(c.Months, "month")
 	case programs.FirstPayment:
 		if c.Kind == programs.Share && !c.MonthlyBasis && len(c.Categories) == 0 {
 			s += " of the first payment"
@@ -214,19 +214,28 @@ func tier2Short(t *programs.Tier2, cur money.Currency) string {
 }
 
 // cookieText returns "60 days", "lifetime" or "24 hours", "" for none.
-func cookieText(p *programs.Program) string {
+func cookieText(p *programs.Program) string { return cookieLength(p, plural) }
+
+// cookieAdjective returns the cookie's length as it stands before a
+// noun: "60-day" (a 60-day cookie), "lifetime" or "24-hour", "" for
+// none.
+func cookieAdjective(p *programs.Program) string { return cookieLength(p, adjective) }
+
+// cookieLength is the cookie's length with its number and unit written
+// by form (plural or adjective).
+func cookieLength(p *programs.Program, form func(n int, unit string) string) string {
 	switch {
 	case p.CookieLifetime:
 		return "lifetime"
 	case p.CookieDays > 0:
-		return plural(p.CookieDays, "day")
+		return form(p.CookieDays, "day")
 	case p.CookieHours > 0:
-		return plural(p.CookieHours, "hour")
+		return form(p.CookieHours, "hour")
 	}
 	return ""
 }
 
-// periodText returns "/month", "/year", "/2 years", "/24 months" or ""
+// periodText returns "/month", "/year", "/2 years", "/18 months" or ""
 // for a price of billing b.
 func periodText(pl *programs.Plan, b programs.Billing) string {
 	switch {
@@ -236,10 +245,8 @@ func periodText(pl *programs.Plan, b programs.Billing) string {
 		return "/year"
 	case pl.PeriodMonths == 0:
 		return ""
-	case pl.PeriodMonths%12 == 0:
-		return "/" + plural(pl.PeriodMonths/12, "year")
 	}
-	return "/" + plural(pl.PeriodMonths, "month")
+	return perPeriod(pl.PeriodMonths)
 }
 
 func ordinal(n int) string {

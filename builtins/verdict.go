@@ -14,12 +14,12 @@ import (
 
 // VerdictData is the data of the verdict template.
 type VerdictData struct {
-	Program string // the program's name
-	Heading string // "Verdict: Kartra"
-	Stars   string // "★★★★☆": whole stars of the rating, out of Best
-	Label   string // "Rated 4.5 out of 5", for aria-label
-	Score   string // "4.5"
-	Best    string // "5"
+	Program string        // the program's name
+	Heading string        // "Verdict: Kartra"
+	Stars   template.HTML // the rating's stars out of Best, to the half star (see stars)
+	Label   string        // "Rated 4.5 out of 5", what screen readers read
+	Score   string        // "4.5"
+	Best    string        // "5"
 	Summary template.HTML
 	CTA     LinkData // the sign-up button (placement "verdict")
 }

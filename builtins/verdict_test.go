@@ -77,7 +77,7 @@ func TestVerdictJSONLD(t *testing.T) {
 		t.Errorf("notes %+v / %+v", pos, doc.NegativeNotes)
 	}
 	d := inv.Data.(*VerdictData)
-	if d.Stars != "★★★★☆" || d.Label != "Rated 4.5 out of 5" || d.Score != "4.5" || d.Best != "5" {
+	if d.Stars != `★★★★<span class="star-half">☆</span>` || d.Label != "Rated 4.5 out of 5" || d.Score != "4.5" || d.Best != "5" {
 		t.Errorf("data %+v", d)
 	}
 }
@@ -104,7 +104,36 @@ func TestVerdictJSONLDEscaped(t *testing.T) {
 	if strings.Contains(js, "offers") || strings.Contains(js, "negativeNotes") {
 		t.Errorf("empty parts present: %s", js)
 	}
-	if d := inv.Data.(*VerdictData); d.Stars != "☆☆☆☆☆☆☆☆☆☆" {
+	if d := inv.Data.(*VerdictData); d.Stars != `<span class="star-half">☆</span>☆☆☆☆☆☆☆☆☆` {
 		t.Errorf("stars %q", d.Stars)
+	}
+}
+
+// Test stars: rounded down to the half star, never beyond best.
+func TestStars(t *testing.T) {
+	t.Parallel()
+	const half = `<span class="star-half">☆</span>`
+	tests := []struct {
+		rating float64
+		best   int
+		want   string
+	}{
+		{0, 5, "☆☆☆☆☆"},
+		{0.4, 5, "☆☆☆☆☆"},
+		{0.5, 5, half + "☆☆☆☆"},
+		{3, 5, "★★★☆☆"},
+		{4.4, 5, "★★★★☆"},
+		{4.5, 5, "★★★★" + half},
+		{4.9, 5, "★★★★" + half},
+		{5, 5, "★★★★★"},
+		{7, 5, "★★★★★"},
+		{-1, 5, "☆☆☆☆☆"},
+		{2.5, 3, "★★" + half},
+		{9.5, 10, "★★★★★★★★★" + half},
+	}
+	for _, tc := range tests {
+		if got := string(stars(tc.rating, tc.best)); got != tc.want {
+			t.Errorf("stars(%v, %d) = %q, want %q", tc.rating, tc.best, got, tc.want)
+		}
 	}
 }

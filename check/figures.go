@@ -45,6 +45,8 @@ func figureFacts(p *programs.Program) []figureFact {
 		{"payout.hold_days", 'd', []string{"hold", "money-back", "refund"}},
 		{"trial.days", 'd', []string{"trial"}},
 		{"cookie.days", 'd', []string{"cookie"}},
+		{"lowest_price", '$', []string{"lowest price", "cheapest", "starts at", "starting at", "start at", "prices from", "plans from"}},
+		{"lowest_price.per_month", '$', nil},
 	}
 	for _, pl := range p.Plans {
 		for _, f := range []string{"monthly", "annual", "price", "commission.monthly", "commission.annual", "commission.price", "tier2.monthly", "tier2.annual", "tier2.price"} {

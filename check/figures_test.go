@@ -17,10 +17,10 @@ payout: {minimum: 100, hold_days: 30, min_sales: 2}
 cookie_days: 60
 prices_checked: 2027-05-01
 plans:
-  - {name: Basic, monthly: 10, annual: 100}
+  - {name: Basic, monthly: 10, annual: 96}
 `
 
-// figureProse are lines 13 to 21 of TestFigures' review; they also seed
+// figureProse are lines 13 to 24 of TestFigures' review; they also seed
 // FuzzTypedFigures.
 var figureProse = []string{
 	"Acme pays 40 % recurring.\n",                                        // line 13: contradicts the commission
@@ -30,6 +30,9 @@ var figureProse = []string{
 	"A 45-day money-back hold applies.\n",                                // 17: contradicts hold_days
 	"It pays {{< fact \"rate\" >}} and a 20% discount code and `50%`.\n", // 18: nothing
 	"```\n40% in code\n```\n",
+	"Acme's lowest price is $7 a month.\n", // 22: contradicts lowest_price ($96.00/year)
+	"Plans start at $96 a year,\n",         // 23: matches lowest_price
+	"that is $8.00 a month.\n",             // 24: matches lowest_price.per_month
 }
 
 func TestFigures(t *testing.T) {
@@ -47,6 +50,9 @@ func TestFigures(t *testing.T) {
 		`content/posts/review.md:15: error: says $50 but acme's payout.minimum is $100.00; write {{< fact "payout.minimum" >}} (column 23)`,
 		`content/posts/review.md:16: warning: $10.00 typed by hand is acme's plans.basic.monthly: write {{< fact "plans.basic.monthly" >}} so that it follows the data (column 13)`,
 		`content/posts/review.md:17: error: says 45-day but acme's payout.hold_days is 30; write {{< fact "payout.hold_days" >}} (column 3)`,
+		`content/posts/review.md:22: error: says $7 but acme's lowest_price is $96.00/year; write {{< fact "lowest_price" >}} (column 24)`,
+		`content/posts/review.md:23: warning: $96 typed by hand is acme's lowest_price: write {{< fact "lowest_price" >}} so that it follows the data (column 16)`,
+		`content/posts/review.md:24: warning: $8.00 typed by hand is acme's lowest_price.per_month: write {{< fact "lowest_price.per_month" >}} so that it follows the data (column 9)`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %s", want)
