@@ -187,88 +187,18 @@ func (b *builder) renderLists() error {
 // changed how a page looks in lists but not which lists hold it or
 // where (see Session).
 func (b *builder) renderListsOf(only map[*Page]bool) error {
-	type list struct {
-		page    *Page
-		dir     string // site path, "posts/"
-		layouts []string
-	}
 	if only == nil {
 		if err := b.renderIndexBodies(); err != nil {
 			return err
 		}
 	}
-	var lists []list
-	if b.listRendered("") {
-		lists = append(lists, list{b.home, "", []string{"index.html", "_default/list.html"}})
-	}
-	for _, name := range sortedKeys(b.site.Sections) {
-		sec := b.site.Sections[name]
-		if !b.listRendered(name) {
-			continue
-		}
-		lists = append(lists, list{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
-	}
-	for _, tax := range b.cfg.TaxonomyPlurals() {
-		terms := b.site.Taxonomies[tax]
-		// A taxonomy without terms still has its list page, as in Hugo.
-		if only == nil && !b.cfg.KindDisabled(KindTaxonomy) {
-			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
-			tp.Terms = terms
-			tp.Section = tax
-			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
-		}
-		for _, t := range terms {
-			if b.cfg.KindDisabled(KindTerm) {
-				break
-			}
-			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
-			tp.Term = t
-			tp.Section = tax
-			tp.Pages = t.Pages
-			lists = append(lists, list{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
-		}
-	}
+	lists := b.listPages(only == nil)
 	if err := b.firstErr(); err != nil {
 		return err
 	}
-	// One job a pager, so a long list (the home page's) does not keep
-	// one worker busy while the others idle; and one a feed.
-	type job struct {
-		l   *list
-		pg  *Pager // nil: the list's feed
-		out string
-	}
-	shows := func(ps []*Page) bool {
-		if only == nil {
-			return true
-		}
-		for _, p := range ps {
-			if only[p] {
-				return true
-			}
-		}
-		return false
-	}
-	var jobs []job
-	for i := range lists {
-		l := &lists[i]
-		pagers := b.paginate(l.page, l.dir)
-		if only == nil && len(pagers) > 1 {
-			// As in Hugo: /dir/page/1/ redirects to /dir/.
-			if err := b.write(l.dir+"page/1/index.html", "list "+l.page.RelPermalink, aliasPage(l.page.Permalink)); err != nil {
-				return err
-			}
-		}
-		for _, pg := range pagers {
-			if shows(pg.Pages) {
-				jobs = append(jobs, job{l, pg, strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"})
-			}
-		}
-		if (l.page.Kind == KindHome || l.page.Kind == KindSection) && !b.cfg.KindDisabled("rss") {
-			if shows(l.page.Pages[:min(len(l.page.Pages), b.feedLimit(len(l.page.Pages)))]) {
-				jobs = append(jobs, job{l, nil, l.dir + "index.xml"})
-			}
-		}
+	jobs, err := b.listJobs(lists, only)
+	if err != nil {
+		return err
 	}
 	errs := b.parallel(len(jobs), func(i int) error {
 		j := jobs[i]
@@ -282,6 +212,97 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 		})
 	})
 	return errorList(errs)
+}
+
+// listPage is a paginated list: the home page, a section or a term.
+type listPage struct {
+	page    *Page
+	dir     string // site path, "posts/"
+	layouts []string
+}
+
+// listJob is one pager of a list, or its feed: one job a pager, so a long
+// list (the home page's) does not keep one worker busy while the others
+// idle.
+type listJob struct {
+	l   *listPage
+	pg  *Pager // nil: the list's feed
+	out string
+}
+
+// listPages lists the site's paginated lists. With taxonomies set it
+// also renders each taxonomy's page (a list of terms, not paginated):
+// a taxonomy without terms still has one, as in Hugo.
+func (b *builder) listPages(taxonomies bool) []listPage {
+	var lists []listPage
+	if b.listRendered("") {
+		lists = append(lists, listPage{b.home, "", []string{"index.html", "_default/list.html"}})
+	}
+	for _, name := range sortedKeys(b.site.Sections) {
+		sec := b.site.Sections[name]
+		if !b.listRendered(name) {
+			continue
+		}
+		lists = append(lists, listPage{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
+	}
+	for _, tax := range b.cfg.TaxonomyPlurals() {
+		terms := b.site.Taxonomies[tax]
+		if taxonomies && !b.cfg.KindDisabled(KindTaxonomy) {
+			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
+			tp.Terms = terms
+			tp.Section = tax
+			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
+		}
+		if b.cfg.KindDisabled(KindTerm) {
+			continue
+		}
+		for _, t := range terms {
+			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
+			tp.Term = t
+			tp.Section = tax
+			tp.Pages = t.Pages
+			lists = append(lists, listPage{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
+		}
+	}
+	return lists
+}
+
+// listJobs makes the jobs of the lists' pagers and feeds that show a
+// page of only (all, when only is nil). Building all, it also writes
+// each paginated list's /page/1/, which redirects to the list as in Hugo.
+func (b *builder) listJobs(lists []listPage, only map[*Page]bool) ([]listJob, error) {
+	shows := func(ps []*Page) bool {
+		if only == nil {
+			return true
+		}
+		for _, p := range ps {
+			if only[p] {
+				return true
+			}
+		}
+		return false
+	}
+	var jobs []listJob
+	for i := range lists {
+		l := &lists[i]
+		pagers := b.paginate(l.page, l.dir)
+		if only == nil && len(pagers) > 1 {
+			if err := b.write(l.dir+"page/1/index.html", "list "+l.page.RelPermalink, aliasPage(l.page.Permalink)); err != nil {
+				return nil, err
+			}
+		}
+		for _, pg := range pagers {
+			if shows(pg.Pages) {
+				jobs = append(jobs, listJob{l, pg, strings.TrimPrefix(strings.TrimPrefix(pg.URL, b.basePath), "/") + "index.html"})
+			}
+		}
+		if (l.page.Kind == KindHome || l.page.Kind == KindSection) && !b.cfg.KindDisabled("rss") {
+			if shows(l.page.Pages[:min(len(l.page.Pages), b.feedLimit(len(l.page.Pages)))]) {
+				jobs = append(jobs, listJob{l, nil, l.dir + "index.xml"})
+			}
+		}
+	}
+	return jobs, nil
 }
 
 // renderIndexBodies renders the text of each _index.md into the Content

@@ -263,21 +263,90 @@ func (b *builder) menuURL(u string) string {
 // entry of the same menu and key, as in Hugo: front matter wins over
 // sectionPagesMenu, which yields to a configured entry.
 func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
-	site := b.site
-	site.Menus = nil
-	type key struct{ menu, name string }
-	flat := map[key]*NavEntry{}
-	var order []key // first-seen order, so that ties never depend on a map
-	put := func(e *NavEntry) {
-		k := key{e.Menu, e.KeyName()}
-		if _, ok := flat[k]; !ok {
-			order = append(order, k)
+	b.site.Menus = nil
+	ms := &menuSet{flat: map[menuKey]*NavEntry{}}
+	b.configMenuEntries(ms, srcs, sections)
+	b.sectionPagesEntries(ms, sections)
+	for _, name := range sortedKeys(sections) {
+		p := b.home
+		if name != "" {
+			p = b.site.Sections[name]
 		}
-		flat[k] = e
+		if p != nil {
+			b.pageMenuEntries(ms, sections[name], p)
+		}
 	}
+	for _, s := range srcs {
+		b.pageMenuEntries(ms, s, s.page)
+	}
+	if len(ms.flat) == 0 {
+		return
+	}
+	b.site.Menus = ms.menus()
+	if main := b.site.Menus["main"]; len(main) > 0 {
+		b.site.Menu = nil
+		for _, e := range main {
+			b.site.Menu = append(b.site.Menu, MenuEntry{Name: e.Name, URL: e.URL})
+		}
+	}
+}
+
+// menuKey names an entry within its menu.
+type menuKey struct{ menu, name string }
+
+// menuSet gathers the entries of every menu while they are assembled.
+type menuSet struct {
+	flat  map[menuKey]*NavEntry
+	order []menuKey // first-seen order, so that ties never depend on a map
+}
+
+// put adds e, or replaces the entry of its name.
+func (ms *menuSet) put(e *NavEntry) {
+	k := menuKey{e.Menu, e.KeyName()}
+	if _, ok := ms.flat[k]; !ok {
+		ms.order = append(ms.order, k)
+	}
+	ms.flat[k] = e
+}
+
+// menus links children to their parents — children first; a parent
+// nobody defines is made, without a URL — and returns each menu's top
+// entries, by weight.
+func (ms *menuSet) menus() map[string]Menu {
+	for _, k := range ms.order {
+		e := ms.flat[k]
+		if e.Parent == "" {
+			continue
+		}
+		pk := menuKey{e.Menu, e.Parent}
+		parent, ok := ms.flat[pk]
+		if !ok {
+			parent = &NavEntry{Menu: e.Menu, Name: e.Parent}
+			ms.flat[pk] = parent
+			ms.order = append(ms.order, pk)
+		}
+		parent.Children = append(parent.Children, e)
+	}
+	out := map[string]Menu{}
+	for _, k := range ms.order {
+		e := ms.flat[k]
+		e.Children = e.Children.ByWeight()
+		if e.Parent == "" {
+			out[k.menu] = append(out[k.menu], e)
+		}
+	}
+	for name, m := range out {
+		out[name] = m.ByWeight()
+	}
+	return out
+}
+
+// configMenuEntries adds the configuration's menu entries, resolving
+// pageRef and url to the pages they name.
+func (b *builder) configMenuEntries(ms *menuSet, srcs []*source, sections map[string]*source) {
 	var refs *hugoshortcodes.PageIndex
 	byURL := map[string]*Page{}
-	for _, p := range site.Pages {
+	for _, p := range b.site.Pages {
 		if _, ok := byURL[p.RelPermalink]; !ok {
 			byURL[p.RelPermalink] = p
 		}
@@ -304,87 +373,49 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 			if e.Name == "" && e.Page != nil {
 				e.Name = linkTitle(e.Page)
 			}
-			put(e)
+			ms.put(e)
 		}
 	}
-	if m := b.cfg.SectionPagesMenu; m != "" {
-		for _, name := range sortedKeys(site.Sections) {
-			sec := site.Sections[name]
-			if isNestedSection(name) {
-				continue // top-level sections only, as in Hugo
-			}
-			if _, ok := flat[key{m, name}]; ok {
-				continue
-			}
-			w := 0
-			if s, ok := sections[name]; ok {
-				w = s.page.Weight
-			}
-			put(&NavEntry{Menu: m, Identifier: name, Name: sec.Title, URL: sec.RelPermalink, Weight: w, Page: sec})
-		}
-	}
-	addPage := func(s *source, p *Page) {
-		for _, pm := range s.menus {
-			e := &NavEntry{Menu: pm.menu, Name: pm.Name, Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
-				Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: p.RelPermalink}
-			if pm.weightSet {
-				e.Weight = pm.Weight
-			}
-			if e.Name == "" {
-				e.Name = linkTitle(p)
-			}
-			if pm.URL != "" {
-				e.URL = b.menuURL(pm.URL)
-			}
-			put(e)
-		}
-	}
-	for _, name := range sortedKeys(sections) {
-		p := b.home
-		if name != "" {
-			p = site.Sections[name]
-		}
-		if p != nil {
-			addPage(sections[name], p)
-		}
-	}
-	for _, s := range srcs {
-		addPage(s, s.page)
-	}
-	if len(flat) == 0 {
+}
+
+// sectionPagesEntries adds a top-level section's entry to the menu
+// sectionPagesMenu names, unless the menu has one of its name.
+func (b *builder) sectionPagesEntries(ms *menuSet, sections map[string]*source) {
+	m := b.cfg.SectionPagesMenu
+	if m == "" {
 		return
 	}
-	// Children first; a parent nobody defines is made, without a URL.
-	for _, k := range order {
-		e := flat[k]
-		if e.Parent == "" {
+	for _, name := range sortedKeys(b.site.Sections) {
+		sec := b.site.Sections[name]
+		if isNestedSection(name) {
+			continue // top-level sections only, as in Hugo
+		}
+		if _, ok := ms.flat[menuKey{m, name}]; ok {
 			continue
 		}
-		pk := key{e.Menu, e.Parent}
-		parent, ok := flat[pk]
-		if !ok {
-			parent = &NavEntry{Menu: e.Menu, Name: e.Parent}
-			flat[pk] = parent
-			order = append(order, pk)
+		w := 0
+		if s, ok := sections[name]; ok {
+			w = s.page.Weight
 		}
-		parent.Children = append(parent.Children, e)
+		ms.put(&NavEntry{Menu: m, Identifier: name, Name: sec.Title, URL: sec.RelPermalink, Weight: w, Page: sec})
 	}
-	site.Menus = map[string]Menu{}
-	for _, k := range order {
-		e := flat[k]
-		e.Children = e.Children.ByWeight()
-		if e.Parent == "" {
-			site.Menus[k.menu] = append(site.Menus[k.menu], e)
+}
+
+// pageMenuEntries adds the entries of p's front matter (read into s).
+func (b *builder) pageMenuEntries(ms *menuSet, s *source, p *Page) {
+	for _, pm := range s.menus {
+		e := &NavEntry{Menu: pm.menu, Name: pm.Name, Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
+			Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: p.RelPermalink}
+		if pm.weightSet {
+			e.Weight = pm.Weight
 		}
-	}
-	for name, m := range site.Menus {
-		site.Menus[name] = m.ByWeight()
-	}
-	if main := site.Menus["main"]; len(main) > 0 {
-		site.Menu = nil
-		for _, e := range main {
-			site.Menu = append(site.Menu, MenuEntry{Name: e.Name, URL: e.URL})
+		if e.Name == "" {
+			e.Name = linkTitle(p)
 		}
+		if pm.URL != "" {
+			e.URL = b.menuURL(pm.URL)
+		}
+		ms.put(e)
 	}
 }
 

@@ -24,77 +24,40 @@ type pageMeta struct {
 // An error is reported at the line lineOf gives for its key (line 1 when
 // lineOf is nil).
 func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pageMeta, error) {
+	d := &metaDecoder{file: file, fm: fm, lineOf: lineOf}
 	var m pageMeta
-	var errs []error
-	fail := func(key, format string, args ...any) {
-		line := 1
-		if lineOf != nil {
-			line = lineOf(key)
-		}
-		errs = append(errs, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: %s", fmt.Sprintf(format, args...)))
+	// In a fixed order, so that several errors always come in one order.
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"title", &m.title}, {"description", &m.description}, {"summary", &m.summary}, {"slug", &m.slug},
+		{"url", &m.url}, {"program", &m.program}, {"layout", &m.layout}} {
+		d.str(f.key, f.dst)
 	}
-	str := func(key string, dst *string) {
-		if v, ok := lookupKey(fm, key); ok {
-			switch t := v.(type) {
-			case string:
-				*dst = t
-			case int, int64, float64, bool:
-				*dst = fmt.Sprint(t)
-			default:
-				fail(key, "%s must be a string", key)
-			}
-		}
+	for _, f := range []struct {
+		key string
+		dst *time.Time
+	}{{"date", &m.date}, {"lastmod", &m.lastmod}, {"publishDate", &m.publishDate}, {"expiryDate", &m.expiryDate}} {
+		d.date(f.key, f.dst)
 	}
-	date := func(key string, dst *time.Time) {
-		if v, ok := lookupKey(fm, key); ok {
-			t, err := toTime(v)
-			if err != nil {
-				fail(key, "%s: %v", key, err)
-			}
-			*dst = t
-		}
+	for _, f := range []struct {
+		key string
+		dst *[]string
+	}{{"aliases", &m.aliases}, {"tags", &m.tags}, {"categories", &m.categories}, {"images", &m.images}} {
+		d.list(f.key, f.dst)
 	}
-	list := func(key string, dst *[]string) {
-		if v, ok := lookupKey(fm, key); ok {
-			l, err := toStrings(v)
-			if err != nil {
-				fail(key, "%s: %v", key, err)
-			}
-			*dst = l
-		}
-	}
-	str("title", &m.title)
-	str("description", &m.description)
-	str("summary", &m.summary)
-	str("slug", &m.slug)
-	str("url", &m.url)
-	str("program", &m.program)
-	str("layout", &m.layout)
-	date("date", &m.date)
-	date("lastmod", &m.lastmod)
-	date("publishDate", &m.publishDate)
-	date("expiryDate", &m.expiryDate)
-	list("aliases", &m.aliases)
-	list("tags", &m.tags)
-	list("categories", &m.categories)
-	list("images", &m.images)
-	if v, ok := lookupKey(fm, "draft"); ok {
-		b, isBool := v.(bool)
-		if !isBool {
-			fail("draft", "draft must be true or false")
-		}
-		m.draft = b
-	}
-	if v, ok := lookupKey(fm, "weight"); ok {
-		n, err := toInt(v)
-		if err != nil {
-			fail("weight", "weight must be a whole number")
-		}
-		m.weight = n
-	}
-	if err := errorList(errs); err != nil {
+	d.draft(&m.draft)
+	d.weight(&m.weight)
+	if err := errorList(d.errs); err != nil {
 		return m, err
 	}
+	m.defaultDates()
+	return m, nil
+}
+
+// defaultDates fills the dates front matter left out from the others:
+// publishDate and date from each other, lastmod from date.
+func (m *pageMeta) defaultDates() {
 	if m.publishDate.IsZero() {
 		m.publishDate = m.date
 	}
@@ -104,7 +67,77 @@ func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pa
 	if m.lastmod.IsZero() {
 		m.lastmod = m.date
 	}
-	return m, nil
+}
+
+// metaDecoder reads the known keys of one page's front matter, keeping
+// an error for each key of the wrong type, at the key's line.
+type metaDecoder struct {
+	file   string
+	fm     map[string]any
+	lineOf func(key string) int
+	errs   []error
+}
+
+func (d *metaDecoder) fail(key, format string, args ...any) {
+	line := 1
+	if d.lineOf != nil {
+		line = d.lineOf(key)
+	}
+	d.errs = append(d.errs, diag.Errorf(d.file, line, 0, diag.FrontMatter, "front matter: %s", fmt.Sprintf(format, args...)))
+}
+
+// str reads a string; a number or boolean is taken as written.
+func (d *metaDecoder) str(key string, dst *string) {
+	if v, ok := lookupKey(d.fm, key); ok {
+		switch t := v.(type) {
+		case string:
+			*dst = t
+		case int, int64, float64, bool:
+			*dst = fmt.Sprint(t)
+		default:
+			d.fail(key, "%s must be a string", key)
+		}
+	}
+}
+
+func (d *metaDecoder) date(key string, dst *time.Time) {
+	if v, ok := lookupKey(d.fm, key); ok {
+		t, err := toTime(v)
+		if err != nil {
+			d.fail(key, "%s: %v", key, err)
+		}
+		*dst = t
+	}
+}
+
+func (d *metaDecoder) list(key string, dst *[]string) {
+	if v, ok := lookupKey(d.fm, key); ok {
+		l, err := toStrings(v)
+		if err != nil {
+			d.fail(key, "%s: %v", key, err)
+		}
+		*dst = l
+	}
+}
+
+func (d *metaDecoder) draft(dst *bool) {
+	if v, ok := lookupKey(d.fm, "draft"); ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			d.fail("draft", "draft must be true or false")
+		}
+		*dst = b
+	}
+}
+
+func (d *metaDecoder) weight(dst *int) {
+	if v, ok := lookupKey(d.fm, "weight"); ok {
+		n, err := toInt(v)
+		if err != nil {
+			d.fail("weight", "weight must be a whole number")
+		}
+		*dst = n
+	}
 }
 
 // lookupKey is values.LookupKey: key in m in any case, a key set to

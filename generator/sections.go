@@ -107,30 +107,49 @@ func sectionKeyOf(p *Page, sections map[string]*source) string {
 // pages (newest first) and the _index.md files by folder, into
 // b.site.Sections, and links the tree below home.
 func (b *builder) assembleSections(pages []*Page, sections map[string]*source, home *Page) {
-	site := b.site
-	site.Sections = map[string]*Page{}
-	section := func(key string) *Page {
-		if sec, ok := site.Sections[key]; ok {
-			return sec
+	b.site.Sections = map[string]*Page{}
+	b.placePages(pages, sections, home)
+	// Sections with an _index.md and no pages still get a list.
+	for _, key := range sortedKeys(sections) {
+		if key != "" {
+			b.section(key, sections)
 		}
+	}
+	for _, key := range sortedKeys(b.site.Sections) {
 		top, _, _ := strings.Cut(key, "/")
-		dir := key + "/"
-		if key != top {
-			var segs []string
-			for _, s := range strings.Split(key, "/") {
-				segs = append(segs, urlize(s))
-			}
-			dir = strings.Join(segs, "/") + "/" // where its pages are
-		}
-		sec := b.listPage(KindSection, humanize(path.Base(key)), dir)
-		sec.Section = top
-		sec.tree.key = key
-		if s, ok := sections[key]; ok {
-			b.fillFromIndex(sec, s)
-		}
-		site.Sections[key] = sec
+		b.section(top, sections) // a top-level folder is always a section
+	}
+	b.linkSections(home)
+}
+
+// section returns the section of key, made (with its _index.md's front
+// matter) the first time.
+func (b *builder) section(key string, sections map[string]*source) *Page {
+	if sec, ok := b.site.Sections[key]; ok {
 		return sec
 	}
+	top, _, _ := strings.Cut(key, "/")
+	dir := key + "/"
+	if key != top {
+		var segs []string
+		for _, s := range strings.Split(key, "/") {
+			segs = append(segs, urlize(s))
+		}
+		dir = strings.Join(segs, "/") + "/" // where its pages are
+	}
+	sec := b.listPage(KindSection, humanize(path.Base(key)), dir)
+	sec.Section = top
+	sec.tree.key = key
+	if s, ok := sections[key]; ok {
+		b.fillFromIndex(sec, s)
+	}
+	b.site.Sections[key] = sec
+	return sec
+}
+
+// placePages puts each page in its section's tree and list, or the
+// home page's.
+func (b *builder) placePages(pages []*Page, sections map[string]*source, home *Page) {
 	home.tree = sectionTree{}
 	for _, p := range pages {
 		p.tree = sectionTree{parent: home}
@@ -141,32 +160,27 @@ func (b *builder) assembleSections(pages []*Page, sections map[string]*source, h
 		}
 		if !inSectionList(p) {
 			// Of type page: in the tree, not on the list.
-			if sec, ok := site.Sections[key]; ok {
+			if sec, ok := b.site.Sections[key]; ok {
 				p.tree.parent = sec
 			}
 			continue
 		}
-		sec := section(key)
+		sec := b.section(key, sections)
 		p.tree.parent = sec
 		sec.Pages = append(sec.Pages, p)
 		sec.tree.regular = append(sec.tree.regular, p)
 	}
-	// Sections with an _index.md and no pages still get a list.
-	for _, key := range sortedKeys(sections) {
-		if key != "" {
-			section(key)
-		}
-	}
-	for _, key := range sortedKeys(site.Sections) {
-		top, _, _ := strings.Cut(key, "/")
-		section(top) // a top-level folder is always a section
-	}
-	keys := sortedKeys(site.Sections)
+}
+
+// linkSections gives each section its parent (the nearest section
+// above it, or home) and its child sections, in key order.
+func (b *builder) linkSections(home *Page) {
+	keys := sortedKeys(b.site.Sections)
 	for _, key := range keys {
-		sec := site.Sections[key]
+		sec := b.site.Sections[key]
 		parent := home
 		for dir := path.Dir(key); dir != "."; dir = path.Dir(dir) {
-			if sp, ok := site.Sections[dir]; ok {
+			if sp, ok := b.site.Sections[dir]; ok {
 				parent = sp
 				break
 			}
@@ -174,28 +188,34 @@ func (b *builder) assembleSections(pages []*Page, sections map[string]*source, h
 		sec.tree.parent = parent
 		parent.tree.sections = append(parent.tree.sections, sec)
 	}
+	byKey := func(ps []*Page) {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].tree.key < ps[j].tree.key })
+	}
 	for _, key := range keys {
-		sec := site.Sections[key]
-		sort.Slice(sec.tree.sections, func(i, j int) bool { return sec.tree.sections[i].tree.key < sec.tree.sections[j].tree.key })
-		if len(sec.tree.sections) == 0 {
-			continue
+		sec := b.site.Sections[key]
+		byKey(sec.tree.sections)
+		if len(sec.tree.sections) > 0 {
+			listChildSections(sec)
 		}
-		// Hugo lists a section's child sections with its pages; a nested
-		// section is dated by its newest page.
-		for _, c := range sec.tree.sections {
-			for _, p := range c.RegularPagesRecursive() {
-				if p.Date.After(c.Date) {
-					c.Date = p.Date
-				}
-				if p.Lastmod.After(c.Lastmod) {
-					c.Lastmod = p.Lastmod
-				}
+	}
+	byKey(home.tree.sections)
+}
+
+// listChildSections lists a section's child sections with its pages, as
+// Hugo does; a nested section is dated by its newest page.
+func listChildSections(sec *Page) {
+	for _, c := range sec.tree.sections {
+		for _, p := range c.RegularPagesRecursive() {
+			if p.Date.After(c.Date) {
+				c.Date = p.Date
+			}
+			if p.Lastmod.After(c.Lastmod) {
+				c.Lastmod = p.Lastmod
 			}
 		}
-		sec.Pages = append(sec.Pages, sec.tree.sections...)
-		sortPages(sec.Pages)
 	}
-	sort.Slice(home.tree.sections, func(i, j int) bool { return home.tree.sections[i].tree.key < home.tree.sections[j].tree.key })
+	sec.Pages = append(sec.Pages, sec.tree.sections...)
+	sortPages(sec.Pages)
 }
 
 // isNestedSection tells whether a Site.Sections key is a section below
