@@ -31,72 +31,116 @@ func (c *converter) expandBlocks(content string) string {
 	if !strings.Contains(content, "<!-- wp:") {
 		return content
 	}
-	var sb strings.Builder
-	last := 0
+	out := &splicer{content: content}
 	locs := blockComment.FindAllStringSubmatchIndex(content, -1)
 	for i := 0; i < len(locs); i++ {
-		m := locs[i]
-		closing := m[3] > m[2]
-		ns := ""
-		if m[4] >= 0 {
-			ns = content[m[4]:m[5]]
+		if d := delimAt(content, locs[i]); !d.closing {
+			c.expandBlock(out, d)
 		}
-		name := content[m[6]:m[7]]
-		attrs := ""
-		if m[10] >= 0 {
-			attrs = content[m[10]:m[11]]
-		}
-		selfClosing := m[13] > m[12]
-		full := strings.TrimSuffix(ns, "/")
-		if full == "core" || full == "" {
-			full = name
-		} else {
-			full += "/" + name
-		}
-		if closing {
-			continue
-		}
-		legacyEmbed := ns == "core-embed/"
-		switch {
-		case full == "more":
-			sb.WriteString(content[last:m[0]])
-			sb.WriteString(c.raw("<!--more-->", true))
-			last = m[1]
-			c.rep.block(full, "converted")
-		case full == "embed" || legacyEmbed:
-			var a struct {
-				URL string `json:"url"`
-			}
-			_ = json.Unmarshal([]byte(attrs), &a)
-			end := strings.Index(content[m[1]:], "<!-- /wp:"+strings.TrimPrefix(ns+name, "core/")+" -->")
-			if a.URL == "" || end < 0 {
-				c.rep.block(full, "kept")
-				continue
-			}
-			sb.WriteString(content[last:m[0]])
-			sb.WriteString(c.embed(a.URL))
-			last = m[1] + end + len("<!-- /wp:"+strings.TrimPrefix(ns+name, "core/")+" -->")
-			// Skip the delimiters inside the embed.
-			for i+1 < len(locs) && locs[i+1][0] < last {
-				i++
-			}
-			c.rep.block("embed", "converted")
-		case selfClosing && !convertedBlocks[full]:
-			sb.WriteString(content[last:m[0]])
-			sb.WriteString(c.raw(fmt.Sprintf(`<p class="wp-import-unconverted">[WordPress block %s not imported: %s]</p>`,
-				html.EscapeString(full), html.EscapeString(attrs)), true))
-			last = m[1]
-			c.rep.block(full, "not converted (dynamic block, left as a visible note)")
-			c.note("block %s is rendered by WordPress itself; a note stands in its place", full)
-		case convertedBlocks[full]:
-			c.rep.block(full, "converted")
-		default:
-			c.rep.block(full, "kept (its HTML converted as it is)")
-			c.note("block %s is not a core block; its HTML was converted as it is", full)
+		// Skip the delimiters inside a block that was replaced whole.
+		for i+1 < len(locs) && locs[i+1][0] < out.last {
+			i++
 		}
 	}
-	sb.WriteString(content[last:])
-	return sb.String()
+	return out.String()
+}
+
+// expandBlock counts the block that d opens and rewrites it in out
+// when its comment carries more than its HTML.
+func (c *converter) expandBlock(out *splicer, d blockDelim) {
+	full := d.full()
+	switch {
+	case full == "more":
+		out.replace(d.start, d.end, c.raw("<!--more-->", true))
+		c.rep.block(full, "converted")
+	case full == "embed" || d.ns == "core-embed/":
+		c.expandEmbed(out, d, full)
+	case d.selfClosing && !convertedBlocks[full]:
+		out.replace(d.start, d.end, c.raw(fmt.Sprintf(`<p class="wp-import-unconverted">[WordPress block %s not imported: %s]</p>`,
+			html.EscapeString(full), html.EscapeString(d.attrs)), true))
+		c.rep.block(full, "not converted (dynamic block, left as a visible note)")
+		c.note("block %s is rendered by WordPress itself; a note stands in its place", full)
+	case convertedBlocks[full]:
+		c.rep.block(full, "converted")
+	default:
+		c.rep.block(full, "kept (its HTML converted as it is)")
+		c.note("block %s is not a core block; its HTML was converted as it is", full)
+	}
+}
+
+// expandEmbed replaces an embed block, delimiters and HTML, with the
+// embed of its URL. Without a URL or a closing delimiter the block is
+// kept as it is.
+func (c *converter) expandEmbed(out *splicer, d blockDelim, full string) {
+	var a struct {
+		URL string `json:"url"`
+	}
+	_ = json.Unmarshal([]byte(d.attrs), &a)
+	closer := d.closer()
+	end := strings.Index(out.content[d.end:], closer)
+	if a.URL == "" || end < 0 {
+		c.rep.block(full, "kept")
+		return
+	}
+	out.replace(d.start, d.end+end+len(closer), c.embed(a.URL))
+	c.rep.block("embed", "converted")
+}
+
+// blockDelim is one Gutenberg block delimiter in a post's content.
+type blockDelim struct {
+	start, end  int    // the comment's byte offsets
+	closing     bool   // <!-- /wp:name -->
+	selfClosing bool   // <!-- wp:name {attrs} /-->
+	ns          string // the namespace with its slash ("core-embed/"), or ""
+	name        string
+	attrs       string // the JSON attributes, or ""
+}
+
+// delimAt reads the delimiter that blockComment matched at m.
+func delimAt(content string, m []int) blockDelim {
+	d := blockDelim{start: m[0], end: m[1], closing: m[3] > m[2], selfClosing: m[13] > m[12], name: content[m[6]:m[7]]}
+	if m[4] >= 0 {
+		d.ns = content[m[4]:m[5]]
+	}
+	if m[10] >= 0 {
+		d.attrs = content[m[10]:m[11]]
+	}
+	return d
+}
+
+// full is the block's name as reported: "embed" for a core block,
+// "acme/slider" for another namespace's.
+func (d blockDelim) full() string {
+	ns := strings.TrimSuffix(d.ns, "/")
+	if ns == "core" || ns == "" {
+		return d.name
+	}
+	return ns + "/" + d.name
+}
+
+// closer is the comment that closes the block d opens.
+func (d blockDelim) closer() string {
+	return "<!-- /wp:" + strings.TrimPrefix(d.ns+d.name, "core/") + " -->"
+}
+
+// splicer copies content with some of its ranges replaced, in order.
+type splicer struct {
+	content string
+	sb      strings.Builder
+	last    int // the end of the last replaced range
+}
+
+// replace writes what precedes start, then text in place of content[start:end].
+func (s *splicer) replace(start, end int, text string) {
+	s.sb.WriteString(s.content[s.last:start])
+	s.sb.WriteString(text)
+	s.last = end
+}
+
+// String returns the content with its replacements.
+func (s *splicer) String() string {
+	s.sb.WriteString(s.content[s.last:])
+	return s.sb.String()
 }
 
 // embed returns the HTML of an embedded URL: a privacy-friendly player
