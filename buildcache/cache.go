@@ -211,9 +211,11 @@ func sumFile(path string) (Sum, error) {
 // Save writes this build's state, replacing the last one atomically (a
 // temporary file renamed over it, so a build reading it concurrently
 // sees the old state or the new, never part of one), then removes the
-// objects no entry of the new state names.
+// objects no entry of the new state names. It lets the last build's
+// state go first: Lookup finds nothing after Save.
 func (c *Cache) Save() error {
 	c.mu.Lock()
+	c.prev = map[string]Entry{}
 	st := state{Entries: c.next}
 	var body bytes.Buffer
 	err := gob.NewEncoder(&body).Encode(st)

@@ -420,12 +420,19 @@ func (b *builder) saveCache(rep *Report) {
 		}
 		metas[id] = pp.meta
 		pc.c.Record(id, pp.entry)
+		delete(pc.pending, id)
 	}
+	// What the last build recorded is no longer read: let it go before
+	// the encodings, the build's peak of memory.
+	pc.metas = nil
+	pc.prose.Clear()
+	pc.factSums.Clear()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(metas); err != nil {
 		b.cacheWarning(rep, err)
 		return
 	}
+	metas = nil
 	pc.c.Record(metasID, buildcache.Entry{Key: metasKey(), Meta: buf.Bytes()})
 	if err := pc.c.Save(); err != nil {
 		b.cacheWarning(rep, err)
