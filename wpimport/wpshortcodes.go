@@ -31,35 +31,46 @@ func (c *converter) expandShortcodes(s string) string {
 			sb.WriteString(s)
 			return sb.String()
 		}
-		name := s[loc[2]:loc[3]]
 		if loc[0] > 0 && s[loc[0]-1] == '[' { // [[escaped]]
 			sb.WriteString(s[:loc[1]])
 			s = s[loc[1]:]
 			continue
 		}
-		attrs := parseAttrs(s[loc[4]:loc[5]])
-		selfClosed := loc[7] > loc[6]
-		inner, end := "", loc[1]
-		if enclosing[name] && !selfClosed {
-			if i := strings.Index(s[loc[1]:], "[/"+name+"]"); i >= 0 {
-				inner = s[loc[1] : loc[1]+i]
-				end = loc[1] + i + len("[/"+name+"]")
-			}
-		}
-		out, ok := c.shortcode(name, attrs, inner)
 		sb.WriteString(s[:loc[0]])
-		if ok {
-			sb.WriteString(out)
-			c.rep.shortcode(name, "converted")
-			s = s[end:]
-			continue
-		}
-		// Not ours: keep its text where it was.
-		sb.WriteString(s[loc[0]:loc[1]])
-		c.rep.shortcode(name, "kept as text")
-		c.note("shortcode [%s] kept as text", name)
-		s = s[loc[1]:]
+		text, end := c.expandShortcode(s, loc)
+		sb.WriteString(text)
+		s = s[end:]
 	}
+}
+
+// expandShortcode returns what stands in place of the shortcode that
+// wpShortcode matched at loc in s, and where the text after it starts.
+// A shortcode that is not ours keeps its text where it was.
+func (c *converter) expandShortcode(s string, loc []int) (string, int) {
+	name := s[loc[2]:loc[3]]
+	inner, end := enclosed(s, name, loc[1], loc[7] > loc[6])
+	if out, ok := c.shortcode(name, parseAttrs(s[loc[4]:loc[5]]), inner); ok {
+		c.rep.shortcode(name, "converted")
+		return out, end
+	}
+	c.rep.shortcode(name, "kept as text")
+	c.note("shortcode [%s] kept as text", name)
+	return s[loc[0]:loc[1]], loc[1]
+}
+
+// enclosed returns the content of an enclosing shortcode whose opening
+// tag ends at open in s, and where its closing tag ends. A self-closed
+// or unclosed one, or one that never encloses, has no content.
+func enclosed(s, name string, open int, selfClosed bool) (string, int) {
+	if !enclosing[name] || selfClosed {
+		return "", open
+	}
+	closer := "[/" + name + "]"
+	i := strings.Index(s[open:], closer)
+	if i < 0 {
+		return "", open
+	}
+	return s[open : open+i], open + i + len(closer)
 }
 
 func parseAttrs(s string) map[string]string {
@@ -77,32 +88,9 @@ func parseAttrs(s string) map[string]string {
 func (c *converter) shortcode(name string, attrs map[string]string, inner string) (string, bool) {
 	switch name {
 	case "caption", "wp_caption":
-		// [caption]<a><img></a> Caption text[/caption]: the image markup,
-		// then the caption.
-		img, text := splitCaption(inner)
-		if text == "" {
-			text = attrs["caption"]
-		}
-		return "<figure>" + img + "<figcaption>" + strings.TrimSpace(text) + "</figcaption></figure>", true
+		return caption(attrs, inner), true
 	case "gallery":
-		var sb strings.Builder
-		sb.WriteString(`<div class="gallery">`)
-		for _, id := range strings.Split(attrs["ids"], ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(id))
-			if err != nil {
-				continue
-			}
-			if u, ok := c.idx.attachments[n]; ok {
-				sb.WriteString(`<img src="` + html.EscapeString(u) + `" alt="">`)
-			} else {
-				c.note("[gallery] names attachment %d, which the export does not hold", n)
-			}
-		}
-		if attrs["ids"] == "" {
-			c.note("[gallery] without ids= (the post's attached images) left empty")
-		}
-		sb.WriteString(`</div>`)
-		return sb.String(), true
+		return c.gallery(attrs["ids"]), true
 	case "embed":
 		u := strings.TrimSpace(inner)
 		if u == "" {
@@ -110,34 +98,89 @@ func (c *converter) shortcode(name string, attrs map[string]string, inner string
 		}
 		return c.embed(u), true
 	case "video", "audio":
-		src := attrs["src"]
-		for _, k := range []string{"mp4", "webm", "ogv", "m4v", "mp3", "m4a", "ogg", "wav"} {
-			if src == "" {
-				src = attrs[k]
-			}
-		}
-		if src == "" {
-			return "", false
-		}
-		return c.raw("<"+name+` controls preload="metadata" src="`+html.EscapeString(c.mediaURL(src))+`"></`+name+">", true), true
+		return c.mediaPlayer(name, attrs)
 	case "playlist":
-		var sb strings.Builder
-		kind := "audio"
-		if attrs["type"] == "video" {
-			kind = "video"
-		}
-		for _, id := range strings.Split(attrs["ids"], ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(id))
-			if err != nil {
-				continue
-			}
-			if u, ok := c.idx.attachments[n]; ok {
-				sb.WriteString("<" + kind + ` controls preload="metadata" src="` + html.EscapeString(c.mediaURL(u)) + `"></` + kind + ">")
-			}
-		}
-		return c.raw(`<div class="playlist">`+sb.String()+`</div>`, true), true
+		return c.playlist(attrs), true
 	}
 	return "", false
+}
+
+// caption converts [caption]<a><img></a> Caption text[/caption]: the
+// image markup, then the caption.
+func caption(attrs map[string]string, inner string) string {
+	img, text := splitCaption(inner)
+	if text == "" {
+		text = attrs["caption"]
+	}
+	return "<figure>" + img + "<figcaption>" + strings.TrimSpace(text) + "</figcaption></figure>"
+}
+
+// gallery converts [gallery ids="…"] into the images of the attachments
+// it names.
+func (c *converter) gallery(ids string) string {
+	var sb strings.Builder
+	sb.WriteString(`<div class="gallery">`)
+	for _, n := range attachmentIDs(ids) {
+		if u, ok := c.idx.attachments[n]; ok {
+			sb.WriteString(`<img src="` + html.EscapeString(u) + `" alt="">`)
+		} else {
+			c.note("[gallery] names attachment %d, which the export does not hold", n)
+		}
+	}
+	if ids == "" {
+		c.note("[gallery] without ids= (the post's attached images) left empty")
+	}
+	sb.WriteString(`</div>`)
+	return sb.String()
+}
+
+// mediaPlayer converts [video] or [audio] (the tag is name) into a
+// player of its source: src=, or the first of its per-format
+// attributes. Without a source ok is false.
+func (c *converter) mediaPlayer(name string, attrs map[string]string) (string, bool) {
+	src := attrs["src"]
+	for _, k := range []string{"mp4", "webm", "ogv", "m4v", "mp3", "m4a", "ogg", "wav"} {
+		if src == "" {
+			src = attrs[k]
+		}
+	}
+	if src == "" {
+		return "", false
+	}
+	return c.raw(player(name, c.mediaURL(src)), true), true
+}
+
+// playlist converts [playlist ids="…" type="video"] into a player per
+// attachment it names (audio unless type is video).
+func (c *converter) playlist(attrs map[string]string) string {
+	kind := "audio"
+	if attrs["type"] == "video" {
+		kind = "video"
+	}
+	var sb strings.Builder
+	for _, n := range attachmentIDs(attrs["ids"]) {
+		if u, ok := c.idx.attachments[n]; ok {
+			sb.WriteString(player(kind, c.mediaURL(u)))
+		}
+	}
+	return c.raw(`<div class="playlist">`+sb.String()+`</div>`, true)
+}
+
+// player is the HTML of an audio or video (the tag) player of src.
+func player(tag, src string) string {
+	return "<" + tag + ` controls preload="metadata" src="` + html.EscapeString(src) + `"></` + tag + ">"
+}
+
+// attachmentIDs are the numbers in an ids="1, 2" list; an entry that is
+// not a number is skipped.
+func attachmentIDs(list string) []int {
+	var ids []int
+	for _, id := range strings.Split(list, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(id)); err == nil {
+			ids = append(ids, n)
+		}
+	}
+	return ids
 }
 
 // splitCaption splits a [caption]'s content into its image markup (an
