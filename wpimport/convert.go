@@ -128,27 +128,8 @@ func (c *converter) walk(n *html.Node) {
 		return
 	}
 	c.rewriteAttrs(n)
-	// An image whose srcset survived (--uploads) is kept as HTML:
-	// Markdown images have no srcset.
-	raw := keptRaw[n.DataAtom] || n.DataAtom == atom.Figure && hasChild(n, atom.Figcaption) ||
-		n.DataAtom == atom.Img && attr(n, "srcset") != ""
-	if raw {
-		// Rewrite inside, then keep the element's HTML as it is.
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			c.walkAttrsOnly(ch)
-		}
-		var b bytes.Buffer
-		_ = html.Render(&b, n)
-		c.rep.Raw[n.Data]++
-		if n.DataAtom == atom.Script || n.DataAtom == atom.Form || n.DataAtom == atom.Object || n.DataAtom == atom.Embed {
-			c.note("<%s> kept as raw HTML: check it still works", n.Data)
-		}
-		block := n.DataAtom != atom.Script && n.DataAtom != atom.Img || n.Parent == nil || n.Parent.Parent == nil
-		ph := c.raw(b.String(), false)
-		if block {
-			c.raws[len(c.raws)-1] = "\n\n" + c.raws[len(c.raws)-1] + "\n\n"
-		}
-		replaceWithText(n, ph)
+	if keptAsHTML(n) {
+		c.keepRaw(n)
 		return
 	}
 	if n.DataAtom == atom.A {
@@ -161,6 +142,35 @@ func (c *converter) walk(n *html.Node) {
 		c.walk(ch)
 		ch = next
 	}
+}
+
+// keptAsHTML reports whether element n stays HTML in the Markdown: the
+// kinds keptRaw names, a figure with a caption, and an image whose
+// srcset survived (--uploads), since Markdown images have no srcset.
+func keptAsHTML(n *html.Node) bool {
+	return keptRaw[n.DataAtom] || n.DataAtom == atom.Figure && hasChild(n, atom.Figcaption) ||
+		n.DataAtom == atom.Img && attr(n, "srcset") != ""
+}
+
+// keepRaw rewrites the attributes inside n, then replaces n with the
+// placeholder of its HTML as it is; a block-level one stands in a
+// paragraph of its own.
+func (c *converter) keepRaw(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walkAttrsOnly(ch)
+	}
+	var b bytes.Buffer
+	_ = html.Render(&b, n)
+	c.rep.Raw[n.Data]++
+	if n.DataAtom == atom.Script || n.DataAtom == atom.Form || n.DataAtom == atom.Object || n.DataAtom == atom.Embed {
+		c.note("<%s> kept as raw HTML: check it still works", n.Data)
+	}
+	block := n.DataAtom != atom.Script && n.DataAtom != atom.Img || n.Parent == nil || n.Parent.Parent == nil
+	ph := c.raw(b.String(), false)
+	if block {
+		c.raws[len(c.raws)-1] = "\n\n" + c.raws[len(c.raws)-1] + "\n\n"
+	}
+	replaceWithText(n, ph)
 }
 
 func (c *converter) walkAttrsOnly(n *html.Node) {
