@@ -37,19 +37,8 @@ var resized = regexp.MustCompile(`-[0-9]+x[0-9]+(\.[A-Za-z0-9]+)$`)
 // path to the copied file (a resized variant -300x200 that is missing
 // falls back to the original); without, raw as it is, listed.
 func (m *media) url(raw string) string {
-	u, ok := m.ix.sitePath(raw)
+	rel, ok := m.uploadPath(raw)
 	if !ok {
-		return raw
-	}
-	_, rel, found := strings.Cut(u.Path, "/wp-content/uploads/")
-	if !found || rel == "" {
-		return raw
-	}
-	if s, err := url.PathUnescape(rel); err == nil {
-		rel = s
-	}
-	rel = path.Clean(rel)
-	if strings.HasPrefix(rel, "..") || strings.Contains(rel, "/../") {
 		return raw
 	}
 	if m.uploads == "" {
@@ -59,23 +48,68 @@ func (m *media) url(raw string) string {
 	if site, ok := m.copied[rel]; ok {
 		return site
 	}
-	src := rel
-	if !exists(filepath.Join(m.uploads, filepath.FromSlash(src))) {
-		orig := resized.ReplaceAllString(src, "$1")
-		if orig == src || !exists(filepath.Join(m.uploads, filepath.FromSlash(orig))) {
-			m.rep.MissingMedia[rel] = true
-			return raw
-		}
-		src = orig
-	}
-	site := "/wp-content/uploads/" + src
-	if err := copyFile(filepath.Join(m.uploads, filepath.FromSlash(src)), m.dir, "static/wp-content/uploads/"+src); err != nil {
-		m.rep.MissingMedia[rel+" ("+err.Error()+")"] = true
+	site, ok := m.copyUpload(rel)
+	if !ok {
 		return raw
 	}
 	m.copied[rel] = site
 	m.rep.MediaCopied++
 	return site
+}
+
+// uploadPath is raw's path inside wp-content/uploads, unescaped and
+// cleaned; ok is false for a URL elsewhere or one that climbs out.
+func (m *media) uploadPath(raw string) (string, bool) {
+	u, ok := m.ix.sitePath(raw)
+	if !ok {
+		return "", false
+	}
+	_, rel, found := strings.Cut(u.Path, "/wp-content/uploads/")
+	if !found || rel == "" {
+		return "", false
+	}
+	if s, err := url.PathUnescape(rel); err == nil {
+		rel = s
+	}
+	rel = path.Clean(rel)
+	if strings.HasPrefix(rel, "..") || strings.Contains(rel, "/../") {
+		return "", false
+	}
+	return rel, true
+}
+
+// copyUpload copies the upload at rel, or the original of a resized
+// variant that is missing, into static/ and returns its site URL. A
+// file that is missing or fails to copy is reported, and ok is false.
+func (m *media) copyUpload(rel string) (string, bool) {
+	src, ok := m.existing(rel)
+	if !ok {
+		m.rep.MissingMedia[rel] = true
+		return "", false
+	}
+	if err := copyFile(m.upload(src), m.dir, "static/wp-content/uploads/"+src); err != nil {
+		m.rep.MissingMedia[rel+" ("+err.Error()+")"] = true
+		return "", false
+	}
+	return "/wp-content/uploads/" + src, true
+}
+
+// existing is rel when --uploads holds it, else the original of a
+// resized variant (x-300x200.jpg → x.jpg) when it holds that.
+func (m *media) existing(rel string) (string, bool) {
+	if exists(m.upload(rel)) {
+		return rel, true
+	}
+	orig := resized.ReplaceAllString(rel, "$1")
+	if orig == rel || !exists(m.upload(orig)) {
+		return "", false
+	}
+	return orig, true
+}
+
+// upload is the file of uploads-relative path rel in --uploads.
+func (m *media) upload(rel string) string {
+	return filepath.Join(m.uploads, filepath.FromSlash(rel))
 }
 
 // srcset rewrites the candidates of a srcset to the copied files; one
@@ -104,17 +138,8 @@ func (c *converter) srcset(val string) string {
 // local returns the site URL of raw's file when --uploads holds that
 // very file, copying it; no fallback to the original.
 func (m *media) local(raw string) (string, bool) {
-	u, ok := m.ix.sitePath(raw)
-	if !ok {
-		return "", false
-	}
-	_, rel, found := strings.Cut(u.Path, "/wp-content/uploads/")
-	if s, err := url.PathUnescape(rel); err == nil {
-		rel = s
-	}
-	rel = path.Clean(rel)
-	if !found || rel == "" || rel == "." || strings.HasPrefix(rel, "..") || strings.Contains(rel, "/../") ||
-		!exists(filepath.Join(m.uploads, filepath.FromSlash(rel))) {
+	rel, ok := m.uploadPath(raw)
+	if !ok || !exists(m.upload(rel)) {
 		return "", false
 	}
 	site := m.url(raw)
