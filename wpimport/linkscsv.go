@@ -75,24 +75,29 @@ func readLinksCSV(file, taPrefix string, rep *Report) ([]CSVLink, error) {
 	if err != nil {
 		return nil, err
 	}
+	return cols.links(r, file, taPrefix, rep)
+}
+
+// links reads the rows after the header; a row that names no usable
+// link is reported as unclassified and left out.
+func (c *csvLayout) links(r *csv.Reader, file, taPrefix string, rep *Report) ([]CSVLink, error) {
 	var out []CSVLink
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return out, nil
 		}
 		line, _ := r.FieldPos(0)
 		if err != nil {
 			return out, fmt.Errorf("%s:%d: %v", file, line, err)
 		}
-		l := cols.link(rec, file, line, taPrefix, rep)
+		l := c.link(rec, file, line, taPrefix, rep)
 		if why := l.unusable(); why != "" {
 			rep.unclassified(file, line, why)
 			continue
 		}
 		out = append(out, l)
 	}
-	return out, nil
 }
 
 // csvLayout is where a plugin's export holds each field.
@@ -133,36 +138,61 @@ func (c *csvLayout) get(rec []string, field string) string {
 // reported and becomes 302.
 func (c *csvLayout) link(rec []string, file string, line int, taPrefix string, rep *Report) CSVLink {
 	l := CSVLink{Plugin: c.plugin, File: file, Line: line, Name: c.get(rec, "name"), Destination: c.get(rec, "destination"), Notes: c.get(rec, "notes")}
-	if cl := c.get(rec, "cloaked"); cl != "" {
-		if u, err := url.Parse(cl); err == nil {
-			l.Cloaked, _ = links.CleanPath(u.Path)
-		}
-	}
-	if slug := c.get(rec, "slug"); l.Cloaked == "" && slug != "" {
-		prefix := "/"
-		if c.plugin == "ThirstyAffiliates" {
-			prefix = taPrefix
-		}
-		l.Cloaked, _ = links.CleanPath(prefix + strings.Trim(slug, "/"))
-	}
-	for _, cat := range strings.FieldsFunc(c.get(rec, "categories"), func(r rune) bool { return r == ',' || r == '|' || r == ';' }) {
-		if cat = strings.TrimSpace(cat); cat != "" {
-			l.Categories = append(l.Categories, cat)
-		}
-	}
-	l.Status = 302
-	switch rt := strings.ToLower(c.get(rec, "redirect")); rt {
-	case "", "global":
-	case "301", "302", "307":
-		l.Status, _ = strconv.Atoi(rt)
-	default:
-		rep.unclassified(l.File, l.Line, fmt.Sprintf("redirect type %q has no static equivalent; written as 302", rt))
-	}
+	l.Cloaked = c.cloaked(rec, taPrefix)
+	l.Categories = c.categories(rec)
+	l.Status = c.status(rec, file, line, rep)
 	if l.Cloaked != "" {
 		segs := strings.Split(strings.Trim(l.Cloaked, "/"), "/")
 		l.ID = idOf(segs[len(segs)-1])
 	}
 	return l
+}
+
+// cloaked is the row's cloaked path: the path of its cloaked URL, else
+// its slug under the plugin's prefix; "" when it has neither.
+func (c *csvLayout) cloaked(rec []string, taPrefix string) string {
+	if cl := c.get(rec, "cloaked"); cl != "" {
+		if u, err := url.Parse(cl); err == nil {
+			if p, _ := links.CleanPath(u.Path); p != "" {
+				return p
+			}
+		}
+	}
+	slug := c.get(rec, "slug")
+	if slug == "" {
+		return ""
+	}
+	prefix := "/"
+	if c.plugin == "ThirstyAffiliates" {
+		prefix = taPrefix
+	}
+	p, _ := links.CleanPath(prefix + strings.Trim(slug, "/"))
+	return p
+}
+
+// categories are the row's categories, split at commas, bars or semicolons.
+func (c *csvLayout) categories(rec []string) []string {
+	var cats []string
+	for _, cat := range strings.FieldsFunc(c.get(rec, "categories"), func(r rune) bool { return r == ',' || r == '|' || r == ';' }) {
+		if cat = strings.TrimSpace(cat); cat != "" {
+			cats = append(cats, cat)
+		}
+	}
+	return cats
+}
+
+// status is the row's redirect status: 301, 302 or 307 as given, else
+// 302; a redirect type with no static equivalent is reported.
+func (c *csvLayout) status(rec []string, file string, line int, rep *Report) int {
+	switch rt := strings.ToLower(c.get(rec, "redirect")); rt {
+	case "", "global":
+	case "301", "302", "307":
+		n, _ := strconv.Atoi(rt)
+		return n
+	default:
+		rep.unclassified(file, line, fmt.Sprintf("redirect type %q has no static equivalent; written as 302", rt))
+	}
+	return 302
 }
 
 // unusable says why l cannot be imported, or "".

@@ -271,33 +271,9 @@ func xmlError(file string, err error, errAt func(string) error) error {
 func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 	switch t.Name.Local {
 	case "author":
-		var a struct {
-			Login   string `xml:"author_login"`
-			Display string `xml:"author_display_name"`
-		}
-		if err := dec.DecodeElement(&a, &t); err != nil {
-			return err
-		}
-		ch.Authors[a.Login] = a.Display
-		return nil
+		return decodeAuthor(dec, t, ch)
 	case "category", "tag":
-		var c struct {
-			ID      int    `xml:"term_id"`
-			CatSlug string `xml:"category_nicename"`
-			Parent  string `xml:"category_parent"`
-			CatName string `xml:"cat_name"`
-			TagSlug string `xml:"tag_slug"`
-			TagName string `xml:"tag_name"`
-		}
-		if err := dec.DecodeElement(&c, &t); err != nil {
-			return err
-		}
-		if t.Name.Local == "category" {
-			ch.Terms[c.ID] = Term{Taxonomy: "category", Slug: c.CatSlug, Parent: c.Parent, Name: strings.TrimSpace(c.CatName)}
-		} else {
-			ch.Terms[c.ID] = Term{Taxonomy: "post_tag", Slug: c.TagSlug, Name: strings.TrimSpace(c.TagName)}
-		}
-		return nil
+		return decodeTerm(dec, t, ch)
 	}
 	if field, ok := channelText(ch)[t.Name.Local]; ok {
 		var s string
@@ -308,6 +284,40 @@ func channelField(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
 		return nil
 	}
 	return dec.Skip() // other terms (nav_menu…): items name their own
+}
+
+// decodeAuthor reads a <wp:author> into ch.Authors: login → display name.
+func decodeAuthor(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
+	var a struct {
+		Login   string `xml:"author_login"`
+		Display string `xml:"author_display_name"`
+	}
+	if err := dec.DecodeElement(&a, &t); err != nil {
+		return err
+	}
+	ch.Authors[a.Login] = a.Display
+	return nil
+}
+
+// decodeTerm reads a <wp:category> or <wp:tag> into ch.Terms by its id.
+func decodeTerm(dec *xml.Decoder, t xml.StartElement, ch *Channel) error {
+	var c struct {
+		ID      int    `xml:"term_id"`
+		CatSlug string `xml:"category_nicename"`
+		Parent  string `xml:"category_parent"`
+		CatName string `xml:"cat_name"`
+		TagSlug string `xml:"tag_slug"`
+		TagName string `xml:"tag_name"`
+	}
+	if err := dec.DecodeElement(&c, &t); err != nil {
+		return err
+	}
+	if t.Name.Local == "category" {
+		ch.Terms[c.ID] = Term{Taxonomy: "category", Slug: c.CatSlug, Parent: c.Parent, Name: strings.TrimSpace(c.CatName)}
+	} else {
+		ch.Terms[c.ID] = Term{Taxonomy: "post_tag", Slug: c.TagSlug, Name: strings.TrimSpace(c.TagName)}
+	}
+	return nil
 }
 
 // channelText are the text fields of ch, by the name of their element.
