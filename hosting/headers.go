@@ -1,7 +1,6 @@
 package hosting
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"strings"
@@ -35,38 +34,36 @@ func FormatHeaders(rules []HeaderRule) []byte {
 // "_headers:LINE: message".
 func ParseHeaders(b []byte) ([]HeaderRule, error) {
 	var rules []HeaderRule
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 4096), len(b)+1)
-	n := 0
-	for sc.Scan() {
-		n++
-		raw := strings.TrimRight(sc.Text(), " \t\r")
-		line := strings.TrimSpace(raw)
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := eachLine(b, "_headers", func(n int, raw, line string) error {
 		if raw[0] != ' ' && raw[0] != '\t' {
 			if !isPathOrURL(line) {
-				return nil, fmt.Errorf("_headers:%d: path %q must start with / (or be an http(s) URL); header lines must be indented", n, line)
+				return fmt.Errorf("_headers:%d: path %q must start with / (or be an http(s) URL); header lines must be indented", n, line)
 			}
 			rules = append(rules, HeaderRule{Path: line})
-			continue
+			return nil
 		}
 		if len(rules) == 0 {
-			return nil, fmt.Errorf("_headers:%d: header %q comes before any path line", n, line)
+			return fmt.Errorf("_headers:%d: header %q comes before any path line", n, line)
 		}
-		name, value, ok := strings.Cut(line, ":")
-		name = strings.TrimSpace(name)
-		if !ok || !isToken(name) {
-			return nil, fmt.Errorf("_headers:%d: %q is not a \"Name: value\" header", n, line)
-		}
+		h, err := parseHeader(n, line)
 		r := &rules[len(rules)-1]
-		r.Headers = append(r.Headers, [2]string{name, strings.TrimSpace(value)})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("_headers:%d: %v", n+1, err)
+		r.Headers = append(r.Headers, h)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rules, nil
+}
+
+// parseHeader reads the indented header line n, "Name: value".
+func parseHeader(n int, line string) ([2]string, error) {
+	name, value, ok := strings.Cut(line, ":")
+	name = strings.TrimSpace(name)
+	if !ok || !isToken(name) {
+		return [2]string{}, fmt.Errorf("_headers:%d: %q is not a \"Name: value\" header", n, line)
+	}
+	return [2]string{name, strings.TrimSpace(value)}, nil
 }
 
 // isToken reports whether s is a valid HTTP header name (RFC 9110 token).

@@ -1,7 +1,6 @@
 package hosting
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"strconv"
@@ -85,49 +84,73 @@ func FormatRedirects(rules []Redirect) []byte {
 // paths. Errors read "_redirects:LINE: message".
 func ParseRedirects(b []byte) ([]Redirect, error) {
 	var rules []Redirect
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 4096), len(b)+1)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			return nil, fmt.Errorf("_redirects:%d: rule %q has no destination (want \"from to [status]\")", n, line)
-		}
-		r := Redirect{From: f[0]}
-		for len(f) > 2 && !isPathOrURL(f[1]) && strings.Contains(f[1], "=") {
-			name, value, _ := strings.Cut(f[1], "=")
-			r.Query = append(r.Query, [2]string{name, value})
-			f = append(f[:1], f[2:]...)
-		}
-		r.To = f[1]
-		if !isPathOrURL(r.From) {
-			return nil, fmt.Errorf("_redirects:%d: source %q is neither a path starting with / nor an http(s) URL", n, r.From)
-		}
-		if !isPathOrURL(r.To) {
-			return nil, fmt.Errorf("_redirects:%d: destination %q is neither a path starting with / nor an http(s) URL", n, r.To)
-		}
-		if len(f) > 2 {
-			st, force := strings.CutSuffix(f[2], "!")
-			code, err := strconv.Atoi(st)
-			if err != nil || code < 100 || code > 599 {
-				return nil, fmt.Errorf("_redirects:%d: status %q is not an HTTP status such as 301 or 302", n, f[2])
-			}
-			r.Status, r.Force = code, force
-		}
-		if len(f) > 3 {
-			return nil, fmt.Errorf("_redirects:%d: unexpected field %q after the status (query and condition matching are not supported)", n, f[3])
-		}
+	err := eachLine(b, "_redirects", func(n int, _, line string) error {
+		r, err := parseRedirect(n, line)
 		rules = append(rules, r)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("_redirects:%d: %v", n+1, err)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rules, nil
+}
+
+// parseRedirect reads rule line n: from, [name=value…], to, [status[!]].
+func parseRedirect(n int, line string) (Redirect, error) {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return Redirect{}, fmt.Errorf("_redirects:%d: rule %q has no destination (want \"from to [status]\")", n, line)
+	}
+	r := Redirect{From: f[0]}
+	r.Query, f = queryMatches(f)
+	r.To = f[1]
+	if err := checkEnds(n, r); err != nil {
+		return r, err
+	}
+	if len(f) > 2 {
+		var err error
+		if r.Status, r.Force, err = parseStatus(n, f[2]); err != nil {
+			return r, err
+		}
+	}
+	if len(f) > 3 {
+		return r, fmt.Errorf("_redirects:%d: unexpected field %q after the status (query and condition matching are not supported)", n, f[3])
+	}
+	return r, nil
+}
+
+// queryMatches takes the name=value fields that follow a rule's source
+// out of its fields f, and returns them and the fields left.
+func queryMatches(f []string) ([][2]string, []string) {
+	var q [][2]string
+	for len(f) > 2 && !isPathOrURL(f[1]) && strings.Contains(f[1], "=") {
+		name, value, _ := strings.Cut(f[1], "=")
+		q = append(q, [2]string{name, value})
+		f = append(f[:1], f[2:]...)
+	}
+	return q, f
+}
+
+// checkEnds checks that rule n's source and destination are paths or URLs.
+func checkEnds(n int, r Redirect) error {
+	if !isPathOrURL(r.From) {
+		return fmt.Errorf("_redirects:%d: source %q is neither a path starting with / nor an http(s) URL", n, r.From)
+	}
+	if !isPathOrURL(r.To) {
+		return fmt.Errorf("_redirects:%d: destination %q is neither a path starting with / nor an http(s) URL", n, r.To)
+	}
+	return nil
+}
+
+// parseStatus reads rule n's status field: an HTTP status, forced when
+// it ends in "!".
+func parseStatus(n int, field string) (code int, force bool, err error) {
+	st, force := strings.CutSuffix(field, "!")
+	code, err = strconv.Atoi(st)
+	if err != nil || code < 100 || code > 599 {
+		return 0, false, fmt.Errorf("_redirects:%d: status %q is not an HTTP status such as 301 or 302", n, field)
+	}
+	return code, force, nil
 }
 
 // isPathOrURL reports whether s is a site path or an absolute http(s) URL.
