@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -44,82 +43,42 @@ func TestMoneyBlocks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	browser := startBrowser(t)
-	srv := serveExample(t)
-	pages := []struct {
-		name, path string
-		kinds      []string // the block kinds the page must have
-	}{
-		{"kartra", "/posts/kartra-affiliate-program-review/", []string{"commission-table", "plans", "earnings"}},
-		{"comparison", "/posts/kartra-vs-funnelforge/", []string{"commission-table", "plans", "earnings", "compare"}},
-		{"funnelforge", "/posts/funnelforge-affiliate-program-review/", []string{"commission-table", "plans", "earnings", "deal"}},
+	type blocksPage struct {
+		viewPage
+		kinds []string // the block kinds the page must have
 	}
-	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
-		t.Fatal(err)
+	pages := []blocksPage{
+		{viewPage{"kartra", "/posts/kartra-affiliate-program-review/"}, []string{"commission-table", "plans", "earnings"}},
+		{viewPage{"comparison", "/posts/kartra-vs-funnelforge/"}, []string{"commission-table", "plans", "earnings", "compare"}},
+		{viewPage{"funnelforge", "/posts/funnelforge-affiliate-program-review/"}, []string{"commission-table", "plans", "earnings", "deal"}},
 	}
-	tabs := make(chan struct{}, 3)
-	for _, p := range pages {
-		for _, vp := range []viewport{{375, 812, true}, {1280, 800, false}} {
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run(fmt.Sprintf("%s/%d/%s", p.name, vp.width, scheme), func(t *testing.T) {
-					t.Parallel()
-					tabs <- struct{}{}
-					defer func() { <-tabs }()
-					ctx, events := newTab(t, browser)
-					loadAt(t, ctx, srv.URL+p.path, vp, scheme)
-					f, err := chromedp.Run(ctx, chromedp.Evaluate[blockFacts](blocksJS))
-					if err != nil {
-						t.Fatalf("blocks probe: %v", err)
-					}
-					if f.ScrollWidth > f.InnerWidth {
-						t.Errorf("page scrolls horizontally: %v > %v", f.ScrollWidth, f.InnerWidth)
-					}
-					checkBlocks(t, f, p.kinds, scheme)
-					if contains(p.kinds, "deal") {
-						checkDealCopy(t, ctx)
-						shot := fmt.Sprintf("deal-%d-%s.png", vp.width, scheme)
-						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("aside.deal")))
-						if err == nil {
-							err = os.WriteFile(filepath.Join(screenshotDir(), shot), png, 0o644)
-						}
-						if err != nil {
-							t.Errorf("deal screenshot: %v", err)
-						}
-					}
-					if contains(p.kinds, "compare") {
-						checkCompareSort(t, ctx)
-					}
-					// One picture per block kind (and the tier-2 earnings, the
-					// widest table), for people to look at.
-					for kind, sel := range map[string]string{
-						"commission-table": "figure.aff-table", "plans": ".plan-cards",
-						"earnings": "figure.earnings", "compare": "figure.compare", "earnings-tier2": "figure.earnings:has(tfoot td:nth-of-type(3))",
-					} {
-						if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("!!document.querySelector(%q)", sel))); !ok {
-							continue
-						}
-						png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
-						if err == nil {
-							err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("%s-%s-%d-%s.png", kind, p.name, vp.width, scheme)), png, 0o644)
-						}
-						if err != nil {
-							t.Errorf("%s screenshot: %v", kind, err)
-						}
-					}
-					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
-					if err == nil {
-						err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("blocks-%s-%d-%s.png", p.name, vp.width, scheme)), png, 0o644)
-					}
-					if err != nil {
-						t.Errorf("screenshot: %v", err)
-					}
-					for _, problem := range events.problems(strings.TrimPrefix(srv.URL, "http://")) {
-						t.Error(problem)
-					}
-				})
+	eachView(t, startBrowser(t), serveExample(t).URL, pages, func(t *testing.T, v view, p blocksPage) {
+		checkBlocks(t, v.blocks(t), p.kinds, v.scheme)
+		if contains(p.kinds, "deal") {
+			checkDealCopy(t, v.ctx)
+			v.shot(t, "aside.deal", "deal")
+		}
+		if contains(p.kinds, "compare") {
+			checkCompareSort(t, v.ctx)
+		}
+		// One picture per block kind (and the tier-2 earnings, the
+		// widest table), for people to look at.
+		for kind, sel := range map[string]string{
+			"commission-table": "figure.aff-table", "plans": ".plan-cards",
+			"earnings": "figure.earnings", "compare": "figure.compare", "earnings-tier2": "figure.earnings:has(tfoot td:nth-of-type(3))",
+		} {
+			if ok, _ := chromedp.Run(v.ctx, chromedp.Evaluate[bool](fmt.Sprintf("!!document.querySelector(%q)", sel))); ok {
+				v.shot(t, sel, kind+"-"+p.name)
 			}
 		}
-	}
+		png, err := chromedp.Run(v.ctx, chromedp.FullScreenshot(80))
+		if err == nil {
+			err = os.WriteFile(filepath.Join(screenshotDir(), v.file("blocks-"+p.name)), png, 0o644)
+		}
+		if err != nil {
+			t.Errorf("screenshot: %v", err)
+		}
+	})
 }
 
 // loadAt opens u in a viewport and colour scheme.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,60 +24,29 @@ func TestCalculatorAndProduct(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	browser := startBrowser(t)
-	srv := serveExample(t)
-	pages := []struct {
-		kind, path, sel string
-		focus           []string // elements that must show keyboard focus
-	}{
-		{"calculator", "/posts/kartra-affiliate-program-review/", "figure.calculator",
+	type blockPage struct {
+		viewPage          // its name is the block's kind
+		sel      string   // the block
+		focus    []string // elements that must show keyboard focus
+	}
+	pages := []blockPage{
+		{viewPage{"calculator", "/posts/kartra-affiliate-program-review/"}, "figure.calculator",
 			[]string{"figure.calculator input[data-calc-count]", "figure.calculator select[data-calc-billing]"}},
-		{"product", "/posts/brightline-kitchen-scale-review/", "aside.product", []string{"aside.product a.btn-cta"}},
+		{viewPage{"product", "/posts/brightline-kitchen-scale-review/"}, "aside.product", []string{"aside.product a.btn-cta"}},
 	}
-	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	tabs := make(chan struct{}, 3)
-	for _, p := range pages {
-		for _, vp := range []viewport{{375, 812, true}, {1280, 800, false}} {
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run(fmt.Sprintf("%s/%d/%s", p.kind, vp.width, scheme), func(t *testing.T) {
-					t.Parallel()
-					tabs <- struct{}{}
-					defer func() { <-tabs }()
-					ctx, events := newTab(t, browser)
-					loadAt(t, ctx, srv.URL+p.path, vp, scheme)
-					if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(p.sel))); err != nil {
-						t.Fatalf("scrolling to %s: %v", p.sel, err)
-					}
-					if p.kind == "product" {
-						checkProductImage(t, ctx)
-					}
-					f, err := chromedp.Run(ctx, chromedp.Evaluate[blockFacts](blocksJS))
-					if err != nil {
-						t.Fatalf("blocks probe: %v", err)
-					}
-					if f.ScrollWidth > f.InnerWidth {
-						t.Errorf("page scrolls horizontally: %v > %v", f.ScrollWidth, f.InnerWidth)
-					}
-					checkBlocks(t, f, []string{p.kind}, scheme)
-					for _, sel := range p.focus {
-						checkButtonFocus(t, ctx, sel)
-					}
-					png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(p.sel)))
-					if err == nil {
-						err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("%s-%d-%s.png", p.kind, vp.width, scheme)), png, 0o644)
-					}
-					if err != nil {
-						t.Errorf("%s screenshot: %v", p.kind, err)
-					}
-					for _, problem := range events.problems(strings.TrimPrefix(srv.URL, "http://")) {
-						t.Error(problem)
-					}
-				})
-			}
+	eachView(t, startBrowser(t), serveExample(t).URL, pages, func(t *testing.T, v view, p blockPage) {
+		if err := chromedp.Do(v.ctx, chromedp.ScrollIntoView(chromedp.CSS(p.sel))); err != nil {
+			t.Fatalf("scrolling to %s: %v", p.sel, err)
 		}
-	}
+		if p.name == "product" {
+			checkProductImage(t, v.ctx)
+		}
+		checkBlocks(t, v.blocks(t), []string{p.name}, v.scheme)
+		for _, sel := range p.focus {
+			checkButtonFocus(t, v.ctx, sel)
+		}
+		v.shot(t, p.sel, p.name)
+	})
 }
 
 // checkProductImage waits for the product box's lazy picture and wants its

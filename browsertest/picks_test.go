@@ -2,9 +2,8 @@ package browsertest
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,60 +20,72 @@ func TestPickBlocks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	browser := startBrowser(t)
-	srv := serveExample(t)
-	pages := []struct{ kind, path, sel string }{
-		{"best-of", "/posts/best-affiliate-programs-for-marketers/", "section.best-of"},
-		{"top-pick", "/posts/kartra-affiliate-program-review/", "aside.top-pick"},
+	type pickPage struct {
+		viewPage // its name is the block's kind
+		sel      string
 	}
-	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
-		t.Fatal(err)
+	pages := []pickPage{
+		{viewPage{"best-of", "/posts/best-affiliate-programs-for-marketers/"}, "section.best-of"},
+		{viewPage{"top-pick", "/posts/kartra-affiliate-program-review/"}, "aside.top-pick"},
 	}
-	tabs := make(chan struct{}, 3)
-	for _, p := range pages {
-		for _, vp := range []viewport{{375, 812, true}, {1280, 800, false}} {
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run(fmt.Sprintf("%s/%d/%s", p.kind, vp.width, scheme), func(t *testing.T) {
-					t.Parallel()
-					tabs <- struct{}{}
-					defer func() { <-tabs }()
-					ctx, events := newTab(t, browser)
-					loadAt(t, ctx, srv.URL+p.path, vp, scheme)
-					f, err := chromedp.Run(ctx, chromedp.Evaluate[blockFacts](blocksJS))
-					if err != nil {
-						t.Fatalf("blocks probe: %v", err)
-					}
-					if f.ScrollWidth > f.InnerWidth {
-						t.Errorf("page scrolls horizontally: %v > %v", f.ScrollWidth, f.InnerWidth)
-					}
-					// Only this test's kind: TestMoneyBlocks judges the others.
-					mine := f.Blocks[:0]
-					for _, b := range f.Blocks {
-						if b.Kind == p.kind {
-							mine = append(mine, b)
-						}
-					}
-					f.Blocks = mine
-					checkBlocks(t, f, []string{p.kind}, scheme)
-					if p.kind == "best-of" {
-						checkBestOfList(t, ctx)
-					}
-					// The picture first, as a reader sees the block; then the
-					// focus of its first button.
-					png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(p.sel)))
-					if err == nil {
-						err = os.WriteFile(filepath.Join(screenshotDir(), fmt.Sprintf("%s-%d-%s.png", p.kind, vp.width, scheme)), png, 0o644)
-					}
-					if err != nil {
-						t.Errorf("%s screenshot: %v", p.kind, err)
-					}
-					checkButtonFocus(t, ctx, p.sel+" a.btn-cta")
-					for _, problem := range events.problems(strings.TrimPrefix(srv.URL, "http://")) {
-						t.Error(problem)
-					}
-				})
+	eachView(t, startBrowser(t), serveExample(t).URL, pages, func(t *testing.T, v view, p pickPage) {
+		f := v.blocks(t)
+		// Only this test's kind: TestMoneyBlocks judges the others.
+		mine := f.Blocks[:0]
+		for _, b := range f.Blocks {
+			if b.Kind == p.name {
+				mine = append(mine, b)
 			}
 		}
+		f.Blocks = mine
+		checkBlocks(t, f, []string{p.name}, v.scheme)
+		if p.name == "best-of" {
+			checkBestOfList(t, v.ctx)
+		}
+		checkHalfStar(t, v.ctx, p.sel)
+		// The picture first, as a reader sees the block; then the focus
+		// of its first button.
+		v.shot(t, p.sel, p.name)
+		checkButtonFocus(t, v.ctx, p.sel+" a.btn-cta")
+	})
+}
+
+// halfStarJS reports the first half star in a block (Kartra's 4.5):
+// the width of its box and of the ★ drawn over it, and whether the stars
+// and the visible score are hidden from screen readers, which read the
+// rating's words instead.
+const halfStarJS = `((sel) => {
+  const half = document.querySelector(sel + " .stars .star-half");
+  if (!half) return null;
+  const rating = half.closest(".stars").parentElement;
+  return {
+    width: half.getBoundingClientRect().width,
+    over: parseFloat(getComputedStyle(half, "::before").width),
+    content: getComputedStyle(half, "::before").content,
+    hidden: [...rating.querySelectorAll(".stars, .pick-score")].every((el) => el.getAttribute("aria-hidden") === "true"),
+    label: rating.querySelector(".visually-hidden")?.textContent ?? "",
+  };
+})`
+
+// checkHalfStar wants the block's 4.5 rating drawn as four stars and a
+// half one (a ★ over the left half of a ☆), hidden from screen readers,
+// which read "Rated 4.5 out of 5".
+func checkHalfStar(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[*struct {
+		Width, Over    float64
+		Content, Label string
+		Hidden         bool
+	}](halfStarJS+"("+strconv.Quote(sel)+")"))
+	switch {
+	case err != nil:
+		t.Fatalf("half-star probe: %v", err)
+	case got == nil:
+		t.Errorf("%s: no half star for a 4.5 rating", sel)
+	case got.Content != `"★"` || got.Width == 0 || math.Abs(got.Over-got.Width/2) > 0.5:
+		t.Errorf("%s: half star draws %s %vpx wide over a %vpx star, want ★ over half of it", sel, got.Content, got.Over, got.Width)
+	case !got.Hidden || got.Label != "Rated 4.5 out of 5":
+		t.Errorf("%s: rating read as %q (stars and score hidden: %v), want only \"Rated 4.5 out of 5\"", sel, got.Label, got.Hidden)
 	}
 }
 
