@@ -76,6 +76,9 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 				files = append(files, p)
 			}
 		} else if !strings.HasPrefix(d.Name(), ".") {
+			if n := d.Name(); n == "index.html" || n == "_index.html" {
+				b.warn(diag.Warningf(b.rel(p), 0, 0, diag.Content, ".html content files are not supported yet: not published as a page (Hugo would)"))
+			}
 			others = append(others, p)
 		}
 		return nil
@@ -162,6 +165,11 @@ func (b *builder) readSource(full string) (*source, error) {
 		return nil, err
 	}
 	fm, body, lineOffset, err := splitFrontMatter(file, src)
+	if f, bo, lo, w := splitFrontMatterTolerant(file, src, err); w != nil && b.cfg.File != "" && b.cfg.File != "site.toml" {
+		// A Hugo site's, as Hugo reads it; site.toml's sites keep the error.
+		fm, body, lineOffset, err = f, bo, lo, nil
+		b.warn(*w)
+	}
 	if err != nil {
 		return nil, err
 	}

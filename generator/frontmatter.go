@@ -20,9 +20,32 @@ import (
 // its keys, the body, and the number of lines before the body (so that
 // positions in the body can be reported as file lines).
 func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, error) {
+	return splitFrontMatterWith(file, src, yaml.UnmarshalStrict)
+}
+
+// splitFrontMatterTolerant is splitFrontMatter for YAML front matter that
+// gives a key twice: as Hugo does, the last value wins. The warning is
+// splitFrontMatter's error for it, which a build reports as a warning.
+func splitFrontMatterTolerant(file string, src []byte, strictErr error) (map[string]any, []byte, int, *diag.Diagnostic) {
+	var d *diag.Diagnostic
+	if !errors.As(strictErr, &d) || !strings.Contains(d.Message, "front matter: duplicate key") {
+		return nil, nil, 0, nil
+	}
+	fm, body, lines, err := splitFrontMatterWith(file, src, yaml.Unmarshal)
+	if err != nil {
+		return nil, nil, 0, nil
+	}
+	w := *d
+	w.Severity = diag.Warning
+	w.Message += " (the last value is used, as in Hugo)"
+	return fm, body, lines, &w
+}
+
+// splitFrontMatterWith is splitFrontMatter with YAML decoded by yamlDecode.
+func splitFrontMatterWith(file string, src []byte, yamlDecode func([]byte, any) error) (map[string]any, []byte, int, error) {
 	src = values.TrimBOM(src)
 	fm := map[string]any{}
-	body, err := frontmatter.Parse(bytes.NewReader(src), &fm, frontMatterFormats()...)
+	body, err := frontmatter.Parse(bytes.NewReader(src), &fm, frontMatterFormats(yamlDecode)...)
 	if err != nil {
 		return nil, nil, 0, frontMatterError(file, leadingBlankLines(src), err)
 	}
@@ -38,10 +61,11 @@ func splitFrontMatter(file string, src []byte) (map[string]any, []byte, int, err
 
 // frontMatterFormats are the delimiters affsite accepts, as Hugo does:
 // YAML between ---, TOML between +++, JSON as an object on top. A key
-// given twice is an error in each (TOML's decoder rejects it itself).
-func frontMatterFormats() []*frontmatter.Format {
+// given twice is an error in each (TOML's decoder rejects it itself),
+// unless yamlDecode is yaml.Unmarshal.
+func frontMatterFormats(yamlDecode func([]byte, any) error) []*frontmatter.Format {
 	return []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", yaml.UnmarshalStrict),
+		frontmatter.NewFormat("---", "---", yamlDecode),
 		frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
 		{Start: "{", End: "}", Unmarshal: unmarshalJSONFrontMatter, UnmarshalDelims: true},
 	}

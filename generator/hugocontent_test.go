@@ -29,6 +29,38 @@ aliases:
 	b.file(t, "posts/b/index.html")
 }
 
+// TestDuplicateYAMLKey: a YAML front-matter key given twice is a
+// warning at its line and the last value wins, as in Hugo (hugoDocs'
+// page-bundles.md gives linkTitle twice), on a site with a Hugo
+// configuration; TOML's, and site.toml sites', stay errors.
+func TestDuplicateYAMLKey(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, `
+-- hugo.toml --
+title = "T"
+-- content/posts/a.md --
+---
+title: First
+description: d
+title: Second
+---
+`)
+	assertFile(t, b, "posts/a/index.html", "<title>Second")
+	var got []string
+	for _, w := range b.report.Warnings {
+		got = append(got, w.Error())
+	}
+	if all := strings.Join(got, "\n"); !strings.Contains(all, `content/posts/a.md:4: front matter: duplicate key "title" (the last value is used, as in Hugo)`) {
+		t.Errorf("warnings:\n%s", all)
+	}
+	if _, err := tryBuild(t, "-- hugo.toml --\n-- content/a.md --\n+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n"); err == nil {
+		t.Error("a TOML key given twice built")
+	}
+	if _, err := tryBuild(t, "-- site.toml --\n-- content/a.md --\n---\ntitle: A\ntitle: B\n---\n"); err == nil || !strings.Contains(err.Error(), `content/a.md:3: front matter: duplicate key "title"`) {
+		t.Errorf("site.toml site: %v", err)
+	}
+}
+
 // TestFeedAndSummaryLengths: rssLimit, services.rss.limit and
 // summaryLength; a Hugo configuration's feeds list every page by
 // default, as Hugo's do.
@@ -102,4 +134,57 @@ menu: main
 	if _, err := tryBuild(t, "-- hugo.toml --\nuglyURLs = true\n"); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1: uglyURLs = true is not supported") {
 		t.Errorf("uglyURLs: %v", err)
 	}
+}
+
+// TestHugoDocsCases: what hugoDocs needs, as Hugo does it: disableAliases
+// writes no alias pages; two pages giving one alias is a warning (the
+// first by file keeps it); param reads an _index.md's front matter;
+// relref from a page in a language's contentDir looks beside it first;
+// an index.html content file is warned about, not silently dropped.
+func TestHugoDocsCases(t *testing.T) {
+	t.Parallel()
+	site := `
+-- hugo.toml --
+DISABLE
+[languages.en]
+contentDir = "content/en"
+-- content/en/functions/site.md --
+---
+title: Site function
+aliases: [/old/]
+---
+-- content/en/variables/site.md --
+---
+title: Site variables
+aliases: [/old/]
+---
+See [it]({{< relref "site.md" >}}).
+-- content/en/install/_index.md --
+---
+title: Install
+description: How to install
+---
+{{< param description >}}
+-- content/en/news/x/index.html --
+<p>x</p>
+`
+	b := buildSite(t, strings.Replace(site, "DISABLE", "", 1))
+	assertFile(t, b, "old/index.html", "/functions/site/")
+	assertFile(t, b, "variables/site/index.html", `href="/variables/site/"`)
+	assertFile(t, b, "install/index.html", "How to install")
+	var got []string
+	for _, w := range b.report.Warnings {
+		got = append(got, w.Error())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/en/variables/site.md:1: alias "/old/" is also content/en/functions/site.md's: it redirects there`,
+		`content/en/news/x/index.html: .html content files are not supported yet`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no warning %q in:\n%s", want, all)
+		}
+	}
+	b = buildSite(t, strings.Replace(site, "DISABLE", "disableAliases = true", 1))
+	assertNoFile(t, b, "old/index.html")
 }

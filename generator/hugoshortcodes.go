@@ -197,6 +197,9 @@ func (hf *hugoFeatures) markdownExtenders() []goldmark.Extender {
 func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 	hf := b.hugo
 	s := hf.page(b, file)
+	if s == nil {
+		s = b.sectionSourceOf(file) // an _index.md: param reads its front matter
+	}
 	pg := &hugoshortcodes.Page{
 		File: file, Highlight: hf.highlight, Privacy: hf.privacy,
 		Markdown: func(src string) (template.HTML, error) {
@@ -207,6 +210,7 @@ func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 	}
 	pg.Refs = hf.index(b)
 	if s != nil {
+		pg.File = s.key // refs are relative to the page as its language sees it
 		p := s.page
 		pg.Param = func(key string) (any, bool) {
 			if v, ok := lookupParam(p.Params, key); ok {

@@ -49,3 +49,13 @@ func (b *builder) listRendered(name string) bool {
 	s, ok := b.sectionSources[name]
 	return !ok || s.build.rendered()
 }
+
+// sectionSourceOf is the _index.md source of the file, or nil.
+func (b *builder) sectionSourceOf(file string) *source {
+	for _, s := range b.sectionSources {
+		if s.file == file {
+			return s
+		}
+	}
+	return nil
+}

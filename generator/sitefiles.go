@@ -317,6 +317,9 @@ func aliasOut(alias string) string {
 // page's language; on a multilingual site the aliases are written at the
 // root once every language is built (languages.go).
 func (b *builder) writeAlias(s *source, alias string) error {
+	if b.cfg.DisableAliases {
+		return nil // disableAliases, as in Hugo
+	}
 	out := path.Clean("/" + strings.TrimSpace(alias))
 	if t := strings.TrimSpace(alias); !strings.HasPrefix(t, "/") {
 		dir := path.Dir(strings.TrimSuffix(strings.TrimSuffix(s.outPath, "index.html"), "/"))
@@ -332,7 +335,17 @@ func (b *builder) writeAlias(s *source, alias string) error {
 		b.lang.aliases = append(b.lang.aliases, langAlias{out: aliasOut(out), data: page})
 		return nil
 	}
-	return b.write(aliasOut(out), s.file+" (alias)", page)
+	name := aliasOut(out)
+	b.mu.Lock()
+	prev := b.written[name]
+	b.mu.Unlock()
+	if strings.HasSuffix(prev, " (alias)") {
+		// Two pages give one alias: Hugo writes one of them; affsite
+		// keeps the first by file and says so.
+		b.warn(diag.Warningf(s.file, 1, 0, diag.Content, "alias %q is also %s's: it redirects there", alias, strings.TrimSuffix(prev, " (alias)")))
+		return nil
+	}
+	return b.write(name, s.file+" (alias)", page)
 }
 
 // aliasPage is the page an alias, or a language's folder, has: a

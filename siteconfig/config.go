@@ -54,6 +54,9 @@ type Config struct {
 	// See taxonomies.go.
 	Taxonomies   map[string]string `toml:"taxonomies"`
 	DisableKinds []string          `toml:"disableKinds"`
+	// DisableAliases turns off the pages front matter aliases write
+	// (not the pagers' /page/1/), as in Hugo.
+	DisableAliases bool `toml:"disableAliases"`
 	// Languages are Hugo's [languages.<lang>] tables; a site with two or
 	// more is built once per language (see languages.go).
 	Languages                      map[string]LanguageConfig `toml:"languages"`
