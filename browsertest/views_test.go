@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,10 +73,23 @@ func (v view) blocks(t *testing.T) blockFacts {
 	return f
 }
 
-// shot saves a picture of the first element sel matches as
-// name-width-scheme.png in screenshotDir, for people to look at.
+// picturesJS loads the pictures of the element sel matches now (a lazy
+// one below the fold would be blank in its screenshot, though a reader's
+// scrolling loads it) and reports whether all have loaded.
+const picturesJS = `((sel) => {
+  const imgs = [...(document.querySelector(sel)?.querySelectorAll("img") ?? [])];
+  for (const img of imgs) img.loading = "eager";
+  return imgs.every((img) => img.complete);
+})`
+
+// shot saves a picture of the first element sel matches, its pictures
+// loaded, as name-width-scheme.png in screenshotDir, for people to look
+// at.
 func (v view) shot(t *testing.T, sel, name string) {
 	t.Helper()
+	if _, err := chromedp.Run(v.ctx, chromedp.Poll[bool](picturesJS+"("+strconv.Quote(sel)+")")); err != nil {
+		t.Errorf("%s: waiting for its pictures: %v", name, err)
+	}
 	png, err := chromedp.Run(v.ctx, chromedp.Screenshot(chromedp.CSS(sel)))
 	if err == nil {
 		err = os.WriteFile(filepath.Join(screenshotDir(), v.file(name)), png, 0o644)
