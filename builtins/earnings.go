@@ -200,7 +200,7 @@ func earningsSummary(p *programs.Program, s *programs.Scenario, cur money.Curren
 	}
 	if r := s.Ramp; r != nil {
 		return "Month " + itoa(r.Months) + ": " + cur.Format(e.FinalMonth) + "; " + cur.Format(e.Total) +
-			" over the " + plural(r.Months, "month") + ".", nil
+			" over " + theN(r.Months, "month") + ".", nil
 	}
 	return "Over these customers' first 12 months: " + cur.Format(e.Annual) + ", " + cur.Format(e.Monthly) +
 		" a month on average.", nil

@@ -21,6 +21,14 @@ func adjective(n int, unit string) string {
 	return strconv.Itoa(n) + "-" + unit
 }
 
+// theN returns "the month" for 1, "the 12 months" otherwise.
+func theN(n int, unit string) string {
+	if n == 1 {
+		return "the " + unit
+	}
+	return "the " + plural(n, unit)
+}
+
 // theFirst returns "the first month" for 1, "the first 12 months"
 // otherwise.
 func theFirst(n int, unit string) string {

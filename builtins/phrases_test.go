@@ -17,6 +17,8 @@ func TestPhrases(t *testing.T) {
 		{adjective(1, "day"), "1-day"},
 		{adjective(60, "day"), "60-day"},
 		{adjective(24, "hour"), "24-hour"},
+		{theN(1, "month"), "the month"},
+		{theN(12, "month"), "the 12 months"},
 		{theFirst(1, "month"), "the first month"},
 		{theFirst(12, "month"), "the first 12 months"},
 		{perPeriod(1), "/month"},

@@ -22,6 +22,7 @@ plans:
 scenarios:
   - {name: Annual, billing: annual, mix: {starter: 20, silver: 20, gold: 10}}
   - {name: Ramp, ramp: {months: 12}, mix: {silver: 2}}
+  - {name: One, ramp: {months: 1}, mix: {silver: 2}}
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +50,7 @@ scenarios:
 			t.Errorf("%s: error %v, want %q", tt.src, err, tt.want)
 		}
 	}
-	out, err := expandPage(t, ts, st, `{{< earnings program="acme" scenario="annual" >}}`+"\n\n"+`{{< earnings program="acme" scenario="ramp" >}}`)
+	out, err := expandPage(t, ts, st, `{{< earnings program="acme" scenario="annual" >}}`+"\n\n"+`{{< earnings program="acme" scenario="ramp" >}}`+"\n\n"+`{{< earnings program="acme" scenario="one" >}}`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +59,9 @@ scenarios:
 		"Over these customers&#39; first 12 months: $32,880.00, $2,740.00 a month on average.",
 		"Ramp: new customers each month, for 12 months; the first payment of each.",
 		"Month 12: $1,910.40; $12,417.60 over the 12 months.",
+		// 2 × $199.00 × 40%, in its one month.
+		"One: new customers each month, for 1 month; the first payment of each.",
+		"Month 1: $159.20; $159.20 over the month.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("earnings output lacks %q:\n%s", want, out)
