@@ -22,38 +22,59 @@ import (
 // utm_source, utm_medium, utm_campaign. An own parameter with the name of
 // an added one is replaced by it.
 func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID string) string {
-	base := p.URL
-	switch {
-	case plan != nil && plan.SignupURL != "":
-		base = plan.SignupURL
-	case p.SignupURL != "":
-		base = p.SignupURL
-	}
+	base := signupURL(p, plan)
 	ref := p.RefID
 	if ref == "" {
 		ref = cfg.RefID
 	}
-	if p.LinkTemplate != "" {
-		values := map[string]string{
-			"url": base, "ref": ref, "subid": subID,
-			"utm_source": cfg.UTMSource, "utm_medium": cfg.UTMMedium, "utm_campaign": cfg.UTMCampaign,
-		}
-		// The template was checked when the program was loaded.
-		if s, err := programs.ExpandLinkTemplate(p.LinkTemplate, func(name string) string { return values[name] }); err == nil {
-			return s
-		}
+	if s, ok := fromTemplate(p, cfg, base, ref, subID); ok {
+		return s
 	}
-	subParam := SubIDParam(p)
+	add := trackingParams(p, cfg, ref, subID)
+	if len(add) == 0 {
+		return base
+	}
+	return setQuery(base, add)
+}
+
+// signupURL is where a sign-up starts: the plan's sign-up URL, else the
+// program's, else its home page.
+func signupURL(p *programs.Program, plan *programs.Plan) string {
+	switch {
+	case plan != nil && plan.SignupURL != "":
+		return plan.SignupURL
+	case p.SignupURL != "":
+		return p.SignupURL
+	}
+	return p.URL
+}
+
+// fromTemplate expands the program's link template, if it has one.
+func fromTemplate(p *programs.Program, cfg Config, base, ref, subID string) (string, bool) {
+	if p.LinkTemplate == "" {
+		return "", false
+	}
+	values := map[string]string{
+		"url": base, "ref": ref, "subid": subID,
+		"utm_source": cfg.UTMSource, "utm_medium": cfg.UTMMedium, "utm_campaign": cfg.UTMCampaign,
+	}
+	// The template was checked when the program was loaded.
+	s, err := programs.ExpandLinkTemplate(p.LinkTemplate, func(name string) string { return values[name] })
+	return s, err == nil
+}
+
+// trackingParams are the query parameters a tracking URL sets, in
+// order: the referral ID, the sub-ID and the UTM tags, each only when
+// it has a value.
+func trackingParams(p *programs.Program, cfg Config, ref, subID string) [][2]string {
+	refParam := p.RefParam
+	if refParam == "" {
+		refParam = "ref"
+	}
 	var add [][2]string
-	if ref != "" {
-		param := p.RefParam
-		if param == "" {
-			param = "ref"
-		}
-		add = append(add, [2]string{param, ref})
-	}
 	for _, kv := range [][2]string{
-		{subParam, subID},
+		{refParam, ref},
+		{SubIDParam(p), subID},
 		{"utm_source", cfg.UTMSource},
 		{"utm_medium", cfg.UTMMedium},
 		{"utm_campaign", cfg.UTMCampaign},
@@ -62,12 +83,28 @@ func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID str
 			add = append(add, kv)
 		}
 	}
-	if len(add) == 0 {
-		return base
-	}
+	return add
+}
 
+// setQuery returns base with the parameters add set: a parameter of
+// base's query that add also names is dropped, the others kept in
+// place, add's appended, and any fragment kept at the end.
+func setQuery(base string, add [][2]string) string {
 	rest, fragment, hasFragment := strings.Cut(base, "#")
 	path, query, _ := strings.Cut(rest, "?")
+	parts := keptPairs(query, add)
+	for _, kv := range add {
+		parts = append(parts, url.QueryEscape(kv[0])+"="+url.QueryEscape(kv[1]))
+	}
+	s := path + "?" + strings.Join(parts, "&")
+	if hasFragment {
+		s += "#" + fragment
+	}
+	return s
+}
+
+// keptPairs are the name=value pairs of query whose names add does not set.
+func keptPairs(query string, add [][2]string) []string {
 	var parts []string
 	for _, pair := range strings.Split(query, "&") {
 		if pair == "" {
@@ -79,14 +116,7 @@ func TrackingURL(p *programs.Program, plan *programs.Plan, cfg Config, subID str
 		}
 		parts = append(parts, pair)
 	}
-	for _, kv := range add {
-		parts = append(parts, url.QueryEscape(kv[0])+"="+url.QueryEscape(kv[1]))
-	}
-	s := path + "?" + strings.Join(parts, "&")
-	if hasFragment {
-		s += "#" + fragment
-	}
-	return s
+	return parts
 }
 
 func replaced(name string, add [][2]string) bool {
