@@ -140,6 +140,7 @@ menu: main
 // writes no alias pages; two pages giving one alias is a warning (the
 // first by file keeps it); param reads an _index.md's front matter;
 // relref from a page in a language's contentDir looks beside it first;
+// a shortcode parameter given twice keeps its last value, with a warning;
 // an index.html content file is warned about, not silently dropped.
 func TestHugoDocsCases(t *testing.T) {
 	t.Parallel()
@@ -159,6 +160,9 @@ title: Site variables
 aliases: [/old/]
 ---
 See [it]({{< relref "site.md" >}}).
+Twice: {{< p x="first" x="second" >}}.
+-- layouts/shortcodes/p.html --
+<em>{{ .Get "x" }}</em>
 -- content/en/install/_index.md --
 ---
 title: Install
@@ -170,7 +174,7 @@ description: How to install
 `
 	b := buildSite(t, strings.Replace(site, "DISABLE", "", 1))
 	assertFile(t, b, "old/index.html", "/functions/site/")
-	assertFile(t, b, "variables/site/index.html", `href="/variables/site/"`)
+	assertFile(t, b, "variables/site/index.html", `href="/variables/site/"`, "Twice: <em>second</em>")
 	assertFile(t, b, "install/index.html", "How to install")
 	var got []string
 	for _, w := range b.report.Warnings {
@@ -180,6 +184,7 @@ description: How to install
 	for _, want := range []string{
 		`content/en/variables/site.md:1: alias "/old/" is also content/en/functions/site.md's: it redirects there`,
 		`content/en/news/x/index.html: .html content files are not supported yet`,
+		`content/en/variables/site.md:6:24: shortcode "p": parameter "x" given twice; the last value is used, as in Hugo`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no warning %q in:\n%s", want, all)

@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // This file is the one list of Hugo features a Hugo site may use that
@@ -37,4 +38,21 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 		out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this page is published"))
 	}
 	return out
+}
+
+// warnDuplicateParams warns of each shortcode parameter given twice in
+// the nodes of a page's body: Hugo uses the last value, and so does
+// affsite (shortcodes.Shortcode.Duplicates), saying so.
+func (b *builder) warnDuplicateParams(s *source, body []byte, nodes []shortcodes.Node) {
+	for _, n := range nodes {
+		sc, ok := n.(*shortcodes.Shortcode)
+		if !ok {
+			continue
+		}
+		for _, d := range sc.Duplicates {
+			line, col := shortcodes.LineCol(body, d.Offset)
+			b.warn(diag.Warningf(s.file, line+s.lineOffset, col, diag.Content, "shortcode %q: parameter %q given twice; the last value is used, as in Hugo", sc.Name, d.Name))
+		}
+		b.warnDuplicateParams(s, body, sc.Inner)
+	}
 }

@@ -149,6 +149,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	s.shortcodes = shortcodeNames(doc.Nodes, nil)
+	b.warnDuplicateParams(s, body, doc.Nodes)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
 		return "", err

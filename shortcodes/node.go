@@ -50,6 +50,9 @@ type Shortcode struct {
 	InnerStart, InnerEnd int
 	// SelfClosing is true for {{< name />}}: paired, with empty inner content.
 	SelfClosing bool
+	// Duplicates are named parameters given again: as in Hugo, the later
+	// value replaced the earlier one in Params.
+	Duplicates []Param
 	// Line and Col (1-based, Col in runes) locate Start in the parsed source.
 	Line, Col int
 }

@@ -248,9 +248,11 @@ func (p *parser) param(sc *Shortcode) error {
 		return p.errorf(prm.Offset, "shortcode %q mixes named and positional parameters", sc.Name)
 	}
 	if named {
-		for _, q := range sc.Params {
+		for i, q := range sc.Params {
 			if q.Name == prm.Name {
-				return p.errorf(prm.Offset, "duplicate parameter %q", prm.Name)
+				sc.Params[i].Value = prm.Value // the last wins, as in Hugo
+				sc.Duplicates = append(sc.Duplicates, prm)
+				return nil
 			}
 		}
 	}

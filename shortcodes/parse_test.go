@@ -40,7 +40,7 @@ var parseTests = []struct {
 	{"missing value", "{{< x a= >}}", "", `1:8: missing value for parameter "a"`},
 	{"missing name before =", `{{< x ="1" >}}`, "", `1:7: missing parameter name before "="`},
 	{"quoted param name", `{{< x "a"=1 >}}`, "", `1:7: quoted parameter name "a"`},
-	{"duplicate param", `{{< x a=1 a=2 >}}`, "", `1:11: duplicate parameter "a"`},
+	{"duplicate param: the last wins, as in Hugo", `{{< x a=1 b=3 a=2 >}}`, `<x a="2" b="3">@1:1`, ""},
 	{"missing shortcode name", "{{< >}}", "", "1:5: missing shortcode name"},
 	{"missing name quoted", `{{< "x" >}}`, "", "1:5: missing shortcode name"},
 	{"invalid name", "{{< a.b >}}", "", `1:5: invalid shortcode name "a.b"`},
