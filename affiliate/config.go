@@ -73,6 +73,37 @@ const DefaultDisclosureText = "This page contains affiliate links: if you buy th
 
 // Normalize checks the modes and fills in the defaults.
 func (c *Config) Normalize() error {
+	c.fillDefaults()
+	for _, step := range []func() error{c.normalizeModes, c.normalizeLinksPrefix, c.normalizeAutoLinks, c.normalizeClicks, c.normalizeRedirects, c.normalizeCurrency} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillDefaults gives the settings site.toml leaves out their defaults.
+func (c *Config) fillDefaults() {
+	if c.DisclosureText == "" {
+		c.DisclosureText = DefaultDisclosureText
+	}
+	if c.LinksPrefix == "" {
+		c.LinksPrefix = links.DefaultPrefix
+	}
+	if c.StaleAfterDays <= 0 {
+		c.StaleAfterDays = 180
+	}
+	if c.DealWarnDays <= 0 {
+		c.DealWarnDays = DefaultDealWarnDays
+	}
+	if c.BasePath == "" {
+		c.BasePath = "/"
+	}
+}
+
+// normalizeModes checks the disclosure and link modes and gives them
+// their canonical spelling.
+func (c *Config) normalizeModes() error {
 	d, err := ParseDisclosureMode(string(c.Disclosure))
 	if err != nil {
 		return fmt.Errorf("[affiliate] %v", err)
@@ -82,50 +113,38 @@ func (c *Config) Normalize() error {
 		return fmt.Errorf("[affiliate] %v", err)
 	}
 	c.Disclosure, c.LinkMode = d, l
-	if c.DisclosureText == "" {
-		c.DisclosureText = DefaultDisclosureText
-	}
-	if c.LinksPrefix == "" {
-		c.LinksPrefix = links.DefaultPrefix
-	}
+	return nil
+}
+
+// normalizeLinksPrefix cleans links_prefix into a site folder, "/go/".
+func (c *Config) normalizeLinksPrefix() error {
 	p, ok := links.CleanPath(c.LinksPrefix)
 	if !ok {
 		return fmt.Errorf("[affiliate] links_prefix %q is not a plain site folder such as \"/recommends/\"", c.LinksPrefix)
 	}
 	c.LinksPrefix = p
-	if c.StaleAfterDays <= 0 {
-		c.StaleAfterDays = 180
-	}
-	if err := c.normalizeAutoLinks(); err != nil {
-		return err
-	}
-	if err := c.normalizeClicks(); err != nil {
-		return err
-	}
-	if err := c.normalizeRedirects(); err != nil {
-		return err
-	}
-	if c.DealWarnDays <= 0 {
-		c.DealWarnDays = DefaultDealWarnDays
-	}
-	if c.BasePath == "" {
-		c.BasePath = "/"
-	}
-	switch {
-	case c.CurrencyCode != "":
-		cur, err := money.LookupCurrency(c.CurrencyCode)
-		if err != nil {
-			msg := fmt.Sprintf("[affiliate] currency %q is not an ISO 4217 currency code", c.CurrencyCode)
-			if s, ok := suggest.Closest(strings.ToUpper(c.CurrencyCode), money.CurrencyCodes()); ok {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			return errors.New(msg)
+	return nil
+}
+
+// normalizeCurrency looks up the site's currency code, with the symbol
+// site.toml gives it; a symbol without a code is an error.
+func (c *Config) normalizeCurrency() error {
+	if c.CurrencyCode == "" {
+		if c.CurrencySymbol != "" {
+			return fmt.Errorf("[affiliate] currency_symbol %q needs a currency code too (currency = \"EUR\", say)", c.CurrencySymbol)
 		}
-		cur.Symbol = c.CurrencySymbol
-		c.Currency = cur
-	case c.CurrencySymbol != "":
-		return fmt.Errorf("[affiliate] currency_symbol %q needs a currency code too (currency = \"EUR\", say)", c.CurrencySymbol)
+		return nil
 	}
+	cur, err := money.LookupCurrency(c.CurrencyCode)
+	if err != nil {
+		msg := fmt.Sprintf("[affiliate] currency %q is not an ISO 4217 currency code", c.CurrencyCode)
+		if s, ok := suggest.Closest(strings.ToUpper(c.CurrencyCode), money.CurrencyCodes()); ok {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return errors.New(msg)
+	}
+	cur.Symbol = c.CurrencySymbol
+	c.Currency = cur
 	return nil
 }
 
