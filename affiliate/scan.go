@@ -43,45 +43,60 @@ func Scan(b []byte, classify func(href string) (string, bool)) Found {
 	}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	off := 0
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return f
-		}
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 		start := off
 		off += len(z.Raw())
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		name, hasAttr := z.TagName()
-		isLink := string(name) == "a" || string(name) == "area"
-		if !hasAttr || !isLink && f.Disclosure >= 0 {
-			continue
-		}
-		var href, rel, class string
-		var seenHref, seenRel, seenClass bool
-		for more := true; more; {
-			var k, v []byte
-			k, v, more = z.TagAttr()
-			switch {
-			case string(k) == "href" && !seenHref:
-				href, seenHref = string(v), true
-			case string(k) == "rel" && !seenRel:
-				rel, seenRel = string(v), true
-			case string(k) == "class" && !seenClass:
-				class, seenClass = string(v), true
-			}
-		}
-		if f.Disclosure < 0 && HasWord(class, DisclosureClass) {
-			f.Disclosure = start
-		}
-		if !isLink || !seenHref {
-			continue
-		}
-		if prog, ok := classify(href); ok {
-			f.Anchors = append(f.Anchors, Anchor{Tag: string(name), Href: href, Rel: rel, Program: prog, Offset: start})
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			f.tag(z, start, classify)
 		}
 	}
+	return f
+}
+
+// tag records the start tag z is at, which begins at byte start, when
+// it is the first disclosure or an affiliate link.
+func (f *Found) tag(z *html.Tokenizer, start int, classify func(href string) (string, bool)) {
+	name, hasAttr := z.TagName()
+	isLink := string(name) == "a" || string(name) == "area"
+	if !hasAttr || !isLink && f.Disclosure >= 0 {
+		return
+	}
+	a := readTagAttrs(z)
+	if f.Disclosure < 0 && HasWord(a.class, DisclosureClass) {
+		f.Disclosure = start
+	}
+	if !isLink || !a.hasHref {
+		return
+	}
+	if prog, ok := classify(a.href); ok {
+		f.Anchors = append(f.Anchors, Anchor{Tag: string(name), Href: a.href, Rel: a.rel, Program: prog, Offset: start})
+	}
+}
+
+// tagAttrs are the attributes Scan reads from a tag.
+type tagAttrs struct {
+	href, rel, class string
+	hasHref          bool
+}
+
+// readTagAttrs reads the href, rel and class of the tag z is at; of an
+// attribute given twice the first counts, as in a browser.
+func readTagAttrs(z *html.Tokenizer) tagAttrs {
+	var a tagAttrs
+	var seenRel, seenClass bool
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch {
+		case string(k) == "href" && !a.hasHref:
+			a.href, a.hasHref = string(v), true
+		case string(k) == "rel" && !seenRel:
+			a.rel, seenRel = string(v), true
+		case string(k) == "class" && !seenClass:
+			a.class, seenClass = string(v), true
+		}
+	}
+	return a
 }
 
 // RewriteAnchors merges Rel into the rel of every <a> and <area> start
@@ -112,39 +127,40 @@ func editAnchors(b []byte, classify func(href string) (string, bool), edit func(
 	out.Grow(len(b) + len(b)/16)
 	z := html.NewTokenizer(bytes.NewReader(b))
 	changed := false
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				return b
-			}
-			break
-		}
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 		raw := z.Raw()
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		if tag, ok := editTag(tt, z, classify, edit); ok {
+			out.WriteString(tag)
+			changed = true
+		} else {
 			out.Write(raw)
-			continue
 		}
-		tok := z.Token()
-		href, hasHref := "", false
-		if tok.Data == "a" || tok.Data == "area" {
-			for _, a := range tok.Attr {
-				if a.Key == "href" {
-					href, hasHref = a.Val, true
-				}
-			}
-		}
-		prog, aff := classify(href)
-		if !hasHref || !aff {
-			out.Write(raw)
-			continue
-		}
-		tok.Attr = edit(tok.Attr, prog, href)
-		out.WriteString(tok.String())
-		changed = true
 	}
-	if !changed {
+	if z.Err() != io.EOF || !changed {
 		return b
 	}
 	return out.Bytes()
+}
+
+// editTag returns the tag z is at as edit rewrites it, when it is the
+// start tag of an affiliate link.
+func editTag(tt html.TokenType, z *html.Tokenizer, classify func(href string) (string, bool), edit func(attrs []html.Attribute, program, href string) []html.Attribute) (string, bool) {
+	if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return "", false
+	}
+	tok := z.Token()
+	href, hasHref := "", false
+	if tok.Data == "a" || tok.Data == "area" {
+		for _, a := range tok.Attr {
+			if a.Key == "href" {
+				href, hasHref = a.Val, true
+			}
+		}
+	}
+	prog, aff := classify(href)
+	if !hasHref || !aff {
+		return "", false
+	}
+	tok.Attr = edit(tok.Attr, prog, href)
+	return tok.String(), true
 }
