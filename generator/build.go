@@ -179,10 +179,9 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	spare, err := b.cacheSpare()
-	if err != nil {
-		return nil, err
-	}
+	// The output folder's own rules come first (a refused folder is
+	// exit 2, whatever the cache), then the cache's against it.
+	spare, spareErr := b.cacheSpare()
 	var dir *outdir.Dir
 	if opts.Output != nil {
 		b.out = opts.Output
@@ -192,6 +191,10 @@ func Build(opts Options) (*Report, error) {
 			return nil, err
 		}
 		b.out = dir
+	}
+	if spareErr != nil {
+		dir.Abort()
+		return nil, spareErr
 	}
 	if err := b.openCache(dir, spare); err != nil {
 		dir.Abort()

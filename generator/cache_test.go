@@ -507,3 +507,27 @@ func readFolders(t *testing.T, dir string) string {
 	sort.Strings(out)
 	return strings.Join(out, "\n")
 }
+
+// TestCacheInsideOutput: a cache folder inside the output folder (or the
+// other way round) is refused before anything is written, and leaves no
+// temporary folder behind; a refused output folder is refused first.
+func TestCacheInsideOutput(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, cacheSite)
+	work := t.TempDir()
+	out := filepath.Join(work, "out")
+	for _, cache := range []string{filepath.Join(out, "cache"), work} {
+		_, err := generator.Build(generator.Options{Source: dir, Dest: out, CacheDir: cache})
+		if err == nil || !strings.Contains(err.Error(), "must not hold one another") {
+			t.Errorf("cache %s: error = %v", cache, err)
+		}
+		names, _ := os.ReadDir(work)
+		for _, n := range names {
+			t.Errorf("cache %s: %s left in the output's folder", cache, n.Name())
+		}
+	}
+	_, err := generator.Build(generator.Options{Source: dir, Dest: dir, CacheDir: filepath.Join(dir, ".affsite", "cache")})
+	if err == nil || !strings.Contains(err.Error(), "site's source folder") {
+		t.Errorf("output = source: error = %v", err)
+	}
+}
