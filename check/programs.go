@@ -5,6 +5,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/programs"
 )
 
 // checkPrograms reports programs that pages name but the data does not
@@ -13,69 +16,88 @@ import (
 func (a *auditor) checkPrograms() {
 	a.checkFigures()
 	a.checkRefIDs()
+	a.checkUnknownPrograms()
+	used := a.usedPrograms()
+	for _, p := range a.progs.All() {
+		if !used[p.ID] {
+			a.add(p.File, max(p.Line, 1), Warning, fmt.Sprintf("program %s is not used by any page", p.ID))
+		}
+		a.checkPricesAge(p)
+	}
+	for _, r := range a.rep.Sources {
+		a.checkPageAge(r)
+	}
+}
+
+// checkUnknownPrograms reports each page whose program the data does
+// not have.
+func (a *auditor) checkUnknownPrograms() {
+	for _, r := range a.rep.Sources {
+		if _, ok := a.progs.Get(r.Program); r.Program != "" && !ok {
+			a.add(r.File, lineOfKey(a.source(r.File), "program"), Error,
+				fmt.Sprintf("unknown program %q (data/programs has %s)", r.Program, listOrNone(a.progs.IDs())))
+		}
+	}
+}
+
+// usedPrograms are the programs that pages name or link to.
+func (a *auditor) usedPrograms() map[string]bool {
 	used := map[string]bool{}
 	for _, r := range a.rep.Sources {
-		ids := append([]string(nil), r.Programs...)
-		if r.Program != "" {
-			ids = append(ids, r.Program)
-		}
-		for _, id := range ids {
+		for _, id := range pagePrograms(r) {
 			used[id] = true
-		}
-		if r.Program != "" {
-			if _, ok := a.progs.Get(r.Program); !ok {
-				a.add(r.File, lineOfKey(a.source(r.File), "program"), Error,
-					fmt.Sprintf("unknown program %q (data/programs has %s)", r.Program, listOrNone(a.progs.IDs())))
-			}
 		}
 	}
 	for _, l := range a.rep.Links {
 		used[l.Program] = true
 	}
+	return used
+}
+
+// checkPricesAge reports a program whose prices_checked is older than
+// stale_after_days: a warning, an error with --strict.
+func (a *auditor) checkPricesAge(p *programs.Program) {
 	staleAfter := a.cfg.Affiliate.StaleAfterDays
-	for _, p := range a.progs.All() {
-		if !used[p.ID] {
-			a.add(p.File, max(p.Line, 1), Warning, fmt.Sprintf("program %s is not used by any page", p.ID))
-		}
-		if p.PricesChecked.IsZero() {
+	age := int(a.opts.Now.Sub(p.PricesChecked) / (24 * time.Hour))
+	if p.PricesChecked.IsZero() || age <= staleAfter {
+		return
+	}
+	level := Warning
+	if a.opts.Strict {
+		level = Error
+	}
+	a.add(p.File, lineOfKey(a.source(p.File), "prices_checked"), level,
+		fmt.Sprintf("program %s: prices_checked %s is %d days old, more than stale_after_days (%d): check the prices and commission again",
+			p.ID, p.PricesChecked.Format("2006-01-02"), age, staleAfter))
+}
+
+// checkPageAge reports, once for each program, that page r was last
+// changed before the program's prices were checked.
+func (a *auditor) checkPageAge(r generator.PageRecord) {
+	if r.Lastmod.IsZero() {
+		return
+	}
+	ids := pagePrograms(r)
+	sort.Strings(ids)
+	seen := map[string]bool{}
+	for _, id := range ids {
+		p, ok := a.progs.Get(id)
+		if !ok || seen[id] || p.PricesChecked.IsZero() || !r.Lastmod.Before(p.PricesChecked) {
 			continue
 		}
-		age := int(a.opts.Now.Sub(p.PricesChecked) / (24 * time.Hour))
-		if age > staleAfter {
-			level := Warning
-			if a.opts.Strict {
-				level = Error
-			}
-			a.add(p.File, lineOfKey(a.source(p.File), "prices_checked"), level,
-				fmt.Sprintf("program %s: prices_checked %s is %d days old, more than stale_after_days (%d): check the prices and commission again",
-					p.ID, p.PricesChecked.Format("2006-01-02"), age, staleAfter))
-		}
+		seen[id] = true
+		a.add(r.File, a.dateLine(r.File), Warning, fmt.Sprintf("page last changed %s, before %s's prices were checked (%s): review it against the new figures and update lastmod",
+			r.Lastmod.Format("2006-01-02"), id, p.PricesChecked.Format("2006-01-02")))
 	}
-	for _, r := range a.rep.Sources {
-		if r.Lastmod.IsZero() {
-			continue
-		}
-		ids := append([]string(nil), r.Programs...)
-		if r.Program != "" {
-			ids = append(ids, r.Program)
-		}
-		sort.Strings(ids)
-		seen := map[string]bool{}
-		for _, id := range ids {
-			p, ok := a.progs.Get(id)
-			if !ok || seen[id] || p.PricesChecked.IsZero() || !r.Lastmod.Before(p.PricesChecked) {
-				continue
-			}
-			seen[id] = true
-			src := a.source(r.File)
-			line := lineOfKey(src, "lastmod")
-			if line == 1 {
-				line = lineOfKey(src, "date")
-			}
-			a.add(r.File, line, Warning, fmt.Sprintf("page last changed %s, before %s's prices were checked (%s): review it against the new figures and update lastmod",
-				r.Lastmod.Format("2006-01-02"), id, p.PricesChecked.Format("2006-01-02")))
-		}
+}
+
+// dateLine is the line of a page's lastmod, else of its date.
+func (a *auditor) dateLine(file string) int {
+	src := a.source(file)
+	if line := lineOfKey(src, "lastmod"); line != 1 {
+		return line
 	}
+	return lineOfKey(src, "date")
 }
 
 func listOrNone(ids []string) string {
