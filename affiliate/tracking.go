@@ -67,13 +67,9 @@ func fromTemplate(p *programs.Program, cfg Config, base, ref, subID string) (str
 // order: the referral ID, the sub-ID and the UTM tags, each only when
 // it has a value.
 func trackingParams(p *programs.Program, cfg Config, ref, subID string) [][2]string {
-	refParam := p.RefParam
-	if refParam == "" {
-		refParam = "ref"
-	}
 	var add [][2]string
 	for _, kv := range [][2]string{
-		{refParam, ref},
+		{RefParam(p), ref},
 		{SubIDParam(p), subID},
 		{"utm_source", cfg.UTMSource},
 		{"utm_medium", cfg.UTMMedium},
@@ -126,6 +122,15 @@ func replaced(name string, add [][2]string) bool {
 		}
 	}
 	return false
+}
+
+// RefParam is the query parameter that carries p's referral ID: its
+// ref_param, "ref" by default.
+func RefParam(p *programs.Program) string {
+	if p.RefParam != "" {
+		return p.RefParam
+	}
+	return "ref"
 }
 
 // SubIDParam is the query parameter that carries p's sub-ids: its

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"sync"
 	"time"
+
+	"github.com/affsite/affsite/affiliate"
 )
 
 // maxRedirects is how many redirects an external URL may go through.
@@ -33,6 +36,23 @@ type probe struct {
 // and reports those that fail and the redirects that lose the referral
 // parameter.
 func (a *auditor) checkExternal() {
+	byURL := a.externalURLs()
+	urls := slices.Sorted(maps.Keys(byURL))
+	results := a.probeAll(urls)
+	for i, u := range urls {
+		e := byURL[u]
+		if msg, ok := externalFinding(u, e, results[i]); ok {
+			for _, o := range e.at {
+				a.report(o.name, o.needle, Error, msg)
+			}
+		}
+	}
+	a.flush()
+}
+
+// externalURLs are the http(s) URLs the pages link to outside the
+// site, without their fragments, each with where it appears.
+func (a *auditor) externalURLs() map[string]*externalURL {
 	byURL := map[string]*externalURL{}
 	for _, p := range a.pages {
 		for _, l := range p.links {
@@ -42,31 +62,33 @@ func (a *auditor) checkExternal() {
 			}
 			u.Fragment = ""
 			key := u.String()
-			e := byURL[key]
-			if e == nil {
-				e = &externalURL{url: key}
-				if id, ok := a.classifier().Program(key); ok {
-					e.program = id
-					if prog, ok := a.progs.Get(id); ok {
-						rp := prog.RefParam
-						if rp == "" {
-							rp = "ref"
-						}
-						if u.Query().Has(rp) {
-							e.refParam = rp
-						}
-					}
-				}
-				byURL[key] = e
+			if byURL[key] == nil {
+				byURL[key] = a.externalURL(u, key)
 			}
-			e.at = append(e.at, occurrence{name: p.name, needle: l.href})
+			byURL[key].at = append(byURL[key].at, occurrence{name: p.name, needle: l.href})
 		}
 	}
-	urls := make([]string, 0, len(byURL))
-	for k := range byURL {
-		urls = append(urls, k)
+	return byURL
+}
+
+// externalURL is u, spelled key, with the affiliate program it belongs
+// to and the program's referral parameter when u carries it.
+func (a *auditor) externalURL(u *url.URL, key string) *externalURL {
+	e := &externalURL{url: key}
+	id, ok := a.classifier().Program(key)
+	if !ok {
+		return e
 	}
-	sort.Strings(urls)
+	e.program = id
+	if prog, ok := a.progs.Get(id); ok && u.Query().Has(affiliate.RefParam(prog)) {
+		e.refParam = affiliate.RefParam(prog)
+	}
+	return e
+}
+
+// probeAll requests urls, --concurrency (8 by default) at a time, and
+// returns what each gave, in the same order.
+func (a *auditor) probeAll(urls []string) []probe {
 	results := make([]probe, len(urls))
 	conc := a.opts.Concurrency
 	if conc <= 0 {
@@ -84,27 +106,24 @@ func (a *auditor) checkExternal() {
 		}()
 	}
 	wg.Wait()
-	for i, u := range urls {
-		e, res := byURL[u], results[i]
-		var msg string
-		switch {
-		case res.err != nil:
-			msg = fmt.Sprintf("%s: %v", u, res.err)
-		case res.status >= 400:
-			msg = fmt.Sprintf("%s returns %d %s", u, res.status, http.StatusText(res.status))
-			if res.final != u {
-				msg = fmt.Sprintf("%s redirects to %s, which returns %d %s", u, res.final, res.status, http.StatusText(res.status))
-			}
-		case e.refParam != "" && !hasParam(res.final, e.refParam):
-			msg = fmt.Sprintf("%s redirects to %s, which drops the referral parameter %q", u, res.final, e.refParam)
-		default:
-			continue
-		}
-		for _, o := range e.at {
-			a.report(o.name, o.needle, Error, msg)
-		}
+	return results
+}
+
+// externalFinding words what is wrong with external URL u, e, given
+// what requesting it gave: an error, an error status (after redirects),
+// or a redirect that drops the referral parameter.
+func externalFinding(u string, e *externalURL, res probe) (string, bool) {
+	switch {
+	case res.err != nil:
+		return fmt.Sprintf("%s: %v", u, res.err), true
+	case res.status >= 400 && res.final != u:
+		return fmt.Sprintf("%s redirects to %s, which returns %d %s", u, res.final, res.status, http.StatusText(res.status)), true
+	case res.status >= 400:
+		return fmt.Sprintf("%s returns %d %s", u, res.status, http.StatusText(res.status)), true
+	case e.refParam != "" && !hasParam(res.final, e.refParam):
+		return fmt.Sprintf("%s redirects to %s, which drops the referral parameter %q", u, res.final, e.refParam), true
 	}
-	a.flush()
+	return "", false
 }
 
 func hasParam(raw, param string) bool {
