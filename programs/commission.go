@@ -313,15 +313,21 @@ func (c *Commission) On(pl *Plan, b Billing, n int) (money.Cents, error) {
 // when renewals earn nothing (FirstPayment, a Flat figure).
 func (c *Commission) OnRenewal(pl *Plan, b Billing) (money.Cents, error) {
 	if c.HasRenewal {
-		d := *c
-		d.Figure = Figure{Kind: Share, Rate: c.Renewal}
-		d.Tiers, d.HasFloor = nil, false
-		return d.On(pl, b, 1)
+		return c.atRenewalRate().On(pl, b, 1)
 	}
 	if !c.Recurring() || c.Kind == Flat {
 		return 0, nil
 	}
 	return c.On(pl, b, 1)
+}
+
+// atRenewalRate is c earning its Renewal rate on every payment, without
+// tiers or a floor.
+func (c *Commission) atRenewalRate() *Commission {
+	d := *c
+	d.Figure = Figure{Kind: Share, Rate: c.Renewal}
+	d.Tiers, d.HasFloor = nil, false
+	return &d
 }
 
 // Recurring reports whether later payments earn too.

@@ -77,8 +77,10 @@ func programFields() []field[programDecoding] {
 		{"recurring", func(d *decoder, e entry, p *programDecoding) { p.recurs = d.topRecurring(e) }},
 		{"cookie_days", func(d *decoder, e entry, p *programDecoding) { d.cookie(e, p.Program) }},
 		{"cookie_hours", func(d *decoder, e entry, p *programDecoding) { p.CookieHours = d.count(e) }},
-		{"trial", func(d *decoder, e entry, p *programDecoding) { p.Trial = d.trial(e) }},
-		{"payout", func(d *decoder, e entry, p *programDecoding) { p.Payout = d.payout(e) }},
+		{"trial", func(d *decoder, e entry, p *programDecoding) { p.Trial = decodeMapping(d, e, "trial", trialFields()) }},
+		{"payout", func(d *decoder, e entry, p *programDecoding) {
+			p.Payout = decodeMapping(d, e, "payout", payoutFields())
+		}},
 		{"signup_url", func(d *decoder, e entry, p *programDecoding) { p.SignupURL = d.link(e) }},
 		{"ref_param", func(d *decoder, e entry, p *programDecoding) { d.nonEmpty(e, &p.RefParam) }},
 		{"ref_id", func(d *decoder, e entry, p *programDecoding) { p.RefID = d.str(e) }},
@@ -187,40 +189,12 @@ func featureUnion(plans []*Plan) []string {
 	return names
 }
 
-// trial decodes the trial mapping.
-func (d *decoder) trial(e entry) *Trial {
-	if isNull(e.v) {
-		return nil
-	}
-	entries, ok := d.mapping(e.v, "trial", trialKeys())
-	if !ok {
-		return nil
-	}
-	t := &Trial{}
-	decodeFields(d, entries, trialFields(), t)
-	return t
-}
-
 // trialFields are the decoders of trial's keys.
 func trialFields() []field[Trial] {
 	return []field[Trial]{
 		{"days", func(d *decoder, e entry, t *Trial) { t.Days = d.count(e) }},
 		{"price", func(d *decoder, e entry, t *Trial) { t.Price, _ = d.cents(e) }},
 	}
-}
-
-// payout decodes the payout mapping.
-func (d *decoder) payout(e entry) *Payout {
-	if isNull(e.v) {
-		return nil
-	}
-	entries, ok := d.mapping(e.v, "payout", payoutKeys())
-	if !ok {
-		return nil
-	}
-	p := &Payout{}
-	decodeFields(d, entries, payoutFields(), p)
-	return p
 }
 
 // payoutFields are the decoders of payout's keys, in documentation order.

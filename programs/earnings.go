@@ -155,9 +155,7 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 func (c *Commission) renewalExact(pl *Plan, b Billing) (money.Exact, error) {
 	switch {
 	case c.HasRenewal:
-		d := *c
-		d.Figure = Figure{Kind: Share, Rate: c.Renewal}
-		d.Tiers, d.HasFloor = nil, false
+		d := c.atRenewalRate()
 		return d.exact(d.Figure, pl, b)
 	case !c.Recurring() || c.Kind == Flat:
 		return money.Exact{}, nil

@@ -32,17 +32,26 @@ func decodeFields[T any](d *decoder, entries []entry, fields []field[T], into *T
 	}
 }
 
+// decodeMapping decodes the mapping of e, named what in errors, with
+// fields; nil when it is null or not a mapping.
+func decodeMapping[T any](d *decoder, e entry, what string, fields []field[T]) *T {
+	if isNull(e.v) {
+		return nil
+	}
+	entries, ok := d.mapping(e.v, what, keysOf(fields))
+	if !ok {
+		return nil
+	}
+	into := new(T)
+	decodeFields(d, entries, fields, into)
+	return into
+}
+
 // programKeys are the keys of the top-level mapping.
 func programKeys() []string { return keysOf(programFields()) }
 
 // planKeys are the keys of one entry of plans.
 func planKeys() []string { return keysOf(planFields()) }
-
-// trialKeys are the keys of trial.
-func trialKeys() []string { return keysOf(trialFields()) }
-
-// payoutKeys are the keys of payout.
-func payoutKeys() []string { return keysOf(payoutFields()) }
 
 // currencyKeys are the keys of currency.
 func currencyKeys() []string {
