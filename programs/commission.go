@@ -267,6 +267,16 @@ func (c *Commission) exact(f Figure, pl *Plan, b Billing) (money.Exact, error) {
 	case NoFigure:
 		return money.Exact{}, fmt.Errorf("commission: %w", ErrNoFigure)
 	}
+	base, err := c.shareBase(pl, b)
+	if err != nil {
+		return money.Exact{}, err
+	}
+	return c.bounded(base.MulRate(f.Rate)), nil
+}
+
+// shareBase is what a share of pl's price at billing b is taken of: the
+// price, a month of it with a monthly basis, less any fee.
+func (c *Commission) shareBase(pl *Plan, b Billing) (money.Exact, error) {
 	if pl == nil {
 		return money.Exact{}, fmt.Errorf("commission: a share needs a price: %w", ErrNoFigure)
 	}
@@ -278,13 +288,24 @@ func (c *Commission) exact(f Figure, pl *Plan, b Billing) (money.Exact, error) {
 	if m := pl.months(b); c.MonthlyBasis && m > 1 {
 		base = base.Div(m)
 	}
-	if c.Fee != nil {
-		base = base.Sub(base.MulRate(c.Fee.Rate)).Sub(money.ExactOf(c.Fee.Amount))
-		if base.Sign() < 0 {
-			base = money.Exact{}
-		}
+	return c.lessFee(base), nil
+}
+
+// lessFee is base less the fee the program keeps first, never below 0.
+func (c *Commission) lessFee(base money.Exact) money.Exact {
+	if c.Fee == nil {
+		return base
 	}
-	v := base.MulRate(f.Rate)
+	base = base.Sub(base.MulRate(c.Fee.Rate)).Sub(money.ExactOf(c.Fee.Amount))
+	if base.Sign() < 0 {
+		return money.Exact{}
+	}
+	return base
+}
+
+// bounded is v raised to the floor and the minimum, and capped at the
+// maximum, that c has.
+func (c *Commission) bounded(v money.Exact) money.Exact {
 	if c.HasFloor {
 		v = money.MaxExact(v, money.ExactOf(c.Floor))
 	}
@@ -294,7 +315,7 @@ func (c *Commission) exact(f Figure, pl *Plan, b Billing) (money.Exact, error) {
 	if c.HasMax {
 		v = money.MinExact(v, money.ExactOf(c.Max))
 	}
-	return v, nil
+	return v
 }
 
 // On returns the commission on one first payment of pl at billing b when
