@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -95,7 +96,7 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		d.Caption = strings.NewReplacer("Monthly commission", "Yearly commission", "monthly commission", "yearly commission").Replace(d.Caption)
 	}
 	if scenario != nil && scenario.Ramp != nil {
-		d.Caption = scenario.Name + ": new customers each month, for " + plural(scenario.Ramp.Months, "month") +
+		d.Caption = scenario.Name + ": new customers each month, for " + plural.N(scenario.Ramp.Months, "month") +
 			rampChurn(scenario.Ramp) + "; the first payment of each."
 	}
 	if d.Summary, err = earningsSummary(p, scenario, cur); err != nil {

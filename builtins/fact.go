@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
@@ -172,7 +173,7 @@ func programFactTable() []programFact {
 		{"payout.minimum", payoutFact("payout.minimum", payoutMinimum)},
 		{"payout.hold", payoutFact("payout.hold", func(po *programs.Payout, _ money.Currency) string {
 			if po.HoldDays > 0 {
-				return plural(po.HoldDays, "day")
+				return plural.N(po.HoldDays, "day")
 			}
 			return ""
 		})},

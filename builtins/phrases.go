@@ -1,19 +1,15 @@
 package builtins
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/affsite/affsite/internal/plural"
+)
 
 // The phrases builtins writes around a number and a unit, in one place
-// so that each reads right for 1 and for more: "1 day", "30 days";
-// "a 60-day cookie", never "60 days cookie"; "for the first month",
-// never "the first 1 month"; "/year", never "/1 year".
-
-// plural returns "1 day" or "30 days".
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
-}
+// so that each reads right for 1 and for more: "a 60-day cookie", never
+// "60 days cookie"; "for the first month", never "the first 1 month";
+// "/year", never "/1 year". Counts ("1 day", "30 days") are plural.N's.
 
 // adjective returns n and unit as they stand before a noun, hyphenated
 // and singular: "60-day" (a 60-day cookie), "1-day", "24-hour".
@@ -26,7 +22,7 @@ func theN(n int, unit string) string {
 	if n == 1 {
 		return "the " + unit
 	}
-	return "the " + plural(n, unit)
+	return "the " + plural.N(n, unit)
 }
 
 // theFirst returns "the first month" for 1, "the first 12 months"
@@ -35,7 +31,7 @@ func theFirst(n int, unit string) string {
 	if n == 1 {
 		return "the first " + unit
 	}
-	return "the first " + plural(n, unit)
+	return "the first " + plural.N(n, unit)
 }
 
 // perPeriod returns what a price is for: "/month" for 1 month, "/year"
@@ -47,7 +43,7 @@ func perPeriod(months int) string {
 	case months == 12:
 		return "/year"
 	case months%12 == 0:
-		return "/" + plural(months/12, "year")
+		return "/" + plural.N(months/12, "year")
 	}
-	return "/" + plural(months, "month")
+	return "/" + plural.N(months, "month")
 }

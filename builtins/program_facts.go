@@ -3,6 +3,7 @@ package builtins
 import (
 	"strings"
 
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -68,7 +69,7 @@ func (st *PageState) ProgramFacts(inv *shortcodes.Invocation) error {
 			add("Commission payable", "After the "+adjective(po.HoldDays, "day")+" refund period")
 		}
 		if po.MinSales > 0 {
-			add("Minimum sales", plural(po.MinSales, "sale")+" before the first payout")
+			add("Minimum sales", plural.N(po.MinSales, "sale")+" before the first payout")
 		}
 	}
 	if len(p.PromoMaterials) > 0 {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 )
@@ -214,7 +215,7 @@ func tier2Short(t *programs.Tier2, cur money.Currency) string {
 }
 
 // cookieText returns "60 days", "lifetime" or "24 hours", "" for none.
-func cookieText(p *programs.Program) string { return cookieLength(p, plural) }
+func cookieText(p *programs.Program) string { return cookieLength(p, plural.N) }
 
 // cookieAdjective returns the cookie's length as it stands before a
 // noun: "60-day" (a 60-day cookie), "lifetime" or "24-hour", "" for
@@ -222,7 +223,7 @@ func cookieText(p *programs.Program) string { return cookieLength(p, plural) }
 func cookieAdjective(p *programs.Program) string { return cookieLength(p, adjective) }
 
 // cookieLength is the cookie's length with its number and unit written
-// by form (plural or adjective).
+// by form (plural.N or adjective).
 func cookieLength(p *programs.Program, form func(n int, unit string) string) string {
 	switch {
 	case p.CookieLifetime:
