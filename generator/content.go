@@ -164,12 +164,7 @@ func (b *builder) readSource(full string) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
-	fm, body, lineOffset, err := splitFrontMatter(file, src)
-	if f, bo, lo, w := splitFrontMatterTolerant(file, src, err); w != nil && b.cfg.File != "" && b.cfg.File != "site.toml" {
-		// A Hugo site's, as Hugo reads it; site.toml's sites keep the error.
-		fm, body, lineOffset, err = f, bo, lo, nil
-		b.warn(*w)
-	}
+	fm, body, lineOffset, err := b.frontMatter(file, src)
 	if err != nil {
 		return nil, err
 	}
@@ -191,9 +186,7 @@ func (b *builder) readSource(full string) (*source, error) {
 	for _, w := range unsupportedFrontMatter(file, fm, lineOf) {
 		b.warn(w)
 	}
-	if meta.draft && !b.opts.Drafts ||
-		!meta.publishDate.IsZero() && meta.publishDate.After(b.now) && !b.opts.Future ||
-		!meta.expiryDate.IsZero() && !meta.expiryDate.After(b.now) && !b.opts.Expired {
+	if !b.published(meta) {
 		return nil, nil
 	}
 	rel := strings.TrimPrefix(key, "content/")
@@ -214,16 +207,7 @@ func (b *builder) readSource(full string) (*source, error) {
 	}
 	s := &source{page: p, file: file, key: key, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
 	s.sum = b.sourceSum(src)
-	if s.build, err = buildOptionsOf(file, fm, lineOf); err != nil {
-		return nil, err
-	}
-	if base == "_index.md" {
-		c, _ := lookupKey(fm, "cascade")
-		if s.cascade, err = parseCascade(file, c, lineOf("cascade")); err != nil {
-			return nil, err
-		}
-	}
-	if s.menus, err = pageMenus(file, fm, lineOf); err != nil {
+	if err := s.readOptions(fm, base, lineOf); err != nil {
 		return nil, err
 	}
 	if base == "_index.md" {
@@ -232,34 +216,79 @@ func (b *builder) readSource(full string) (*source, error) {
 			p.Kind = KindHome
 		}
 		p.Section = dir
-	} else {
-		urlPath, err := pageURLPath(dir, base, meta)
-		if pattern, ok := b.cfg.PagePermalink(section); ok && err == nil && meta.url == "" {
-			urlPath, err = expandPermalink(pattern, permalinkOf(dir, base, section, meta, b.sectionDirs))
-		}
-		if err != nil {
-			line := 1
-			var ke *keyError
-			if errors.As(err, &ke) {
-				line = lineOf(ke.key)
-			}
-			return nil, diag.Errorf(file, line, 0, diag.Content, "%v", err)
-		}
-		s.outPath = urlPath + "index.html"
-		p.RelPermalink = b.basePath + urlPath
-		p.Permalink = b.absURL(urlPath)
-		if s.build.render == "never" {
-			p.RelPermalink, p.Permalink = "", "" // as in Hugo: no URL
-		}
-		if p.Slug == "" {
-			p.Slug = path.Base(strings.TrimSuffix(urlPath, "/"))
-		}
+	} else if err := b.placePage(s, dir, base, section, meta, lineOf); err != nil {
+		return nil, err
 	}
 	if p.Title == "" && p.Kind == KindPage {
 		p.Title = humanize(strings.TrimSuffix(base, ".md"))
 	}
 	b.summarize(p, body, meta.summary)
 	return s, nil
+}
+
+// frontMatter splits a content file into its front matter and body. A
+// Hugo site's front matter is read as Hugo reads it (a key given twice
+// is a warning); site.toml's sites keep the error.
+func (b *builder) frontMatter(file string, src []byte) (map[string]any, []byte, int, error) {
+	fm, body, lineOffset, err := splitFrontMatter(file, src)
+	if f, bo, lo, w := splitFrontMatterTolerant(file, src, err); w != nil && b.cfg.File != "" && b.cfg.File != "site.toml" {
+		fm, body, lineOffset, err = f, bo, lo, nil
+		b.warn(*w)
+	}
+	return fm, body, lineOffset, err
+}
+
+// published tells whether the build's options publish a page: not a
+// draft, not future, not expired (unless the options say so).
+func (b *builder) published(meta pageMeta) bool {
+	return !(meta.draft && !b.opts.Drafts ||
+		!meta.publishDate.IsZero() && meta.publishDate.After(b.now) && !b.opts.Future ||
+		!meta.expiryDate.IsZero() && !meta.expiryDate.After(b.now) && !b.opts.Expired)
+}
+
+// readOptions reads the front matter's build options, an _index.md's
+// cascade and the page's menu entries.
+func (s *source) readOptions(fm map[string]any, base string, lineOf func(string) int) error {
+	var err error
+	if s.build, err = buildOptionsOf(s.file, fm, lineOf); err != nil {
+		return err
+	}
+	if base == "_index.md" {
+		c, _ := lookupKey(fm, "cascade")
+		if s.cascade, err = parseCascade(s.file, c, lineOf("cascade")); err != nil {
+			return err
+		}
+	}
+	s.menus, err = pageMenus(s.file, fm, lineOf)
+	return err
+}
+
+// placePage gives a regular page its URL (from url, slug, the folder or
+// the section's permalink pattern), output path and slug.
+func (b *builder) placePage(s *source, dir, base, section string, meta pageMeta, lineOf func(string) int) error {
+	p := s.page
+	urlPath, err := pageURLPath(dir, base, meta)
+	if pattern, ok := b.cfg.PagePermalink(section); ok && err == nil && meta.url == "" {
+		urlPath, err = expandPermalink(pattern, permalinkOf(dir, base, section, meta, b.sectionDirs))
+	}
+	if err != nil {
+		line := 1
+		var ke *keyError
+		if errors.As(err, &ke) {
+			line = lineOf(ke.key)
+		}
+		return diag.Errorf(s.file, line, 0, diag.Content, "%v", err)
+	}
+	s.outPath = urlPath + "index.html"
+	p.RelPermalink = b.basePath + urlPath
+	p.Permalink = b.absURL(urlPath)
+	if s.build.render == "never" {
+		p.RelPermalink, p.Permalink = "", "" // as in Hugo: no URL
+	}
+	if p.Slug == "" {
+		p.Slug = path.Base(strings.TrimSuffix(urlPath, "/"))
+	}
+	return nil
 }
 
 // readContentFile reads a content file, refusing what readSourceFile
