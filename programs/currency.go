@@ -19,8 +19,13 @@ func (p *Program) InCurrency(cur money.Currency) (*Program, error) {
 	if from == to {
 		return p, nil
 	}
-	q := *p
-	conv := func(c money.Cents, line int, what string) (money.Cents, error) {
+	return p.rescaled(p.converter(cur, from, to))
+}
+
+// converter rescales p's amounts from `from` decimals to cur's `to`; an
+// amount that is not whole in cur is an error at its line.
+func (p *Program) converter(cur money.Currency, from, to int) converter {
+	return func(c money.Cents, line int, what string) (money.Cents, error) {
 		out, err := rescale(c, from, to)
 		if err != nil {
 			return 0, &Error{File: p.File, Line: line, Msg: fmt.Sprintf(
@@ -29,30 +34,15 @@ func (p *Program) InCurrency(cur money.Currency) (*Program, error) {
 		}
 		return out, nil
 	}
+}
+
+// rescaled returns a copy of p with every amount rescaled by conv, in
+// the order of its file: plans, commission, tier2, trial, payout.
+func (p *Program) rescaled(conv converter) (*Program, error) {
+	q := *p
 	var err error
-	q.Plans = make([]*Plan, len(p.Plans))
-	for i, pl := range p.Plans {
-		c := *pl
-		if c.Monthly, err = conv(pl.Monthly, pl.Line, "plan "+pl.Name+": monthly"); err != nil {
-			return nil, err
-		}
-		if c.Annual, err = conv(pl.Annual, pl.Line, "plan "+pl.Name+": annual"); err != nil {
-			return nil, err
-		}
-		if c.Price, err = conv(pl.Price, pl.Line, "plan "+pl.Name+": price"); err != nil {
-			return nil, err
-		}
-		if pl.Commission != nil {
-			if c.Commission, err = pl.Commission.rescaled(conv, pl.Line, "plan "+pl.Name+": commission"); err != nil {
-				return nil, err
-			}
-		}
-		if pl.Tier2 != nil {
-			if c.Tier2, err = pl.Tier2.rescaled(conv, pl.Line, "plan "+pl.Name+": tier2"); err != nil {
-				return nil, err
-			}
-		}
-		q.Plans[i] = &c
+	if q.Plans, err = rescaledPlans(p.Plans, conv); err != nil {
+		return nil, err
 	}
 	pc, err := p.Commission.rescaled(conv, p.Commission.Line, "commission")
 	if err != nil {
@@ -64,21 +54,72 @@ func (p *Program) InCurrency(cur money.Currency) (*Program, error) {
 			return nil, err
 		}
 	}
-	if p.Trial != nil {
-		t := *p.Trial
-		if t.Price, err = conv(t.Price, p.Line, "trial: price"); err != nil {
-			return nil, err
-		}
-		q.Trial = &t
+	if q.Trial, err = p.Trial.rescaled(conv, p.Line); err != nil {
+		return nil, err
 	}
-	if p.Payout != nil {
-		po := *p.Payout
-		if po.Minimum, err = conv(po.Minimum, p.Line, "payout: minimum"); err != nil {
-			return nil, err
-		}
-		q.Payout = &po
+	if q.Payout, err = p.Payout.rescaled(conv, p.Line); err != nil {
+		return nil, err
 	}
 	return &q, nil
+}
+
+// rescaledPlans returns copies of plans with every amount rescaled by conv.
+func rescaledPlans(plans []*Plan, conv converter) ([]*Plan, error) {
+	out := make([]*Plan, len(plans))
+	for i, pl := range plans {
+		var err error
+		if out[i], err = pl.rescaled(conv); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// rescaled returns a copy of pl with its prices, commission and tier2
+// rescaled by conv; errors are at the plan's line.
+func (pl *Plan) rescaled(conv converter) (*Plan, error) {
+	c := *pl
+	what := "plan " + pl.Name + ": "
+	var err error
+	for _, a := range []struct {
+		v    *money.Cents
+		name string
+	}{{&c.Monthly, "monthly"}, {&c.Annual, "annual"}, {&c.Price, "price"}} {
+		if *a.v, err = conv(*a.v, pl.Line, what+a.name); err != nil {
+			return nil, err
+		}
+	}
+	if c.Commission, err = pl.Commission.rescaled(conv, pl.Line, what+"commission"); err != nil {
+		return nil, err
+	}
+	if c.Tier2, err = pl.Tier2.rescaled(conv, pl.Line, what+"tier2"); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// rescaled returns a copy of t with its price rescaled by conv, at line;
+// nil for nil.
+func (t *Trial) rescaled(conv converter, line int) (*Trial, error) {
+	if t == nil {
+		return nil, nil
+	}
+	out := *t
+	var err error
+	out.Price, err = conv(t.Price, line, "trial: price")
+	return &out, err
+}
+
+// rescaled returns a copy of po with its minimum rescaled by conv, at
+// line; nil for nil.
+func (po *Payout) rescaled(conv converter, line int) (*Payout, error) {
+	if po == nil {
+		return nil, nil
+	}
+	out := *po
+	var err error
+	out.Minimum, err = conv(po.Minimum, line, "payout: minimum")
+	return &out, err
 }
 
 // rescale converts c from units of 10^-from to units of 10^-to exactly.
@@ -101,8 +142,12 @@ func rescale(c money.Cents, from, to int) (money.Cents, error) {
 // converter rescales one amount, naming it in its error.
 type converter func(c money.Cents, line int, what string) (money.Cents, error)
 
-// rescaled returns a copy of c with every amount rescaled by conv.
+// rescaled returns a copy of c with every amount rescaled by conv; nil
+// for nil.
 func (c *Commission) rescaled(conv converter, line int, what string) (*Commission, error) {
+	if c == nil {
+		return nil, nil
+	}
 	out := *c
 	var err error
 	amounts := []*money.Cents{&out.Amount, &out.Floor, &out.Min, &out.Max, &out.Upfront}
@@ -123,12 +168,14 @@ func (c *Commission) rescaled(conv converter, line int, what string) (*Commissio
 	return &out, nil
 }
 
-// rescaled returns a copy of t with its amount rescaled by conv.
+// rescaled returns a copy of t with its amount rescaled by conv; nil for
+// nil.
 func (t *Tier2) rescaled(conv converter, line int, what string) (*Tier2, error) {
+	if t == nil {
+		return nil, nil
+	}
 	out := *t
 	var err error
-	if out.Amount, err = conv(t.Amount, line, what); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	out.Amount, err = conv(t.Amount, line, what)
+	return &out, err
 }
