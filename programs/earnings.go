@@ -93,62 +93,93 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 	if months < 1 || months > MaxRampMonths {
 		return nil, fmt.Errorf("scenario %q: %d months is outside 1–%d", s.Name, months, MaxRampMonths)
 	}
-	income := make([]money.Exact, months)
 	var churn money.Rate
 	if s.Ramp != nil {
 		churn = s.Ramp.Churn
 	}
+	income := make([]money.Exact, months)
 	nth, period := 0, s.Sales() // sales before this row and in all in one month, for volume tiers
 	for _, pc := range s.Mix {
-		pl, ok := p.Plan(pc.PlanID)
-		if !ok {
-			return nil, fmt.Errorf("scenario %q: unknown plan %q", s.Name, pc.PlanID)
-		}
-		b, err := s.BillingOf(pl)
+		r, err := p.mixRow(s, pc, nth, period)
 		if err != nil {
 			return nil, err
-		}
-		c := p.CommissionFor(pl)
-		first, err := c.rowFirst(pl, b, nth, period, pc.Count)
-		if err != nil {
-			return nil, err
-		}
-		if c.HasUpfront { // paid once, with the first payment
-			first = first.Add(money.ExactOf(c.Upfront).Mul(pc.Count))
 		}
 		nth += int(min(pc.Count, 1<<30))
-		renewal, err := c.renewalExact(pl, b)
-		if err != nil {
-			return nil, err
-		}
-		every := int(pl.months(b)) // months between payments; 0: never again
-		if every == 0 || renewal.Sign() == 0 {
-			for j := 1; j <= joinMonths; j++ {
-				income[j-1] = income[j-1].Add(first)
-			}
-			continue
-		}
-		// due[a] is what a cohort's renewal at age a months earns (age 1:
-		// the month it joined): the row's customers less the churn of
-		// every month before.
-		due := make([]money.Exact, months+1)
-		left := renewal.Mul(pc.Count)
-		for a := 1; a <= months; a++ {
-			due[a] = left
-			left = left.Sub(left.MulRate(churn))
-		}
-		for j := 1; j <= joinMonths; j++ {
-			income[j-1] = income[j-1].Add(first)
-			for m := j + every; m <= months; m += every {
-				age := m - j + 1
-				if c.Recurs == ForMonths && age > c.Months {
-					break
-				}
-				income[m-1] = income[m-1].Add(due[age])
-			}
-		}
+		r.addTo(income, joinMonths, churn)
 	}
 	return income, nil
+}
+
+// rowIncome is what one row of a scenario's mix earns from the
+// customers who join in one month: first, with their first payments;
+// then renewal for each customer every `every` months (0: never again).
+type rowIncome struct {
+	c       *Commission
+	first   money.Exact
+	renewal money.Exact
+	every   int
+	count   int64
+}
+
+// mixRow prices row pc of s's mix, the row after nth of period sales.
+func (p *Program) mixRow(s *Scenario, pc PlanCount, nth, period int) (rowIncome, error) {
+	pl, ok := p.Plan(pc.PlanID)
+	if !ok {
+		return rowIncome{}, fmt.Errorf("scenario %q: unknown plan %q", s.Name, pc.PlanID)
+	}
+	b, err := s.BillingOf(pl)
+	if err != nil {
+		return rowIncome{}, err
+	}
+	r := rowIncome{c: p.CommissionFor(pl), every: int(pl.months(b)), count: pc.Count}
+	if r.first, err = r.c.rowFirst(pl, b, nth, period, pc.Count); err != nil {
+		return rowIncome{}, err
+	}
+	if r.c.HasUpfront { // paid once, with the first payment
+		r.first = r.first.Add(money.ExactOf(r.c.Upfront).Mul(pc.Count))
+	}
+	r.renewal, err = r.c.renewalExact(pl, b)
+	return r, err
+}
+
+// addTo adds to income what the row earns when its customers join in
+// each of the first joinMonths months.
+func (r rowIncome) addTo(income []money.Exact, joinMonths int, churn money.Rate) {
+	var due []money.Exact
+	if r.every != 0 && r.renewal.Sign() != 0 {
+		due = r.renewalsDue(len(income), churn)
+	}
+	for j := 1; j <= joinMonths; j++ {
+		income[j-1] = income[j-1].Add(r.first)
+		if due != nil {
+			r.addRenewals(income, due, j)
+		}
+	}
+}
+
+// renewalsDue[a] is what a cohort's renewal at age a months earns (age
+// 1: the month it joined): the row's customers less the churn of every
+// month before.
+func (r rowIncome) renewalsDue(months int, churn money.Rate) []money.Exact {
+	due := make([]money.Exact, months+1)
+	left := r.renewal.Mul(r.count)
+	for a := 1; a <= months; a++ {
+		due[a] = left
+		left = left.Sub(left.MulRate(churn))
+	}
+	return due
+}
+
+// addRenewals adds to income the renewals of the cohort that joined in
+// month j, while the commission pays them.
+func (r rowIncome) addRenewals(income, due []money.Exact, j int) {
+	for m := j + r.every; m <= len(income); m += r.every {
+		age := m - j + 1
+		if r.c.Recurs == ForMonths && age > r.c.Months {
+			return
+		}
+		income[m-1] = income[m-1].Add(due[age])
+	}
 }
 
 // renewalExact is OnRenewal, unrounded.
