@@ -1,6 +1,7 @@
 package hugoshortcodes
 
 import (
+	"cmp"
 	"net/url"
 	"strconv"
 
@@ -37,14 +38,47 @@ func (pg *Page) YouTube(inv *shortcodes.Invocation) error {
 	if err != nil {
 		return err
 	}
-	v := Video{ID: id, Class: arg(inv, "class", 1), Title: arg(inv, "title", -1), Loading: arg(inv, "loading", -1)}
-	if v.Title == "" {
-		v.Title = "YouTube video"
+	q, err := youtubeQuery(inv, id)
+	if err != nil {
+		return err
 	}
-	if v.Loading == "" {
-		v.Loading = "eager"
+	full, err := boolArg(inv, "allowFullScreen", true)
+	if err != nil {
+		return err
 	}
-	q := url.Values{}
+	inv.Data = Video{
+		ID: id, Class: arg(inv, "class", 1),
+		Title:   cmp.Or(arg(inv, "title", -1), "YouTube video"),
+		Loading: cmp.Or(arg(inv, "loading", -1), "eager"),
+		Allow:   youtubeAllow(full),
+		Src:     "https://" + pg.youtubeHost() + "/embed/" + url.PathEscape(id) + "?" + q.Encode(),
+	}
+	return nil
+}
+
+// youtubeQuery is the query of video id's player: its flags, its start
+// and end, and for a loop a playlist of the one video.
+func youtubeQuery(inv *shortcodes.Invocation, id string) (url.Values, error) {
+	q, err := youtubeFlags(inv)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"start", "end"} {
+		s, err := seconds(inv, name)
+		if err != nil {
+			return nil, err
+		}
+		q.Set(name, s)
+	}
+	if q.Get("loop") == "1" {
+		q.Set("playlist", id)
+	}
+	return q, nil
+}
+
+// youtubeFlags are the player's autoplay, controls, loop and mute
+// flags, 1 or 0; autoplay mutes, as browsers autoplay muted videos only.
+func youtubeFlags(inv *shortcodes.Invocation) (url.Values, error) {
 	flags := []struct {
 		name string
 		def  bool
@@ -53,42 +87,44 @@ func (pg *Page) YouTube(inv *shortcodes.Invocation) error {
 	for _, f := range flags {
 		b, err := boolArg(inv, f.name, f.def)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		on[f.name] = b
 	}
-	on["mute"] = on["mute"] || on["autoplay"] // browsers autoplay muted videos only
+	on["mute"] = on["mute"] || on["autoplay"]
+	q := url.Values{}
 	for _, f := range flags {
 		q.Set(f.name, strconv.Itoa(b2i(on[f.name])))
 	}
-	for _, name := range []string{"start", "end"} {
-		s := arg(inv, name, -1)
-		if s == "" {
-			s = "0"
-		}
-		if _, err := strconv.Atoi(s); err != nil {
-			return inv.Errorf("shortcode %q: %s must be a number of seconds, not %q", inv.Name, name, s)
-		}
-		q.Set(name, s)
+	return q, nil
+}
+
+// seconds reads the start or end argument (name): a number of seconds,
+// "0" when it is not given.
+func seconds(inv *shortcodes.Invocation, name string) (string, error) {
+	s := cmp.Or(arg(inv, name, -1), "0")
+	if _, err := strconv.Atoi(s); err != nil {
+		return "", inv.Errorf("shortcode %q: %s must be a number of seconds, not %q", inv.Name, name, s)
 	}
-	if on["loop"] {
-		q.Set("playlist", id)
+	return s, nil
+}
+
+// youtubeAllow is the player iframe's allow list.
+func youtubeAllow(fullScreen bool) string {
+	allow := "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
+	if fullScreen {
+		allow += "; fullscreen"
 	}
-	full, err := boolArg(inv, "allowFullScreen", true)
-	if err != nil {
-		return err
+	return allow
+}
+
+// youtubeHost serves the player: youtube-nocookie.com unless the site
+// turns privacy.youtube.privacyEnhanced off.
+func (pg *Page) youtubeHost() string {
+	if pg.Privacy.YouTube.PrivacyEnhanced {
+		return "www.youtube-nocookie.com"
 	}
-	v.Allow = "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
-	if full {
-		v.Allow += "; fullscreen"
-	}
-	host := "www.youtube-nocookie.com"
-	if !pg.Privacy.YouTube.PrivacyEnhanced {
-		host = "www.youtube.com"
-	}
-	v.Src = "https://" + host + "/embed/" + url.PathEscape(id) + "?" + q.Encode()
-	inv.Data = v
-	return nil
+	return "www.youtube.com"
 }
 
 // Vimeo is Hugo's vimeo and vimeo_simple shortcodes; the player is asked
