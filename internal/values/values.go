@@ -68,64 +68,102 @@ func NormalizeValue(v any) any {
 // text, with its line; msg is "" when there is none. It is the one check
 // of JSON data files and JSON front matter.
 func JSONProblem(src []byte) (line int, msg string) {
-	dec := json.NewDecoder(bytes.NewReader(src))
-	lineAt := func(off int64) int {
-		return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1
-	}
-	type frame struct {
-		object bool
-		keys   map[string]bool
-		key    bool // the next string token is a key
-	}
-	var stack []*frame
+	c := &jsonChecker{src: src, dec: json.NewDecoder(bytes.NewReader(src))}
 	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
+		before := c.dec.InputOffset()
+		tok, err := c.dec.Token()
 		if errors.Is(err, io.EOF) {
 			return 0, ""
 		}
 		if err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				return lineAt(se.Offset), err.Error()
-			}
-			return lineAt(dec.InputOffset()), err.Error()
+			return c.syntaxError(err)
 		}
-		var top *frame
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
+		if k, dup := c.token(tok); dup {
+			return c.duplicate(before, k)
 		}
-		if d, ok := tok.(json.Delim); ok {
-			switch d {
-			case '{', '[':
-				if top != nil && top.object {
-					top.key = true
-				}
-				stack = append(stack, &frame{object: d == '{', keys: map[string]bool{}, key: d == '{'})
-			default:
-				stack = stack[:len(stack)-1]
-			}
-			continue
-		}
-		if top == nil || !top.object {
-			continue
-		}
-		if top.key {
-			k, _ := tok.(string)
-			if top.keys[k] {
-				// before is the offset after the previous token; the key
-				// itself follows, perhaps on a later line.
-				rest := src[before:]
-				i := bytes.Index(rest, []byte(strconv.Quote(k)))
-				if i < 0 {
-					i = 0
-				}
-				return lineAt(before + int64(i)), fmt.Sprintf("duplicate key %q", k)
-			}
-			top.keys[k] = true
-			top.key = false
-			continue
-		}
+	}
+}
+
+// jsonChecker reads a JSON document token by token, keeping a frame for
+// each object and array open.
+type jsonChecker struct {
+	src   []byte
+	dec   *json.Decoder
+	stack []*jsonFrame
+}
+
+// jsonFrame is an open object or array.
+type jsonFrame struct {
+	object bool
+	keys   map[string]bool
+	key    bool // the next string token is a key
+}
+
+// lineAt is the line of byte offset off.
+func (c *jsonChecker) lineAt(off int64) int {
+	return bytes.Count(c.src[:min(int(off), len(c.src))], []byte("\n")) + 1
+}
+
+// syntaxError places a decoding error: at its offset when it has one.
+func (c *jsonChecker) syntaxError(err error) (int, string) {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return c.lineAt(se.Offset), err.Error()
+	}
+	return c.lineAt(c.dec.InputOffset()), err.Error()
+}
+
+// token takes in the next token; it returns the key when tok repeats a
+// key of its object.
+func (c *jsonChecker) token(tok json.Token) (string, bool) {
+	var top *jsonFrame
+	if len(c.stack) > 0 {
+		top = c.stack[len(c.stack)-1]
+	}
+	if d, ok := tok.(json.Delim); ok {
+		c.delim(d, top)
+		return "", false
+	}
+	if top == nil || !top.object {
+		return "", false
+	}
+	return top.take(tok)
+}
+
+// delim opens or closes an object or array; one that opens is the
+// value of a key of top, when top is an object.
+func (c *jsonChecker) delim(d json.Delim, top *jsonFrame) {
+	if d != '{' && d != '[' {
+		c.stack = c.stack[:len(c.stack)-1]
+		return
+	}
+	if top != nil && top.object {
 		top.key = true
 	}
+	c.stack = append(c.stack, &jsonFrame{object: d == '{', keys: map[string]bool{}, key: d == '{'})
+}
+
+// take reads tok, a key or a scalar value of object f; it returns the
+// key when f already has it.
+func (f *jsonFrame) take(tok json.Token) (string, bool) {
+	if !f.key {
+		f.key = true // a value: a key comes next
+		return "", false
+	}
+	k, _ := tok.(string)
+	if f.keys[k] {
+		return k, true
+	}
+	f.keys[k], f.key = true, false
+	return "", false
+}
+
+// duplicate places repeated key k: before is the offset after the
+// previous token, and the key follows, perhaps on a later line.
+func (c *jsonChecker) duplicate(before int64, k string) (int, string) {
+	i := bytes.Index(c.src[before:], []byte(strconv.Quote(k)))
+	if i < 0 {
+		i = 0
+	}
+	return c.lineAt(before + int64(i)), fmt.Sprintf("duplicate key %q", k)
 }
