@@ -36,25 +36,28 @@ type Shortcode struct {
 	// Start is the offset of the opening "{{"; End is just after the closing
 	// tag's ">}}" when Paired, else just after the opening tag.
 	Start, End int
-	// Markdown is true for {{% %}} delimiters, false for {{< >}}.
-	Markdown bool
 	// Params are the parameters in source order; Named tells whether they
 	// are name=value pairs (true) or positional (false).
 	Params []Param
-	Named  bool
-	// Paired is true when a closing tag matched, or the tag is self-closing.
-	// Inner holds the nodes between the tags, and src[InnerStart:InnerEnd]
-	// is the raw inner text (empty for a self-closing tag).
-	Paired               bool
-	Inner                []Node
-	InnerStart, InnerEnd int
-	// SelfClosing is true for {{< name />}}: paired, with empty inner content.
-	SelfClosing bool
 	// Duplicates are named parameters given again: as in Hugo, the later
 	// value replaced the earlier one in Params.
 	Duplicates []Param
+	// Inner holds the nodes between the tags when Paired, and
+	// src[InnerStart:InnerEnd] is the raw inner text (empty for a
+	// self-closing tag).
+	Inner                []Node
+	InnerStart, InnerEnd int
 	// Line and Col (1-based, Col in runes) locate Start in the parsed source.
 	Line, Col int
+	// Markdown is true for {{% %}} delimiters, false for {{< >}}.
+	Markdown bool
+	Named    bool
+	// Paired is true when a closing tag matched, or the tag is self-closing.
+	Paired bool
+	// SelfClosing is true for {{< name />}}: paired, with empty inner content.
+	SelfClosing bool
+	// (The booleans come last, together: a deeply nested page holds one
+	// Shortcode a level, and padding after each would be a fifth of it.)
 }
 
 func (*Shortcode) node() {}
