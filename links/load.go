@@ -34,40 +34,73 @@ var idPattern = regexp.MustCompile(`^[\pL\pN][\pL\pN._-]*$`)
 // file, a duplicate id or cloaked path included, is returned together as
 // a programs.ErrorList sorted by file and line.
 func Load(fsys fs.FS, dir, prefix string) (*Set, error) {
+	all, errs, err := loadFiles(fsys, dir, prefix)
+	if err != nil {
+		return nil, err
+	}
+	errs = append(errs, duplicates(all)...)
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b *programs.Error) int {
+			return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+		})
+		return nil, errs
+	}
+	return NewSet(all...), nil
+}
+
+// loadFiles parses the link files of dir, in name order, and returns
+// their links and the errors in them; err is set only when dir cannot
+// be read (a missing dir has no links).
+func loadFiles(fsys fs.FS, dir, prefix string) ([]*Link, programs.ErrorList, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return NewSet(), nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("links: %w", err)
+		return nil, nil, fmt.Errorf("links: %w", err)
 	}
 	var all []*Link
 	var errs programs.ErrorList
 	for _, de := range entries {
-		switch strings.ToLower(path.Ext(de.Name())) {
-		case ".yaml", ".yml", ".toml", ".json":
-		default:
-			continue
+		if isLinkFile(de) {
+			ls, fileErrs := loadFile(fsys, path.Join(dir, de.Name()), prefix)
+			all, errs = append(all, ls...), append(errs, fileErrs...)
 		}
-		if de.IsDir() {
-			continue
-		}
-		file := path.Join(dir, de.Name())
-		src, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			errs = append(errs, &programs.Error{File: file, Line: 1, Msg: err.Error()})
-			continue
-		}
-		ls, err := Parse(file, src, prefix)
-		var list programs.ErrorList
-		switch {
-		case errors.As(err, &list):
-			errs = append(errs, list...)
-		case err != nil:
-			errs = append(errs, &programs.Error{File: file, Line: 1, Msg: err.Error()})
-		}
-		all = append(all, ls...)
 	}
+	return all, errs, nil
+}
+
+// isLinkFile reports whether de is a YAML, TOML or JSON file.
+func isLinkFile(de fs.DirEntry) bool {
+	switch strings.ToLower(path.Ext(de.Name())) {
+	case ".yaml", ".yml", ".toml", ".json":
+		return !de.IsDir()
+	}
+	return false
+}
+
+// loadFile parses the links of one file; an error without a line is
+// at line 1.
+func loadFile(fsys fs.FS, file, prefix string) ([]*Link, programs.ErrorList) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, programs.ErrorList{{File: file, Line: 1, Msg: err.Error()}}
+	}
+	ls, err := Parse(file, src, prefix)
+	var list programs.ErrorList
+	switch {
+	case errors.As(err, &list):
+		return ls, list
+	case err != nil:
+		return ls, programs.ErrorList{{File: file, Line: 1, Msg: err.Error()}}
+	}
+	return ls, nil
+}
+
+// duplicates reports each link whose id or cloaked path an earlier link
+// already has.
+func duplicates(all []*Link) programs.ErrorList {
+	var errs programs.ErrorList
 	byID, byPath := map[string]*Link{}, map[string]*Link{}
 	for _, l := range all {
 		if first, dup := byID[l.ID]; dup {
@@ -83,13 +116,7 @@ func Load(fsys fs.FS, dir, prefix string) (*Set, error) {
 		}
 		byPath[l.Cloaked] = l
 	}
-	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *programs.Error) int {
-			return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-		})
-		return nil, errs
-	}
-	return NewSet(all...), nil
+	return errs
 }
 
 // Parse reads one links file: a mapping whose key "links" is a list of
@@ -198,60 +225,97 @@ func (d *decoder) link(n *yaml.Node) *Link {
 	l := &Link{File: d.file, Line: n.Line, Status: DefaultStatus}
 	before := len(d.errs)
 	for _, e := range d.mapping(n, "link", keys) {
-		switch e.key {
-		case "id":
-			l.ID = d.text(e)
-			if l.ID != "" && !idPattern.MatchString(l.ID) {
-				d.errorf(e.v.Line, "id %q: use letters, digits, '.', '_' and '-', starting with a letter or digit", l.ID)
-			}
-		case "destination":
-			l.Destination = d.url(e)
-		case "program":
-			l.Program = d.text(e)
-		case "cloaked":
-			if s := d.text(e); s != "" {
-				p, ok := CleanPath(s)
-				if !ok {
-					d.errorf(e.v.Line, "cloaked: %q is not a plain site path such as /recommends/name/", s)
-				}
-				l.Cloaked = p
-			}
-		case "status":
-			s := d.text(e)
-			n, err := strconv.Atoi(s)
-			if err != nil || n != 301 && n != 302 && n != 307 {
-				d.errorf(e.v.Line, "status: %q is not 301, 302 or 307", s)
-			}
-			l.Status = n
-		case "categories":
-			l.Categories = d.texts(e)
-		case "expires":
-			if s := d.text(e); s != "" {
-				t, err := time.Parse(time.DateOnly, s)
-				if err != nil {
-					d.errorf(e.v.Line, "expires: %q is not a date (want YYYY-MM-DD)", s)
-				}
-				l.Expires = t
-			}
-		case "fallback":
-			l.Fallback = d.url(e)
-		case "notes":
-			l.Notes = d.text(e)
-		}
+		d.linkField(l, e)
 	}
-	if l.ID == "" {
-		d.errorf(n.Line, "link without an id")
-	}
-	if l.Destination == "" && len(d.errs) == before {
-		d.errorf(n.Line, "link %q has no destination", l.ID)
-	}
-	if l.Cloaked == "" && l.ID != "" {
-		l.Cloaked, _ = CleanPath(d.prefix + l.ID)
-	}
+	d.complete(l, n.Line, before)
 	if len(d.errs) > before {
 		return nil
 	}
 	return l
+}
+
+// linkField decodes entry e of a link into l.
+func (d *decoder) linkField(l *Link, e entry) {
+	switch e.key {
+	case "id":
+		l.ID = d.id(e)
+	case "destination":
+		l.Destination = d.url(e)
+	case "program":
+		l.Program = d.text(e)
+	case "cloaked":
+		l.Cloaked = d.cloaked(e)
+	case "status":
+		l.Status = d.status(e)
+	case "categories":
+		l.Categories = d.texts(e)
+	case "expires":
+		l.Expires = d.date(e)
+	case "fallback":
+		l.Fallback = d.url(e)
+	case "notes":
+		l.Notes = d.text(e)
+	}
+}
+
+// complete checks that l, which starts at line, has an id and (unless
+// one of its fields was in error) a destination, and gives it the
+// default cloaked path, prefix + id.
+func (d *decoder) complete(l *Link, line, before int) {
+	if l.ID == "" {
+		d.errorf(line, "link without an id")
+	}
+	if l.Destination == "" && len(d.errs) == before {
+		d.errorf(line, "link %q has no destination", l.ID)
+	}
+	if l.Cloaked == "" && l.ID != "" {
+		l.Cloaked, _ = CleanPath(d.prefix + l.ID)
+	}
+}
+
+// id decodes a link's id: letters, digits, '.', '_' and '-'.
+func (d *decoder) id(e entry) string {
+	id := d.text(e)
+	if id != "" && !idPattern.MatchString(id) {
+		d.errorf(e.v.Line, "id %q: use letters, digits, '.', '_' and '-', starting with a letter or digit", id)
+	}
+	return id
+}
+
+// cloaked decodes a cloaked path, cleaned; "" when it is not given.
+func (d *decoder) cloaked(e entry) string {
+	s := d.text(e)
+	if s == "" {
+		return ""
+	}
+	p, ok := CleanPath(s)
+	if !ok {
+		d.errorf(e.v.Line, "cloaked: %q is not a plain site path such as /recommends/name/", s)
+	}
+	return p
+}
+
+// status decodes a redirect status: 301, 302 or 307.
+func (d *decoder) status(e entry) int {
+	s := d.text(e)
+	n, err := strconv.Atoi(s)
+	if err != nil || n != 301 && n != 302 && n != 307 {
+		d.errorf(e.v.Line, "status: %q is not 301, 302 or 307", s)
+	}
+	return n
+}
+
+// date decodes a YYYY-MM-DD date; zero when it is not given.
+func (d *decoder) date(e entry) time.Time {
+	s := d.text(e)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		d.errorf(e.v.Line, "%s: %q is not a date (want YYYY-MM-DD)", e.key, s)
+	}
+	return t
 }
 
 func (d *decoder) texts(e entry) []string {
