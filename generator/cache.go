@@ -130,6 +130,11 @@ func (b *builder) cacheSpare() (string, error) {
 		return "", err
 	}
 	if within(cacheAbs, destAbs) || within(destAbs, cacheAbs) {
+		// An output folder refused for where it is (the site, a root)
+		// holds the cache too: its refusal says more.
+		if err := outdir.Check(b.opts.Dest, outdir.Options{Site: b.opts.Source, Protect: SourceDirs()}); err != nil {
+			return "", err
+		}
 		return "", fmt.Errorf("%s: the cache folder and the output folder %s must not hold one another", b.opts.CacheDir, b.opts.Dest)
 	}
 	sum := sha256.Sum256([]byte(destAbs))
