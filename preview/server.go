@@ -79,54 +79,87 @@ func (s *Server) state() (Files, string) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if !safePath(r.URL.Path) {
-		http.Error(w, "bad path", http.StatusBadRequest)
+	if refused(w, r) {
 		return
 	}
 	if s.liveReload && r.URL.Path == EventsPath {
 		s.serveEvents(w, r)
 		return
 	}
-	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+	name := fileName(r.URL.Path)
+	files, buildErr := s.state()
+	if target, ok := folderRedirect(files, name, r.URL.RawQuery); ok {
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	name, data, status := lookup(files, name, buildErr)
+	s.write(w, r, name, data, status)
+}
+
+// refused answers a request that is not a GET or HEAD of a safe path,
+// and reports whether it did.
+func refused(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return true
+	}
+	if !safePath(r.URL.Path) {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return true
+	}
+	return false
+}
+
+// fileName is the output file a URL path asks for: a folder's
+// index.html for a path that ends in a slash.
+func fileName(urlPath string) string {
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
 		name = path.Join(name, "index.html")
 	}
-	files, buildErr := s.state()
-	var data []byte
-	ok := false
+	return name
+}
+
+// folderRedirect is where a folder asked for without its slash is
+// redirected, so that its relative links resolve. The target is built
+// from the cleaned name, never the raw path, so that "//host" cannot
+// become an off-site redirect.
+func folderRedirect(files Files, name, rawQuery string) (string, bool) {
+	if files == nil || path.Base(name) == "index.html" {
+		return "", false
+	}
+	if _, ok := files.File(name); ok {
+		return "", false
+	}
+	if _, isDir := files.File(name + "/index.html"); !isDir {
+		return "", false
+	}
+	target := "/" + name + "/"
+	if rawQuery != "" {
+		target += "?" + rawQuery
+	}
+	return target, true
+}
+
+// lookup returns the file to answer with and its status: the file
+// asked for, else the site's 404.html, else a page of its own that
+// shows the build error, if any.
+func lookup(files Files, name, buildErr string) (string, []byte, int) {
 	if files != nil {
-		data, ok = files.File(name)
-	}
-	if !ok && files != nil && path.Base(name) != "index.html" {
-		if _, isDir := files.File(name + "/index.html"); isDir {
-			// A folder asked for without its slash: redirect, so that its
-			// relative links resolve. The target is built from the
-			// cleaned name, never the raw path, so that "//host" cannot
-			// become an off-site redirect.
-			target := "/" + name + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
-			return
+		if data, ok := files.File(name); ok {
+			return name, data, http.StatusOK
+		}
+		if data, ok := files.File("404.html"); ok {
+			return "404.html", data, http.StatusNotFound
 		}
 	}
-	status := http.StatusOK
-	if !ok {
-		status = http.StatusNotFound
-		name = "404.html"
-		if files != nil {
-			data, ok = files.File(name)
-		}
-		if !ok {
-			data = notFoundPage(buildErr)
-		}
-	}
+	return "404.html", notFoundPage(buildErr), http.StatusNotFound
+}
+
+// write sends data as the file name, with the live-reload script in an
+// HTML page when live reload is on; a HEAD gets the headers only.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
 	ct := mime.TypeByExtension(path.Ext(name))
 	if ct == "" {
 		ct = "application/octet-stream"
