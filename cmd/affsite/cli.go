@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -181,34 +182,54 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if a.memProfile != "" {
 		defer writeHeapProfile(a.memProfile, stderr)
 	}
+	opts, err := a.options(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "affsite build: --%v\n", err)
+		return exitUsage
+	}
+	rep, err := build(opts, a.quiet, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return buildExit(err)
+	}
+	a.report(rep, stdout, stderr)
+	return exitOK
+}
+
+// options are the build's options from its flags and the environment;
+// the error is a --host that names no host.
+func (a *buildArgs) options(stderr io.Writer) (generator.Options, error) {
 	opts := a.site.options()
 	opts.Dest = a.dest
 	opts.Minify = a.minify
 	if _, err := affiliate.ParseHost(a.host); err != nil {
-		fmt.Fprintf(stderr, "affsite build: --%v\n", err)
-		return exitUsage
+		return opts, err
 	}
 	opts.Host, opts.HostDefault = a.host, hostFromEnv(os.Getenv)
 	if !a.noCache {
-		opts.CacheDir = a.cacheDir
-		if opts.CacheDir == "" {
-			opts.CacheDir = filepath.Join(a.site.source, ".affsite", "cache")
-		}
+		opts.CacheDir = cmp.Or(a.cacheDir, filepath.Join(a.site.source, ".affsite", "cache"))
 	}
 	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
+	return opts, nil
+}
+
+// build runs the build, showing its progress on stderr unless quiet.
+func build(opts generator.Options, quiet bool, stderr io.Writer) (*generator.Report, error) {
 	var progress *progressLine
-	if !a.quiet {
-		progress = newProgressLine(stderr, time.Now())
+	if !quiet {
+		progress = newProgressLine(stderr, time.Now()) // nil when stderr is no terminal
 	}
 	if progress != nil {
 		opts.Progress = progress.update
 	}
 	rep, err := generator.Build(opts)
 	progress.clear()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return buildExit(err)
-	}
+	return rep, err
+}
+
+// report tells what the build did: a Hugo build moved aside and the
+// warnings on stderr, then (unless quiet) a summary on stdout.
+func (a *buildArgs) report(rep *generator.Report, stdout, stderr io.Writer) {
 	if rep.MovedAside != "" {
 		fmt.Fprintf(stderr, "note: the output folder held Hugo's build; moved it to %s (delete it when you no longer need it)\n", rep.MovedAside)
 	}
@@ -218,5 +239,4 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !a.quiet {
 		fmt.Fprintf(stdout, "Built %s, %s, %s in %s\n", plural.N(rep.Pages, "page"), plural.N(rep.Files, "file"), plural.N(len(rep.Links), "affiliate link"), rep.Duration.Round(1e6))
 	}
-	return exitOK
 }
