@@ -79,24 +79,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "completion":
 		return runCompletion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
-		if len(args) > 1 {
-			// "help new site" is "new site -h", whose help goes to
-			// standard output when it was asked for with "help".
-			return run(append(append([]string{}, args[1:]...), "-h"), stdout, stdout)
-		}
-		writeUsage(stdout)
-		return exitOK
+		return runHelp(args[1:], stdout)
 	}
-	msg := fmt.Sprintf("affsite: unknown command %q", args[0])
+	unknownCommand(args[0], stderr)
+	return exitUsage
+}
+
+// runHelp writes the usage, or with a command the command's help:
+// "help new site" is "new site -h", whose help goes to standard output
+// when it was asked for with "help".
+func runHelp(args []string, stdout io.Writer) int {
+	if len(args) > 0 {
+		return run(append(append([]string{}, args...), "-h"), stdout, stdout)
+	}
+	writeUsage(stdout)
+	return exitOK
+}
+
+// unknownCommand says that name is no command, with the closest one.
+func unknownCommand(name string, stderr io.Writer) {
+	msg := fmt.Sprintf("affsite: unknown command %q", name)
 	names := []string{"server"}
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	if s, ok := suggest.Closest(args[0], names); ok {
+	if s, ok := suggest.Closest(name, names); ok {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "%s\nRun \"affsite help\" for the commands.\n", msg)
-	return exitUsage
 }
 
 // siteFlags are the flags build, serve and check share.

@@ -101,8 +101,9 @@ func commandNames() string {
 	return strings.Join(n, " ")
 }
 
-func writeBashCompletion(w io.Writer) {
-	fmt.Fprintf(w, `# bash completion for affsite; load it with: source <(affsite completion bash)
+// bashHead is the bash completion script up to the cases of each
+// command's flags; its %s are the command names, twice.
+const bashHead = `# bash completion for affsite; load it with: source <(affsite completion bash)
 _affsite() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
     local cmd=${COMP_WORDS[1]} first=2
@@ -134,36 +135,10 @@ _affsite() {
     esac
     local flags=""
     case $cmd in
-`, commandNames(), commandNames())
-	for _, fs := range completionCommands() {
-		fmt.Fprintf(w, "    %q)\n", fs.path)
-		var dirs, files, choices []string
-		for _, d := range fs.flags {
-			names := dashed(d.name)
-			if d.short != "" {
-				names += "|" + dashed(d.short)
-			}
-			switch valueKind(d) {
-			case "dir":
-				dirs = append(dirs, names)
-			case "file":
-				files = append(files, names)
-			case "choice":
-				choices = append(choices, fmt.Sprintf("        %s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", names, strings.Join(d.choices, " ")))
-			}
-		}
-		fmt.Fprint(w, "        case $prev in\n")
-		if len(dirs) > 0 {
-			fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n", strings.Join(dirs, "|"))
-		}
-		if len(files) > 0 {
-			fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", strings.Join(files, "|"))
-		}
-		fmt.Fprint(w, strings.Join(choices, ""))
-		fmt.Fprint(w, "        esac\n")
-		fmt.Fprintf(w, "        flags=%q ;;\n", flagWords(fs))
-	}
-	fmt.Fprint(w, `    esac
+`
+
+// bashTail ends the bash completion script.
+const bashTail = `    esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$flags" -- "$cur"))
     elif [[ $cmd == "new site" ]]; then
@@ -171,7 +146,53 @@ _affsite() {
     fi
 }
 complete -o default -F _affsite affsite
-`)
+`
+
+// writeBashCompletion writes the bash completion script.
+func writeBashCompletion(w io.Writer) {
+	fmt.Fprintf(w, bashHead, commandNames(), commandNames())
+	for _, fs := range completionCommands() {
+		writeBashCommand(w, fs)
+	}
+	fmt.Fprint(w, bashTail)
+}
+
+// writeBashCommand writes the case of one command: what its flags that
+// take a folder, a file or a choice complete to, then its flags.
+func writeBashCommand(w io.Writer, fs *flagSet) {
+	fmt.Fprintf(w, "    %q)\n", fs.path)
+	dirs, files, choices := bashValueCases(fs)
+	fmt.Fprint(w, "        case $prev in\n")
+	if len(dirs) > 0 {
+		fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n", strings.Join(dirs, "|"))
+	}
+	if len(files) > 0 {
+		fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", strings.Join(files, "|"))
+	}
+	fmt.Fprint(w, strings.Join(choices, ""))
+	fmt.Fprint(w, "        esac\n")
+	fmt.Fprintf(w, "        flags=%q ;;\n", flagWords(fs))
+}
+
+// bashValueCases sorts the flags of fs that take a value by what it
+// completes to: the patterns of those that take a folder and of those
+// that take a file, and a whole case for each that takes a choice.
+func bashValueCases(fs *flagSet) (dirs, files, choices []string) {
+	for _, d := range fs.flags {
+		names := dashed(d.name)
+		if d.short != "" {
+			names += "|" + dashed(d.short)
+		}
+		switch valueKind(d) {
+		case "dir":
+			dirs = append(dirs, names)
+		case "file":
+			files = append(files, names)
+		case "choice":
+			choices = append(choices, fmt.Sprintf("        %s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", names, strings.Join(d.choices, " ")))
+		}
+	}
+	return dirs, files, choices
 }
 
 // zshQuote quotes s for zsh in single quotes.
