@@ -285,11 +285,8 @@ func (d *decoder) id(e entry) string {
 // cloaked decodes a cloaked path, cleaned; "" when it is not given.
 func (d *decoder) cloaked(e entry) string {
 	s := d.text(e)
-	if s == "" {
-		return ""
-	}
 	p, ok := CleanPath(s)
-	if !ok {
+	if !ok && s != "" {
 		d.errorf(e.v.Line, "cloaked: %q is not a plain site path such as /recommends/name/", s)
 	}
 	return p
@@ -308,11 +305,8 @@ func (d *decoder) status(e entry) int {
 // date decodes a YYYY-MM-DD date; zero when it is not given.
 func (d *decoder) date(e entry) time.Time {
 	s := d.text(e)
-	if s == "" {
-		return time.Time{}
-	}
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if err != nil && s != "" {
 		d.errorf(e.v.Line, "%s: %q is not a date (want YYYY-MM-DD)", e.key, s)
 	}
 	return t
