@@ -99,21 +99,32 @@ var keptRaw = map[atom.Atom]bool{
 // rewriteHTML parses the content, rewrites its links and media, puts
 // placeholders for what stays raw, and renders it back.
 func (c *converter) rewriteHTML(s string) (string, error) {
-	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
+	body, err := parseBody(s)
 	if err != nil {
 		return "", err
 	}
-	// Under a parent of their own, so that a top-level element kept raw
-	// (a [caption]'s figure) can be put in its place.
+	c.walk(body)
+	return renderChildren(body)
+}
+
+// parseBody parses s as the content of a <body>, under a parent of its
+// own so that a top-level element kept raw (a [caption]'s figure) can
+// be put in its place.
+func parseBody(s string) (*html.Node, error) {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	for _, n := range nodes {
 		body.AppendChild(n)
 	}
-	c.walk(body)
+	return body, err
+}
+
+// renderChildren is the HTML of n's children.
+func renderChildren(n *html.Node) (string, error) {
 	var buf bytes.Buffer
-	for n := body.FirstChild; n != nil; n = n.NextSibling {
-		if err := html.Render(&buf, n); err != nil {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if err := html.Render(&buf, ch); err != nil {
 			return "", err
 		}
 	}

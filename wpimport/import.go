@@ -1,6 +1,7 @@
 package wpimport
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -166,21 +167,33 @@ type importer struct {
 // work: a prefix that is no folder, a Dir that is not empty, --uploads
 // that is no folder.
 func checkOptions(opts *Options) error {
-	if opts.TAPrefix == "" {
-		opts.TAPrefix = "/recommends/"
+	if err := cleanTAPrefix(opts); err != nil {
+		return err
 	}
-	p, ok := links.CleanPath(opts.TAPrefix)
+	if err := checkEmptyDir(opts.Dir); err != nil {
+		return err
+	}
+	return checkUploads(opts.Uploads)
+}
+
+// cleanTAPrefix cleans the link prefix, /recommends/ by default, into a
+// site folder.
+func cleanTAPrefix(opts *Options) error {
+	p, ok := links.CleanPath(cmp.Or(opts.TAPrefix, "/recommends/"))
 	if !ok {
 		return &OptionError{fmt.Sprintf("link prefix %q is not a plain site folder such as /recommends/", opts.TAPrefix)}
 	}
 	opts.TAPrefix = p
-	if err := checkEmptyDir(opts.Dir); err != nil {
-		return err
+	return nil
+}
+
+// checkUploads refuses an --uploads that is no folder; "" is none.
+func checkUploads(dir string) error {
+	if dir == "" {
+		return nil
 	}
-	if opts.Uploads != "" {
-		if st, err := os.Stat(opts.Uploads); err != nil || !st.IsDir() {
-			return &OptionError{fmt.Sprintf("--uploads %s: not a folder (give a copy of wp-content/uploads)", opts.Uploads)}
-		}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return &OptionError{fmt.Sprintf("--uploads %s: not a folder (give a copy of wp-content/uploads)", dir)}
 	}
 	return nil
 }
