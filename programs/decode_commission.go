@@ -197,16 +197,17 @@ func (d *decoder) fee(e entry) *Fee {
 		f.Rate, _ = d.rate(e)
 		return f
 	}
-	entries, _ := d.mapping(e.v, "fee", []string{"rate", "amount"})
-	for _, fe := range entries {
-		switch fe.key {
-		case "rate":
-			f.Rate, _ = d.rate(fe)
-		case "amount":
-			f.Amount, _ = d.cents(fe)
-		}
-	}
+	entries, _ := d.mapping(e.v, "fee", keysOf(feeFields()))
+	decodeFields(d, entries, feeFields(), f)
 	return f
+}
+
+// feeFields are the decoders of a fee mapping's keys.
+func feeFields() []field[Fee] {
+	return []field[Fee]{
+		{"rate", func(d *decoder, e entry, f *Fee) { f.Rate, _ = d.rate(e) }},
+		{"amount", func(d *decoder, e entry, f *Fee) { f.Amount, _ = d.cents(e) }},
+	}
 }
 
 // tiers decodes volume tiers, each {from: N, rate|amount|custom}, in
@@ -246,24 +247,22 @@ func (d *decoder) tiers(e entry) []Tier {
 func (d *decoder) statusRates(e entry) []StatusRate {
 	var out []StatusRate
 	for _, item := range d.list(e) {
-		entries, ok := d.mapping(item, "then", []string{"status", "rate", "requires"})
-		if !ok {
-			continue
+		if entries, ok := d.mapping(item, "then", keysOf(statusRateFields())); ok {
+			var s StatusRate
+			decodeFields(d, entries, statusRateFields(), &s)
+			out = append(out, s)
 		}
-		var s StatusRate
-		for _, se := range entries {
-			switch se.key {
-			case "status":
-				s.Status = d.str(se)
-			case "rate":
-				s.Rate, _ = d.rate(se)
-			case "requires":
-				s.Requires = d.str(se)
-			}
-		}
-		out = append(out, s)
 	}
 	return out
+}
+
+// statusRateFields are the decoders of the keys of one entry of then.
+func statusRateFields() []field[StatusRate] {
+	return []field[StatusRate]{
+		{"status", func(d *decoder, e entry, s *StatusRate) { s.Status = d.str(e) }},
+		{"rate", func(d *decoder, e entry, s *StatusRate) { s.Rate, _ = d.rate(e) }},
+		{"requires", func(d *decoder, e entry, s *StatusRate) { s.Requires = d.str(e) }},
+	}
 }
 
 // categories decodes a mapping of product category to rate, in written
