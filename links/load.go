@@ -208,12 +208,10 @@ func (d *decoder) text(e entry) string {
 	return strings.TrimSpace(e.v.Value)
 }
 
+// url decodes an absolute http(s) URL; "" when it is not given.
 func (d *decoder) url(e entry) string {
 	s := d.text(e)
-	if s == "" {
-		return ""
-	}
-	if !programs.IsHTTPURL(s) {
+	if s != "" && !programs.IsHTTPURL(s) {
 		d.errorf(e.v.Line, "%s: %q is not an absolute http(s) URL", e.key, s)
 		return ""
 	}

@@ -234,10 +234,7 @@ func (d *decoder) date(e entry) time.Time {
 // "javascript:" URL, is an error.
 func (d *decoder) link(e entry) string {
 	s := d.str(e)
-	if s == "" {
-		return ""
-	}
-	if !IsHTTPURL(s) {
+	if s != "" && !IsHTTPURL(s) {
 		d.errorf(e.v.Line, "%s: %q is not an absolute http(s) URL", e.key, s)
 		return ""
 	}
