@@ -105,14 +105,20 @@ func readTagAttrs(z *html.Tokenizer) tagAttrs {
 func RewriteAnchors(b []byte, classify func(href string) (string, bool), found func(program, href string)) []byte {
 	return editAnchors(b, classify, func(attrs []html.Attribute, program, href string) []html.Attribute {
 		found(program, href)
-		for i := range attrs {
-			if attrs[i].Key == "rel" {
-				attrs[i].Val = MergeRel(attrs[i].Val, Rel)
-				return attrs
-			}
-		}
-		return append(attrs, html.Attribute{Key: "rel", Val: Rel})
+		return withRel(attrs)
 	})
+}
+
+// withRel gives a tag's attributes the affiliate rel, merged into the
+// rel it has.
+func withRel(attrs []html.Attribute) []html.Attribute {
+	for i := range attrs {
+		if attrs[i].Key == "rel" {
+			attrs[i].Val = MergeRel(attrs[i].Val, Rel)
+			return attrs
+		}
+	}
+	return append(attrs, html.Attribute{Key: "rel", Val: Rel})
 }
 
 // editAnchors gives edit the attributes of every <a> and <area> start

@@ -68,15 +68,10 @@ func parseHeader(n int, line string) ([2]string, error) {
 
 // isToken reports whether s is a valid HTTP header name (RFC 9110 token).
 func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isLetter(c) || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0 {
-			continue
+		if c := s[i]; !isLetter(c) && (c < '0' || c > '9') && strings.IndexByte("!#$%&'*+-.^_`|~", c) < 0 {
+			return false
 		}
-		return false
 	}
-	return true
+	return s != ""
 }
