@@ -101,13 +101,15 @@ func (cur Currency) Plain(c Cents) string {
 
 // minorUnits looks code (upper case) up in the ISO 4217 table.
 func minorUnits(code string) (int, bool) {
-	if len(code) != 3 {
-		return 0, false
-	}
 	n := len(iso4217) / iso4217Width
-	i := sort.Search(n, func(i int) bool { return iso4217[i*iso4217Width:i*iso4217Width+3] >= code })
-	if i == n || iso4217[i*iso4217Width:i*iso4217Width+3] != code {
+	i := sort.Search(n, func(i int) bool { return isoCode(i) >= code })
+	if i == n || isoCode(i) != code {
 		return 0, false
 	}
 	return int(iso4217[i*iso4217Width+3] - '0'), true
+}
+
+// isoCode is the code of entry i of iso4217.
+func isoCode(i int) string {
+	return iso4217[i*iso4217Width : i*iso4217Width+3]
 }
