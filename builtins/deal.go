@@ -1,11 +1,13 @@
 package builtins
 
 import (
+	"cmp"
 	"html/template"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -63,22 +65,50 @@ func (st *PageState) deal(inv *shortcodes.Invocation, now time.Time) error {
 	d := &DealData{Program: p.Name, Script: st.ScriptURL(DealScript)}
 	d.Code, _ = inv.Arg("code")
 	d.Code = strings.TrimSpace(d.Code)
-	if g, _ := inv.Arg("gives"); strings.TrimSpace(g) != "" {
-		d.Gives = escapeHTML(g)
-	} else if strings.TrimSpace(string(inv.Inner)) != "" {
-		d.Gives = inv.Inner
-	} else {
-		return inv.Errorf("shortcode %q: missing argument gives= (what the deal gives, such as gives=\"20%% off the first month\"), or inner content", inv.Name)
+	if d.Gives, err = dealGives(inv); err != nil {
+		return err
 	}
+	if err := d.readExpiry(inv, now); err != nil {
+		return err
+	}
+	if err := d.readFallback(inv); err != nil {
+		return err
+	}
+	st.dealButton(inv, d, p, plan)
+	inv.Data = d
+	return nil
+}
+
+// dealGives is what the deal gives: gives=, else the inner content.
+func dealGives(inv *shortcodes.Invocation) (template.HTML, error) {
+	if g, _ := inv.Arg("gives"); strings.TrimSpace(g) != "" {
+		return escapeHTML(g), nil
+	}
+	if strings.TrimSpace(string(inv.Inner)) != "" {
+		return inv.Inner, nil
+	}
+	return "", inv.Errorf("shortcode %q: missing argument gives= (what the deal gives, such as gives=\"20%% off the first month\"), or inner content", inv.Name)
+}
+
+// readExpiry reads expires= and whether the deal has expired by now; a
+// deal without one never expires.
+func (d *DealData) readExpiry(inv *shortcodes.Invocation, now time.Time) error {
 	var end time.Time
 	if e, ok := inv.Arg("expires"); ok {
 		d.Expires = strings.TrimSpace(e)
+		var err error
 		if end, err = affiliate.DealEnd(d.Expires); err != nil {
 			return inv.Errorf("shortcode %q: %v", inv.Name, err)
 		}
 		d.ExpiresText = expiresText(d.Expires, end)
 	}
 	d.Expired = affiliate.DealExpired(end, now)
+	return nil
+}
+
+// readFallback reads what an expired deal shows: fallback=, with
+// fallback_url= and fallback_text= for its link.
+func (d *DealData) readFallback(inv *shortcodes.Invocation) error {
 	fallback, _ := inv.Arg("fallback")
 	d.FallbackURL, _ = inv.Arg("fallback_url")
 	d.FallbackURL = strings.TrimSpace(d.FallbackURL)
@@ -87,15 +117,16 @@ func (st *PageState) deal(inv *shortcodes.Invocation, now time.Time) error {
 	if d.FallbackURL != "" && !d.HasFallback {
 		return inv.Errorf("shortcode %q: fallback_url= needs fallback=, the text shown with it once the deal has expired", inv.Name)
 	}
-	placement, ok := inv.Arg("placement")
-	if !ok || placement == "" {
-		placement = "deal"
-	}
-	text, _ := inv.Arg("text")
-	if text == "" {
-		text = "Get the deal"
-	}
 	d.FallbackText, _ = inv.Arg("fallback_text")
+	return nil
+}
+
+// dealButton sets the deal's tracked link: to the deal, or once it has
+// expired to the program, when the fallback links nowhere else.
+func (st *PageState) dealButton(inv *shortcodes.Invocation, d *DealData, p *programs.Program, plan *programs.Plan) {
+	placement, _ := inv.Arg("placement")
+	text, _ := inv.Arg("text")
+	placement, text = cmp.Or(placement, "deal"), cmp.Or(text, "Get the deal")
 	switch {
 	case !d.Expired:
 		d.Button = st.link(inv, p, plan, placement, escapeHTML(text))
@@ -108,8 +139,6 @@ func (st *PageState) deal(inv *shortcodes.Invocation, now time.Time) error {
 	case d.HasFallback && d.FallbackText == "":
 		d.FallbackText = "See the current offer"
 	}
-	inv.Data = d
-	return nil
 }
 
 // expiresText is what a deal's box says about its end: "Valid through
