@@ -286,48 +286,65 @@ func mixSales(mix []planCount) int {
 // order.
 func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, *programs.Scenario, error) {
 	m, _ := inv.Params.(map[string]string)
+	names := planCountNames(m)
+	sid, hasScenario := inv.Arg("scenario")
+	switch {
+	case hasScenario && len(names) > 0:
+		return nil, nil, inv.Errorf("shortcode %q: give either scenario= or plan counts (%s), not both", inv.Name, strings.Join(names, ", "))
+	case hasScenario:
+		return scenarioMix(inv, p, sid)
+	case len(names) == 0:
+		return nil, nil, inv.Errorf("shortcode %q: missing plan counts, such as %s=6, or scenario= (plans: %s)", inv.Name, firstOr(p.PlanIDs(), "starter"), idList(p.PlanIDs()))
+	}
+	mix, err := countedMix(inv, p, m, names)
+	return mix, nil, err
+}
+
+// planCountNames are the arguments that are not options, sorted so that
+// errors come in one order: the plans counted.
+func planCountNames(m map[string]string) []string {
 	names := make([]string, 0, len(m))
 	for k := range m {
 		if !isEarningsOption(k) {
 			names = append(names, k)
 		}
 	}
-	sort.Strings(names) // deterministic errors
-	sid, hasScenario := inv.Arg("scenario")
-	switch {
-	case hasScenario && len(names) > 0:
-		return nil, nil, inv.Errorf("shortcode %q: give either scenario= or plan counts (%s), not both", inv.Name, strings.Join(names, ", "))
-	case hasScenario:
-		s, ok := p.Scenario(sid)
-		if !ok {
-			return nil, nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
-		}
-		var mix []planCount
-		for _, pc := range s.Mix {
-			pl, ok := p.Plan(pc.PlanID)
-			if !ok {
-				return nil, nil, inv.Errorf("shortcode %q: scenario %q names unknown plan %q of program %q (plans: %s)", inv.Name, s.ID, pc.PlanID, p.ID, idList(p.PlanIDs()))
-			}
-			mix = append(mix, planCount{pl, pc.Count})
-		}
-		return mix, s, nil
-	case len(names) == 0:
-		return nil, nil, inv.Errorf("shortcode %q: missing plan counts, such as %s=6, or scenario= (plans: %s)", inv.Name, firstOr(p.PlanIDs(), "starter"), idList(p.PlanIDs()))
+	sort.Strings(names)
+	return names
+}
+
+// scenarioMix is the mix of p's scenario sid.
+func scenarioMix(inv *shortcodes.Invocation, p *programs.Program, sid string) ([]planCount, *programs.Scenario, error) {
+	s, ok := p.Scenario(sid)
+	if !ok {
+		return nil, nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
 	}
+	var mix []planCount
+	for _, pc := range s.Mix {
+		pl, ok := p.Plan(pc.PlanID)
+		if !ok {
+			return nil, nil, inv.Errorf("shortcode %q: scenario %q names unknown plan %q of program %q (plans: %s)", inv.Name, s.ID, pc.PlanID, p.ID, idList(p.PlanIDs()))
+		}
+		mix = append(mix, planCount{pl, pc.Count})
+	}
+	return mix, s, nil
+}
+
+// countedMix is the mix the plan counts m give (names are m's plans),
+// in the order of p's plans.
+func countedMix(inv *shortcodes.Invocation, p *programs.Program, m map[string]string, names []string) ([]planCount, error) {
 	counts := make(map[*programs.Plan]int64)
 	for _, name := range names {
 		pl, err := findPlan(inv, p, name, "plan")
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if _, dup := counts[pl]; dup {
-			return nil, nil, inv.Errorf("shortcode %q: plan %q is counted twice", inv.Name, pl.ID)
+			return nil, inv.Errorf("shortcode %q: plan %q is counted twice", inv.Name, pl.ID)
 		}
-		n, err := strconv.ParseInt(strings.TrimSpace(m[name]), 10, 64)
-		if err != nil || n < 0 {
-			return nil, nil, inv.Errorf("shortcode %q: %s=%q is not a count (a whole number, 0 or more)", inv.Name, name, m[name])
+		if counts[pl], err = countArg(inv, name, m[name]); err != nil {
+			return nil, err
 		}
-		counts[pl] = n
 	}
 	var mix []planCount
 	for _, pl := range p.Plans {
@@ -335,7 +352,16 @@ func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, 
 			mix = append(mix, planCount{pl, n})
 		}
 	}
-	return mix, nil, nil
+	return mix, nil
+}
+
+// countArg reads the count name=value: a whole number, 0 or more.
+func countArg(inv *shortcodes.Invocation, name, value string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+	if err != nil || n < 0 {
+		return 0, inv.Errorf("shortcode %q: %s=%q is not a count (a whole number, 0 or more)", inv.Name, name, value)
+	}
+	return n, nil
 }
 
 func earningsCaption(p *programs.Program, cur money.Currency, scenario string) string {
