@@ -132,49 +132,66 @@ func plural(n int, word string) string {
 // that cannot be checked at all (no such folder); a site that fails to
 // build gives a Result whose findings are the build's errors.
 func Run(opts Options) (*Result, error) {
-	if opts.Source == "" {
-		opts.Source = "."
-	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
+	opts = opts.withDefaults()
 	// A missing site is the caller's error, not a finding about the site.
 	if err := generator.CheckSource(opts.Source); err != nil {
 		return nil, err
 	}
 	mem := generator.NewMemOutput()
-	rep, err := generator.Build(generator.Options{
-		Source: opts.Source, Output: mem, Now: opts.Now, BaseURL: opts.BaseURL,
-		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Environment: opts.Environment,
-		HostDefault: opts.HostDefault,
-	})
+	rep, err := generator.Build(opts.buildOptions(mem))
 	if err != nil {
 		r := &Result{Findings: diag.Of(err), BuildFailed: true}
 		r.sort()
 		return r, nil
 	}
 	a := newAuditor(opts, rep.Config, rep.Programs, rep, mem)
-	for _, w := range rep.Warnings {
+	a.addBuildWarnings()
+	a.audit()
+	r := &Result{Findings: a.findings}
+	r.sort()
+	return r, nil
+}
+
+// withDefaults fills in the current folder and the time now.
+func (opts Options) withDefaults() Options {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	return opts
+}
+
+// buildOptions are the options of the build that check audits, into mem.
+func (opts Options) buildOptions(mem *generator.MemOutput) generator.Options {
+	return generator.Options{
+		Source: opts.Source, Output: mem, Now: opts.Now, BaseURL: opts.BaseURL,
+		Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Environment: opts.Environment,
+		HostDefault: opts.HostDefault,
+	}
+}
+
+// addBuildWarnings takes the build's warnings in as findings.
+func (a *auditor) addBuildWarnings() {
+	for _, w := range a.rep.Warnings {
 		if w.Code == diag.Sponsored {
 			continue // reported as an error by checkAffiliate
 		}
 		a.findings = append(a.findings, w)
 	}
-	a.parsePages()
-	a.checkLinks()
-	a.checkAffiliate()
-	a.checkRules()
-	a.checkPrograms()
-	a.checkDeals()
-	a.checkSEO()
-	a.checkReviewMarkup()
-	a.checkPlaceholders()
-	if opts.External {
+}
+
+// audit runs the checks in their order; the external one only with
+// --external.
+func (a *auditor) audit() {
+	for _, check := range []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
+		a.checkDeals, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders} {
+		check()
+	}
+	if a.opts.External {
 		a.checkExternal()
 	}
-	r := &Result{Findings: a.findings}
-	r.sort()
-	return r, nil
 }
 
 // sort orders the findings by file, line and message and drops exact
