@@ -15,42 +15,47 @@ func (a *auditor) checkLinks() {
 	}
 	for _, p := range a.pages {
 		for _, l := range p.links {
-			href := strings.TrimSpace(l.href)
-			if href == "" || (l.tag == "a" && href == "#") {
-				continue
-			}
-			u, internal, err := a.resolve(p.name, href)
-			if err != nil {
-				a.report(p.name, l.href, Error, fmt.Sprintf("malformed URL %q: %v", l.href, err))
-				continue
-			}
-			if !internal {
-				continue
-			}
-			target, ok := a.target(u.Path)
-			if !ok {
-				if !strings.HasPrefix(u.Path, a.basePath) && u.Path+"/" != a.basePath {
-					a.report(p.name, l.href, Error, fmt.Sprintf("link %s points outside the site's base path %s", l.href, a.basePath))
-				} else {
-					a.report(p.name, l.href, Error, fmt.Sprintf("link %s points to a page that does not exist", l.href))
-				}
-				continue
-			}
-			if u.Fragment == "" || u.Fragment == "top" {
-				continue
-			}
-			tp := byName[target]
-			if tp == nil || tp.ids[u.Fragment] {
-				continue
-			}
-			if target == p.name {
-				a.report(p.name, l.href, Error, fmt.Sprintf("link %s: no element on this page has id %q", l.href, u.Fragment))
-			} else {
-				a.report(p.name, l.href, Error, fmt.Sprintf("link %s: no element of %s has id %q", l.href, a.pageURL(target), u.Fragment))
+			if msg, bad := a.linkProblem(p, l, byName); bad {
+				a.report(p.name, l.href, Error, msg)
 			}
 		}
 	}
 	a.flush()
+}
+
+// linkProblem words what is wrong with link l of page p: a malformed
+// URL, or an internal link to no page or to no element of its page.
+func (a *auditor) linkProblem(p *page, l link, byName map[string]*page) (string, bool) {
+	href := strings.TrimSpace(l.href)
+	if href == "" || (l.tag == "a" && href == "#") {
+		return "", false
+	}
+	u, internal, err := a.resolve(p.name, href)
+	if err != nil {
+		return fmt.Sprintf("malformed URL %q: %v", l.href, err), true
+	}
+	if !internal {
+		return "", false
+	}
+	target, ok := a.target(u.Path)
+	if !ok {
+		return a.noTarget(l.href, u.Path), true
+	}
+	if tp := byName[target]; u.Fragment == "" || u.Fragment == "top" || tp == nil || tp.ids[u.Fragment] {
+		return "", false
+	}
+	if target == p.name {
+		return fmt.Sprintf("link %s: no element on this page has id %q", l.href, u.Fragment), true
+	}
+	return fmt.Sprintf("link %s: no element of %s has id %q", l.href, a.pageURL(target), u.Fragment), true
+}
+
+// noTarget words a link to path, which no output file answers.
+func (a *auditor) noTarget(href, path string) string {
+	if !strings.HasPrefix(path, a.basePath) && path+"/" != a.basePath {
+		return fmt.Sprintf("link %s points outside the site's base path %s", href, a.basePath)
+	}
+	return fmt.Sprintf("link %s points to a page that does not exist", href)
 }
 
 // target finds the built file a URL path is served from, as a static
