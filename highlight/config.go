@@ -146,38 +146,53 @@ func (c *Config) SetOptions(opts string) error {
 // lineRanges reads hl_lines: a string of numbers and ranges separated by
 // spaces ("2 4-5"), or a list of numbers and such strings ([2, "4-5"]).
 func lineRanges(v any) ([][2]int, error) {
-	var fields []any
-	if s, ok := values.Text(v); ok {
-		for _, f := range strings.Fields(s) {
-			fields = append(fields, f)
-		}
-	} else if l, ok := v.([]any); ok {
-		fields = l
-	} else {
+	fields, ok := v.([]any)
+	if !ok {
 		fields = []any{v}
 	}
 	var out [][2]int
 	for _, f := range fields {
-		if s, ok := values.Text(f); ok {
-			for _, part := range strings.Fields(s) {
-				lo, hi, isRange := strings.Cut(part, "-")
-				a, err := strconv.Atoi(lo)
-				b := a
-				if err == nil && isRange {
-					b, err = strconv.Atoi(hi)
-				}
-				if err != nil || a < 1 || b < a {
-					return nil, fmt.Errorf("%q is no line number or range of lines (such as 4-5)", part)
-				}
-				out = append(out, [2]int{a, b})
-			}
-			continue
+		rs, err := rangesOf(f)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, rs...)
+	}
+	return out, nil
+}
+
+// rangesOf reads one entry of hl_lines: a text of lines and ranges
+// ("4-5 7"), or a line number.
+func rangesOf(f any) ([][2]int, error) {
+	s, ok := values.Text(f)
+	if !ok {
 		n, err := values.ToInt(f)
 		if err != nil || n < 1 {
 			return nil, fmt.Errorf("%v is no line number", f)
 		}
-		out = append(out, [2]int{n, n})
+		return [][2]int{{n, n}}, nil
+	}
+	var out [][2]int
+	for _, part := range strings.Fields(s) {
+		r, err := lineRange(part)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// lineRange reads a line, "7", or a range of lines, "4-5".
+func lineRange(part string) ([2]int, error) {
+	lo, hi, isRange := strings.Cut(part, "-")
+	a, err := strconv.Atoi(lo)
+	b := a
+	if err == nil && isRange {
+		b, err = strconv.Atoi(hi)
+	}
+	if err != nil || a < 1 || b < a {
+		return [2]int{}, fmt.Errorf("%q is no line number or range of lines (such as 4-5)", part)
+	}
+	return [2]int{a, b}, nil
 }
