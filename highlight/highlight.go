@@ -1,6 +1,7 @@
 package highlight
 
 import (
+	"cmp"
 	stdhtml "html"
 	"io"
 	"strings"
@@ -98,32 +99,42 @@ func (c Config) Highlight(code, lang, opts string) (string, error) {
 	if err := c.SetOptions(opts); err != nil {
 		return "", err
 	}
+	lexer, lang := c.lexer(code, lang)
+	if lexer == nil || c.NoHl {
+		return plainCode(code, lang), nil
+	}
+	return c.format(lexer, code, lang)
+}
+
+// lexer finds the lexer of lang, or with guessSyntax guesses one from
+// code (then lang is its name); nil for none.
+func (c Config) lexer(code, lang string) (chroma.Lexer, string) {
 	var lexer chroma.Lexer
 	if lang != "" {
 		lexer = lexers.Get(lang)
 	}
 	if lexer == nil && c.GuessSyntax && !c.NoHl {
-		if lexer = lexers.Analyse(code); lexer == nil {
-			lexer = lexers.Fallback
-		}
+		lexer = cmp.Or(lexers.Analyse(code), lexers.Fallback)
 		lang = strings.ToLower(lexer.Config().Name)
 	}
-	var sb strings.Builder
-	if lexer == nil || c.NoHl {
-		pw := preWrapper{lang: lang}
-		sb.WriteString(pw.Start(true, ""))
-		sb.WriteString(stdhtml.EscapeString(code))
-		sb.WriteString(pw.End(true))
-		return sb.String(), nil
-	}
-	style := styles.Get(c.Style)
-	if style == nil {
-		style = styles.Fallback
-	}
+	return lexer, lang
+}
+
+// plainCode is code escaped in the <pre><code> Chroma would write, unhighlighted.
+func plainCode(code, lang string) string {
+	pw := preWrapper{lang: lang}
+	return pw.Start(true, "") + stdhtml.EscapeString(code) + pw.End(true)
+}
+
+// format highlights code with lexer in the configured style, in the
+// wrapper div.
+func (c Config) format(lexer chroma.Lexer, code, lang string) (string, error) {
+	style := cmp.Or(styles.Get(c.Style), styles.Fallback)
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err != nil {
 		return "", err
 	}
+	var sb strings.Builder
 	writeDivStart(&sb, c.WrapperClass, nil)
 	if err := chromahtml.New(c.formatterOptions(lang)...).Format(&sb, style, it); err != nil {
 		return "", err
