@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
 )
 
@@ -43,44 +44,54 @@ func (a *Args) check(inv *Invocation, sc *Shortcode, src []byte) error {
 		return nil
 	}
 	if !sc.Named {
-		switch {
-		case len(a.Positional) == 0 && a.Example != "":
-			return inv.Errorf("shortcode %q takes named arguments, such as %s", sc.Name, a.Example)
-		case len(a.Positional) == 0:
-			return inv.Errorf("shortcode %q takes named arguments (%s)", sc.Name, strings.Join(a.Named, ", "))
-		case len(sc.Params) > len(a.Positional):
-			what := "positional arguments"
-			if len(a.Positional) == 1 {
-				what = "positional argument"
-			}
-			return argError(inv, src, sc.Params[len(a.Positional)], "shortcode %q takes %d %s (%s)",
-				sc.Name, len(a.Positional), what, strings.Join(a.Positional, ", "))
-		}
-		return nil
+		return a.checkPositional(inv, sc, src)
 	}
 	for _, p := range sc.Params {
-		if slices.Contains(a.Named, p.Name) {
-			continue
+		if err := a.checkNamed(inv, sc, src, p); err != nil {
+			return err
 		}
-		near, misspelt := suggest.Closest(p.Name, a.Named)
-		if a.OtherNamed != nil {
-			err := a.OtherNamed(inv, p.Name)
-			if err == nil {
-				continue
-			}
-			if !misspelt {
-				return positioned(inv, err)
-			}
-		}
-		if misspelt {
-			return argError(inv, src, p, "unknown argument %q of %s; did you mean %q?", p.Name, sc.Name, near)
-		}
-		if len(a.Named) == 0 {
-			return argError(inv, src, p, "unknown argument %q of %s (it takes no named arguments)", p.Name, sc.Name)
-		}
-		return argError(inv, src, p, "unknown argument %q of %s (arguments: %s)", p.Name, sc.Name, strings.Join(a.Named, ", "))
 	}
 	return nil
+}
+
+// checkPositional refuses positional arguments where the shortcode
+// takes named ones only, and more of them than it takes.
+func (a *Args) checkPositional(inv *Invocation, sc *Shortcode, src []byte) error {
+	switch {
+	case len(a.Positional) == 0 && a.Example != "":
+		return inv.Errorf("shortcode %q takes named arguments, such as %s", sc.Name, a.Example)
+	case len(a.Positional) == 0:
+		return inv.Errorf("shortcode %q takes named arguments (%s)", sc.Name, strings.Join(a.Named, ", "))
+	case len(sc.Params) > len(a.Positional):
+		return argError(inv, src, sc.Params[len(a.Positional)], "shortcode %q takes %s (%s)",
+			sc.Name, plural.N(len(a.Positional), "positional argument"), strings.Join(a.Positional, ", "))
+	}
+	return nil
+}
+
+// checkNamed refuses named argument p unless the shortcode takes it (or
+// OtherNamed accepts it), suggesting the name it may have meant.
+func (a *Args) checkNamed(inv *Invocation, sc *Shortcode, src []byte, p Param) error {
+	if slices.Contains(a.Named, p.Name) {
+		return nil
+	}
+	near, misspelt := suggest.Closest(p.Name, a.Named)
+	if a.OtherNamed != nil {
+		err := a.OtherNamed(inv, p.Name)
+		if err == nil {
+			return nil
+		}
+		if !misspelt {
+			return positioned(inv, err)
+		}
+	}
+	switch {
+	case misspelt:
+		return argError(inv, src, p, "unknown argument %q of %s; did you mean %q?", p.Name, sc.Name, near)
+	case len(a.Named) == 0:
+		return argError(inv, src, p, "unknown argument %q of %s (it takes no named arguments)", p.Name, sc.Name)
+	}
+	return argError(inv, src, p, "unknown argument %q of %s (arguments: %s)", p.Name, sc.Name, strings.Join(a.Named, ", "))
 }
 
 // positioned returns err, positioned at inv's shortcode unless it is a
