@@ -125,47 +125,68 @@ func pagePrograms(r generator.PageRecord) []string {
 // figureFinding reports one figure of a line, if the data knows it.
 func (a *auditor) figureFinding(r generator.PageRecord, line int, text string, f typedFigure, progs []*programs.Program, facts map[string]map[string]string, st *builtins.PageState) {
 	lower := strings.ToLower(text)
-	// The program a sentence is about: the one it names, else the page's.
-	p := progs[0]
+	p := sentenceProgram(lower, progs)
+	pf := facts[p.ID]
+	same, cued := matchFacts(p, pf, f, lower, st)
+	switch {
+	case same != nil:
+		a.findings = append(a.findings, diag.Warningf(r.File, line, f.col, diag.Figure,
+			"%s typed by hand is %s's %s: write %s so that it follows the data", f.text, p.ID, same.path, factShortcode(r, progs, p, same.path)))
+	case cued != nil && !negated(f.after):
+		a.findings = append(a.findings, *diag.Errorf(r.File, line, f.col, diag.Figure,
+			"says %s but %s's %s is %s; write %s", f.text, p.ID, cued.path, pf[cued.path], factShortcode(r, progs, p, cued.path)))
+	}
+}
+
+// sentenceProgram is the program a sentence (lower-cased) is about: the
+// first of progs it names, else the page's own, progs[0].
+func sentenceProgram(lower string, progs []*programs.Program) *programs.Program {
 	for _, q := range progs {
 		if strings.Contains(lower, strings.ToLower(q.Name)) {
-			p = q
-			break
+			return q
 		}
 	}
-	pf := facts[p.ID]
-	shortcode := func(path string) string {
-		if len(progs) == 1 && r.Program == p.ID {
-			return fmt.Sprintf(`{{< fact %q >}}`, path)
-		}
-		return fmt.Sprintf(`{{< fact %s %q >}}`, p.ID, path)
-	}
-	var cued *figureFact
+	return progs[0]
+}
+
+// matchFacts finds the fact of p (its values pf) that figure f is: same,
+// the first whose value it has, else cued, the first of its kind that
+// the sentence's words name.
+func matchFacts(p *programs.Program, pf map[string]string, f typedFigure, lower string, st *builtins.PageState) (same, cued *figureFact) {
 	for _, ff := range figureFacts(p) {
 		v, ok := pf[ff.path]
 		if !ok || ff.kind != f.kind {
 			continue
 		}
 		if normalise(ff.kind, v, st, p) == f.value {
-			a.findings = append(a.findings, diag.Warningf(r.File, line, f.col, diag.Figure,
-				"%s typed by hand is %s's %s: write %s so that it follows the data", f.text, p.ID, ff.path, shortcode(ff.path)))
-			return
+			return &ff, nil
 		}
 		if cued == nil && hasCue(lower, ff.words) {
 			cued = &ff
 		}
 	}
-	if cued == nil {
-		return
-	}
-	after := strings.ToLower(strings.TrimSpace(f.after))
+	return nil, cued
+}
+
+// negated reports whether the words after a figure say it is no claim
+// about the program's terms ("20% off", "5% churn"): see notTerms.
+func negated(after string) bool {
+	after = strings.ToLower(strings.TrimSpace(after))
 	for _, w := range notTerms {
 		if strings.HasPrefix(after, w) {
-			return
+			return true
 		}
 	}
-	a.findings = append(a.findings, *diag.Errorf(r.File, line, f.col, diag.Figure,
-		"says %s but %s's %s is %s; write %s", f.text, p.ID, cued.path, pf[cued.path], shortcode(cued.path)))
+	return false
+}
+
+// factShortcode is the fact shortcode that prints p's fact path on page
+// r: without the program when p is the page's one program.
+func factShortcode(r generator.PageRecord, progs []*programs.Program, p *programs.Program, path string) string {
+	if len(progs) == 1 && r.Program == p.ID {
+		return fmt.Sprintf(`{{< fact %q >}}`, path)
+	}
+	return fmt.Sprintf(`{{< fact %s %q >}}`, p.ID, path)
 }
 
 func hasCue(line string, words []string) bool {
