@@ -184,53 +184,14 @@ func configFileKey(name string) []string {
 // mergeFile reads one configuration file and merges it into t, under the
 // key path prefix. A missing file is an fs.ErrNotExist error.
 func (t *configTree) mergeFile(dir, name string, prefix []string) error {
-	full := filepath.Join(dir, filepath.FromSlash(name))
-	if _, err := os.Lstat(full); err != nil {
-		return err
-	}
-	src, err := sitefile.Read(full, name)
-	if err != nil {
-		return err
-	}
-	vals, lines, err := decodeConfigFile(name, src)
+	vals, lines, err := readConfigFile(dir, name)
 	if err != nil {
 		return err
 	}
 	if len(prefix) > 0 {
-		// A file may wrap its value in its own key (menus.toml holding
-		// [[menus.main]]), as Hugo allows.
-		if len(vals) == 1 {
-			for k, v := range vals {
-				if strings.EqualFold(k, prefix[len(prefix)-1]) {
-					vals, _ = v.(map[string]any)
-					lines = trimLinePrefix(lines, strings.ToLower(k))
-				}
-			}
+		if vals, lines, err = underPrefix(name, prefix, vals, lines); err != nil {
+			return err
 		}
-		if vals == nil {
-			return diag.Errorf(name, 1, 0, diag.Config, "%s must be a table of settings", strings.Join(prefix, "."))
-		}
-		wrapped := map[string]any{}
-		inner := wrapped
-		for i, k := range prefix {
-			if i == len(prefix)-1 {
-				inner[k] = vals
-				break
-			}
-			m := map[string]any{}
-			inner[k] = m
-			inner = m
-		}
-		vals = wrapped
-		withPrefix := map[string]keyPos{}
-		p := strings.ToLower(strings.Join(prefix, "."))
-		for k, v := range lines {
-			withPrefix[p+"."+k] = keyPos{line: v.line, name: strings.Join(prefix, ".") + "." + v.name}
-		}
-		for i := range prefix {
-			withPrefix[strings.ToLower(strings.Join(prefix[:i+1], "."))] = keyPos{line: 1, name: strings.Join(prefix[:i+1], ".")}
-		}
-		lines = withPrefix
 	}
 	t.files = append(t.files, name)
 	mergeValues(t.values, vals)
@@ -238,6 +199,61 @@ func (t *configTree) mergeFile(dir, name string, prefix []string) error {
 		t.origins[k] = Origin{File: name, Line: v.line, Name: v.name}
 	}
 	return nil
+}
+
+// readConfigFile reads and decodes the file name of dir: its values and
+// where each key is.
+func readConfigFile(dir, name string) (map[string]any, map[string]keyPos, error) {
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	if _, err := os.Lstat(full); err != nil {
+		return nil, nil, err
+	}
+	src, err := sitefile.Read(full, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decodeConfigFile(name, src)
+}
+
+// underPrefix places the values and key positions of file name under
+// the keys prefix (menus.toml's under menus). A file may wrap its value
+// in its own key (menus.toml holding [[menus.main]]), as Hugo allows.
+func underPrefix(name string, prefix []string, vals map[string]any, lines map[string]keyPos) (map[string]any, map[string]keyPos, error) {
+	last := prefix[len(prefix)-1]
+	if len(vals) == 1 {
+		for k, v := range vals {
+			if strings.EqualFold(k, last) {
+				vals, _ = v.(map[string]any)
+				lines = trimLinePrefix(lines, strings.ToLower(k))
+			}
+		}
+	}
+	if vals == nil {
+		return nil, nil, diag.Errorf(name, 1, 0, diag.Config, "%s must be a table of settings", strings.Join(prefix, "."))
+	}
+	return nestUnder(prefix, vals), prefixLines(prefix, lines), nil
+}
+
+// nestUnder returns vals as the value of the keys prefix, nested.
+func nestUnder(prefix []string, vals map[string]any) map[string]any {
+	for i := len(prefix) - 1; i >= 0; i-- {
+		vals = map[string]any{prefix[i]: vals}
+	}
+	return vals
+}
+
+// prefixLines puts prefix before each key of lines, and gives the keys
+// of prefix themselves line 1.
+func prefixLines(prefix []string, lines map[string]keyPos) map[string]keyPos {
+	withPrefix := map[string]keyPos{}
+	p := strings.ToLower(strings.Join(prefix, "."))
+	for k, v := range lines {
+		withPrefix[p+"."+k] = keyPos{line: v.line, name: strings.Join(prefix, ".") + "." + v.name}
+	}
+	for i := range prefix {
+		withPrefix[strings.ToLower(strings.Join(prefix[:i+1], "."))] = keyPos{line: 1, name: strings.Join(prefix[:i+1], ".")}
+	}
+	return withPrefix
 }
 
 // trimLinePrefix drops the first part ("menus.") of every key of lines.
