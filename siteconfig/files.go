@@ -371,51 +371,68 @@ func yamlKeyLines(n *yaml.Node, prefix, namePrefix string, out map[string]keyPos
 // tables and inline tables are not recorded: the array's or the inline
 // table's line stands for them.
 func tomlKeyLines(src []byte) map[string]keyPos {
-	out := map[string]keyPos{}
-	var p unstable.Parser
-	p.Reset(src)
-	var table []string
-	inArray := false
-	parts := func(it unstable.Iterator) []string {
-		var ps []string
-		for it.Next() {
-			ps = append(ps, string(it.Node().Data))
-		}
-		return ps
-	}
-	record := func(ps []string, line int) {
-		for i := range ps {
-			k := strings.ToLower(strings.Join(ps[:i+1], "."))
-			if _, ok := out[k]; !ok || i == len(ps)-1 {
-				out[k] = keyPos{line: line, name: strings.Join(ps[:i+1], ".")}
-			}
-		}
-	}
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
+	k := &tomlKeys{out: map[string]keyPos{}}
+	k.p.Reset(src)
+	for k.p.NextExpression() {
+		switch e := k.p.Expression(); e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			it := e.Key()
-			table = parts(it)
-			inArray = e.Kind == unstable.ArrayTable
-			if it := e.Key(); it.Next() {
-				if _, seen := out[strings.ToLower(strings.Join(table, "."))]; !seen || !inArray {
-					record(table, p.Shape(it.Node().Raw).Start.Line)
-				}
-			}
+			k.header(e)
 		case unstable.KeyValue:
-			if inArray {
-				continue
-			}
-			it := e.Key()
-			if !it.Next() {
-				continue
-			}
-			line := p.Shape(it.Node().Raw).Start.Line
-			record(append(append([]string(nil), table...), parts(e.Key())...), line)
+			k.keyValue(e)
 		}
 	}
-	return out
+	return k.out
+}
+
+// tomlKeys finds the keys of a TOML document, expression by expression.
+type tomlKeys struct {
+	out     map[string]keyPos
+	p       unstable.Parser
+	table   []string // the current table's key
+	inArray bool     // the current table is an entry of an array of tables
+}
+
+// header starts the table of e, and records its key: of an array of
+// tables, the first entry's line only.
+func (k *tomlKeys) header(e *unstable.Node) {
+	k.table = keyParts(e.Key())
+	k.inArray = e.Kind == unstable.ArrayTable
+	if it := e.Key(); it.Next() {
+		if _, seen := k.out[strings.ToLower(strings.Join(k.table, "."))]; !seen || !k.inArray {
+			k.record(k.table, k.p.Shape(it.Node().Raw).Start.Line)
+		}
+	}
+}
+
+// keyValue records the key of e within the current table, unless that
+// is an entry of an array of tables.
+func (k *tomlKeys) keyValue(e *unstable.Node) {
+	it := e.Key()
+	if k.inArray || !it.Next() {
+		return
+	}
+	line := k.p.Shape(it.Node().Raw).Start.Line
+	k.record(append(append([]string(nil), k.table...), keyParts(e.Key())...), line)
+}
+
+// record gives the key ps, and each key it is within that has no line
+// yet, line.
+func (k *tomlKeys) record(ps []string, line int) {
+	for i := range ps {
+		key := strings.ToLower(strings.Join(ps[:i+1], "."))
+		if _, ok := k.out[key]; !ok || i == len(ps)-1 {
+			k.out[key] = keyPos{line: line, name: strings.Join(ps[:i+1], ".")}
+		}
+	}
+}
+
+// keyParts are the parts of a dotted key.
+func keyParts(it unstable.Iterator) []string {
+	var ps []string
+	for it.Next() {
+		ps = append(ps, string(it.Node().Data))
+	}
+	return ps
 }
 
 // sortOrigins orders origins by file, in the order the files were
