@@ -23,27 +23,8 @@ func (c *Config) decode() error {
 	t := c.tree
 	vals := t.values
 	t.renameMenu(vals, "")
-	if langs, ok := values.LookupKey(vals, "languages"); ok {
-		if m, ok := langs.(map[string]any); ok {
-			for lang, l := range m {
-				if lm, ok := l.(map[string]any); ok {
-					t.renameMenu(lm, "languages."+strings.ToLower(lang)+".")
-				}
-			}
-		}
-	}
-	if a, ok := values.LookupKey(vals, "author"); ok {
-		// Hugo's [author] table: its name is the site's author.
-		if m, ok := a.(map[string]any); ok {
-			v, _ := values.LookupKey(m, "name")
-			name, _ := v.(string)
-			for k := range vals {
-				if strings.EqualFold(k, "author") {
-					vals[k] = name
-				}
-			}
-		}
-	}
+	t.renameLanguageMenus(vals)
+	authorName(vals)
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(vals); err != nil {
 		return diag.Errorf(t.origin("").File, 1, 0, diag.Config, "%v", err)
@@ -52,19 +33,55 @@ func (c *Config) decode() error {
 	if err != nil {
 		return c.decodeError(err)
 	}
-	for _, key := range []string{"paginate", "pagination.pagerSize"} {
-		if md.IsDefined(strings.Split(strings.ToLower(key), ".")...) || md.IsDefined(strings.Split(key, ".")...) {
-			n := c.Paginate
-			if key != "paginate" {
-				n = c.Pagination.PagerSize
-			}
-			if n <= 0 {
-				o := t.origin(key)
-				return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be 1 or more, not %d", key, n)
-			}
-		}
+	if err := c.checkPagerSizes(md); err != nil {
+		return err
 	}
 	return c.unknownKeys(md.Undecoded())
+}
+
+// renameLanguageMenus renames the menus of each language's settings.
+func (t *configTree) renameLanguageMenus(vals map[string]any) {
+	langs, _ := values.LookupKey(vals, "languages")
+	m, _ := langs.(map[string]any)
+	for lang, l := range m {
+		if lm, ok := l.(map[string]any); ok {
+			t.renameMenu(lm, "languages."+strings.ToLower(lang)+".")
+		}
+	}
+}
+
+// authorName replaces Hugo's [author] table by its name, the site's
+// author.
+func authorName(vals map[string]any) {
+	a, _ := values.LookupKey(vals, "author")
+	m, ok := a.(map[string]any)
+	if !ok {
+		return
+	}
+	v, _ := values.LookupKey(m, "name")
+	name, _ := v.(string)
+	for k := range vals {
+		if strings.EqualFold(k, "author") {
+			vals[k] = name
+		}
+	}
+}
+
+// checkPagerSizes refuses a paginate or pagination.pagerSize that the
+// site sets below 1.
+func (c *Config) checkPagerSizes(md toml.MetaData) error {
+	for _, key := range []string{"paginate", "pagination.pagerSize"} {
+		n := c.Paginate
+		if key != "paginate" {
+			n = c.Pagination.PagerSize
+		}
+		set := md.IsDefined(strings.Split(strings.ToLower(key), ".")...) || md.IsDefined(strings.Split(key, ".")...)
+		if set && n <= 0 {
+			o := c.tree.origin(key)
+			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be 1 or more, not %d", key, n)
+		}
+	}
+	return nil
 }
 
 // renameMenu gives Hugo's older [[menu.main]] of the table vals (the
