@@ -318,29 +318,33 @@ func (w *Watcher) record(ev fsnotify.Event, pb *pending) bool {
 	}
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-			if !w.watchable(ev.Name) {
-				return false
-			}
-			_, had := pb.paths[rel]
-			if had || pb.gone[rel] {
-				pb.unknown = true
-			}
-			files, _ := w.addTree(ev.Name) // an error: the folder went again, and its removal is an event
-			for _, f := range files {
-				pb.paths[f] = struct{}{}
-			}
-			return pb.unknown || len(files) > 0
+			return w.recordNewDir(ev.Name, rel, pb)
 		}
 		if pb.gone[rel] {
 			pb.unknown = true
 		}
 	}
-	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		if w.dirs[ev.Name] {
-			w.unwatch(ev.Name)
-			pb.gone[rel] = true
-		}
+	if (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && w.dirs[ev.Name] {
+		w.unwatch(ev.Name)
+		pb.gone[rel] = true
 	}
 	pb.paths[rel] = struct{}{}
 	return true
+}
+
+// recordNewDir watches a folder that appeared (at rel) and records the
+// files already in it. A path that was a file or went in this batch
+// makes the batch unknown: a full rebuild.
+func (w *Watcher) recordNewDir(name, rel string, pb *pending) bool {
+	if !w.watchable(name) {
+		return false
+	}
+	if _, had := pb.paths[rel]; had || pb.gone[rel] {
+		pb.unknown = true
+	}
+	files, _ := w.addTree(name) // an error: the folder went again, and its removal is an event
+	for _, f := range files {
+		pb.paths[f] = struct{}{}
+	}
+	return pb.unknown || len(files) > 0
 }
