@@ -72,14 +72,7 @@ func ldScriptsAndText(raw []byte) (scripts []string, text string) {
 			name, hasAttr := z.TagName()
 			switch string(name) {
 			case "script":
-				inLD = false
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					if string(k) == "type" && string(v) == "application/ld+json" {
-						inLD = true
-					}
-				}
+				inLD = hasAttr && isLDJSON(z)
 				skip++
 			case "style", "template", "noscript":
 				skip++
@@ -103,4 +96,16 @@ func ldScriptsAndText(raw []byte) (scripts []string, text string) {
 			}
 		}
 	}
+}
+
+// isLDJSON reports whether the start tag z is at, which has attributes,
+// says type="application/ld+json".
+func isLDJSON(z *html.Tokenizer) bool {
+	ld := false
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		ld = ld || string(k) == "type" && string(v) == "application/ld+json"
+	}
+	return ld
 }
