@@ -70,32 +70,10 @@ func (ix *PageIndex) Find(from, ref string) (*PageRef, error) {
 	if p != "/" {
 		p = strings.TrimSuffix(p, "/")
 	}
-	var tries []string
-	if strings.HasPrefix(p, "/") {
-		tries = []string{path.Clean(p)}
-	} else {
-		dir := path.Dir(strings.TrimPrefix(strings.ToLower(from), "content"))
-		tries = []string{path.Join("/", dir, p), path.Clean("/" + p)}
-	}
+	tries := refPaths(from, p)
 	if ix != nil {
-		for _, t := range tries {
-			if pr, ok := ix.byPath[t]; ok {
-				return pr, nil
-			}
-		}
-		if !strings.Contains(p, "/") {
-			switch found := ix.byName[p]; len(found) {
-			case 0:
-			case 1:
-				return found[0], nil
-			default:
-				files := make([]string, len(found))
-				for i, f := range found {
-					files[i] = f.File
-				}
-				sort.Strings(files)
-				return nil, fmt.Errorf("%q is ambiguous: %s; give the path from content/", ref, strings.Join(files, ", "))
-			}
+		if pr, found, err := ix.lookup(ref, p, tries); found || err != nil {
+			return pr, err
 		}
 	}
 	looked := make([]string, len(tries))
@@ -103,6 +81,48 @@ func (ix *PageIndex) Find(from, ref string) (*PageRef, error) {
 		looked[i] = "content" + t
 	}
 	return nil, fmt.Errorf("REF_NOT_FOUND: no page %q (looked for %s)", ref, strings.Join(slices.Compact(looked), " and "))
+}
+
+// refPaths are the content paths ref p (lower case) may name from the
+// page of file from: a path from content/ as it is; any other first
+// beside from, then from content/.
+func refPaths(from, p string) []string {
+	if strings.HasPrefix(p, "/") {
+		return []string{path.Clean(p)}
+	}
+	dir := path.Dir(strings.TrimPrefix(strings.ToLower(from), "content"))
+	return []string{path.Join("/", dir, p), path.Clean("/" + p)}
+}
+
+// lookup finds the page at the first of tries, else, for a bare name,
+// the one page of that name; more than one is an error.
+func (ix *PageIndex) lookup(ref, p string, tries []string) (*PageRef, bool, error) {
+	for _, t := range tries {
+		if pr, ok := ix.byPath[t]; ok {
+			return pr, true, nil
+		}
+	}
+	if strings.Contains(p, "/") {
+		return nil, false, nil
+	}
+	switch found := ix.byName[p]; len(found) {
+	case 0:
+		return nil, false, nil
+	case 1:
+		return found[0], true, nil
+	default:
+		return nil, false, ambiguous(ref, found)
+	}
+}
+
+// ambiguous is the error of a ref that names several pages.
+func ambiguous(ref string, found []*PageRef) error {
+	files := make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.File
+	}
+	sort.Strings(files)
+	return fmt.Errorf("%q is ambiguous: %s; give the path from content/", ref, strings.Join(files, ", "))
 }
 
 // Ref is Hugo's ref shortcode: the absolute URL of a page.
