@@ -1,6 +1,7 @@
 package hugoshortcodes
 
 import (
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -183,34 +184,14 @@ var qrLevels = map[string]qr.Level{"low": qr.L, "medium": qr.M, "quartile": qr.Q
 //	{{< qr text="https://example.org" level="high" scale=3 alt="Our site" />}}
 func (pg *Page) QR(inv *shortcodes.Invocation) error {
 	g := func(name string) string { v, _ := inv.Arg(name); return v }
-	text := g("text")
-	if text == "" {
-		text = strings.TrimSpace(inv.InnerText())
-	}
+	text := cmp.Or(g("text"), strings.TrimSpace(inv.InnerText()))
 	if text == "" {
 		return inv.Errorf("shortcode %q needs a text argument, or the text between its tags", inv.Name)
 	}
-	levelName := g("level")
-	if levelName == "" {
-		levelName = "medium"
-	}
-	level, ok := qrLevels[levelName]
-	if !ok {
-		return inv.Errorf("shortcode %q: level must be low, medium, quartile or high, not %q", inv.Name, levelName)
-	}
-	scale := 4
-	if s := g("scale"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 2 {
-			return inv.Errorf("shortcode %q: scale must be a whole number of 2 or more, not %q", inv.Name, s)
-		}
-		scale = n
-	}
-	code, err := qr.Encode(text, level)
+	code, err := qrCode(inv, text, cmp.Or(g("level"), "medium"), g("scale"))
 	if err != nil {
-		return inv.Errorf("shortcode %q: %v", inv.Name, err)
+		return err
 	}
-	code.Scale = scale
 	side := code.Image().Bounds().Dx() // with the quiet zone around the code
 	inv.Data = QRCode{
 		Src:   template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(code.PNG())),
@@ -218,4 +199,35 @@ func (pg *Page) QR(inv *shortcodes.Invocation) error {
 		Alt: g("alt"), Class: g("class"), ID: g("id"), Title: g("title"), Loading: g("loading"),
 	}
 	return nil
+}
+
+// qrCode encodes text at error-correction level levelName, each module
+// scale pixels (4 when scale is "").
+func qrCode(inv *shortcodes.Invocation, text, levelName, scale string) (*qr.Code, error) {
+	level, ok := qrLevels[levelName]
+	if !ok {
+		return nil, inv.Errorf("shortcode %q: level must be low, medium, quartile or high, not %q", inv.Name, levelName)
+	}
+	n, err := qrScale(inv, scale)
+	if err != nil {
+		return nil, err
+	}
+	code, err := qr.Encode(text, level)
+	if err != nil {
+		return nil, inv.Errorf("shortcode %q: %v", inv.Name, err)
+	}
+	code.Scale = n
+	return code, nil
+}
+
+// qrScale reads scale=: a whole number of 2 or more, 4 when not given.
+func qrScale(inv *shortcodes.Invocation, s string) (int, error) {
+	if s == "" {
+		return 4, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 2 {
+		return 0, inv.Errorf("shortcode %q: scale must be a whole number of 2 or more, not %q", inv.Name, s)
+	}
+	return n, nil
 }
