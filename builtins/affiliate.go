@@ -45,6 +45,10 @@ type PageState struct {
 	Used   map[string]bool
 
 	subIDs map[string]bool // sub-ids given out on the page, to keep them unique
+
+	// FactCache, when set, shares programs' facts between the pages of
+	// a build (Facts).
+	FactCache *FactCache
 }
 
 // Link is one affiliate link made by a shortcode.

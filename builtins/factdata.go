@@ -25,8 +25,17 @@ func (st *PageState) FactText(p *programs.Program, path string) (string, error) 
 // Facts returns every fact p's data has, by full path (plans and
 // scenarios by id): what check compares prose with, and what templates
 // read through the program function. A fact the data does not have is
-// left out.
+// left out. With st.FactCache set the map is shared: it must not be
+// changed.
 func (st *PageState) Facts(p *programs.Program) map[string]string {
+	if st.FactCache == nil || p.ID == "" {
+		return st.facts(p)
+	}
+	return st.FactCache.get(factKey{st.Programs, p.ID, st.currency(p)}, func() map[string]string { return st.facts(p) })
+}
+
+// facts works out Facts.
+func (st *PageState) facts(p *programs.Program) map[string]string {
 	out := map[string]string{}
 	add := func(path string) {
 		if v, err := st.FactText(p, path); err == nil {

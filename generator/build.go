@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
@@ -122,20 +123,21 @@ type PageRecord struct {
 
 // builder holds one build's state; nothing outlives it.
 type builder struct {
-	opts     Options
-	cfg      *Config
-	now      time.Time
-	basePath string // path of baseURL, "/" or "/blog/"
-	site     *Site
-	md       *markdown
-	hugo     *hugoFeatures // Hugo's highlighting and shortcodes, as configured
-	tmpl     *templateSet
-	programs *programs.Set
-	linkSet  *links.Set // data/links, the links registry
-	links    linkClassifier
-	out      Output
-	cache    *pageCache // nil without Options.CacheDir
-	lang     *langBuild // the language built, on a site with [languages] (languages.go)
+	opts      Options
+	cfg       *Config
+	now       time.Time
+	basePath  string // path of baseURL, "/" or "/blog/"
+	site      *Site
+	md        *markdown
+	hugo      *hugoFeatures // Hugo's highlighting and shortcodes, as configured
+	tmpl      *templateSet
+	programs  *programs.Set
+	factCache *builtins.FactCache // programs' facts, shared by the pages
+	linkSet   *links.Set          // data/links, the links registry
+	links     linkClassifier
+	out       Output
+	cache     *pageCache // nil without Options.CacheDir
+	lang      *langBuild // the language built, on a site with [languages] (languages.go)
 	// cascades are the _index.md cascades by folder ("content/posts").
 	cascades map[string][]cascadeEntry
 
@@ -266,7 +268,7 @@ func newBuilder(opts Options) (*builder, error) {
 			return nil, err
 		}
 	}
-	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}}
+	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}, factCache: builtins.NewFactCache()}
 	b.configWarnings = slices.Clone(cfg.Unsupported)
 	if w, ok := cfg.IgnoredDiagnostic(); ok {
 		b.configWarnings = append(b.configWarnings, w)

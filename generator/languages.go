@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/siteconfig"
 )
 
@@ -88,7 +89,7 @@ func (b *builder) runAll() (*Report, error) {
 // forLanguage makes the builder of one language: b's options and
 // output, the language's configuration and prefix.
 func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
-	lb := &builder{opts: b.opts, cfg: b.cfg.ForLanguage(l), now: b.now, written: map[string]string{}}
+	lb := &builder{opts: b.opts, cfg: b.cfg.ForLanguage(l), now: b.now, written: map[string]string{}, factCache: builtins.NewFactCache()}
 	lb.lang = &langBuild{Language: l, all: all}
 	lb.basePath = b.basePath + l.Prefix
 	lb.out = langOutput{root: b.out, prefix: l.Prefix, goPath: strings.TrimPrefix(b.cfg.Affiliate.GoPath(), b.basePath)}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
 )
 
@@ -334,7 +333,7 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
+	state := b.newPageState()
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	html, err := b.renderBody(s, body, state, p)

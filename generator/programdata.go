@@ -21,5 +21,5 @@ func (b *builder) programView(id string) (*builtins.ProgramView, error) {
 		}
 		return nil, fmt.Errorf("program %q: no such program (programs: %v)", id, b.programs.IDs())
 	}
-	return builtins.NewPageState(b.programs, b.cfg.Affiliate).View(p)
+	return b.newPageState().View(p)
 }

@@ -65,7 +65,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	if err != nil {
 		return nil, err
 	}
-	state := builtins.NewPageState(b.programs, b.cfg.Affiliate)
+	state := b.newPageState()
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
@@ -98,6 +98,14 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	// Lists need only the summary: drop the body so memory stays flat.
 	p.Content = ""
 	return b.manifestOf(s, state), nil
+}
+
+// newPageState is a page's state for the built-in shortcodes, sharing
+// the build's programs' facts.
+func (b *builder) newPageState() *builtins.PageState {
+	st := builtins.NewPageState(b.programs, b.cfg.Affiliate)
+	st.FactCache = b.factCache
+	return st
 }
 
 // pageSubIDPrefixes gives each page that can hold affiliate links (the
