@@ -27,31 +27,46 @@ func redirectRules(pl *planner, ch *Channel, archives map[archive]string) []host
 			rules = append(rules, hosting.Redirect{From: a, To: p.path, Status: 301, Force: true})
 		}
 	}
-	parents := map[string]string{}
-	if ch != nil {
-		for _, t := range ch.Terms {
-			if t.Taxonomy == "category" {
-				parents[t.Slug] = t.Parent
-			}
-		}
-	}
+	parents := categoryParents(ch)
 	for a, name := range archives {
-		to := slugs.URLize(name)
-		if to == "" || strings.ContainsAny(a.slug, " \t/") {
-			continue
+		if r, ok := archiveRedirect(a, name, parents); ok {
+			rules = append(rules, r)
 		}
-		if a.base == "tag" {
-			rules = append(rules, hosting.Redirect{From: "/tag/" + a.slug + "/", To: "/tags/" + to + "/", Status: 301})
-			continue
-		}
-		segs := []string{a.slug}
-		for s, n := parents[a.slug], 0; s != "" && n < 20; s, n = parents[s], n+1 {
-			segs = append([]string{s}, segs...)
-		}
-		rules = append(rules, hosting.Redirect{From: "/category/" + strings.Join(segs, "/") + "/", To: "/categories/" + to + "/", Status: 301})
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
 	return rules
+}
+
+// categoryParents maps each category's slug to its parent's.
+func categoryParents(ch *Channel) map[string]string {
+	parents := map[string]string{}
+	if ch == nil {
+		return parents
+	}
+	for _, t := range ch.Terms {
+		if t.Taxonomy == "category" {
+			parents[t.Slug] = t.Parent
+		}
+	}
+	return parents
+}
+
+// archiveRedirect sends a WordPress tag or category archive, named
+// name, to the site's term page; a category's old path holds its
+// parents' slugs.
+func archiveRedirect(a archive, name string, parents map[string]string) (hosting.Redirect, bool) {
+	to := slugs.URLize(name)
+	if to == "" || strings.ContainsAny(a.slug, " \t/") {
+		return hosting.Redirect{}, false
+	}
+	if a.base == "tag" {
+		return hosting.Redirect{From: "/tag/" + a.slug + "/", To: "/tags/" + to + "/", Status: 301}, true
+	}
+	segs := []string{a.slug}
+	for s, n := parents[a.slug], 0; s != "" && n < 20; s, n = parents[s], n+1 {
+		segs = append([]string{s}, segs...)
+	}
+	return hosting.Redirect{From: "/category/" + strings.Join(segs, "/") + "/", To: "/categories/" + to + "/", Status: 301}, true
 }
 
 // archive is a WordPress term archive: base "category" or "tag" (the
