@@ -56,21 +56,7 @@ func menuNames(items []*menuItem) map[string]string {
 		}
 		count[m.menu]++
 	}
-	main := ""
-	for _, want := range []string{"main", "primary", "header"} {
-		for _, s := range menuSlugs {
-			if main == "" && strings.Contains(s, want) {
-				main = s
-			}
-		}
-	}
-	if main == "" {
-		for _, s := range menuSlugs {
-			if main == "" || count[s] > count[main] {
-				main = s
-			}
-		}
-	}
+	main := mainMenu(menuSlugs, count)
 	names := map[string]string{}
 	for _, s := range menuSlugs {
 		if s == main {
@@ -82,6 +68,26 @@ func menuNames(items []*menuItem) map[string]string {
 		}
 	}
 	return names
+}
+
+// mainMenu is the menu that becomes the site's main one: the first whose
+// slug says main, primary or header (in that order of preference), else
+// the one with the most items (count), the first of those.
+func mainMenu(menuSlugs []string, count map[string]int) string {
+	for _, want := range []string{"main", "primary", "header"} {
+		for _, s := range menuSlugs {
+			if strings.Contains(s, want) {
+				return s
+			}
+		}
+	}
+	main := ""
+	for _, s := range menuSlugs {
+		if main == "" || count[s] > count[main] {
+			main = s
+		}
+	}
+	return main
 }
 
 // menuEntries turns the menu items into entries: a post or page links to
