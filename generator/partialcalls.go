@@ -144,53 +144,5 @@ func recursivePartials(partials map[string]*template.Template) map[string]bool {
 // walkPartialCalls calls f with the name of every partial or
 // partialCached call below n, or "" for a call whose name is computed.
 func walkPartialCalls(n parse.Node, f func(name string)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkPartialCalls(c, f)
-		}
-	case *parse.ActionNode:
-		walkPartialCalls(n.Pipe, f)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.TemplateNode:
-		walkPartialCalls(n.Pipe, f)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walkPartialCalls(c, f)
-		}
-	case *parse.ChainNode:
-		walkPartialCalls(n.Node, f)
-	case *parse.CommandNode:
-		if len(n.Args) > 0 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partialCached") {
-				name := ""
-				if len(n.Args) > 1 {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						name = s.Text
-					}
-				}
-				f(name)
-			}
-		}
-		for _, a := range n.Args {
-			walkPartialCalls(a, f)
-		}
-	}
-}
-
-func walkBranch(b *parse.BranchNode, f func(name string)) {
-	walkPartialCalls(b.Pipe, f)
-	walkPartialCalls(b.List, f)
-	walkPartialCalls(b.ElseList, f)
+	walkIdents(n, func(string, string, bool) {}, f)
 }

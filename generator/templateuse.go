@@ -208,18 +208,19 @@ func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(
 	case *parse.IdentifierNode:
 		f(n.Ident, "", true)
 	case *parse.IfNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
+		walkBranch(&n.BranchNode, f, partial)
 	case *parse.RangeNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
+		walkBranch(&n.BranchNode, f, partial)
 	case *parse.WithNode:
-		walkIdents(n.Pipe, f, partial)
-		walkIdents(n.List, f, partial)
-		walkIdents(n.ElseList, f, partial)
+		walkBranch(&n.BranchNode, f, partial)
 	case *parse.TemplateNode:
 		walkIdents(n.Pipe, f, partial)
 	}
+}
+
+// walkBranch walks an if, range or with: its pipeline and both lists.
+func walkBranch(b *parse.BranchNode, f func(ident, prev string, fn bool), partial func(string)) {
+	walkIdents(b.Pipe, f, partial)
+	walkIdents(b.List, f, partial)
+	walkIdents(b.ElseList, f, partial)
 }
