@@ -158,7 +158,7 @@ func editTag(tt html.TokenType, z *html.Tokenizer, classify func(href string) (s
 	href, hasHref := "", false
 	if tok.Data == "a" || tok.Data == "area" {
 		for _, a := range tok.Attr {
-			if a.Key == "href" {
+			if a.Key == "href" && !hasHref { // the first, as browsers and Scan take it
 				href, hasHref = a.Val, true
 			}
 		}

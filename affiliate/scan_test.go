@@ -76,6 +76,9 @@ func TestRewriteAnchors(t *testing.T) {
 		{`<a href="/go/k/" rel="nofollow external">k</a>`, `<a href="/go/k/" rel="nofollow external sponsored noopener">k</a>`},
 		{`<a href="/about/">a</a>`, `<a href="/about/">a</a>`},
 		{`<p><area href="https://x.aff/"></p>`, `<p><area href="https://x.aff/" rel="sponsored nofollow noopener"></p>`},
+		// The first of repeated hrefs counts, as in Scan (and browsers).
+		{`<a href="/go/k/" href="/about/">k</a>`, `<a href="/go/k/" rel="sponsored nofollow noopener">k</a>`},
+		{`<a href="/about/" href="/go/k/">k</a>`, `<a href="/about/" href="/go/k/">k</a>`},
 	}
 	for _, tt := range tests {
 		var found []string
