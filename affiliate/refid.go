@@ -10,7 +10,7 @@ import (
 // placeholderRefIDs are the referral ids that templates and examples
 // write for their reader to replace, upper-cased with everything but
 // letters removed.
-var placeholderRefIDs = []string{
+var placeholderRefIDs = [...]string{
 	"YOURAFFILIATEID", "YOURID", "YOURREFID", "YOURREFERRALID", "YOURTAG", "AFFILIATEID",
 	"REPLACEME", "REPLACE", "CHANGEME", "TODO", "FIXME", "XXX", "PLACEHOLDER",
 }

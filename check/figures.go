@@ -232,7 +232,7 @@ func trimZeros(n string) string {
 
 // notTerms are words that, right after a figure, say it is not a
 // program's term: "20% off", "a 20% discount", "5% churn".
-var notTerms = []string{"off", "discount", "coupon", "churn", "conversion", "more", "less", "cheaper", "of readers", "of visitors"}
+var notTerms = [...]string{"off", "discount", "coupon", "churn", "conversion", "more", "less", "cheaper", "of readers", "of visitors"}
 
 func isNumber(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)

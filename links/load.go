@@ -22,7 +22,7 @@ import (
 // data folder reports alike.
 
 // keys are the keys of one link, in the order the README lists them.
-var keys = []string{"id", "destination", "program", "cloaked", "status", "categories", "expires", "fallback", "notes"}
+var keys = [...]string{"id", "destination", "program", "cloaked", "status", "categories", "expires", "fallback", "notes"}
 
 // idPattern is what an id may be: it is typed in shortcodes and, by
 // default, is the last folder of the cloaked path.
@@ -222,7 +222,7 @@ func (d *decoder) url(e entry) string {
 func (d *decoder) link(n *yaml.Node) *Link {
 	l := &Link{File: d.file, Line: n.Line, Status: DefaultStatus}
 	before := len(d.errs)
-	for _, e := range d.mapping(n, "link", keys) {
+	for _, e := range d.mapping(n, "link", keys[:]) {
 		d.linkField(l, e)
 	}
 	d.complete(l, n.Line, before)

@@ -26,7 +26,7 @@ const (
 
 // commands are the top-level commands, as usage lists them; aliases
 // (server for serve) are not listed.
-var commands = []struct{ name, args, summary string }{
+var commands = [...]struct{ name, args, summary string }{
 	{"build", "[flags]", "build the site into public/ (or --destination)"},
 	{"serve", "[flags]", "build the site and preview it at http://127.0.0.1:1313/"},
 	{"check", "[flags]", "build the site in memory and report broken links, disclosures, stale data"},

@@ -25,12 +25,12 @@ func completionCommands() []*flagSet {
 }
 
 // importSources are the sources "affsite import" reads, with what each is.
-var importSources = [][2]string{
+var importSources = [...][2]string{
 	{"wordpress", "create a site from a WordPress export (WXR)"},
 }
 
 // newKinds are the kinds "affsite new" creates, with what each is.
-var newKinds = [][2]string{
+var newKinds = [...][2]string{
 	{"site", "create a site"},
 	{"review", "write a review of a program"},
 	{"program", "write a program data file"},
@@ -212,9 +212,9 @@ func writeZshCompletion(w io.Writer) {
 		fmt.Fprintf(w, "        %s\n", zshQuote(c.name+":"+zshDesc(c.summary)))
 	}
 	fmt.Fprint(w, "    )\n    kinds=(\n")
-	writeZshPairs(w, newKinds)
+	writeZshPairs(w, newKinds[:])
 	fmt.Fprint(w, "    )\n    sources=(\n")
-	writeZshPairs(w, importSources)
+	writeZshPairs(w, importSources[:])
 	fmt.Fprint(w, zshDispatch)
 	for _, fs := range completionCommands() {
 		fmt.Fprintf(w, "    %s)\n        _arguments -S \\\n", zshQuote(fs.path))
