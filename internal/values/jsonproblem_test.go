@@ -19,6 +19,8 @@ func TestJSONProblem(t *testing.T) {
 		{"duplicate in an array's object", "[1, {\"k\": 1, \"k\": 2}]", 1, `duplicate key "k"`},
 		{"value equal to a key", `{"a": "a", "b": "a"}`, 0, ""},
 		{"syntax error", "{\n\"a\": 1,\n}", 3, "invalid character '}' looking for beginning of object key string"},
+		{"truncated array", "{\"a\": [1,\n", 1, "unexpected end of JSON input"},
+		{"truncated object", "{\n\"a\": {\"b\": 1}\n\n", 2, "unexpected end of JSON input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

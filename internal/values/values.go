@@ -73,6 +73,9 @@ func JSONProblem(src []byte) (line int, msg string) {
 		before := c.dec.InputOffset()
 		tok, err := c.dec.Token()
 		if errors.Is(err, io.EOF) {
+			if len(c.stack) > 0 { // an object or array left open
+				return c.lineAt(int64(len(bytes.TrimRight(src, " \t\r\n")))), "unexpected end of JSON input"
+			}
 			return 0, ""
 		}
 		if err != nil {
