@@ -179,11 +179,8 @@ func (autoLinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 
 // done tells whether every rule has made its links (or one failed).
 func (al *autoLinks) done() bool {
-	if al.err != nil {
-		return true
-	}
 	for i, r := range al.rules {
-		if al.made[i] < r.Max {
+		if al.made[i] < r.Max && al.err == nil {
 			return false
 		}
 	}

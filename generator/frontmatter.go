@@ -93,13 +93,11 @@ func (e *frontMatterLineError) Error() string { return fmt.Sprintf("line %d: %s"
 // which the parser skips.
 func leadingBlankLines(src []byte) int {
 	n := 0
-	for len(src) > 0 {
-		line, rest, _ := bytes.Cut(src, []byte("\n"))
+	for line := range bytes.Lines(src) {
 		if len(bytes.TrimSpace(line)) > 0 {
 			break
 		}
 		n++
-		src = rest
 	}
 	return n
 }

@@ -165,31 +165,29 @@ func titleCase(s any) string {
 }
 
 func first(n int, list any) (any, error) {
-	rv := reflect.ValueOf(list)
-	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return nil, fmt.Errorf("first: %T is not a list", list)
-	}
-	if n > rv.Len() {
-		n = rv.Len()
-	}
-	if n < 0 {
-		n = 0
+	rv, n, err := listAndCount("first", n, list)
+	if err != nil {
+		return nil, err
 	}
 	return rv.Slice(0, n).Interface(), nil
 }
 
 func after(n int, list any) (any, error) {
-	rv := reflect.ValueOf(list)
-	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return nil, fmt.Errorf("after: %T is not a list", list)
-	}
-	if n > rv.Len() {
-		n = rv.Len()
-	}
-	if n < 0 {
-		n = 0
+	rv, n, err := listAndCount("after", n, list)
+	if err != nil {
+		return nil, err
 	}
 	return rv.Slice(n, rv.Len()).Interface(), nil
+}
+
+// listAndCount is the list argument of first and after (named fn in the
+// error) as a reflect value, with n brought into 0..its length.
+func listAndCount(fn string, n int, list any) (reflect.Value, int, error) {
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return rv, 0, fmt.Errorf("%s: %T is not a list", fn, list)
+	}
+	return rv, min(max(n, 0), rv.Len()), nil
 }
 
 // field reads a struct field, a method without arguments, or a map key
@@ -370,13 +368,7 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 func seq(n int) []int {
-	if n < 0 {
-		n = 0
-	}
-	if n > 10000 {
-		n = 10000
-	}
-	out := make([]int, n)
+	out := make([]int, min(max(n, 0), 10000))
 	for i := range out {
 		out[i] = i + 1
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"strconv"
 	"unicode"
 
@@ -18,10 +19,7 @@ func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := anchorize(string(value))
-	if base == "" {
-		base = "section"
-	}
+	base := cmp.Or(anchorize(string(value)), "section")
 	id := base
 	for i := 1; h.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)

@@ -155,10 +155,7 @@ func (hf *hugoFeatures) decodePrivacy(v any) error {
 // table returns the value of key in v, a table, ignoring the key's case;
 // nil when v is no table or has no such key.
 func table(v any, key string) any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil
-	}
+	m, _ := v.(map[string]any)
 	for k, x := range m {
 		if strings.EqualFold(k, key) {
 			return x

@@ -66,15 +66,11 @@ func lowerValue(v any) any {
 // for nested tables, "social.twitter"), else the site's params', in any
 // case; nil when neither has it.
 func (p *Page) Param(key string) (any, error) {
-	if v, ok := lookupParam(p.Params, key); ok {
+	if v, ok := lookupParam(p.Params, key); ok || p.Site == nil {
 		return v, nil
 	}
-	if p.Site != nil {
-		if v, ok := lookupParam(p.Site.Params, key); ok {
-			return v, nil
-		}
-	}
-	return nil, nil
+	v, _ := lookupParam(p.Site.Params, key)
+	return v, nil
 }
 
 // lowerParamChains rewrites, in every template of t, the identifiers

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,10 +20,7 @@ func (p *Page) Type() string {
 			return s
 		}
 	}
-	if p.Section != "" {
-		return p.Section
-	}
-	return PageType
+	return cmp.Or(p.Section, PageType)
 }
 
 // inSectionList tells whether the page belongs on its section's list:

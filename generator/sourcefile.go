@@ -38,22 +38,24 @@ func (s sourceFS) full(op, name string) (string, error) {
 // Open implements fs.FS. Only folders are opened; files are read with
 // ReadFile.
 func (s sourceFS) Open(name string) (fs.File, error) {
-	full, err := s.full("open", name)
+	full, st, err := s.stat("open", name)
 	if err != nil {
 		return nil, err
 	}
-	st, err := os.Stat(full)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathError(err)}
-	}
 	if !st.IsDir() {
-		data, err := s.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		return &memFile{info: st, r: strings.NewReader(string(data))}, nil
+		return s.openFile(name, st)
 	}
 	return os.Open(full)
+}
+
+// openFile reads the regular file name (whose info is st) whole, so that
+// it is checked as ReadFile checks it.
+func (s sourceFS) openFile(name string, st fs.FileInfo) (fs.File, error) {
+	data, err := s.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{info: st, r: strings.NewReader(string(data))}, nil
 }
 
 // ReadFile implements fs.ReadFileFS. Its error does not name the file
@@ -69,15 +71,19 @@ func (s sourceFS) ReadFile(name string) ([]byte, error) {
 
 // Stat implements fs.StatFS.
 func (s sourceFS) Stat(name string) (fs.FileInfo, error) {
-	full, err := s.full("stat", name)
-	if err != nil {
-		return nil, err
+	_, st, err := s.stat("stat", name)
+	return st, err
+}
+
+// stat resolves name and stats it; its error is an fs.PathError for op.
+func (s sourceFS) stat(op, name string) (full string, st fs.FileInfo, err error) {
+	if full, err = s.full(op, name); err != nil {
+		return "", nil, err
 	}
-	st, err := os.Stat(full)
-	if err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: name, Err: unwrapPathError(err)}
+	if st, err = os.Stat(full); err != nil {
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: unwrapPathError(err)}
 	}
-	return st, nil
+	return full, st, nil
 }
 
 // memFile is a file already read, as an fs.File.

@@ -253,8 +253,7 @@ func (ts *templateSet) Execute(w io.Writer, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("template %q not found", name)
 	}
-	err := t.Execute(w, data)
-	if err != nil {
+	if err := t.Execute(w, data); err != nil {
 		return templateError(err)
 	}
 	return nil
