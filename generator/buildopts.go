@@ -120,9 +120,14 @@ func (b *builder) getPage(ref string) *Page {
 		return s.page
 	}
 	key := strings.TrimPrefix(pr.File, "content/")
-	key = strings.TrimSuffix(strings.TrimSuffix(key, "_index.md"), "/")
-	if key == "" {
+	return b.sectionListPage(strings.TrimSuffix(strings.TrimSuffix(key, "_index.md"), "/"))
+}
+
+// sectionListPage is the list page of the section name: the home page
+// for "" (content/_index.md), else the section's page, if it has one.
+func (b *builder) sectionListPage(name string) *Page {
+	if name == "" {
 		return b.home
 	}
-	return b.site.Sections[key]
+	return b.site.Sections[name]
 }

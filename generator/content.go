@@ -248,19 +248,25 @@ func (b *builder) published(meta pageMeta) bool {
 
 // readOptions reads the front matter's build options, an _index.md's
 // cascade and the page's menu entries.
-func (s *source) readOptions(fm map[string]any, base string, lineOf func(string) int) error {
-	var err error
+func (s *source) readOptions(fm map[string]any, base string, lineOf func(string) int) (err error) {
 	if s.build, err = buildOptionsOf(s.file, fm, lineOf); err != nil {
 		return err
 	}
-	if base == "_index.md" {
-		c, _ := lookupKey(fm, "cascade")
-		if s.cascade, err = parseCascade(s.file, c, lineOf("cascade")); err != nil {
-			return err
-		}
+	if s.cascade, err = cascadeOf(s.file, fm, base, lineOf); err != nil {
+		return err
 	}
 	s.menus, err = pageMenus(s.file, fm, lineOf)
 	return err
+}
+
+// cascadeOf is the cascade of an _index.md's front matter fm (none for
+// other files, named base).
+func cascadeOf(file string, fm map[string]any, base string, lineOf func(string) int) ([]cascadeEntry, error) {
+	if base != "_index.md" {
+		return nil, nil
+	}
+	c, _ := lookupKey(fm, "cascade")
+	return parseCascade(file, c, lineOf("cascade"))
 }
 
 // placePage gives a regular page its URL (from url, slug, the folder or

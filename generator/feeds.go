@@ -1,5 +1,7 @@
 package generator
 
+import "cmp"
+
 // defaultFeedItems is how many items a feed of a site configured with
 // site.toml holds. A Hugo configuration's feeds hold every page by
 // default, as Hugo's do.
@@ -8,18 +10,20 @@ const defaultFeedItems = 20
 // feedLimit is how many of a list's n pages its feed holds: rssLimit
 // or services.rss.limit when set (below 0: all), else the default.
 func (b *builder) feedLimit(n int) int {
-	limit := b.cfg.Services.RSS.Limit
-	if limit == 0 {
-		limit = b.cfg.RSSLimit
+	if limit := b.feedItems(); limit >= 0 && limit <= n {
+		return limit
 	}
-	if limit == 0 {
-		limit = -1
-		if b.cfg.File == "" || b.cfg.File == "site.toml" {
-			limit = defaultFeedItems
-		}
+	return n
+}
+
+// feedItems is the configured number of feed items: services.rss.limit,
+// else rssLimit, else the default (-1, all, for a Hugo configuration).
+func (b *builder) feedItems() int {
+	if limit := cmp.Or(b.cfg.Services.RSS.Limit, b.cfg.RSSLimit); limit != 0 {
+		return limit
 	}
-	if limit < 0 || limit > n {
-		return n
+	if b.cfg.File == "" || b.cfg.File == "site.toml" {
+		return defaultFeedItems
 	}
-	return limit
+	return -1
 }

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,9 +67,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		site.Pages = append(site.Pages, site.Sections[n])
 	}
 	for _, p := range site.RegularPages {
-		if p.Lastmod.After(site.BuildDate) {
-			site.BuildDate = p.Lastmod
-		}
+		site.BuildDate = later(site.BuildDate, p.Lastmod)
 	}
 	b.home = home
 	b.sectionSources = sections
@@ -127,18 +127,13 @@ func (b *builder) terms(tax string, values func(*Page) []string, link func(*Page
 // sortPages orders pages newest first, then by weight, title and URL, so
 // the order never depends on the file system.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.RelPermalink < b.RelPermalink
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		return cmp.Or(
+			b.Date.Compare(a.Date),
+			cmp.Compare(a.Weight, b.Weight),
+			cmp.Compare(a.Title, b.Title),
+			cmp.Compare(a.RelPermalink, b.RelPermalink),
+		)
 	})
 }
 
@@ -310,10 +305,7 @@ func (b *builder) listJobs(lists []listPage, only map[*Page]bool) ([]listJob, er
 func (b *builder) renderIndexBodies() error {
 	var errs []error
 	for _, name := range sortedKeys(b.sectionSources) {
-		p := b.home
-		if name != "" {
-			p = b.site.Sections[name]
-		}
+		p := b.sectionListPage(name)
 		if p == nil {
 			continue
 		}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"sort"
@@ -83,19 +84,13 @@ func (m Menu) Reverse() Menu {
 
 // menuLess is Hugo's default order of menu entries.
 func menuLess(a, b *NavEntry) bool {
-	if a.Weight == b.Weight {
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Identifier < b.Identifier
+	switch {
+	case a.Weight != b.Weight && (a.Weight == 0 || b.Weight == 0):
+		return b.Weight == 0
+	case a.Weight != b.Weight:
+		return a.Weight < b.Weight
 	}
-	if b.Weight == 0 {
-		return true
-	}
-	if a.Weight == 0 {
-		return false
-	}
-	return a.Weight < b.Weight
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Identifier, b.Identifier)) < 0
 }
 
 // IsMenuCurrent tells whether the entry links to this page.
@@ -268,11 +263,7 @@ func (b *builder) assembleMenus(srcs []*source, sections map[string]*source) {
 	b.configMenuEntries(ms, srcs, sections)
 	b.sectionPagesEntries(ms, sections)
 	for _, name := range sortedKeys(sections) {
-		p := b.home
-		if name != "" {
-			p = b.site.Sections[name]
-		}
-		if p != nil {
+		if p := b.sectionListPage(name); p != nil {
 			b.pageMenuEntries(ms, sections[name], p)
 		}
 	}
@@ -404,19 +395,18 @@ func (b *builder) sectionPagesEntries(ms *menuSet, sections map[string]*source) 
 // pageMenuEntries adds the entries of p's front matter (read into s).
 func (b *builder) pageMenuEntries(ms *menuSet, s *source, p *Page) {
 	for _, pm := range s.menus {
-		e := &NavEntry{Menu: pm.menu, Name: pm.Name, Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
-			Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: p.RelPermalink}
-		if pm.weightSet {
-			e.Weight = pm.Weight
-		}
-		if e.Name == "" {
-			e.Name = linkTitle(p)
-		}
-		if pm.URL != "" {
-			e.URL = b.menuURL(pm.URL)
-		}
-		ms.put(e)
+		ms.put(b.pageMenuEntry(pm, p))
 	}
+}
+
+// pageMenuEntry is the menu entry pm of page p's front matter.
+func (b *builder) pageMenuEntry(pm pageMenu, p *Page) *NavEntry {
+	e := &NavEntry{Menu: pm.menu, Name: cmp.Or(pm.Name, linkTitle(p)), Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
+		Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: cmp.Or(b.menuURL(pm.URL), p.RelPermalink)}
+	if pm.weightSet {
+		e.Weight = pm.Weight
+	}
+	return e
 }
 
 // menuRefs indexes the pages for the configuration's pageRef entries.

@@ -155,15 +155,20 @@ func toTime(v any) (time.Time, error) {
 	case time.Time:
 		return t, nil
 	case string:
-		s := strings.TrimSpace(t)
-		for _, layout := range dateLayouts {
-			if tm, err := time.Parse(layout, s); err == nil {
-				return tm, nil
-			}
-		}
-		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", t)
+		return parseDate(t)
 	}
 	return time.Time{}, fmt.Errorf("%v is not a date", v)
+}
+
+// parseDate reads t in the first of dateLayouts that fits it.
+func parseDate(t string) (time.Time, error) {
+	s := strings.TrimSpace(t)
+	for _, layout := range dateLayouts {
+		if tm, err := time.Parse(layout, s); err == nil {
+			return tm, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", t)
 }
 
 func toStrings(v any) ([]string, error) {

@@ -21,10 +21,7 @@ func (b *builder) sectionAliasSources() []*source {
 		if len(s.page.Aliases) == 0 {
 			continue
 		}
-		p := b.home
-		if name != "" {
-			p = b.site.Sections[name]
-		}
+		p := b.sectionListPage(name)
 		if p == nil || p.RelPermalink == "" {
 			continue
 		}

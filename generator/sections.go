@@ -4,6 +4,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Sections form a tree, as in Hugo: every folder at the top of content/
@@ -206,12 +207,8 @@ func (b *builder) linkSections(home *Page) {
 func listChildSections(sec *Page) {
 	for _, c := range sec.tree.sections {
 		for _, p := range c.RegularPagesRecursive() {
-			if p.Date.After(c.Date) {
-				c.Date = p.Date
-			}
-			if p.Lastmod.After(c.Lastmod) {
-				c.Lastmod = p.Lastmod
-			}
+			c.Date = later(c.Date, p.Date)
+			c.Lastmod = later(c.Lastmod, p.Lastmod)
 		}
 	}
 	sec.Pages = append(sec.Pages, sec.tree.sections...)
@@ -222,3 +219,11 @@ func listChildSections(sec *Page) {
 // the top level, which the navigation leaves out as Hugo's
 // sectionPagesMenu does.
 func isNestedSection(key string) bool { return strings.Contains(key, "/") }
+
+// later is the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
