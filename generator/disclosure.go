@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/builtins"
@@ -50,10 +51,7 @@ func firstLinkLine(state *builtins.PageState, lineOffset int) int {
 			line = l.Line
 		}
 	}
-	if line == 0 {
-		return lineOffset + 1
-	}
-	return line
+	return cmp.Or(line, lineOffset+1)
 }
 
 // defaultDisclosure renders the disclosure shortcode with its default

@@ -3,6 +3,7 @@ package generator
 import (
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -250,12 +251,9 @@ func (b *builder) otherLanguageDir(full string) bool {
 		return false
 	}
 	rel := b.rel(full)
-	for _, l := range b.lang.all {
-		if l.Lang != b.lang.Lang && l.ContentDir != "" && strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/") == rel {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(b.lang.all, func(l Language) bool {
+		return l.Lang != b.lang.Lang && l.ContentDir != "" && strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/") == rel
+	})
 }
 
 // fileLang is the language a content file's name gives (a.fr.md:
@@ -264,18 +262,21 @@ func (b *builder) fileLang(file string) string {
 	if b.lang == nil {
 		return ""
 	}
-	name := strings.TrimSuffix(path.Base(file), path.Ext(file))
-	i := strings.LastIndexByte(name, '.')
-	if i < 0 {
-		return ""
-	}
-	suffix := strings.ToLower(name[i+1:])
-	for _, l := range b.lang.all {
-		if l.Lang == suffix {
-			return suffix
-		}
+	if lang, _ := splitLangSuffix(file); slices.ContainsFunc(b.lang.all, func(l Language) bool { return l.Lang == lang }) {
+		return lang
 	}
 	return ""
+}
+
+// splitLangSuffix splits the language suffix, lower-cased, off a file
+// name: posts/a.fr.md is "fr" and posts/a.md; a name without one is "".
+func splitLangSuffix(file string) (lang, rest string) {
+	ext := path.Ext(file)
+	name := strings.TrimSuffix(file, ext)
+	if i := strings.LastIndexByte(name, '.'); i > strings.LastIndexByte(name, '/') {
+		return strings.ToLower(name[i+1:]), name[:i] + ext
+	}
+	return "", file
 }
 
 // ownsContent tells whether a content file (relative to the site) is
@@ -303,9 +304,7 @@ func (b *builder) contentKey(file string) string {
 	}
 	rel := strings.TrimPrefix(strings.TrimPrefix(file, b.contentDir()), "/")
 	if b.fileLang(file) != "" {
-		ext := path.Ext(rel)
-		name := strings.TrimSuffix(rel, ext)
-		rel = name[:strings.LastIndexByte(name, '.')] + ext
+		_, rel = splitLangSuffix(rel)
 	}
 	return "content/" + rel
 }

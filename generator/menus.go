@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,15 +111,11 @@ func (p *Page) HasMenuCurrent(menu string, e *NavEntry) bool {
 	if e == nil || e.Menu != menu {
 		return false
 	}
-	for _, c := range e.Children {
-		if p.IsMenuCurrent(menu, c) || p.HasMenuCurrent(menu, c) {
-			return true
-		}
+	if slices.ContainsFunc(e.Children, func(c *NavEntry) bool { return p.IsMenuCurrent(menu, c) || p.HasMenuCurrent(menu, c) }) {
+		return true
 	}
-	if e.Page != nil && e.Page.Kind == KindSection && p != e.Page {
-		return p.Section == e.Page.Section && p.Kind != KindHome
-	}
-	return false
+	sec := e.Page
+	return sec != nil && sec.Kind == KindSection && p != sec && p.Section == sec.Section && p.Kind != KindHome
 }
 
 // pageMenu is one menu entry a page's front matter asks for.
