@@ -202,13 +202,8 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 }
 
 func menuString(v any) (string, error) {
-	switch t := v.(type) {
-	case string:
-		return t, nil
-	case nil:
-		return "", nil
-	case int64, int, float64, bool:
-		return fmt.Sprint(t), nil
+	if s, ok := scalarString(v); ok || v == nil {
+		return s, nil
 	}
 	return "", fmt.Errorf("must be a string, not %s", typeName(v))
 }

@@ -88,16 +88,26 @@ func (d *metaDecoder) fail(key, format string, args ...any) {
 
 // str reads a string; a number or boolean is taken as written.
 func (d *metaDecoder) str(key string, dst *string) {
-	if v, ok := lookupKey(d.fm, key); ok {
-		switch t := v.(type) {
-		case string:
-			*dst = t
-		case int, int64, float64, bool:
-			*dst = fmt.Sprint(t)
-		default:
-			d.fail(key, "%s must be a string", key)
-		}
+	v, found := lookupKey(d.fm, key)
+	s, ok := scalarString(v)
+	switch {
+	case ok:
+		*dst = s
+	case found:
+		d.fail(key, "%s must be a string", key)
 	}
+}
+
+// scalarString is v as front matter text: a string, or a number or
+// boolean as written; ok is false for anything else.
+func scalarString(v any) (s string, ok bool) {
+	switch t := v.(type) {
+	case string:
+		return t, true
+	case int, int64, float64, bool:
+		return fmt.Sprint(t), true
+	}
+	return "", false
 }
 
 func (d *metaDecoder) date(key string, dst *time.Time) {
@@ -178,20 +188,22 @@ func toStrings(v any) ([]string, error) {
 	case []string:
 		return t, nil
 	case []any:
-		out := make([]string, 0, len(t))
-		for _, e := range t {
-			switch s := e.(type) {
-			case string:
-				out = append(out, s)
-			case int, int64, float64, bool:
-				out = append(out, fmt.Sprint(s))
-			default:
-				return nil, fmt.Errorf("want a list of strings")
-			}
-		}
-		return out, nil
+		return listStrings(t)
 	}
 	return nil, fmt.Errorf("want a list of strings")
+}
+
+// listStrings is a front matter list as strings (scalarString).
+func listStrings(list []any) ([]string, error) {
+	out := make([]string, len(list))
+	for i, e := range list {
+		s, ok := scalarString(e)
+		if !ok {
+			return nil, fmt.Errorf("want a list of strings")
+		}
+		out[i] = s
+	}
+	return out, nil
 }
 
 // toInt is values.ToInt: a whole number however the decoder typed it.
