@@ -95,8 +95,12 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 		used[l.Program] = true
 	}
 	s.programs = sortedKeys(used)
-	// Lists need only the summary: drop the body so memory stays flat.
+	// Lists need only the summary: drop the body so memory stays flat,
+	// and the table of contents and JSON-LD unless a list shows them.
 	p.Content = ""
+	if !b.tmpl.use.listsShowRendered {
+		p.TableOfContents, p.JSONLD = "", nil
+	}
 	return b.manifestOf(s, state), nil
 }
 
