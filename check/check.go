@@ -12,12 +12,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/plural"
 )
 
 // Options says what to check.
@@ -101,7 +101,7 @@ func (r *Result) WriteText(w io.Writer) error {
 		sb.WriteString(f.String())
 		sb.WriteByte('\n')
 	}
-	fmt.Fprintf(&sb, "%s, %s\n", plural(r.Errors(), "error"), plural(r.Warnings(), "warning"))
+	fmt.Fprintf(&sb, "%s, %s\n", plural.N(r.Errors(), "error"), plural.N(r.Warnings(), "warning"))
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
@@ -119,13 +119,6 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // Run builds the site in memory and checks it. The error is for a site

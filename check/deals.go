@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/internal/plural"
 	"golang.org/x/net/html"
 )
 
@@ -46,7 +47,7 @@ func (a *auditor) checkDeals() {
 			case affiliate.DealEndsSoon(end, a.opts.Now, days):
 				// Whole days left, rounded up: a deal ending tonight has 1.
 				left := int((end.Sub(a.opts.Now) + 24*time.Hour - 1) / (24 * time.Hour))
-				a.report(p.name, needle, Warning, fmt.Sprintf("%s ends in %s (expires=%q, deal_warn_days = %d): renew it or give it a fallback=", name, plural(left, "day"), d.expires, days))
+				a.report(p.name, needle, Warning, fmt.Sprintf("%s ends in %s (expires=%q, deal_warn_days = %d): renew it or give it a fallback=", name, plural.N(left, "day"), d.expires, days))
 			}
 		}
 	}
