@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -45,10 +43,11 @@ const minContrast = 4.5
 // a reader decides on must not be fine print.
 const minFontPx = 14
 
+// page is a page TestTheme looks at, and whether it recommends a program
+// (then it must show the disclosure and the program's figures).
 type page struct {
-	name      string
-	path      string
-	affiliate bool // the page recommends a program: disclosure and figures
+	viewPage
+	affiliate bool
 }
 
 type viewport struct {
@@ -68,31 +67,11 @@ func TestTheme(t *testing.T) {
 
 	kartra := "/posts/kartra-affiliate-program-review/"
 	pages := []page{
-		{name: "home", path: "/"},
-		{name: "kartra", path: kartra, affiliate: true},
-		{name: "tag", path: firstTag(t, browser, srv.URL+kartra)},
+		{viewPage: viewPage{name: "home", path: "/"}},
+		{viewPage: viewPage{name: "kartra", path: kartra}, affiliate: true},
+		{viewPage: viewPage{name: "tag", path: firstTag(t, browser, srv.URL+kartra)}},
 	}
-	viewports := []viewport{{375, 812, true}, {1280, 800, false}}
-	schemes := []string{"light", "dark"}
-
-	if err := os.MkdirAll(screenshotDir(), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// Each case runs in its own tab; a few tabs at once keep the run short
-	// without starving a small CI machine.
-	tabs := make(chan struct{}, 3)
-	for _, p := range pages {
-		for _, vp := range viewports {
-			for _, scheme := range schemes {
-				t.Run(fmt.Sprintf("%s/%d/%s", p.name, vp.width, scheme), func(t *testing.T) {
-					t.Parallel()
-					tabs <- struct{}{}
-					defer func() { <-tabs }()
-					checkPage(t, browser, srv.URL, p, vp, scheme)
-				})
-			}
-		}
-	}
+	eachView(t, browser, srv.URL, pages, checkPage)
 }
 
 // chromium finds the system browser; the tests never download one.
@@ -216,35 +195,19 @@ type focusFacts struct {
 	InView       bool    `json:"inView"`
 }
 
-func checkPage(t *testing.T, browser context.Context, base string, p page, vp viewport, scheme string) {
-	ctx, events := newTab(t, browser)
-	var vpOpts []chromedp.EmulateViewportOption
-	if vp.mobile {
-		vpOpts = append(vpOpts, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
-	}
-	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(vp.width, vp.height, vpOpts...),
-		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-			})
-			return err
-		}),
-		chromedp.Navigate(base+p.path),
-	)
-	if err != nil {
-		t.Fatalf("loading %s: %v", p.path, err)
-	}
-	f, err := chromedp.Run(ctx, chromedp.Evaluate[facts](probeJS))
+// checkPage probes the page v shows, saves its screenshot and checks its
+// layout, accessibility, affiliate rules and keyboard focus.
+func checkPage(t *testing.T, v view, p page) {
+	f, err := chromedp.Run(v.ctx, chromedp.Evaluate[facts](probeJS))
 	if err != nil {
 		t.Fatalf("probe: %v", err)
 	}
 
-	shot := fmt.Sprintf("%s-%d", p.name, vp.width)
-	if scheme == "dark" {
+	shot := fmt.Sprintf("%s-%d", p.name, v.vp.width)
+	if v.scheme == "dark" {
 		shot += "-dark"
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(v.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -252,15 +215,12 @@ func checkPage(t *testing.T, browser context.Context, base string, p page, vp vi
 		t.Fatal(err)
 	}
 
-	checkLayout(t, f, vp)
-	checkAccessibility(t, f, scheme)
+	checkLayout(t, f, v.vp)
+	checkAccessibility(t, f, v.scheme)
 	checkAffiliate(t, f, p)
-	checkFocus(t, ctx)
-	// Last, so that the focus steps' requests (none expected) count too.
-	host := strings.TrimPrefix(base, "http://")
-	for _, problem := range events.problems(host) {
-		t.Error(problem)
-	}
+	// eachView then wants no console error or stray request, the focus
+	// steps' requests (none expected) included.
+	checkFocus(t, v.ctx)
 }
 
 func checkLayout(t *testing.T, f facts, vp viewport) {
