@@ -21,14 +21,10 @@ func (d *Dir) Path(name string) string {
 // links it from a previous build). The file is recorded in the manifest
 // only when put succeeds; put must leave nothing behind when it fails.
 func (d *Dir) Place(name string, put func(full string) error) error {
-	clean := path.Clean("/" + name)[1:]
-	switch {
-	case clean == "" || clean != name:
-		return fmt.Errorf("output path %q is not clean", name)
-	case clean == ManifestName:
-		return fmt.Errorf("output path %q is affsite's own record of the folder", name)
+	if err := checkName(name); err != nil {
+		return err
 	}
-	full := d.Path(clean)
+	full := d.Path(name)
 	dir := filepath.Dir(full)
 	d.mu.Lock()
 	known := d.dirs[dir]
@@ -42,7 +38,7 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 		}
 	}
 	if d.left != nil {
-		d.clearLeftover(clean, full)
+		d.clearLeftover(name, full)
 	}
 	if err := put(full); err != nil {
 		// A folder of the spare's that someone removed.
@@ -55,7 +51,19 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true
-	d.names = append(d.names, clean)
+	d.names = append(d.names, name)
 	d.mu.Unlock()
+	return nil
+}
+
+// checkName reports why name cannot be a file of the build: it is not a
+// clean slash-separated relative path, or it is the manifest's.
+func checkName(name string) error {
+	switch {
+	case name == "" || path.Clean("/" + name)[1:] != name:
+		return fmt.Errorf("output path %q is not clean", name)
+	case name == ManifestName:
+		return fmt.Errorf("output path %q is affsite's own record of the folder", name)
+	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 )
 
@@ -48,7 +47,7 @@ func (d *Dir) takeSpare() error {
 	os.Remove(filepath.Join(d.tmp, ManifestName))
 	d.left = map[string]bool{}
 	for n := range names {
-		if clean := path.Clean("/" + n)[1:]; clean == n && n != "" && n != ManifestName {
+		if checkName(n) == nil {
 			d.left[n] = true
 			d.dirs[filepath.Dir(d.Path(n))] = true
 		}
