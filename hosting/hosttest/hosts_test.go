@@ -98,8 +98,11 @@ func tool(t *testing.T, name string) (bin string, env []string) {
 		path = nodeDir + string(os.PathListSeparator) + path
 	}
 	home := t.TempDir()
+	// The tools' scratch folders (wrangler's miniflare-*) go into the
+	// test's folder, not the system's, where they stayed.
+	scratch := t.TempDir()
 	env = append(os.Environ(),
-		"PATH="+path, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"PATH="+path, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "TMPDIR="+scratch,
 		"WRANGLER_SEND_METRICS=false", "NETLIFY_TELEMETRY_DISABLED=1", "BROWSER=none", "CI=true", "NO_COLOR=1")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
