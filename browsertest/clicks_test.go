@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/chromedp/chromedp"
 )
 
@@ -70,16 +69,7 @@ func TestClickEvents(t *testing.T) {
 // the server's address as its base URL and serves it.
 func serveSite(t *testing.T, files map[string]string) *httptest.Server {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := sitetest.WriteFiles(t, files)
 	var site atomic.Pointer[generator.MemOutput]
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		out := site.Load()
