@@ -171,7 +171,7 @@ func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, 
 			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(per2), cur.Format(sum2)
 		}
 		d.Rows = append(d.Rows, r)
-		nth += int(min(m.count, 1<<30))
+		nth += programs.SalesOf(m.count)
 	}
 	d.Total = cur.Format(total)
 	if d.Tier2 {
@@ -235,7 +235,7 @@ func earn(c *programs.Commission, m planCount, b programs.Billing, nth, period i
 			return 0, 0, err
 		}
 	} else {
-		n := int(min(m.count, 1<<30))
+		n := programs.SalesOf(m.count)
 		upto, err1 := c.PeriodTotal(m.plan, b, nth+n)
 		before, err2 := c.PeriodTotal(m.plan, b, nth)
 		if err = errors.Join(err1, err2); err != nil {
@@ -276,7 +276,7 @@ type planCount struct {
 func mixSales(mix []planCount) int {
 	n := 0
 	for _, m := range mix {
-		n += int(min(m.count, 1<<30))
+		n += programs.SalesOf(m.count)
 	}
 	return n
 }

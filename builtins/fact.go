@@ -372,7 +372,7 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 				return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
 			}
 		}
-		nth += int(min(pc.Count, 1<<30))
+		nth += programs.SalesOf(pc.Count)
 	}
 	if parts[2] == "tier2_total" {
 		return cur.Format(total2), nil

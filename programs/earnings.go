@@ -104,7 +104,7 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 		if err != nil {
 			return nil, err
 		}
-		nth += int(min(pc.Count, 1<<30))
+		nth += SalesOf(pc.Count)
 		r.addTo(income, joinMonths, churn)
 	}
 	return income, nil
@@ -211,7 +211,7 @@ func (c *Commission) rowFirst(pl *Plan, b Billing, nth, period int, count int64)
 	}
 	// Each sale at its own tier: the row covers sales nth+1 … nth+count.
 	var sum money.Exact
-	lo, hi := nth+1, nth+int(min(count, 1<<30))
+	lo, hi := nth+1, nth+SalesOf(count)
 	for i, t := range c.Tiers {
 		from, to := max(t.From, lo), hi
 		if i+1 < len(c.Tiers) {
@@ -241,7 +241,7 @@ func (c *Commission) rowFirst(pl *Plan, b Billing, nth, period int, count int64)
 func (s *Scenario) Sales() int {
 	n := 0
 	for _, pc := range s.Mix {
-		n += int(min(pc.Count, 1<<30))
+		n += SalesOf(pc.Count)
 	}
 	return n
 }

@@ -141,6 +141,11 @@ type PlanCount struct {
 	Count  int64
 }
 
+// SalesOf is count customers as a number of sales for volume tiers,
+// capped at 2^30 so that sums of such numbers fit an int (no tier starts
+// that high).
+func SalesOf(count int64) int { return int(min(count, 1<<30)) }
+
 // Plan returns the plan whose ID, or else whose name, equals id ignoring
 // case.
 func (p *Program) Plan(id string) (*Plan, bool) {
