@@ -62,10 +62,7 @@ func (p *Program) Earnings(s *Scenario) (ScenarioEarnings, error) {
 	if err != nil {
 		return ScenarioEarnings{}, err
 	}
-	var sum money.Exact
-	for _, v := range income {
-		sum = sum.Add(v)
-	}
+	sum := sumOf(income)
 	var out ScenarioEarnings
 	if s.Ramp != nil {
 		if out.FinalMonth, err = income[len(income)-1].Round(); err != nil {
@@ -244,4 +241,13 @@ func (s *Scenario) Sales() int {
 		n += SalesOf(pc.Count)
 	}
 	return n
+}
+
+// sumOf is the sum of income's months, exactly.
+func sumOf(income []money.Exact) money.Exact {
+	var sum money.Exact
+	for _, v := range income {
+		sum = sum.Add(v)
+	}
+	return sum
 }

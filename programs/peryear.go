@@ -30,11 +30,7 @@ func (p *Program) YearExact(pl *Plan, b Billing) (money.Exact, error) {
 	if err != nil {
 		return money.Exact{}, err
 	}
-	var sum money.Exact
-	for _, v := range income {
-		sum = sum.Add(v)
-	}
-	return sum, nil
+	return sumOf(income), nil
 }
 
 // Tier2YearExact is YearExact for the second tier: what one customer of
