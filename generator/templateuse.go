@@ -103,18 +103,24 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	found := false
 	reached := map[string]bool{}
 	var queue []*template.Template
+	reach := func(name string) {
+		if t, ok := ts.partials[name]; ok && !reached[name] {
+			reached[name] = true
+			queue = append(queue, t)
+		}
+	}
 	call := func(name string) {
 		if name == "" {
-			found = found || ts.anyPartialReads(readsLists)
+			// A partial named at run time may be any of them.
+			for _, name := range sortedKeys(ts.partials) {
+				reach(name)
+			}
 			return
 		}
 		if !strings.HasSuffix(name, ".html") {
 			name += ".html"
 		}
-		if t, ok := ts.partials[name]; ok && !reached[name] {
-			reached[name] = true
-			queue = append(queue, t)
-		}
+		reach(name)
 	}
 	for _, name := range sortedKeys(ts.pages) {
 		if !isListLayout(name) {
@@ -136,19 +142,6 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 		t := queue[0]
 		queue = queue[1:]
 		u.visit(t, func(id, prev string) { found = found || readsLists(id, prev) }, call)
-	}
-	return found
-}
-
-// anyPartialReads tells whether any partial has a field test accepts.
-func (ts *templateSet) anyPartialReads(test func(id, prev string) bool) bool {
-	found := false
-	for _, t := range ts.partials {
-		for _, tt := range t.Templates() {
-			if tt.Tree != nil {
-				walkIdents(tt.Tree.Root, func(id, prev string, fn bool) { found = found || !fn && test(id, prev) }, func(string) {})
-			}
-		}
 	}
 	return found
 }
