@@ -323,15 +323,7 @@ func blank(l string) string {
 // checkRefIDs reports the programs used by pages whose referral id is
 // missing or a placeholder: every link would earn nothing.
 func (a *auditor) checkRefIDs() {
-	used := map[string]bool{}
-	for _, r := range a.rep.Sources {
-		for _, id := range pagePrograms(r) {
-			used[id] = true
-		}
-	}
-	for _, l := range a.rep.Links {
-		used[l.Program] = true
-	}
+	used := a.usedPrograms()
 	for _, p := range a.progs.All() {
 		if !used[p.ID] {
 			continue
