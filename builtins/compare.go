@@ -290,8 +290,7 @@ func lowestPriceKey(p *programs.Program) (*big.Rat, string, bool) {
 		return nil, "", false
 	}
 	if m, ok := pr.PerMonth(); ok {
-		num, den := m.Fraction()
-		v, _ := new(big.Rat).SetString(num + "/" + den)
+		v := m.Rat()
 		return v.Neg(v), "month", true
 	}
 	return big.NewRat(-int64(pr.Amount), 1), "once", true

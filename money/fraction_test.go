@@ -1,6 +1,9 @@
 package money
 
-import "testing"
+import (
+	"math/big"
+	"testing"
+)
 
 func TestExactFraction(t *testing.T) {
 	t.Parallel()
@@ -18,5 +21,21 @@ func TestExactFraction(t *testing.T) {
 		if num, den := tt.e.Fraction(); num != tt.num || den != tt.den {
 			t.Errorf("Fraction() = %s/%s, want %s/%s", num, den, tt.num, tt.den)
 		}
+	}
+}
+
+func TestExactRat(t *testing.T) {
+	t.Parallel()
+	if got := (Exact{}).Rat(); got.Sign() != 0 {
+		t.Errorf("Exact{}.Rat() = %s, want 0", got)
+	}
+	e := ExactOf(2499).MulRate(MustParseRate("4.5%"))
+	r := e.Rat()
+	if want := big.NewRat(22491, 200); r.Cmp(want) != 0 {
+		t.Errorf("Rat() = %s, want %s", r, want)
+	}
+	r.Neg(r)
+	if num, den := e.Fraction(); num != "22491" || den != "200" {
+		t.Errorf("after negating Rat(), e = %s/%s, want 22491/200", num, den)
 	}
 }
