@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"html/template"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -337,13 +338,10 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	return nil
 }
 
+// sortedKeys is m's keys in order, for walking a map the same way in
+// every build.
 func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(m))
 }
 
 // renderOne renders a page whose error is kept for firstErr.
