@@ -71,6 +71,7 @@ import (
 
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/hosting"
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 const (
@@ -280,15 +281,10 @@ func buildExample(t *testing.T, host string) (public string, rep *generator.Repo
 	return public, rep
 }
 
+// write writes the file name of the site in dir (sitetest.WriteInto).
 func write(t *testing.T, dir, name, data string) {
 	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.WriteInto(t, dir, map[string]string{name: data})
 }
 
 // wantStatus is the status buildExample gives the cloaked path.
