@@ -145,11 +145,17 @@ func (st *PageState) programID(inv *shortcodes.Invocation, id string) (*programs
 	if p, err = st.withFacts(p); err != nil {
 		return nil, inv.Errorf("shortcode %q: %w", inv.Name, err)
 	}
+	st.markUsed(p.ID)
+	return p, nil
+}
+
+// markUsed records that the page shows or links program id, for the
+// disclosure rule.
+func (st *PageState) markUsed(id string) {
 	if st.Used == nil {
 		st.Used = make(map[string]bool)
 	}
-	st.Used[p.ID] = true
-	return p, nil
+	st.Used[id] = true
 }
 
 // plan returns p's plan named by inv's plan= argument, nil when there is

@@ -31,10 +31,7 @@ func (st *PageState) TrackedLink(program, plan, placement string, line int) (Lin
 		}
 		pl = found
 	}
-	if st.Used == nil {
-		st.Used = make(map[string]bool)
-	}
-	st.Used[p.ID] = true
+	st.markUsed(p.ID)
 	// link needs only the position of an invocation.
 	return st.link(&shortcodes.Invocation{Line: line}, p, pl, placement, ""), nil
 }
@@ -46,20 +43,25 @@ func (st *PageState) TrackedRegistryLink(reg *links.Set, id, placement string, l
 	if !ok {
 		return LinkData{}, unknownID("link", id, reg.IDs(), "data/links")
 	}
+	return st.registryLinkData(l, placement, line, 0, now), nil
+}
+
+// registryLinkData makes the link to registry entry l, judged at now, at
+// line and col of the page's file, and records it in st as link does:
+// the page's next sub-id, the cloaked path in cloaked mode, the manifest
+// and the disclosure rule. Its Text is empty.
+func (st *PageState) registryLinkData(l *links.Link, placement string, line, col int, now time.Time) LinkData {
 	subID := st.nextSubID(placement)
 	target := l.Target(now)
 	href := target
 	if st.Config.Cloaks(target) {
 		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?" + links.SubIDParam + "=" + url.QueryEscape(subID)
 	}
-	st.Links = append(st.Links, Link{Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: line})
+	st.Links = append(st.Links, Link{Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: line, Col: col})
 	if l.Program != "" {
-		if st.Used == nil {
-			st.Used = make(map[string]bool)
-		}
-		st.Used[l.Program] = true
+		st.markUsed(l.Program)
 	}
-	return LinkData{Href: href, Rel: affiliate.Rel, Target: st.Config.Target, SubID: subID, Program: l.Program, Name: l.ID}, nil
+	return LinkData{Href: href, Rel: affiliate.Rel, Target: st.Config.Target, SubID: subID, Program: l.Program, Name: l.ID}
 }
 
 // unknownID is the error for an id that is not among ids, with a

@@ -1,15 +1,12 @@
 package builtins
 
 import (
-	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
-	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -40,38 +37,16 @@ func (st *PageState) registryLink(inv *shortcodes.Invocation, reg *links.Set, no
 	}
 	l, ok := reg.Get(id)
 	if !ok {
-		msg := fmt.Sprintf("shortcode %q: unknown link %q", inv.Name, id)
-		if s, ok := suggest.Closest(id, reg.IDs()); ok {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += " (data/links has " + idList(reg.IDs()) + ")"
-		}
-		return inv.Errorf("%s", msg)
+		return inv.Errorf("shortcode %q: %v", inv.Name, unknownID("link", id, reg.IDs(), "data/links"))
 	}
 	placement, _ := inv.Arg("placement")
-	subID := st.nextSubID(placement)
-	target := l.Target(now)
-	href := target
-	if st.Config.Cloaks(target) {
-		href = strings.TrimSuffix(st.Config.BasePath, "/") + l.Cloaked + "?" + links.SubIDParam + "=" + url.QueryEscape(subID)
-	}
-	st.Links = append(st.Links, Link{
-		Program: l.Key(), Placement: placement, SubID: subID, URL: target, Line: inv.Line, Col: inv.Col,
-	})
-	if l.Program != "" {
-		if st.Used == nil {
-			st.Used = make(map[string]bool)
-		}
-		st.Used[l.Program] = true
-	}
+	d := st.registryLinkData(l, placement, inv.Line, inv.Col, now)
 	text, _ := inv.Arg("text")
 	if text == "" {
 		text = l.ID
 	}
-	inv.Data = LinkData{
-		Href: href, Rel: affiliate.Rel, Target: st.Config.Target, Text: textHTML(inv, text), SubID: subID,
-		Program: l.Program, Name: l.ID,
-	}
+	d.Text = textHTML(inv, text)
+	inv.Data = d
 	return nil
 }
 
