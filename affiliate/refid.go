@@ -2,6 +2,7 @@ package affiliate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/affsite/affsite/programs"
@@ -27,17 +28,15 @@ func PlaceholderRefID(p *programs.Program, cfg Config) string {
 	if ref == "" {
 		return "no referral id: set ref_id in its data file (or [affiliate] ref_id in site.toml), or its links earn nothing"
 	}
-	var letters strings.Builder
-	for _, r := range strings.ToUpper(ref) {
+	l := strings.Map(func(r rune) rune {
 		if r >= 'A' && r <= 'Z' {
-			letters.WriteRune(r)
+			return r
 		}
-	}
-	l := letters.String()
-	for _, ph := range placeholderRefIDs {
-		if l == ph || (ph == "XXX" && strings.Trim(l, "X") == "" && l != "") || strings.HasPrefix(ref, "<") {
-			return fmt.Sprintf("referral id %q (%s) is a placeholder: put your own affiliate id there, or its links earn nothing", ref, from)
-		}
+		return -1
+	}, strings.ToUpper(ref))
+	// "<your id>", a known placeholder, or X's of any number.
+	if strings.HasPrefix(ref, "<") || slices.Contains(placeholderRefIDs[:], l) || l != "" && strings.Trim(l, "X") == "" {
+		return fmt.Sprintf("referral id %q (%s) is a placeholder: put your own affiliate id there, or its links earn nothing", ref, from)
 	}
 	return ""
 }
