@@ -238,10 +238,19 @@ func (b *builder) siteLanguages() (*Language, []*Language) {
 // contentDir is the folder of the builder's content, relative to the
 // site: content, or its language's contentDir.
 func (b *builder) contentDir() string {
-	if b.lang != nil && b.lang.ContentDir != "" {
-		return strings.Trim(path.Clean(filepath.ToSlash(b.lang.ContentDir)), "/")
+	if b.lang == nil {
+		return "content"
 	}
-	return "content"
+	return langContentDir(b.lang.Language)
+}
+
+// langContentDir is the folder of l's content, relative to the site:
+// its contentDir, cleaned, else content.
+func langContentDir(l Language) string {
+	if l.ContentDir == "" {
+		return "content"
+	}
+	return strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/")
 }
 
 // otherLanguageDir tells whether the folder (full path) is another
@@ -252,7 +261,7 @@ func (b *builder) otherLanguageDir(full string) bool {
 	}
 	rel := b.rel(full)
 	return slices.ContainsFunc(b.lang.all, func(l Language) bool {
-		return l.Lang != b.lang.Lang && l.ContentDir != "" && strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/") == rel
+		return l.Lang != b.lang.Lang && l.ContentDir != "" && langContentDir(l) == rel
 	})
 }
 
