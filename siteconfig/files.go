@@ -139,7 +139,7 @@ func configDirFiles(dir, d string) ([]string, error) {
 			}
 			return err
 		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !isConfigExt(path.Ext(e.Name())) {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !containsFold(configExts[:], path.Ext(e.Name())) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
@@ -148,15 +148,6 @@ func configDirFiles(dir, d string) ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
-}
-
-func isConfigExt(ext string) bool {
-	for _, e := range configExts {
-		if strings.EqualFold(ext, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // configFileKey is the key path under which a file of the config folder

@@ -69,6 +69,7 @@ func (c *Config) parsePermalinks(raw map[string]any, taxonomies []string) (map[s
 	return out, diag.Join(errs)
 }
 
+// containsFold tells whether list holds s, in any case.
 func containsFold(list []string, s string) bool {
 	for _, e := range list {
 		if strings.EqualFold(e, s) {
