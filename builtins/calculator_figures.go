@@ -24,11 +24,11 @@ func (st *PageState) liveCalculator(inv *shortcodes.Invocation, p *programs.Prog
 				return inv.Errorf("shortcode %q: the commission on %s %s cannot be computed (%v)", inv.Name, r.plan.Name, b, err)
 			}
 			o := CalculatorOption{Billing: b.String(), Label: billingLabel(r.plan, b, cur), Selected: b == r.billing, Year: fraction(y)}
-			y2, err := p.Tier2YearExact(r.plan, b)
-			if err != nil && d.Tier2 {
-				return inv.Errorf("shortcode %q: the second-tier commission on %s %s cannot be computed (%v)", inv.Name, r.plan.Name, b, err)
-			}
+			var y2 money.Exact // the second tier's, computed only when shown
 			if d.Tier2 {
+				if y2, err = p.Tier2YearExact(r.plan, b); err != nil {
+					return inv.Errorf("shortcode %q: the second-tier commission on %s %s cannot be computed (%v)", inv.Name, r.plan.Name, b, err)
+				}
 				o.Tier2Year = fraction(y2)
 			}
 			if b == r.billing {
@@ -37,14 +37,13 @@ func (st *PageState) liveCalculator(inv *shortcodes.Invocation, p *programs.Prog
 				if err := yearAndMonth(cur, y, &row.Year, &row.Month); err != nil {
 					return inv.Errorf("shortcode %q: %v", inv.Name, err)
 				}
-				if err := yearAndMonth(cur, y2, &row.Tier2Year, &row.Tier2Month); d.Tier2 && err != nil {
-					return inv.Errorf("shortcode %q: %v", inv.Name, err)
+				if d.Tier2 {
+					if err := yearAndMonth(cur, y2, &row.Tier2Year, &row.Tier2Month); err != nil {
+						return inv.Errorf("shortcode %q: %v", inv.Name, err)
+					}
 				}
 			}
 			row.Options = append(row.Options, o)
-		}
-		if !d.Tier2 {
-			row.Tier2Year, row.Tier2Month = "", ""
 		}
 		d.Rows = append(d.Rows, row)
 	}
