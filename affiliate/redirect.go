@@ -1,11 +1,15 @@
 package affiliate
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/affsite/affsite/links"
+)
 
 // DefaultRedirectStatus is the HTTP status of a program's cloaked-link
 // redirect when site.toml sets none: temporary, so that browsers do not
 // cache it and a changed tracking URL takes effect at once.
-const DefaultRedirectStatus = 302
+const DefaultRedirectStatus = links.DefaultStatus
 
 // RedirectStatusOf is the status of the cloaked-link redirects of program
 // id: its entry of [affiliate.redirect_statuses], else redirect_status.
@@ -27,15 +31,13 @@ func (c *Config) normalizeRedirects() error {
 	if c.RedirectStatus == 0 {
 		c.RedirectStatus = DefaultRedirectStatus
 	}
-	if !validRedirectStatus(c.RedirectStatus) {
+	if !links.ValidStatus(c.RedirectStatus) {
 		return fmt.Errorf("[affiliate] redirect_status must be 301, 302 or 307, not %d", c.RedirectStatus)
 	}
 	for id, s := range c.RedirectStatuses {
-		if !validRedirectStatus(s) {
+		if !links.ValidStatus(s) {
 			return fmt.Errorf("[affiliate.redirect_statuses] %s must be 301, 302 or 307, not %d", id, s)
 		}
 	}
 	return nil
 }
-
-func validRedirectStatus(s int) bool { return s == 301 || s == 302 || s == 307 }

@@ -34,6 +34,10 @@ type Link struct {
 // temporary, so that browsers do not cache an affiliate redirect.
 const DefaultStatus = 302
 
+// ValidStatus tells whether n is a redirect status a cloaked link may
+// have: 301, 302 or 307 (a program's too, in site.toml).
+func ValidStatus(n int) bool { return n == 301 || n == 302 || n == 307 }
+
 // DefaultPrefix is the folder of cloaked paths when site.toml names none.
 const DefaultPrefix = "/go/"
 

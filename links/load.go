@@ -294,7 +294,7 @@ func (d *decoder) cloaked(e entry) string {
 func (d *decoder) status(e entry) int {
 	s := d.text(e)
 	n, err := strconv.Atoi(s)
-	if err != nil || n != 301 && n != 302 && n != 307 {
+	if err != nil || !ValidStatus(n) {
 		d.errorf(e.v.Line, "status: %q is not 301, 302 or 307", s)
 	}
 	return n
