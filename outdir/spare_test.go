@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 )
@@ -89,7 +90,7 @@ func TestSpare(t *testing.T) {
 	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, second) {
 		t.Errorf("output = %s, want %s", treeString(got), treeString(second))
 	}
-	if got, want := folders(t, dest), []string{"deep", "posts", "posts/a", "posts/b", "posts/c"}; !equalStrings(got, want) {
+	if got, want := folders(t, dest), []string{"deep", "posts", "posts/a", "posts/b", "posts/c"}; !slices.Equal(got, want) {
 		t.Errorf("folders %v, want %v (none left empty)", got, want)
 	}
 	names, err := readManifest(dest)
@@ -108,7 +109,7 @@ func TestSpare(t *testing.T) {
 	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, third) {
 		t.Errorf("output = %s, want %s", treeString(got), treeString(third))
 	}
-	if got, want := folders(t, dest), []string{"posts", "posts/a", "posts/b"}; !equalStrings(got, want) {
+	if got, want := folders(t, dest), []string{"posts", "posts/a", "posts/b"}; !slices.Equal(got, want) {
 		t.Errorf("folders %v, want %v", got, want)
 	}
 	if s := siblings(t, dest); len(s) != 0 {
@@ -153,16 +154,4 @@ func TestSpareUnsafeNames(t *testing.T) {
 	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, map[string]string{"b.html": "b"}) {
 		t.Errorf("output = %s, want b.html", treeString(got))
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
