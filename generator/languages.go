@@ -80,6 +80,7 @@ func (b *builder) runAll() (*Report, error) {
 		}
 		mergeReport(rep, r)
 	}
+	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
 	if err := b.writeLanguageRoot(bs, rep); err != nil {
 		return nil, err
 	}
@@ -117,7 +118,6 @@ func mergeReport(rep, r *Report) {
 	if rep.Programs == nil {
 		rep.Programs, rep.Registry = r.Programs, r.Registry
 	}
-	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
 }
 
 // writeLanguageRoot writes what the root of a multilingual site has
