@@ -590,7 +590,7 @@ func hashSiteFiles(h io.Writer, site string) error {
 			fields(h, "file", rel)
 			// The fingerprint function reads static CSS and JS, product
 			// boxes the size of pictures (static or in a bundle).
-			if !bytesToo && !(dir == "static" && (strings.HasSuffix(rel, ".css") || strings.HasSuffix(rel, ".js"))) && !productPicture(rel) {
+			if !bytesToo && !(dir == "static" && fingerprintable(rel)) && !productPicture(rel) {
 				return nil
 			}
 			data, err := os.ReadFile(p) // follows a symbolic link, as the build does
