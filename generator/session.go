@@ -480,18 +480,16 @@ func (inc *increment) reassemble() error {
 	menus := menusFacts(b.site.Menus)
 	oldPrefixes := b.subIDPrefixes
 	b.assemble(b.srcs, b.sectionSources)
+	if menus != menusFacts(b.site.Menus) || !slices.Equal(menu, b.site.Menu) ||
+		!buildDate.Equal(b.site.BuildDate) || !slices.Equal(mainSections, b.site.MainSections) {
+		return errFullBuild
+	}
 	// A page whose sub-id prefix changed (another page took its slug, or
 	// gave it back) renders again, as a clean build would.
 	for _, s := range b.srcs {
 		if k := strings.TrimPrefix(s.page.RelPermalink, b.basePath); oldPrefixes[k] != b.subIDPrefixes[k] {
 			inc.render[s] = true
 		}
-	}
-	if menus != menusFacts(b.site.Menus) {
-		return errFullBuild
-	}
-	if !slices.Equal(menu, b.site.Menu) || !buildDate.Equal(b.site.BuildDate) || !slices.Equal(mainSections, b.site.MainSections) {
-		return errFullBuild
 	}
 	if b.tmpl.use.singleReadsLists {
 		// The page layout lists other pages: every page may change.
