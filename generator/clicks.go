@@ -15,6 +15,9 @@ import (
 // click script to a page that has affiliate links. Nothing else is added:
 // no script without click_events, none on pages without affiliate links.
 func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState) []byte {
+	if !s.page.HasAffiliateLinks {
+		return out // enforceDisclosure's scan found no affiliate anchor
+	}
 	// A link is found by its sub-id, else (a registry link in direct
 	// mode has none in its href) by its URL.
 	bySubID := make(map[string]builtins.Link, len(state.Links))
@@ -40,7 +43,7 @@ func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState)
 		return affiliate.ClickData{Program: program, Placement: "markdown"}
 	})
 	cfg := b.cfg.Affiliate
-	if cfg.ClickEvents == "" || !s.page.HasAffiliateLinks {
+	if cfg.ClickEvents == "" {
 		return out
 	}
 	src := b.assetURL(affiliate.ClickScript)
