@@ -37,6 +37,17 @@ var newKinds = [...][2]string{
 	{"page", "write a page that is not a review (about, contact)"},
 }
 
+// newKindNames are the names of newKinds, in their order: what bash
+// offers after "new", what fish stops offering once one is typed, and
+// what a mistyped kind is matched against.
+func newKindNames() []string {
+	names := make([]string, len(newKinds))
+	for i, k := range newKinds {
+		names[i] = k[0]
+	}
+	return names
+}
+
 func runCompletion(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 1 {
 		switch args[0] {
@@ -102,7 +113,8 @@ func commandNames() string {
 }
 
 // bashHead is the bash completion script up to the cases of each
-// command's flags; its %s are the command names, twice.
+// command's flags; its %s are the command names, the kinds of new, and
+// the command names again.
 const bashHead = `# bash completion for affsite; load it with: source <(affsite completion bash)
 _affsite() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -116,7 +128,7 @@ _affsite() {
     server) cmd=serve ;;
     new)
         if [[ $COMP_CWORD -eq 2 ]]; then
-            COMPREPLY=($(compgen -W "site review program" -- "$cur"))
+            COMPREPLY=($(compgen -W "%s" -- "$cur"))
             return
         fi
         cmd="new ${COMP_WORDS[2]}" first=3 ;;
@@ -150,7 +162,7 @@ complete -o default -F _affsite affsite
 
 // writeBashCompletion writes the bash completion script.
 func writeBashCompletion(w io.Writer) {
-	fmt.Fprintf(w, bashHead, commandNames(), commandNames())
+	fmt.Fprintf(w, bashHead, commandNames(), strings.Join(newKindNames(), " "), commandNames())
 	for _, fs := range completionCommands() {
 		writeBashCommand(w, fs)
 	}
@@ -315,7 +327,7 @@ func writeFishCompletion(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "complete -c affsite -n __fish_use_subcommand -a %s -d %s\n", c.name, fishQuote(c.summary))
 	}
-	kinds := "site review program"
+	kinds := strings.Join(newKindNames(), " ")
 	for _, k := range newKinds {
 		fmt.Fprintf(w, "complete -c affsite -n '__fish_seen_subcommand_from new; and not __fish_seen_subcommand_from %s' -a %s -d %s\n", kinds, k[0], fishQuote(k[1]))
 	}

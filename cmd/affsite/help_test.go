@@ -162,6 +162,7 @@ func TestCompletion(t *testing.T) {
 			// fish completes a command line without a terminal.
 			for line, want := range map[string]string{
 				"affsite build --mi":        "--minify\tminify HTML, CSS, JS, JSON, SVG and XML",
+				"affsite new page ":         "",
 				"affsite new ":              "page\twrite a page that is not a review (about, contact)\nprogram\twrite a program data file\nreview\twrite a review of a program\nsite\tcreate a site",
 				"affsite check --format ":   "json\ttext, or json for CI annotations\ntext\ttext, or json for CI annotations",
 				"affsite server --p":        "--port\tthe port to listen on; 0 picks a free one",
@@ -196,7 +197,8 @@ func TestCompletion(t *testing.T) {
 		{"affsite server --p", "--port"},
 		{"affsite check --format ", "text json"},
 		{"affsite check --format j", "json"},
-		{"affsite new ", "site review program"},
+		{"affsite new ", "site review program page"},
+		{"affsite new p", "program page"},
 		{"affsite new review kartra --ti", "--title"},
 		{"affsite new program x --u", "--url"},
 		{"affsite build -s site", "sitedir"},

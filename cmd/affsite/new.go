@@ -45,7 +45,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	msg := fmt.Sprintf("affsite new: unknown kind %q (want site, review, program or page)", args[0])
-	if s, ok := suggest.Closest(args[0], []string{"site", "review", "program", "page"}); ok {
+	if s, ok := suggest.Closest(args[0], newKindNames()); ok {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "%s\nRun \"affsite help new\" for what each makes.\n", msg)
