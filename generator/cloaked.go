@@ -141,7 +141,7 @@ func (b *builder) writeHostFiles(host affiliate.Host, links []hosting.CloakedLin
 		for _, l := range links {
 			rules = append(rules, l.Redirect())
 		}
-		b.warnLimits(hosting.CheckLimits(rules, headers))
+		b.warnLimits(hosting.CheckLimits(limitRules(rules), headers))
 	}
 	var red []byte
 	if len(rules) > 0 {
@@ -183,6 +183,22 @@ func (b *builder) ownWorker() bool {
 		}
 	}
 	return false
+}
+
+// limitRules are the cloaked links' rules as the host limits are checked
+// on: a 307 is warned already, once, at the program (site.toml) or the
+// registry link (its data file line) that has it, so each of its rules
+// is checked as a 302, which takes the same room in _redirects and
+// warns of nothing, instead of being warned again without a position.
+func limitRules(rules []hosting.Redirect) []hosting.Redirect {
+	out := make([]hosting.Redirect, len(rules))
+	for i, r := range rules {
+		if r.Status == 307 {
+			r.Status = 302
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func (b *builder) warnLimits(warns []string) {

@@ -128,3 +128,34 @@ func warningStrings(b *built) []string {
 	}
 	return out
 }
+
+// TestHostFiles307WarnedOnce: a 307 is warned once, at the program or
+// registry link that has it, not again for each _redirects rule it makes.
+func TestHostFiles307WarnedOnce(t *testing.T) {
+	t.Parallel()
+	site := strings.Replace(cloakedSite("[affiliate.redirect_statuses]\nnet = 307\n"),
+		"    cloaked: /recommends/book/\n", "    cloaked: /recommends/book/\n    status: 307\n", 1)
+	const w307 = "status 307 is not supported by Netlify's _redirects (use 302 there)"
+	want := []string{
+		"data/links/l.yaml:2: link book: " + w307,
+		"site.toml: program net: redirect " + w307,
+	}
+	for _, host := range []string{`host = "any"`, `host = "cloudflare"`} {
+		s := site
+		if host == `host = "cloudflare"` {
+			// its own worker: the links are _redirects rules again
+			s = strings.Replace(s, "[affiliate]\n", "[affiliate]\n"+host+"\n", 1) + "-- static/_worker.js --\nexport default {};\n"
+		}
+		b := buildSite(t, s)
+		assertFile(t, b, "_redirects", "/go/net/solo/ https://track.example/", " 307\n", "/recommends/book/ https://books.example/p/1 307\n")
+		var got []string
+		for _, w := range warningStrings(b) {
+			if strings.Contains(w, "307") {
+				got = append(got, w)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: 307 warnings:\n%s\nwant:\n%s", host, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
