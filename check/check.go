@@ -168,8 +168,11 @@ func (opts Options) buildOptions(mem *generator.MemOutput) generator.Options {
 // addBuildWarnings takes the build's warnings in as findings.
 func (a *auditor) addBuildWarnings() {
 	for _, w := range a.rep.Warnings {
-		if w.Code == diag.Sponsored {
+		switch w.Code {
+		case diag.Sponsored:
 			continue // reported as an error by checkAffiliate
+		case diag.RefID:
+			continue // reported once, at the program's ref_id line, by checkRefIDs
 		}
 		a.findings = append(a.findings, w)
 	}

@@ -77,4 +77,8 @@ func TestPlaceholderRefIDIsAnError(t *testing.T) {
 	if !strings.Contains(got, `data/programs/acme.yaml:4: error: program acme: referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`) {
 		t.Errorf("no placeholder error:\n%s", got)
 	}
+	// Once, at the program: not again at each page's link (the build's warning).
+	if n := strings.Count(got, "YOUR-AFFILIATE-ID"); n != 1 {
+		t.Errorf("the placeholder is reported %d times, want once:\n%s", n, got)
+	}
 }
