@@ -78,7 +78,12 @@ type pageCache struct {
 
 	reused atomic.Int64
 
-	factSums sync.Map // *Page → the hash of what it shows in lists (writePageFacts)
+	// post holds each page's facts after rendering, as sums
+	// (postSums): computed once a page, or restored from the cache.
+	post sync.Map // *Page → postSums
+	// pre holds the content pages' facts before rendering when the
+	// view key read them too (prepare), for their own keys.
+	pre map[*source]pageFacts
 
 	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
 
@@ -93,6 +98,7 @@ type pageCache struct {
 // pendingPage is a content page's entry, recorded when the build ends,
 // with the warnings its rendering gave.
 type pendingPage struct {
+	src   *source
 	file  string
 	entry buildcache.Entry
 	meta  cachedPage
@@ -114,6 +120,17 @@ type cachedPage struct {
 	// Prose is what reading the file found in its body (not restored:
 	// proseSummaryCached reuses it).
 	Prose proseFacts
+	// Post is what the page shows of itself after rendering, a function
+	// of its key like the rest; HasPost tells whether it was taken.
+	Post    postSums
+	HasPost bool
+}
+
+// postSums are the hashes of a content page's facts after rendering:
+// its order facts with where it is written (the lists' key reads them)
+// and what it shows in lists (the key of each pager and feed showing it).
+type postSums struct {
+	Order, List buildcache.Sum
 }
 
 // cacheSpare checks the cache folder against the output folder and
@@ -200,7 +217,10 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 			for _, w := range m.Warnings {
 				b.warn(w)
 			}
-			pc.keep(id, s.file, e, m)
+			if m.HasPost {
+				pc.post.Store(p, m.Post)
+			}
+			pc.keep(id, s, e, m)
 			pc.reused.Add(1)
 			return m.Links, nil
 		}
@@ -219,7 +239,7 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 		}
 	}
 	if e, ok := pc.put(key, s.outPath); ok {
-		pc.keep(id, s.file, e, m)
+		pc.keep(id, s, e, m)
 	}
 	return links, nil
 }
@@ -282,9 +302,9 @@ func (b *builder) proseSummaryCached(file string, body []byte, max int) (words i
 }
 
 // keep records a content page's entry for saveCache.
-func (pc *pageCache) keep(id, file string, e buildcache.Entry, m cachedPage) {
+func (pc *pageCache) keep(id string, s *source, e buildcache.Entry, m cachedPage) {
 	pc.mu.Lock()
-	pc.pending[id] = &pendingPage{file: file, entry: e, meta: m}
+	pc.pending[id] = &pendingPage{src: s, file: s.file, entry: e, meta: m}
 	pc.mu.Unlock()
 }
 
@@ -370,25 +390,38 @@ func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() er
 
 // writePageFacts adds what a page shows in lists. It is called once
 // the pages rendered, when they no longer change, for every list a page
-// is on (five or more): the facts' hash is made once a page.
+// is on (five or more): the facts are read once a page (postFacts).
 func (pc *pageCache) writePageFacts(h hash.Hash, p *Page) {
-	if v, ok := pc.factSums.Load(p); ok {
-		sum := v.(buildcache.Sum)
-		h.Write(sum[:])
-		return
+	sum := pc.postFacts(&source{page: p}).List
+	h.Write(sum[:])
+}
+
+// postFacts returns the sums of s's page's facts after rendering,
+// reading them the first time. A page that is not a content page (a
+// section listed in its parent) comes as a source of its page alone.
+func (pc *pageCache) postFacts(s *source) postSums {
+	if v, ok := pc.post.Load(s.page); ok {
+		return v.(postSums)
 	}
-	fh := sha256.New()
-	fields(fh, "page", p.File, listFacts(&source{page: p}, pc.wordCount), fmt.Sprint(p.HasAffiliateLinks))
+	p := s.page
+	f := factsOf(s)
+	var ps postSums
+	ps.Order = sha256.Sum256([]byte(f.order()))
+	lh := sha256.New()
+	body := f.body
+	if pc.wordCount {
+		body += f.wordCount
+	}
+	fields(lh, "page", p.File, f.fields, body, fmt.Sprint(p.HasAffiliateLinks))
 	if pc.keepRendered {
-		fields(fh, string(p.TableOfContents))
+		fields(lh, string(p.TableOfContents))
 		for _, j := range p.JSONLD {
-			fields(fh, string(j))
+			fields(lh, string(j))
 		}
 	}
-	var sum buildcache.Sum
-	fh.Sum(sum[:0])
-	pc.factSums.Store(p, sum)
-	h.Write(sum[:])
+	lh.Sum(ps.List[:0])
+	v, _ := pc.post.LoadOrStore(p, ps)
+	return v.(postSums)
 }
 
 // fields writes strings, each ended by a NUL, so that no two lists of
@@ -423,6 +456,9 @@ func (b *builder) saveCache(rep *Report) {
 		if v, ok := pc.prose.Load(pp.file); ok {
 			pp.meta.Prose = v.(proseFacts)
 		}
+		if v, ok := pc.post.Load(pp.src.page); ok {
+			pp.meta.Post, pp.meta.HasPost = v.(postSums), true
+		}
 		metas[id] = pp.meta
 		pc.c.Record(id, pp.entry)
 		delete(pc.pending, id)
@@ -431,7 +467,7 @@ func (b *builder) saveCache(rep *Report) {
 	// the encodings, the build's peak of memory.
 	pc.metas = nil
 	pc.prose.Clear()
-	pc.factSums.Clear()
+	pc.post.Clear()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(metas); err != nil {
 		b.cacheWarning(rep, err)
@@ -488,8 +524,11 @@ func (pc *pageCache) prepare(b *builder) {
 	fields(h, b.site.BuildDate.String())
 	if uses.singleReadsLists {
 		fields(h, "pages read lists")
+		pc.pre = make(map[*source]pageFacts, len(b.srcs))
 		for _, s := range b.srcs {
-			fields(h, listFacts(s, uses.wordCount))
+			f := factsOf(s)
+			pc.pre[s] = f
+			fields(h, f.list(uses.wordCount))
 		}
 		hashTerms(h, b.site)
 	}
@@ -504,7 +543,8 @@ func (pc *pageCache) prepareLists(b *builder) {
 	h := sha256.New()
 	h.Write(pc.view[:])
 	for _, s := range b.srcs {
-		fields(h, orderFacts(s))
+		sum := pc.postFacts(s).Order
+		h.Write(sum[:])
 	}
 	hashTerms(h, b.site)
 	if uses.listsReadAll {
@@ -542,7 +582,11 @@ func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
 	h.Write(pc.view[:])
 	h.Write(s.sum[:])
 	p := s.page
-	fields(h, s.file, listFacts(s, true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
+	f, ok := pc.pre[s]
+	if !ok {
+		f = factsOf(s)
+	}
+	fields(h, s.file, f.list(true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
 	for _, terms := range [][]*Term{p.TagTerms, p.CategoryTerms} {
 		for _, t := range terms {
 			fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink)

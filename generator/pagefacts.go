@@ -51,25 +51,60 @@ func pageFieldRole(name string) factRole {
 	return orderFact
 }
 
+// pageFacts is what other pages show of a page, from one reading of its
+// fields: the order facts of Page (fields) and of where the page is
+// written and shown (place), the body facts, and the word count.
+// A build reads them once before rendering (the page's key) and once
+// after (what lists show); a page reused from the cache takes its
+// after-rendering sums from there (cache.go).
+type pageFacts struct {
+	fields, place, body, wordCount string
+}
+
+// factsOf reads the facts of s's page as they stand now.
+func factsOf(s *source) pageFacts {
+	var fields, body, wordCount strings.Builder
+	v := reflect.ValueOf(s.page).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		var sb *strings.Builder
+		switch pageFieldRole(t.Field(i).Name) {
+		case orderFact:
+			sb = &fields
+		case bodyFact:
+			sb = &body
+		case wordCountFact:
+			sb = &wordCount
+		default:
+			continue
+		}
+		writeField(sb, t.Field(i), v.Field(i))
+	}
+	// Where the page is written and how it is built and shown in menus.
+	place := fmt.Sprintf("%q %q %v %v", s.outPath, s.layout, s.build, s.menus)
+	return pageFacts{fields: fields.String(), place: place, body: body.String(), wordCount: wordCount.String()}
+}
+
+// order is what decides which lists hold the page and where.
+func (f pageFacts) order() string { return f.fields + f.place }
+
+// list is everything the page shows in lists, feeds and the sitemap,
+// the word count when wordCount is set.
+func (f pageFacts) list(wordCount bool) string {
+	if wordCount {
+		return f.order() + f.body + f.wordCount
+	}
+	return f.order() + f.body
+}
+
 // orderFacts is what decides which lists hold a page and where: a page
 // whose order facts stay the same keeps its place in every list.
-func orderFacts(s *source) string {
-	var sb strings.Builder
-	writeFacts(&sb, s.page, func(r factRole) bool { return r == orderFact })
-	// Where the page is written and how it is built and shown in menus.
-	fmt.Fprintf(&sb, "%q %q %v %v", s.outPath, s.layout, s.build, s.menus)
-	return sb.String()
-}
+func orderFacts(s *source) string { return factsOf(s).order() }
 
 // listFacts is everything a page shows in lists, feeds and the sitemap;
 // a page whose list facts stay the same re-renders alone. WordCount
 // counts when wordCount is set (a template shows it).
-func listFacts(s *source, wordCount bool) string {
-	var sb strings.Builder
-	sb.WriteString(orderFacts(s))
-	writeFacts(&sb, s.page, func(r factRole) bool { return r == bodyFact || wordCount && r == wordCountFact })
-	return sb.String()
-}
+func listFacts(s *source, wordCount bool) string { return factsOf(s).list(wordCount) }
 
 // writeFacts writes the name and value of every field of p whose role
 // keep accepts.
@@ -77,24 +112,26 @@ func writeFacts(sb *strings.Builder, p *Page, keep func(factRole) bool) {
 	v := reflect.ValueOf(p).Elem()
 	t := v.Type()
 	for i := range t.NumField() {
-		f := t.Field(i)
-		if !keep(pageFieldRole(f.Name)) {
-			continue
+		if keep(pageFieldRole(t.Field(i).Name)) {
+			writeField(sb, t.Field(i), v.Field(i))
 		}
-		sb.WriteString("\x00" + f.Name + "=")
-		// As %v prints them, without fmt's reflection: a build takes
-		// the facts of every page several times.
-		switch fv := v.Field(i); {
-		case f.Type.NumMethod() > 0:
-			fmt.Fprintf(sb, "%v", fv)
-		case fv.Kind() == reflect.String:
-			sb.WriteString(fv.String())
-		case fv.CanInt():
-			sb.WriteString(strconv.FormatInt(fv.Int(), 10))
-		case fv.Kind() == reflect.Bool:
-			sb.WriteString(strconv.FormatBool(fv.Bool()))
-		default:
-			fmt.Fprintf(sb, "%v", fv)
-		}
+	}
+}
+
+// writeField writes one field's name and value, as %v prints it but
+// without fmt's reflection where the kind allows.
+func writeField(sb *strings.Builder, f reflect.StructField, fv reflect.Value) {
+	sb.WriteString("\x00" + f.Name + "=")
+	switch {
+	case f.Type.NumMethod() > 0:
+		fmt.Fprintf(sb, "%v", fv)
+	case fv.Kind() == reflect.String:
+		sb.WriteString(fv.String())
+	case fv.CanInt():
+		sb.WriteString(strconv.FormatInt(fv.Int(), 10))
+	case fv.Kind() == reflect.Bool:
+		sb.WriteString(strconv.FormatBool(fv.Bool()))
+	default:
+		fmt.Fprintf(sb, "%v", fv)
 	}
 }
