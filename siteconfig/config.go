@@ -62,6 +62,10 @@ type Config struct {
 	Languages                      map[string]LanguageConfig `toml:"languages"`
 	DefaultContentLanguage         string                    `toml:"defaultContentLanguage"`
 	DefaultContentLanguageInSubdir bool                      `toml:"defaultContentLanguageInSubdir"`
+	// Markup is Hugo's [markup] table (see markup.go); EnableEmoji
+	// turns :smile: into its emoji, as Hugo's enableEmoji does.
+	Markup      MarkupConfig `toml:"markup"`
+	EnableEmoji bool         `toml:"enableEmoji"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/
@@ -181,7 +185,11 @@ func LoadEnv(dir, env string) (*Config, error) {
 	if len(tree.files) > 0 {
 		cfg.File = tree.files[0]
 	}
+	cfg.Markup = DefaultMarkup(rawHTMLByDefault(cfg.File))
 	if err := cfg.decode(); err != nil {
+		return nil, err
+	}
+	if err := cfg.checkMarkup(); err != nil {
 		return nil, err
 	}
 	if cfg.Unsupported, err = cfg.unsupportedSettings(); err != nil {

@@ -263,7 +263,7 @@ func tomlTypeName(t string) string {
 		return "a whole number"
 	case "string":
 		return "a string"
-	case "bool":
+	case "bool", "boolean":
 		return "true or false"
 	case "float64", "float":
 		return "a number"

@@ -1,0 +1,182 @@
+package siteconfig
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/affsite/affsite/diag"
+)
+
+// MarkupConfig is the part of Hugo's [markup] table that affsite
+// honours: goldmark's renderer and extensions, and the table of
+// contents. Its defaults are Hugo's (DefaultMarkup), except that raw
+// HTML is rendered on a site whose configuration is site.toml.
+type MarkupConfig struct {
+	Goldmark        GoldmarkConfig        `toml:"goldmark"`
+	TableOfContents TableOfContentsConfig `toml:"tableOfContents"`
+	// Highlight is markup.highlight as written; package highlight
+	// reads it (through the generator's Hugo features), so its keys
+	// count as used here and never in the unused-settings warning.
+	Highlight map[string]any `toml:"highlight"`
+}
+
+// GoldmarkConfig is Hugo's [markup.goldmark] table.
+type GoldmarkConfig struct {
+	Renderer   RendererConfig   `toml:"renderer"`
+	Extensions ExtensionsConfig `toml:"extensions"`
+}
+
+// RendererConfig is [markup.goldmark.renderer].
+type RendererConfig struct {
+	// Unsafe renders raw HTML; when false it is replaced by
+	// <!-- raw HTML omitted -->, as in Hugo. Shortcodes' output is never
+	// omitted.
+	Unsafe bool `toml:"unsafe"`
+	// HardWraps turns every line break of a paragraph into <br>.
+	HardWraps bool `toml:"hardWraps"`
+	// XHTML closes void elements: <br />, <hr />, <img … />.
+	XHTML bool `toml:"xhtml"`
+}
+
+// ExtensionsConfig is [markup.goldmark.extensions]: the goldmark
+// extensions Hugo turns on, all on by default.
+type ExtensionsConfig struct {
+	DefinitionList bool `toml:"definitionList"`
+	Footnote       bool `toml:"footnote"`
+	Linkify        bool `toml:"linkify"`
+	// LinkifyProtocol is the scheme given to a linkified "www." address,
+	// "https" by default.
+	LinkifyProtocol string            `toml:"linkifyProtocol"`
+	Strikethrough   bool              `toml:"strikethrough"`
+	Table           bool              `toml:"table"`
+	TaskList        bool              `toml:"taskList"`
+	Typographer     TypographerConfig `toml:"typographer"`
+}
+
+// TypographerConfig is the typographer extension's setting: true or
+// false, as in Hugo 0.111, or a table as in later Hugo versions, with
+// disable and the text that replaces each punctuation (leftDoubleQuote,
+// emDash, …).
+type TypographerConfig struct {
+	Disable bool
+	// Substitutions maps a punctuation's Hugo name, lower case
+	// ("leftdoublequote"), to the text that replaces it. Punctuation the
+	// site does not name keeps goldmark's entity ("&ldquo;").
+	Substitutions map[string]string
+}
+
+// TypographerPunctuation are the punctuation names of a typographer
+// table, as Hugo spells them.
+var TypographerPunctuation = []string{
+	"leftSingleQuote", "rightSingleQuote", "leftDoubleQuote", "rightDoubleQuote",
+	"enDash", "emDash", "ellipsis", "leftAngleQuote", "rightAngleQuote", "apostrophe",
+}
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (t *TypographerConfig) UnmarshalTOML(v any) error {
+	const msg = "typographer must be true, false or a table (disable, leftDoubleQuote, …)"
+	switch x := v.(type) {
+	case bool:
+		*t = TypographerConfig{Disable: !x}
+		return nil
+	case map[string]any:
+		return t.decodeTable(x)
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// decodeTable reads a typographer table; keys match ignoring case, and
+// keys Hugo does not have are ignored, as Hugo ignores them.
+func (t *TypographerConfig) decodeTable(m map[string]any) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first bad key is the same on every run
+	for _, k := range keys {
+		lk := strings.ToLower(k)
+		if lk == "disable" {
+			b, ok := m[k].(bool)
+			if !ok {
+				return fmt.Errorf("typographer.%s must be true or false", k)
+			}
+			t.Disable = b
+			continue
+		}
+		if !isPunctuation(lk) {
+			continue
+		}
+		s, ok := m[k].(string)
+		if !ok {
+			return fmt.Errorf("typographer.%s must be a string", k)
+		}
+		if t.Substitutions == nil {
+			t.Substitutions = map[string]string{}
+		}
+		t.Substitutions[lk] = s
+	}
+	return nil
+}
+
+// isPunctuation tells whether lk, lower case, names a punctuation of
+// TypographerPunctuation.
+func isPunctuation(lk string) bool {
+	for _, p := range TypographerPunctuation {
+		if strings.ToLower(p) == lk {
+			return true
+		}
+	}
+	return false
+}
+
+// TableOfContentsConfig is Hugo's [markup.tableOfContents]: the heading
+// levels .TableOfContents lists (endLevel -1: all below startLevel),
+// and whether its lists are <ol> rather than <ul>.
+type TableOfContentsConfig struct {
+	StartLevel int  `toml:"startLevel"`
+	EndLevel   int  `toml:"endLevel"`
+	Ordered    bool `toml:"ordered"`
+}
+
+// DefaultMarkup is Hugo's default markup configuration; rawHTML sets
+// markup.goldmark.renderer.unsafe, which is false in Hugo and true on a
+// site.toml site (affsite's own sites and themes write raw HTML).
+func DefaultMarkup(rawHTML bool) MarkupConfig {
+	return MarkupConfig{
+		Goldmark: GoldmarkConfig{
+			Renderer: RendererConfig{Unsafe: rawHTML},
+			Extensions: ExtensionsConfig{
+				DefinitionList: true, Footnote: true, Linkify: true, LinkifyProtocol: "https",
+				Strikethrough: true, Table: true, TaskList: true,
+			},
+		},
+		TableOfContents: TableOfContentsConfig{StartLevel: 2, EndLevel: 3},
+	}
+}
+
+// rawHTMLByDefault tells whether a configuration read from file (the
+// first file read, "" with none) renders raw HTML unless it says
+// otherwise: affsite's site.toml does, Hugo's files follow Hugo.
+func rawHTMLByDefault(file string) bool {
+	return file == "" || file == "site.toml"
+}
+
+// checkMarkup refuses markup values no setting can mean.
+func (c *Config) checkMarkup() error {
+	toc := c.Markup.TableOfContents
+	for _, l := range []struct {
+		key string
+		n   int
+	}{{"markup.tableOfContents.startLevel", toc.StartLevel}, {"markup.tableOfContents.endLevel", toc.EndLevel}} {
+		if l.n < 1 && !(l.n == -1 && strings.HasSuffix(l.key, "endLevel")) || l.n > 6 {
+			o := c.tree.origin(l.key)
+			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be a heading level from 1 to 6, not %d", l.key, l.n)
+		}
+	}
+	if p := c.Markup.Goldmark.Extensions.LinkifyProtocol; p != "http" && p != "https" {
+		o := c.tree.origin("markup.goldmark.extensions.linkifyProtocol")
+		return diag.Errorf(o.File, o.Line, 0, diag.Config, "markup.goldmark.extensions.linkifyProtocol must be \"http\" or \"https\", not %q", p)
+	}
+	return nil
+}
