@@ -36,6 +36,10 @@ type PageState struct {
 	// Program is the page's front-matter "program": the default for every
 	// shortcode's program= argument.
 	Program string
+	// FrontMatter is the page's file up to its body: its front matter as
+	// written, for errors at the line of a front-matter item (best_of);
+	// nil when unknown, and those errors are at the shortcode.
+	FrontMatter []byte
 	// AssetURL, when set, is the URL pages link the static file name
 	// ("js/deal.js") by: its fingerprinted name (see ScriptURL).
 	AssetURL func(name string) string

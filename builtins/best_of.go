@@ -150,7 +150,7 @@ func (st *PageState) bestOfEntries(inv *shortcodes.Invocation) ([]bestOfEntry, e
 	if err != nil {
 		return nil, err
 	}
-	front, table, err := frontMatterEntries(inv)
+	front, table, err := st.frontMatterEntries(inv)
 	if err != nil {
 		return nil, err
 	}

@@ -62,8 +62,9 @@ func bestOfKeys() []string { return []string{"program", "best_for"} }
 
 // frontMatterEntries reads the page's best_of list ([{program: kartra,
 // best_for: "…"}, …]) and best_for table ({kartra: "…"}, keys in lower
-// case). Their errors are at the shortcode, naming the item.
-func frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEntry, map[string]string, error) {
+// case). Their errors name the item, at its line in the front matter
+// (at the shortcode when the page's own front matter does not set it).
+func (st *PageState) frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEntry, map[string]string, error) {
 	page, ok := inv.Page.(paramSource)
 	if !ok {
 		return nil, nil, nil
@@ -79,16 +80,16 @@ func frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEntry, map[string]s
 		for i, v := range l {
 			m, ok := v.(map[string]any)
 			if !ok {
-				return nil, nil, inv.Errorf("shortcode %q: front matter best_of: item %d is not a table such as {program: kartra, best_for: \"…\"}", inv.Name, i+1)
+				return nil, nil, st.frontMatterErrorf(inv, "best_of", i+1)("shortcode %q: front matter best_of: item %d is not a table such as {program: kartra, best_for: \"…\"}", inv.Name, i+1)
 			}
 			items = append(items, m)
 		}
 	default:
-		return nil, nil, inv.Errorf("shortcode %q: front matter best_of is not a list such as [{program: kartra, best_for: \"…\"}]", inv.Name)
+		return nil, nil, st.frontMatterErrorf(inv, "best_of", 0)("shortcode %q: front matter best_of is not a list such as [{program: kartra, best_for: \"…\"}]", inv.Name)
 	}
 	var out []bestOfEntry
 	for i, m := range items {
-		e, err := frontMatterEntry(inv, i+1, m)
+		e, err := frontMatterEntry(inv, st.frontMatterErrorf(inv, "best_of", i+1), i+1, m)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -98,7 +99,7 @@ func frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEntry, map[string]s
 	if rawTable != nil {
 		m, ok := rawTable.(map[string]any)
 		if !ok {
-			return nil, nil, inv.Errorf("shortcode %q: front matter best_for is not a table of program ids, such as {kartra: \"Course creators\"}", inv.Name)
+			return nil, nil, st.frontMatterErrorf(inv, "best_for", 0)("shortcode %q: front matter best_for is not a table of program ids, such as {kartra: \"Course creators\"}", inv.Name)
 		}
 		for k, v := range m {
 			table[strings.ToLower(k)] = fmt.Sprint(v)
@@ -107,8 +108,8 @@ func frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEntry, map[string]s
 	return out, table, nil
 }
 
-// frontMatterEntry reads item n of best_of.
-func frontMatterEntry(inv *shortcodes.Invocation, n int, m map[string]any) (bestOfEntry, error) {
+// frontMatterEntry reads item n of best_of; errorf makes errors at it.
+func frontMatterEntry(inv *shortcodes.Invocation, errorf func(string, ...any) error, n int, m map[string]any) (bestOfEntry, error) {
 	where := fmt.Sprintf("front matter best_of (item %d)", n)
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -120,17 +121,17 @@ func frontMatterEntry(inv *shortcodes.Invocation, n int, m map[string]any) (best
 			continue
 		}
 		if s, ok := suggest.Closest(k, bestOfKeys()); ok {
-			return bestOfEntry{}, inv.Errorf("shortcode %q: %s: unknown key %q (did you mean %q?)", inv.Name, where, k, s)
+			return bestOfEntry{}, errorf("shortcode %q: %s: unknown key %q (did you mean %q?)", inv.Name, where, k, s)
 		}
-		return bestOfEntry{}, inv.Errorf("shortcode %q: %s: unknown key %q (keys: program, best_for)", inv.Name, where, k)
+		return bestOfEntry{}, errorf("shortcode %q: %s: unknown key %q (keys: program, best_for)", inv.Name, where, k)
 	}
 	id, _ := m["program"].(string)
 	if strings.TrimSpace(id) == "" {
-		return bestOfEntry{}, inv.Errorf("shortcode %q: %s has no program, such as {program: kartra, best_for: \"…\"}", inv.Name, where)
+		return bestOfEntry{}, errorf("shortcode %q: %s has no program, such as {program: kartra, best_for: \"…\"}", inv.Name, where)
 	}
 	bestFor, ok := m["best_for"].(string)
 	if !ok && m["best_for"] != nil {
-		return bestOfEntry{}, inv.Errorf("shortcode %q: %s: best_for is not text", inv.Name, where)
+		return bestOfEntry{}, errorf("shortcode %q: %s: best_for is not text", inv.Name, where)
 	}
-	return bestOfEntry{id: strings.TrimSpace(id), bestFor: strings.TrimSpace(bestFor), errorf: inv.Errorf, name: inv.Name, from: "in " + where}, nil
+	return bestOfEntry{id: strings.TrimSpace(id), bestFor: strings.TrimSpace(bestFor), errorf: errorf, name: inv.Name, from: "in " + where}, nil
 }

@@ -319,7 +319,7 @@ func (b *builder) renderIndexBodies() error {
 
 // renderIndexBody renders one _index.md's body, shortcodes included.
 func (b *builder) renderIndexBody(p *Page, s *source) error {
-	body, err := b.readBody(s)
+	head, body, err := b.readBody(s)
 	if err != nil {
 		return err
 	}
@@ -329,6 +329,7 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	state := b.newPageState()
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
+	state.FrontMatter = head
 	html, err := b.renderBody(s, body, state, p)
 	if err != nil {
 		return err

@@ -61,12 +61,13 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 // rule, executes its layout and writes it.
 func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	p := s.page
-	body, err := b.readBody(s)
+	head, body, err := b.readBody(s)
 	if err != nil {
 		return nil, err
 	}
 	state := b.newPageState()
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
+	state.FrontMatter = head
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
 	state.Permalink = p.Permalink
@@ -130,17 +131,18 @@ func (b *builder) pageSubIDPrefixes(srcs []*source, sections map[string]*source)
 }
 
 // readBody reads a content file again and returns its body, the part
-// after the front matter the first stage read.
-func (b *builder) readBody(s *source) ([]byte, error) {
+// after the front matter the first stage read, and head, the part up to
+// it (the front matter as written, for errors at its items' lines).
+func (b *builder) readBody(s *source) (head, body []byte, err error) {
 	raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	raw = values.TrimBOM(raw)
 	if s.bodyStart > len(raw) {
-		return nil, diag.Errorf(s.file, 0, 0, diag.Content, "file changed during the build")
+		return nil, nil, diag.Errorf(s.file, 0, 0, diag.Content, "file changed during the build")
 	}
-	return raw[s.bodyStart:], nil
+	return raw[:s.bodyStart], raw[s.bodyStart:], nil
 }
 
 // renderBody turns a page body into its HTML content.
