@@ -45,6 +45,9 @@ type page struct {
 	links    []link
 	redirect bool // a meta-refresh page (alias or /go/ redirect)
 	noindex  bool // a robots meta tag says noindex
+	// amazonPrices are the "as of" datetimes of its product boxes that
+	// show an Amazon price, in order.
+	amazonPrices []string
 }
 
 // link is one URL-valued attribute of an element.
@@ -154,6 +157,11 @@ func (p *page) element(n *html.Node, order int) {
 	}
 	if name := attrs["name"]; n.Data == "a" && name != "" {
 		p.ids[name] = true
+	}
+	if isProductBox(n, attrs) {
+		if asOf, ok := amazonPriceAsOf(n); ok {
+			p.amazonPrices = append(p.amazonPrices, asOf)
+		}
 	}
 	if n.Data == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh") {
 		p.redirect = true

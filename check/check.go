@@ -182,7 +182,7 @@ func (a *auditor) addBuildWarnings() {
 // --external.
 func (a *auditor) audit() {
 	for _, check := range []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
-		a.checkDeals, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders} {
+		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders} {
 		check()
 	}
 	if a.opts.External {
