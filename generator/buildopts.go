@@ -40,7 +40,7 @@ func (o buildOptions) listed() bool { return o.list == "" || o.list == "always" 
 // _index.md); a value Hugo does not know is an error at its line.
 func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (buildOptions, error) {
 	var o buildOptions
-	if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(file) == "index.md" {
+	if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(markdownKey(file)) == "index.md" {
 		o = buildOptions{render: "never", list: "never", noResources: true}
 	}
 	for _, key := range [...]string{"build", "_build"} {

@@ -71,14 +71,16 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			}
 			return nil
 		}
-		if strings.HasSuffix(d.Name(), ".md") && !strings.HasPrefix(d.Name(), ".") {
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		// A plain HTML document (an .html file with "<" first) is a file,
+		// not a page, as in Hugo (contentformats.go).
+		if f := contentFormat(d.Name()); f != "" && !(f == formatHTML && isHTMLDocumentFile(p)) {
 			if b.ownsContent(b.rel(p)) {
 				files = append(files, p)
 			}
-		} else if !strings.HasPrefix(d.Name(), ".") {
-			if n := d.Name(); n == "index.html" || n == "_index.html" {
-				b.warn(diag.Warningf(b.rel(p), 0, 0, diag.Content, ".html content files are not supported yet: not published as a page (Hugo would)"))
-			}
+		} else {
 			others = append(others, p)
 		}
 		return nil
@@ -114,15 +116,17 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 	if err := b.checkDuplicates(pages); err != nil {
 		return nil, nil, err
 	}
-	b.resources = bundleResources(pages, others, b.rel)
+	b.resources = bundleResources(pages, others, b.rel, b.contentDir())
 	return pages, sections, nil
 }
 
-// bundleResources pairs the non-Markdown files of page bundles
-// (content/posts/x/index.md with content/posts/x/chart.png) with their
-// output paths beside the page (posts/x/chart.png), so that relative
-// links in the page work. Files outside bundles are not published.
-func bundleResources(pages []*source, others []string, rel func(string) string) [][2]string {
+// bundleResources pairs the files below content/ that are not pages
+// with their output paths: a page bundle's beside its page
+// (content/posts/x/index.md with content/posts/x/chart.png is
+// posts/x/chart.png), so that relative links in the page work; any other
+// at its path below contentDir (content/posts/chart.png is
+// posts/chart.png), as Hugo publishes a section's files.
+func bundleResources(pages []*source, others []string, rel func(string) string, contentDir string) [][2]string {
 	bundles := map[string]string{} // "content/posts/x/" → "posts/x/"
 	for _, s := range pages {
 		if path.Base(s.key) == "index.md" {
@@ -133,6 +137,7 @@ func bundleResources(pages []*source, others []string, rel func(string) string) 
 		}
 	}
 	var out [][2]string
+next:
 	for _, full := range others {
 		f := rel(full)
 		for dir := path.Dir(f) + "/"; dir != "content/" && dir != "./"; dir = path.Dir(strings.TrimSuffix(dir, "/")) + "/" {
@@ -140,8 +145,11 @@ func bundleResources(pages []*source, others []string, rel func(string) string) 
 				if outDir != "" {
 					out = append(out, [2]string{full, outDir + strings.TrimPrefix(f, dir)})
 				}
-				break
+				continue next
 			}
+		}
+		if name, ok := strings.CutPrefix(f, contentDir+"/"); ok {
+			out = append(out, [2]string{full, name})
 		}
 	}
 	return out
@@ -160,6 +168,9 @@ func (b *builder) rel(p string) string {
 // page the options leave out.
 func (b *builder) readSource(full string) (*source, error) {
 	file := b.rel(full)
+	if f := contentFormat(file); f != formatMarkdown && f != formatHTML {
+		return nil, diag.Errorf(file, 1, 0, diag.Content, "%s content (%s files) is not supported: affsite renders Markdown and HTML content only", f, path.Ext(file))
+	}
 	src, err := readContentFile(full, file)
 	if err != nil {
 		return nil, err
@@ -454,7 +465,11 @@ const summaryWords = 70
 // source: front matter summary, else the text before <!--more-->, else
 // the first 70 words of the text (shortcodes left out).
 func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
-	words, summary, more := b.proseSummaryCached(p.File, body, cmp.Or(b.cfg.SummaryLength, summaryWords))
+	prose := func(body []byte) []byte { return body }
+	if isHTMLContent(p.File) {
+		prose = htmlProse
+	}
+	words, summary, more := b.proseSummaryCached(p.File, prose(body), cmp.Or(b.cfg.SummaryLength, summaryWords))
 	p.WordCount = words
 	p.ReadingTime = (words + 212) / 213
 	switch {
@@ -466,7 +481,7 @@ func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
 		return
 	}
 	if i := bytes.Index(body, []byte("<!--more-->")); i >= 0 {
-		_, summary, _ = proseSummary(body[:i], -1)
+		_, summary, _ = proseSummary(prose(body[:i]), -1)
 		p.Summary = template.HTML(template.HTMLEscapeString(summary))
 		return
 	}

@@ -134,6 +134,15 @@ menu: main
 	if _, err := tryBuild(t, "-- hugo.toml --\nuglyURLs = true\n"); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1: uglyURLs = true is not supported") {
 		t.Errorf("uglyURLs: %v", err)
 	}
+	for file, format := range map[string]string{"a.adoc": "AsciiDoc", "a.rst": "reStructuredText", "a.org": "Org", "a.pandoc": "Pandoc", "x/_index.asciidoc": "AsciiDoc"} {
+		_, err := tryBuild(t, "-- hugo.toml --\n-- content/"+file+" --\n---\ntitle: A\n---\n")
+		if want := "content/" + file + ":1: " + format + " content"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", file, err, want)
+		}
+	}
+	// In a leaf bundle such a file is a resource, as in Hugo: not a page.
+	b = buildSite(t, "-- hugo.toml --\n-- content/b/index.md --\n---\ntitle: B\n---\n-- content/b/notes.org --\n#+TITLE: N\n")
+	b.file(t, "b/index.html")
 }
 
 // TestHugoDocsCases: what hugoDocs needs, as Hugo does it: disableAliases
@@ -141,7 +150,9 @@ menu: main
 // first by file keeps it); param reads an _index.md's front matter;
 // relref from a page in a language's contentDir looks beside it first;
 // a shortcode parameter given twice keeps its last value, with a warning;
-// an index.html content file is warned about, not silently dropped.
+// an index.html content file without front matter is a plain HTML
+// document, published as it is (hugocompat/html-content.txtar has the
+// pages).
 func TestHugoDocsCases(t *testing.T) {
 	t.Parallel()
 	site := `
@@ -176,6 +187,9 @@ description: How to install
 	assertFile(t, b, "old/index.html", "/functions/site/")
 	assertFile(t, b, "variables/site/index.html", `href="/variables/site/"`, "Twice: <em>second</em>")
 	assertFile(t, b, "install/index.html", "How to install")
+	if got := b.file(t, "news/x/index.html"); got != "<p>x</p>\n" {
+		t.Errorf("news/x/index.html = %q, want the file as it is", got)
+	}
 	var got []string
 	for _, w := range b.report.Warnings {
 		got = append(got, w.Error())
@@ -183,7 +197,6 @@ description: How to install
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		`content/en/variables/site.md:1: alias "/old/" is also content/en/functions/site.md's: it redirects there`,
-		`content/en/news/x/index.html: .html content files are not supported yet`,
 		`content/en/variables/site.md:6:24: shortcode "p": parameter "x" given twice; the last value is used, as in Hugo`,
 	} {
 		if !strings.Contains(all, want) {

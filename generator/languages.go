@@ -305,9 +305,11 @@ func (b *builder) ownsContent(file string) bool {
 // contentKey is a content file's path as its language sees it: below
 // content/, without the language suffix ("content/fr/posts/a.md" and
 // "content/posts/a.fr.md" are "content/posts/a.md" for French); the
-// file itself on a site without [languages]. It is what URLs, sections
+// file itself on a site without [languages]. Its extension is .md
+// whatever the file's format (markdownKey). It is what URLs, sections
 // and ref/relref are made of, and what translations share.
 func (b *builder) contentKey(file string) string {
+	file = markdownKey(file) // contentformats.go
 	if b.lang == nil {
 		return file
 	}

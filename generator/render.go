@@ -153,7 +153,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 			h, err := b.md.renderPlain(src)
 			return string(h), err
 		},
-		Page: p, Site: b.site, Inline: b.inlineShortcodes(),
+		Page: p, Site: b.site, Inline: b.inlineShortcodes(), HTML: isHTMLContent(s.file),
 	}
 	doc, err := shortcodes.Parse(body)
 	if err != nil {
@@ -177,7 +177,9 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	}}
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
-	if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
+	if isHTMLContent(s.file) {
+		buf.Write(res.Markdown) // HTML content is used as is, as in Hugo
+	} else if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
 		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if auto != nil && auto.err != nil {

@@ -26,6 +26,10 @@ type Env struct {
 	// not set enableInlineShortcodes) such a use is an error naming the
 	// feature.
 	Inline func(name, text string) (InlineTemplate, error)
+	// HTML says the source is HTML (an .html content file), not
+	// Markdown: a shortcode on a line of its own is not set apart as a
+	// paragraph, its output standing where the tag stood, as in Hugo.
+	HTML bool
 }
 
 // TemplateSet is the set of shortcode templates, named like
@@ -90,7 +94,7 @@ func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation)
 				continue
 			}
 			token := e.res.add(inv, html)
-			if e.standsAlone(n) {
+			if !e.env.HTML && e.standsAlone(n) {
 				writeBlock(buf, token)
 			} else {
 				buf.WriteString(token)

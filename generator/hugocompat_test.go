@@ -1,0 +1,62 @@
+package generator_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestHugoCompat builds each site of testdata/hugocompat/*.txtar and
+// compares the output with Hugo 0.111's for the same site: the archive's
+// want/PATH files are what hugo --quiet wrote to public/PATH (captured
+// once, so that the test does not need Hugo), and its absent file lists
+// output paths that must not exist, one a line. The rest of the archive
+// is the site.
+func TestHugoCompat(t *testing.T) {
+	t.Parallel()
+	archives, err := filepath.Glob(filepath.Join("testdata", "hugocompat", "*.txtar"))
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no archives: %v", err)
+	}
+	for _, file := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site, want, absent := splitHugoCompat(a)
+			if len(want) == 0 {
+				t.Fatal("the archive has no want/ files")
+			}
+			b := buildSite(t, string(txtar.Format(site)))
+			for name, text := range want {
+				if got := b.file(t, name); got != text {
+					t.Errorf("%s differs from Hugo's:\n got: %q\nwant: %q", name, got, text)
+				}
+			}
+			for _, name := range absent {
+				assertNoFile(t, b, name)
+			}
+		})
+	}
+}
+
+// splitHugoCompat splits a hugocompat archive into the site, Hugo's
+// output by path, and the paths that must not be written.
+func splitHugoCompat(a *txtar.Archive) (site *txtar.Archive, want map[string]string, absent []string) {
+	site, want = &txtar.Archive{}, map[string]string{}
+	for _, f := range a.Files {
+		switch name, ok := strings.CutPrefix(f.Name, "want/"); {
+		case ok:
+			want[name] = string(f.Data)
+		case f.Name == "absent":
+			absent = strings.Fields(string(f.Data))
+		default:
+			site.Files = append(site.Files, f)
+		}
+	}
+	return site, want, absent
+}
