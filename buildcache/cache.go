@@ -226,24 +226,26 @@ func (c *Cache) Save() error {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(c.dir, StateName), []byte(header(c.version, body.Bytes())), body.Bytes()); err != nil {
+	if err := writeAtomic(filepath.Join(c.dir, StateName), ".tmp-"+StateName+"-", true, []byte(header(c.version, body.Bytes())), body.Bytes()); err != nil {
 		return err
 	}
 	return c.collect()
 }
 
-// writeAtomic writes head and body to a temporary file beside name and
-// renames it to name.
-func writeAtomic(name string, head, body []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-"+filepath.Base(name)+"-")
+// writeAtomic writes parts to a temporary file beside name (named from
+// pattern, as os.CreateTemp does), synced to the disk when sync is set,
+// and renames it to name.
+func writeAtomic(name, pattern string, sync bool, parts ...[]byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), pattern)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	w.Write(head)
-	w.Write(body)
+	for _, p := range parts {
+		w.Write(p)
+	}
 	err = w.Flush()
-	if err == nil {
+	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -318,6 +320,52 @@ func (c *Cache) Put(key Sum, name, src string) (File, error) {
 		return File{}, err
 	}
 	return File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: sum}, nil
+}
+
+// PutBytes makes the object for output file name of an entry whose key
+// is key from data (an output held in memory, a preview's), and returns
+// its File record; the sum is of data, not read back.
+func (c *Cache) PutBytes(key Sum, name string, data []byte) (File, error) {
+	obj := c.Object(key, name)
+	if err := os.MkdirAll(filepath.Dir(obj), 0o755); err != nil {
+		return File{}, err
+	}
+	if err := writeAtomic(obj, filepath.Base(obj)+".tmp-", false, data); err != nil {
+		return File{}, err
+	}
+	st, err := os.Lstat(obj)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: sha256.Sum256(data)}, nil
+}
+
+// Read returns the bytes of the object of f (an entry's file, key its
+// key), or an error when the object is gone or is no longer what f
+// recorded: its size, and its modification time or, failing that, its
+// checksum, all of the bytes read.
+func (c *Cache) Read(key Sum, f File) ([]byte, error) {
+	obj := c.Object(key, f.Name)
+	file, err := os.Open(obj)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() || st.Size() != f.Size {
+		return nil, fmt.Errorf("%s: cached object changed", f.Name)
+	}
+	data := make([]byte, f.Size)
+	if _, err := io.ReadFull(file, data); err != nil {
+		return nil, err
+	}
+	if n, _ := file.Read(make([]byte, 1)); n > 0 || st.ModTime().UnixNano() != f.ModTime && Sum(sha256.Sum256(data)) != f.Sum {
+		return nil, fmt.Errorf("%s: cached object changed", f.Name)
+	}
+	return data, nil
 }
 
 // Get puts the object of f (an entry's file, key its key) at dst: a hard

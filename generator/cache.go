@@ -62,7 +62,7 @@ import (
 // pageCache is the build cache as one build uses it.
 type pageCache struct {
 	c   *buildcache.Cache
-	dir *outdir.Dir
+	out cacheOutput // where reused files go (cacheoutput.go)
 
 	once   sync.Once
 	global buildcache.Sum
@@ -90,9 +90,10 @@ type pageCache struct {
 	metasOnce sync.Once
 	metas     map[string]cachedPage // the last build's, by entry id (lastMeta)
 
-	mu      sync.Mutex
-	pending map[string]*pendingPage
-	err     error // the first error of the cache itself: nothing is saved
+	mu       sync.Mutex
+	pictures map[string][]string // content file → static pictures read (sawPicture)
+	pending  map[string]*pendingPage
+	err      error // the first error of the cache itself: nothing is saved
 }
 
 // pendingPage is a content page's entry, recorded when the build ends,
@@ -124,6 +125,10 @@ type cachedPage struct {
 	// of its key like the rest; HasPost tells whether it was taken.
 	Post    postSums
 	HasPost bool
+	// What a preview Session needs of a page it did not render: the
+	// shortcodes its body uses and the static pictures its product
+	// boxes read (session.go).
+	Shortcodes, Pictures []string
 }
 
 // postSums are the hashes of a content page's facts after rendering:
@@ -172,7 +177,7 @@ func (b *builder) openCache(dir *outdir.Dir, spare string) error {
 	if err != nil {
 		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", unwrapPathError(err)))
 	}
-	b.cache = &pageCache{c: c, dir: dir, pending: map[string]*pendingPage{}}
+	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}}
 	return nil
 }
 
@@ -220,6 +225,10 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 			if m.HasPost {
 				pc.post.Store(p, m.Post)
 			}
+			s.shortcodes = m.Shortcodes
+			for _, pic := range m.Pictures {
+				b.sawPicture(s.file, pic)
+			}
 			pc.keep(id, s, e, m)
 			pc.reused.Add(1)
 			return m.Links, nil
@@ -231,7 +240,8 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	}
 	p := s.page
 	m := cachedPage{Links: links, Programs: s.programs, HasAffiliateLinks: p.HasAffiliateLinks,
-		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description}
+		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description,
+		Shortcodes: s.shortcodes}
 	if pc.keepRendered {
 		m.TableOfContents = string(p.TableOfContents)
 		for _, j := range p.JSONLD {
@@ -311,7 +321,7 @@ func (pc *pageCache) keep(id string, s *source, e buildcache.Entry, m cachedPage
 // put makes the cache's object of the output file name just written,
 // for an entry of key key.
 func (pc *pageCache) put(key buildcache.Sum, name string) (buildcache.Entry, bool) {
-	f, err := pc.c.Put(key, name, pc.dir.Path(name))
+	f, err := pc.out.put(pc.c, key, name)
 	if err != nil {
 		pc.failed(err)
 		return buildcache.Entry{}, false
@@ -328,11 +338,10 @@ func (b *builder) place(e buildcache.Entry, from string) bool {
 			b.unclaim(e.Files[:i])
 			return false
 		}
-		if b.cache.dir.Keep(f.Name, func(full string) bool { return b.cache.c.Holds(e.Key, f, full) }) {
+		if b.cache.out.keep(b.cache.c, e.Key, f) {
 			continue // the spare's file is the object already
 		}
-		err := b.cache.dir.Place(f.Name, func(full string) error { return b.cache.c.Get(e.Key, f, full) })
-		if err != nil {
+		if err := b.cache.out.place(b.cache.c, e.Key, f); err != nil {
 			b.unclaim(e.Files[:i+1])
 			return false
 		}
@@ -456,6 +465,7 @@ func (b *builder) saveCache(rep *Report) {
 		if v, ok := pc.prose.Load(pp.file); ok {
 			pp.meta.Prose = v.(proseFacts)
 		}
+		pp.meta.Pictures = dedupe(pc.pictures[pp.file])
 		if v, ok := pc.post.Load(pp.src.page); ok {
 			pp.meta.Post, pp.meta.HasPost = v.(postSums), true
 		}

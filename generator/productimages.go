@@ -19,7 +19,7 @@ import (
 // static folders.
 func (b *builder) productImages(file string) builtins.ProductImages {
 	return func(name string) (io.ReadCloser, string, error) {
-		if !strings.HasPrefix(name, "/") && path.Base(markdownKey(file)) == "index.md" {
+		if !strings.HasPrefix(name, "/") && path.Base(file) == "index.md" {
 			data, err := fs.ReadFile(newSourceFS(b.opts.Source, path.Dir(file)), name)
 			if err == nil {
 				return io.NopCloser(bytes.NewReader(data)), name, nil
@@ -37,7 +37,7 @@ func (b *builder) productImages(file string) builtins.ProductImages {
 		if err != nil {
 			return nil, "", err
 		}
-		b.pictures.Store("static/"+rel, true)
+		b.sawPicture(file, "static/"+rel)
 		return io.NopCloser(bytes.NewReader(data)), b.basePath + rel, nil
 	}
 }

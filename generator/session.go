@@ -33,6 +33,12 @@ import (
 //
 // A failed rebuild leaves the last good build being served; the next
 // rebuild is then a full one.
+//
+// With Options.CacheDir set, a full build reuses the pages of the last
+// session's full build whose inputs did not change, and their per-page
+// results (links, programs and shortcodes used, pictures read), from
+// the cache's own folder for sessions (SessionCacheDir), and saves what
+// it built there for the next session.
 type Session struct {
 	opts Options
 
@@ -103,6 +109,9 @@ func (s *Session) full() (*RebuildReport, error) {
 		return nil, err
 	}
 	b.out = out
+	if err := b.openSessionCache(out); err != nil {
+		return nil, err
+	}
 	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: out, min: newMinifier()}
 	}
@@ -110,6 +119,10 @@ func (s *Session) full() (*RebuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Incremental rebuilds render what changed; the cache is for the
+	// next session's start.
+	b.saveCache(rep)
+	b.cache = nil
 	prev := s.files
 	s.files, s.last = out, b
 	if len(b.cfg.SiteLanguages()) > 1 {

@@ -1,0 +1,78 @@
+package buildcache_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/affsite/affsite/buildcache"
+)
+
+// TestReadChecksObject: an object made from memory reads back as it
+// was, also after its time changed (a CI cache's tar keeps seconds); one
+// changed in place, truncated, grown or gone is refused.
+func TestReadChecksObject(t *testing.T) {
+	t.Parallel()
+	data := []byte("<html>the page</html>\n")
+	later := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	tests := []struct {
+		name   string
+		damage func(t *testing.T, obj string)
+		ok     bool
+	}{
+		{"untouched", func(*testing.T, string) {}, true},
+		{"time changed", func(t *testing.T, obj string) { chtimes(t, obj, later) }, true},
+		{"same size, other bytes", func(t *testing.T, obj string) {
+			writeFile(t, obj, bytes.ToUpper(data))
+			chtimes(t, obj, later)
+		}, false},
+		{"truncated", func(t *testing.T, obj string) { writeFile(t, obj, data[:5]) }, false},
+		{"grown", func(t *testing.T, obj string) { writeFile(t, obj, append(bytes.Clone(data), 'x')) }, false},
+		{"gone", func(t *testing.T, obj string) {
+			if err := os.Remove(obj); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, err := buildcache.Open(t.TempDir(), "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := buildcache.Sum(sha256.Sum256([]byte(tt.name)))
+			f, err := c.PutBytes(key, "posts/a/index.html", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Size != int64(len(data)) || f.Sum != sha256.Sum256(data) {
+				t.Fatalf("PutBytes recorded %+v", f)
+			}
+			tt.damage(t, c.Object(key, f.Name))
+			got, err := c.Read(key, f)
+			if tt.ok && (err != nil || !bytes.Equal(got, data)) {
+				t.Fatalf("Read = %q, %v; want the object", got, err)
+			}
+			if !tt.ok && err == nil {
+				t.Fatalf("Read = %q of a damaged object; want an error", got)
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func chtimes(t *testing.T, name string, at time.Time) {
+	t.Helper()
+	if err := os.Chtimes(name, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
