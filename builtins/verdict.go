@@ -164,24 +164,84 @@ func reviewJSONLD(st *PageState, p *programs.Program, score, best string, rating
 	return template.JS(b), nil
 }
 
-// offers returns the range of p's headline prices (monthly, else
-// annual, else one-off), nil without plans.
+// offers returns the range of p's prices over one billing period, so that
+// lowPrice and highPrice compare like with like (schema.org's
+// AggregateOffer has no period of its own): the period at which the most
+// of its paid plans have a price (a month, a year, a plan's own period of
+// months, or a one-off purchase), ties going to the shorter period and a
+// one-off price last. A price of a 12-month period is annual. A free plan
+// counts as 0 at any period; a plan without a price at the period is left
+// out of the range and of offerCount. nil without plans.
 func offers(p *programs.Program, cur money.Currency) *offersLD {
-	if len(p.Plans) == 0 {
+	months := commonPeriod(p.Plans)
+	var lo, hi money.Cents
+	n := 0
+	for _, pl := range p.Plans {
+		v, ok := priceOver(pl, months)
+		if !ok {
+			continue
+		}
+		if n == 0 || v < lo {
+			lo = v
+		}
+		if n == 0 || v > hi {
+			hi = v
+		}
+		n++
+	}
+	if n == 0 {
 		return nil
-	}
-	headline := func(pl *programs.Plan) money.Cents {
-		c, _ := pl.PriceOf(pl.Billings()[0])
-		return c
-	}
-	lo, hi := headline(p.Plans[0]), headline(p.Plans[0])
-	for _, pl := range p.Plans[1:] {
-		lo, hi = min(lo, headline(pl)), max(hi, headline(pl))
 	}
 	return &offersLD{
 		Type: "AggregateOffer", PriceCurrency: cur.OrDefault().Code,
-		LowPrice: cur.Plain(lo), HighPrice: cur.Plain(hi), OfferCount: len(p.Plans),
+		LowPrice: cur.Plain(lo), HighPrice: cur.Plain(hi), OfferCount: n,
 	}
+}
+
+// commonPeriod is the period, in months (0 for a one-off price), at
+// which the most of plans have a paid price; ties go to the shorter
+// period, a one-off price last. It is 1 (a month) for plans that are all
+// free.
+func commonPeriod(plans []*programs.Plan) int64 {
+	count := map[int64]int{}
+	for _, pl := range plans {
+		seen := map[int64]bool{}
+		for _, pr := range pl.Prices() {
+			if !seen[pr.Months] {
+				seen[pr.Months] = true
+				count[pr.Months]++
+			}
+		}
+	}
+	// rank orders periods for ties: shorter first, one-off last.
+	rank := func(m int64) int64 {
+		if m == 0 {
+			return math.MaxInt64
+		}
+		return m
+	}
+	best, bestN := int64(1), 0
+	for m, c := range count {
+		if c > bestN || c == bestN && rank(m) < rank(best) {
+			best, bestN = m, c
+		}
+	}
+	return best
+}
+
+// priceOver is what pl costs at a payment of the period months (0: a
+// one-off price): 0 for a free plan; ok is false when pl has no price at
+// that period.
+func priceOver(pl *programs.Plan, months int64) (money.Cents, bool) {
+	if pl.Free {
+		return 0, true
+	}
+	for _, pr := range pl.Prices() {
+		if pr.Months == months {
+			return pr.Amount, true
+		}
+	}
+	return 0, false
 }
 
 func itemList(items []string) *itemListLD {

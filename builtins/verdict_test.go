@@ -137,3 +137,50 @@ func TestStars(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictOffersOnePeriod: the verdict's AggregateOffer compares the
+// plans' prices of one period, the one most plans have, never a monthly
+// price with an annual or one-off one.
+func TestVerdictOffersOnePeriod(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, plans string
+		want        *offersLD // nil: no offers
+	}{
+		{"monthly and annual: the monthly prices, most plans have them",
+			"  - {name: A, monthly: 10, annual: 100}\n  - {name: B, monthly: 30}\n  - {name: C, annual: 200}\n  - {name: D, monthly: 50, annual: 500}\n",
+			&offersLD{LowPrice: "10.00", HighPrice: "50.00", OfferCount: 3}},
+		{"a tie goes to the shorter period",
+			"  - {name: A, monthly: 10, annual: 100}\n  - {name: B, annual: 200}\n  - {name: C, monthly: 30}\n",
+			&offersLD{LowPrice: "10.00", HighPrice: "30.00", OfferCount: 2}},
+		{"annual plans, with a free plan at 0",
+			"  - {name: Free, free: true}\n  - {name: B, annual: 200}\n  - {name: C, annual: 300, monthly: 35}\n",
+			&offersLD{LowPrice: "0.00", HighPrice: "300.00", OfferCount: 3}},
+		{"a one-off lifetime deal is not compared with subscriptions",
+			"  - {name: Lifetime, price: 999}\n  - {name: B, monthly: 20}\n  - {name: C, monthly: 40}\n",
+			&offersLD{LowPrice: "20.00", HighPrice: "40.00", OfferCount: 2}},
+		{"a price for 12 months is an annual one",
+			"  - {name: Year pass, price: 150, period_months: 12}\n  - {name: B, annual: 200}\n  - {name: C, monthly: 9}\n",
+			&offersLD{LowPrice: "150.00", HighPrice: "200.00", OfferCount: 2}},
+		{"one-off products",
+			"  - {name: Small, price: 19.99}\n  - {name: Large, price: 49.99}\n",
+			&offersLD{LowPrice: "19.99", HighPrice: "49.99", OfferCount: 2}},
+		{"free plans only", "  - {name: Free, free: true}\n", &offersLD{LowPrice: "0.00", HighPrice: "0.00", OfferCount: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := programs.Parse("x.yaml", []byte("name: X\nurl: https://x.example/\nplans:\n"+tt.plans))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := offers(p, p.CurrencyOrDefault())
+			if tt.want != nil {
+				tt.want.Type, tt.want.PriceCurrency = "AggregateOffer", "USD"
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("offers = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
