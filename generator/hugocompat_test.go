@@ -60,3 +60,20 @@ func splitHugoCompat(a *txtar.Archive) (site *txtar.Archive, want map[string]str
 	}
 	return site, want, absent
 }
+
+// TestClosingTagErrors: a closing tag Hugo 0.111 rejects stays an error
+// at its file, line and column (hugocompat/closing-tags.txtar has the
+// ones it accepts).
+func TestClosingTagErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ page, want string }{
+		{"{{< code >}}x{{< /nope >}}\n", `content/p.md:4:14: closing shortcode "nope" does not match open "code"`},
+		{"Text\n{{< code >}}x{{< /code >}}{{< /code >}}\n", `content/p.md:5:27: unexpected closing shortcode "code"`},
+		{"{{< code >}}{{< ni >}}x{{< /code >}}{{< /ni >}}\n", `content/p.md:4:37: unexpected closing shortcode "ni"`},
+	} {
+		_, err := tryBuild(t, "-- hugo.toml --\n-- layouts/shortcodes/code.html --\n<div>{{ .Inner }}</div>\n-- layouts/shortcodes/ni.html --\n<ni/>\n-- content/p.md --\n---\ntitle: P\n---\n"+tc.page)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %s", tc.page, err, tc.want)
+		}
+	}
+}

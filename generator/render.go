@@ -155,7 +155,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		},
 		Page: p, Site: b.site, Inline: b.inlineShortcodes(), HTML: isHTMLContent(s.file),
 	}
-	doc, err := shortcodes.Parse(body)
+	doc, err := shortcodes.ParseWith(body, shortcodes.ParseOptions{InnerUse: env.InnerUse})
 	if err != nil {
 		if se, ok := err.(*shortcodes.Error); ok {
 			return "", se.At(s.file, s.lineOffset)

@@ -43,6 +43,27 @@ type TemplateSet interface {
 	Execute(w io.Writer, name string, data any) error
 }
 
+// InnerUse is how the shortcode name uses inner content on the page, for
+// ParseWith: InnerAlways when its template uses .Inner or it is a
+// built-in that requires inner content; InnerNever for another template;
+// InnerMaybe for another built-in (its Go code may read inner content),
+// an inline shortcode, and a name without a template (Expand reports it).
+func (env *Env) InnerUse(name string) InnerUse {
+	b, builtin := env.Registry.get(name)
+	tmpl := TemplateName(name)
+	switch {
+	case b.requiresInner:
+		return InnerAlways
+	case strings.HasSuffix(name, inlineSuffix) || env.Templates == nil || !env.Templates.Has(tmpl):
+		return InnerMaybe
+	case env.Templates.UsesInner(tmpl):
+		return InnerAlways
+	case builtin:
+		return InnerMaybe
+	}
+	return InnerNever
+}
+
 // TemplateName is the template a shortcode name executes, "shortcodes/NAME.html".
 func TemplateName(name string) string { return "shortcodes/" + name + ".html" }
 
@@ -172,7 +193,7 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 			return nil, "", err
 		}
 	}
-	if !sc.Paired && (b.requiresInner || ts.UsesInner(tmpl)) {
+	if !sc.Paired && e.env.InnerUse(sc.Name) == InnerAlways {
 		return nil, "", e.errorf(inv, nil, "unclosed shortcode %q: it needs inner content; close it with %s or self-close it with %s",
 			sc.Name, closeTag(sc), selfCloseTag(sc))
 	}

@@ -6,18 +6,31 @@ import (
 )
 
 // Parse parses src into a Document. On a syntax error it returns an *Error
-// positioned in src.
+// positioned in src. It is ParseWith without options: every shortcode's
+// use of inner content is InnerMaybe.
+func Parse(src []byte) (*Document, error) { return ParseWith(src, ParseOptions{}) }
+
+// ParseOptions is what ParseWith may know of a page's shortcodes.
+type ParseOptions struct {
+	// InnerUse tells how the shortcode name uses inner content; nil
+	// means InnerMaybe for every name.
+	InnerUse func(name string) InnerUse
+}
+
+// ParseWith parses src into a Document. On a syntax error it returns an
+// *Error positioned in src.
 //
-// Pairing follows Hugo: a closing tag closes the nearest open shortcode of
-// the same name and delimiter kind, and the shortcodes opened after it that
-// were never closed become standalone. Whether a standalone use is an error
-// depends on the shortcode's template, so Expand decides that.
+// Pairing follows Hugo 0.111 (see closes): a closing tag closes the
+// nearest open shortcode of the same name and delimiter kind, or the
+// innermost open one that takes inner content, and the shortcodes opened
+// after the one it closes become standalone. Whether a standalone use is
+// an error depends on the shortcode's template, so Expand decides that.
 //
 // Shortcodes nest at most MaxDepth deep; a shortcode deeper than that is an
 // error at its opening tag.
-func Parse(src []byte) (*Document, error) {
+func ParseWith(src []byte, opts ParseOptions) (*Document, error) {
 	items, msg := lex(src)
-	p := &parser{src: src, items: items, lexErr: msg, lines: lineCounter{src: src}}
+	p := &parser{src: src, items: items, lexErr: msg, lines: lineCounter{src: src}, innerUse: opts.InnerUse}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -83,6 +96,10 @@ type parser struct {
 	// bound of the nesting, since a standalone use may later leave the
 	// stack without ever having nested anything.
 	maxOpen int
+	// innerUse is ParseOptions.InnerUse; seen holds the names of the
+	// tags so far, opening and closing (closes).
+	innerUse func(name string) InnerUse
+	seen     map[string]bool
 }
 
 func (p *parser) next() item {
@@ -195,8 +212,11 @@ func (p *parser) tag(left item) error {
 				if it.typ == itemSelfClose {
 					return p.errorf(it.start, "closing shortcode %q is self-closing", name)
 				}
-				return p.close(sc)
+				err := p.close(sc)
+				p.see(name)
+				return err
 			}
+			p.see(name)
 			sc.Line, sc.Col = p.lines.at(sc.Start)
 			p.maxOpen = max(p.maxOpen, len(p.stack)+1)
 			p.add(sc)
@@ -285,30 +305,20 @@ func (p *parser) value(it item) string {
 	return s
 }
 
-// close pairs the closing tag c with the nearest open shortcode of the same
-// name and kind.
+// close pairs the closing tag c with the open shortcode it closes
+// (closes).
 func (p *parser) close(c *Shortcode) error {
-	for k := len(p.stack) - 1; k >= 0; k-- {
-		f := p.stack[k]
-		if f.sc.Name != c.Name || f.sc.Markdown != c.Markdown {
-			continue
-		}
-		p.unwind(k + 1)
-		p.stack = p.stack[:k]
-		sc := f.sc
-		sc.Paired, sc.Inner = true, f.nodes
-		sc.InnerStart, sc.InnerEnd, sc.End = f.end, c.Start, c.End
-		return nil
+	k, err := p.closes(c)
+	if err != nil {
+		return err
 	}
-	for k := len(p.stack) - 1; k >= 0; k-- {
-		if o := p.stack[k].sc; o.Name == c.Name {
-			return p.errorf(c.Start, "closing shortcode %q uses %s but it was opened with %s", c.Name, delims(c.Markdown), delims(o.Markdown))
-		}
-	}
-	if len(p.stack) > 0 {
-		return p.errorf(c.Start, "closing shortcode %q does not match open %q", c.Name, p.stack[len(p.stack)-1].sc.Name)
-	}
-	return p.errorf(c.Start, "unexpected closing shortcode %q", c.Name)
+	f := p.stack[k]
+	p.unwind(k + 1)
+	p.stack = p.stack[:k]
+	sc := f.sc
+	sc.Paired, sc.Inner = true, f.nodes
+	sc.InnerStart, sc.InnerEnd, sc.End = f.end, c.Start, c.End
+	return nil
 }
 
 func delims(markdown bool) string {
