@@ -17,6 +17,7 @@ import (
 
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/shortcodes"
 )
@@ -186,7 +187,7 @@ func (b *builder) readSource(full string) (*source, error) {
 	}
 	fm = b.applyCascade(fm, key, kind)
 	head := src[:len(src)-len(body)]
-	lineOf := func(key string) int { return frontMatterKeyLine(head, key) }
+	lineOf := func(key string) int { return frontmatter.KeyLine(head, key) }
 	meta, err := decodeMeta(file, fm, lineOf)
 	if err != nil {
 		return nil, err
@@ -238,15 +239,24 @@ func (b *builder) readSource(full string) (*source, error) {
 }
 
 // frontMatter splits a content file into its front matter and body. A
-// Hugo site's front matter is read as Hugo reads it (a key given twice
-// is a warning); site.toml's sites keep the error.
+// Hugo site's front matter is read as Hugo reads it (a YAML key given
+// twice is a warning, the last value used); site.toml's sites keep the
+// error.
 func (b *builder) frontMatter(file string, src []byte) (map[string]any, []byte, int, error) {
-	fm, body, lineOffset, err := splitFrontMatter(file, src)
-	if f, bo, lo, w := splitFrontMatterTolerant(file, src, err); w != nil && b.cfg.File != "" && b.cfg.File != "site.toml" {
-		fm, body, lineOffset, err = f, bo, lo, nil
-		b.warn(*w)
+	fm, err := frontmatter.Parse(file, src)
+	if err != nil {
+		return nil, nil, 0, err
 	}
-	return fm, body, lineOffset, err
+	hugo := b.cfg.File != "" && b.cfg.File != "site.toml"
+	for _, d := range fm.Duplicates {
+		if !hugo {
+			return nil, nil, 0, &d
+		}
+		d.Severity = diag.Warning
+		d.Message += " (the last value is used, as in Hugo)"
+		b.warn(d)
+	}
+	return fm.Keys, fm.Body, fm.Lines, nil
 }
 
 // published tells whether the build's options publish a page: not a

@@ -3,9 +3,11 @@ package generator
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/frontmatter"
 )
 
-// FuzzFrontMatter feeds content files through splitFrontMatter and
+// FuzzFrontMatter feeds content files through frontmatter.Parse and
 // decodeMeta: neither may panic, an error must read "file:line: …", and
 // the body must be a suffix of the input.
 func FuzzFrontMatter(f *testing.F) {
@@ -27,7 +29,8 @@ func FuzzFrontMatter(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		fm, body, lines, err := splitFrontMatter("content/x.md", []byte(src))
+		fm, err := frontmatter.Parse("content/x.md", []byte(src))
+		body, lines := fm.Body, fm.Lines
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "content/x.md:") {
 				t.Fatalf("error without the file: %v", err)
@@ -40,7 +43,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if lines < 0 || lines > strings.Count(src, "\n") {
 			t.Fatalf("%d lines before the body of a %d-line file", lines, strings.Count(src, "\n"))
 		}
-		if _, err := decodeMeta("content/x.md", fm, nil); err != nil && !strings.HasPrefix(err.Error(), "content/x.md:") {
+		if _, err := decodeMeta("content/x.md", fm.Keys, nil); err != nil && !strings.HasPrefix(err.Error(), "content/x.md:") {
 			t.Fatalf("error without the file: %v", err)
 		}
 	})

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"html"
@@ -9,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/adrg/frontmatter"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/yuin/goldmark"
 )
 
@@ -31,16 +30,15 @@ func newRenderer(md goldmark.Markdown, out string) *renderer {
 
 // page renders the Markdown file at path to out/posts/<slug>/index.html.
 func (r *renderer) page(path string) error {
-	f, err := os.Open(path)
+	src, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	meta := map[string]any{}
-	rest, err := frontmatter.Parse(bufio.NewReader(f), &meta)
-	f.Close()
+	fm, err := frontmatter.Parse(path, src)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err
 	}
+	meta, rest := fm.Keys, fm.Body
 	slug, _ := meta["slug"].(string)
 	if slug == "" {
 		slug = strings.TrimSuffix(filepath.Base(path), ".md")
