@@ -16,7 +16,7 @@ import (
 // watchedDirs are the site folders whose files a build reads; config/ is
 // Hugo's configuration folder (config/_default/, config/<environment>/).
 func watchedDirs() []string {
-	return []string{"content", "data", "layouts", "themes", "static", "config"}
+	return []string{"content", "data", "layouts", "themes", "static", "config", "i18n"}
 }
 
 // configFiles are the configuration files a site may have at its root,

@@ -62,6 +62,9 @@ type Config struct {
 	Languages                      map[string]LanguageConfig `toml:"languages"`
 	DefaultContentLanguage         string                    `toml:"defaultContentLanguage"`
 	DefaultContentLanguageInSubdir bool                      `toml:"defaultContentLanguageInSubdir"`
+	// EnableMissingTranslationPlaceholders shows a string that i18n/
+	// lacks as "[i18n] id" instead of the default language's text.
+	EnableMissingTranslationPlaceholders bool `toml:"enableMissingTranslationPlaceholders"`
 	// Markup is Hugo's [markup] table (see markup.go); EnableEmoji
 	// turns :smile: into its emoji, as Hugo's enableEmoji does.
 	Markup      MarkupConfig `toml:"markup"`
