@@ -5,7 +5,12 @@
 // reviews it shows the new price, and the server's memory.
 //
 //	go run ./bench/gencorpus -n 10000 -o /tmp/corpus-10000
-//	go run ./bench/serve -site /tmp/corpus-10000 [-edits 10]
+//	go run ./bench/serve -site /tmp/corpus-10000 [-edits 10] [-cacheDir DIR]
+//
+// With -cacheDir the server keeps the build cache there (as affsite
+// serve does by default) and its base URL is http://localhost:1313/
+// whatever port it listens on, so that a second run starts from the
+// first one's cache.
 //
 // The corpus is edited in place and restored at the end.
 package main
@@ -43,12 +48,17 @@ func main() {
 	sample := flag.Int("sample", 20, "pages polled after the data edit")
 	program := flag.String("program", "p00", "program whose data file is edited")
 	verbose := flag.Bool("v", false, "show the server's output")
+	cacheDir := flag.String("cacheDir", "", "the build cache (default: none)")
 	flag.Parse()
 	if *site == "" || *edits < 1 {
-		fmt.Fprintln(os.Stderr, "usage: serve -site DIR [-edits 10] [-sample 20] [-program p00] [-v]")
+		fmt.Fprintln(os.Stderr, "usage: serve -site DIR [-edits 10] [-sample 20] [-program p00] [-cacheDir DIR] [-v]")
 		os.Exit(2)
 	}
-	if err := bench(*site, *edits, *sample, *program, *verbose); err != nil {
+	opts := generator.Options{Source: *site, Drafts: true, CacheDir: *cacheDir}
+	if *cacheDir != "" {
+		opts.BaseURL = "http://localhost:1313/"
+	}
+	if err := bench(opts, *edits, *sample, *program, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/serve:", err)
 		os.Exit(1)
 	}
@@ -59,7 +69,8 @@ type post struct {
 	file, url, program string
 }
 
-func bench(site string, edits, sample int, program string, verbose bool) error {
+func bench(opts generator.Options, edits, sample int, program string, verbose bool) error {
+	site := opts.Source
 	posts, err := readPosts(site)
 	if err != nil {
 		return err
@@ -78,7 +89,7 @@ func bench(site string, edits, sample int, program string, verbose bool) error {
 	fmt.Printf("site %s: %d posts, %d of program %s; GOMAXPROCS %d, %s\n",
 		site, len(posts), len(affected), program, runtime.GOMAXPROCS(0), runtime.Version())
 	start := time.Now()
-	base, stop, err := startServer(site, verbose)
+	base, stop, err := startServer(opts, verbose)
 	if err != nil {
 		return err
 	}
@@ -114,9 +125,9 @@ func pickPosts(posts []post, program string) (edited *post, affected []post) {
 	return edited, affected
 }
 
-// startServer runs the preview server on site, on a free port, and
-// returns its base URL and the function that stops it.
-func startServer(site string, verbose bool) (string, func(), error) {
+// startServer runs the preview server on the site of opts, on a free
+// port, and returns its base URL and the function that stops it.
+func startServer(opts generator.Options, verbose bool) (string, func(), error) {
 	out := io.Discard
 	if verbose {
 		out = os.Stderr
@@ -126,7 +137,7 @@ func startServer(site string, verbose bool) (string, func(), error) {
 	done := make(chan error, 1)
 	go func() {
 		done <- preview.Run(ctx, preview.Config{
-			Site:   generator.Options{Source: site, Drafts: true},
+			Site:   opts,
 			Port:   0,
 			Stdout: out, Stderr: out,
 			Ready: func(u string) { ready <- strings.TrimSuffix(u, "/") },

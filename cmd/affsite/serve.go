@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/affsite/affsite/preview"
@@ -44,6 +46,8 @@ type serveArgs struct {
 	bind, dest       string
 	port             int
 	noReload, toDisk bool
+	cacheDir         string
+	noCache          bool
 }
 
 func serveFlags(a *serveArgs) *flagSet {
@@ -54,6 +58,8 @@ func serveFlags(a *serveArgs) *flagSet {
 	fs.boolVar(&a.noReload, "disableLiveReload", false, "do not reload pages after a rebuild (no script is injected)")
 	fs.boolVar(&a.toDisk, "renderToDisk", false, "also write each good build to --destination")
 	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the folder --renderToDisk writes to (default SITE/public)")
+	fs.stringVar(&a.cacheDir, "cacheDir", "", "DIR", "", "the build cache, whose serve/ folder the next serve starts from (default SITE/.affsite/cache)")
+	fs.boolVar(&a.noCache, "noCache", false, "start without reading or writing the build cache")
 	return fs
 }
 
@@ -68,8 +74,12 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, tun
 		fmt.Fprintf(stderr, "affsite serve: --port %d is not a port (0–65535)\n", a.port)
 		return exitUsage
 	}
+	site := a.site.options()
+	if !a.noCache {
+		site.CacheDir = cmp.Or(a.cacheDir, filepath.Join(a.site.source, ".affsite", "cache"))
+	}
 	cfg := preview.Config{
-		Site:              a.site.options(),
+		Site:              site,
 		Bind:              a.bind,
 		Port:              a.port,
 		DisableLiveReload: a.noReload,
