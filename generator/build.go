@@ -21,10 +21,12 @@ import (
 
 	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/siteconfig"
 	"github.com/affsite/affsite/themes"
 	"github.com/yuin/goldmark"
 )
@@ -136,9 +138,8 @@ type builder struct {
 	linkSet   *links.Set          // data/links, the links registry
 	links     linkClassifier
 	out       Output
-	cache     *pageCache   // nil without Options.CacheDir
-	lang      *langBuild   // the language built, on a site with [languages] (languages.go)
-	strings   *siteStrings // i18n/ string files, the T function's (i18n.go)
+	cache     *pageCache // nil without Options.CacheDir
+	lang      *langBuild // the language built, on a site with [languages] (languages.go)
 	// cascades are the _index.md cascades by folder ("content/posts").
 	cascades map[string][]cascadeEntry
 
@@ -256,11 +257,11 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	cfg, err := LoadConfigEnv(opts.Source, opts.Environment)
+	cfg, err := siteconfig.LoadEnv(opts.Source, opts.Environment)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckSiteHere(opts.Source, cfg); err != nil {
+	if err := siteconfig.CheckSiteHere(opts.Source, cfg); err != nil {
 		return nil, err
 	}
 	if opts.BaseURL != "" {
@@ -276,9 +277,6 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = cfg.BasePath()
-	if b.strings, err = loadStrings(opts.Source, cfg); err != nil {
-		return nil, err
-	}
 	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
 		return nil, err
 	}
@@ -365,9 +363,6 @@ func (b *builder) render() (*Report, error) {
 	if err := b.copyStatic(); err != nil {
 		return nil, err
 	}
-	if !b.multilingual() {
-		b.warnings = append(b.warnings, b.stringWarnings()...) // a multilingual site's: runAll
-	}
 	b.warnings.Sort()
 	return &Report{
 		Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages),
@@ -397,7 +392,7 @@ func (b *builder) write(name, from string, data []byte) error {
 	}
 	if err := b.out.WriteFile(name, data); err != nil {
 		// Name the output file, not the temporary folder it goes to.
-		return diag.Errorf(from, 0, 0, diag.Output, "cannot write %s: %v", name, unwrapPathError(err))
+		return diag.Errorf(from, 0, 0, diag.Output, "cannot write %s: %v", name, sitefile.UnwrapPathError(err))
 	}
 	return nil
 }

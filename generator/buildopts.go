@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 )
 
 // Hugo's build options (front matter _build or build) and headless
@@ -40,11 +41,11 @@ func (o buildOptions) listed() bool { return o.list == "" || o.list == "always" 
 // _index.md); a value Hugo does not know is an error at its line.
 func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (buildOptions, error) {
 	var o buildOptions
-	if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(markdownKey(file)) == "index.md" {
+	if h, ok := values.LookupKey(fm, "headless"); ok && h == true && path.Base(markdownKey(file)) == "index.md" {
 		o = buildOptions{render: "never", list: "never", noResources: true}
 	}
 	for _, key := range [...]string{"build", "_build"} {
-		v, ok := lookupKey(fm, key)
+		v, ok := values.LookupKey(fm, key)
 		if !ok {
 			continue
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/version"
 	"github.com/affsite/affsite/outdir"
 )
@@ -175,7 +176,7 @@ func (b *builder) openCache(dir *outdir.Dir, spare string) error {
 	}
 	c, err := buildcache.Open(b.opts.CacheDir, id)
 	if err != nil {
-		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", unwrapPathError(err)))
+		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
 	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}}
 	return nil
@@ -485,14 +486,13 @@ func (b *builder) saveCache(rep *Report) {
 	}
 	metas = nil
 	pc.c.Record(metasID, buildcache.Entry{Key: metasKey(), Meta: buf.Bytes()})
-	pc.recordMissing(b) // i18n.go
 	if err := pc.c.Save(); err != nil {
 		b.cacheWarning(rep, err)
 	}
 }
 
 func (b *builder) cacheWarning(rep *Report, err error) {
-	rep.Warnings = append(rep.Warnings, diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache not saved: %v", unwrapPathError(err)))
+	rep.Warnings = append(rep.Warnings, diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache not saved: %v", sitefile.UnwrapPathError(err)))
 	rep.Warnings.Sort()
 }
 
@@ -523,7 +523,7 @@ func (pc *pageCache) prepare(b *builder) {
 	}
 	for _, name := range sortedKeys(b.sectionSources) {
 		s := b.sectionSources[name]
-		raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
+		raw, err := sitefile.Read(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
 		if err != nil {
 			pc.failed(err)
 		}
@@ -533,7 +533,6 @@ func (pc *pageCache) prepare(b *builder) {
 		fields(h, m.Name, m.URL)
 	}
 	fields(h, b.site.BuildDate.String())
-	pc.restoreMissing(b) // i18n.go
 	if uses.singleReadsLists {
 		fields(h, "pages read lists")
 		pc.pre = make(map[*source]pageFacts, len(b.srcs))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/outdir"
 )
 
@@ -79,7 +80,7 @@ func (b *builder) openSessionCache(mem *MemOutput) error {
 	dir := filepath.Join(b.opts.CacheDir, SessionCacheDir)
 	c, err := buildcache.Open(dir, id)
 	if err != nil {
-		b.warn(diag.Warningf(dir, 0, 0, diag.Source, "build cache ignored: %v", unwrapPathError(err)))
+		b.warn(diag.Warningf(dir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
 	b.cache = &pageCache{c: c, out: memCache{mem}, pending: map[string]*pendingPage{}}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 )
 
 // This file is Hugo's front matter cascade: an _index.md's cascade (a
@@ -135,7 +136,7 @@ func (b *builder) applyCascade(fm map[string]any, key, kind string) map[string]a
 				continue
 			}
 			for k, v := range e.values {
-				if _, ok := lookupKey(fm, k); !ok {
+				if _, ok := values.LookupKey(fm, k); !ok {
 					if fm == nil {
 						fm = map[string]any{}
 					}

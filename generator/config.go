@@ -24,15 +24,3 @@ const (
 	EnvProduction  = siteconfig.EnvProduction
 	EnvDevelopment = siteconfig.EnvDevelopment
 )
-
-// LoadConfig reads the configuration of the site rooted at dir for the
-// production environment (siteconfig.Load).
-func LoadConfig(dir string) (*Config, error) { return siteconfig.Load(dir) }
-
-// LoadConfigEnv reads the configuration of the site rooted at dir for
-// the environment env (siteconfig.LoadEnv).
-func LoadConfigEnv(dir, env string) (*Config, error) { return siteconfig.LoadEnv(dir, env) }
-
-// CheckSiteHere refuses to build a folder that is no site
-// (siteconfig.CheckSiteHere).
-func CheckSiteHere(dir string, cfg *Config) error { return siteconfig.CheckSiteHere(dir, cfg) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/siteconfig"
 )
 
 // TestConfigMinify reads site.toml's minify key, and a Hugo config's
@@ -22,7 +23,7 @@ func TestConfigMinify(t *testing.T) {
 		{"not a bool", "site.toml", "minify = 3\n", false, "site.toml:1: minify must be true or false"},
 	} {
 		dir := writeSite(t, "-- "+tc.file+" --\n"+tc.text)
-		cfg, err := generator.LoadConfig(dir)
+		cfg, err := siteconfig.Load(dir)
 		switch {
 		case tc.err != "":
 			if err == nil || !strings.Contains(err.Error(), tc.err) {

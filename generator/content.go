@@ -19,6 +19,7 @@ import (
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/sitefile"
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -59,7 +60,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			// Symlinks are followed only to files; a linked folder could loop.
 			st, err := os.Stat(p)
 			if err != nil {
-				return diag.Errorf(b.rel(p), 0, 0, diag.Content, "%v", unwrapPathError(err))
+				return diag.Errorf(b.rel(p), 0, 0, diag.Content, "%v", sitefile.UnwrapPathError(err))
 			}
 			if st.IsDir() {
 				b.warn(diag.Warningf(b.rel(p), 0, 0, diag.Source, "symlinked folder skipped"))
@@ -99,7 +100,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 		srcs[rest[j]] = s
 		return err
 	})...)
-	if err := errorList(errs); err != nil {
+	if err := diag.Join(errs); err != nil {
 		return nil, nil, err
 	}
 	var pages []*source
@@ -286,7 +287,7 @@ func cascadeOf(file string, fm map[string]any, base string, lineOf func(string) 
 	if base != "_index.md" {
 		return nil, nil
 	}
-	c, _ := lookupKey(fm, "cascade")
+	c, _ := values.LookupKey(fm, "cascade")
 	return parseCascade(file, c, lineOf("cascade"))
 }
 
@@ -318,10 +319,10 @@ func (b *builder) placePage(s *source, dir, base, section string, meta pageMeta,
 	return nil
 }
 
-// readContentFile reads a content file, refusing what readSourceFile
+// readContentFile reads a content file, refusing what sitefile.Read
 // refuses and files that are not UTF-8 text.
 func readContentFile(full, file string) ([]byte, error) {
-	src, err := readSourceFile(full, file)
+	src, err := sitefile.Read(full, file)
 	if err != nil {
 		return nil, err
 	}
@@ -339,9 +340,6 @@ func readContentFile(full, file string) ([]byte, error) {
 	}
 	return src, nil
 }
-
-// unwrapPathError is sitefile.UnwrapPathError.
-func unwrapPathError(err error) error { return sitefile.UnwrapPathError(err) }
 
 // keyError is an error about the value of one front-matter key, reported
 // at that key's line.
@@ -464,7 +462,7 @@ func (b *builder) checkDuplicates(pages []*source) error {
 		}
 		seen[s.outPath] = s
 	}
-	return errorList(errs)
+	return diag.Join(errs)
 }
 
 // summaryWords is how long an automatic summary is by default, as in
@@ -668,7 +666,7 @@ func loadDataDir(siteFS fs.FS, dir string) (map[string]any, error) {
 		}
 		src, err := fs.ReadFile(siteFS, dir+"/"+e.Name())
 		if err != nil {
-			return nil, fmt.Errorf("%s/%s: %w", dir, e.Name(), unwrapPathError(err))
+			return nil, fmt.Errorf("%s/%s: %w", dir, e.Name(), sitefile.UnwrapPathError(err))
 		}
 		v, err := decodeData(dir+"/"+e.Name(), ext, src)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/hosting"
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // This file is cache-safe assets: every CSS and JavaScript file of the
@@ -64,7 +65,7 @@ func (b *builder) loadAssets(files map[string]fs.FS) error {
 		}
 		data, err := fs.ReadFile(files[name], name)
 		if err != nil {
-			return fmt.Errorf("static/%s: %v", name, unwrapPathError(err))
+			return fmt.Errorf("static/%s: %v", name, sitefile.UnwrapPathError(err))
 		}
 		sum := sha256.Sum256(data)
 		b.assets[name] = &assetFile{

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // mergedStatic tells whether the static file p is one the build merges
@@ -31,7 +33,7 @@ func (b *builder) userStatic(name string) (data []byte, from string, err error) 
 			continue
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("%s/%s: %v", d, name, unwrapPathError(err))
+			return nil, "", fmt.Errorf("%s/%s: %v", d, name, sitefile.UnwrapPathError(err))
 		}
 		return data, d + "/" + name, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/siteconfig"
 )
 
 // TestConfigFormats reads the same configuration from every file name
@@ -22,7 +23,7 @@ func TestConfigFormats(t *testing.T) {
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			t.Parallel()
-			cfg, err := generator.LoadConfig(writeSite(t, "-- "+tc.file+" --\n"+tc.text))
+			cfg, err := siteconfig.Load(writeSite(t, "-- "+tc.file+" --\n"+tc.text))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +47,7 @@ func TestConfigFileOrder(t *testing.T) {
 		{"-- hugo.toml --\ntitle = 'toml'\n-- hugo.yaml --\ntitle: yaml\n", "toml"},
 		{"-- site.toml --\ntitle = 'site'\n-- hugo.toml --\ntitle = 'hugo'\n", "site"},
 	} {
-		cfg, err := generator.LoadConfig(writeSite(t, tc.site))
+		cfg, err := siteconfig.Load(writeSite(t, tc.site))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +94,7 @@ baseURL = "https://prod.example/"
 func TestConfigFolder(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, configFolderSite)
-	prod, err := generator.LoadConfig(dir)
+	prod, err := siteconfig.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestConfigFolder(t *testing.T) {
 		"config/production/hugo.toml", "config/production/params.toml"}; strings.Join(prod.Files, " ") != strings.Join(want, " ") {
 		t.Errorf("files %v, want %v", prod.Files, want)
 	}
-	dev, err := generator.LoadConfigEnv(dir, generator.EnvDevelopment)
+	dev, err := siteconfig.LoadEnv(dir, generator.EnvDevelopment)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/highlight"
 	"github.com/affsite/affsite/hugoshortcodes"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/shortcodes"
 	"github.com/yuin/goldmark"
 	"gopkg.in/yaml.v3"
@@ -41,7 +42,7 @@ func loadHugoFeatures(dir string, cfg *Config) (*hugoFeatures, error) {
 	if cfg.File == "" {
 		return hf, nil
 	}
-	src, err := readSourceFile(filepath.Join(dir, cfg.File), cfg.File)
+	src, err := sitefile.Read(filepath.Join(dir, cfg.File), cfg.File)
 	if err != nil {
 		return nil, err
 	}

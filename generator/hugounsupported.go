@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -19,22 +20,22 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 	for _, f := range [...]struct{ key, what string }{
 		{"outputs", "outputs are not supported: the page is written as HTML only"},
 	} {
-		if _, ok := lookupKey(fm, f.key); ok {
+		if _, ok := values.LookupKey(fm, f.key); ok {
 			out = append(out, diag.Warningf(file, lineOf(f.key), 0, diag.FrontMatter, "%s", f.what))
 		}
 	}
 	if path.Base(file) == "_index.md" {
 		// _build and cascade are read (buildopts.go, cascade.go);
 		// headless and a list page's terms are not.
-		if _, ok := lookupKey(fm, "headless"); ok {
+		if _, ok := values.LookupKey(fm, "headless"); ok {
 			out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this section is published"))
 		}
 		for _, tax := range [...]string{"tags", "categories"} {
-			if _, ok := lookupKey(fm, tax); ok {
+			if _, ok := values.LookupKey(fm, tax); ok {
 				out = append(out, diag.Warningf(file, lineOf(tax), 0, diag.FrontMatter, "%s of a list page are not supported yet: its terms list regular pages only", tax))
 			}
 		}
-	} else if h, ok := lookupKey(fm, "headless"); ok && h == true && path.Base(file) != "index.md" {
+	} else if h, ok := values.LookupKey(fm, "headless"); ok && h == true && path.Base(file) != "index.md" {
 		out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this page is published"))
 	}
 	return out

@@ -206,7 +206,7 @@ func (b *builder) renderListsOf(only map[*Page]bool) error {
 			return b.renderPage(&lp, j.out, j.l.layouts, "list "+j.l.page.RelPermalink)
 		})
 	})
-	return errorList(errs)
+	return diag.Join(errs)
 }
 
 // listPage is a paginated list: the home page, a section or a term.
@@ -314,7 +314,7 @@ func (b *builder) renderIndexBodies() error {
 			errs = append(errs, err)
 		}
 	}
-	return errorList(errs)
+	return diag.Join(errs)
 }
 
 // renderIndexBody renders one _index.md's body, shortcodes included.
@@ -357,7 +357,7 @@ func (b *builder) renderOne(p *Page, out string, layouts []string, from string) 
 func (b *builder) firstErr() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return errorList(b.errs)
+	return diag.Join(b.errs)
 }
 
 // renderPage executes the first layout found for p and writes it.

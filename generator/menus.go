@@ -10,6 +10,7 @@ import (
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hugoshortcodes"
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/siteconfig"
 )
 
@@ -129,10 +130,10 @@ type pageMenu struct {
 // a list of names, or a table from menu names to the entry's settings.
 func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageMenu, error) {
 	key := "menu"
-	v, ok := lookupKey(fm, key)
+	v, ok := values.LookupKey(fm, key)
 	if !ok {
 		key = "menus"
-		if v, ok = lookupKey(fm, key); !ok {
+		if v, ok = values.LookupKey(fm, key); !ok {
 			return nil, nil
 		}
 	}
@@ -181,7 +182,7 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 				case "url":
 					pm.URL, err = menuString(x)
 				case "weight":
-					pm.Weight, err = toInt(x)
+					pm.Weight, err = values.ToInt(x)
 					pm.weightSet = true
 				case "params":
 					if pm.Params, ok = x.(map[string]any); !ok && x != nil {
@@ -227,7 +228,7 @@ func typeName(v any) string {
 // linkTitle is the name a page's menu entry gets by default: its
 // linkTitle front matter, else its title.
 func linkTitle(p *Page) string {
-	if v, ok := lookupKey(p.Params, "linkTitle"); ok {
+	if v, ok := values.LookupKey(p.Params, "linkTitle"); ok {
 		if s, ok := v.(string); ok && s != "" {
 			return s
 		}

@@ -48,7 +48,7 @@ func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pa
 	}
 	d.draft(&m.draft)
 	d.weight(&m.weight)
-	if err := errorList(d.errs); err != nil {
+	if err := diag.Join(d.errs); err != nil {
 		return m, err
 	}
 	m.defaultDates()
@@ -88,7 +88,7 @@ func (d *metaDecoder) fail(key, format string, args ...any) {
 
 // str reads a string; a number or boolean is taken as written.
 func (d *metaDecoder) str(key string, dst *string) {
-	v, found := lookupKey(d.fm, key)
+	v, found := values.LookupKey(d.fm, key)
 	s, ok := scalarString(v)
 	switch {
 	case ok:
@@ -111,7 +111,7 @@ func scalarString(v any) (s string, ok bool) {
 }
 
 func (d *metaDecoder) date(key string, dst *time.Time) {
-	if v, ok := lookupKey(d.fm, key); ok {
+	if v, ok := values.LookupKey(d.fm, key); ok {
 		t, err := toTime(v)
 		if err != nil {
 			d.fail(key, "%s: %v", key, err)
@@ -121,7 +121,7 @@ func (d *metaDecoder) date(key string, dst *time.Time) {
 }
 
 func (d *metaDecoder) list(key string, dst *[]string) {
-	if v, ok := lookupKey(d.fm, key); ok {
+	if v, ok := values.LookupKey(d.fm, key); ok {
 		l, err := toStrings(v)
 		if err != nil {
 			d.fail(key, "%s: %v", key, err)
@@ -131,7 +131,7 @@ func (d *metaDecoder) list(key string, dst *[]string) {
 }
 
 func (d *metaDecoder) draft(dst *bool) {
-	if v, ok := lookupKey(d.fm, "draft"); ok {
+	if v, ok := values.LookupKey(d.fm, "draft"); ok {
 		b, isBool := v.(bool)
 		if !isBool {
 			d.fail("draft", "draft must be true or false")
@@ -141,18 +141,14 @@ func (d *metaDecoder) draft(dst *bool) {
 }
 
 func (d *metaDecoder) weight(dst *int) {
-	if v, ok := lookupKey(d.fm, "weight"); ok {
-		n, err := toInt(v)
+	if v, ok := values.LookupKey(d.fm, "weight"); ok {
+		n, err := values.ToInt(v)
 		if err != nil {
 			d.fail("weight", "weight must be a whole number")
 		}
 		*dst = n
 	}
 }
-
-// lookupKey is values.LookupKey: key in m in any case, a key set to
-// nothing being no key.
-func lookupKey(m map[string]any, key string) (any, bool) { return values.LookupKey(m, key) }
 
 // dateLayouts are the date forms front matter may use.
 var dateLayouts = [...]string{
@@ -205,6 +201,3 @@ func listStrings(list []any) ([]string, error) {
 	}
 	return out, nil
 }
-
-// toInt is values.ToInt: a whole number however the decoder typed it.
-func toInt(v any) (int, error) { return values.ToInt(v) }

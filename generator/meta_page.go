@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/affsite/affsite/internal/values"
 )
 
 // metaDescriptionLength is how long a description made from a summary
@@ -47,7 +49,7 @@ func (p *Page) MetaDescription() string {
 		}
 	}
 	if p.Site != nil {
-		if d, ok := lookupKey(p.Site.Params, "description"); ok && !isEmpty(d) {
+		if d, ok := values.LookupKey(p.Site.Params, "description"); ok && !isEmpty(d) {
 			return strings.TrimSpace(fmt.Sprint(d))
 		}
 	}

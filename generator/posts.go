@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/affsite/affsite/internal/values"
 )
 
 // PageType is the front-matter type that marks a page as not a post: an
@@ -15,7 +17,7 @@ const PageType = "page"
 // type, else its section, else "page" (the type of pages at the top of
 // content/).
 func (p *Page) Type() string {
-	if v, ok := lookupKey(p.Params, "type"); ok {
+	if v, ok := values.LookupKey(p.Params, "type"); ok {
 		if s := strings.TrimSpace(fmt.Sprint(v)); s != "" && v != nil {
 			return s
 		}
@@ -46,7 +48,7 @@ func (b *builder) mainSections(pages []*Page) []string {
 	if len(b.cfg.MainSections) > 0 {
 		return b.cfg.MainSections
 	}
-	if v, ok := lookupKey(b.cfg.Params, "mainSections"); ok {
+	if v, ok := values.LookupKey(b.cfg.Params, "mainSections"); ok {
 		switch x := v.(type) {
 		case string:
 			return []string{x}

@@ -12,6 +12,7 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
 )
@@ -46,7 +47,7 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 		rendered()
 		return err
 	})
-	if err := errorList(errs); err != nil {
+	if err := diag.Join(errs); err != nil {
 		return nil, err
 	}
 	var all []ManifestLink
@@ -134,7 +135,7 @@ func (b *builder) pageSubIDPrefixes(srcs []*source, sections map[string]*source)
 // after the front matter the first stage read, and head, the part up to
 // it (the front matter as written, for errors at its items' lines).
 func (b *builder) readBody(s *source) (head, body []byte, err error) {
-	raw, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
+	raw, err := sitefile.Read(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -216,7 +218,6 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	b.warnings = append(b.warnings, b.stringWarnings()...)
 	b.warnings.Sort()
 	s.files = out
 	rr := &RebuildReport{Report: &Report{
@@ -451,7 +452,7 @@ func (inc *increment) apply() error {
 		todo[i].links = l
 		return err
 	})
-	if err := errorList(errs); err != nil {
+	if err := diag.Join(errs); err != nil {
 		return err
 	}
 	for i, s := range todo {
@@ -571,7 +572,7 @@ func (inc *increment) siteFiles() error {
 func (inc *increment) static(file string) error {
 	b := inc.b
 	name := strings.TrimPrefix(file, "static/")
-	data, err := readSourceFile(filepath.Join(b.opts.Source, filepath.FromSlash(file)), file)
+	data, err := sitefile.Read(filepath.Join(b.opts.Source, filepath.FromSlash(file)), file)
 	if errors.Is(err, fs.ErrNotExist) {
 		// The theme may have a file of the same name to fall back to.
 		return errFullBuild

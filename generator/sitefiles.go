@@ -15,6 +15,7 @@ import (
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hosting"
+	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/themes"
 )
 
@@ -363,11 +364,11 @@ func (b *builder) copyStatic() error {
 	errs := b.parallel(len(names), func(i int) error {
 		data, err := fs.ReadFile(files[names[i]], names[i])
 		if err != nil {
-			return fmt.Errorf("static/%s: %v", names[i], unwrapPathError(err))
+			return fmt.Errorf("static/%s: %v", names[i], sitefile.UnwrapPathError(err))
 		}
 		return b.write(names[i], "static/"+names[i], data)
 	})
-	if err := errorList(errs); err != nil {
+	if err := diag.Join(errs); err != nil {
 		return err
 	}
 	return b.writeAssets()

@@ -10,12 +10,8 @@ import (
 	"github.com/affsite/affsite/internal/sitefile"
 )
 
-// readSourceFile reads a file of the site (sitefile.Read): errors read
-// "display: message", never naming full.
-func readSourceFile(full, display string) ([]byte, error) { return sitefile.Read(full, display) }
-
 // sourceFS is a site folder (or one below it) as an fs.FS whose files
-// are read through readSourceFile: a FIFO or device is an error naming
+// are read through sitefile.Read: a FIFO or device is an error naming
 // the file, never a blocked or endless read. Opening a folder works as
 // in os.DirFS, so fs.WalkDir and fs.ReadDir do.
 type sourceFS struct {
@@ -60,7 +56,7 @@ func (s sourceFS) openFile(name string, st fs.FileInfo) (fs.File, error) {
 
 // ReadFile implements fs.ReadFileFS. Its error does not name the file
 // (callers add the name, as they do with os.DirFS's after
-// unwrapPathError).
+// sitefile.UnwrapPathError).
 func (s sourceFS) ReadFile(name string) ([]byte, error) {
 	full, err := s.full("read", name)
 	if err != nil {
@@ -81,7 +77,7 @@ func (s sourceFS) stat(op, name string) (full string, st fs.FileInfo, err error)
 		return "", nil, err
 	}
 	if st, err = os.Stat(full); err != nil {
-		return "", nil, &fs.PathError{Op: op, Path: name, Err: unwrapPathError(err)}
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: sitefile.UnwrapPathError(err)}
 	}
 	return full, st, nil
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"strings"
 
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/siteconfig"
 )
 
@@ -27,7 +28,7 @@ func (b *builder) assembleTaxonomies() map[string][]*Term {
 				func(p *Page, t *Term) { p.CategoryTerms = append(p.CategoryTerms, t) })
 		default:
 			out[tax.Plural] = b.terms(tax.Plural, func(p *Page) []string {
-				v, ok := lookupKey(p.Params, tax.Plural)
+				v, ok := values.LookupKey(p.Params, tax.Plural)
 				if !ok {
 					return nil
 				}

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // layer is one folder of layouts: the site's, a theme's, or the
@@ -61,7 +62,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 			}
 			b, err := fs.ReadFile(l.fsys, p)
 			if err != nil {
-				return diag.Errorf(path.Join(l.name, p), 0, 0, diag.Template, "%w", unwrapPathError(err))
+				return diag.Errorf(path.Join(l.name, p), 0, 0, diag.Template, "%w", sitefile.UnwrapPathError(err))
 			}
 			texts[p] = string(b)
 			ts.sources[p] = path.Join(l.name, p)
