@@ -173,3 +173,20 @@ func TestWatcherFolderGoneAndBack(t *testing.T) {
 		t.Errorf("batch %q after a folder removed and made again, want nil (everything)", got)
 	}
 }
+
+// TestWatcherStringFiles: the site's i18n/ folder, made while serving,
+// and a theme's string file are watched: their edits rebuild.
+func TestWatcherStringFiles(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	mustWrite(t, filepath.Join(root, "i18n/en.toml"), "hello = 'Hello'")
+	if got := nextBatch(t, w); !slices.Contains(got, "i18n/en.toml") {
+		t.Fatalf("batch %q lacks i18n/en.toml", got)
+	}
+	time.Sleep(50 * time.Millisecond)
+	mustWrite(t, filepath.Join(root, "i18n/fr.yaml"), "hello: Bonjour")
+	mustWrite(t, filepath.Join(root, "themes/t/i18n/en.toml"), "hello = 'Hi'")
+	if got := nextBatch(t, w); !slices.Contains(got, "i18n/fr.yaml") || !slices.Contains(got, "themes/t/i18n/en.toml") {
+		t.Errorf("batch %q, want i18n/fr.yaml and themes/t/i18n/en.toml", got)
+	}
+}
