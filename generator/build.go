@@ -138,8 +138,9 @@ type builder struct {
 	linkSet   *links.Set          // data/links, the links registry
 	links     linkClassifier
 	out       Output
-	cache     *pageCache // nil without Options.CacheDir
-	lang      *langBuild // the language built, on a site with [languages] (languages.go)
+	cache     *pageCache   // nil without Options.CacheDir
+	lang      *langBuild   // the language built, on a site with [languages] (languages.go)
+	strings   *siteStrings // i18n/ string files, the T function's (i18n.go)
 	// cascades are the _index.md cascades by folder ("content/posts").
 	cascades map[string][]cascadeEntry
 
@@ -277,6 +278,9 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	b.warnings = slices.Clone(b.configWarnings)
 	b.basePath = cfg.BasePath()
+	if b.strings, err = loadStrings(opts.Source, cfg); err != nil {
+		return nil, err
+	}
 	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
 		return nil, err
 	}
@@ -362,6 +366,9 @@ func (b *builder) render() (*Report, error) {
 	}
 	if err := b.copyStatic(); err != nil {
 		return nil, err
+	}
+	if !b.multilingual() {
+		b.warnings = append(b.warnings, b.stringWarnings()...) // a multilingual site's: runAll
 	}
 	b.warnings.Sort()
 	return &Report{

@@ -486,6 +486,7 @@ func (b *builder) saveCache(rep *Report) {
 	}
 	metas = nil
 	pc.c.Record(metasID, buildcache.Entry{Key: metasKey(), Meta: buf.Bytes()})
+	pc.recordMissing(b) // i18n.go
 	if err := pc.c.Save(); err != nil {
 		b.cacheWarning(rep, err)
 	}
@@ -533,6 +534,7 @@ func (pc *pageCache) prepare(b *builder) {
 		fields(h, m.Name, m.URL)
 	}
 	fields(h, b.site.BuildDate.String())
+	pc.restoreMissing(b) // i18n.go
 	if uses.singleReadsLists {
 		fields(h, "pages read lists")
 		pc.pre = make(map[*source]pageFacts, len(b.srcs))

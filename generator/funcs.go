@@ -62,6 +62,9 @@ func (b *builder) templateFuncs() template.FuncMap {
 		// fingerprint and resources.Get: cache-safe asset links (fingerprint.go).
 		"fingerprint": b.fingerprint,
 		"resources":   func() resourcesNamespace { return resourcesNamespace{b} },
+		// i18n and T: the i18n/ string files' text (i18n.go).
+		"i18n": b.translate,
+		"T":    b.translate,
 	}
 }
 

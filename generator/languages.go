@@ -80,6 +80,7 @@ func (b *builder) runAll() (*Report, error) {
 		}
 		mergeReport(rep, r)
 	}
+	rep.Warnings = append(rep.Warnings, b.stringWarnings()...)
 	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
 	if err := b.writeLanguageRoot(bs, rep); err != nil {
 		return nil, err
@@ -96,6 +97,7 @@ func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
 	lb.basePath = b.basePath + l.Prefix
 	lb.out = langOutput{root: b.out, prefix: l.Prefix, goPath: strings.TrimPrefix(b.cfg.Affiliate.GoPath(), b.basePath)}
 	lb.configWarnings = b.configWarnings
+	lb.strings = b.strings.forLanguage(l.Lang, lb.cfg)
 	lb.warnings = append(lb.warnings, b.configWarnings...)
 	if !l.Default {
 		lb.configWarnings, lb.warnings = nil, nil // given once, by the default language

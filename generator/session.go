@@ -218,6 +218,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
+	b.warnings = append(b.warnings, b.stringWarnings()...)
 	b.warnings.Sort()
 	s.files = out
 	rr := &RebuildReport{Report: &Report{
