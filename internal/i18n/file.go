@@ -43,7 +43,7 @@ func (t *Tables) loadFile(d Dir, p string, decode Decoder) error {
 	if err != nil {
 		return diag.Errorf(file, 0, 0, diag.Data, "%w", err)
 	}
-	tag := t.tagOf(langOfFile(p))
+	tag := tagOf(langOfFile(p))
 	if tag.String() == "und" {
 		return diag.Errorf(file, 1, 1, diag.Data, "%q is not a language code; name a string file after its language (fr.toml, pt-BR.yaml)", langOfFile(p))
 	}

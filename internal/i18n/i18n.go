@@ -54,7 +54,7 @@ const artificialPrefix = "art-x-"
 func Load(dirs []Dir, defaultLang string, decode Decoder) (*Tables, error) {
 	def := strings.ToLower(defaultLang)
 	t := &Tables{tags: map[string]language.Tag{}, def: def}
-	t.bundle = goi18n.NewBundle(t.tagOf(def))
+	t.bundle = goi18n.NewBundle(tagOf(def))
 	for i := len(dirs) - 1; i >= 0; i-- { // later files override earlier ones
 		if err := t.loadDir(dirs[i], decode); err != nil {
 			return nil, err
@@ -99,7 +99,7 @@ func (t *Tables) loadDir(d Dir, decode Decoder) error {
 
 // tagOf is the language tag of a language key or file name ("pt-br",
 // "en-US"), or an artificial one for a name that is no language.
-func (t *Tables) tagOf(lang string) language.Tag {
+func tagOf(lang string) language.Tag {
 	if tag, err := language.Parse(lang); err == nil && tag != language.Und {
 		return tag
 	}
