@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/affsite/affsite/internal/slugs"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -29,21 +31,7 @@ func CheckID(id string) error {
 }
 
 // suggestID makes an id of s for an error message.
-func suggestID(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	if id := strings.TrimSuffix(b.String(), "-"); id != "" {
-		return id
-	}
-	return "my-program"
-}
+func suggestID(s string) string { return cmp.Or(slugs.ASCIIWords(s), "my-program") }
 
 // NewProgram writes site/data/programs/ID.yaml: every key of a program
 // file, commented, with placeholder values that validate. It refuses an

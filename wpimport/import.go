@@ -657,8 +657,6 @@ func safeName(s string) string {
 	return s
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 // plainText is the text of an HTML excerpt on one line.
 func plainText(s string) string {
 	s = tagRe.ReplaceAllString(s, " ")

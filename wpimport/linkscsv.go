@@ -1,6 +1,7 @@
 package wpimport
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/affsite/affsite/internal/slugs"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 )
@@ -215,23 +217,13 @@ func has(col map[string]int, names ...string) bool {
 	return false
 }
 
-// idOf makes a registry id of a slug: letters, digits, '.', '_' and '-'.
+// idOf makes a registry id of a slug (URL-escaped, as in the plugin's
+// export) as affsite makes a path segment of a name (slugs.URLize), with
+// no '.' or '_' at its ends, which links.Load refuses; "link" if nothing
+// is left.
 func idOf(slug string) string {
 	if s, err := url.PathUnescape(slug); err == nil {
 		slug = s
 	}
-	var sb strings.Builder
-	for _, r := range strings.ToLower(slug) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-', r > 127 && (isLetter(r)):
-			sb.WriteRune(r)
-		default:
-			sb.WriteByte('-')
-		}
-	}
-	id := strings.Trim(sb.String(), "-._")
-	if id == "" {
-		id = "link"
-	}
-	return id
+	return cmp.Or(strings.Trim(slugs.URLize(slug), "._"), "link")
 }

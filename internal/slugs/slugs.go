@@ -1,7 +1,8 @@
 // Package slugs makes path segments of names and titles, the two ways
 // affsite does: URLize, Hugo's urlize, for the paths the generator
 // builds (taxonomy terms, sections, titles) and the importers that must
-// predict them; Words, for the file names and ids made from a title.
+// predict them; Words (and ASCIIWords), for the file names and ids made
+// from a title.
 package slugs
 
 import (
@@ -34,10 +35,23 @@ func URLize(s string) string {
 // other run of characters one hyphen between them: "One referral a
 // month!" → "one-referral-a-month".
 func Words(s string) string {
+	return words(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// ASCIIWords is Words for a name that must be ASCII, such as a program's
+// id: only the ASCII letters and digits are kept ("Café Pro" →
+// "caf-pro").
+func ASCIIWords(s string) string {
+	return words(s, func(r rune) bool { return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' })
+}
+
+// words is s in lower case, the runes keep keeps, each run of others one
+// hyphen between them.
+func words(s string, keep func(rune) bool) string {
 	var b strings.Builder
 	gap := false
 	for _, r := range strings.ToLower(s) {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !keep(r) {
 			gap = true
 			continue
 		}

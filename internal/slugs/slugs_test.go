@@ -38,3 +38,19 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIWords(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"My App 2", "my-app-2"},
+		{"Café Pro", "caf-pro"},
+		{"v1.2_beta", "v1-2-beta"},
+		{"ünï", "n"},
+		{"!!!", ""},
+	}
+	for _, tt := range tests {
+		if got := ASCIIWords(tt.in); got != tt.want {
+			t.Errorf("ASCIIWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
