@@ -83,23 +83,7 @@ func plainify(s any) string {
 		str = fmt.Sprint(s)
 	}
 	if strings.IndexByte(str, '<') >= 0 {
-		var b strings.Builder
-		b.Grow(len(str))
-		for {
-			i := strings.IndexByte(str, '<')
-			if i < 0 {
-				b.WriteString(str)
-				break
-			}
-			b.WriteString(str[:i])
-			j := strings.IndexByte(str[i:], '>')
-			if j < 0 {
-				b.WriteString(str[i:]) // a lone "<" is text
-				break
-			}
-			str = str[i+j+1:]
-		}
-		str = b.String()
+		str = string(appendText(make([]byte, 0, len(str)), str))
 	}
 	if strings.IndexByte(str, '&') >= 0 {
 		str = html.UnescapeString(str)

@@ -80,7 +80,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 		return nil, err
 	}
 	p.Content = template.HTML(html)
-	p.ReadingTime = max(p.ReadingTime, renderedReadingTime(html))
+	p.ReadingTime = max(p.ReadingTime, b.renderedReadingTime(html))
 	p.JSONLD = state.JSONLD
 	layouts := []string{p.Section + "/single.html", "_default/single.html"}
 	if s.layout != "" {

@@ -1,0 +1,51 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlainWords checks plainWords against its definition,
+// len(strings.Fields(plainify(s))), and against counts known by hand.
+func TestPlainWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"   \n\t ", 0},
+		{"one", 1},
+		{"<p>one two</p>\n<p>three</p>", 3},
+		{"a<b>c</b>d", 1}, // tags join the text around them
+		{"<td>1</td><td>2</td>", 1},
+		{"x < y and z", 5}, // a lone "<" is text, a word of its own
+		{"<p>tom&amp;jerry &nbsp; cats&#32;dogs</p>", 3},
+		{"no\u00a0break\u0085next\u3000wide", 4},
+		{"bad \xff\xfe utf8", 3},
+		{"&am<i>p; x", 2},
+		{"<a href=\"https://x.example/?a=1&amp;b=2\">deal</a> now", 2},
+		{"\v\f\rword\r\n", 1},
+	} {
+		ref := len(strings.Fields(plainify(tc.in)))
+		if ref != tc.want {
+			t.Fatalf("%q: the reference counts %d, the table says %d", tc.in, ref, tc.want)
+		}
+		for _, scratch := range [][]byte{nil, make([]byte, 0, 2), make([]byte, 0, len(tc.in))} {
+			if got := plainWords(tc.in, scratch); got != tc.want {
+				t.Errorf("plainWords(%q, cap %d) = %d, want %d", tc.in, cap(scratch), got, tc.want)
+			}
+		}
+	}
+}
+
+// FuzzPlainWords checks plainWords equals its definition on any input.
+func FuzzPlainWords(f *testing.F) {
+	for _, s := range []string{"<p>a b</p>", "x&amp;y <", "&#32;<b>&nbsp;</b>", "\xff<\xa0>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainWords(s, nil), len(strings.Fields(plainify(s))); got != want {
+			t.Errorf("plainWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
