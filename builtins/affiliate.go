@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -127,18 +128,23 @@ func (st *PageState) program(inv *shortcodes.Invocation) (*programs.Program, err
 	if id == "" {
 		id = st.Program
 	}
-	return st.programID(inv, id)
+	return st.programID(inv, id, "")
 }
 
-// programID is program for the program id, already defaulted.
-func (st *PageState) programID(inv *shortcodes.Invocation, id string) (*programs.Program, error) {
+// programID is program for the program id, already defaulted; where
+// says where the shortcode gave it (" in programs="), for the message
+// of an unknown id, which suggests the closest known one or lists them.
+func (st *PageState) programID(inv *shortcodes.Invocation, id, where string) (*programs.Program, error) {
 	if id == "" {
 		return nil, inv.Errorf("shortcode %q: missing argument program= (the page has no \"program\" in its front matter; programs: %s)",
 			inv.Name, idList(st.Programs.IDs()))
 	}
 	p, ok := st.Programs.Get(id)
 	if !ok {
-		return nil, inv.Errorf("shortcode %q: unknown program %q (programs: %s)", inv.Name, id, idList(st.Programs.IDs()))
+		if s, ok := suggest.Closest(id, st.Programs.IDs()); ok {
+			return nil, inv.Errorf("shortcode %q: unknown program %q%s (did you mean %q?)", inv.Name, id, where, s)
+		}
+		return nil, inv.Errorf("shortcode %q: unknown program %q%s (programs: %s)", inv.Name, id, where, idList(st.Programs.IDs()))
 	}
 	// A program that names no currency is shown in the site's; its amounts
 	// were read with two decimals and must be exact in that currency.

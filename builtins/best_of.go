@@ -67,7 +67,7 @@ func (st *PageState) BestOf(inv *shortcodes.Invocation) error {
 		if _, ok := st.Programs.Get(e.id); !ok {
 			return e.unknown(st.Programs.IDs())
 		}
-		p, err := st.programID(inv, e.id)
+		p, err := st.programID(inv, e.id, "")
 		if err != nil {
 			return err
 		}

@@ -186,7 +186,7 @@ func TestPickErrors(t *testing.T) {
 		{src: `{{< best-of >}}`, at: "6:1", page: fakePage{"best_of": []any{map[string]any{"program": "kartra", "best_for": `Pays {{< fact "comission" >}}`}}},
 			want: `shortcode "best-of": best for kartra: {{< fact "comission" >}}: shortcode "fact": unknown fact "comission" of program "kartra" (did you mean "commission"?)`},
 		{src: `{{< top-pick program="kartra" >}}`, at: "6:1", want: `shortcode "top-pick": missing best_for= (whom it suits, such as best_for="Course creators"), or a one-line verdict inside`},
-		{src: `{{< top-pick program="kartr" best_for="x" >}}`, at: "6:1", want: `shortcode "top-pick": unknown program "kartr" (programs: funnelforge, kartra, shieldwave)`},
+		{src: `{{< top-pick program="kartr" best_for="x" >}}`, at: "6:1", want: `shortcode "top-pick": unknown program "kartr" (did you mean "kartra"?)`},
 		{src: `{{< top-pick program="kartra" bestfor="x" >}}`, at: "6:31", want: `unknown argument "bestfor" of top-pick; did you mean "best_for"?`},
 	}
 	for _, tt := range tests {

@@ -196,7 +196,7 @@ func TestErrors(t *testing.T) {
 	set := testPrograms(t)
 	const at = testFile + ":6:1: "
 	tests := []struct{ src, want string }{
-		{`{{< afflink program="kartr" >}}`, `shortcode "afflink": unknown program "kartr" (programs: funnelforge, kartra, shieldwave)`},
+		{`{{< afflink program="kartr" >}}`, `shortcode "afflink": unknown program "kartr" (did you mean "kartra"?)`},
 		{`{{< afflink >}}`, `shortcode "afflink": missing argument program= (the page has no "program" in its front matter; programs: funnelforge, kartra, shieldwave)`},
 		{`{{< afflink program="kartra" plan="diamond" >}}`, `shortcode "afflink": unknown plan "diamond" of program "kartra" (plans: starter, silver, gold, platinum)`},
 		{`{{< cta program="kartra" plan="x" >}}`, `shortcode "cta": unknown plan "x" of program "kartra" (plans: starter, silver, gold, platinum)`},

@@ -308,12 +308,7 @@ func (st *PageState) programList(inv *shortcodes.Invocation, min int) ([]*progra
 	var out []*programs.Program
 	seen := map[string]bool{}
 	for _, id := range ids {
-		if _, ok := st.Programs.Get(id); !ok {
-			if s, ok := suggest.Closest(id, st.Programs.IDs()); ok {
-				return nil, inv.Errorf("shortcode %q: unknown program %q in programs= (did you mean %q?)", inv.Name, id, s)
-			}
-		}
-		p, err := st.programID(inv, id)
+		p, err := st.programID(inv, id, " in programs=")
 		if err != nil {
 			return nil, err
 		}

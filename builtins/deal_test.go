@@ -112,7 +112,7 @@ func TestDealErrors(t *testing.T) {
 		{`{{< deal program="kartra" code="X" >}}`, `shortcode "deal": missing argument gives= (what the deal gives, such as gives="20% off the first month"), or inner content`},
 		{`{{< deal program="kartra" gives="X" expires="31/12/2026" >}}`, `shortcode "deal": expires="31/12/2026" is not a date such as "2026-12-31" (the last day the deal works) or an RFC 3339 time`},
 		{`{{< deal program="kartra" gives="X" fallback_url="/deals/" >}}`, `shortcode "deal": fallback_url= needs fallback=, the text shown with it once the deal has expired`},
-		{`{{< deal program="kartr" gives="X" >}}`, `shortcode "deal": unknown program "kartr" (programs: funnelforge, kartra, shieldwave)`},
+		{`{{< deal program="kartr" gives="X" >}}`, `shortcode "deal": unknown program "kartr" (did you mean "kartra"?)`},
 		{`{{< deal program="kartra" gives="X" expire="2026-12-31" >}}`, `unknown argument "expire" of deal; did you mean "expires"?`},
 	}
 	for _, tt := range tests {

@@ -85,12 +85,7 @@ func (st *PageState) Fact(inv *shortcodes.Invocation) error {
 	if id == "" {
 		id = st.Program
 	}
-	if _, ok := st.Programs.Get(id); !ok && id != "" {
-		if s, ok := suggest.Closest(id, st.Programs.IDs()); ok {
-			return inv.Errorf("shortcode %q: unknown program %q (did you mean %q?)", inv.Name, id, s)
-		}
-	}
-	p, err := st.programID(inv, id)
+	p, err := st.programID(inv, id, "")
 	if err != nil {
 		return err
 	}
