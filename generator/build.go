@@ -284,7 +284,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
 		return nil, err
 	}
-	b.md = newMarkdown(append(b.hugo.markdownExtenders(), opts.Markdown...)...)
+	b.md = newMarkdown(cfg.Markup, append(b.hugo.markdownExtenders(), opts.Markdown...)...)
 	return b, nil
 }
 

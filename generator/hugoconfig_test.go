@@ -143,6 +143,8 @@ disableAliases = false
 someThemeKey = 1
 [social]
 twitter = "me"
+[markup]
+defaultMarkdownHandler = "goldmark"
 [markup.goldmark.renderer]
 unsafe = true
 -- config/_default/languages.toml --
@@ -162,10 +164,11 @@ title: A
 	}
 	// languages is used (languages.go); a key of it affsite does not use
 	// is listed.
-	// disableAliases is used (TestHugoDocsCases).
+	// disableAliases is used (TestHugoDocsCases); so is
+	// markup.goldmark.renderer (TestHugoCompat).
 	want := "hugo.toml:2: 9 settings that affsite does not use, ignored: disqusShortname, hasCJKLanguage (line 3), " +
 		"ignoreErrors (line 4), resourceDir (line 5), pygmentsUseClasses (line 6), " +
-		"someThemeKey (line 8), social (line 9), markup (line 11), languages.en.disqusShortname (config/_default/languages.toml:3)"
+		"someThemeKey (line 8), social (line 9), markup.defaultMarkdownHandler (line 12), languages.en.disqusShortname (config/_default/languages.toml:3)"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}

@@ -106,7 +106,7 @@ func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
 	if lb.hugo, err = loadHugoFeatures(b.opts.Source, lb.cfg); err != nil {
 		return nil, err
 	}
-	lb.md = newMarkdown(append(lb.hugo.markdownExtenders(), b.opts.Markdown...)...)
+	lb.md = newMarkdown(lb.cfg.Markup, append(lb.hugo.markdownExtenders(), b.opts.Markdown...)...)
 	return lb, nil
 }
 

@@ -3,15 +3,15 @@ package generator
 import (
 	"bytes"
 	stdhtml "html"
+	"html/template"
 	"strings"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/siteconfig"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -21,24 +21,23 @@ import (
 type markdown struct {
 	md       goldmark.Markdown
 	stateKey parser.ContextKey
+	// toc is markup.tableOfContents: which headings a page's table of
+	// contents lists, and how.
+	toc siteconfig.TableOfContentsConfig
 }
 
 // mdState is what one page's rendering collects: its headings for the
 // table of contents and the affiliate links that Markdown wrote.
 type mdState struct {
 	links    linkClassifier
-	headings []heading
+	headings []*ast.Heading
 	affLinks []affLink
 	// placeholders turns the shortcode placeholders in a heading's text
 	// into the plain text of their HTML; nil when there are none.
 	placeholders func(text string) (string, bool)
 	auto         *autoLinks // nil: no keyword auto-links on this page
-}
-
-type heading struct {
-	level int
-	id    string
-	text  string
+	// toc is the page's table of contents, made by renderTo.
+	toc template.HTML
 }
 
 // affLink is an affiliate link written in Markdown or raw HTML.
@@ -54,27 +53,29 @@ type affLink struct {
 // raced with (and could overflow the contexts of) concurrent builds.
 var mdStateKey = parser.NewContextKey()
 
-func newMarkdown(extra ...goldmark.Extender) *markdown {
-	m := &markdown{stateKey: mdStateKey}
-	exts := append([]goldmark.Extender{
-		extension.GFM,
-		extension.Footnote,
-		extension.DefinitionList,
-		extension.Typographer,
-	}, extra...)
+// newMarkdown makes the renderer of a site's Markdown with the site's
+// markup settings (markup.goldmark, markup.tableOfContents) and the
+// extensions extra.
+func newMarkdown(mc siteconfig.MarkupConfig, extra ...goldmark.Extender) *markdown {
+	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents}
+	gm := mc.Goldmark
+	transformers := []util.PrioritizedValue{
+		util.Prioritized(&pageTransformer{key: m.stateKey, rawHTML: gm.Renderer.Unsafe}, 100),
+		util.Prioritized(autoLinkTransformer{}, 50),
+	}
+	if gm.Extensions.Linkify && gm.Extensions.LinkifyProtocol != "http" {
+		transformers = append(transformers, util.Prioritized(linkifyProtocol(gm.Extensions.LinkifyProtocol), 200))
+	}
 	m.md = goldmark.New(
-		goldmark.WithExtensions(exts...),
+		goldmark.WithExtensions(append(goldmarkExtensions(gm.Extensions), extra...)...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			// Hugo reads "## Title {#id .class}" by default; so do we.
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(&pageTransformer{key: m.stateKey}, 100),
-				util.Prioritized(autoLinkTransformer{}, 50)),
+			parser.WithASTTransformers(transformers...),
 		),
-		goldmark.WithRendererOptions(
-			html.WithUnsafe(),
-			renderer.WithNodeRenderers(util.Prioritized(rawBlockRenderer{}, 100)),
-		),
+		goldmark.WithRendererOptions(append(rendererOptions(gm.Renderer),
+			renderer.WithNodeRenderers(util.Prioritized(rawBlockRenderer{}, 100)))...),
 	)
 	return m
 }
@@ -95,7 +96,12 @@ func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(m.stateKey, st)
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	return m.md.Renderer().Render(buf, src, doc)
+	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+		return err
+	}
+	toc, err := m.tableOfContents(st, src)
+	st.toc = toc
+	return err
 }
 
 // renderPlain converts src to HTML with no page state (markdownify,
@@ -108,6 +114,9 @@ func (m *markdown) renderPlain(src []byte) ([]byte, error) {
 // the rel attribute is set on the node, never patched into the HTML.
 type pageTransformer struct {
 	key parser.ContextKey
+	// rawHTML is markup.goldmark.renderer.unsafe: when false raw HTML is
+	// omitted, so its anchors are neither rewritten nor recorded.
+	rawHTML bool
 }
 
 // Transform implements parser.ASTTransformer.
@@ -124,28 +133,24 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		switch n := n.(type) {
 		case *ast.RawHTML, *ast.HTMLBlock:
-			if st.links != nil {
+			if st.links != nil && t.rawHTML {
 				if r := st.rewriteRawHTML(n, src); r != nil {
 					replace = append(replace, [2]ast.Node{n, r})
 				}
 			}
 		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
+			st.headings = append(st.headings, n)
+			if id, ok := n.AttributeString("id"); ok && st.placeholders != nil {
 				idb, _ := id.([]byte)
 				text := string(plainText(n, src))
-				if st.placeholders != nil {
-					if resolved, had := st.placeholders(text); had {
-						// The automatic id was made from the placeholder
-						// text; make it from what the reader sees. An id
-						// the author set with {#id} is kept.
-						if ids := pc.IDs(); ids != nil && isAutoID(string(idb), text) {
-							idb = ids.Generate([]byte(resolved), ast.KindHeading)
-							n.SetAttributeString("id", idb)
-						}
-						text = resolved
+				// The automatic id was made from the placeholder text;
+				// make it from what the reader sees. An id the author
+				// set with {#id} is kept.
+				if resolved, had := st.placeholders(text); had && isAutoID(string(idb), text) {
+					if ids := pc.IDs(); ids != nil {
+						n.SetAttributeString("id", ids.Generate([]byte(resolved), ast.KindHeading))
 					}
 				}
-				st.headings = append(st.headings, heading{level: n.Level, id: string(idb), text: text})
 			}
 		case *ast.Link:
 			st.markLink(n, string(n.Destination), nodeOffset(n))

@@ -163,6 +163,9 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		}
 		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
+	if b.cfg.EnableEmoji {
+		body, doc = emojifyBody(body, doc)
+	}
 	s.shortcodes = shortcodeNames(doc.Nodes, nil)
 	b.warnDuplicateParams(s, body, doc.Nodes)
 	res, err := shortcodes.Expand(body, doc, env)
@@ -187,7 +190,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		return "", fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
 	}
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
-	p.TableOfContents = tableOfContents(st.headings)
+	p.TableOfContents = st.toc
 	for _, l := range st.affLinks {
 		state.Links = append(state.Links, builtins.Link{
 			Program: l.program, Placement: "markdown", URL: l.href,
@@ -244,50 +247,6 @@ func lineOfText(body []byte, text string, lineOffset int) int {
 		return lineOffset + 1
 	}
 	return lineOffset + 1 + bytes.Count(body[:i], []byte("\n"))
-}
-
-// tableOfContents renders the h2 and h3 headings as a nested list, as
-// Hugo does: a nested <ul> sits inside the <li> of its parent heading
-// (an h3 with no h2 before it gets an empty parent <li>).
-func tableOfContents(hs []heading) template.HTML {
-	var sb strings.Builder
-	var liOpen []bool // per open <ul>: whether its last <li> is still open
-	for _, h := range hs {
-		if h.level < 2 || h.level > 3 {
-			continue
-		}
-		depth := h.level - 1
-		for len(liOpen) < depth {
-			if n := len(liOpen); n > 0 && !liOpen[n-1] {
-				sb.WriteString("<li>")
-				liOpen[n-1] = true
-			}
-			sb.WriteString("<ul>")
-			liOpen = append(liOpen, false)
-		}
-		for len(liOpen) > depth {
-			if liOpen[len(liOpen)-1] {
-				sb.WriteString("</li>")
-			}
-			sb.WriteString("</ul>")
-			liOpen = liOpen[:len(liOpen)-1]
-		}
-		if liOpen[depth-1] {
-			sb.WriteString("</li>")
-		}
-		fmt.Fprintf(&sb, `<li><a href="#%s">%s</a>`, template.HTMLEscapeString(h.id), template.HTMLEscapeString(h.text))
-		liOpen[depth-1] = true
-	}
-	for n := len(liOpen); n > 0; n-- {
-		if liOpen[n-1] {
-			sb.WriteString("</li>")
-		}
-		sb.WriteString("</ul>")
-	}
-	if sb.Len() == 0 {
-		return ""
-	}
-	return template.HTML(`<nav id="TableOfContents">` + sb.String() + `</nav>`)
 }
 
 // manifestOf lists a page's affiliate links for the manifest.

@@ -1,0 +1,93 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/affsite/affsite/siteconfig"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// goldmarkExtensions are the goldmark extensions that
+// markup.goldmark.extensions turns on, as Hugo turns them on.
+func goldmarkExtensions(e siteconfig.ExtensionsConfig) []goldmark.Extender {
+	var exts []goldmark.Extender
+	for _, x := range []struct {
+		on  bool
+		ext goldmark.Extender
+	}{
+		{e.Table, extension.Table},
+		{e.Strikethrough, extension.Strikethrough},
+		{e.Linkify, extension.Linkify},
+		{e.TaskList, extension.TaskList},
+		{e.Footnote, extension.Footnote},
+		{e.DefinitionList, extension.DefinitionList},
+	} {
+		if x.on {
+			exts = append(exts, x.ext)
+		}
+	}
+	if !e.Typographer.Disable {
+		exts = append(exts, typographer(e.Typographer.Substitutions))
+	}
+	return exts
+}
+
+// typographerPunctuation maps a typographer key of Hugo's, lower case,
+// to goldmark's punctuation.
+var typographerPunctuation = map[string]extension.TypographicPunctuation{
+	"leftsinglequote": extension.LeftSingleQuote, "rightsinglequote": extension.RightSingleQuote,
+	"leftdoublequote": extension.LeftDoubleQuote, "rightdoublequote": extension.RightDoubleQuote,
+	"endash": extension.EnDash, "emdash": extension.EmDash, "ellipsis": extension.Ellipsis,
+	"leftanglequote": extension.LeftAngleQuote, "rightanglequote": extension.RightAngleQuote,
+	"apostrophe": extension.Apostrophe,
+}
+
+// typographer is the typographer extension with the site's
+// substitutions (keyed by Hugo's names, lower case) over goldmark's.
+func typographer(subs map[string]string) goldmark.Extender {
+	if len(subs) == 0 {
+		return extension.Typographer
+	}
+	m := map[extension.TypographicPunctuation]string{}
+	for k, v := range subs {
+		if p, ok := typographerPunctuation[strings.ToLower(k)]; ok {
+			m[p] = v
+		}
+	}
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(m))
+}
+
+// rendererOptions are goldmark's options for markup.goldmark.renderer.
+func rendererOptions(r siteconfig.RendererConfig) []renderer.Option {
+	var opts []renderer.Option
+	if r.Unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	if r.HardWraps {
+		opts = append(opts, html.WithHardWraps())
+	}
+	if r.XHTML {
+		opts = append(opts, html.WithXHTML())
+	}
+	return opts
+}
+
+// linkifyProtocol is markup.goldmark.extensions.linkifyProtocol: the
+// scheme of a linkified "www." address, to which goldmark gives http.
+type linkifyProtocol string
+
+// Transform implements parser.ASTTransformer.
+func (p linkifyProtocol) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.AutoLink); ok && entering && l.Protocol != nil {
+			l.Protocol = []byte(p)
+		}
+		return ast.WalkContinue, nil
+	})
+}
