@@ -171,9 +171,7 @@ func (e *expander) expand(sc *Shortcode, parent *Invocation, ordinal int) (*Invo
 		Page: e.env.Page, Site: e.env.Site,
 		Ordinal: ordinal, Parent: parent,
 		Line: sc.Line + e.env.LineOffset, Col: sc.Col,
-		Env:      e.env,
-		innerSrc: e.src[sc.InnerStart:sc.InnerEnd:sc.InnerEnd],
-		src:      e.src, innerStart: sc.InnerStart,
+		Env: e.env, src: e.src, innerStart: sc.InnerStart, innerEnd: sc.InnerEnd,
 	}
 	if strings.HasSuffix(sc.Name, inlineSuffix) {
 		return e.expandInline(sc, inv)

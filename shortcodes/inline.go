@@ -23,9 +23,9 @@ func (e *expander) expandInline(sc *Shortcode, inv *Invocation) (*Invocation, st
 		return nil, "", e.errorf(inv, nil, "inline shortcode %q: inline shortcodes are off; set enableInlineShortcodes = true in the site configuration to use them", sc.Name)
 	}
 	var t InlineTemplate
-	if len(inv.innerSrc) > 0 {
+	if inv.innerEnd > inv.innerStart {
 		var err error
-		if t, err = e.env.Inline(sc.Name, string(inv.innerSrc)); err != nil {
+		if t, err = e.env.Inline(sc.Name, inv.InnerText()); err != nil {
 			return nil, "", e.errorf(inv, err, "inline shortcode %q: %v", sc.Name, err)
 		}
 		if e.inline == nil {

@@ -33,11 +33,11 @@ type Invocation struct {
 	Line, Col int
 	Env       *Env
 
-	innerSrc []byte // shares the parsed source: no copy per nesting level
-	// src is the parsed source and innerStart the offset of innerSrc in
-	// it, for InnerErrorf.
-	src        []byte
-	innerStart int
+	// src is the parsed source, shared (no copy per nesting level), and
+	// the inner text is src[innerStart:innerEnd]; InnerErrorf counts its
+	// lines from the start of src.
+	src                  []byte
+	innerStart, innerEnd int
 }
 
 // Get returns a parameter: by index (an int, or a string of digits) when
@@ -114,7 +114,7 @@ func unwrapOne(err error) error {
 
 // InnerText returns the raw inner text, as written between the tags
 // (nested shortcodes unexpanded).
-func (inv *Invocation) InnerText() string { return string(inv.innerSrc) }
+func (inv *Invocation) InnerText() string { return string(inv.src[inv.innerStart:inv.innerEnd]) }
 
 // InnerErrorf is Errorf at byte off of InnerText rather than at the
 // shortcode: for a built-in that reads its inner text as data, so that
