@@ -16,7 +16,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -31,7 +30,7 @@ import (
 
 // Format is the state file's format number; a file of another format is
 // ignored.
-const Format = 1
+const Format = 2
 
 // StateName is the state file's name inside the cache folder.
 const StateName = "state"
@@ -117,11 +116,11 @@ func decode(data []byte, version string) (*state, bool) {
 	if !ok || string(line)+"\n" != header(version, body) {
 		return nil, false
 	}
-	var st state
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&st); err != nil || st.Entries == nil {
+	entries, err := decodeState(body)
+	if err != nil {
 		return nil, false
 	}
-	return &st, true
+	return &state{Entries: entries}, true
 }
 
 // Lookup returns the last build's entry id when its key is key.
@@ -131,6 +130,12 @@ func (c *Cache) Lookup(id string, key Sum) (Entry, bool) {
 		return Entry{}, false
 	}
 	return e, true
+}
+
+// Last returns the last build's entry id, whatever its key.
+func (c *Cache) Last(id string) (Entry, bool) {
+	e, ok := c.prev[id]
+	return e, ok
 }
 
 // Record sets this build's entry id; Save writes it.
@@ -216,17 +221,12 @@ func sumFile(path string) (Sum, error) {
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	c.prev = map[string]Entry{}
-	st := state{Entries: c.next}
-	var body bytes.Buffer
-	err := gob.NewEncoder(&body).Encode(st)
+	body := encodeState(c.next)
 	c.mu.Unlock()
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(c.dir, StateName), ".tmp-"+StateName+"-", true, []byte(header(c.version, body.Bytes())), body.Bytes()); err != nil {
+	if err := writeAtomic(filepath.Join(c.dir, StateName), ".tmp-"+StateName+"-", true, []byte(header(c.version, body)), body); err != nil {
 		return err
 	}
 	return c.collect()

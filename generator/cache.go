@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash"
@@ -88,8 +86,7 @@ type pageCache struct {
 
 	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
 
-	metasOnce sync.Once
-	metas     map[string]cachedPage // the last build's, by entry id (lastMeta)
+	metas sync.Map // entry id → the last build's cachedPage, decoded (lastMetaAny)
 
 	mu       sync.Mutex
 	pictures map[string][]string // content file → static pictures read (sawPicture)
@@ -108,7 +105,6 @@ type pendingPage struct {
 
 // cachedPage is what a reused content page restores.
 type cachedPage struct {
-	Key               buildcache.Sum // the entry's key when it was saved
 	Links             []ManifestLink
 	Programs          []string
 	HasAffiliateLinks bool
@@ -209,7 +205,7 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	key := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
 	id := "page " + s.file
 	if e, ok := pc.c.Lookup(id, key); ok {
-		if m, ok := pc.lastMeta(id, key); ok && b.place(e, s.file) {
+		if m, ok := pc.lastMetaAny(id); ok && b.place(e, s.file) {
 			p := s.page
 			s.programs, s.links = m.Programs, m.Links
 			p.HasAffiliateLinks = m.HasAffiliateLinks
@@ -255,34 +251,24 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	return links, nil
 }
 
-// metasID names the cache entry holding every content page's
-// cachedPage, by entry id, in one gob stream: decoding ten thousand
-// streams of one value each cost more than the build they saved (gob
-// compiles the type for every stream). metasKey is its key: the entry
-// is whatever the last build saved, each value checked by its Key.
-const metasID = "generator: cached pages"
-
-func metasKey() buildcache.Sum { return sha256.Sum256([]byte("affsite cachedPage map, format 1")) }
-
-// lastMeta returns what the last build recorded of the content page of
-// entry id, when its key was key.
-func (pc *pageCache) lastMeta(id string, key buildcache.Sum) (cachedPage, bool) {
-	m, ok := pc.lastMetaAny(id)
-	return m, ok && m.Key == key
-}
-
 // lastMetaAny returns what the last build recorded of the content page
-// of entry id, whatever its key.
+// of entry id, whatever its key (a caller that needs the key checked
+// looks the entry up first), decoded once a build.
 func (pc *pageCache) lastMetaAny(id string) (cachedPage, bool) {
-	pc.metasOnce.Do(func() {
-		if e, ok := pc.c.Lookup(metasID, metasKey()); ok {
-			if gob.NewDecoder(bytes.NewReader(e.Meta)).Decode(&pc.metas) != nil {
-				pc.metas = nil
-			}
+	if v, ok := pc.metas.Load(id); ok {
+		if m := v.(*cachedPage); m != nil {
+			return *m, true
 		}
-	})
-	m, ok := pc.metas[id]
-	return m, ok
+		return cachedPage{}, false
+	}
+	var m *cachedPage
+	if e, ok := pc.c.Last(id); ok {
+		if d, err := decodeCachedPage(e.Meta); err == nil {
+			m = &d
+		}
+	}
+	pc.metas.Store(id, m)
+	return pc.lastMetaAny(id)
 }
 
 // proseFacts is what proseSummary found in a page's body, kept so that
@@ -459,10 +445,8 @@ func (b *builder) saveCache(rep *Report) {
 	for _, w := range b.warnings {
 		byFile[w.File] = append(byFile[w.File], w)
 	}
-	metas := make(map[string]cachedPage, len(pc.pending))
 	for id, pp := range pc.pending {
 		pp.meta.Warnings = byFile[pp.file]
-		pp.meta.Key = pp.entry.Key
 		if v, ok := pc.prose.Load(pp.file); ok {
 			pp.meta.Prose = v.(proseFacts)
 		}
@@ -470,22 +454,15 @@ func (b *builder) saveCache(rep *Report) {
 		if v, ok := pc.post.Load(pp.src.page); ok {
 			pp.meta.Post, pp.meta.HasPost = v.(postSums), true
 		}
-		metas[id] = pp.meta
+		pp.entry.Meta = encodeCachedPage(&pp.meta)
 		pc.c.Record(id, pp.entry)
 		delete(pc.pending, id)
 	}
 	// What the last build recorded is no longer read: let it go before
-	// the encodings, the build's peak of memory.
-	pc.metas = nil
+	// the state's encoding, the build's peak of memory.
+	pc.metas.Clear()
 	pc.prose.Clear()
 	pc.post.Clear()
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(metas); err != nil {
-		b.cacheWarning(rep, err)
-		return
-	}
-	metas = nil
-	pc.c.Record(metasID, buildcache.Entry{Key: metasKey(), Meta: buf.Bytes()})
 	pc.recordMissing(b) // i18n.go
 	if err := pc.c.Save(); err != nil {
 		b.cacheWarning(rep, err)

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -327,6 +328,7 @@ func TestCacheDistrustsBadState(t *testing.T) {
 	}
 	want := readTree(t, cleanOpts.Dest)
 	state := filepath.Join(opts.CacheDir, buildcache.StateName)
+	magic := fmt.Sprintf("affsite build cache %d ", buildcache.Format)
 	damage := []struct {
 		name   string
 		damage func(t *testing.T)
@@ -339,11 +341,17 @@ func TestCacheDistrustsBadState(t *testing.T) {
 		}},
 		{"other version", func(t *testing.T) {
 			b := readFile(t, state)
-			writeFile(t, state, []byte(strings.Replace(string(b), "affsite build cache 1 ", "affsite build cache 1 \"0.0.1\" ", 1)))
+			if !bytes.HasPrefix(b, []byte(magic)) {
+				t.Fatalf("the state does not start with %q", magic)
+			}
+			writeFile(t, state, []byte(strings.Replace(string(b), magic, magic+"\"0.0.1\" ", 1)))
 		}},
 		{"other format", func(t *testing.T) {
 			b := readFile(t, state)
-			writeFile(t, state, []byte(strings.Replace(string(b), "affsite build cache 1 ", "affsite build cache 2 ", 1)))
+			if !bytes.HasPrefix(b, []byte(magic)) {
+				t.Fatalf("the state does not start with %q", magic)
+			}
+			writeFile(t, state, []byte(strings.Replace(string(b), magic, fmt.Sprintf("affsite build cache %d ", buildcache.Format+1), 1)))
 		}},
 		{"garbage", func(t *testing.T) { writeFile(t, state, []byte("not a cache\n")) }},
 		{"output edited in place", func(t *testing.T) {
