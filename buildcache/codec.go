@@ -82,23 +82,24 @@ func (d *Decoder) Err() error {
 // Uint reads a Uint.
 func (d *Decoder) Uint() uint64 {
 	u, n := binary.Uvarint(d.buf)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.buf = d.buf[n:]
-	return u
+	return advance(d, n, u)
 }
 
 // Int reads an Int.
 func (d *Decoder) Int() int64 {
 	i, n := binary.Varint(d.buf)
+	return advance(d, n, i)
+}
+
+// advance moves past a varint of n bytes (n ≤ 0: none was there) and
+// returns its value v, or zero.
+func advance[T uint64 | int64](d *Decoder, n int, v T) T {
 	if n <= 0 {
 		d.fail()
 		return 0
 	}
 	d.buf = d.buf[n:]
-	return i
+	return v
 }
 
 // Bool reads a Bool.
