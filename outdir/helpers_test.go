@@ -8,20 +8,6 @@ import (
 	"testing"
 )
 
-// writeTree writes files (slash paths → contents) under root.
-func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // readTree returns the files under root, slash path → contents.
 func readTree(t *testing.T, root string) map[string]string {
 	t.Helper()
@@ -89,18 +75,6 @@ func siblings(t *testing.T, dest string) []string {
 func withoutManifest(tree map[string]string) map[string]string {
 	delete(tree, ManifestName)
 	return tree
-}
-
-func equalTrees(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 func treeString(tree map[string]string) string {

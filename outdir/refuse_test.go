@@ -2,10 +2,13 @@ package outdir
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestRefusals: every folder that is not affsite's to replace is refused
@@ -25,12 +28,12 @@ func TestRefusals(t *testing.T) {
 		{"new folder in content", func(t *testing.T, site string) string { return filepath.Join(site, "content", "out") }, "it is inside the site's content/ folder"},
 		{".git", func(t *testing.T, site string) string { return filepath.Join(site, ".git") }, "it is the site's .git/ folder"},
 		{"a regular file", func(t *testing.T, site string) string {
-			writeTree(t, site, map[string]string{"public": "hi\n"})
+			sitetest.WriteInto(t, site, map[string]string{"public": "hi\n"})
 			return filepath.Join(site, "public")
 		}, "it is a file, not a folder; choose a new or empty folder, or delete it yourself"},
 		{"folder of documents", func(t *testing.T, site string) string {
 			dir := filepath.Join(t.TempDir(), "docs")
-			writeTree(t, dir, map[string]string{"thesis.odt": "x", "notes/a.txt": "y"})
+			sitetest.WriteInto(t, dir, map[string]string{"thesis.odt": "x", "notes/a.txt": "y"})
 			return dir
 		}, "it is not empty and affsite did not write it; choose a new or empty folder, or delete it yourself"},
 		{"own output with a file added", func(t *testing.T, site string) string {
@@ -38,7 +41,7 @@ func TestRefusals(t *testing.T) {
 			if err := build(t, site, dest, map[string]string{"index.html": "home"}); err != nil {
 				t.Fatal(err)
 			}
-			writeTree(t, dest, map[string]string{"posts/keep-me.txt": "mine"})
+			sitetest.WriteInto(t, dest, map[string]string{"posts/keep-me.txt": "mine"})
 			return dest
 		}, "it holds 1 file affsite did not write (posts/keep-me.txt)"},
 		{"own output with a manifest edited away", func(t *testing.T, site string) string {
@@ -46,7 +49,7 @@ func TestRefusals(t *testing.T) {
 			if err := build(t, site, dest, map[string]string{"index.html": "home"}); err != nil {
 				t.Fatal(err)
 			}
-			writeTree(t, dest, map[string]string{ManifestName: "not a manifest\n"})
+			sitetest.WriteInto(t, dest, map[string]string{ManifestName: "not a manifest\n"})
 			return dest
 		}, "it is not empty and affsite did not write it"},
 		{"symlink to the site", func(t *testing.T, site string) string {
@@ -75,7 +78,7 @@ func TestRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			site := filepath.Join(t.TempDir(), "site")
-			writeTree(t, site, map[string]string{"content/a.md": "a", "data/programs/k.yaml": "k", "static/img/x.png": "png", ".git/HEAD": "ref"})
+			sitetest.WriteInto(t, site, map[string]string{"content/a.md": "a", "data/programs/k.yaml": "k", "static/img/x.png": "png", ".git/HEAD": "ref"})
 			dest := tt.setup(t, site)
 			before := readTree(t, filepath.Dir(site))
 			_, err := Open(dest, Options{Site: site, Protect: []string{"content", "data", "static"}})
@@ -83,7 +86,7 @@ func TestRefusals(t *testing.T) {
 			if !errors.As(err, &r) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "refusing to use "+dest+" as the output folder: ") {
 				t.Fatalf("Open(%s) = %v; want a refusal naming it and %q", dest, err, tt.want)
 			}
-			if after := readTree(t, filepath.Dir(site)); !equalTrees(before, after) {
+			if after := readTree(t, filepath.Dir(site)); !maps.Equal(before, after) {
 				t.Errorf("a refused Open changed files:\nbefore %s\nafter  %s", treeString(before), treeString(after))
 			}
 			if err := Check(dest, Options{Site: site, Protect: []string{"content", "data", "static"}}); !errors.As(err, &r) {
@@ -127,7 +130,7 @@ func TestAccepted(t *testing.T) {
 			if !strings.HasPrefix(got[ManifestName], manifestHeader+"\nindex.html\nposts/a/index.html\n") {
 				t.Errorf("manifest = %q", got[ManifestName])
 			}
-			if !equalTrees(withoutManifest(got), files) {
+			if !maps.Equal(withoutManifest(got), files) {
 				t.Errorf("output = %s, want %s", treeString(got), treeString(files))
 			}
 			if s := siblings(t, dest); len(s) != 0 {
@@ -155,9 +158,9 @@ func TestHugoOutputMovedAside(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			site := t.TempDir()
-			writeTree(t, site, map[string]string{"hugo.toml": "title = 'x'\n"})
+			sitetest.WriteInto(t, site, map[string]string{"hugo.toml": "title = 'x'\n"})
 			dest := filepath.Join(site, "public")
-			writeTree(t, dest, tt.files)
+			sitetest.WriteInto(t, dest, tt.files)
 			d, err := Open(dest, Options{Site: site})
 			if err != nil {
 				t.Fatal(err)
@@ -171,7 +174,7 @@ func TestHugoOutputMovedAside(t *testing.T) {
 			if d.MovedAside() != dest+".hugo" {
 				t.Errorf("MovedAside = %q", d.MovedAside())
 			}
-			if got := readTree(t, dest+".hugo"); !equalTrees(got, tt.files) {
+			if got := readTree(t, dest+".hugo"); !maps.Equal(got, tt.files) {
 				t.Errorf("Hugo's output moved aside = %s, want %s", treeString(got), treeString(tt.files))
 			}
 		})

@@ -3,11 +3,14 @@ package outdir
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // buildSpare is build with a spare folder, keeping the names in keep
@@ -73,7 +76,7 @@ func TestSpare(t *testing.T) {
 	if _, err := buildSpare(t, site, dest, spare, second, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got := withoutManifest(readTree(t, spare)); !equalTrees(got, first) {
+	if got := withoutManifest(readTree(t, spare)); !maps.Equal(got, first) {
 		t.Fatalf("spare after the second build = %s, want the first build", treeString(got))
 	}
 	// The spare (the first build) holds a changed home page.
@@ -87,7 +90,7 @@ func TestSpare(t *testing.T) {
 	if want := []string{"posts/a/index.html"}; len(kept) != 1 || kept[0] != want[0] {
 		t.Errorf("kept %v, want %v (index.html was changed, posts/b differs)", kept, want)
 	}
-	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, second) {
+	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, second) {
 		t.Errorf("output = %s, want %s", treeString(got), treeString(second))
 	}
 	if got, want := folders(t, dest), []string{"deep", "posts", "posts/a", "posts/b", "posts/c"}; !slices.Equal(got, want) {
@@ -100,13 +103,13 @@ func TestSpare(t *testing.T) {
 	if err := d2Fail(site, dest, spare); err != nil {
 		t.Fatal(err)
 	}
-	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, second) {
+	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, second) {
 		t.Errorf("after a failed build the output = %s, want the second build", treeString(got))
 	}
 	if _, err := buildSpare(t, site, dest, spare, third, all); err != nil {
 		t.Fatal(err)
 	}
-	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, third) {
+	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, third) {
 		t.Errorf("output = %s, want %s", treeString(got), treeString(third))
 	}
 	if got, want := folders(t, dest), []string{"posts", "posts/a", "posts/b"}; !slices.Equal(got, want) {
@@ -140,7 +143,7 @@ func TestSpareUnsafeNames(t *testing.T) {
 	dest := filepath.Join(root, "public")
 	spare := filepath.Join(root, "spare")
 	victim := filepath.Join(root, "victim.txt")
-	writeTree(t, root, map[string]string{"victim.txt": "keep me", "spare/a.html": "a"})
+	sitetest.WriteInto(t, root, map[string]string{"victim.txt": "keep me", "spare/a.html": "a"})
 	manifest := manifestHeader + "\n../victim.txt\na.html\n./a.html\n"
 	if err := os.WriteFile(filepath.Join(spare, ManifestName), []byte(manifest), 0o644); err != nil {
 		t.Fatal(err)
@@ -151,7 +154,7 @@ func TestSpareUnsafeNames(t *testing.T) {
 	if b, err := os.ReadFile(victim); err != nil || string(b) != "keep me" {
 		t.Errorf("victim.txt = %q, %v", b, err)
 	}
-	if got := withoutManifest(readTree(t, dest)); !equalTrees(got, map[string]string{"b.html": "b"}) {
+	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, map[string]string{"b.html": "b"}) {
 		t.Errorf("output = %s, want b.html", treeString(got))
 	}
 }

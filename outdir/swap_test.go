@@ -3,12 +3,15 @@ package outdir
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // TestStopAtEveryStep stops Commit at each of its steps, as a SIGKILL
@@ -52,7 +55,7 @@ func TestStopAtEveryStep(t *testing.T) {
 				// At this instant: a complete build, or none that the
 				// next run restores.
 				now := withoutManifest(readTree(t, dest))
-				if _, err := os.Stat(dest); err == nil && !equalTrees(now, oldFiles) && !equalTrees(now, newFiles) {
+				if _, err := os.Stat(dest); err == nil && !maps.Equal(now, oldFiles) && !maps.Equal(now, newFiles) {
 					t.Fatalf("output holds a mixture: %s", treeString(now))
 				}
 				// The next run fails (it is refused nothing, but aborts).
@@ -62,7 +65,7 @@ func TestStopAtEveryStep(t *testing.T) {
 				}
 				next.Abort()
 				got := withoutManifest(readTree(t, dest))
-				if !equalTrees(got, oldFiles) && !equalTrees(got, newFiles) {
+				if !maps.Equal(got, oldFiles) && !maps.Equal(got, newFiles) {
 					t.Fatalf("after the next run the output is %s; want a complete build", treeString(got))
 				}
 				if s := siblings(t, dest); len(s) != 0 {
@@ -179,7 +182,7 @@ func TestAbandonedTempRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, n := range []string{tmpPrefix + "public.123", oldPrefix + "public.456", tmpPrefix + "public-x.789", tmpPrefix + "public.x", "notes"} {
-		writeTree(t, filepath.Join(parent, n), map[string]string{"f": "f"})
+		sitetest.WriteInto(t, filepath.Join(parent, n), map[string]string{"f": "f"})
 	}
 	if err := build(t, site, dest, map[string]string{"a": "a"}); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,11 @@ package preview
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // stuckBuilder is a Builder whose rebuilds after the first never return
@@ -35,8 +35,10 @@ func TestRunStopsDuringStuckRebuild(t *testing.T) {
 		t.Run(map[bool]string{false: "rebuild", true: "first build"}[hangFirst], func(t *testing.T) {
 			t.Parallel()
 			root := t.TempDir()
-			mustWrite(t, filepath.Join(root, "site.toml"), "title = \"T\"\n")
-			mustWrite(t, filepath.Join(root, "content/posts/a.md"), "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello.\n")
+			sitetest.WriteInto(t, root, map[string]string{
+				"site.toml":          "title = \"T\"\n",
+				"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello.\n",
+			})
 			sb := &stuckBuilder{hangFirst: hangFirst, entered: make(chan struct{}, 1), release: make(chan struct{})}
 			t.Cleanup(func() { close(sb.release) })
 			ready := make(chan string, 1)
@@ -61,7 +63,7 @@ func TestRunStopsDuringStuckRebuild(t *testing.T) {
 				case <-time.After(20 * time.Second):
 					t.Fatal("not serving within 20 s")
 				}
-				mustWrite(t, filepath.Join(root, "content/posts/a.md"), "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello again.\n")
+				sitetest.WriteInto(t, root, map[string]string{"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello again.\n"})
 			}
 			select {
 			case <-sb.entered:
@@ -88,8 +90,7 @@ func TestRunStopsDuringStuckRebuild(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "content/posts/a.md"), "x")
-	mustWrite(t, filepath.Join(root, "content/posts/LICENSE"), "x")
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/a.md": "x", "content/posts/LICENSE": "x"})
 	for _, tc := range []struct {
 		changed []string
 		want    string

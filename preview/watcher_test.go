@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 func TestIgnoredFile(t *testing.T) {
@@ -26,7 +28,7 @@ func TestIgnoredFile(t *testing.T) {
 func startWatcher(t *testing.T) (string, *Watcher) {
 	t.Helper()
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "content/posts/a.md"), "a")
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/a.md": "a"})
 	w, err := NewWatcher(root, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -41,16 +43,6 @@ func startWatcher(t *testing.T) (string, *Watcher) {
 		}
 	})
 	return root, w
-}
-
-func mustWrite(t *testing.T, file, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // nextBatch waits a bounded time for the next batch.
@@ -70,16 +62,16 @@ func TestWatcherBurstIsOneBatch(t *testing.T) {
 	root, w := startWatcher(t)
 	// An editor's atomic save: swap file, write test, temp file renamed
 	// over the post, backup; plus a second post and a data file.
-	mustWrite(t, filepath.Join(root, "content/posts/.a.md.swp"), "x")
-	mustWrite(t, filepath.Join(root, "content/posts/4913"), "")
-	mustWrite(t, filepath.Join(root, "content/posts/.a.md.tmp"), "a2")
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/.a.md.swp": "x"})
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/4913": ""})
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/.a.md.tmp": "a2"})
 	if err := os.Rename(filepath.Join(root, "content/posts/.a.md.tmp"), filepath.Join(root, "content/posts/a.md")); err != nil {
 		t.Fatal(err)
 	}
-	mustWrite(t, filepath.Join(root, "content/posts/a.md~"), "a")
-	mustWrite(t, filepath.Join(root, "content/posts/b.md"), "b")
-	mustWrite(t, filepath.Join(root, "site.toml"), "title = 'x'")
-	mustWrite(t, filepath.Join(root, "notes.txt"), "not part of the site")
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/a.md~": "a"})
+	sitetest.WriteInto(t, root, map[string]string{"content/posts/b.md": "b"})
+	sitetest.WriteInto(t, root, map[string]string{"site.toml": "title = 'x'"})
+	sitetest.WriteInto(t, root, map[string]string{"notes.txt": "not part of the site"})
 	got := nextBatch(t, w)
 	want := []string{"content/posts/a.md", "content/posts/b.md", "site.toml"}
 	if !slices.Equal(got, want) {
@@ -92,13 +84,13 @@ func TestWatcherNewFolders(t *testing.T) {
 	root, w := startWatcher(t)
 	// A watched folder that did not exist, with a nested folder made at
 	// once: its files are found by the walk that adds it.
-	mustWrite(t, filepath.Join(root, "data/programs/p00.yaml"), "name: x")
+	sitetest.WriteInto(t, root, map[string]string{"data/programs/p00.yaml": "name: x"})
 	if got := nextBatch(t, w); !slices.Contains(got, "data/programs/p00.yaml") {
 		t.Fatalf("batch %q lacks data/programs/p00.yaml", got)
 	}
 	// A file in the new nested folder, written later, is seen too.
 	time.Sleep(50 * time.Millisecond)
-	mustWrite(t, filepath.Join(root, "data/programs/p01.yaml"), "name: y")
+	sitetest.WriteInto(t, root, map[string]string{"data/programs/p01.yaml": "name: y"})
 	if got := nextBatch(t, w); !slices.Equal(got, []string{"data/programs/p01.yaml"}) {
 		t.Errorf("batch %q, want [data/programs/p01.yaml]", got)
 	}
@@ -116,8 +108,8 @@ func TestWatcherBatchesNameFilesNotFolders(t *testing.T) {
 	// mkdir -p static/img/icons && cp …: the folders are watched and
 	// their files listed, whichever comes first; the folders themselves
 	// are never in a batch (a rebuild would read them as files).
-	mustWrite(t, filepath.Join(root, "static/img/icons/a.svg"), "<svg/>")
-	mustWrite(t, filepath.Join(root, "static/img/logo.svg"), "<svg/>")
+	sitetest.WriteInto(t, root, map[string]string{"static/img/icons/a.svg": "<svg/>"})
+	sitetest.WriteInto(t, root, map[string]string{"static/img/logo.svg": "<svg/>"})
 	want := []string{"static/img/icons/a.svg", "static/img/logo.svg"}
 	got := nextBatch(t, w)
 	for len(got) < len(want) { // a slow machine may split the burst
@@ -142,7 +134,7 @@ func TestWatcherBatchesNameFilesNotFolders(t *testing.T) {
 func TestWatcherFolderGoneAndBack(t *testing.T) {
 	t.Parallel()
 	root, w := startWatcher(t)
-	mustWrite(t, filepath.Join(root, "static/img/sub/a.svg"), "<svg/>")
+	sitetest.WriteInto(t, root, map[string]string{"static/img/sub/a.svg": "<svg/>"})
 	nextBatch(t, w)
 	// Moved away: named by its path, and its subfolders are no longer
 	// watched under their old names.
@@ -153,19 +145,19 @@ func TestWatcherFolderGoneAndBack(t *testing.T) {
 	if got := nextBatch(t, w); !slices.Equal(got, []string{"static/img"}) {
 		t.Errorf("batch %q after moving the folder away, want [static/img]", got)
 	}
-	mustWrite(t, filepath.Join(away, "sub/b.svg"), "<svg/>")
+	sitetest.WriteInto(t, away, map[string]string{"sub/b.svg": "<svg/>"})
 	select {
 	case b := <-w.Batches():
 		t.Errorf("batch %q after a write outside the site", b)
 	case <-time.After(150 * time.Millisecond):
 	}
 	// Removed and made again within one batch: everything is rebuilt.
-	mustWrite(t, filepath.Join(root, "static/img/sub/a.svg"), "<svg/>")
+	sitetest.WriteInto(t, root, map[string]string{"static/img/sub/a.svg": "<svg/>"})
 	nextBatch(t, w)
 	if err := os.RemoveAll(filepath.Join(root, "static/img")); err != nil {
 		t.Fatal(err)
 	}
-	mustWrite(t, filepath.Join(root, "static/img/c.svg"), "<svg/>")
+	sitetest.WriteInto(t, root, map[string]string{"static/img/c.svg": "<svg/>"})
 	// A batch waits for its consumer, gathering what comes meanwhile:
 	// wait, so that all of this is one batch on a slow machine too.
 	time.Sleep(100 * time.Millisecond)
@@ -179,13 +171,13 @@ func TestWatcherFolderGoneAndBack(t *testing.T) {
 func TestWatcherStringFiles(t *testing.T) {
 	t.Parallel()
 	root, w := startWatcher(t)
-	mustWrite(t, filepath.Join(root, "i18n/en.toml"), "hello = 'Hello'")
+	sitetest.WriteInto(t, root, map[string]string{"i18n/en.toml": "hello = 'Hello'"})
 	if got := nextBatch(t, w); !slices.Contains(got, "i18n/en.toml") {
 		t.Fatalf("batch %q lacks i18n/en.toml", got)
 	}
 	time.Sleep(50 * time.Millisecond)
-	mustWrite(t, filepath.Join(root, "i18n/fr.yaml"), "hello: Bonjour")
-	mustWrite(t, filepath.Join(root, "themes/t/i18n/en.toml"), "hello = 'Hi'")
+	sitetest.WriteInto(t, root, map[string]string{"i18n/fr.yaml": "hello: Bonjour"})
+	sitetest.WriteInto(t, root, map[string]string{"themes/t/i18n/en.toml": "hello = 'Hi'"})
 	if got := nextBatch(t, w); !slices.Contains(got, "i18n/fr.yaml") || !slices.Contains(got, "themes/t/i18n/en.toml") {
 		t.Errorf("batch %q, want i18n/fr.yaml and themes/t/i18n/en.toml", got)
 	}
