@@ -345,6 +345,9 @@ func (b *builder) load() error {
 // render writes the pages, the lists and the files of the site.
 func (b *builder) render() (*Report, error) {
 	pages := b.srcs
+	if b.opts.Output == nil {
+		defer limitMemory(len(pages), b.cache != nil)()
+	}
 	manifest, err := b.renderPages(pages)
 	if err != nil {
 		return nil, err

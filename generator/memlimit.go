@@ -1,0 +1,56 @@
+package generator
+
+import (
+	"math"
+	"runtime/debug"
+)
+
+// The memory a build may keep, in bytes: a base for the templates, the
+// data and the pages in flight, and a share for each page, whose list
+// facts (title, dates, terms, summary, card) live until the lists are
+// written. Measured with gencorpus, a page keeps 6–8 KiB of live heap
+// (bench/README.md); its share leaves the collector room above that,
+// and the process's memory stays under 200 MiB at 10,000 pages.
+const (
+	memoryBase    = 48 << 20
+	memoryPerPage = 11 << 10
+	// memoryPerCachedPage is a page's further share when the build
+	// cache is on: its keys and state are held until the cache is
+	// saved.
+	memoryPerCachedPage = 12 << 10
+)
+
+// memoryBudget is the soft memory limit of a build of n pages, with or
+// without the build cache.
+func memoryBudget(n int, cached bool) int64 {
+	per := int64(memoryPerPage)
+	if cached {
+		per += memoryPerCachedPage
+	}
+	return memoryBase + int64(n)*per
+}
+
+// limitMemory sets the Go runtime's soft memory limit for rendering n
+// pages (with the build cache on or not) and returns the function that puts the previous limit back.
+// Without a limit, the collector lets the heap grow to twice what is
+// live (GOGC=100), and the process's memory to about three times; with
+// one, it collects more often as the heap nears the budget, so memory
+// grows with the pages by their share and not by twice their share. A
+// limit set already (GOMEMLIMIT, or a build running beside this one in
+// the same process) is left as it is. The limit is soft: a build that
+// needs more memory gets it, at the price of more collections.
+func limitMemory(n int, cached bool) (restore func()) {
+	return swapLimit(debug.SetMemoryLimit, memoryBudget(n, cached))
+}
+
+// swapLimit sets limit with set (debug.SetMemoryLimit) unless a limit
+// is set already, and returns the function that puts the previous one
+// back.
+func swapLimit(set func(int64) int64, limit int64) (restore func()) {
+	prev := set(-1) // a negative limit reads the current one
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	set(limit)
+	return func() { set(prev) }
+}
