@@ -48,6 +48,11 @@ type page struct {
 	// amazonPrices are the "as of" datetimes of its product boxes that
 	// show an Amazon price, in order.
 	amazonPrices []string
+	deals        []deal   // its deal boxes, in order
+	ldScripts    []string // the text of its JSON-LD scripts, in order
+	// text is what readers see of it, spaces folded: kept for a page
+	// with JSON-LD (not a redirect), whose markup must match it.
+	text string
 }
 
 // link is one URL-valued attribute of an element.
@@ -96,7 +101,8 @@ func newAuditor(opts Options, cfg *generator.Config, progs *programs.Set, rep *g
 	return a
 }
 
-// parsePages parses every built HTML file.
+// parsePages parses every built HTML file, once: one walk of its tree
+// records all that the checks read (see page).
 func (a *auditor) parsePages() {
 	for _, name := range a.mem.Names() {
 		if path.Ext(name) != ".html" {
@@ -110,19 +116,48 @@ func (a *auditor) parsePages() {
 			continue
 		}
 		p := &page{name: name, raw: raw, ids: map[string]bool{}}
-		order := 0
-		var walk func(n *html.Node)
-		walk = func(n *html.Node) {
-			if n.Type == html.ElementNode {
-				p.element(n, order)
-				order++
-			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
-			}
+		w := pageWalk{p: p}
+		w.walk(doc, false)
+		if len(p.ldScripts) > 0 && !p.redirect {
+			p.text = strings.Join(strings.Fields(w.text.String()), " ")
 		}
-		walk(doc)
 		a.pages = append(a.pages, p)
+	}
+}
+
+// pageWalk is one walk of a page's tree: the elements' index in
+// document order, and the text readers see.
+type pageWalk struct {
+	p     *page
+	order int
+	text  strings.Builder
+}
+
+// walk records n and what is below it. hidden is true inside script,
+// style, template and noscript, whose text readers do not see; a JSON-LD
+// script's text is kept as such.
+func (w *pageWalk) walk(n *html.Node, hidden bool) {
+	switch n.Type {
+	case html.ElementNode:
+		w.p.element(n, w.order)
+		w.order++
+		switch n.Data {
+		case "script":
+			if isLDJSON(n) {
+				w.p.ldScripts = append(w.p.ldScripts, nodeText(n))
+			}
+			hidden = true
+		case "style", "template", "noscript":
+			hidden = true
+		}
+	case html.TextNode:
+		if !hidden {
+			w.text.WriteString(n.Data)
+			w.text.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, hidden)
 	}
 }
 
@@ -157,6 +192,9 @@ func (p *page) element(n *html.Node, order int) {
 	}
 	if name := attrs["name"]; n.Data == "a" && name != "" {
 		p.ids[name] = true
+	}
+	if d, ok := dealOf(attrs); ok {
+		p.deals = append(p.deals, d)
 	}
 	if isProductBox(n, attrs) {
 		if asOf, ok := amazonPriceAsOf(n); ok {

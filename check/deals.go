@@ -1,13 +1,11 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/internal/plural"
-	"golang.org/x/net/html"
 )
 
 // deal is a deal box as its template marks it: data-deal-expires (as the
@@ -26,7 +24,7 @@ type deal struct {
 func (a *auditor) checkDeals() {
 	days := a.cfg.Affiliate.DealWarnDays
 	for _, p := range a.pages {
-		for _, d := range deals(p.raw) {
+		for _, d := range p.deals {
 			end, err := affiliate.DealEnd(d.expires)
 			if err != nil {
 				continue // the build refused it already
@@ -54,39 +52,11 @@ func (a *auditor) checkDeals() {
 	a.flush()
 }
 
-// deals finds the deal boxes of a built page.
-func deals(raw []byte) []deal {
-	if !bytes.Contains(raw, []byte("data-deal-expires")) {
-		return nil
-	}
-	doc, err := html.Parse(bytes.NewReader(raw))
-	if err != nil {
-		return nil
-	}
-	var out []deal
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			var d deal
-			found := false
-			for _, at := range n.Attr {
-				switch at.Key {
-				case "data-deal-expires":
-					d.expires, found = at.Val, true
-				case "data-deal-code":
-					d.code = at.Val
-				case "data-deal-fallback":
-					d.noFallback = at.Val == "none"
-				}
-			}
-			if found {
-				out = append(out, d)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return out
+// dealOf reads the deal box an element's attributes mark; ok is false
+// for an element that is none.
+func dealOf(attrs map[string]string) (d deal, ok bool) {
+	d.expires, ok = attrs["data-deal-expires"]
+	d.code = attrs["data-deal-code"]
+	d.noFallback = attrs["data-deal-fallback"] == "none"
+	return d, ok
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -34,8 +33,7 @@ func (a *auditor) checkReviewMarkup() {
 		if p.redirect {
 			continue
 		}
-		scripts, text := ldScriptsAndText(p.raw)
-		for _, s := range scripts {
+		for _, s := range p.ldScripts {
 			var r reviewLD
 			if json.Unmarshal([]byte(s), &r) != nil || r.Type != "Review" {
 				continue
@@ -48,7 +46,7 @@ func (a *auditor) checkReviewMarkup() {
 					continue
 				}
 				for _, it := range n.Items {
-					if name := strings.Join(strings.Fields(it.Name), " "); name != "" && !strings.Contains(text, name) {
+					if name := strings.Join(strings.Fields(it.Name), " "); name != "" && !strings.Contains(p.text, name) {
 						a.report(p.name, it.Name, Warning, fmt.Sprintf("review markup lists %q, which the page does not show (show it with {{< pros-cons >}})", name))
 					}
 				}
@@ -58,54 +56,24 @@ func (a *auditor) checkReviewMarkup() {
 	a.flush()
 }
 
-// ldScriptsAndText returns the JSON-LD scripts of a page and its visible
-// text, spaces folded.
-func ldScriptsAndText(raw []byte) (scripts []string, text string) {
-	z := html.NewTokenizer(bytes.NewReader(raw))
-	var sb strings.Builder
-	skip, inLD := 0, false
-	for {
-		switch z.Next() {
-		case html.ErrorToken: // io.EOF, or markup the tokenizer gives up on
-			return scripts, strings.Join(strings.Fields(sb.String()), " ")
-		case html.StartTagToken:
-			name, hasAttr := z.TagName()
-			switch string(name) {
-			case "script":
-				inLD = hasAttr && isLDJSON(z)
-				skip++
-			case "style", "template", "noscript":
-				skip++
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			switch string(name) {
-			case "script", "style", "template", "noscript":
-				if skip > 0 {
-					skip--
-				}
-				inLD = false
-			}
-		case html.TextToken:
-			switch {
-			case inLD:
-				scripts = append(scripts, string(z.Text()))
-			case skip == 0:
-				sb.Write(z.Text())
-				sb.WriteByte(' ')
-			}
+// isLDJSON reports whether the script element n says
+// type="application/ld+json".
+func isLDJSON(n *html.Node) bool {
+	for _, at := range n.Attr {
+		if at.Namespace == "" && at.Key == "type" && at.Val == "application/ld+json" {
+			return true
 		}
 	}
+	return false
 }
 
-// isLDJSON reports whether the start tag z is at, which has attributes,
-// says type="application/ld+json".
-func isLDJSON(z *html.Tokenizer) bool {
-	ld := false
-	for more := true; more; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		ld = ld || string(k) == "type" && string(v) == "application/ld+json"
+// nodeText is the text of n's children (a script's source).
+func nodeText(n *html.Node) string {
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			sb.WriteString(c.Data)
+		}
 	}
-	return ld
+	return sb.String()
 }
