@@ -24,18 +24,13 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 			out = append(out, diag.Warningf(file, lineOf(f.key), 0, diag.FrontMatter, "%s", f.what))
 		}
 	}
-	if path.Base(file) == "_index.md" {
-		// _build and cascade are read (buildopts.go, cascade.go);
-		// headless and a list page's terms are not.
+	if base := path.Base(markdownKey(file)); base == "_index.md" {
+		// _build, cascade and terms are read (buildopts.go, cascade.go,
+		// taxonomies.go); headless is not, as in Hugo.
 		if _, ok := values.LookupKey(fm, "headless"); ok {
 			out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this section is published"))
 		}
-		for _, tax := range [...]string{"tags", "categories"} {
-			if _, ok := values.LookupKey(fm, tax); ok {
-				out = append(out, diag.Warningf(file, lineOf(tax), 0, diag.FrontMatter, "%s of a list page are not supported yet: its terms list regular pages only", tax))
-			}
-		}
-	} else if h, ok := values.LookupKey(fm, "headless"); ok && h == true && path.Base(file) != "index.md" {
+	} else if h, ok := values.LookupKey(fm, "headless"); ok && h == true && base != "index.md" {
 		out = append(out, diag.Warningf(file, lineOf("headless"), 0, diag.FrontMatter, "headless applies to a leaf bundle's index.md only, as in Hugo: this page is published"))
 	}
 	return out

@@ -41,7 +41,10 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	}
 	home := b.listPage(KindHome, site.Title, "")
 	b.assembleSections(inSections, sections, home) // sections.go
-	site.Taxonomies = b.assembleTaxonomies()
+	if s, ok := sections[""]; ok {
+		b.fillFromIndex(home, s)
+	}
+	site.Taxonomies = b.assembleTaxonomies(b.termPages(site.RegularPages, home, sections))
 	names := make([]string, 0, len(site.Sections))
 	for n := range site.Sections {
 		names = append(names, n)
@@ -59,9 +62,6 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		}
 	}
 	home.Pages = site.Posts
-	if s, ok := sections[""]; ok {
-		b.fillFromIndex(home, s)
-	}
 	site.Pages = append(site.Pages, home)
 	site.Pages = append(site.Pages, site.RegularPages...)
 	for _, n := range names {
@@ -75,12 +75,13 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	b.assembleMenus(srcs, sections)
 }
 
-// fillFromIndex gives a list page the title, description and text of
-// its _index.md; the text is rendered with the lists.
+// fillFromIndex gives a list page the title, description, terms and
+// text of its _index.md; the text is rendered with the lists.
 func (b *builder) fillFromIndex(p *Page, s *source) {
 	if s.page.Title != "" {
 		p.Title = s.page.Title
 	}
+	p.Tags, p.Categories = s.page.Tags, s.page.Categories
 	p.Description = s.page.Description
 	p.Params = s.page.Params
 	p.File = s.file
@@ -95,10 +96,10 @@ func (b *builder) listPage(kind, title, dir string) *Page {
 	}
 }
 
-// terms groups the pages by the values of one taxonomy.
-func (b *builder) terms(tax string, values func(*Page) []string, link func(*Page, *Term)) []*Term {
+// terms groups pages, in order, by the values of one taxonomy.
+func (b *builder) terms(tax string, pages []*Page, values func(*Page) []string, link func(*Page, *Term)) []*Term {
 	bySlug := map[string]*Term{}
-	for _, p := range b.site.RegularPages {
+	for _, p := range pages {
 		seen := map[string]bool{}
 		for _, v := range values(p) {
 			slug := urlize(v)

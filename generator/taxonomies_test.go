@@ -39,7 +39,8 @@ term {{ .Title }}: {{ range .Pages }}{{ .Title }} {{ end }}
 	assertFile(t, b, "categories/guides/index.html", "A")
 	assertNoFile(t, b, "tags/index.html")
 	assertNoFile(t, b, "tags/x/index.html")
-	assertFile(t, b, "posts/b/index.html", "[Advanced /series/advanced/][Getting started /series/getting-started/]")
+	// GetTerms is in the front matter's order, as in Hugo 0.111.
+	assertFile(t, b, "posts/b/index.html", "[Getting started /series/getting-started/][Advanced /series/advanced/]")
 	assertFile(t, b, "index.html", `<a href="/series/">Series</a>`, `<a href="/categories/">Categories</a>`)
 	assertFile(t, b, "sitemap.xml", "<loc>https://example.com/series/advanced/</loc>")
 	for _, w := range b.report.Warnings {
@@ -91,5 +92,34 @@ tags: [x]
 	assertFile(t, b, "posts/index.html")
 	if _, err := tryBuild(t, "-- hugo.toml --\ndisableKinds = \"term\"\n"+content); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1:") {
 		t.Errorf("disableKinds as a string: %v", err)
+	}
+}
+
+// TestIndexTermsDefaultTheme: a section whose _index.md has tags is on
+// the tag's page of the default theme, with no warning
+// (hugocompat/index-terms.txtar compares the lists with Hugo's).
+func TestIndexTermsDefaultTheme(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, `
+-- hugo.toml --
+baseURL = "https://example.com/"
+-- content/posts/_index.md --
+---
+title: All the posts
+tags: [coffee]
+---
+-- content/posts/a.md --
+---
+title: Grinders
+date: 2024-01-02
+tags: [coffee]
+---
+`)
+	assertOrder(t, b, "tags/coffee/index.html", `href="/posts/a/"`, `href="/posts/"`)
+	assertFile(t, b, "tags/index.html", "coffee")
+	for _, w := range b.report.Warnings {
+		if strings.Contains(w.Error(), "tags") {
+			t.Errorf("warning: %v", w)
+		}
 	}
 }
