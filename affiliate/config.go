@@ -19,6 +19,10 @@ type Config struct {
 	Disclosure DisclosureMode `toml:"disclosure"`
 	// DisclosureText is the default disclosure's text.
 	DisclosureText string `toml:"disclosure_text"`
+	// DisclosurePhrases are the wordings of an author's own disclosure
+	// that count as one (DefaultDisclosurePhrases when unset; an empty
+	// list recognises none).
+	DisclosurePhrases []string `toml:"disclosure_phrases"`
 	// LinkMode says where affiliate hrefs go.
 	LinkMode LinkMode `toml:"link_mode"`
 	// Target is the target attribute of affiliate links ("_blank" or "").
@@ -59,6 +63,9 @@ type Config struct {
 	CurrencyCode   string `toml:"currency"`
 	CurrencySymbol string `toml:"currency_symbol"`
 
+	// Phrases are DisclosurePhrases made ready for Scan, set by
+	// Normalize.
+	Phrases Phrases `toml:"-"`
 	// Currency is CurrencyCode and CurrencySymbol checked, set by
 	// Normalize; zero when site.toml names none (each program's own,
 	// else US dollars).
@@ -74,7 +81,7 @@ const DefaultDisclosureText = "This page contains affiliate links: if you buy th
 // Normalize checks the modes and fills in the defaults.
 func (c *Config) Normalize() error {
 	c.fillDefaults()
-	for _, step := range []func() error{c.normalizeModes, c.normalizeLinksPrefix, c.normalizeAutoLinks, c.normalizeClicks, c.normalizeRedirects, c.normalizeCurrency} {
+	for _, step := range []func() error{c.normalizeModes, c.normalizePhrases, c.normalizeLinksPrefix, c.normalizeAutoLinks, c.normalizeClicks, c.normalizeRedirects, c.normalizeCurrency} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -113,6 +120,20 @@ func (c *Config) normalizeModes() error {
 		return fmt.Errorf("[affiliate] %v", err)
 	}
 	c.Disclosure, c.LinkMode = d, l
+	return nil
+}
+
+// normalizePhrases prepares the disclosure phrases, the defaults when
+// the table gives none.
+func (c *Config) normalizePhrases() error {
+	if c.DisclosurePhrases == nil {
+		c.DisclosurePhrases = DefaultDisclosurePhrases()
+	}
+	p, err := NewPhrases(c.DisclosurePhrases)
+	if err != nil {
+		return fmt.Errorf("[affiliate] disclosure_phrases: %v", err)
+	}
+	c.Phrases = p
 	return nil
 }
 

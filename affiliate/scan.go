@@ -22,78 +22,130 @@ type Found struct {
 	// Disclosure is the byte offset of the first element whose class
 	// holds DisclosureClass, or -1.
 	Disclosure int
+	// Statement is the first disclosure the author wrote in their own
+	// words (Offset -1 when there is none, or no phrase was given).
+	Statement Statement
 }
 
-// DisclosedFirst reports whether a disclosure comes before the first
-// affiliate anchor (true when there is no affiliate anchor).
-func (f Found) DisclosedFirst() bool {
-	return len(f.Anchors) == 0 || f.Disclosure >= 0 && f.Disclosure < f.Anchors[0].Offset
-}
-
-// Scan finds the affiliate anchors and the first disclosure of an HTML
-// document or fragment, as a browser would parse it: comments and the
-// text of script and style elements hold no links. classify tells
-// whether an href is an affiliate link and of which program; the build
-// passes Classifier.Program, affsite check one that first resolves the
-// href against the page's URL.
-func Scan(b []byte, classify func(href string) (string, bool)) Found {
-	f := Found{Disclosure: -1}
-	if !bytes.Contains(b, []byte("<a")) && !bytes.Contains(b, []byte("<A")) && !bytes.Contains(b, []byte(DisclosureClass)) {
-		return f
-	}
-	z := html.NewTokenizer(bytes.NewReader(b))
-	off := 0
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		start := off
-		off += len(z.Raw())
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			f.tag(z, start, classify)
-		}
+// Scan finds the affiliate anchors, the first disclosure box and the
+// first statement in one of phrases of an HTML document or fragment, as
+// a browser would parse it: comments and the text of script and style
+// elements hold no links. classify tells whether an href is an
+// affiliate link and of which program; the build passes
+// Classifier.Program, affsite check one that first resolves the href
+// against the page's URL. Found.Place judges what was found.
+func Scan(b []byte, classify func(href string) (string, bool), phrases Phrases) Found {
+	f := scan(b, classify, phrases, true)
+	if f.Statement.Offset < 0 && phrases.Len() > 0 && !f.Place(false).Disclosed() {
+		// Only on a page that lacks a disclosure in time is a statement
+		// after the first link worth the reading: for the message.
+		f.Statement = scan(b, classify, phrases, false).Statement
 	}
 	return f
 }
 
+// scan is Scan; untilLink stops looking for a statement after the block
+// of the first affiliate link.
+func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, untilLink bool) Found {
+	f := Found{Disclosure: -1, Statement: Statement{Offset: -1}}
+	if !bytes.Contains(b, []byte("<a")) && !bytes.Contains(b, []byte("<A")) && !bytes.Contains(b, []byte(DisclosureClass)) {
+		return f
+	}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	text := newTextScan(phrases, untilLink)
+	off := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			f.tag(z, start, classify, text)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			text.end(string(name))
+		case html.TextToken:
+			text.text(z.Text(), start)
+		}
+	}
+	text.flush()
+	f.Statement = text.found
+	return f
+}
+
 // tag records the start tag z is at, which begins at byte start, when
-// it is the first disclosure or an affiliate link.
-func (f *Found) tag(z *html.Tokenizer, start int, classify func(href string) (string, bool)) {
+// it is the first disclosure or an affiliate link, and tells text.
+func (f *Found) tag(z *html.Tokenizer, start int, classify func(href string) (string, bool), text *textScan) {
 	name, hasAttr := z.TagName()
 	isLink := string(name) == "a" || string(name) == "area"
-	if !hasAttr || !isLink && f.Disclosure >= 0 {
-		return
+	var a tagAttrs
+	if hasAttr && (isLink || f.Disclosure < 0 || text.active()) {
+		a = readTagAttrs(z)
 	}
-	a := readTagAttrs(z)
-	if f.Disclosure < 0 && HasWord(a.class, DisclosureClass) {
+	text.start(string(name), a)
+	if f.Disclosure < 0 && HasWord(a.val[attrClass], DisclosureClass) {
 		f.Disclosure = start
 	}
-	if !isLink || !a.hasHref {
+	if !isLink || !a.has(attrHref) {
 		return
 	}
-	if prog, ok := classify(a.href); ok {
-		f.Anchors = append(f.Anchors, Anchor{Tag: string(name), Href: a.href, Rel: a.rel, Program: prog, Offset: start})
+	href := a.val[attrHref]
+	if prog, ok := classify(href); ok {
+		f.Anchors = append(f.Anchors, Anchor{Tag: string(name), Href: href, Rel: a.val[attrRel], Program: prog, Offset: start})
+		text.link(string(name))
 	}
 }
 
-// tagAttrs are the attributes Scan reads from a tag.
+// tagAttrs are the attributes Scan reads from a tag, by attr index.
 type tagAttrs struct {
-	href, rel, class string
-	hasHref          bool
+	val   [numAttrs]string
+	given uint8 // bit i: attribute i is on the tag
 }
 
-// readTagAttrs reads the href, rel and class of the tag z is at; of an
-// attribute given twice the first counts, as in a browser.
+// The attributes Scan reads.
+const (
+	attrHref = iota
+	attrRel
+	attrClass
+	attrStyle
+	attrAriaHidden
+	attrHidden
+	attrOpen
+	numAttrs
+)
+
+// attrIndex is the index of an attribute Scan reads, or -1.
+func attrIndex(key []byte) int {
+	switch string(key) {
+	case "href":
+		return attrHref
+	case "rel":
+		return attrRel
+	case "class":
+		return attrClass
+	case "style":
+		return attrStyle
+	case "aria-hidden":
+		return attrAriaHidden
+	case "hidden":
+		return attrHidden
+	case "open":
+		return attrOpen
+	}
+	return -1
+}
+
+// has tells whether the tag has attribute i.
+func (a tagAttrs) has(i int) bool { return a.given&(1<<i) != 0 }
+
+// readTagAttrs reads the attributes of the tag z is at that Scan needs;
+// of an attribute given twice the first counts, as in a browser.
 func readTagAttrs(z *html.Tokenizer) tagAttrs {
 	var a tagAttrs
-	var seenRel, seenClass bool
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		switch {
-		case string(k) == "href" && !a.hasHref:
-			a.href, a.hasHref = string(v), true
-		case string(k) == "rel" && !seenRel:
-			a.rel, seenRel = string(v), true
-		case string(k) == "class" && !seenClass:
-			a.class, seenClass = string(v), true
+		if i := attrIndex(k); i >= 0 && !a.has(i) {
+			a.val[i], a.given = string(v), a.given|1<<i
 		}
 	}
 	return a

@@ -50,7 +50,7 @@ func TestScan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			f := Scan([]byte(tt.html), testClassify)
+			f := Scan([]byte(tt.html), testClassify, Phrases{})
 			var hrefs, rels []string
 			for _, a := range f.Anchors {
 				hrefs = append(hrefs, a.Href)
@@ -62,8 +62,8 @@ func TestScan(t *testing.T) {
 			if strings.Join(hrefs, " ") != strings.Join(tt.hrefs, " ") || strings.Join(rels, "|") != strings.Join(tt.rels, "|") {
 				t.Errorf("anchors %q rels %q; want %q %q", hrefs, rels, tt.hrefs, tt.rels)
 			}
-			if f.Disclosure != tt.disclosure || f.DisclosedFirst() != tt.first {
-				t.Errorf("disclosure at %d (first %v); want %d (%v)", f.Disclosure, f.DisclosedFirst(), tt.disclosure, tt.first)
+			if first := f.Place(false).Disclosed(); f.Disclosure != tt.disclosure || first != tt.first {
+				t.Errorf("disclosure at %d (first %v); want %d (%v)", f.Disclosure, first, tt.disclosure, tt.first)
 			}
 		})
 	}
@@ -153,11 +153,19 @@ func TestModes(t *testing.T) {
 // FuzzScan: the scan never panics, its offsets point at tags in order,
 // and a rewrite leaves no affiliate anchor without rel="sponsored".
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{`<a href="/go/k/">k</a>`, `<div class="aff-disclosure"></div><area href=/go/x/>`, `<a href='x.aff/'`, `<!--<a href=/go/k/>-->`} {
+	fuzzPhrases, err := NewPhrases(DefaultDisclosurePhrases())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{`<a href="/go/k/">k</a>`, `<div class="aff-disclosure"></div><area href=/go/x/>`, `<a href='x.aff/'`, `<!--<a href=/go/k/>-->`,
+		`<p><em>This post contains affiliate links.</em></p><a href="/go/k/">k</a>`, `<p>We <a href="/go/k/">earn</a> from qualifying purchases<div hidden>`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		found := Scan([]byte(s), testClassify)
+		found := Scan([]byte(s), testClassify, fuzzPhrases)
+		if off := found.Statement.Offset; off < -1 || off >= len(s) || (off >= 0) != (found.Statement.Text != "") {
+			t.Fatalf("bad statement %+v in %q", found.Statement, s)
+		}
 		last := -1
 		for _, a := range found.Anchors {
 			if a.Offset <= last || a.Offset >= len(s) || s[a.Offset] != '<' {
@@ -166,7 +174,7 @@ func FuzzScan(f *testing.F) {
 			last = a.Offset
 		}
 		out := RewriteAnchors([]byte(s), testClassify, func(string, string) {})
-		for _, a := range Scan(out, testClassify).Anchors {
+		for _, a := range Scan(out, testClassify, Phrases{}).Anchors {
 			if !IsSponsored(a.Rel) {
 				t.Fatalf("rewritten %q still has %q without sponsored", out, a.Href)
 			}

@@ -121,6 +121,9 @@ type PageRecord struct {
 	Programs    []string // programs its shortcodes and links use, sorted
 	Aliases     []string
 	Images      []string
+	// OwnDisclosure is the front matter's own_disclosure: the author
+	// says the page discloses in words of their own.
+	OwnDisclosure bool
 }
 
 // builder holds one build's state; nothing outlives it.
@@ -495,6 +498,7 @@ func records(srcs []*source) []PageRecord {
 		out = append(out, PageRecord{
 			File: s.file, URL: p.RelPermalink, Out: s.outPath, Title: p.Title, Description: p.Description,
 			Lastmod: p.Lastmod, Program: p.Program, Programs: s.programs, Aliases: p.Aliases, Images: p.Images,
+			OwnDisclosure: s.ownDisclosure,
 		})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })

@@ -41,6 +41,8 @@ type source struct {
 	build      buildOptions   // _build / build / headless (buildopts.go)
 	cascade    []cascadeEntry // an _index.md's cascade (cascade.go)
 	sum        buildcache.Sum // the file's SHA-256 when the build has a cache
+	// ownDisclosure is the front matter's own_disclosure (disclosure.go).
+	ownDisclosure bool
 }
 
 // loadContent reads every content file's front matter and makes its
@@ -269,12 +271,15 @@ func (b *builder) published(meta pageMeta) bool {
 }
 
 // readOptions reads the front matter's build options, an _index.md's
-// cascade and the page's menu entries.
+// cascade, own_disclosure and the page's menu entries.
 func (s *source) readOptions(fm map[string]any, base string, lineOf func(string) int) (err error) {
 	if s.build, err = buildOptionsOf(s.file, fm, lineOf); err != nil {
 		return err
 	}
 	if s.cascade, err = cascadeOf(s.file, fm, base, lineOf); err != nil {
+		return err
+	}
+	if s.ownDisclosure, err = ownDisclosureOf(s.file, fm, lineOf); err != nil {
 		return err
 	}
 	s.menus, err = pageMenus(s.file, fm, lineOf)
