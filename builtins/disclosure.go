@@ -4,12 +4,9 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/shortcodes"
 )
-
-// DefaultDisclosure is the disclosure text when neither the shortcode nor
-// the configuration gives one.
-const DefaultDisclosure = "This page contains affiliate links: if you buy through them, we may earn a commission, at no extra cost to you."
 
 // DisclosureData is the data of the disclosure template.
 type DisclosureData struct {
@@ -24,9 +21,11 @@ type DisclosureData struct {
 //	{{% disclosure %}}I earn a **commission** if you buy.{{% /disclosure %}}
 //
 // The text is the inner content when paired, else text=, else the
-// configuration's DisclosureText, else DefaultDisclosure. The generator
-// finds the output by its class "aff-disclosure". Its template's .Data is
-// a DisclosureData.
+// configuration's DisclosureText, else affiliate.DefaultDisclosureText.
+// The disclosure rule (affiliate.Found.Place) finds the output by its
+// class "aff-disclosure"; a page may instead carry the author's own
+// disclosure line, which the rule finds by its phrases. Its template's
+// .Data is a DisclosureData.
 func (st *PageState) Disclosure(inv *shortcodes.Invocation) error {
 	d := &DisclosureData{Label: "Affiliate disclosure"}
 	if inner := strings.TrimSpace(string(inv.Inner)); inner != "" {
@@ -43,7 +42,7 @@ func (st *PageState) Disclosure(inv *shortcodes.Invocation) error {
 		text = st.Config.DisclosureText
 	}
 	if strings.TrimSpace(text) == "" {
-		text = DefaultDisclosure
+		text = affiliate.DefaultDisclosureText
 	}
 	d.Text = "<p>" + escapeHTML(text) + "</p>"
 	inv.Data = d
