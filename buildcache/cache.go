@@ -77,6 +77,9 @@ type Cache struct {
 	version string
 
 	prev map[string]Entry
+	// body is the state file's body as read (its entries' Meta share
+	// it): a build that records the same state does not write it again.
+	body []byte
 
 	mu   sync.Mutex
 	next map[string]Entry
@@ -98,6 +101,7 @@ func Open(dir, version string) (*Cache, error) {
 	}
 	if st, ok := decode(data, version); ok {
 		c.prev = st.Entries
+		_, c.body, _ = bytes.Cut(data, []byte("\n"))
 	}
 	return c, nil
 }
@@ -217,12 +221,18 @@ func sumFile(path string) (Sum, error) {
 // temporary file renamed over it, so a build reading it concurrently
 // sees the old state or the new, never part of one), then removes the
 // objects no entry of the new state names. It lets the last build's
-// state go first: Lookup finds nothing after Save.
+// state go first: Lookup finds nothing after Save. A state the same as
+// the one read (a build that changed nothing) is left as it is.
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	c.prev = map[string]Entry{}
 	body := encodeState(c.next)
+	same := bytes.Equal(body, c.body)
+	c.body = nil
 	c.mu.Unlock()
+	if same {
+		return nil
+	}
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return err
 	}

@@ -76,3 +76,35 @@ func chtimes(t *testing.T, name string, at time.Time) {
 		t.Fatal(err)
 	}
 }
+
+// TestSaveUnchanged: a build that records the state it read leaves the
+// state file as it is; one that records something else replaces it.
+func TestSaveUnchanged(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	entry := buildcache.Entry{Key: buildcache.Sum{1}, Meta: []byte("meta")}
+	save := func(e buildcache.Entry) os.FileInfo {
+		t.Helper()
+		c, err := buildcache.Open(dir, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Record("page a", e)
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(dir + "/" + buildcache.StateName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	first := save(entry)
+	if again := save(entry); !os.SameFile(first, again) {
+		t.Error("the same state was written again")
+	}
+	entry.Meta = []byte("other")
+	if other := save(entry); os.SameFile(first, other) {
+		t.Error("a changed state was not written")
+	}
+}
