@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // goldmarkExtensions are the goldmark extensions that
@@ -90,4 +91,57 @@ func (p linkifyProtocol) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// parserOptions are goldmark's options for markup.goldmark.parser.
+func parserOptions(p siteconfig.ParserConfig) []parser.Option {
+	var opts []parser.Option
+	if p.AutoHeadingID {
+		opts = append(opts, parser.WithAutoHeadingID())
+	}
+	if p.Attribute.Title {
+		// "## Title {#id .class}", on by default in Hugo.
+		opts = append(opts, parser.WithAttribute())
+	}
+	return opts
+}
+
+// transformers are the AST transformers of a site's Markdown: the
+// page's (headings, affiliate links), keyword auto-links, and those the
+// settings gm ask for.
+func (m *markdown) transformers(gm siteconfig.GoldmarkConfig) []util.PrioritizedValue {
+	ts := []util.PrioritizedValue{
+		util.Prioritized(&pageTransformer{key: m.stateKey, rawHTML: gm.Renderer.Unsafe, idStyle: gm.Parser.AutoHeadingIDType}, 100),
+		util.Prioritized(autoLinkTransformer{}, 50),
+	}
+	if gm.Extensions.Linkify && gm.Extensions.LinkifyProtocol != "http" {
+		ts = append(ts, util.Prioritized(linkifyProtocol(gm.Extensions.LinkifyProtocol), 200))
+	}
+	if !gm.Parser.WrapStandAloneImageWithinParagraph {
+		ts = append(ts, util.Prioritized(standAloneImages{}, 200))
+	}
+	return ts
+}
+
+// standAloneImages is wrapStandAloneImageWithinParagraph = false: an
+// image alone in its paragraph replaces the paragraph, taking its
+// attributes, as Hugo does.
+type standAloneImages struct{}
+
+// Transform implements parser.ASTTransformer.
+func (standAloneImages) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var paras []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Image); ok && entering && n.Parent().ChildCount() == 1 && n.Parent().Kind() == ast.KindParagraph {
+			paras = append(paras, n.Parent())
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range paras {
+		img := p.FirstChild()
+		for _, a := range p.Attributes() {
+			img.SetAttribute(a.Name, a.Value)
+		}
+		p.Parent().ReplaceChild(p.Parent(), p, img)
+	}
 }

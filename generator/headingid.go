@@ -1,25 +1,40 @@
 package generator
 
 import (
-	"cmp"
 	"strconv"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/affsite/affsite/siteconfig"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
-// headingIDs makes heading ids the way Hugo's default ("github") style
-// does: "## Gold Plan" gets id="gold-plan", a second one "gold-plan-1".
-// One value serves one page.
+// headingIDs makes heading ids the way Hugo's do, in the style of
+// markup.goldmark.parser.autoHeadingIDType: by default ("github")
+// "## Gold Plan" gets id="gold-plan", a second one "gold-plan-1", and a
+// heading with no letter or digit "heading". One value serves one page.
 type headingIDs struct {
-	used map[string]bool
+	used  map[string]bool
+	style string
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs(style string) *headingIDs {
+	return &headingIDs{used: map[string]bool{}, style: style}
+}
 
 // Generate implements parser.IDs.
-func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := cmp.Or(anchorize(string(value)), "section")
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := anchorizeStyle(string(value), h.style)
+	if base == "" {
+		base = "id"
+		if kind == ast.KindHeading {
+			base = "heading"
+		}
+	}
 	id := base
 	for i := 1; h.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
@@ -31,19 +46,60 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 // Put implements parser.IDs.
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
-// anchorize lowercases s, turns spaces into hyphens and drops every rune
-// that is not a letter, a digit, a hyphen or an underscore.
-func anchorize(s string) string {
+// anchorizeStyle makes the id of a heading whose text is s in one of
+// Hugo's styles. github: the text trimmed, lower case, a space or hyphen
+// a hyphen, letters, digits and "_" kept, the rest dropped;
+// github-ascii: the same of the text without accents, keeping ASCII
+// only; blackfriday: runs of anything but letters and digits become one
+// hyphen between words.
+func anchorizeStyle(s, style string) string {
+	if style == siteconfig.HeadingIDBlackfriday {
+		return blackfridayAnchor(s)
+	}
+	ascii := style == siteconfig.HeadingIDGitHubASCII
+	if ascii {
+		s = removeAccents(s)
+	}
+	s = strings.TrimSpace(s)
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			out = append(out, unicode.ToLower(r))
-		case r == '-' || r == '_':
-			out = append(out, r)
-		case unicode.IsSpace(r):
+		case ascii && utf8.RuneLen(r) != 1:
+		case r == '-' || r == ' ':
 			out = append(out, '-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			out = append(out, unicode.ToLower(r))
 		}
 	}
 	return string(out)
+}
+
+// blackfridayAnchor is Blackfriday's SanitizedAnchorName, Hugo's
+// "blackfriday" style.
+func blackfridayAnchor(s string) string {
+	var out []rune
+	dash := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			dash = true
+			continue
+		}
+		if dash && len(out) > 0 {
+			out = append(out, '-')
+		}
+		dash = false
+		out = append(out, unicode.ToLower(r))
+	}
+	return string(out)
+}
+
+// removeAccents takes the accents off letters ("é" is "e"), as Hugo's
+// text.RemoveAccents does: decomposed, marks dropped, composed again.
+func removeAccents(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
 }

@@ -24,6 +24,8 @@ type markdown struct {
 	// toc is markup.tableOfContents: which headings a page's table of
 	// contents lists, and how.
 	toc siteconfig.TableOfContentsConfig
+	// idStyle is markup.goldmark.parser.autoHeadingIDType.
+	idStyle string
 }
 
 // mdState is what one page's rendering collects: its headings for the
@@ -57,23 +59,12 @@ var mdStateKey = parser.NewContextKey()
 // markup settings (markup.goldmark, markup.tableOfContents) and the
 // extensions extra.
 func newMarkdown(mc siteconfig.MarkupConfig, extra ...goldmark.Extender) *markdown {
-	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents}
 	gm := mc.Goldmark
-	transformers := []util.PrioritizedValue{
-		util.Prioritized(&pageTransformer{key: m.stateKey, rawHTML: gm.Renderer.Unsafe}, 100),
-		util.Prioritized(autoLinkTransformer{}, 50),
-	}
-	if gm.Extensions.Linkify && gm.Extensions.LinkifyProtocol != "http" {
-		transformers = append(transformers, util.Prioritized(linkifyProtocol(gm.Extensions.LinkifyProtocol), 200))
-	}
+	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents, idStyle: gm.Parser.AutoHeadingIDType}
 	m.md = goldmark.New(
 		goldmark.WithExtensions(append(goldmarkExtensions(gm.Extensions), extra...)...),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			// Hugo reads "## Title {#id .class}" by default; so do we.
-			parser.WithAttribute(),
-			parser.WithASTTransformers(transformers...),
-		),
+		goldmark.WithParserOptions(append(parserOptions(gm.Parser),
+			parser.WithASTTransformers(m.transformers(gm)...))...),
 		goldmark.WithRendererOptions(append(rendererOptions(gm.Renderer),
 			renderer.WithNodeRenderers(util.Prioritized(rawBlockRenderer{}, 100)))...),
 	)
@@ -93,7 +84,7 @@ func (m *markdown) render(src []byte, st *mdState) ([]byte, error) {
 
 // renderTo is render writing into buf.
 func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(m.idStyle)))
 	ctx.Set(m.stateKey, st)
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
@@ -117,6 +108,7 @@ type pageTransformer struct {
 	// rawHTML is markup.goldmark.renderer.unsafe: when false raw HTML is
 	// omitted, so its anchors are neither rewritten nor recorded.
 	rawHTML bool
+	idStyle string // markup.goldmark.parser.autoHeadingIDType
 }
 
 // Transform implements parser.ASTTransformer.
@@ -146,7 +138,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				// The automatic id was made from the placeholder text;
 				// make it from what the reader sees. An id the author
 				// set with {#id} is kept.
-				if resolved, had := st.placeholders(text); had && isAutoID(string(idb), text) {
+				if resolved, had := st.placeholders(text); had && isAutoID(string(idb), text, t.idStyle) {
 					if ids := pc.IDs(); ids != nil {
 						n.SetAttributeString("id", ids.Generate([]byte(resolved), ast.KindHeading))
 					}
@@ -167,9 +159,10 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 }
 
 // isAutoID tells whether id is the automatic id of a heading whose text
-// is text (possibly with a "-N" suffix that makes it unique).
-func isAutoID(id, text string) bool {
-	auto := anchorize(text)
+// is text in the heading id style (possibly with a "-N" suffix that
+// makes it unique).
+func isAutoID(id, text, style string) bool {
+	auto := anchorizeStyle(text, style)
 	return id == auto || strings.HasPrefix(id, auto+"-")
 }
 

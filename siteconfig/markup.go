@@ -25,7 +25,34 @@ type MarkupConfig struct {
 type GoldmarkConfig struct {
 	Renderer   RendererConfig   `toml:"renderer"`
 	Extensions ExtensionsConfig `toml:"extensions"`
+	Parser     ParserConfig     `toml:"parser"`
 }
+
+// ParserConfig is [markup.goldmark.parser]. Its attribute.block (Hugo's
+// {.class} line below a block) is not read, and stays in the
+// unused-settings warning.
+type ParserConfig struct {
+	// AutoHeadingID gives every heading an id; AutoHeadingIDType says
+	// how it is made from the text: "github" (Hugo's default),
+	// "github-ascii" (accents removed, other non-ASCII dropped) or
+	// "blackfriday".
+	AutoHeadingID     bool   `toml:"autoHeadingID"`
+	AutoHeadingIDType string `toml:"autoHeadingIDType"`
+	// Attribute.Title reads "## Title {#id .class}".
+	Attribute struct {
+		Title bool `toml:"title"`
+	} `toml:"attribute"`
+	// WrapStandAloneImageWithinParagraph keeps an image alone in its
+	// paragraph inside <p>; false writes the <img> alone.
+	WrapStandAloneImageWithinParagraph bool `toml:"wrapStandAloneImageWithinParagraph"`
+}
+
+// Heading id styles of markup.goldmark.parser.autoHeadingIDType.
+const (
+	HeadingIDGitHub      = "github"
+	HeadingIDGitHubASCII = "github-ascii"
+	HeadingIDBlackfriday = "blackfriday"
+)
 
 // RendererConfig is [markup.goldmark.renderer].
 type RendererConfig struct {
@@ -143,7 +170,7 @@ type TableOfContentsConfig struct {
 // markup.goldmark.renderer.unsafe, which is false in Hugo and true on a
 // site.toml site (affsite's own sites and themes write raw HTML).
 func DefaultMarkup(rawHTML bool) MarkupConfig {
-	return MarkupConfig{
+	mc := MarkupConfig{
 		Goldmark: GoldmarkConfig{
 			Renderer: RendererConfig{Unsafe: rawHTML},
 			Extensions: ExtensionsConfig{
@@ -153,6 +180,10 @@ func DefaultMarkup(rawHTML bool) MarkupConfig {
 		},
 		TableOfContents: TableOfContentsConfig{StartLevel: 2, EndLevel: 3},
 	}
+	p := &mc.Goldmark.Parser
+	p.AutoHeadingID, p.AutoHeadingIDType, p.Attribute.Title = true, HeadingIDGitHub, true
+	p.WrapStandAloneImageWithinParagraph = true
+	return mc
 }
 
 // rawHTMLByDefault tells whether a configuration read from file (the
@@ -173,6 +204,12 @@ func (c *Config) checkMarkup() error {
 			o := c.tree.origin(l.key)
 			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be a heading level from 1 to 6, not %d", l.key, l.n)
 		}
+	}
+	switch t := c.Markup.Goldmark.Parser.AutoHeadingIDType; t {
+	case HeadingIDGitHub, HeadingIDGitHubASCII, HeadingIDBlackfriday:
+	default:
+		o := c.tree.origin("markup.goldmark.parser.autoHeadingIDType")
+		return diag.Errorf(o.File, o.Line, 0, diag.Config, "markup.goldmark.parser.autoHeadingIDType must be %q, %q or %q, not %q", HeadingIDGitHub, HeadingIDGitHubASCII, HeadingIDBlackfriday, t)
 	}
 	if p := c.Markup.Goldmark.Extensions.LinkifyProtocol; p != "http" && p != "https" {
 		o := c.tree.origin("markup.goldmark.extensions.linkifyProtocol")

@@ -67,6 +67,12 @@ taskList = false
 disable = true
 leftDoubleQuote = "«"
 emDash = "--"
+[markup.goldmark.parser]
+autoHeadingID = false
+autoHeadingIDType = "blackfriday"
+wrapStandAloneImageWithinParagraph = false
+[markup.goldmark.parser.attribute]
+title = false
 [markup.tableOfContents]
 startLevel = 1
 endLevel = 4
@@ -87,6 +93,7 @@ markup:
       table: false
       taskList: false
       typographer: {disable: true, leftDoubleQuote: "«", emDash: "--"}
+    parser: {autoHeadingID: false, autoHeadingIDType: blackfriday, wrapStandAloneImageWithinParagraph: false, attribute: {title: false}}
   tableOfContents: {startLevel: 1, endLevel: 4, ordered: true}
   highlight: {style: dracula}
 `
@@ -96,6 +103,7 @@ markup:
 			Extensions: siteconfig.ExtensionsConfig{LinkifyProtocol: "http", Typographer: siteconfig.TypographerConfig{
 				Disable: true, Substitutions: map[string]string{"leftdoublequote": "«", "emdash": "--"},
 			}},
+			Parser: siteconfig.ParserConfig{AutoHeadingIDType: "blackfriday"},
 		},
 		TableOfContents: siteconfig.TableOfContentsConfig{StartLevel: 1, EndLevel: 4, Ordered: true},
 		Highlight:       map[string]any{"style": "dracula"},
@@ -143,6 +151,8 @@ func TestMarkupErrors(t *testing.T) {
 		{"hugo.toml", "[markup.goldmark.extensions]\ntypographer = 'on'\n", "hugo.toml:2: typographer must be true, false or a table"},
 		{"hugo.toml", "[markup.goldmark.extensions.typographer]\nemDash = 2\n", "hugo.toml:1: markup.goldmark.extensions.typographer: typographer.emDash must be a string"},
 		{"hugo.toml", "[markup.goldmark.extensions]\nlinkifyProtocol = 'ftp'\n", `hugo.toml:2: markup.goldmark.extensions.linkifyProtocol must be "http" or "https", not "ftp"`},
+		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingIDType = 'gitlab'\n", `hugo.toml:2: markup.goldmark.parser.autoHeadingIDType must be "github", "github-ascii" or "blackfriday", not "gitlab"`},
+		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingID = 'no'\n", "hugo.toml:2: markup.goldmark.parser.autoHeadingID must be true or false, not a string"},
 		{"hugo.toml", "[markup.tableOfContents]\nstartLevel = 0\n", "hugo.toml:2: markup.tableOfContents.startLevel must be a heading level from 1 to 6, not 0"},
 		{"hugo.toml", "[markup.tableOfContents]\nendLevel = 7\n", "hugo.toml:2: markup.tableOfContents.endLevel must be a heading level from 1 to 6, not 7"},
 		{"hugo.toml", "[markup.tableOfContents]\nordered = 'yes'\n", "hugo.toml:2: markup.tableOfContents.ordered must be true or false, not a string"},
@@ -154,5 +164,19 @@ func TestMarkupErrors(t *testing.T) {
 	}
 	if _, err := loadFile(t, "hugo.toml", "[markup.tableOfContents]\nendLevel = -1\n"); err != nil {
 		t.Errorf("endLevel -1 (every level): %v", err)
+	}
+}
+
+// TestMarkupUnreadKeys: the markup keys affsite does not read stay in
+// the one unused-settings warning.
+func TestMarkupUnreadKeys(t *testing.T) {
+	t.Parallel()
+	cfg, err := loadFile(t, "hugo.toml", "[markup]\ndefaultMarkdownHandler = 'goldmark'\n[markup.goldmark.parser.attribute]\nblock = true\ntitle = true\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "hugo.toml:2: 2 settings that affsite does not use, ignored: markup.defaultMarkdownHandler, markup.goldmark.parser.attribute.block (line 4)"
+	if got := cfg.IgnoredWarning(); !strings.Contains(got, want) {
+		t.Errorf("warning %q, want %q", got, want)
 	}
 }
