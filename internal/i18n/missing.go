@@ -67,21 +67,22 @@ func (ms *Missing) Misses() []Miss {
 }
 
 // Warnings are the build's warnings for what was recorded: one listing
-// the missing strings, one listing the strings whose text failed.
+// the missing strings, each with its languages, and one listing the
+// strings whose text failed, each with its languages and reason.
 func (ms *Missing) Warnings() diag.List {
 	var missing, failed []string
-	var langs []string // of the missing id being listed
 	misses := ms.Misses()
-	for i, m := range misses {
-		if m.Failure != "" {
-			failed = append(failed, fmt.Sprintf("%q (%s): %s", m.ID, m.Lang, m.Failure))
-			continue
+	for i := 0; i < len(misses); {
+		j := i + 1
+		for j < len(misses) && misses[j].ID == misses[i].ID && misses[j].Failure == misses[i].Failure {
+			j++
 		}
-		langs = append(langs, missLang(m))
-		if i+1 == len(misses) || misses[i+1].ID != m.ID || misses[i+1].Failure != "" {
-			missing = append(missing, fmt.Sprintf("%q (%s)", m.ID, strings.Join(langs, ", ")))
-			langs = nil
+		if misses[i].Failure != "" {
+			failed = append(failed, fmt.Sprintf("%q (%s): %s", misses[i].ID, strings.Join(langsOf(misses[i:j], false), ", "), misses[i].Failure))
+		} else {
+			missing = append(missing, fmt.Sprintf("%q (%s)", misses[i].ID, missLangs(misses[i:j])))
 		}
+		i = j
 	}
 	var out diag.List
 	if len(missing) > 0 {
@@ -95,10 +96,27 @@ func (ms *Missing) Warnings() diag.List {
 	return out
 }
 
-// missLang is a miss's language as the warning lists it.
-func missLang(m Miss) string {
-	if m.Fallback {
-		return m.Lang + ": the default language's text is shown"
+// missLangs lists the languages of one id's misses: those with nothing
+// to show, then those showing the default language's text.
+func missLangs(ms []Miss) string {
+	none, def := langsOf(ms, false), langsOf(ms, true)
+	var parts []string
+	if len(none) > 0 {
+		parts = append(parts, strings.Join(none, ", "))
 	}
-	return m.Lang
+	if len(def) > 0 {
+		parts = append(parts, strings.Join(def, ", ")+": the default language's text is shown")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// langsOf lists the languages of the misses whose Fallback is fallback.
+func langsOf(ms []Miss, fallback bool) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Fallback == fallback {
+			out = append(out, m.Lang)
+		}
+	}
+	return out
 }

@@ -8,7 +8,7 @@ import (
 
 // TestMissingWarnings: one warning lists the missing strings, each once
 // with its languages, however often they were asked for; another lists
-// the texts that failed.
+// the texts that failed, each reason once with its languages.
 func TestMissingWarnings(t *testing.T) {
 	t.Parallel()
 	tables := testTables(t)
@@ -20,6 +20,7 @@ func TestMissingWarnings(t *testing.T) {
 		fr.Translate("readMore", nil)
 		de.Translate("nope", nil)
 		en.Translate("wordCount", 1.5) // .Count of a float: the text fails
+		fr.Translate("wordCount", 2.5)
 		en.Translate("hello", nil)
 	}
 	var got []string
@@ -28,7 +29,7 @@ func TestMissingWarnings(t *testing.T) {
 	}
 	want := []string{
 		`i18n: 2 translations missing from the string files: "nope" (de, en, fr), "readMore" (fr: the default language's text is shown)`,
-		`i18n: 1 translation could not be made, shown as empty text: "wordCount" (en): template: :1:3: executing "" at <.Count>: can't evaluate field Count in type float64`,
+		`i18n: 1 translation could not be made, shown as empty text: "wordCount" (en, fr): template: :1:3: executing "" at <.Count>: can't evaluate field Count in type float64`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
