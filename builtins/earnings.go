@@ -77,7 +77,7 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	if err != nil {
 		return err
 	}
-	mix, scenario, err := earningsMix(inv, p)
+	scenario, err := earningsMix(inv, p)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 	}
 	cur := st.currency(p)
 	d := newEarningsData(p, scenario, tier2)
-	if err := d.addRows(inv, p, cur, mix, scenario); err != nil {
+	if err := d.addRows(inv, p, cur, scenario); err != nil {
 		return err
 	}
 	d.Caption = earningsCaption(p, cur, d.Scenario)
@@ -95,7 +95,7 @@ func (st *PageState) Earnings(inv *shortcodes.Invocation) error {
 		// Customers billed yearly: the caption's figures are a year's.
 		d.Caption = strings.NewReplacer("Monthly commission", "Yearly commission", "monthly commission", "yearly commission").Replace(d.Caption)
 	}
-	if scenario != nil && scenario.Ramp != nil {
+	if scenario.Ramp != nil {
 		d.Caption = scenario.Name + ": new customers each month, for " + plural.N(scenario.Ramp.Months, "month") +
 			rampChurn(scenario.Ramp) + "; the first payment of each."
 	}
@@ -132,67 +132,53 @@ func newEarningsData(p *programs.Program, scenario *programs.Scenario, tier2 boo
 	if !d.Recurring {
 		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total, once", "Price", "Total"
 	}
-	if scenario != nil {
-		d.Scenario = scenario.Name
-	}
-	if scenario != nil && scenario.HasBilling && scenario.Billing == programs.Annual && d.Recurring {
+	d.Scenario = scenario.Name // "" for counts given as arguments
+	if scenario.HasBilling && scenario.Billing == programs.Annual && d.Recurring {
 		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total per year", "Price a year", "Per year"
 	}
 	return d
 }
 
-// addRows adds a row for each plan of mix, and the totals.
-func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency, mix []planCount, scenario *programs.Scenario) error {
-	var total, total2 money.Cents
-	nth, period := 0, mixSales(mix) // sales before this row and in all, for volume tiers
-	for _, m := range mix {
-		b, err := billingOf(scenario, m.plan)
-		if err != nil {
-			return inv.Errorf("shortcode %q: %w", inv.Name, err)
+// addRows adds a row for each plan of s's mix, and the totals.
+func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency, s *programs.Scenario) error {
+	e, err := earnMix(p, s, d.Tier2)
+	var merr *mixError
+	if errors.As(err, &merr) {
+		m := merr.row
+		price, _ := m.plan.PriceOf(m.billing)
+		switch {
+		case merr.billing:
+			return inv.Errorf("shortcode %q: %w", inv.Name, merr.err)
+		case merr.tier2:
+			return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), merr.err)
 		}
-		price, _ := m.plan.PriceOf(b)
-		c := p.CommissionFor(m.plan)
-		per, sum, err := earn(c, m, b, nth, period, &total)
-		if err != nil {
-			return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
-		}
+		return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), merr.err)
+	}
+	for _, m := range e.rows {
+		price, _ := m.plan.PriceOf(m.billing)
 		r := EarningsRow{
-			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(price) + periodText(m.plan, b),
-			PerReferral: cur.Format(per), Monthly: cur.Format(sum),
+			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(price) + periodText(m.plan, m.billing),
+			PerReferral: cur.Format(m.per), Monthly: cur.Format(m.sum),
 		}
-		if d.Recurring && b == programs.Monthly {
+		if d.Recurring && m.billing == programs.Monthly {
 			r.Price = cur.Format(price)
 		}
 		if d.Tier2 {
-			per2, sum2, err := earnTier2(p.Tier2For(m.plan), c, m, b, &total2)
-			if err != nil {
-				return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), err)
-			}
-			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(per2), cur.Format(sum2)
+			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(m.per2), cur.Format(m.sum2)
 		}
 		d.Rows = append(d.Rows, r)
-		nth += programs.SalesOf(m.count)
 	}
-	d.Total = cur.Format(total)
+	d.Total = cur.Format(e.total)
 	if d.Tier2 {
 		d.Tier2Rate = tier2Short(p.Tier2, cur)
-		d.Tier2Total = cur.Format(total2)
+		d.Tier2Total = cur.Format(e.total2)
 	}
 	return nil
 }
 
-// billingOf is the billing m's customers pay at: the scenario's
-// (programs.Scenario.BillingOf), else the plan's first price.
-func billingOf(s *programs.Scenario, pl *programs.Plan) (programs.Billing, error) {
-	if s != nil {
-		return s.BillingOf(pl)
-	}
-	return pl.Billings()[0], nil
-}
-
 // earningsSummary is EarningsData.Summary.
 func earningsSummary(p *programs.Program, s *programs.Scenario, cur money.Currency) (string, error) {
-	if s == nil || (!s.HasBilling && s.Ramp == nil) {
+	if !s.HasBilling && s.Ramp == nil {
 		return "", nil
 	}
 	e, err := p.Earnings(s)
@@ -215,89 +201,22 @@ func rampChurn(r *programs.Ramp) string {
 	return ", " + r.Churn.Percent() + " of customers leaving each month"
 }
 
-// earn returns the commission on one customer of m's plan (the first of
-// the row) and on all of them, and adds the latter to *total. The row's
-// sales are numbered after the nth sales of earlier rows, so that volume
-// tiers apply in order; with Retroactive tiers all of them are paid at the
-// tier that the whole mix, its period sales, reaches. Any figure that does
-// not fit is an error rather than a wrong amount.
-func earn(c *programs.Commission, m planCount, b programs.Billing, nth, period int, total *money.Cents) (per, sum money.Cents, err error) {
-	if per, err = c.On(m.plan, b, nth+1); err != nil {
-		return 0, 0, err
-	}
-	if len(c.Tiers) == 0 || c.Retroactive {
-		if c.Retroactive {
-			if per, err = c.On(m.plan, b, period); err != nil {
-				return 0, 0, err
-			}
-		}
-		if sum, err = per.Mul(m.count); err != nil {
-			return 0, 0, err
-		}
-	} else {
-		n := programs.SalesOf(m.count)
-		upto, err1 := c.PeriodTotal(m.plan, b, nth+n)
-		before, err2 := c.PeriodTotal(m.plan, b, nth)
-		if err = errors.Join(err1, err2); err != nil {
-			return 0, 0, err
-		}
-		sum = upto - before
-	}
-	if *total, err = total.Add(sum); err != nil {
-		return 0, 0, err
-	}
-	return per, sum, nil
-}
-
-// earnTier2 is earn for the second tier.
-func earnTier2(t *programs.Tier2, c *programs.Commission, m planCount, b programs.Billing, total *money.Cents) (per, sum money.Cents, err error) {
-	if t == nil {
-		return 0, 0, nil
-	}
-	if per, err = t.On(c, m.plan, b); err != nil {
-		return 0, 0, err
-	}
-	if sum, err = per.Mul(m.count); err != nil {
-		return 0, 0, err
-	}
-	if *total, err = total.Add(sum); err != nil {
-		return 0, 0, err
-	}
-	return per, sum, nil
-}
-
-type planCount struct {
-	plan  *programs.Plan
-	count int64
-}
-
-// mixSales is the number of customers of mix: the sales of one tier
-// period.
-func mixSales(mix []planCount) int {
-	n := 0
-	for _, m := range mix {
-		n += programs.SalesOf(m.count)
-	}
-	return n
-}
-
-// earningsMix returns the plans and counts of an earnings shortcode, in the
-// scenario's order or, for counts given as arguments, the program's plan
-// order.
-func earningsMix(inv *shortcodes.Invocation, p *programs.Program) ([]planCount, *programs.Scenario, error) {
+// earningsMix returns the mix of an earnings shortcode: the scenario it
+// names or, for counts given as arguments, a scenario without a name of
+// those counts in the program's plan order.
+func earningsMix(inv *shortcodes.Invocation, p *programs.Program) (*programs.Scenario, error) {
 	m, _ := inv.Params.(map[string]string)
 	names := planCountNames(m)
 	sid, hasScenario := inv.Arg("scenario")
 	switch {
 	case hasScenario && len(names) > 0:
-		return nil, nil, inv.Errorf("shortcode %q: give either scenario= or plan counts (%s), not both", inv.Name, strings.Join(names, ", "))
+		return nil, inv.Errorf("shortcode %q: give either scenario= or plan counts (%s), not both", inv.Name, strings.Join(names, ", "))
 	case hasScenario:
 		return scenarioMix(inv, p, sid)
 	case len(names) == 0:
-		return nil, nil, inv.Errorf("shortcode %q: missing plan counts, such as %s=6, or scenario= (plans: %s)", inv.Name, firstOr(p.PlanIDs(), "starter"), idList(p.PlanIDs()))
+		return nil, inv.Errorf("shortcode %q: missing plan counts, such as %s=6, or scenario= (plans: %s)", inv.Name, firstOr(p.PlanIDs(), "starter"), idList(p.PlanIDs()))
 	}
-	mix, err := countedMix(inv, p, m, names)
-	return mix, nil, err
+	return countedMix(inv, p, m, names)
 }
 
 // planCountNames are the arguments that are not options, sorted so that
@@ -314,25 +233,27 @@ func planCountNames(m map[string]string) []string {
 }
 
 // scenarioMix is the mix of p's scenario sid.
-func scenarioMix(inv *shortcodes.Invocation, p *programs.Program, sid string) ([]planCount, *programs.Scenario, error) {
+func scenarioMix(inv *shortcodes.Invocation, p *programs.Program, sid string) (*programs.Scenario, error) {
 	s, ok := p.Scenario(sid)
 	if !ok {
-		return nil, nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
+		return nil, inv.Errorf("shortcode %q: unknown scenario %q of program %q (scenarios: %s)", inv.Name, sid, p.ID, idList(p.ScenarioIDs()))
 	}
-	var mix []planCount
+	return s, scenarioPlans(factCtx{inv.Name, inv.Errorf}, p, s)
+}
+
+// scenarioPlans checks that every plan of s's mix is a plan of p.
+func scenarioPlans(inv factCtx, p *programs.Program, s *programs.Scenario) error {
 	for _, pc := range s.Mix {
-		pl, ok := p.Plan(pc.PlanID)
-		if !ok {
-			return nil, nil, inv.Errorf("shortcode %q: scenario %q names unknown plan %q of program %q (plans: %s)", inv.Name, s.ID, pc.PlanID, p.ID, idList(p.PlanIDs()))
+		if _, ok := p.Plan(pc.PlanID); !ok {
+			return inv.Errorf("shortcode %q: scenario %q names unknown plan %q of program %q (plans: %s)", inv.Name, s.ID, pc.PlanID, p.ID, idList(p.PlanIDs()))
 		}
-		mix = append(mix, planCount{pl, pc.Count})
 	}
-	return mix, s, nil
+	return nil
 }
 
 // countedMix is the mix the plan counts m give (names are m's plans),
 // in the order of p's plans.
-func countedMix(inv *shortcodes.Invocation, p *programs.Program, m map[string]string, names []string) ([]planCount, error) {
+func countedMix(inv *shortcodes.Invocation, p *programs.Program, m map[string]string, names []string) (*programs.Scenario, error) {
 	counts := make(map[*programs.Plan]int64)
 	for _, name := range names {
 		pl, err := findPlan(inv, p, name, "plan")
@@ -346,13 +267,13 @@ func countedMix(inv *shortcodes.Invocation, p *programs.Program, m map[string]st
 			return nil, err
 		}
 	}
-	var mix []planCount
+	s := &programs.Scenario{}
 	for _, pl := range p.Plans {
 		if n, ok := counts[pl]; ok {
-			mix = append(mix, planCount{pl, n})
+			s.Mix = append(s.Mix, programs.PlanCount{PlanID: pl.ID, Count: n})
 		}
 	}
-	return mix, nil
+	return s, nil
 }
 
 // countArg reads the count name=value: a whole number, 0 or more.

@@ -346,33 +346,24 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 	default:
 		return "", unknown(inv, "fact", path, prefixed("scenarios."+s.ID+".", scenarioFacts()), p.ID)
 	}
-	var total, total2 money.Cents
-	nth := 0
-	for _, pc := range s.Mix {
-		pl, _ := p.Plan(pc.PlanID)
-		b, err := s.BillingOf(pl)
-		if err != nil {
-			return "", inv.Errorf("shortcode %q: %q: %w", inv.Name, path, err)
-		}
-		c := p.CommissionFor(pl)
-		m := planCount{pl, pc.Count}
-		if _, _, err := earn(c, m, b, nth, s.Sales(), &total); err != nil {
-			return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
-		}
-		if parts[2] == "tier2_total" {
-			if p.Tier2 == nil {
-				return "", inv.Errorf("shortcode %q: program %q has no second tier (tier2)", inv.Name, p.ID)
-			}
-			if _, _, err := earnTier2(p.Tier2For(pl), c, m, b, &total2); err != nil {
-				return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
-			}
-		}
-		nth += programs.SalesOf(pc.Count)
+	tier2 := parts[2] == "tier2_total"
+	if tier2 && p.Tier2 == nil {
+		return "", inv.Errorf("shortcode %q: program %q has no second tier (tier2)", inv.Name, p.ID)
 	}
-	if parts[2] == "tier2_total" {
-		return cur.Format(total2), nil
+	if err := scenarioPlans(inv, p, s); err != nil {
+		return "", err
 	}
-	return cur.Format(total), nil
+	e, err := earnMix(p, s, tier2)
+	var merr *mixError
+	switch {
+	case errors.As(err, &merr) && merr.billing:
+		return "", inv.Errorf("shortcode %q: %q: %w", inv.Name, path, err)
+	case err != nil:
+		return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
+	case tier2:
+		return cur.Format(e.total2), nil
+	}
+	return cur.Format(e.total), nil
 }
 
 // scenarioEarningsFact resolves what a scenario earns over time
