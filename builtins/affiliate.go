@@ -105,7 +105,7 @@ func (st *PageState) link(inv *shortcodes.Invocation, p *programs.Program, plan 
 	if st.Config.Cloaks(target) {
 		// The host's redirect keeps the query string, so the sub-id
 		// reaches the vendor under the program's own parameter.
-		href = affiliate.CloakedPath(st.Config.BasePath, p.ID, planID) + "?" + url.QueryEscape(subIDParam(p)) + "=" + url.QueryEscape(subID)
+		href = affiliate.CloakedPath(st.Config.BasePath, p.ID, planID) + "?" + url.QueryEscape(affiliate.SubIDParam(p)) + "=" + url.QueryEscape(subID)
 	}
 	st.Links = append(st.Links, Link{
 		Program: p.ID, Plan: planID, Placement: placement, SubID: subID,

@@ -6,9 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/links"
-	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -84,9 +82,6 @@ func (st *PageState) nextSubID(placement string) string {
 	st.subIDs[subID] = true
 	return subID
 }
-
-// subIDParam is the query parameter that carries p's sub-id.
-func subIDParam(p *programs.Program) string { return affiliate.SubIDParam(p) }
 
 // SubIDPrefixes returns the sub-id prefix of each page, keyed by its URL
 // path ("/posts/dup/"): its slug when no other page has the same slug,
