@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -22,6 +23,7 @@ type Translator struct {
 	lang         string       // the pages' language key, for Missing
 	placeholders bool
 	missing      *Missing
+	memo         sync.Map // memoKey → the text (Translate)
 }
 
 // Translator returns the lookup for the pages of language lang (a key
@@ -79,8 +81,43 @@ func idText(id any) (string, bool) {
 }
 
 // Translate returns the text of id in the translator's language, data
-// being what its template reads and where its count comes from.
+// being what its template reads and where its count comes from. The
+// text of an id with no data or a number is made once (themes ask for
+// "Read more" on every card of every list).
 func (tr *Translator) Translate(id string, data any) string {
+	key, memo := memoKeyOf(id, data)
+	if memo {
+		if text, ok := tr.memo.Load(key); ok {
+			return text.(string)
+		}
+	}
+	text := tr.translate(id, data)
+	if memo {
+		tr.memo.Store(key, text)
+	}
+	return text
+}
+
+// memoKey is a call whose text depends on nothing but its id and count.
+type memoKey struct {
+	id       string
+	count    int64
+	hasCount bool
+}
+
+// memoKeyOf is the call's memoKey, when its text can be kept.
+func memoKeyOf(id string, data any) (memoKey, bool) {
+	if data == nil {
+		return memoKey{id: id}, true
+	}
+	if rv := reflect.ValueOf(data); isInt(rv.Kind()) {
+		return memoKey{id: id, count: rv.Int(), hasCount: true}, true
+	}
+	return memoKey{}, false
+}
+
+// translate is Translate without the memo.
+func (tr *Translator) translate(id string, data any) string {
 	if tr.loc == nil {
 		tr.missing.add(Miss{Lang: tr.lang, ID: id})
 		return ""
