@@ -41,6 +41,20 @@ func contentFormat(name string) string {
 	return contentFormats[strings.ToLower(path.Ext(name))]
 }
 
+// markupFormat is the format front matter markup names, as Hugo reads
+// it ("md", "goldmark", "html", "asciidocext", "org"…), "" for one Hugo
+// does not know.
+func markupFormat(markup string) string {
+	switch m := strings.ToLower(strings.TrimSpace(markup)); m {
+	case "goldmark":
+		return formatMarkdown
+	case "asciidocext":
+		return contentFormats[".adoc"]
+	default:
+		return contentFormats["."+m]
+	}
+}
+
 // isHTMLContent tells whether a content file is an HTML page (.html or
 // .htm with front matter or text first), whose body is used as is.
 func isHTMLContent(file string) bool { return contentFormat(file) == formatHTML }

@@ -140,6 +140,23 @@ menu: main
 			t.Errorf("%s: %v, want %q", file, err, want)
 		}
 	}
+	b = buildSite(t, "-- hugo.toml --\n-- content/posts/a.md --\n---\ntitle: A\nmarkup: html\nsitemap:\n  priority: 0.5\nresources:\n- src: x.jpg\n  name: header\n---\n-- content/posts/b.md --\n---\ntitle: B\nmarkup: goldmark\n---\n")
+	var warned []string
+	for _, w := range b.report.Warnings {
+		warned = append(warned, w.Error())
+	}
+	for _, want := range []string{
+		`content/posts/a.md:3: markup "html" is not supported: the page is read as its file's extension says (markdown)`,
+		`content/posts/a.md:4: sitemap (changefreq, priority, filename) is not supported`,
+		`content/posts/a.md:6: resources (names, titles and params of a bundle's files) are not supported`,
+	} {
+		if !strings.Contains(strings.Join(warned, "\n"), want) {
+			t.Errorf("no warning %q in:\n%s", want, strings.Join(warned, "\n"))
+		}
+	}
+	if all := strings.Join(warned, "\n"); strings.Contains(all, "posts/b.md") {
+		t.Errorf("markup: goldmark on a .md file warned:\n%s", all)
+	}
 	// In a leaf bundle such a file is a resource, as in Hugo: not a page.
 	b = buildSite(t, "-- hugo.toml --\n-- content/b/index.md --\n---\ntitle: B\n---\n-- content/b/notes.org --\n#+TITLE: N\n")
 	b.file(t, "b/index.html")

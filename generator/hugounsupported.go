@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"path"
 
 	"github.com/affsite/affsite/diag"
@@ -19,9 +20,16 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 	var out diag.List
 	for _, f := range [...]struct{ key, what string }{
 		{"outputs", "outputs are not supported: the page is written as HTML only"},
+		{"resources", "resources (names, titles and params of a bundle's files) are not supported: the files keep their own names"},
+		{"sitemap", "sitemap (changefreq, priority, filename) is not supported: the page is in the sitemap with its URL and date only"},
 	} {
 		if _, ok := values.LookupKey(fm, f.key); ok {
 			out = append(out, diag.Warningf(file, lineOf(f.key), 0, diag.FrontMatter, "%s", f.what))
+		}
+	}
+	if m, ok := values.LookupKey(fm, "markup"); ok && m != nil {
+		if f := markupFormat(fmt.Sprint(m)); f != contentFormat(file) {
+			out = append(out, diag.Warningf(file, lineOf("markup"), 0, diag.FrontMatter, "markup %q is not supported: the page is read as its file's extension says (%s)", m, contentFormat(file)))
 		}
 	}
 	if base := path.Base(markdownKey(file)); base == "_index.md" {

@@ -82,9 +82,12 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	p.Content = template.HTML(html)
 	p.ReadingTime = max(p.ReadingTime, b.renderedReadingTime(html))
 	p.JSONLD = state.JSONLD
-	layouts := []string{p.Section + "/single.html", "_default/single.html"}
+	// As in Hugo, layouts are looked up by the page's type: its front
+	// matter's type, else its section, else "page".
+	typ := p.Type()
+	layouts := []string{typ + "/single.html", "_default/single.html"}
 	if s.layout != "" {
-		layouts = append([]string{p.Section + "/" + s.layout + ".html", "_default/" + s.layout + ".html"}, layouts...)
+		layouts = append([]string{typ + "/" + s.layout + ".html", "_default/" + s.layout + ".html"}, layouts...)
 	}
 	if err := b.renderPage(p, s.outPath, layouts, s.file); err != nil {
 		return nil, err
