@@ -194,7 +194,7 @@ func checkInfo(path string, st fs.FileInfo, f File) bool {
 	if st.ModTime().UnixNano() == f.ModTime {
 		return true
 	}
-	sum, err := sumFile(path)
+	sum, err := SumFile(path)
 	if err != nil || sum != f.Sum {
 		return false
 	}
@@ -202,7 +202,8 @@ func checkInfo(path string, st fs.FileInfo, f File) bool {
 	return os.Chtimes(path, t, t) == nil
 }
 
-func sumFile(path string) (Sum, error) {
+// SumFile is the SHA-256 of the file at path.
+func SumFile(path string) (Sum, error) {
 	var s Sum
 	f, err := os.Open(path)
 	if err != nil {
@@ -325,7 +326,7 @@ func (c *Cache) Put(key Sum, name, src string) (File, error) {
 	if err != nil {
 		return File{}, err
 	}
-	sum, err := sumFile(obj)
+	sum, err := SumFile(obj)
 	if err != nil {
 		return File{}, err
 	}

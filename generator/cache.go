@@ -488,9 +488,11 @@ func (pc *pageCache) prepare(b *builder) {
 	for _, l := range b.linkSet.All() {
 		fields(h, l.ID, fmt.Sprint(l.Expired(b.now)))
 	}
-	if err := hashSiteFiles(h, b.opts.Source); err != nil {
+	sums := openFileSums(pc.c, time.Now())
+	if err := hashSiteFiles(h, b.opts.Source, sums); err != nil {
 		pc.failed(err)
 	}
+	sums.record(pc.c)
 	h.Sum(pc.global[:0])
 
 	h = sha256.New()
@@ -588,19 +590,20 @@ func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
 	return key
 }
 
-// hashSiteFiles adds the site's files that any output may depend on.
-func hashSiteFiles(h io.Writer, site string) error {
+// hashSiteFiles adds the site's files that any output may depend on,
+// their bytes by their sums (filesums.go).
+func hashSiteFiles(h io.Writer, site string, sums *fileSums) error {
 	entries, err := os.ReadDir(site)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
 		if e.Type().IsRegular() {
-			data, err := os.ReadFile(filepath.Join(site, e.Name()))
+			sum, err := sums.sum(e.Name(), filepath.Join(site, e.Name()))
 			if err != nil {
 				return err
 			}
-			fields(h, "top", e.Name(), string(data))
+			fields(h, "top", e.Name(), string(sum[:]))
 		}
 	}
 	for _, dir := range []string{"config", "layouts", "themes", "data", "i18n", "assets", "archetypes", "static", "content"} {
@@ -627,11 +630,11 @@ func hashSiteFiles(h io.Writer, site string) error {
 			if !bytesToo && !(dir == "static" && fingerprintable(rel)) && !productPicture(rel) {
 				return nil
 			}
-			data, err := os.ReadFile(p) // follows a symbolic link, as the build does
+			sum, err := sums.sum(rel, p)
 			if err != nil {
 				return err
 			}
-			fields(h, string(data))
+			fields(h, string(sum[:]))
 			return nil
 		})
 		if err != nil {
