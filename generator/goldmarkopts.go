@@ -15,9 +15,13 @@ import (
 )
 
 // goldmarkExtensions are the goldmark extensions that
-// markup.goldmark.extensions turns on, as Hugo turns them on.
-func goldmarkExtensions(e siteconfig.ExtensionsConfig) []goldmark.Extender {
+// markup.goldmark.extensions (and parser.attribute.block) turn on, as
+// Hugo turns them on.
+func goldmarkExtensions(e siteconfig.ExtensionsConfig, p siteconfig.ParserConfig) []goldmark.Extender {
 	var exts []goldmark.Extender
+	if p.Attribute.Block {
+		exts = append(exts, blockAttributes{})
+	}
 	for _, x := range []struct {
 		on  bool
 		ext goldmark.Extender

@@ -62,7 +62,7 @@ func newMarkdown(mc siteconfig.MarkupConfig, extra ...goldmark.Extender) *markdo
 	gm := mc.Goldmark
 	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents, idStyle: gm.Parser.AutoHeadingIDType}
 	m.md = goldmark.New(
-		goldmark.WithExtensions(append(goldmarkExtensions(gm.Extensions), extra...)...),
+		goldmark.WithExtensions(append(goldmarkExtensions(gm.Extensions, gm.Parser), extra...)...),
 		goldmark.WithParserOptions(append(parserOptions(gm.Parser),
 			parser.WithASTTransformers(m.transformers(gm)...))...),
 		goldmark.WithRendererOptions(append(rendererOptions(gm.Renderer),

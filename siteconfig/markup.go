@@ -28,9 +28,7 @@ type GoldmarkConfig struct {
 	Parser     ParserConfig     `toml:"parser"`
 }
 
-// ParserConfig is [markup.goldmark.parser]. Its attribute.block (Hugo's
-// {.class} line below a block) is not read, and stays in the
-// unused-settings warning.
+// ParserConfig is [markup.goldmark.parser].
 type ParserConfig struct {
 	// AutoHeadingID gives every heading an id; AutoHeadingIDType says
 	// how it is made from the text: "github" (Hugo's default),
@@ -38,9 +36,11 @@ type ParserConfig struct {
 	// "blackfriday".
 	AutoHeadingID     bool   `toml:"autoHeadingID"`
 	AutoHeadingIDType string `toml:"autoHeadingIDType"`
-	// Attribute.Title reads "## Title {#id .class}".
+	// Attribute.Title reads "## Title {#id .class}"; Attribute.Block a
+	// line "{.class}" below a block, for that block.
 	Attribute struct {
 		Title bool `toml:"title"`
+		Block bool `toml:"block"`
 	} `toml:"attribute"`
 	// WrapStandAloneImageWithinParagraph keeps an image alone in its
 	// paragraph inside <p>; false writes the <img> alone.

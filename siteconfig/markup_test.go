@@ -73,6 +73,7 @@ autoHeadingIDType = "blackfriday"
 wrapStandAloneImageWithinParagraph = false
 [markup.goldmark.parser.attribute]
 title = false
+block = true
 [markup.tableOfContents]
 startLevel = 1
 endLevel = 4
@@ -93,17 +94,19 @@ markup:
       table: false
       taskList: false
       typographer: {disable: true, leftDoubleQuote: "«", emDash: "--"}
-    parser: {autoHeadingID: false, autoHeadingIDType: blackfriday, wrapStandAloneImageWithinParagraph: false, attribute: {title: false}}
+    parser: {autoHeadingID: false, autoHeadingIDType: blackfriday, wrapStandAloneImageWithinParagraph: false, attribute: {title: false, block: true}}
   tableOfContents: {startLevel: 1, endLevel: 4, ordered: true}
   highlight: {style: dracula}
 `
+	blockOnly := siteconfig.ParserConfig{AutoHeadingIDType: "blackfriday"}
+	blockOnly.Attribute.Block = true
 	want := siteconfig.MarkupConfig{
 		Goldmark: siteconfig.GoldmarkConfig{
 			Renderer: siteconfig.RendererConfig{HardWraps: true, XHTML: true},
 			Extensions: siteconfig.ExtensionsConfig{LinkifyProtocol: "http", Typographer: siteconfig.TypographerConfig{
 				Disable: true, Substitutions: map[string]string{"leftdoublequote": "«", "emdash": "--"},
 			}},
-			Parser: siteconfig.ParserConfig{AutoHeadingIDType: "blackfriday"},
+			Parser: blockOnly,
 		},
 		TableOfContents: siteconfig.TableOfContentsConfig{StartLevel: 1, EndLevel: 4, Ordered: true},
 		Highlight:       map[string]any{"style": "dracula"},
@@ -171,11 +174,11 @@ func TestMarkupErrors(t *testing.T) {
 // the one unused-settings warning.
 func TestMarkupUnreadKeys(t *testing.T) {
 	t.Parallel()
-	cfg, err := loadFile(t, "hugo.toml", "[markup]\ndefaultMarkdownHandler = 'goldmark'\n[markup.goldmark.parser.attribute]\nblock = true\ntitle = true\n")
+	cfg, err := loadFile(t, "hugo.toml", "[markup]\ndefaultMarkdownHandler = 'goldmark'\n[markup.goldmark]\nduplicateResourceFiles = false\n[markup.goldmark.parser.attribute]\nblock = true\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "hugo.toml:2: 2 settings that affsite does not use, ignored: markup.defaultMarkdownHandler, markup.goldmark.parser.attribute.block (line 4)"
+	want := "hugo.toml:2: 2 settings that affsite does not use, ignored: markup.defaultMarkdownHandler, markup.goldmark.duplicateResourceFiles (line 4)"
 	if got := cfg.IgnoredWarning(); !strings.Contains(got, want) {
 		t.Errorf("warning %q, want %q", got, want)
 	}
