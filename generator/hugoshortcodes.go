@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/highlight"
 	"github.com/affsite/affsite/hugoshortcodes"
 	"github.com/affsite/affsite/internal/sitefile"
@@ -61,7 +62,7 @@ func loadHugoFeatures(dir string, cfg *Config) (*hugoFeatures, error) {
 	if err := hf.decode(values); err != nil {
 		return nil, fmt.Errorf("%s:%d: %v", cfg.File, keyLine(src, err), err)
 	}
-	return hf, nil
+	return hf, hf.decodeHighlight(cfg)
 }
 
 // decode reads the settings from a whole configuration, as decoded from
@@ -99,14 +100,24 @@ func (hf *hugoFeatures) decode(values map[string]any) error {
 			hf.inlineShortcodes = b
 		}
 	}
-	if t, ok := table(table(values, "markup"), "highlight").(map[string]any); ok {
-		c, err := hf.highlight.Decode(t)
-		if err != nil {
-			return err
-		}
-		hf.highlight = c
-	}
 	return hf.decodePrivacy(table(values, "privacy"))
+}
+
+// decodeHighlight reads markup.highlight from the merged configuration
+// (siteconfig's Markup.Highlight: every file of config/ too), over the
+// Pygments settings; an error is at the key's file and line.
+func (hf *hugoFeatures) decodeHighlight(cfg *Config) error {
+	if cfg.Markup.Highlight == nil {
+		return nil
+	}
+	c, err := hf.highlight.Decode(cfg.Markup.Highlight)
+	if err != nil {
+		key, _, _ := strings.Cut(err.Error(), ": ")
+		o := cfg.Origin(key)
+		return diag.Errorf(o.File, o.Line, 0, diag.Config, "%v", err)
+	}
+	hf.highlight = c
+	return nil
 }
 
 // decodePrivacy reads Hugo's [privacy] table and affsite's

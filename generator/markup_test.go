@@ -58,3 +58,17 @@ func TestTypographerSubstitutions(t *testing.T) {
 		assertFile(t, b, "p/index.html", tc.want)
 	}
 }
+
+// TestHighlightFromConfigFolder: markup.highlight is read from the
+// merged configuration, config/_default/markup.toml too, and its errors
+// are at that file's line.
+func TestHighlightFromConfigFolder(t *testing.T) {
+	t.Parallel()
+	const page = "-- content/p.md --\n---\ntitle: P\n---\n```go\nx := 1\n```\n" + markupLayouts
+	b := buildSite(t, "-- hugo.toml --\ntitle = 'T'\n-- config/_default/markup.toml --\n[highlight]\nnoClasses = false\n"+page)
+	assertFile(t, b, "p/index.html", `<span class="nx">x</span>`)
+	_, err := tryBuild(t, "-- hugo.toml --\ntitle = 'T'\n-- config/_default/markup.toml --\n[highlight]\nstyle = 'monokai'\ntabWidth = 'wide'\n"+page)
+	if want := "config/_default/markup.toml:3: markup.highlight.tabWidth: must be a whole number, not wide"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
