@@ -70,12 +70,12 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 			}
 		}
 		if d.IsDir() {
-			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || b.otherLanguageDir(p)) {
+			if p != root && b.skipContentDir(p, d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") {
+		if ignoredContentName(d.Name()) {
 			return nil
 		}
 		// A plain HTML document (an .html file with "<" first) is a file,
@@ -250,7 +250,7 @@ func (b *builder) frontMatter(file string, src []byte) (map[string]any, []byte, 
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	hugo := b.cfg.File != "" && b.cfg.File != "site.toml"
+	hugo := b.hugoConfigured()
 	for _, d := range fm.Duplicates {
 		if !hugo {
 			return nil, nil, 0, &d

@@ -55,6 +55,29 @@ func markupFormat(markup string) string {
 	}
 }
 
+// hugoConfigured tells whether the site's configuration is Hugo's
+// (hugo.*, config.*, config/), where affsite reads what Hugo reads as
+// Hugo does, rather than site.toml (or none).
+func (b *builder) hugoConfigured() bool {
+	return b.cfg.File != "" && b.cfg.File != "site.toml"
+}
+
+// ignoredContentName tells whether a file or folder below content/ is
+// left out, as Hugo leaves it out: a name that starts with "." or "#"
+// or ends with "~" (editors' and the system's files).
+func ignoredContentName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+}
+
+// skipContentDir tells whether the folder full (named name) below
+// content/ is left out: an ignored name, another language's content
+// folder, and on a site.toml site a name that starts with "_" (affsite's
+// place for notes and drafts beside the content). With a Hugo
+// configuration such a folder is content, as in Hugo.
+func (b *builder) skipContentDir(full, name string) bool {
+	return ignoredContentName(name) || strings.HasPrefix(name, "_") && !b.hugoConfigured() || b.otherLanguageDir(full)
+}
+
 // isHTMLContent tells whether a content file is an HTML page (.html or
 // .htm with front matter or text first), whose body is used as is.
 func isHTMLContent(file string) bool { return contentFormat(file) == formatHTML }

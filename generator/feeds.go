@@ -22,7 +22,7 @@ func (b *builder) feedItems() int {
 	if limit := cmp.Or(b.cfg.Services.RSS.Limit, b.cfg.RSSLimit); limit != 0 {
 		return limit
 	}
-	if b.cfg.File == "" || b.cfg.File == "site.toml" {
+	if !b.hugoConfigured() {
 		return defaultFeedItems
 	}
 	return -1

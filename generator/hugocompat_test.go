@@ -77,3 +77,16 @@ func TestClosingTagErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestContentNamesSiteTOML: on a site.toml site a folder whose name
+// starts with "_" stays out of the content (notes beside it), and names
+// Hugo leaves out ("#x.md", "x.md~") are left out too
+// (hugocompat/content-names.txtar has a Hugo configuration's).
+func TestContentNamesSiteTOML(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, "-- site.toml --\ntitle = 'T'\n-- content/_notes/n.md --\n# N\n-- content/posts/#x.md --\n# X\n-- content/posts/a.md --\n# A\n")
+	b.file(t, "posts/a/index.html")
+	assertNoFile(t, b, "_notes/n/index.html")
+	assertNoFile(t, b, "notes/n/index.html")
+	assertNoFile(t, b, "posts/x/index.html")
+}
