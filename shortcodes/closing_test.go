@@ -63,3 +63,33 @@ func TestClosingTags(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseClosing parses with closingUse's InnerUse, as the generator
+// parses with its templates': errors are positioned, and the tree keeps
+// the offsets and nesting limit Expand relies on.
+func FuzzParseClosing(f *testing.F) {
+	for _, tt := range closingTests {
+		f.Add(tt.input)
+	}
+	for _, tt := range parseTests {
+		f.Add(tt.input)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		src := []byte(input)
+		doc, err := ParseWith(src, ParseOptions{InnerUse: closingUse})
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not *Error", err, err)
+			}
+			if l, c := LineCol(src, e.Offset); l != e.Line || c != e.Col {
+				t.Fatalf("error at %d:%d, offset %d is %d:%d", e.Line, e.Col, e.Offset, l, c)
+			}
+			return
+		}
+		checkOffsets(t, src, doc.Nodes)
+		if sc := tooDeep(doc.Nodes); sc != nil {
+			t.Fatalf("shortcode %q at %d:%d is nested deeper than %d", sc.Name, sc.Line, sc.Col, MaxDepth)
+		}
+	})
+}
