@@ -18,6 +18,10 @@ const (
 	// cache is on: its keys and state are held until the cache is
 	// saved.
 	memoryPerCachedPage = 12 << 10
+	// memoryLimitFrom is the fewest pages a build limits its memory
+	// for: below it the pages' share is small beside what a site's
+	// data or images may take, and memory is no concern.
+	memoryLimitFrom = 2000
 )
 
 // memoryBudget is the soft memory limit of a build of n pages, with or
@@ -31,15 +35,20 @@ func memoryBudget(n int, cached bool) int64 {
 }
 
 // limitMemory sets the Go runtime's soft memory limit for rendering n
-// pages (with the build cache on or not) and returns the function that puts the previous limit back.
-// Without a limit, the collector lets the heap grow to twice what is
-// live (GOGC=100), and the process's memory to about three times; with
-// one, it collects more often as the heap nears the budget, so memory
-// grows with the pages by their share and not by twice their share. A
-// limit set already (GOMEMLIMIT, or a build running beside this one in
-// the same process) is left as it is. The limit is soft: a build that
-// needs more memory gets it, at the price of more collections.
+// pages (with the build cache on or not) and returns the function that
+// puts the previous limit back. Without a limit, the collector lets the
+// heap grow to twice what is live (GOGC=100), and the process's memory
+// to about three times; with one, it collects more often as the heap
+// nears the budget, so memory grows with the pages by their share and
+// not by twice their share. A limit set already (GOMEMLIMIT, or a build
+// running beside this one in the same process) is left as it is, and so
+// is a build of fewer than memoryLimitFrom pages. The limit is soft: a
+// build that needs more memory gets it, at the price of more
+// collections (the runtime gives them at most half the CPU).
 func limitMemory(n int, cached bool) (restore func()) {
+	if n < memoryLimitFrom {
+		return func() {}
+	}
 	return swapLimit(debug.SetMemoryLimit, memoryBudget(n, cached))
 }
 
