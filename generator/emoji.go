@@ -12,8 +12,8 @@ import (
 // content of shortcodes, not in their tags, and before the Markdown is
 // read, so code, link addresses and heading ids get them too. Lines
 // stay where they were. It returns body and doc themselves when there is
-// no code to replace.
-func emojifyBody(body []byte, doc *shortcodes.Document) ([]byte, *shortcodes.Document) {
+// no code to replace; the new body is parsed with opts, as doc was.
+func emojifyBody(body []byte, doc *shortcodes.Document, opts shortcodes.ParseOptions) ([]byte, *shortcodes.Document) {
 	if bytes.IndexByte(body, ':') < 0 {
 		return body, doc
 	}
@@ -25,7 +25,7 @@ func emojifyBody(body []byte, doc *shortcodes.Document) ([]byte, *shortcodes.Doc
 	}
 	// Only text changed, into emoji, which hold no "{{": the tags parse
 	// as before, so the error cannot happen.
-	nd, err := shortcodes.Parse(out)
+	nd, err := shortcodes.ParseWith(out, opts)
 	if err != nil {
 		return body, doc
 	}

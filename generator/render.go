@@ -159,7 +159,8 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		},
 		Page: p, Site: b.site, Inline: b.inlineShortcodes(), HTML: isHTMLContent(s.file),
 	}
-	doc, err := shortcodes.ParseWith(body, shortcodes.ParseOptions{InnerUse: env.InnerUse})
+	opts := shortcodes.ParseOptions{InnerUse: env.InnerUse}
+	doc, err := shortcodes.ParseWith(body, opts)
 	if err != nil {
 		if se, ok := err.(*shortcodes.Error); ok {
 			return "", se.At(s.file, s.lineOffset)
@@ -167,7 +168,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if b.cfg.EnableEmoji {
-		body, doc = emojifyBody(body, doc)
+		body, doc = emojifyBody(body, doc, opts)
 	}
 	s.shortcodes = shortcodeNames(doc.Nodes, nil)
 	b.warnDuplicateParams(s, body, doc.Nodes)
