@@ -36,11 +36,14 @@ import (
 // A failed rebuild leaves the last good build being served; the next
 // rebuild is then a full one.
 //
-// With Options.CacheDir set, a full build reuses the pages of the last
-// session's full build whose inputs did not change, and their per-page
-// results (links, programs and shortcodes used, pictures read), from
-// the cache's own folder for sessions (SessionCacheDir), and saves what
-// it built there for the next session.
+// With Options.CacheDir set, the first build reuses the pages of the
+// last session's first build whose inputs did not change, and their
+// per-page results (links, programs and shortcodes used, pictures
+// read), from the cache's own folder for sessions (SessionCacheDir), and
+// saves what it built there for the next session. Later full builds
+// (after a configuration or layout edit, which change every page's key)
+// neither read nor write it: saving every page again would cost them a
+// fifth more.
 type Session struct {
 	opts Options
 
@@ -111,8 +114,10 @@ func (s *Session) full() (*RebuildReport, error) {
 		return nil, err
 	}
 	b.out = out
-	if err := b.openSessionCache(out); err != nil {
-		return nil, err
+	if s.files == nil {
+		if err := b.openSessionCache(out); err != nil {
+			return nil, err
+		}
 	}
 	if b.opts.Minify || bool(b.cfg.Minify) {
 		b.out = minified{Output: out, min: newMinifier()}

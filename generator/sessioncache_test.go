@@ -154,3 +154,37 @@ func write(t *testing.T, dir, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSessionCacheFirstBuildOnly: a session's full rebuilds after the
+// first (a configuration edit) neither read nor write the cache, and
+// still equal a clean build.
+func TestSessionCacheFirstBuildOnly(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, randomSite)
+	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	sess := generator.NewSession(opts)
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "state")
+	before, err := os.Stat(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := os.ReadFile(filepath.Join(dir, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "site.toml", strings.Replace(string(site), "paginate = 2", "paginate = 3", 1))
+	rr, err := sess.Rebuild([]string{"site.toml"})
+	if !sameAsClean(t, "configuration edit", dir, opts, sess, err) {
+		return
+	}
+	if !rr.Full || rr.Reused != 0 {
+		t.Errorf("configuration edit: full %v, reused %d; want a full build without the cache", rr.Full, rr.Reused)
+	}
+	after, err := os.Stat(state)
+	if err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("the second full build wrote the cache's state: %v", err)
+	}
+}
