@@ -239,7 +239,7 @@ func (b *builder) listPages(taxonomies bool) []listPage {
 		if !b.listRendered(name) {
 			continue
 		}
-		lists = append(lists, listPage{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Section + "/list.html", "section/list.html", "_default/list.html"}})
+		lists = append(lists, listPage{sec, strings.TrimPrefix(sec.RelPermalink, b.basePath), []string{sec.Type() + "/list.html", "section/list.html", "_default/list.html"}})
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
