@@ -284,7 +284,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if b.strings, err = loadStrings(opts.Source, cfg); err != nil {
 		return nil, err
 	}
-	if b.hugo, err = loadHugoFeatures(opts.Source, cfg); err != nil {
+	if b.hugo, err = loadHugoFeatures(cfg); err != nil {
 		return nil, err
 	}
 	b.md = newMarkdown(cfg.Markup, append(b.hugo.markdownExtenders(), opts.Markdown...)...)

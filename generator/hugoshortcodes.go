@@ -1,25 +1,20 @@
 package generator
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/highlight"
 	"github.com/affsite/affsite/hugoshortcodes"
-	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/shortcodes"
 	"github.com/yuin/goldmark"
-	"gopkg.in/yaml.v3"
 )
 
 // hugoFeatures is what the site's configuration says of Hugo's
@@ -36,33 +31,23 @@ type hugoFeatures struct {
 	pages map[string]*source        // by file, with refs
 }
 
-// loadHugoFeatures reads the settings from the site's configuration file
-// (none: the defaults).
-func loadHugoFeatures(dir string, cfg *Config) (*hugoFeatures, error) {
+// loadHugoFeatures reads the settings from the site's merged
+// configuration (every file of config/ too; none: the defaults); an
+// error is at the key's file and line.
+func loadHugoFeatures(cfg *Config) (*hugoFeatures, error) {
 	hf := &hugoFeatures{highlight: highlight.Default(), privacy: hugoshortcodes.DefaultPrivacy()}
-	if cfg.File == "" {
-		return hf, nil
-	}
-	src, err := sitefile.Read(filepath.Join(dir, cfg.File), cfg.File)
-	if err != nil {
-		return nil, err
-	}
-	values := map[string]any{}
-	switch path.Ext(cfg.File) {
-	case ".toml":
-		_, err = toml.Decode(string(src), &values)
-	case ".yaml", ".yml":
-		err = yaml.Unmarshal(src, &values)
-	case ".json":
-		err = json.Unmarshal(src, &values)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", cfg.File, err) // the configuration's own reading reports it first
-	}
-	if err := hf.decode(values); err != nil {
-		return nil, fmt.Errorf("%s:%d: %v", cfg.File, keyLine(src, err), err)
+	if err := hf.decode(cfg.Values()); err != nil {
+		return nil, configKeyError(cfg, err)
 	}
 	return hf, hf.decodeHighlight(cfg)
+}
+
+// configKeyError places an error of decode, "key.path: message", at the file
+// and line where the configuration set that key.
+func configKeyError(cfg *Config, err error) error {
+	key, _, _ := strings.Cut(err.Error(), ": ")
+	o := cfg.Origin(key)
+	return diag.Errorf(o.File, o.Line, 0, diag.Config, "%v", err)
 }
 
 // decode reads the settings from a whole configuration, as decoded from
@@ -112,9 +97,7 @@ func (hf *hugoFeatures) decodeHighlight(cfg *Config) error {
 	}
 	c, err := hf.highlight.Decode(cfg.Markup.Highlight)
 	if err != nil {
-		key, _, _ := strings.Cut(err.Error(), ": ")
-		o := cfg.Origin(key)
-		return diag.Errorf(o.File, o.Line, 0, diag.Config, "%v", err)
+		return configKeyError(cfg, err)
 	}
 	hf.highlight = c
 	return nil
@@ -174,22 +157,6 @@ func table(v any, key string) any {
 		}
 	}
 	return nil
-}
-
-var keyNameRE = regexp.MustCompile(`^(?:markup\.highlight\.|privacy\.(?:\w+\.)?)?(\w+):`)
-
-// keyLine finds the line of the key an error of decode names, or 1.
-func keyLine(src []byte, err error) int {
-	m := keyNameRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 1
-	}
-	re := regexp.MustCompile(`(?im)^\s*"?` + regexp.QuoteMeta(m[1]) + `"?\s*[=:]`)
-	loc := re.FindIndex(src)
-	if loc == nil {
-		return 1
-	}
-	return strings.Count(string(src[:loc[0]]), "\n") + 1
 }
 
 // markdownExtenders are the goldmark extensions the settings add.

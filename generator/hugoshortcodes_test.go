@@ -174,3 +174,31 @@ A {{< greet.inline "Ann" >}}Hello, {{ .Get 0 }}!{{< /greet.inline >}} and {{< gr
 `)
 	assertFile(t, b, "posts/page/index.html", "<p>A Hello, Ann! and Hello, Bob!</p>")
 }
+
+// TestHugoFeaturesFromConfigFolder: the embedded shortcodes' settings are
+// read from the merged configuration, so a key in config/_default/ counts
+// as much as one in the root file, and its error is at that file's line.
+func TestHugoFeaturesFromConfigFolder(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, hugoSite+`-- config/_default/hugo.toml --
+title = "Folder"
+enableInlineShortcodes = true
+-- content/posts/page.md --
+---
+title: Page
+---
+{{< greet.inline >}}hello from {{ .Name }}{{< /greet.inline >}}
+`)
+	assertFile(t, b, "posts/page/index.html", "hello from greet.inline")
+
+	_, err := tryBuild(t, hugoSite+`-- config/_default/hugo.toml --
+title = "Folder"
+-- config/_default/privacy.toml --
+[youtube]
+privacyEnhanced = "yes"
+`)
+	want := "config/_default/privacy.toml:2: privacy.youtube.privacyEnhanced: must be true or false"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error = %v\nwant it to contain %s", err, want)
+	}
+}

@@ -103,7 +103,7 @@ func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
 		lb.configWarnings, lb.warnings = nil, nil // given once, by the default language
 	}
 	var err error
-	if lb.hugo, err = loadHugoFeatures(b.opts.Source, lb.cfg); err != nil {
+	if lb.hugo, err = loadHugoFeatures(lb.cfg); err != nil {
 		return nil, err
 	}
 	lb.md = newMarkdown(lb.cfg.Markup, append(lb.hugo.markdownExtenders(), b.opts.Markdown...)...)

@@ -68,6 +68,16 @@ func (c *Config) Origin(key string) Origin {
 	return c.tree.origin(key)
 }
 
+// Values are the configuration's merged values as read from its files,
+// before decoding, keys as written; nil for a site without a
+// configuration file. Callers must not change them.
+func (c *Config) Values() map[string]any {
+	if c.tree == nil {
+		return nil
+	}
+	return c.tree.values
+}
+
 // origin is where the key path (dotted, any case) was set: the key
 // itself, else the nearest enclosing key, else the first file's line 1.
 func (t *configTree) origin(key string) Origin {
