@@ -19,7 +19,7 @@ import (
 // static folders.
 func (b *builder) productImages(file string) builtins.ProductImages {
 	return func(name string) (io.ReadCloser, string, error) {
-		if !strings.HasPrefix(name, "/") && path.Base(file) == "index.md" {
+		if !strings.HasPrefix(name, "/") && path.Base(markdownKey(file)) == "index.md" {
 			data, err := fs.ReadFile(newSourceFS(b.opts.Source, path.Dir(file)), name)
 			if err == nil {
 				return io.NopCloser(bytes.NewReader(data)), name, nil

@@ -130,3 +130,34 @@ func TestProductPictureMissing(t *testing.T) {
 		t.Errorf("error = %v, want %s", err, want)
 	}
 }
+
+// Test that a bundle whose page is index.html or index.markdown finds its
+// product picture among the bundle's files, as an index.md bundle does.
+func TestProductPictureOtherBundleFormats(t *testing.T) {
+	t.Parallel()
+	for _, index := range []string{"index.html", "index.markdown"} {
+		t.Run(index, func(t *testing.T) {
+			t.Parallel()
+			dir := writeSite(t, productSite+"-- content/posts/c/"+index+` --
+---
+title: C
+program: shop
+---
+{{< disclosure >}}
+
+{{< product image="lamp.png" >}}
+`)
+			writePNG(t, dir, "static/images/lamp.png", 64, 48)
+			writePNG(t, dir, "content/posts/b/lamp.png", 30, 20)
+			writePNG(t, dir, "content/posts/c/lamp.png", 30, 20)
+			sess := generator.NewSession(generator.Options{Source: dir, Now: testNow})
+			if _, err := sess.Rebuild(nil); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := sess.Files().File("posts/c/index.html")
+			if got, want := imgTag(t, b), `width="30" height="20"`; !strings.Contains(got, want) {
+				t.Errorf("%s", got)
+			}
+		})
+	}
+}
