@@ -130,14 +130,11 @@ func (b *builder) section(key string, sections map[string]*source) *Page {
 		return sec
 	}
 	top, _, _ := strings.Cut(key, "/")
-	dir := key + "/"
-	if key != top {
-		var segs []string
-		for _, s := range strings.Split(key, "/") {
-			segs = append(segs, urlize(s))
-		}
-		dir = strings.Join(segs, "/") + "/" // where its pages are
+	var segs []string
+	for _, s := range strings.Split(key, "/") {
+		segs = append(segs, urlize(s))
 	}
+	dir := strings.Join(segs, "/") + "/" // where its pages are: content/Posts/ lists at /posts/, as in Hugo
 	sec := b.listPage(KindSection, humanize(path.Base(key)), dir)
 	sec.Section = top
 	sec.tree.key = key
