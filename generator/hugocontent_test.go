@@ -223,3 +223,35 @@ description: How to install
 	b = buildSite(t, strings.Replace(site, "DISABLE", "disableAliases = true", 1))
 	assertNoFile(t, b, "old/index.html")
 }
+
+// TestURLSettingErrors: a URL setting affsite cannot honour, or a pager
+// folder leaving its list, stops the build at its line; pagination.path
+// (Hugo's newer name) wins over paginatePath.
+func TestURLSettingErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ config, want string }{
+		{"title = \"T\"\ndisablePathToLower = true\n", "hugo.toml:2: disablePathToLower = true is not supported"},
+		{"paginatePath = \"../up\"\n", `hugo.toml:1: paginatePath "../up" must be a folder name below the list`},
+		{"[pagination]\npath = \"a//b\"\n", `hugo.toml:2: pagination.path "a//b" must be a folder name below the list`},
+	} {
+		if _, err := tryBuild(t, "-- hugo.toml --\n"+tc.config); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v\nwant %s", tc.config, err, tc.want)
+		}
+	}
+	b := buildSite(t, `-- hugo.toml --
+paginate = 1
+paginatePath = "old"
+[pagination]
+path = "/seite/"
+-- content/posts/a.md --
+---
+title: A
+---
+-- content/posts/b.md --
+---
+title: B
+---
+`)
+	b.file(t, "posts/seite/2/index.html")
+	assertNoFile(t, b, "posts/old/2/index.html")
+}

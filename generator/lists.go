@@ -150,7 +150,7 @@ func (b *builder) paginate(p *Page, dir string) []*Pager {
 		if i == 1 {
 			return b.basePath + dir
 		}
-		return b.basePath + dir + "page/" + strconv.Itoa(i) + "/"
+		return b.basePath + dir + b.cfg.PaginatePath + "/" + strconv.Itoa(i) + "/"
 	}
 	first := &PagerLink{PageNumber: 1, URL: url(1)}
 	last := &PagerLink{PageNumber: n, URL: url(n)}
@@ -283,7 +283,7 @@ func (b *builder) listJobs(lists []listPage, only map[*Page]bool) ([]listJob, er
 		l := &lists[i]
 		pagers := b.paginate(l.page, l.dir)
 		if only == nil && len(pagers) > 1 {
-			if err := b.write(l.dir+"page/1/index.html", "list "+l.page.RelPermalink, aliasPage(l.page.Permalink)); err != nil {
+			if err := b.write(l.dir+b.cfg.PaginatePath+"/1/index.html", "list "+l.page.RelPermalink, aliasPage(l.page.Permalink)); err != nil {
 				return nil, err
 			}
 		}

@@ -27,6 +27,9 @@ type Config struct {
 	Author       string           `toml:"author"`
 	Paginate     int              `toml:"paginate"`
 	Pagination   PaginationConfig `toml:"pagination"`
+	// PaginatePath is Hugo's paginatePath, the folder of a list's later
+	// pagers: "page" (/posts/page/2/) unless set.
+	PaginatePath string `toml:"paginatePath"`
 	Minify       MinifySetting    `toml:"minify"`
 	Params       map[string]any   `toml:"params"`
 	Affiliate    affiliate.Config `toml:"affiliate"`
@@ -105,6 +108,9 @@ type IgnoredSetting struct {
 type PaginationConfig struct {
 	// PagerSize is how many pages a pager lists; it wins over paginate.
 	PagerSize int `toml:"pagerSize"`
+	// Path is the folder of a list's later pagers (/posts/page/2/); it
+	// wins over paginatePath.
+	Path string `toml:"path"`
 }
 
 // ServicesConfig is the part of Hugo's [services] table affsite uses.
@@ -236,6 +242,9 @@ func (c *Config) Normalize() error {
 	if c.Paginate <= 0 {
 		c.Paginate = 10
 	}
+	if err := c.normalizePaginatePath(); err != nil {
+		return err
+	}
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
@@ -282,4 +291,26 @@ func (c *Config) BasePath() string {
 		p += "/"
 	}
 	return p
+}
+
+// normalizePaginatePath settles the pagers' folder: pagination.path over
+// paginatePath, slashes trimmed, "page" by default; a path leaving the
+// list's folder is an error at its key.
+func (c *Config) normalizePaginatePath() error {
+	key, raw := "paginatePath", c.PaginatePath
+	if c.Pagination.Path != "" {
+		key, raw = "pagination.path", c.Pagination.Path
+	}
+	p := strings.Trim(raw, "/")
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." || (seg == "" && p != "") {
+			o := c.Origin(key)
+			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s %q must be a folder name below the list (like \"page\")", key, raw)
+		}
+	}
+	if p == "" {
+		p = "page"
+	}
+	c.PaginatePath = p
+	return nil
 }

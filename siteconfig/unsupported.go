@@ -25,6 +25,10 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 		o := at("uglyURLs")
 		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
 	}
+	if d, ok := values.LookupKey(v, "disablePathToLower"); ok && d == true {
+		o := at("disablePathToLower")
+		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "disablePathToLower = true is not supported: affsite writes URLs in lower case, as Hugo does by default")
+	}
 	if _, ok := values.LookupKey(v, "disableKinds"); ok {
 		var other []string
 		for _, k := range c.DisableKinds {
