@@ -29,7 +29,7 @@ type Config struct {
 	Pagination   PaginationConfig `toml:"pagination"`
 	// PaginatePath is Hugo's paginatePath, the folder of a list's later
 	// pagers: "page" (/posts/page/2/) unless set.
-	PaginatePath string `toml:"paginatePath"`
+	PaginatePath string           `toml:"paginatePath"`
 	Minify       MinifySetting    `toml:"minify"`
 	Params       map[string]any   `toml:"params"`
 	Affiliate    affiliate.Config `toml:"affiliate"`
