@@ -497,7 +497,7 @@ func records(srcs []*source) []PageRecord {
 		p := s.page
 		out = append(out, PageRecord{
 			File: s.file, URL: p.RelPermalink, Out: s.outPath, Title: p.Title, Description: p.Description,
-			Lastmod: p.Lastmod, Program: p.Program, Programs: s.programs, Aliases: p.Aliases, Images: p.Images,
+			Lastmod: p.Lastmod, Program: p.Program, Programs: s.result.programs, Aliases: p.Aliases, Images: p.Images,
 			OwnDisclosure: s.ownDisclosure,
 		})
 	}

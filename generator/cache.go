@@ -196,7 +196,7 @@ func (pc *pageCache) failed(err error) {
 
 // renderContentPageCached is renderContentPage, reusing the last build's
 // output when the page's key is unchanged.
-func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
+func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 	pc := b.cache
 	if pc == nil {
 		return b.renderContentPage(s)
@@ -207,7 +207,6 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	if e, ok := pc.c.Lookup(id, key); ok {
 		if m, ok := pc.lastMetaAny(id); ok && b.place(e, s.file) {
 			p := s.page
-			s.programs, s.links = m.Programs, m.Links
 			p.HasAffiliateLinks = m.HasAffiliateLinks
 			p.ReadingTime, p.WordCount = m.ReadingTime, m.WordCount
 			p.Summary, p.Description = template.HTML(m.Summary), m.Description
@@ -222,23 +221,22 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 			if m.HasPost {
 				pc.post.Store(p, m.Post)
 			}
-			s.shortcodes = m.Shortcodes
 			for _, pic := range m.Pictures {
 				b.sawPicture(s.file, pic)
 			}
 			pc.keep(id, s, e, m)
 			pc.reused.Add(1)
-			return m.Links, nil
+			return pageResult{links: m.Links, programs: m.Programs, shortcodes: m.Shortcodes}, nil
 		}
 	}
-	links, err := b.renderContentPage(s)
+	r, err := b.renderContentPage(s)
 	if err != nil {
-		return nil, err
+		return pageResult{}, err
 	}
 	p := s.page
-	m := cachedPage{Links: links, Programs: s.programs, HasAffiliateLinks: p.HasAffiliateLinks,
+	m := cachedPage{Links: r.links, Programs: r.programs, HasAffiliateLinks: p.HasAffiliateLinks,
 		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description,
-		Shortcodes: s.shortcodes}
+		Shortcodes: r.shortcodes}
 	if pc.keepRendered {
 		m.TableOfContents = string(p.TableOfContents)
 		for _, j := range p.JSONLD {
@@ -248,7 +246,7 @@ func (b *builder) renderContentPageCached(s *source) ([]ManifestLink, error) {
 	if e, ok := pc.put(key, s.outPath); ok {
 		pc.keep(id, s, e, m)
 	}
-	return links, nil
+	return r, nil
 }
 
 // lastMetaAny returns what the last build recorded of the content page

@@ -34,9 +34,7 @@ type source struct {
 	lineOffset int            // lines before the body
 	outPath    string         // "posts/x/index.html"
 	layout     string         // front matter "layout"
-	programs   []string       // programs the rendered page uses, sorted
-	links      []ManifestLink // the page's affiliate links, for the manifest
-	shortcodes []string       // names of the shortcodes the body uses, sorted
+	result     pageResult     // what rendering the page found (render.go)
 	menus      []pageMenu     // the front matter's menu entries
 	build      buildOptions   // _build / build / headless (buildopts.go)
 	cascade    []cascadeEntry // an _index.md's cascade (cascade.go)

@@ -31,40 +31,51 @@ type ManifestLink struct {
 	Source    string `json:"source"` // "shortcode", "markdown" or "auto" (a keyword auto-link)
 }
 
-// renderPages renders and writes every content page, in parallel, and
-// returns the affiliate links they hold in page order.
+// pageResult is what rendering one content page found out, besides the
+// file it wrote: what the manifest lists and what a rebuild (Session)
+// compares to know what else an edit changes.
+type pageResult struct {
+	links      []ManifestLink // the page's affiliate links, for the manifest
+	programs   []string       // programs its shortcodes and links use, sorted
+	shortcodes []string       // names of the shortcodes its body uses, sorted
+}
+
+// renderPages renders and writes every content page, in parallel, keeps
+// each one's result with its source and returns the affiliate links they
+// hold in page order.
 func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
-	links := make([][]ManifestLink, len(srcs))
+	results := make([]pageResult, len(srcs))
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
+		defer rendered()
 		if !srcs[i].build.rendered() {
-			rendered()
 			return nil // _build render: never or link (buildopts.go)
 		}
-		l, err := b.renderContentPageCached(srcs[i])
-		links[i] = l
-		srcs[i].links = l
-		rendered()
+		r, err := b.renderContentPageCached(srcs[i])
+		results[i] = r
 		return err
 	})
 	if err := diag.Join(errs); err != nil {
 		return nil, err
 	}
 	var all []ManifestLink
-	for _, l := range links {
-		all = append(all, l...)
+	for i, r := range results {
+		srcs[i].result = r
+		all = append(all, r.links...)
 	}
 	return all, nil
 }
 
 // renderContentPage renders one content page's body (shortcodes, then
 // Markdown, then the shortcodes' HTML put back), enforces the disclosure
-// rule, executes its layout and writes it.
-func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
+// rule, executes its layout and writes it, and returns what it found.
+// It sets the fields of s's Page that its layout and the lists show, and
+// leaves s itself as it was.
+func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	p := s.page
 	head, body, err := b.readBody(s)
 	if err != nil {
-		return nil, err
+		return pageResult{}, err
 	}
 	state := b.newPageState()
 	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
@@ -75,9 +86,9 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	if a, ok := p.Params["author"].(string); ok && a != "" {
 		state.Author = a
 	}
-	html, err := b.renderBody(s, body, state, p)
+	html, names, err := b.renderBody(s, body, state, p)
 	if err != nil {
-		return nil, err
+		return pageResult{}, err
 	}
 	p.Content = template.HTML(html)
 	p.ReadingTime = max(p.ReadingTime, b.renderedReadingTime(html))
@@ -90,8 +101,20 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 		layouts = append([]string{typ + "/" + s.layout + ".html", "_default/" + s.layout + ".html"}, layouts...)
 	}
 	if err := b.renderPage(p, s.outPath, layouts, s.file); err != nil {
-		return nil, err
+		return pageResult{}, err
 	}
+	// Lists need only the summary: drop the body so memory stays flat,
+	// and the table of contents and JSON-LD unless a list shows them.
+	p.Content = ""
+	if !b.tmpl.use.listsShowRendered {
+		p.TableOfContents, p.JSONLD = "", nil
+	}
+	return pageResult{links: b.manifestOf(s, state), programs: programsUsed(state), shortcodes: names}, nil
+}
+
+// programsUsed lists the programs a page's shortcodes and links use,
+// sorted.
+func programsUsed(state *builtins.PageState) []string {
 	used := map[string]bool{}
 	for id := range state.Used {
 		used[id] = true
@@ -99,14 +122,7 @@ func (b *builder) renderContentPage(s *source) ([]ManifestLink, error) {
 	for _, l := range state.Links {
 		used[l.Program] = true
 	}
-	s.programs = sortedKeys(used)
-	// Lists need only the summary: drop the body so memory stays flat,
-	// and the table of contents and JSON-LD unless a list shows them.
-	p.Content = ""
-	if !b.tmpl.use.listsShowRendered {
-		p.TableOfContents, p.JSONLD = "", nil
-	}
-	return b.manifestOf(s, state), nil
+	return sortedKeys(used)
 }
 
 // newPageState is a page's state for the built-in shortcodes, sharing
@@ -149,8 +165,9 @@ func (b *builder) readBody(s *source) (head, body []byte, err error) {
 	return raw[:s.bodyStart], raw[s.bodyStart:], nil
 }
 
-// renderBody turns a page body into its HTML content.
-func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (string, error) {
+// renderBody turns a page body into its HTML content, and returns the
+// names of the shortcodes it uses (shortcodeNames).
+func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (html string, names []string, err error) {
 	env := &shortcodes.Env{
 		File: s.file, LineOffset: s.lineOffset, Registry: b.shortcodes(state), Templates: b.tmpl,
 		Markdown: func(src []byte) (string, error) {
@@ -163,22 +180,22 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	doc, err := shortcodes.ParseWith(body, opts)
 	if err != nil {
 		if se, ok := err.(*shortcodes.Error); ok {
-			return "", se.At(s.file, s.lineOffset)
+			return "", nil, se.At(s.file, s.lineOffset)
 		}
-		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
+		return "", nil, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if b.cfg.EnableEmoji {
 		body, doc = emojifyBody(body, doc, opts)
 	}
-	s.shortcodes = shortcodeNames(doc.Nodes, nil)
+	names = shortcodeNames(doc.Nodes, nil)
 	b.warnDuplicateParams(s, body, doc.Nodes)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	auto, err := b.autoLinksFor(s, state, body, res.Markdown)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	st := &mdState{links: b.links, auto: auto, placeholders: func(text string) (string, bool) {
 		return resolvePlaceholders(text, res)
@@ -188,10 +205,10 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if isHTMLContent(s.file) {
 		buf.Write(res.Markdown) // HTML content is used as is, as in Hugo
 	} else if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
-		return "", diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
+		return "", nil, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if auto != nil && auto.err != nil {
-		return "", fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
+		return "", nil, fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
 	}
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = st.toc
@@ -203,10 +220,10 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	}
 	out, err = b.enforceDisclosure(s, body, out, state, env)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	out = b.addClickData(s, out, state)
-	return string(out), nil
+	return string(out), names, nil
 }
 
 // resolvePlaceholders replaces the shortcode placeholders in text with

@@ -301,7 +301,7 @@ func (inc *increment) reloadPrograms() error {
 			inc.relisted[s.page] = true
 			continue
 		}
-		for _, id := range s.programs {
+		for _, id := range s.result.programs {
 			if changed[id] {
 				inc.render[s] = true
 				break
@@ -327,7 +327,7 @@ func (inc *increment) reloadShortcodes(names map[string]bool) error {
 	}
 	b.tmpl = tmpl
 	uses := func(s *source) bool {
-		for _, n := range s.shortcodes {
+		for _, n := range s.result.shortcodes {
 			if names[n] {
 				return true
 			}
@@ -378,7 +378,7 @@ func (inc *increment) content(file string) error {
 			if listFacts(old, b.tmpl.use.wordCount) != listFacts(ns, b.tmpl.use.wordCount) {
 				inc.relisted[ns.page] = true
 			}
-			ns.programs, ns.links = old.programs, old.links
+			ns.result = old.result
 			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
 			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
 			replacePage(b.site, old.page, ns.page)
@@ -451,11 +451,11 @@ func (inc *increment) apply() error {
 	hadLinks := make([]bool, len(todo))
 	oldLinks := make([][]ManifestLink, len(todo))
 	for i, s := range todo {
-		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.links
+		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.result.links
 	}
 	errs := b.parallel(len(todo), func(i int) error {
-		l, err := b.renderContentPage(todo[i])
-		todo[i].links = l
+		r, err := b.renderContentPage(todo[i])
+		todo[i].result = r
 		return err
 	})
 	if err := diag.Join(errs); err != nil {
@@ -463,7 +463,7 @@ func (inc *increment) apply() error {
 	}
 	for i, s := range todo {
 		inc.touched = append(inc.touched, s.outPath)
-		if !reflect.DeepEqual(oldLinks[i], s.links) {
+		if !reflect.DeepEqual(oldLinks[i], s.result.links) {
 			inc.linksDirty = true
 		}
 		if hadLinks[i] != s.page.HasAffiliateLinks {
@@ -609,7 +609,7 @@ func (inc *increment) diff(prev *MemOutput) (changed, removed []string) {
 func (b *builder) manifest() []ManifestLink {
 	var all []ManifestLink
 	for _, s := range b.srcs {
-		all = append(all, s.links...)
+		all = append(all, s.result.links...)
 	}
 	return all
 }
