@@ -9,6 +9,7 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/gobuffalo/flect v0.3.0
 	github.com/gofrs/flock v0.13.2
 	github.com/kyokomi/emoji/v2 v2.2.12
 	github.com/nicksnyder/go-i18n/v2 v2.7.0

@@ -460,11 +460,5 @@ func dateFormat(layout string, v any) (string, error) {
 }
 
 func humanize(s any) string {
-	str := strings.NewReplacer("-", " ", "_", " ").Replace(fmt.Sprint(s))
-	if str == "" {
-		return ""
-	}
-	r := []rune(str)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
+	return firstUpper(strings.NewReplacer("-", " ", "_", " ").Replace(fmt.Sprint(s)))
 }

@@ -135,7 +135,7 @@ func (b *builder) section(key string, sections map[string]*source) *Page {
 		segs = append(segs, urlize(s))
 	}
 	dir := strings.Join(segs, "/") + "/" // where its pages are: content/Posts/ lists at /posts/, as in Hugo
-	sec := b.listPage(KindSection, humanize(path.Base(key)), dir)
+	sec := b.listPage(KindSection, b.sectionTitle(key), dir)
 	sec.Section = top
 	sec.tree.key = key
 	if s, ok := sections[key]; ok {

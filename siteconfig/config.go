@@ -72,6 +72,9 @@ type Config struct {
 	// turns :smile: into its emoji, as Hugo's enableEmoji does.
 	Markup      MarkupConfig `toml:"markup"`
 	EnableEmoji bool         `toml:"enableEmoji"`
+	// PluralizeListTitles is Hugo's pluralizeListTitles, unset when the
+	// configuration does not have it (see ListTitlesPlural).
+	PluralizeListTitles *bool `toml:"pluralizeListTitles"`
 
 	// File is the path of the file the configuration came from, relative
 	// to the site root; empty when the site has none. With a config/

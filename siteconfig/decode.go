@@ -225,7 +225,7 @@ func isHugoOnlyKey(k string) bool {
 		"ignoreerrors", "ignorefiles", "ignorelogs", "ignorevendorpaths", "imaging", "languages",
 		"layoutdir", "locale", "mainsections", "markup", "mediatypes", "menu", "menus", "minify", "module",
 		"newcontenteditor", "notimes", "nochmod", "outputformats", "outputs", "page", "paginatepath",
-		"pagination", "paniconwarning", "permalinks", "pluralizelisttitles",
+		"pagination", "paniconwarning", "permalinks",
 		"printpathwarnings", "printunusedtemplates", "privacy", "publishdir", "pygmentscodefences",
 		"pygmentscodefencesguesssyntax", "pygmentsoptions", "pygmentsstyle", "pygmentsuseclasses",
 		"pygmentsuseclassic", "reflinkserrorlevel", "reflinksnotfoundurl", "related", "relativeurls",
