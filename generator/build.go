@@ -126,49 +126,34 @@ type PageRecord struct {
 	OwnDisclosure bool
 }
 
-// builder holds one build's state; nothing outlives it.
+// builder holds one build's state; nothing outlives it. Its siteValue
+// is what loading and assembling the site made (sitevalue.go); the rest
+// is the configuration, the renderers it sets up and what the build
+// writes.
 type builder struct {
+	siteValue
 	opts      Options
 	cfg       *Config
 	now       time.Time
 	basePath  string // path of baseURL, "/" or "/blog/"
-	site      *Site
 	md        *markdown
-	hugo      *hugoFeatures // Hugo's highlighting and shortcodes, as configured
-	tmpl      *templateSet
-	programs  *programs.Set
+	hugo      *hugoFeatures       // Hugo's highlighting and shortcodes, as configured
 	factCache *builtins.FactCache // programs' facts, shared by the pages
-	linkSet   *links.Set          // data/links, the links registry
 	links     linkClassifier
 	out       Output
 	cache     *pageCache   // nil without Options.CacheDir
 	lang      *langBuild   // the language built, on a site with [languages] (languages.go)
 	strings   *siteStrings // i18n/ string files, the T function's (i18n.go)
-	// cascades are the _index.md cascades by folder ("content/posts").
-	cascades map[string][]cascadeEntry
 
-	srcs           []*source       // the content pages, in file order
-	listFiles      map[string]bool // files written while recording, else nil
-	lastLists      map[string]bool // files of lists, feeds: renderLists wrote
-	lastSiteFiles  []string        // files writeSiteFiles wrote
-	home           *Page
-	sectionSources map[string]*source
-	sectionDirs    map[string]bool // folders below content/ with an _index.md
-	resources      [][2]string     // page-bundle files: source path, output path
-	bufs           sync.Pool       // of *bytes.Buffer, reused across pages
-	mdCache        sync.Map        // markdownify results by source, for short strings
+	listFiles     map[string]bool // files written while recording, else nil
+	lastLists     map[string]bool // files of lists, feeds: renderLists wrote
+	lastSiteFiles []string        // files writeSiteFiles wrote
+	bufs          sync.Pool       // of *bytes.Buffer, reused across pages
+	mdCache       sync.Map        // markdownify results by source, for short strings
 
-	// subIDPrefixes is each page's sub-id prefix by its path below the
-	// base path, set by assemble (pageSubIDPrefixes).
-	subIDPrefixes map[string]string
-
-	// assets are the fingerprinted static files by name ("css/style.css").
-	assets map[string]*assetFile
-	// static is every static file by name, with the folder that wins for
-	// it (staticFiles), for the product boxes' pictures; pictures holds
-	// the ones they read ("static/images/x.png"), whose change a preview
-	// session cannot apply by copying.
-	static   map[string]fs.FS
+	// pictures holds the static pictures product boxes read
+	// ("static/images/x.png"), whose change a preview session cannot
+	// apply by copying.
 	pictures sync.Map
 
 	configWarnings diag.List // the configuration's, given with every build's

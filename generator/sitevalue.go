@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"io/fs"
+
+	"github.com/affsite/affsite/links"
+	"github.com/affsite/affsite/programs"
+)
+
+// siteValue is what loading and assembling a site makes (builder.load,
+// assemble): its pages, lists, taxonomies and menus, the configuration's
+// view of it (Site), the program data, links registry, templates and
+// static files its pages render with. Rendering reads it; a page's
+// rendering returns what it found as a pageResult instead of writing it
+// here. (A preview Session still edits the last one in place, and
+// rendering still sets the fields of each Page its lists show.)
+type siteValue struct {
+	site     *Site
+	tmpl     *templateSet
+	programs *programs.Set
+	linkSet  *links.Set // data/links, the links registry
+	// cascades are the _index.md cascades by folder ("content/posts").
+	cascades map[string][]cascadeEntry
+
+	srcs           []*source // the content pages, in file order
+	home           *Page
+	sectionSources map[string]*source
+	sectionDirs    map[string]bool // folders below content/ with an _index.md
+	resources      [][2]string     // page-bundle files: source path, output path
+
+	// subIDPrefixes is each page's sub-id prefix by its path below the
+	// base path, set by assemble (pageSubIDPrefixes).
+	subIDPrefixes map[string]string
+
+	// assets are the fingerprinted static files by name ("css/style.css").
+	assets map[string]*assetFile
+	// static is every static file by name, with the folder that wins for
+	// it (staticFiles), for the product boxes' pictures.
+	static map[string]fs.FS
+}
