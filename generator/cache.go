@@ -92,6 +92,8 @@ type pageCache struct {
 	pictures map[string][]string // content file → static pictures read (sawPicture)
 	pending  map[string]*pendingPage
 	err      error // the first error of the cache itself: nothing is saved
+
+	ml *langCache // on a multilingual site, what its languages share (langcache.go)
 }
 
 // pendingPage is a content page's entry, recorded when the build ends,
@@ -353,6 +355,7 @@ func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() er
 	if pc == nil {
 		return render()
 	}
+	pc.once.Do(func() { pc.prepare(b) }) // a site may have lists and no content page
 	pc.listOnce.Do(func() { pc.prepareLists(b) })
 	shown := list.Pages[:b.feedLimit(len(list.Pages))]
 	h := sha256.New()
@@ -362,12 +365,15 @@ func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() er
 		shown = pg.Pages
 		fmt.Fprintf(h, "pager %d %d %s\x00", pg.PageNumber, pg.TotalPages, pg.URL)
 	}
+	if pc.ml != nil {
+		pc.ml.writeTranslations(h, list)
+	}
 	for _, p := range shown {
 		pc.writePageFacts(h, p)
 	}
 	var key buildcache.Sum
 	h.Sum(key[:0])
-	id := "list " + out
+	id := "list " + b.langPrefix() + out
 	if e, ok := pc.c.Lookup(id, key); ok && b.place(e, "list "+list.RelPermalink) {
 		pc.c.Record(id, e)
 		pc.reused.Add(1)
@@ -434,11 +440,32 @@ func (b *builder) saveCache(rep *Report) {
 	if pc == nil {
 		return
 	}
-	rep.Reused = int(pc.reused.Load())
-	if pc.err != nil {
-		b.cacheWarning(rep, pc.err)
-		return
+	parts := []*builder{b}
+	if pc.ml != nil {
+		// A multilingual site's: each language's pages, one state.
+		parts = append(parts, pc.ml.langs...)
+		pc.global = pc.ml.global
 	}
+	rep.Reused = 0
+	for _, lb := range parts {
+		rep.Reused += int(lb.cache.reused.Load())
+		if err := lb.cache.err; err != nil {
+			b.cacheWarning(rep, err)
+			return
+		}
+	}
+	for _, lb := range parts {
+		lb.cache.recordPending(lb)
+	}
+	pc.recordMissing(b) // i18n.go
+	if err := pc.c.Save(); err != nil {
+		b.cacheWarning(rep, err)
+	}
+}
+
+// recordPending records the entries of the content pages b built, with
+// the warnings each gave.
+func (pc *pageCache) recordPending(b *builder) {
 	byFile := map[string]diag.List{}
 	for _, w := range b.warnings {
 		byFile[w.File] = append(byFile[w.File], w)
@@ -461,10 +488,6 @@ func (b *builder) saveCache(rep *Report) {
 	pc.metas.Clear()
 	pc.prose.Clear()
 	pc.post.Clear()
-	pc.recordMissing(b) // i18n.go
-	if err := pc.c.Save(); err != nil {
-		b.cacheWarning(rep, err)
-	}
 }
 
 func (b *builder) cacheWarning(rep *Report, err error) {
@@ -476,6 +499,29 @@ func (b *builder) cacheWarning(rep *Report, err error) {
 func (pc *pageCache) prepare(b *builder) {
 	uses := &b.tmpl.use
 	pc.keepRendered, pc.wordCount = uses.listsShowRendered, uses.wordCount
+	if pc.ml != nil {
+		pc.ml.once.Do(func() {
+			pc.ml.global = pc.globalKey(b)
+			pc.global = pc.ml.global
+			pc.restoreMissing(b) // i18n.go: one list for every language
+		})
+		pc.global = pc.ml.global
+	} else {
+		pc.global = pc.globalKey(b)
+		pc.restoreMissing(b) // i18n.go
+	}
+	h := sha256.New()
+	h.Write(pc.global[:])
+	if pc.ml != nil {
+		pc.ml.writeLanguage(h, b)
+	}
+	pc.writeView(h, b)
+	h.Sum(pc.view[:0])
+}
+
+// globalKey is the key every output's key holds.
+func (pc *pageCache) globalKey(b *builder) buildcache.Sum {
+	uses := &b.tmpl.use
 	h := sha256.New()
 	fields(h, "affsite build cache global key", version.Release)
 	fields(h, b.cfg.BaseURL, b.opts.Environment, fmt.Sprint(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Minify || bool(b.cfg.Minify)))
@@ -491,10 +537,14 @@ func (pc *pageCache) prepare(b *builder) {
 		pc.failed(err)
 	}
 	sums.record(pc.c)
-	h.Sum(pc.global[:0])
+	var global buildcache.Sum
+	h.Sum(global[:0])
+	return global
+}
 
-	h = sha256.New()
-	h.Write(pc.global[:])
+// writeView adds the view key's facts of the builder's pages.
+func (pc *pageCache) writeView(h hash.Hash, b *builder) {
+	uses := &b.tmpl.use
 	for _, s := range b.srcs {
 		// A page's menu front matter is in every page's .Site.Menus.
 		fields(h, s.file, s.page.RelPermalink, s.outPath, fmt.Sprint(s.page.Params["menu"], s.page.Params["menus"]))
@@ -511,7 +561,6 @@ func (pc *pageCache) prepare(b *builder) {
 		fields(h, m.Name, m.URL)
 	}
 	fields(h, b.site.BuildDate.String())
-	pc.restoreMissing(b) // i18n.go
 	if uses.singleReadsLists {
 		fields(h, "pages read lists")
 		pc.pre = make(map[*source]pageFacts, len(b.srcs))
@@ -522,7 +571,6 @@ func (pc *pageCache) prepare(b *builder) {
 		}
 		hashTerms(h, b.site)
 	}
-	h.Sum(pc.view[:0])
 }
 
 // prepareLists computes the key every pager's and feed's key holds; it
@@ -577,6 +625,9 @@ func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
 		f = factsOf(s)
 	}
 	fields(h, s.file, f.list(true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
+	if pc.ml != nil {
+		pc.ml.writeTranslations(h, p)
+	}
 	for _, terms := range [][]*Term{p.TagTerms, p.CategoryTerms} {
 		for _, t := range terms {
 			fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink)

@@ -65,6 +65,7 @@ func (b *builder) templateFuncs() template.FuncMap {
 		// i18n and T: the i18n/ string files' text (i18n.go).
 		"i18n": b.translate,
 		"T":    b.translate,
+		"lang": func() langNamespace { return langNamespace{b} },
 	}
 }
 

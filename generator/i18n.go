@@ -13,7 +13,8 @@ import (
 // This file is Hugo's translation tables (package i18n) as a build uses
 // them: the string files of i18n/ and of each theme's i18n/, read once
 // per build; the i18n and T template functions of each language's
-// pages; and one warning per build for the strings not found.
+// pages (and lang.Translate); and one warning per build for the strings
+// not found.
 
 // siteStrings is what a builder knows of the site's string files.
 type siteStrings struct {
@@ -22,10 +23,11 @@ type siteStrings struct {
 	tr      *i18n.Translator
 }
 
-// loadStrings reads the site's and its themes' string files, the site's
-// winning for an id both have.
+// loadStrings reads the site's string files (i18n/, or the folder
+// i18nDir names) and its themes' i18n/, the site's winning for an id
+// both have.
 func loadStrings(dir string, cfg *Config) (*siteStrings, error) {
-	dirs := []i18n.Dir{{FS: newSourceFS(dir, "i18n"), Name: "i18n"}}
+	dirs := []i18n.Dir{{FS: newSourceFS(dir, cfg.StringsDir()), Name: cfg.StringsDir()}}
 	for _, t := range cfg.Theme {
 		if t != "" && t != "default" {
 			name := path.Join("themes", t, "i18n")
@@ -48,12 +50,23 @@ func (ss *siteStrings) forLanguage(lang string, cfg *Config) *siteStrings {
 		tr: ss.tables.Translator(lang, cfg.EnableMissingTranslationPlaceholders, ss.missing)}
 }
 
-// translate is the i18n and T template functions.
+// translate is the i18n and T template functions, and lang.Translate
+// (langNamespace).
 func (b *builder) translate(id any, args ...any) (string, error) {
 	if b.strings == nil { // a builder made without loadStrings: a test's
 		return "", nil
 	}
 	return b.strings.tr.T(id, args...)
+}
+
+// langNamespace is the lang template namespace, as far as affsite has
+// it: {{ lang.Translate "id" }} is {{ T "id" }}, as in Hugo, where T and
+// i18n are its aliases.
+type langNamespace struct{ b *builder }
+
+// Translate is the string id of the page's language (see translate).
+func (ns langNamespace) Translate(id any, args ...any) (string, error) {
+	return ns.b.translate(id, args...)
 }
 
 // stringWarnings are the warnings for the strings the build's templates

@@ -68,6 +68,9 @@ type Config struct {
 	// EnableMissingTranslationPlaceholders shows a string that i18n/
 	// lacks as "[i18n] id" instead of the default language's text.
 	EnableMissingTranslationPlaceholders bool `toml:"enableMissingTranslationPlaceholders"`
+	// I18nDir is the site's folder of string files, "i18n" unless set
+	// (see normalizeI18nDir).
+	I18nDir string `toml:"i18nDir"`
 	// Markup is Hugo's [markup] table (see markup.go); EnableEmoji
 	// turns :smile: into its emoji, as Hugo's enableEmoji does.
 	Markup      MarkupConfig `toml:"markup"`
@@ -246,6 +249,9 @@ func (c *Config) Normalize() error {
 		c.Paginate = 10
 	}
 	if err := c.normalizePaginatePath(); err != nil {
+		return err
+	}
+	if err := c.normalizeI18nDir(); err != nil {
 		return err
 	}
 	if c.Params == nil {

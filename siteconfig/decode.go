@@ -221,7 +221,7 @@ func isHugoOnlyKey(k string) bool {
 		"disablehugogeneratorinject", "disablekinds", "disablelanguages", "disablelivereload",
 		"disablepathtolower", "disqusshortname", "enableemoji", "enablegitinfo", "enableinlineshortcodes",
 		"enablemissingtranslationplaceholders", "enablerobotstxt", "environment", "footnotereturnlinkcontents",
-		"frontmatter", "googleanalytics", "hascjklanguage", "httpcache", "i18ndir", "ignorecache",
+		"frontmatter", "googleanalytics", "hascjklanguage", "httpcache", "ignorecache",
 		"ignoreerrors", "ignorefiles", "ignorelogs", "ignorevendorpaths", "imaging", "languages",
 		"layoutdir", "locale", "mainsections", "markup", "mediatypes", "menu", "menus", "minify", "module",
 		"newcontenteditor", "notimes", "nochmod", "outputformats", "outputs", "page", "paginatepath",
