@@ -23,6 +23,7 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"partial":       func(string, ...any) (template.HTML, error) { return "", nil },      // replaced by loadTemplates
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
 		"absURL":        b.absURL,
+		"headMeta":      b.headMeta,
 		"program":       b.programView,
 		"relURL":        b.relURL,
 		"urlize":        urlize,
