@@ -143,6 +143,7 @@ type builder struct {
 	out       Output
 	cache     *pageCache   // nil without Options.CacheDir
 	lang      *langBuild   // the language built, on a site with [languages] (languages.go)
+	langs     []*builder   // a multilingual site's: the languages' builders (languages.go)
 	strings   *siteStrings // i18n/ string files, the T function's (i18n.go)
 
 	listFiles     map[string]bool // files written while recording, else nil

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +53,11 @@ type siteEditor struct {
 	// changed lists the files written or removed since it was last
 	// emptied, as a Session is told of them.
 	changed []string
+	// langs, on a multilingual site, are the names of a post's
+	// translations, "%s" standing for its name: "content/posts/%s.fr.md",
+	// "content-de/posts/%s.md" (langcache_test.go). The default
+	// language's is content/posts/%s.md.
+	langs []string
 }
 
 func (e *siteEditor) path(name string) string { return filepath.Join(e.dir, filepath.FromSlash(name)) }
@@ -90,6 +97,14 @@ func (e *siteEditor) posts() []string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	for _, l := range e.langs {
+		more, err := filepath.Glob(e.path(path.Dir(l) + "/*.md"))
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		m = append(m, more...)
+	}
+	m = slices.Compact(slices.Sorted(slices.Values(m)))
 	var out []string
 	for _, p := range m {
 		if filepath.Base(p) != "_index.md" {
@@ -132,6 +147,9 @@ func (e *siteEditor) setFront(name, key, value string) {
 func (e *siteEditor) edit(opts *generator.Options) string {
 	words := []string{"alpha", "beta", "gamma", "delta", "deal", "plan", "price", "review"}
 	word := func() string { return words[e.rng.IntN(len(words))] }
+	if len(e.langs) > 0 && e.rng.IntN(5) == 0 {
+		return e.translate(word())
+	}
 	switch k := e.rng.IntN(19); k {
 	case 0, 1, 2: // body, at the end (summary kept) or the start
 		p := e.pick()
@@ -246,42 +264,48 @@ func TestCacheEqualsClean(t *testing.T) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
 			dir := writeSite(t, randomSite)
-			work := t.TempDir()
-			ed := &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 17))}
-			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
-			reused := 0
-			for step := 0; step < 30; step++ {
-				what := "first build"
-				if step > 0 {
-					what = ed.edit(&opts)
-				}
-				cached := opts
-				cached.Dest, cached.CacheDir = filepath.Join(work, "cached"), filepath.Join(work, "cache")
-				rc, errCached := generator.Build(cached)
-				clean := opts
-				clean.Dest = filepath.Join(work, fmt.Sprintf("clean%d", step))
-				_, errClean := generator.Build(clean)
-				if (errCached == nil) != (errClean == nil) {
-					t.Fatalf("step %d (%s): cached build: %v; clean build: %v", step, what, errCached, errClean)
-				}
-				if errClean != nil {
-					continue
-				}
-				if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
-					t.Fatalf("step %d (%s): the cached build differs from a clean one:\n%s", step, what, d)
-				}
-				// The cached build starts from the one before (the
-				// output's spare): it must leave no folder behind.
-				if a, b := readFolders(t, clean.Dest), readFolders(t, cached.Dest); a != b {
-					t.Fatalf("step %d (%s): folders of the clean build:\n%s\nof the cached one:\n%s", step, what, a, b)
-				}
-				os.RemoveAll(clean.Dest)
-				reused += rc.Reused
-			}
-			if reused == 0 {
-				t.Error("no build reused a file from the cache")
-			}
+			cacheEqualsClean(t, &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 17))})
 		})
+	}
+}
+
+// cacheEqualsClean makes 30 random edits with ed and, after each,
+// compares a build using the cache with a clean one.
+func cacheEqualsClean(t *testing.T, ed *siteEditor) {
+	dir := ed.dir
+	work := t.TempDir()
+	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	reused := 0
+	for step := 0; step < 30; step++ {
+		what := "first build"
+		if step > 0 {
+			what = ed.edit(&opts)
+		}
+		cached := opts
+		cached.Dest, cached.CacheDir = filepath.Join(work, "cached"), filepath.Join(work, "cache")
+		rc, errCached := generator.Build(cached)
+		clean := opts
+		clean.Dest = filepath.Join(work, fmt.Sprintf("clean%d", step))
+		_, errClean := generator.Build(clean)
+		if (errCached == nil) != (errClean == nil) {
+			t.Fatalf("step %d (%s): cached build: %v; clean build: %v", step, what, errCached, errClean)
+		}
+		if errClean != nil {
+			continue
+		}
+		if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
+			t.Fatalf("step %d (%s): the cached build differs from a clean one:\n%s", step, what, d)
+		}
+		// The cached build starts from the one before (the
+		// output's spare): it must leave no folder behind.
+		if a, b := readFolders(t, clean.Dest), readFolders(t, cached.Dest); a != b {
+			t.Fatalf("step %d (%s): folders of the clean build:\n%s\nof the cached one:\n%s", step, what, a, b)
+		}
+		os.RemoveAll(clean.Dest)
+		reused += rc.Reused
+	}
+	if reused == 0 {
+		t.Error("no build reused a file from the cache")
 	}
 }
 

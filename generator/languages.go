@@ -59,19 +59,23 @@ func (b *builder) runAll() (*Report, error) {
 		b.lang = &langBuild{Language: langs[0], all: langs}
 		return b.run()
 	}
-	b.cache = nil // the build cache knows sites of one language only
 	var bs []*builder
 	for _, l := range langs {
 		lb, err := b.forLanguage(l, langs)
 		if err != nil {
 			return nil, err
 		}
+		lb.cache = b.cache.forLanguage(lb) // langcache.go
 		if err := lb.load(); err != nil {
 			return nil, err
 		}
 		bs = append(bs, lb)
 	}
+	b.langs = bs
 	linkTranslations(bs)
+	if b.cache != nil {
+		b.cache.ml.linked(bs)
+	}
 	rep := &Report{Config: b.cfg}
 	for _, lb := range bs {
 		r, err := lb.render()
@@ -339,11 +343,13 @@ func (p *Page) Language() *Language {
 }
 
 // Translations are the page's translations into the site's other
-// languages, in the languages' order.
+// languages, in the languages' order. As in Hugo, they leave out every
+// page of the page's own language: a pager of a list is a copy of the
+// list's page, which is not itself.
 func (p *Page) Translations() []*Page {
 	var out []*Page
 	for _, t := range p.translations {
-		if t != p {
+		if t.Lang() != p.Lang() {
 			out = append(out, t)
 		}
 	}

@@ -250,37 +250,43 @@ func TestSessionEqualsClean(t *testing.T) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
 			dir := writeSite(t, randomSite)
-			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
-			sess := generator.NewSession(opts)
-			if _, err := sess.Rebuild(nil); err != nil {
-				t.Fatal(err)
-			}
-			ed := &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 23))}
-			for step := 1; step <= 40; step++ {
-				var what string
-				for {
-					o := opts
-					what = ed.edit(&o)
-					if o.Drafts == opts.Drafts && o.Now.Equal(opts.Now) {
-						break
-					}
-				}
-				paths := ed.changed
-				ed.changed = nil
-				_, errInc := sess.Rebuild(paths)
-				clean := generator.NewMemOutput()
-				_, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
-				if (errInc == nil) != (errClean == nil) {
-					t.Fatalf("step %d (%s): incremental: %v; clean: %v", step, what, errInc, errClean)
-				}
-				if errClean == nil {
-					compareOutputs(t, fmt.Sprintf("step %d (%s)", step, what), clean, sess.Files())
-					if t.Failed() {
-						return
-					}
-				}
-			}
+			sessionEqualsClean(t, &siteEditor{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 23))})
 		})
+	}
+}
+
+// sessionEqualsClean makes 40 random edits with ed and, after each,
+// compares the session's incremental result with a clean build.
+func sessionEqualsClean(t *testing.T, ed *siteEditor) {
+	dir := ed.dir
+	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	sess := generator.NewSession(opts)
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	for step := 1; step <= 40; step++ {
+		var what string
+		for {
+			o := opts
+			what = ed.edit(&o)
+			if o.Drafts == opts.Drafts && o.Now.Equal(opts.Now) {
+				break
+			}
+		}
+		paths := ed.changed
+		ed.changed = nil
+		_, errInc := sess.Rebuild(paths)
+		clean := generator.NewMemOutput()
+		_, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
+		if (errInc == nil) != (errClean == nil) {
+			t.Fatalf("step %d (%s): incremental: %v; clean: %v", step, what, errInc, errClean)
+		}
+		if errClean == nil {
+			compareOutputs(t, fmt.Sprintf("step %d (%s)", step, what), clean, sess.Files())
+			if t.Failed() {
+				return
+			}
+		}
 	}
 }
 
