@@ -77,6 +77,10 @@ type Options struct {
 	// many of total are done: at most every 100 ms, and always for the
 	// last page. Calls never overlap. The CLI shows it on a terminal.
 	Progress func(done, total int)
+	// racyWindow, when set, replaces racyWindow for the build cache's
+	// stat data (tests: a file written just before a build is otherwise
+	// read again every build).
+	racyWindow time.Duration
 }
 
 // Report tells what a build did.
@@ -101,6 +105,9 @@ type Report struct {
 	// MovedAside is where a folder of Hugo's output found at Dest was
 	// moved to, or "".
 	MovedAside string
+	// snapshots is how many content files came from their snapshots in
+	// the build cache (sourcesnap.go), for tests.
+	snapshots int
 }
 
 // SourceDirs lists the folders of a site, relative to it, that a build

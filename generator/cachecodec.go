@@ -39,12 +39,7 @@ func encodeCachedPage(m *cachedPage) []byte {
 	e.Int(int64(m.WordCount))
 	e.String(m.Summary)
 	e.String(m.Description)
-	p := m.Prose
-	e.Sum(p.Sum)
-	e.Int(int64(p.Max))
-	e.Int(int64(p.Words))
-	e.String(p.Summary)
-	e.Bool(p.More)
+	encodeProse(&e, m.Prose)
 	e.Sum(m.Post.Order)
 	e.Sum(m.Post.List)
 	e.Bool(m.HasPost)
@@ -78,10 +73,24 @@ func decodeCachedPage(data []byte) (cachedPage, error) {
 	}
 	m.ReadingTime, m.WordCount = int(d.Int()), int(d.Int())
 	m.Summary, m.Description = d.String(), d.String()
-	m.Prose = proseFacts{Sum: d.Sum(), Max: int(d.Int()), Words: int(d.Int()), Summary: d.String(), More: d.Bool()}
+	m.Prose = decodeProse(d)
 	m.Post = postSums{Order: d.Sum(), List: d.Sum()}
 	m.HasPost = d.Bool()
 	m.Shortcodes = d.Strings()
 	m.Pictures = d.Strings()
 	return m, d.Err()
+}
+
+// encodeProse appends p, for a page's entry and a source's snapshot.
+func encodeProse(e *buildcache.Encoder, p proseFacts) {
+	e.Sum(p.Sum)
+	e.Int(int64(p.Max))
+	e.Int(int64(p.Words))
+	e.String(p.Summary)
+	e.Bool(p.More)
+}
+
+// decodeProse reads encodeProse's bytes.
+func decodeProse(d *buildcache.Decoder) proseFacts {
+	return proseFacts{Sum: d.Sum(), Max: int(d.Int()), Words: int(d.Int()), Summary: d.String(), More: d.Bool()}
 }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -173,21 +172,17 @@ func (b *builder) readSource(full string) (*source, error) {
 	if f := contentFormat(file); f != formatMarkdown && f != formatHTML {
 		return nil, diag.Errorf(file, 1, 0, diag.Content, "%s content (%s files) is not supported: affsite renders Markdown and HTML content only", f, path.Ext(file))
 	}
-	src, err := readContentFile(full, file)
+	in, err := b.readInput(full, file) // sourcesnap.go
 	if err != nil {
 		return nil, err
 	}
-	fm, body, lineOffset, err := b.frontMatter(file, src)
-	if err != nil {
-		return nil, err
-	}
+	fm, head := in.keys, in.head
 	key := b.contentKey(file)
 	kind := KindPage
 	if path.Base(key) == "_index.md" {
 		kind = KindSection
 	}
 	fm = b.applyCascade(fm, key, kind)
-	head := src[:len(src)-len(body)]
 	lineOf := func(key string) int { return frontmatter.KeyLine(head, key) }
 	meta, err := decodeMeta(file, fm, lineOf)
 	if err != nil {
@@ -218,8 +213,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
 		Section: section, File: file, Site: b.site, key: key,
 	}
-	s := &source{page: p, file: file, key: key, bodyStart: len(src) - len(body), lineOffset: lineOffset, layout: meta.layout}
-	s.sum = b.sourceSum(src)
+	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum}
 	if err := s.readOptions(fm, base, lineOf); err != nil {
 		return nil, err
 	}
@@ -235,7 +229,7 @@ func (b *builder) readSource(full string) (*source, error) {
 	if p.Title == "" && p.Kind == KindPage {
 		p.Title = humanize(strings.TrimSuffix(base, ".md"))
 	}
-	b.summarize(p, body, meta.summary)
+	b.summarize(p, in.body, meta.summary)
 	return s, nil
 }
 
@@ -243,21 +237,21 @@ func (b *builder) readSource(full string) (*source, error) {
 // Hugo site's front matter is read as Hugo reads it (a YAML key given
 // twice is a warning, the last value used); site.toml's sites keep the
 // error.
-func (b *builder) frontMatter(file string, src []byte) (map[string]any, []byte, int, error) {
+func (b *builder) frontMatter(file string, src []byte) (frontmatter.Result, error) {
 	fm, err := frontmatter.Parse(file, src)
 	if err != nil {
-		return nil, nil, 0, err
+		return frontmatter.Result{}, err
 	}
 	hugo := b.hugoConfigured()
 	for _, d := range fm.Duplicates {
 		if !hugo {
-			return nil, nil, 0, &d
+			return frontmatter.Result{}, &d
 		}
 		d.Severity = diag.Warning
 		d.Message += " (the last value is used, as in Hugo)"
 		b.warn(d)
 	}
-	return fm.Keys, fm.Body, fm.Lines, nil
+	return fm, nil
 }
 
 // published tells whether the build's options publish a page: not a
@@ -474,15 +468,11 @@ const summaryWords = 70
 
 // summarize sets the page's Summary, WordCount and ReadingTime from its
 // source: front matter summary, else the text before <!--more-->, else
-// the first 70 words of the text (shortcodes left out).
-func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
-	prose := func(body []byte) []byte { return body }
-	if isHTMLContent(p.File) {
-		prose = htmlProse
-	}
-	words, summary, more := b.proseSummaryCached(p.File, prose(body), cmp.Or(b.cfg.SummaryLength, summaryWords))
-	p.WordCount = words
-	p.ReadingTime = (words + 212) / 213
+// the first 70 words of the text (shortcodes left out). body is what
+// bodyFactsOf read of the body.
+func (b *builder) summarize(p *Page, body bodyFacts, fmSummary string) {
+	p.WordCount = body.prose.Words
+	p.ReadingTime = (body.prose.Words + 212) / 213
 	switch {
 	case fmSummary != "":
 		h, err := b.md.renderPlain([]byte(fmSummary))
@@ -490,16 +480,30 @@ func (b *builder) summarize(p *Page, body []byte, fmSummary string) {
 			p.Summary = template.HTML(template.HTMLEscapeString(plainify(string(h))))
 		}
 		return
-	}
-	if i := bytes.Index(body, []byte("<!--more-->")); i >= 0 {
-		_, summary, _ = proseSummary(prose(body[:i]), -1)
-		p.Summary = template.HTML(template.HTMLEscapeString(summary))
+	case body.hasMore:
+		p.Summary = template.HTML(template.HTMLEscapeString(body.moreSummary))
 		return
 	}
-	if more {
+	summary := body.prose.Summary
+	if body.prose.More {
 		summary += " …"
 	}
 	p.Summary = template.HTML(template.HTMLEscapeString(summary))
+}
+
+// bodyFactsOf reads the prose of the body of the content file file for
+// summarize, its automatic summary max words long.
+func (b *builder) bodyFactsOf(file string, body []byte, max int) bodyFacts {
+	prose := func(body []byte) []byte { return body }
+	if isHTMLContent(file) {
+		prose = htmlProse
+	}
+	f := bodyFacts{prose: b.proseSummaryCached(file, prose(body), max)}
+	if i := bytes.Index(body, []byte("<!--more-->")); i >= 0 {
+		f.hasMore = true
+		_, f.moreSummary, _ = proseSummary(prose(body[:i]), -1)
+	}
+	return f
 }
 
 // proseSummary counts the words of a Markdown body's prose (see

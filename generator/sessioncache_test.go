@@ -17,13 +17,18 @@ import (
 // sequence of edits; each step starts a new session from the cache
 // (its first build reusing pages), then edits again and rebuilds that
 // session incrementally, from the per-page results the cache restored.
+// Seed 3 trusts stat data at once, so that unchanged content files come
+// from their snapshots.
 func TestSessionCacheEqualsClean(t *testing.T) {
 	t.Parallel()
-	for _, seed := range []uint64{1, 2} {
+	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
 			dir := writeSite(t, randomSite)
 			opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+			if seed == 3 {
+				opts = generator.WithoutRacyWindow(opts)
+			}
 			if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
 				t.Fatal(err)
 			}
