@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -75,7 +76,8 @@ type pageCache struct {
 	listOnce sync.Once
 	lists    buildcache.Sum
 
-	reused atomic.Int64
+	reused    atomic.Int64
+	snapshots atomic.Int64 // content files taken from their snapshots
 
 	// post holds each page's facts after rendering, as sums
 	// (postSums): computed once a page, or restored from the cache.
@@ -85,6 +87,9 @@ type pageCache struct {
 	pre map[*source]pageFacts
 
 	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
+	// window is how long after a read a file's stat data must be before
+	// they are trusted (racyWindow).
+	window time.Duration
 
 	metas sync.Map // entry id → the last build's cachedPage, decoded (lastMetaAny)
 
@@ -176,7 +181,7 @@ func (b *builder) openCache(dir *outdir.Dir, spare string) error {
 	if err != nil {
 		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
-	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}}
+	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}, window: cmp.Or(b.opts.racyWindow, racyWindow)}
 	return nil
 }
 
@@ -283,19 +288,21 @@ type proseFacts struct {
 
 // proseSummaryCached is proseSummary(body, max) of the content file
 // file, taken from the cache when the last build saw the same body.
-func (b *builder) proseSummaryCached(file string, body []byte, max int) (words int, summary string, more bool) {
+func (b *builder) proseSummaryCached(file string, body []byte, max int) proseFacts {
 	pc := b.cache
 	if pc == nil {
-		return proseSummary(body, max)
+		words, summary, more := proseSummary(body, max)
+		return proseFacts{Max: max, Words: words, Summary: summary, More: more}
 	}
 	sum := buildcache.Sum(sha256.Sum256(body))
 	if m, ok := pc.lastMetaAny("page " + file); ok && m.Prose.Sum == sum && m.Prose.Max == max {
 		pc.prose.Store(file, m.Prose)
-		return m.Prose.Words, m.Prose.Summary, m.Prose.More
+		return m.Prose
 	}
-	words, summary, more = proseSummary(body, max)
-	pc.prose.Store(file, proseFacts{Sum: sum, Max: max, Words: words, Summary: summary, More: more})
-	return words, summary, more
+	words, summary, more := proseSummary(body, max)
+	f := proseFacts{Sum: sum, Max: max, Words: words, Summary: summary, More: more}
+	pc.prose.Store(file, f)
+	return f
 }
 
 // keep records a content page's entry for saveCache.
@@ -449,6 +456,7 @@ func (b *builder) saveCache(rep *Report) {
 	rep.Reused = 0
 	for _, lb := range parts {
 		rep.Reused += int(lb.cache.reused.Load())
+		rep.snapshots += int(lb.cache.snapshots.Load())
 		if err := lb.cache.err; err != nil {
 			b.cacheWarning(rep, err)
 			return
@@ -533,6 +541,7 @@ func (pc *pageCache) globalKey(b *builder) buildcache.Sum {
 		fields(h, l.ID, fmt.Sprint(l.Expired(b.now)))
 	}
 	sums := openFileSums(pc.c, time.Now())
+	sums.window = pc.window
 	if err := hashSiteFiles(h, b.opts.Source, sums, b.cfg.StringsDir()); err != nil {
 		pc.failed(err)
 	}
@@ -592,15 +601,6 @@ func (pc *pageCache) prepareLists(b *builder) {
 		}
 	}
 	h.Sum(pc.lists[:0])
-}
-
-// sourceSum is the SHA-256 of a content file's bytes when the build
-// keeps a cache, else zero.
-func (b *builder) sourceSum(src []byte) buildcache.Sum {
-	if b.cache == nil {
-		return buildcache.Sum{}
-	}
-	return sha256.Sum256(src)
 }
 
 // hashTerms adds every term of every taxonomy.
