@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -62,20 +63,39 @@ func TestProgressOnTerminal(t *testing.T) {
 	}()
 
 	site := writeCLISite(t)
+	start := time.Now()
 	code, stdout, _ := runCmdTTY(tty, "build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"))
+	took := time.Since(start)
 	if code != exitOK || !strings.HasPrefix(stdout, "Built 1 page, ") {
 		t.Errorf("build on a terminal: exit %d, stdout %q", code, stdout)
 	}
+	fmt.Fprint(tty, "MID")
 
 	// A slow build: one long enough that the line appears.
 	p := newProgressLine(tty, time.Now().Add(-2*time.Second))
 	p.update(3, 7)
 	p.clear()
 	fmt.Fprint(tty, "END")
-	if out := <-got; out != "\rRendering pages: 3/7\r                    \rEND" {
+	var out string
+	select {
+	case out = <-got:
+	case <-time.After(time.Minute):
+		t.Fatal("the terminal got no END within a minute")
+	}
+	build, slow, ok := strings.Cut(out, "MID")
+	if !ok || slow != "\rRendering pages: 3/7\r                    \rEND" {
 		t.Errorf("the terminal got %q", out)
 	}
+	// The build shows nothing if it was quick; on a loaded machine it may
+	// take longer than progressDelay, and then its line must be erased.
+	if took < progressDelay && build != "" || build != "" && !erasedProgressRE.MatchString(build) {
+		t.Errorf("a build of %v showed %q on the terminal", took, build)
+	}
 }
+
+// erasedProgressRE is what a build slower than progressDelay shows: its
+// progress line, rewritten in place, then erased.
+var erasedProgressRE = regexp.MustCompile(`^(\rRendering pages: \d+/\d+ *)+\r +\r$`)
 
 // runCmdTTY is runCmd with stderr on a terminal.
 func runCmdTTY(tty *os.File, args ...string) (int, string, *os.File) {

@@ -94,7 +94,7 @@ func startServe(t *testing.T, dir string, args ...string) (string, *syncBuffer) 
 		return strings.TrimSuffix(u, "/"), out
 	case code := <-done:
 		t.Fatalf("serve exited with %d:\n%s", code, out)
-	case <-time.After(20 * time.Second):
+	case <-time.After(time.Minute): // a hang detector: the first build of a loaded CI machine
 		t.Fatalf("serve did not start:\n%s", out)
 	}
 	return "", nil
