@@ -50,13 +50,13 @@ title: Second
 	for _, w := range b.report.Warnings {
 		got = append(got, w.Error())
 	}
-	if all := strings.Join(got, "\n"); !strings.Contains(all, `content/posts/a.md:4: front matter: duplicate key "title" (the last value is used, as in Hugo)`) {
+	if all := strings.Join(got, "\n"); !strings.Contains(all, `content/posts/a.md:4:1: front matter: duplicate key "title" (the last value is used, as in Hugo)`) {
 		t.Errorf("warnings:\n%s", all)
 	}
 	if _, err := tryBuild(t, "-- hugo.toml --\n-- content/a.md --\n+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n"); err == nil {
 		t.Error("a TOML key given twice built")
 	}
-	if _, err := tryBuild(t, "-- site.toml --\n-- content/a.md --\n---\ntitle: A\ntitle: B\n---\n"); err == nil || !strings.Contains(err.Error(), `content/a.md:3: front matter: duplicate key "title"`) {
+	if _, err := tryBuild(t, "-- site.toml --\n-- content/a.md --\n---\ntitle: A\ntitle: B\n---\n"); err == nil || !strings.Contains(err.Error(), `content/a.md:3:1: front matter: duplicate key "title"`) {
 		t.Errorf("site.toml site: %v", err)
 	}
 }

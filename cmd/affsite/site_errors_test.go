@@ -20,9 +20,9 @@ func TestSiteErrorsHaveTheirLine(t *testing.T) {
 		want string
 	}{
 		{"duplicate YAML front matter key", map[string]string{"content/posts/b.md": head + "description: x\ntitle: C\n---\n"},
-			`content/posts/b.md:4: front matter: duplicate key "title"`},
+			`content/posts/b.md:4:1: front matter: duplicate key "title"`},
 		{"duplicate nested YAML key", map[string]string{"content/posts/b.md": head + "params:\n  x: 1\n  x: 2\n---\n"},
-			`content/posts/b.md:5: front matter: duplicate key "x"`},
+			`content/posts/b.md:5:3: front matter: duplicate key "x"`},
 		{"duplicate JSON front matter key", map[string]string{"content/posts/b.md": "{\n\"title\": \"B\",\n\"title\": \"C\"\n}\n"},
 			`content/posts/b.md:3: front matter: duplicate key "title"`},
 		{"duplicate TOML front matter key", map[string]string{"content/posts/b.md": "+++\ntitle = \"B\"\ntitle = \"C\"\n+++\n"},

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,18 +15,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// lineError is a decoder's error at a line of its text (1-based).
+// lineError is a decoder's error at a line of its text (1-based), and
+// at a column when it is known (0 when not).
 type lineError struct {
-	line int
-	msg  string
+	line, col int
+	msg       string
 }
 
 func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
 
-// dupKey is a key given a second time, at a line of the decoder's text.
+// dupKey is a key given a second time, at a line and column of the
+// decoder's text (the column 0 when not known).
 type dupKey struct {
-	key  string
-	line int
+	key       string
+	line, col int
 }
 
 // yamlLineRE finds the line in yaml.v3's syntax errors, which carry it
@@ -33,15 +36,19 @@ type dupKey struct {
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
 
 // placeError turns a decoder's error into a diagnostic at the file's
-// line; first is the file's line of the decoder's line 1. An error
-// without a line is put on the file's first line.
-func placeError(file string, first int, err error) error {
+// line and column; first is the file's line of the decoder's line 1 of
+// text. An error without a line is put on the file's first line.
+func placeError(file string, first int, text []byte, err error) error {
 	var lerr *lineError
 	if errors.As(err, &lerr) {
-		return diag.Errorf(file, first+lerr.line-1, 0, diag.FrontMatter, "front matter: %s", lerr.msg)
+		return diag.Errorf(file, first+lerr.line-1, lerr.col, diag.FrontMatter, "front matter: %s", lerr.msg)
 	}
 	if terr, ok := err.(toml.ParseError); ok {
-		return diag.Errorf(file, first+terr.Position.Line-1, 0, diag.FrontMatter, "front matter: %s", terr.Message)
+		col := terr.Position.Col
+		if col > lineLength(text, terr.Position.Line)+1 {
+			col = 0 // past the line's end (a key defined twice): not placed
+		}
+		return diag.Errorf(file, first+terr.Position.Line-1, col, diag.FrontMatter, "front matter: %s", terr.Message)
 	}
 	msg := err.Error()
 	var yerr *yaml.TypeError
@@ -83,4 +90,15 @@ func decodeJSON(text []byte) (map[string]any, []dupKey, error) {
 	}
 	m := map[string]any{}
 	return m, nil, json.Unmarshal(text, &m)
+}
+
+// lineLength is the length in bytes of line n (1-based) of text, 0 past
+// its end.
+func lineLength(text []byte, n int) int {
+	for line := range bytes.Lines(text) {
+		if n--; n == 0 {
+			return len(bytes.TrimRight(line, "\r\n"))
+		}
+	}
+	return 0
 }

@@ -74,11 +74,11 @@ func Parse(file string, src []byte) (Result, error) {
 		first++
 	}
 	if err != nil {
-		return Result{}, placeError(file, first, err)
+		return Result{}, placeError(file, first, text, err)
 	}
 	r := Result{Keys: values.NormalizeMap(keys), Body: src[end:], Lines: bytes.Count(src[:end], []byte("\n"))}
 	for _, d := range dups {
-		r.Duplicates = append(r.Duplicates, *diag.Errorf(file, first+d.line-1, 0, diag.FrontMatter, "front matter: duplicate key %q", d.key))
+		r.Duplicates = append(r.Duplicates, *diag.Errorf(file, first+d.line-1, d.col, diag.FrontMatter, "front matter: duplicate key %q", d.key))
 	}
 	return r, nil
 }

@@ -25,7 +25,7 @@ func decodeYAML(text []byte) (map[string]any, []dupKey, error) {
 		}
 	})
 	if err := root.Decode(&m); err != nil {
-		return nil, nil, err
+		return nil, nil, placeTypeError(&root, err)
 	}
 	return m, dups, nil
 }
@@ -56,7 +56,7 @@ func dropDuplicates(n *yaml.Node) []dupKey {
 		k := n.Content[i]
 		if j, ok := last[k.Value]; ok && j != i && k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
 			later := n.Content[j]
-			dups = append(dups, dupKey{key: later.Value, line: later.Line})
+			dups = append(dups, dupKey{key: later.Value, line: later.Line, col: later.Column})
 			continue
 		}
 		kept = append(kept, k, n.Content[i+1])
