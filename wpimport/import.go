@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -641,16 +640,13 @@ func within(dir, rel string) (string, error) {
 	return filepath.Join(dir, filepath.FromSlash(clean[1:])), nil
 }
 
-// safeName makes one path segment of a slug.
+// safeName makes one path segment of a slug: the segment the generator
+// makes of the file's name (slugs.URLize: "Black Friday+Deals!" is
+// "black-fridaydeals"), so that the path planned for a page is the one
+// it is built at; without dots or hyphens at its ends, so that it is
+// never "." or "..", and "untitled" when nothing is left.
 func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '/' || r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`:*?"<>|#%`, r):
-			return '-'
-		}
-		return r
-	}, s)
-	s = strings.Trim(s, ".-")
+	s = strings.Trim(slugs.URLize(s), ".-")
 	if s == "" {
 		s = "untitled"
 	}
