@@ -228,12 +228,9 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 			if m.HasPost {
 				pc.post.Store(p, m.Post)
 			}
-			for _, pic := range m.Pictures {
-				b.sawPicture(s.file, pic)
-			}
 			pc.keep(id, s, e, m)
 			pc.reused.Add(1)
-			return pageResult{links: m.Links, programs: m.Programs, shortcodes: m.Shortcodes}, nil
+			return pageResult{links: m.Links, programs: m.Programs, shortcodes: m.Shortcodes, pictures: m.Pictures}, nil
 		}
 	}
 	r, err := b.renderContentPage(s)

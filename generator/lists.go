@@ -331,12 +331,12 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.FrontMatter = head
-	html, names, err := b.renderBody(s, body, state, p)
+	html, r, err := b.renderBody(s, body, state, p)
 	if err != nil {
 		return err
 	}
 	// What a shortcode template's edit re-renders (Session).
-	s.result.shortcodes = names
+	b.keepResult(s, pageResult{shortcodes: r.shortcodes, pictures: r.pictures})
 	p.Content = template.HTML(html)
 	p.HasAffiliateLinks = s.page.HasAffiliateLinks
 	return nil

@@ -16,8 +16,8 @@ import (
 // path in the static folders (the site's, its themes', the default
 // theme's: whichever wins for the name, as the build copies them); a
 // relative name in the page's bundle when the page is one, else in the
-// static folders.
-func (b *builder) productImages(file string) builtins.ProductImages {
+// static folders. saw is told each static picture read.
+func (b *builder) productImages(file string, saw func(pic string)) builtins.ProductImages {
 	return func(name string) (io.ReadCloser, string, error) {
 		if !strings.HasPrefix(name, "/") && path.Base(markdownKey(file)) == "index.md" {
 			data, err := fs.ReadFile(newSourceFS(b.opts.Source, path.Dir(file)), name)
@@ -37,7 +37,7 @@ func (b *builder) productImages(file string) builtins.ProductImages {
 		if err != nil {
 			return nil, "", err
 		}
-		b.sawPicture(file, "static/"+rel)
+		saw("static/" + rel)
 		return io.NopCloser(bytes.NewReader(data)), b.basePath + rel, nil
 	}
 }

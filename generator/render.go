@@ -38,6 +38,7 @@ type pageResult struct {
 	links      []ManifestLink // the page's affiliate links, for the manifest
 	programs   []string       // programs its shortcodes and links use, sorted
 	shortcodes []string       // names of the shortcodes its body uses, sorted
+	pictures   []string       // static pictures its product boxes read ("static/images/x.png")
 }
 
 // renderPages renders and writes every content page, in parallel, keeps
@@ -60,10 +61,19 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 	}
 	var all []ManifestLink
 	for i, r := range results {
-		srcs[i].result = r
+		b.keepResult(srcs[i], r)
 		all = append(all, r.links...)
 	}
 	return all, nil
+}
+
+// keepResult keeps a content page's result with its source and records
+// the pictures it read (sawPicture).
+func (b *builder) keepResult(s *source, r pageResult) {
+	s.result = r
+	for _, pic := range r.pictures {
+		b.sawPicture(s.file, pic)
+	}
 }
 
 // renderContentPage renders one content page's body (shortcodes, then
@@ -86,7 +96,7 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	if a, ok := p.Params["author"].(string); ok && a != "" {
 		state.Author = a
 	}
-	html, names, err := b.renderBody(s, body, state, p)
+	html, r, err := b.renderBody(s, body, state, p)
 	if err != nil {
 		return pageResult{}, err
 	}
@@ -109,7 +119,8 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	if !b.tmpl.use.listsShowRendered {
 		p.TableOfContents, p.JSONLD = "", nil
 	}
-	return pageResult{links: b.manifestOf(s, state), programs: programsUsed(state), shortcodes: names}, nil
+	r.links, r.programs = b.manifestOf(s, state), programsUsed(state)
+	return r, nil
 }
 
 // programsUsed lists the programs a page's shortcodes and links use,
@@ -166,10 +177,11 @@ func (b *builder) readBody(s *source) (head, body []byte, err error) {
 }
 
 // renderBody turns a page body into its HTML content, and returns the
-// names of the shortcodes it uses (shortcodeNames).
-func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (html string, names []string, err error) {
+// shortcodes it uses (shortcodeNames) and the pictures they read in r.
+func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (html string, r pageResult, err error) {
+	saw := func(pic string) { r.pictures = append(r.pictures, pic) }
 	env := &shortcodes.Env{
-		File: s.file, LineOffset: s.lineOffset, Registry: b.shortcodes(state), Templates: b.tmpl,
+		File: s.file, LineOffset: s.lineOffset, Registry: b.shortcodes(state, saw), Templates: b.tmpl,
 		Markdown: func(src []byte) (string, error) {
 			h, err := b.md.renderPlain(src)
 			return string(h), err
@@ -180,22 +192,22 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	doc, err := shortcodes.ParseWith(body, opts)
 	if err != nil {
 		if se, ok := err.(*shortcodes.Error); ok {
-			return "", nil, se.At(s.file, s.lineOffset)
+			return "", pageResult{}, se.At(s.file, s.lineOffset)
 		}
-		return "", nil, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
+		return "", pageResult{}, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if b.cfg.EnableEmoji {
 		body, doc = emojifyBody(body, doc, opts)
 	}
-	names = shortcodeNames(doc.Nodes, nil)
+	r.shortcodes = shortcodeNames(doc.Nodes, nil)
 	b.warnDuplicateParams(s, body, doc.Nodes)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
-		return "", nil, err
+		return "", pageResult{}, err
 	}
 	auto, err := b.autoLinksFor(s, state, body, res.Markdown)
 	if err != nil {
-		return "", nil, err
+		return "", pageResult{}, err
 	}
 	st := &mdState{links: b.links, auto: auto, placeholders: func(text string) (string, bool) {
 		return resolvePlaceholders(text, res)
@@ -205,10 +217,10 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if isHTMLContent(s.file) {
 		buf.Write(res.Markdown) // HTML content is used as is, as in Hugo
 	} else if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
-		return "", nil, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
+		return "", pageResult{}, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
 	}
 	if auto != nil && auto.err != nil {
-		return "", nil, fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
+		return "", pageResult{}, fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
 	}
 	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
 	p.TableOfContents = st.toc
@@ -220,10 +232,10 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	}
 	out, err = b.enforceDisclosure(s, body, out, state, env)
 	if err != nil {
-		return "", nil, err
+		return "", pageResult{}, err
 	}
 	out = b.addClickData(s, out, state)
-	return string(out), names, nil
+	return string(out), r, nil
 }
 
 // resolvePlaceholders replaces the shortcode placeholders in text with
@@ -295,14 +307,15 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLin
 }
 
 // shortcodes is the registry a page expands with: the built-ins bound to
-// the page's state, then what Options.Shortcodes adds.
-func (b *builder) shortcodes(state *builtins.PageState) *shortcodes.Registry {
+// the page's state, then what Options.Shortcodes adds. saw is told the
+// static pictures the product boxes read.
+func (b *builder) shortcodes(state *builtins.PageState, saw func(pic string)) *shortcodes.Registry {
 	state.AssetURL = b.assetURL
 	r := builtins.Registry(state)
 	b.addHugoShortcodes(r, state.File)
 	builtins.AddLink(r, state, b.linkSet, b.now)
 	builtins.AddDeal(r, state, b.now)
-	builtins.AddProduct(r, state, b.linkSet, b.now, b.productImages(state.File))
+	builtins.AddProduct(r, state, b.linkSet, b.now, b.productImages(state.File, saw))
 	if b.opts.Shortcodes != nil {
 		b.opts.Shortcodes(r)
 	}

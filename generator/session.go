@@ -455,7 +455,7 @@ func (inc *increment) apply() error {
 	}
 	errs := b.parallel(len(todo), func(i int) error {
 		r, err := b.renderContentPage(todo[i])
-		todo[i].result = r
+		b.keepResult(todo[i], r)
 		return err
 	})
 	if err := diag.Join(errs); err != nil {
