@@ -161,7 +161,17 @@ func (d *Decoder) fail() {
 // encodeState is the state file's body: its entries in the order of
 // their ids.
 func encodeState(entries map[string]Entry) []byte {
-	var e Encoder
+	// The size of the whole, give or take the varints: the body is tens
+	// of megabytes at 10,000 pages, and growing it by doubling copied
+	// it several times over.
+	size := 10
+	for id, en := range entries {
+		size += len(id) + len(en.Meta) + len(Sum{}) + 12 + len(en.Files)*(len(Sum{})+30)
+		for _, f := range en.Files {
+			size += len(f.Name)
+		}
+	}
+	e := Encoder{buf: make([]byte, 0, size)}
 	e.Uint(uint64(len(entries)))
 	for _, id := range slices.Sorted(maps.Keys(entries)) {
 		en := entries[id]
