@@ -15,10 +15,10 @@ import (
 var multiLangs = []string{"content/posts/%s.fr.md", "content-de/posts/%s.md"}
 
 // switcher is a header that shows the page's translations, their titles
-// and those of the home page's and the posts section's, as a language
-// switcher does.
+// and those of the home page's and the posts section's (with their date,
+// their latest page's), as a language switcher does.
 const switcher = `{{ range .Translations }} <a hreflang="{{ .Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}` +
-	`{{ range slice "/" "/posts" }}{{ with $.Site.GetPage . }}{{ range .AllTranslations }} [{{ .Language.LanguageName }}: {{ .Title }}]{{ end }}{{ end }}{{ end }}`
+	`{{ range slice "/" "/posts" }}{{ with $.Site.GetPage . }}{{ range .AllTranslations }} [{{ .Language.LanguageName }}: {{ .Title }} {{ .Date.Format "2006-01-02" }}]{{ end }}{{ end }}{{ end }}`
 
 // randomMultiSite is randomSite in three languages: English at the
 // root, French in content/ by suffix, German in content-de/, with
@@ -90,7 +90,7 @@ func (e *siteEditor) translate(word string) string {
 		e.remove(t)
 		return "removed translation " + t
 	}
-	e.write(t, fmt.Sprintf("---\ntitle: %s %s\ndate: 2025-%02d-11\ntags: [%s]\n---\nTranslated %s.\n", name, word, 1+e.rng.IntN(12), word, word))
+	e.write(t, fmt.Sprintf("---\ntitle: %s %s\ndate: 2026-%02d-11\ntags: [%s]\n---\nTranslated %s.\n", name, word, 1+e.rng.IntN(12), word, word))
 	return "translation " + t
 }
 

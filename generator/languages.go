@@ -180,12 +180,16 @@ type langOutput struct {
 
 // WriteFile implements Output.
 func (o langOutput) WriteFile(name string, data []byte) error {
+	return o.root.WriteFile(o.path(name), data)
+}
+
+// path is where the language's file name goes below the root.
+func (o langOutput) path(name string) string {
 	switch {
 	case name == "robots.txt", name == "_redirects", name == "_headers", o.goPath != "" && strings.HasPrefix(name, o.goPath):
-	default:
-		name = o.prefix + name
+		return name
 	}
-	return o.root.WriteFile(name, data)
+	return o.prefix + name
 }
 
 // writesSiteFiles tells whether the builder writes the files the site

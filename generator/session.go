@@ -86,7 +86,7 @@ func (s *Session) Rebuild(changed []string) (*RebuildReport, error) {
 	start := time.Now()
 	var rr *RebuildReport
 	var err error
-	if s.last != nil && len(changed) > 0 && !needsFullBuild(changed) {
+	if s.last != nil && len(changed) > 0 && !needsFullBuild(s.last.sessionPaths(changed)) {
 		rr, err = s.incremental(changed)
 		if errors.Is(err, errFullBuild) {
 			rr, err = s.full()
@@ -132,8 +132,8 @@ func (s *Session) full() (*RebuildReport, error) {
 	b.cache = nil
 	prev := s.files
 	s.files, s.last = out, b
-	if len(b.cfg.SiteLanguages()) > 1 {
-		s.last = nil // incremental rebuilds know sites of one language: build all again
+	for _, lb := range b.langs {
+		lb.cache = nil
 	}
 	rr := &RebuildReport{Report: rep, Full: true}
 	rr.Changed, rr.Removed = diffOutputs(prev, out)
@@ -166,51 +166,21 @@ func needsFullBuild(changed []string) bool {
 // the served files, so a failure leaves them as they were.
 func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	b := s.last
+	if b.langs != nil {
+		return s.incrementalLanguages(changed) // langsession.go
+	}
 	old := s.files
 	out := &MemOutput{files: maps.Clone(old.files)}
-	b.out = out
-	if b.opts.Minify || bool(b.cfg.Minify) {
-		b.out = minified{Output: out, min: newMinifier()}
-	}
-	b.written = map[string]string{}
-	b.warnings = slices.Clone(b.configWarnings)
-	b.files = 0
-	b.tmpl.resetCache()
-	// The ref/relref index is built again from the pages as they are now
-	// (an edit may move a page).
-	b.hugo.reset()
-	inc := &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
+	inc := b.startIncrement(out, b.sessionOutput(out))
 
-	var contentPaths, staticPaths []string
-	programsChanged := false
-	templates := map[string]bool{}
-	for _, c := range changed {
-		c = path.Clean(filepath.ToSlash(c))
-		switch {
-		case shortcodeTemplate(c) != "":
-			templates[shortcodeTemplate(c)] = true
-		case strings.HasPrefix(c, "content/"):
-			contentPaths = append(contentPaths, c)
-		case strings.HasPrefix(c, "static/"):
-			if _, shown := b.pictures.Load(c); shown {
-				return nil, errFullBuild // a product box has its size
-			}
-			staticPaths = append(staticPaths, c)
-		default:
-			programsChanged = true
-		}
+	cs, err := sortChanges(changed, func(c string) bool { return strings.HasPrefix(c, "content/") }, b.showsPicture)
+	if err != nil {
+		return nil, err
 	}
-	if programsChanged {
-		if err := inc.reloadPrograms(); err != nil {
-			return nil, err
-		}
+	if err := inc.reload(cs); err != nil {
+		return nil, err
 	}
-	if len(templates) > 0 {
-		if err := inc.reloadShortcodes(templates); err != nil {
-			return nil, err
-		}
-	}
-	for _, c := range dedupe(contentPaths) {
+	for _, c := range cs.content {
 		if err := inc.content(c); err != nil {
 			return nil, err
 		}
@@ -218,7 +188,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	if err := inc.apply(); err != nil {
 		return nil, err
 	}
-	for _, c := range dedupe(staticPaths) {
+	for _, c := range cs.static {
 		if err := inc.static(c); err != nil {
 			return nil, err
 		}
@@ -233,6 +203,58 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	}}
 	rr.Changed, rr.Removed = inc.diff(old)
 	return rr, nil
+}
+
+// changeSet is the files a rebuild is told of, by what they are.
+type changeSet struct {
+	content, static []string // each sorted once
+	programs        bool     // program data (any other file rebuilds all)
+	templates       map[string]bool
+}
+
+// sortChanges sorts the changed files: content tells a content file,
+// shown a static picture a product box shows, whose change rebuilds all
+// (the box has its size).
+func sortChanges(changed []string, content, shown func(string) bool) (changeSet, error) {
+	cs := changeSet{templates: map[string]bool{}}
+	for _, c := range changed {
+		c = path.Clean(filepath.ToSlash(c))
+		switch {
+		case shortcodeTemplate(c) != "":
+			cs.templates[shortcodeTemplate(c)] = true
+		case content(c):
+			cs.content = append(cs.content, c)
+		case strings.HasPrefix(c, "static/"):
+			if shown(c) {
+				return changeSet{}, errFullBuild
+			}
+			cs.static = append(cs.static, c)
+		default:
+			cs.programs = true
+		}
+	}
+	cs.content, cs.static = dedupe(cs.content), dedupe(cs.static)
+	return cs, nil
+}
+
+// showsPicture tells whether a product box shows the static file.
+func (b *builder) showsPicture(file string) bool {
+	_, shown := b.pictures.Load(file)
+	return shown
+}
+
+// reload reads again the program data and the shortcode templates when
+// cs changes them.
+func (inc *increment) reload(cs changeSet) error {
+	if cs.programs {
+		if err := inc.reloadPrograms(); err != nil {
+			return err
+		}
+	}
+	if len(cs.templates) > 0 {
+		return inc.reloadShortcodes(cs.templates)
+	}
+	return nil
 }
 
 // shortcodeTemplate returns the shortcode a changed file is the template
@@ -258,6 +280,28 @@ func dedupe(ss []string) []string {
 	return slices.Compact(ss)
 }
 
+// sessionOutput is where a rebuild into out writes: out, minified when
+// the site is.
+func (b *builder) sessionOutput(out *MemOutput) Output {
+	if b.opts.Minify || bool(b.cfg.Minify) {
+		return minified{Output: out, min: newMinifier()}
+	}
+	return out
+}
+
+// startIncrement readies b for a rebuild writing to to, a view of out.
+func (b *builder) startIncrement(out *MemOutput, to Output) *increment {
+	b.out = to
+	b.written = map[string]string{}
+	b.warnings = slices.Clone(b.configWarnings)
+	b.files = 0
+	b.tmpl.resetCache()
+	// The ref/relref index is built again from the pages as they are now
+	// (an edit may move a page).
+	b.hugo.reset()
+	return &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
+}
+
 // increment is the work of one incremental rebuild.
 type increment struct {
 	b               *builder
@@ -268,6 +312,7 @@ type increment struct {
 	programsChanged bool             // program data changed: /go/ pages and hosting files
 	linksDirty      bool             // the manifest or the /go/ pages must be written again
 	touched         []string         // output files written or removed
+	assembled       bool             // the lists were assembled again already (langsession.go)
 }
 
 // reloadPrograms reads the program data again and marks the pages that
@@ -425,12 +470,13 @@ func replacePage(site *Site, o, n *Page) {
 // removeOutputs drops the files a page wrote: the page and its aliases.
 func (inc *increment) removeOutputs(s *source) {
 	names := []string{s.outPath}
-	for _, a := range s.page.Aliases {
-		names = append(names, aliasOut(a))
+	if !inc.b.multilingual() { // a multilingual site's are at the root (langsession.go)
+		for _, a := range s.page.Aliases {
+			names = append(names, aliasOut(a))
+		}
 	}
 	for _, n := range names {
-		inc.out.remove(n)
-		inc.touched = append(inc.touched, n)
+		inc.drop(n)
 	}
 }
 
@@ -438,7 +484,7 @@ func (inc *increment) removeOutputs(s *source) {
 // feeds read whether a page has affiliate links), then the lists.
 func (inc *increment) apply() error {
 	b := inc.b
-	if inc.listsDirty {
+	if inc.listsDirty && !inc.assembled {
 		if err := inc.reassemble(); err != nil {
 			return err
 		}
@@ -526,8 +572,7 @@ func (inc *increment) reassemble() error {
 func (inc *increment) renderLists() error {
 	b := inc.b
 	for n := range b.lastLists {
-		inc.out.remove(n)
-		inc.touched = append(inc.touched, n)
+		inc.drop(n)
 	}
 	b.listFiles = map[string]bool{}
 	err := b.renderLists()
@@ -557,8 +602,7 @@ func (inc *increment) siteFiles() error {
 	}
 	if inc.listsDirty {
 		for _, n := range b.lastSiteFiles {
-			inc.out.remove(n)
-			inc.touched = append(inc.touched, n)
+			inc.drop(n)
 		}
 		changed = allSiteInputs
 	}

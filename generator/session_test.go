@@ -256,7 +256,8 @@ func TestSessionEqualsClean(t *testing.T) {
 }
 
 // sessionEqualsClean makes 40 random edits with ed and, after each,
-// compares the session's incremental result with a clean build.
+// compares the session's incremental result with a clean build; some
+// rebuilds must have been incremental.
 func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 	dir := ed.dir
 	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
@@ -264,6 +265,7 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 	if _, err := sess.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
+	incremental := 0
 	for step := 1; step <= 40; step++ {
 		var what string
 		for {
@@ -275,7 +277,10 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 		}
 		paths := ed.changed
 		ed.changed = nil
-		_, errInc := sess.Rebuild(paths)
+		rr, errInc := sess.Rebuild(paths)
+		if errInc == nil && !rr.Full {
+			incremental++
+		}
 		clean := generator.NewMemOutput()
 		_, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
 		if (errInc == nil) != (errClean == nil) {
@@ -287,6 +292,9 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 				return
 			}
 		}
+	}
+	if incremental == 0 {
+		t.Error("every rebuild was a full one")
 	}
 }
 
