@@ -87,8 +87,8 @@ type pageCache struct {
 	pre map[*source]pageFacts
 
 	prose sync.Map // content file → its proseFacts this build (proseSummaryCached)
-	// window is how long after a read a file's stat data must be before
-	// they are trusted (racyWindow).
+	// window replaces racyWindow when set (Options.racyWindow): see
+	// statWindow.
 	window time.Duration
 
 	metas sync.Map // entry id → the last build's cachedPage, decoded (lastMetaAny)
@@ -181,7 +181,7 @@ func (b *builder) openCache(dir *outdir.Dir, spare string) error {
 	if err != nil {
 		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
-	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}, window: cmp.Or(b.opts.racyWindow, racyWindow)}
+	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}, window: b.opts.racyWindow}
 	return nil
 }
 
@@ -190,6 +190,11 @@ func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// statWindow is how long after a read a file's stat data must be
+// before they are trusted: racyWindow unless the options say otherwise
+// (a pageCache made without a window gets the safe one).
+func (pc *pageCache) statWindow() time.Duration { return cmp.Or(pc.window, racyWindow) }
 
 // failed records the cache's first error; the build goes on without
 // saving the cache.
@@ -538,7 +543,7 @@ func (pc *pageCache) globalKey(b *builder) buildcache.Sum {
 		fields(h, l.ID, fmt.Sprint(l.Expired(b.now)))
 	}
 	sums := openFileSums(pc.c, time.Now())
-	sums.window = pc.window
+	sums.window = pc.statWindow()
 	if err := hashSiteFiles(h, b.opts.Source, sums, b.cfg.StringsDir()); err != nil {
 		pc.failed(err)
 	}

@@ -103,7 +103,7 @@ func (pc *pageCache) snapshotOf(file string, st fileSum, max int) (*sourceSnap, 
 		return nil, nil, false
 	}
 	s, err := decodeSnap(e.Meta)
-	if err != nil || !s.trusted(st, pc.window) || s.body.prose.Max != max {
+	if err != nil || !s.trusted(st, pc.statWindow()) || s.body.prose.Max != max {
 		return nil, nil, false
 	}
 	return s, e.Meta, true

@@ -136,7 +136,9 @@ func TestSnapshotEqualsClean(t *testing.T) {
 }
 
 // TestSnapshotRacyWindow: without the test's window, files written
-// just before a build are read again, whatever their stat data say.
+// just before a build are read again, whatever their stat data say, by
+// a build and by a preview Session alike (and a Session with the test's
+// window takes them from its snapshots).
 func TestSnapshotRacyWindow(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, snapSite)
@@ -149,6 +151,19 @@ func TestSnapshotRacyWindow(t *testing.T) {
 		}
 		if got := generator.SnapshotsUsed(rep); got != 0 {
 			t.Fatalf("build %d: %d sources written within the racy window taken from their snapshots", i, got)
+		}
+	}
+	session := generator.Options{Source: dir, CacheDir: opts.CacheDir, Now: opts.Now}
+	for i, want := range []int{0, 0, -1} {
+		if i == 2 {
+			session = generator.WithoutRacyWindow(session)
+		}
+		rep, err := generator.NewSession(session).Rebuild(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := generator.SnapshotsUsed(rep.Report); got != want && !(want < 0 && got > 0) {
+			t.Fatalf("session %d: %d sources taken from their snapshots", i, got)
 		}
 	}
 }
