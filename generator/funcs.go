@@ -24,6 +24,7 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
 		"absURL":        b.absURL,
 		"headMeta":      b.headMeta,
+		"navItem":       b.navItem,
 		"program":       b.programView,
 		"relURL":        b.relURL,
 		"urlize":        urlize,
