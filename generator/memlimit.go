@@ -11,17 +11,9 @@ import (
 // written. Measured with gencorpus, a page keeps 6–8 KiB of live heap
 // (bench/README.md); its share leaves the collector room above that,
 // and the process's memory stays under 200 MiB at 10,000 pages.
-//
-// Beyond memoryFullShareUpTo pages a page's share is memoryPerPageBeyond:
-// the collector's headroom is for the pages being rendered and written
-// at a time, which do not grow with the site, so a large site's pages
-// need their live heap and a smaller margin above it (100,000 pages:
-// 966 MiB, where 11 KiB a page made the process reach 1,137 MiB).
 const (
-	memoryBase          = 48 << 20
-	memoryPerPage       = 11 << 10
-	memoryPerPageBeyond = 9 << 10
-	memoryFullShareUpTo = 20000
+	memoryBase    = 48 << 20
+	memoryPerPage = 11 << 10
 	// memoryPerCachedPage is a page's further share when the build
 	// cache is on: its keys and state are held until the cache is
 	// saved.
@@ -35,12 +27,11 @@ const (
 // memoryBudget is the soft memory limit of a build of n pages, with or
 // without the build cache.
 func memoryBudget(n int, cached bool) int64 {
-	full := min(n, memoryFullShareUpTo)
-	budget := int64(memoryBase) + int64(full)*memoryPerPage + int64(n-full)*memoryPerPageBeyond
+	per := int64(memoryPerPage)
 	if cached {
-		budget += int64(n) * memoryPerCachedPage
+		per += memoryPerCachedPage
 	}
-	return budget
+	return memoryBase + int64(n)*per
 }
 
 // limitMemory sets the Go runtime's soft memory limit for rendering n
