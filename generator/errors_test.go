@@ -42,7 +42,7 @@ func TestBuildErrors(t *testing.T) {
 		{"bad YAML front matter line", "-- content/posts/y.md --\n---\ntitle: Y\n  bad: indent\n---\n",
 			`content/posts/y.md:3: front matter:`},
 		{"bad TOML front matter", "-- content/posts/z.md --\n+++\ntitle = \"Z\"\ndate = \n+++\n",
-			`content/posts/z.md:3: front matter:`},
+			`content/posts/z.md:3:8: front matter:`},
 		{"unclosed front matter", "-- content/posts/u.md --\n---\ntitle: U\n",
 			`content/posts/u.md:1: front matter is not closed`},
 		{"bad program data", "-- content/a.md --\n-- data/programs/bad.yaml --\nname: Bad\nurl: \"https://bad.example/\"\ncommission: lots\nplans:\n  - name: A\n    monthly: 1.00\n",
