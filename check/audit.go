@@ -176,16 +176,14 @@ func linkAttr(tag string) (string, bool) {
 // disclosure, a refresh.
 func (p *page) element(n *html.Node, order int) {
 	attrs := map[string]string{}
-	var alt *string
 	for _, at := range n.Attr {
-		if at.Namespace != "" {
-			continue
+		if at.Namespace == "" {
+			attrs[at.Key] = at.Val
 		}
-		attrs[at.Key] = at.Val
-		if at.Key == "alt" {
-			v := at.Val
-			alt = &v
-		}
+	}
+	var alt *string
+	if v, ok := attrs["alt"]; ok {
+		alt = &v
 	}
 	if id := attrs["id"]; id != "" {
 		p.ids[id] = true
