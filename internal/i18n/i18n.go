@@ -13,7 +13,9 @@ package i18n
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,12 +118,7 @@ func keyOf(tag language.Tag) string {
 
 // Languages lists the keys of the languages that have strings, sorted.
 func (t *Tables) Languages() []string {
-	out := make([]string, 0, len(t.tags))
-	for k := range t.tags {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(t.tags))
 }
 
 // langOfFile is the language a string file's name gives: its name
