@@ -63,10 +63,7 @@ func parseAsOf(s string) (time.Time, bool) {
 // checked= gave, at that line of the page. A warning, an error with
 // --strict, as stale prices_checked dates are.
 func (a *auditor) checkAmazonPrices() {
-	level := Warning
-	if a.opts.Strict {
-		level = Error
-	}
+	level := a.strictLevel()
 	reported := map[string]bool{}
 	for _, p := range a.pages {
 		for _, asOf := range p.amazonPrices {

@@ -222,6 +222,15 @@ func (p *page) element(n *html.Node, order int) {
 	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], target: attrs["target"], alt: alt, order: order})
 }
 
+// strictLevel is the level of a finding that is a warning, or an error
+// with --strict.
+func (a *auditor) strictLevel() Level {
+	if a.opts.Strict {
+		return Error
+	}
+	return Warning
+}
+
 // pageURL is the URL path a built file is served at.
 func (a *auditor) pageURL(name string) string {
 	if path.Base(name) == "index.html" {

@@ -14,10 +14,7 @@ import (
 // warning, or an error with --strict. The baseURL placeholder is not
 // reported when --baseURL overrides it.
 func (a *auditor) checkPlaceholders() {
-	level := Warning
-	if a.opts.Strict {
-		level = Error
-	}
+	level := a.strictLevel()
 	files := slices.Clone(a.cfg.Files)
 	for _, r := range a.rep.Sources {
 		files = append(files, r.File)

@@ -62,10 +62,7 @@ func (a *auditor) checkPricesAge(p *programs.Program) {
 	if p.PricesChecked.IsZero() || age <= staleAfter {
 		return
 	}
-	level := Warning
-	if a.opts.Strict {
-		level = Error
-	}
+	level := a.strictLevel()
 	a.add(p.File, lineOfKey(a.source(p.File), "prices_checked"), level,
 		fmt.Sprintf("program %s: prices_checked %s is %d days old, more than stale_after_days (%d): check the prices and commission again",
 			p.ID, p.PricesChecked.Format("2006-01-02"), age, staleAfter))
