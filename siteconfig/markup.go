@@ -2,7 +2,8 @@ package siteconfig
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -116,12 +117,8 @@ func (t *TypographerConfig) UnmarshalTOML(v any) error {
 // decodeTable reads a typographer table; keys match ignoring case, and
 // keys Hugo does not have are ignored, as Hugo ignores them.
 func (t *TypographerConfig) decodeTable(m map[string]any) error {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // the first bad key is the same on every run
-	for _, k := range keys {
+	// Sorted: the first bad key is the same on every run.
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		lk := strings.ToLower(k)
 		if lk == "disable" {
 			b, ok := m[k].(bool)
