@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/affsite/affsite/internal/plural"
 )
 
 // ManifestName is the file, at the root of an output folder, that records
@@ -76,7 +78,7 @@ func inspect(given, dest, site string, walk bool) (state, error) {
 		return 0, err
 	}
 	if len(extra) > 0 {
-		return refuse(fmt.Sprintf("it holds %s affsite did not write (%s)", plural(len(extra), "file"), sample(extra)))
+		return refuse(fmt.Sprintf("it holds %s affsite did not write (%s)", plural.N(len(extra), "file"), sample(extra)))
 	}
 	return owned, nil
 }
@@ -187,11 +189,4 @@ func sample(names []string) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:3], ", ") + ", …"
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
