@@ -45,11 +45,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		b.fillFromIndex(home, s)
 	}
 	site.Taxonomies = b.assembleTaxonomies(b.termPages(site.RegularPages, home, sections))
-	names := make([]string, 0, len(site.Sections))
-	for n := range site.Sections {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := sortedKeys(site.Sections)
 	for _, n := range names {
 		if isNestedSection(n) {
 			continue
