@@ -119,9 +119,7 @@ func (s *Session) full() (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	if b.opts.Minify || bool(b.cfg.Minify) {
-		b.out = minified{Output: out, min: newMinifier()}
-	}
+	b.out = b.sessionOutput(out)
 	rep, err := b.runAll()
 	if err != nil {
 		return nil, err
