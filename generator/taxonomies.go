@@ -23,19 +23,22 @@ type Taxonomy = siteconfig.Taxonomy
 func (b *builder) assembleTaxonomies(pages []*Page) map[string][]*Term {
 	out := map[string][]*Term{}
 	for _, tax := range b.cfg.SiteTaxonomies() {
-		switch tax.Plural {
-		case "tags":
-			out["tags"] = b.terms("tags", pages, func(p *Page) []string { return p.Tags },
-				func(p *Page, t *Term) { p.TagTerms = append(p.TagTerms, t) })
-		case "categories":
-			out["categories"] = b.terms("categories", pages, func(p *Page) []string { return p.Categories },
-				func(p *Page, t *Term) { p.CategoryTerms = append(p.CategoryTerms, t) })
-		default:
-			plural := tax.Plural
-			out[plural] = b.terms(plural, pages, func(p *Page) []string { return taxonomyValues(p, plural) }, func(*Page, *Term) {})
-		}
+		plural := tax.Plural
+		out[plural] = b.terms(plural, pages, func(p *Page) []string { return taxonomyValues(p, plural) }, termAdder(plural))
 	}
 	return out
+}
+
+// termAdder is what records a term on a page of the taxonomy plural:
+// TagTerms and CategoryTerms for tags and categories, nothing else.
+func termAdder(plural string) func(*Page, *Term) {
+	switch plural {
+	case "tags":
+		return func(p *Page, t *Term) { p.TagTerms = append(p.TagTerms, t) }
+	case "categories":
+		return func(p *Page, t *Term) { p.CategoryTerms = append(p.CategoryTerms, t) }
+	}
+	return func(*Page, *Term) {}
 }
 
 // taxonomyValues are the page's values of the taxonomy plural ("tags",
