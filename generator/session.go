@@ -415,10 +415,14 @@ func (inc *increment) content(file string) error {
 	}
 	if idx >= 0 {
 		old := b.srcs[idx]
-		if ns != nil && orderFacts(old) == orderFacts(ns) {
+		var fo, fn pageFacts
+		if ns != nil {
+			fo, fn = factsOf(old), factsOf(ns)
+		}
+		if ns != nil && fo.order() == fn.order() {
 			// Same place in every list: the page changes, and the lists
 			// only where they show it, if they show something new.
-			if listFacts(old, b.tmpl.use.wordCount) != listFacts(ns, b.tmpl.use.wordCount) {
+			if fo.list(b.tmpl.use.wordCount) != fn.list(b.tmpl.use.wordCount) {
 				inc.relisted[ns.page] = true
 			}
 			ns.result = old.result
