@@ -141,37 +141,40 @@ func newEarningsData(p *programs.Program, scenario *programs.Scenario, tier2 boo
 
 // addRows adds a row for each plan of s's mix, and the totals.
 func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency, s *programs.Scenario) error {
-	e, err := earnMix(p, s, d.Tier2)
-	var merr *mixError
+	e, err := p.Mix(s, d.Tier2)
+	var merr *programs.MixError
 	if errors.As(err, &merr) {
-		m := merr.row
-		price, _ := m.plan.PriceOf(m.billing)
+		m := merr.Row
+		price, _ := m.Plan.PriceOf(m.Billing)
 		switch {
-		case merr.billing:
-			return inv.Errorf("shortcode %q: %w", inv.Name, merr.err)
-		case merr.tier2:
-			return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), merr.err)
+		case merr.Billing:
+			return inv.Errorf("shortcode %q: %w", inv.Name, merr.Err)
+		case merr.Tier2:
+			return inv.Errorf("shortcode %q: the second-tier commission on %d × %s %s cannot be computed (%w)", inv.Name, m.Count, m.Plan.Name, cur.Format(price), merr.Err)
 		}
-		return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.count, m.plan.Name, cur.Format(price), merr.err)
+		return inv.Errorf("shortcode %q: the commission on %d × %s %s cannot be computed (%w)", inv.Name, m.Count, m.Plan.Name, cur.Format(price), merr.Err)
 	}
-	for _, m := range e.rows {
-		price, _ := m.plan.PriceOf(m.billing)
+	if err != nil { // a plan the mix names but p lacks
+		return inv.Errorf("shortcode %q: %w", inv.Name, err)
+	}
+	for _, m := range e.Rows {
+		price, _ := m.Plan.PriceOf(m.Billing)
 		r := EarningsRow{
-			Plan: m.plan.Name, Count: strconv.FormatInt(m.count, 10), Price: cur.Format(price) + periodText(m.plan, m.billing),
-			PerReferral: cur.Format(m.per), Monthly: cur.Format(m.sum),
+			Plan: m.Plan.Name, Count: strconv.FormatInt(m.Count, 10), Price: cur.Format(price) + periodText(m.Plan, m.Billing),
+			PerReferral: cur.Format(m.Per), Monthly: cur.Format(m.Sum),
 		}
-		if d.Recurring && m.billing == programs.Monthly {
+		if d.Recurring && m.Billing == programs.Monthly {
 			r.Price = cur.Format(price)
 		}
 		if d.Tier2 {
-			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(m.per2), cur.Format(m.sum2)
+			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(m.Per2), cur.Format(m.Sum2)
 		}
 		d.Rows = append(d.Rows, r)
 	}
-	d.Total = cur.Format(e.total)
+	d.Total = cur.Format(e.Total)
 	if d.Tier2 {
 		d.Tier2Rate = tier2Short(p.Tier2, cur)
-		d.Tier2Total = cur.Format(e.total2)
+		d.Tier2Total = cur.Format(e.Total2)
 	}
 	return nil
 }

@@ -353,17 +353,17 @@ func (st *PageState) scenarioFact(inv factCtx, p *programs.Program, parts []stri
 	if err := scenarioPlans(inv, p, s); err != nil {
 		return "", err
 	}
-	e, err := earnMix(p, s, tier2)
-	var merr *mixError
+	e, err := p.Mix(s, tier2)
+	var merr *programs.MixError
 	switch {
-	case errors.As(err, &merr) && merr.billing:
+	case errors.As(err, &merr) && merr.Billing:
 		return "", inv.Errorf("shortcode %q: %q: %w", inv.Name, path, err)
 	case err != nil:
 		return "", inv.Errorf("shortcode %q: %q cannot be computed (%w)", inv.Name, path, err)
 	case tier2:
-		return cur.Format(e.total2), nil
+		return cur.Format(e.Total2), nil
 	}
-	return cur.Format(e.total), nil
+	return cur.Format(e.Total), nil
 }
 
 // scenarioEarningsFact resolves what a scenario earns over time

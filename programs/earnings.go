@@ -95,14 +95,15 @@ func (p *Program) monthlyIncome(s *Scenario, months, joinMonths int) ([]money.Ex
 		churn = s.Ramp.Churn
 	}
 	income := make([]money.Exact, months)
-	nth, period := 0, s.Sales() // sales before this row and in all in one month, for volume tiers
-	for _, pc := range s.Mix {
-		r, err := p.mixRow(s, pc, nth, period)
-		if err != nil {
-			return nil, err
+	err := p.eachRow(s, func(t rowTerms) error {
+		r, err := t.income()
+		if err == nil {
+			r.addTo(income, joinMonths, churn)
 		}
-		nth += SalesOf(pc.Count)
-		r.addTo(income, joinMonths, churn)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return income, nil
 }
@@ -118,24 +119,17 @@ type rowIncome struct {
 	count   int64
 }
 
-// mixRow prices row pc of s's mix, the row after nth of period sales.
-func (p *Program) mixRow(s *Scenario, pc PlanCount, nth, period int) (rowIncome, error) {
-	pl, ok := p.Plan(pc.PlanID)
-	if !ok {
-		return rowIncome{}, fmt.Errorf("scenario %q: unknown plan %q", s.Name, pc.PlanID)
-	}
-	b, err := s.BillingOf(pl)
-	if err != nil {
-		return rowIncome{}, err
-	}
-	r := rowIncome{c: p.CommissionFor(pl), every: int(pl.months(b)), count: pc.Count}
-	if r.first, err = r.c.rowFirst(pl, b, nth, period, pc.Count); err != nil {
+// income prices the row's first payments and renewals, exactly.
+func (t rowTerms) income() (rowIncome, error) {
+	r := rowIncome{c: t.c, every: int(t.pl.months(t.b)), count: t.pc.Count}
+	var err error
+	if r.first, err = r.c.rowFirst(t.pl, t.b, t.nth, t.period, t.pc.Count); err != nil {
 		return rowIncome{}, err
 	}
 	if r.c.HasUpfront { // paid once, with the first payment
-		r.first = r.first.Add(money.ExactOf(r.c.Upfront).Mul(pc.Count))
+		r.first = r.first.Add(money.ExactOf(r.c.Upfront).Mul(t.pc.Count))
 	}
-	r.renewal, err = r.c.renewalExact(pl, b)
+	r.renewal, err = r.c.renewalExact(t.pl, t.b)
 	return r, err
 }
 
