@@ -358,35 +358,17 @@ func (c *Commission) Recurring() bool {
 
 // PeriodTotal returns what n sales of pl at billing b earn within one
 // tier period: with Retroactive tiers, n at the figure of the n-th sale;
-// otherwise each sale at its own tier's figure. The sum is exact and
-// rounded once.
+// otherwise each sale at its own tier's figure (the base figure below the
+// first tier). The sum is exact and rounded once.
 func (c *Commission) PeriodTotal(pl *Plan, b Billing, n int) (money.Cents, error) {
 	if n <= 0 {
 		return 0, nil
 	}
-	if c.Retroactive || len(c.Tiers) == 0 {
-		v, err := c.exact(c.FigureAt(n), pl, b)
-		if err != nil {
-			return 0, err
-		}
-		return v.Mul(int64(n)).Round()
+	v, err := c.rowFirst(pl, b, 0, n, int64(n))
+	if err != nil {
+		return 0, err
 	}
-	var sum money.Exact
-	for i, t := range c.Tiers {
-		from, to := t.From, n // sales from..to are paid at t
-		if i+1 < len(c.Tiers) {
-			to = min(n, c.Tiers[i+1].From-1)
-		}
-		if from > n || to < from {
-			continue
-		}
-		v, err := c.exact(t.Figure, pl, b)
-		if err != nil {
-			return 0, err
-		}
-		sum = sum.Add(v.Mul(int64(to - from + 1)))
-	}
-	return sum.Round()
+	return v.Round()
 }
 
 // On returns the second-tier commission on one first payment of pl at

@@ -1,0 +1,48 @@
+package programs
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestMix prices mixes as an earnings table shows them, by hand in the
+// comment beside each row.
+func TestMix(t *testing.T) {
+	t.Parallel()
+	const tiered = "commission: {rate: 30%, recurring: first_payment, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
+		"plans:\n  - {name: Shop, monthly: 32}\n  - {name: Big, monthly: 100}\n"
+	tests := []struct {
+		name, src, want string
+	}{
+		// Sales 1–10 at 30% of $32 (9.60), 11–12 at 40% (12.80): 96.00 + 25.60.
+		{"below the first tier", tiered + "scenarios:\n  - {name: S, mix: {shop: 12}}\n",
+			"[Shop 12 × 9.60 = 121.60] total 121.60"},
+		// Shop: sales 1–8 at 9.60 = 76.80; Big: sales 9–10 at 30.00, 11–12 at 40.00 = 140.00.
+		{"rows numbered in order", tiered + "scenarios:\n  - {name: S, mix: {shop: 8, big: 4}}\n",
+			"[Shop 8 × 9.60 = 76.80] [Big 4 × 30.00 = 140.00] total 216.80"},
+		// 12 sales reach the 40% tier, which pays every one: 12 × 12.80.
+		{"retroactive", "commission: {rate: 30%, recurring: first_payment, retroactive: true, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
+			"plans:\n  - {name: Shop, monthly: 32}\nscenarios:\n  - {name: S, mix: {shop: 12}}\n",
+			"[Shop 12 × 12.80 = 153.60] total 153.60"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := Parse("x.yaml", []byte("name: X\nurl: https://x.example/\n"+tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, err := p.Mix(p.Scenarios[0], false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, r := range e.Rows {
+				got += fmt.Sprintf("[%s %d × %s = %s] ", r.Plan.Name, r.Count, r.Per, r.Sum)
+			}
+			if got += "total " + e.Total.String(); got != tt.want {
+				t.Errorf("Mix = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
