@@ -17,6 +17,7 @@ import (
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/frontmatter"
+	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
@@ -183,7 +184,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		kind = KindSection
 	}
 	fm = b.applyCascade(fm, key, kind)
-	lineOf := func(key string) int { return frontmatter.KeyLine(head, key) }
+	lineOf := func(key string) int { line, _ := keypos.Top(head, key); return line }
 	meta, err := decodeMeta(file, fm, lineOf)
 	if err != nil {
 		return nil, err

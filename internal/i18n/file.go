@@ -7,12 +7,12 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/shortcodes"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -108,7 +108,7 @@ func checkValues(file string, src []byte, v any, id string) error {
 		return diag.Errorf(file, 1, 1, diag.Data, "a string file holds ids and their texts, not %v", v)
 	}
 	key := id[strings.LastIndexByte(id, '.')+1:]
-	line, col := keyLine(src, key)
+	line, col := keypos.Any(src, key)
 	return diag.Errorf(file, line, col, diag.Data, "%s: a translation is text, or a table of plural forms (one, other…), not %v", id, v)
 }
 
@@ -118,21 +118,6 @@ func joinID(id, k string) string {
 		return k
 	}
 	return id + "." + k
-}
-
-// keyLine finds the line and column of key's first definition in src
-// (key = …, key: …, "key": …), or 1:1.
-func keyLine(src []byte, key string) (int, int) {
-	re := regexp.MustCompile(`(?m)^[ \t-]*["']?` + regexp.QuoteMeta(key) + `["']?[ \t]*[=:]`)
-	loc := re.FindIndex(src)
-	if loc == nil {
-		return 1, 1
-	}
-	before := src[:loc[0]]
-	line := bytes.Count(before, []byte("\n")) + 1
-	lead := src[loc[0]:loc[1]]
-	col := len(lead) - len(bytes.TrimLeft(lead, " \t-\"'")) + 1
-	return line, col
 }
 
 // reserved are the keys of a table that is one message (go-i18n's).
