@@ -3,6 +3,7 @@ package builtins
 import (
 	"strings"
 
+	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -100,7 +101,7 @@ func featureRows(inv *shortcodes.Invocation, p *programs.Program) ([]string, err
 	known := append([]string(nil), p.Features...)
 	for _, pl := range p.Plans {
 		for _, f := range pl.Features {
-			if !containsFold(known, f.Name) {
+			if !values.ContainsFold(known, f.Name) {
 				known = append(known, f.Name)
 			}
 		}
@@ -115,7 +116,7 @@ func featureRows(inv *shortcodes.Invocation, p *programs.Program) ([]string, err
 		if name == "" {
 			continue
 		}
-		i := indexFold(known, name)
+		i := values.IndexFold(known, name)
 		if i < 0 {
 			return nil, inv.Errorf("shortcode %q: unknown feature %q of program %q (features: %s)", inv.Name, name, p.ID, idList(known))
 		}
@@ -151,14 +152,3 @@ func trialText(t *programs.Trial, cur money.Currency) string {
 	}
 	return itoa(t.Days) + "-day trial for " + cur.Format(t.Price)
 }
-
-func indexFold(list []string, s string) int {
-	for i, x := range list {
-		if strings.EqualFold(x, s) {
-			return i
-		}
-	}
-	return -1
-}
-
-func containsFold(list []string, s string) bool { return indexFold(list, s) >= 0 }

@@ -88,10 +88,8 @@ func buildOption(v any, words ...string) (string, error) {
 		}
 		return "never", nil
 	case string:
-		for _, w := range words {
-			if strings.EqualFold(strings.TrimSpace(x), w) {
-				return w, nil
-			}
+		if i := values.IndexFold(words, strings.TrimSpace(x)); i >= 0 {
+			return words[i], nil
 		}
 	}
 	return "", fmt.Errorf("must be %s, not %v", strings.Join(words, ", "), v)

@@ -149,7 +149,7 @@ func configDirFiles(dir, d string) ([]string, error) {
 			}
 			return err
 		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !containsFold(configExts[:], path.Ext(e.Name())) {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !values.ContainsFold(configExts[:], path.Ext(e.Name())) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/values"
 )
 
 // permalinkTokenRE matches a token of a permalink pattern, as Hugo's
@@ -60,23 +61,13 @@ func (c *Config) parsePermalinks(raw map[string]any, taxonomies []string) (map[s
 			}
 		case lk == "section" || lk == "term" || lk == "taxonomy":
 			errs = append(errs, fmt.Errorf("%s: permalinks.%s: permalinks of %s pages are not supported (only of regular pages)", c.tree.origin("permalinks."+k), k, lk))
-		case containsFold(taxonomies, lk):
+		case values.ContainsFold(taxonomies, lk):
 			errs = append(errs, fmt.Errorf("%s: permalinks.%s: permalinks of taxonomy term pages are not supported (only of regular pages)", c.tree.origin("permalinks."+k), k))
 		default:
 			add("permalinks.", k, v)
 		}
 	}
 	return out, diag.Join(errs)
-}
-
-// containsFold tells whether list holds s, in any case.
-func containsFold(list []string, s string) bool {
-	for _, e := range list {
-		if strings.EqualFold(e, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPermalinkPattern refuses tokens that are not Hugo's, the

@@ -34,6 +34,20 @@ func LookupKey(m map[string]any, key string) (any, bool) {
 	return nil, false
 }
 
+// IndexFold returns the index of the first element of list that equals
+// s without regard to case, or -1.
+func IndexFold(list []string, s string) int {
+	for i, e := range list {
+		if strings.EqualFold(e, s) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ContainsFold reports whether list holds s, without regard to case.
+func ContainsFold(list []string, s string) bool { return IndexFold(list, s) >= 0 }
+
 // NormalizeMap converts the map[interface{}]interface{} values that YAML
 // decoding yields into map[string]any, so templates and jsonify work.
 func NormalizeMap(m map[string]any) map[string]any {
