@@ -13,7 +13,6 @@
 package buildcache
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -237,36 +236,44 @@ func (c *Cache) Save() error {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(c.dir, StateName), ".tmp-"+StateName+"-", true, []byte(header(c.version, body)), body); err != nil {
+	err := replaceWith(filepath.Join(c.dir, StateName), func(tmp string) error {
+		return writeNew(tmp, 0o600, true, io.MultiReader(bytes.NewReader([]byte(header(c.version, body))), bytes.NewReader(body)))
+	})
+	if err != nil {
 		return err
 	}
 	return c.collect()
 }
 
-// writeAtomic writes parts to a temporary file beside name (named from
-// pattern, as os.CreateTemp does), synced to the disk when sync is set,
-// and renames it to name.
-func writeAtomic(name, pattern string, sync bool, parts ...[]byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), pattern)
+// replaceWith has fill write a new temporary file beside name (at tmp,
+// which does not exist yet), then renames it to name, so that a reader of
+// name sees the old file or the new one, never part of one. The
+// temporary file is removed on any error.
+func replaceWith(name string, fill func(tmp string) error) error {
+	tmp := fmt.Sprintf("%s.tmp-%d-%d", name, os.Getpid(), rand.Uint64())
+	err := fill(tmp)
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// writeNew writes r's bytes to a new file at name with permissions perm,
+// synced to the disk when sync is set.
+func writeNew(name string, perm fs.FileMode, sync bool, r io.Reader) error {
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
-	for _, p := range parts {
-		w.Write(p)
-	}
-	err = w.Flush()
+	_, err = io.Copy(out, r)
 	if err == nil && sync {
-		err = f.Sync()
+		err = out.Sync()
 	}
-	if cerr := f.Close(); err == nil {
+	if cerr := out.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
 	}
 	return err
 }
@@ -307,48 +314,51 @@ func (c *Cache) collect() error {
 // cache and the output share a file system, a copy elsewhere. It
 // returns the object's File record.
 func (c *Cache) Put(key Sum, name, src string) (File, error) {
-	obj := c.Object(key, name)
-	if err := os.MkdirAll(filepath.Dir(obj), 0o755); err != nil {
-		return File{}, err
-	}
-	tmp := fmt.Sprintf("%s.tmp-%d-%d", obj, os.Getpid(), rand.Uint64())
-	if err := os.Link(src, tmp); err != nil {
-		if err := copyFile(src, tmp); err != nil {
-			os.Remove(tmp)
-			return File{}, err
+	obj, f, err := c.put(key, name, func(tmp string) error {
+		if os.Link(src, tmp) == nil {
+			return nil
 		}
-	}
-	if err := os.Rename(tmp, obj); err != nil {
-		os.Remove(tmp)
-		return File{}, err
-	}
-	st, err := os.Lstat(obj)
+		return copyFile(src, tmp)
+	})
 	if err != nil {
 		return File{}, err
 	}
-	sum, err := SumFile(obj)
-	if err != nil {
+	if f.Sum, err = SumFile(obj); err != nil {
 		return File{}, err
 	}
-	return File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: sum}, nil
+	return f, nil
 }
 
 // PutBytes makes the object for output file name of an entry whose key
 // is key from data (an output held in memory, a preview's), and returns
 // its File record; the sum is of data, not read back.
 func (c *Cache) PutBytes(key Sum, name string, data []byte) (File, error) {
-	obj := c.Object(key, name)
-	if err := os.MkdirAll(filepath.Dir(obj), 0o755); err != nil {
-		return File{}, err
-	}
-	if err := writeAtomic(obj, filepath.Base(obj)+".tmp-", false, data); err != nil {
-		return File{}, err
-	}
-	st, err := os.Lstat(obj)
+	_, f, err := c.put(key, name, func(tmp string) error {
+		return writeNew(tmp, 0o600, false, bytes.NewReader(data))
+	})
 	if err != nil {
 		return File{}, err
 	}
-	return File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: sha256.Sum256(data)}, nil
+	f.Sum = sha256.Sum256(data)
+	return f, nil
+}
+
+// put makes the object for output file name of an entry whose key is key,
+// its bytes written by fill (see replaceWith), and returns its path and
+// its File record but for the sum.
+func (c *Cache) put(key Sum, name string, fill func(tmp string) error) (string, File, error) {
+	obj := c.Object(key, name)
+	if err := os.MkdirAll(filepath.Dir(obj), 0o755); err != nil {
+		return "", File{}, err
+	}
+	if err := replaceWith(obj, fill); err != nil {
+		return "", File{}, err
+	}
+	st, err := os.Lstat(obj)
+	if err != nil {
+		return "", File{}, err
+	}
+	return obj, File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano()}, nil
 }
 
 // Read returns the bytes of the object of f (an entry's file, key its
@@ -407,21 +417,14 @@ func (c *Cache) Get(key Sum, f File, dst string) error {
 	return nil
 }
 
+// copyFile copies the file at src to a new file at dst.
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(out, in)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return writeNew(dst, 0o644, false, in)
 }
 
 func timeOf(ns int64) time.Time { return time.Unix(0, ns) }
