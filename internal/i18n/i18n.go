@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -42,6 +43,9 @@ type Tables struct {
 	// site's [languages] gives them ("pt-br"), as Hugo matches them.
 	tags map[string]language.Tag
 	def  string // the default content language's key
+	// pluralMissing is the type of go-i18n's error for a message that
+	// lacks the plural form a count picks (see pluralMissingType).
+	pluralMissing reflect.Type
 }
 
 // artificialPrefix makes a language tag of a file name that is none
@@ -55,7 +59,7 @@ const artificialPrefix = "art-x-"
 // A folder that does not exist is no error.
 func Load(dirs []Dir, defaultLang string, decode Decoder) (*Tables, error) {
 	def := strings.ToLower(defaultLang)
-	t := &Tables{tags: map[string]language.Tag{}, def: def}
+	t := &Tables{tags: map[string]language.Tag{}, def: def, pluralMissing: pluralMissingType()}
 	t.bundle = goi18n.NewBundle(tagOf(def))
 	for i := len(dirs) - 1; i >= 0; i-- { // later files override earlier ones
 		if err := t.loadDir(dirs[i], decode); err != nil {

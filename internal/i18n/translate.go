@@ -23,7 +23,9 @@ type Translator struct {
 	lang         string       // the pages' language key, for Missing
 	placeholders bool
 	missing      *Missing
-	memo         sync.Map // memoKey → the text (Translate)
+	// pluralMissing is Tables.pluralMissing.
+	pluralMissing reflect.Type
+	memo          sync.Map // memoKey → the text (Translate)
 }
 
 // Translator returns the lookup for the pages of language lang (a key
@@ -34,7 +36,7 @@ type Translator struct {
 // "[i18n] id". Strings not found are recorded in missing.
 func (t *Tables) Translator(lang string, placeholders bool, missing *Missing) *Translator {
 	lang = strings.ToLower(lang)
-	tr := &Translator{lang: lang, placeholders: placeholders, missing: missing}
+	tr := &Translator{lang: lang, placeholders: placeholders, missing: missing, pluralMissing: t.pluralMissing}
 	tag, ok := t.tags[lang]
 	if !ok {
 		tag, ok = t.tags[t.def]
@@ -132,7 +134,7 @@ func (tr *Translator) translate(id string, data any) string {
 	switch {
 	case err == nil && same:
 		return text
-	case err != nil && same && text != "" && pluralFormMissing(err):
+	case err != nil && same && text != "" && reflect.TypeOf(err) == tr.pluralMissing:
 		return text // the "other" form stood in for a form the text lacks
 	}
 	var notFound *goi18n.MessageNotFoundErr
@@ -147,11 +149,18 @@ func (tr *Translator) translate(id string, data any) string {
 	return text
 }
 
-// pluralFormMissing tells whether err is go-i18n's "message has no
-// plural form" error, whose type it does not export (Hugo tells it by
-// the type's name too).
-func pluralFormMissing(err error) bool {
-	return fmt.Sprintf("%T", err) == "i18n.pluralFormNotFoundError"
+// pluralMissingType returns the type of the error go-i18n returns for a
+// message that lacks the plural form a count picks. go-i18n (2.7, the
+// latest) does not export it, so rather than tell it by its name, as Hugo
+// does, this asks go-i18n for one: English's "one" of a message that has
+// only "other". Nil if go-i18n one day returns no error there.
+func pluralMissingType() reflect.Type {
+	b := goi18n.NewBundle(language.English)
+	if err := b.AddMessages(language.English, &goi18n.Message{ID: "m", Other: "m"}); err != nil {
+		return nil
+	}
+	_, err := goi18n.NewLocalizer(b, "en").Localize(&goi18n.LocalizeConfig{MessageID: "m", PluralCount: 1})
+	return reflect.TypeOf(err)
 }
 
 // intCount is a bare number given as the template data: its text reads
