@@ -131,12 +131,14 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 func bundleResources(pages []*source, others []string, rel func(string) string, contentDir string) [][2]string {
 	bundles := map[string]string{} // "content/posts/x/" → "posts/x/"
 	for _, s := range pages {
-		if path.Base(s.key) == "index.md" {
-			bundles[path.Dir(s.file)+"/"] = path.Dir(s.outPath) + "/"
-			if s.build.noResources {
-				bundles[path.Dir(s.file)+"/"] = "" // publishResources: false, headless
-			}
+		if path.Base(s.key) != "index.md" {
+			continue
 		}
+		outDir := path.Dir(s.outPath) + "/"
+		if s.build.noResources {
+			outDir = "" // publishResources: false, headless
+		}
+		bundles[path.Dir(s.file)+"/"] = outDir
 	}
 	var out [][2]string
 next:
