@@ -106,18 +106,6 @@ func orderFacts(s *source) string { return factsOf(s).order() }
 // counts when wordCount is set (a template shows it).
 func listFacts(s *source, wordCount bool) string { return factsOf(s).list(wordCount) }
 
-// writeFacts writes the name and value of every field of p whose role
-// keep accepts.
-func writeFacts(sb *strings.Builder, p *Page, keep func(factRole) bool) {
-	v := reflect.ValueOf(p).Elem()
-	t := v.Type()
-	for i := range t.NumField() {
-		if keep(pageFieldRole(t.Field(i).Name)) {
-			writeField(sb, t.Field(i), v.Field(i))
-		}
-	}
-}
-
 // writeField writes one field's name and value, as %v prints it but
 // without fmt's reflection where the kind allows.
 func writeField(sb *strings.Builder, f reflect.StructField, fv reflect.Value) {
