@@ -60,7 +60,7 @@ func (b *builder) templateFuncs() template.FuncMap {
 		},
 		"hasPrefix":  func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
 		"humanize":   humanize,
-		"countwords": func(s any) int { return len(strings.Fields(plainify(s))) },
+		"countwords": func(s any) int { return plainWords(fmt.Sprint(s), nil) }, // plainify's text, counted
 		// fingerprint and resources.Get: cache-safe asset links (fingerprint.go).
 		"fingerprint": b.fingerprint,
 		"resources":   func() resourcesNamespace { return resourcesNamespace{b} },
