@@ -16,29 +16,65 @@ import (
 // show a product's price after it was fetched.
 const amazonPriceMaxAge = 24 * time.Hour
 
-// amazonPriceAsOf reads a product box (n, an aside of class product):
-// the datetime of its "as of" stamp when it shows an Amazon price, which
-// the box marks with Amazon's price note (builtins.AmazonPriceNote).
-func amazonPriceAsOf(n *html.Node) (string, bool) {
-	asOf, note := "", false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == builtins.AmazonPriceNote:
-			note = true
-		case n.Type == html.ElementNode && n.Data == "time" && asOf == "":
-			for _, at := range n.Attr {
-				if at.Key == "datetime" {
-					asOf = at.Val
-				}
+// priceBoxes follows the product boxes (asides of class product) of one
+// walk of a page: a box shows an Amazon price when it has Amazon's price
+// note (builtins.AmazonPriceNote), dated by the datetime of its first
+// "as of" stamp (a time element).
+type priceBoxes struct {
+	all  []*priceBox // every box, in document order
+	open []*priceBox // the boxes the walk is inside
+}
+
+// priceBox is what the walk has seen in one product box.
+type priceBox struct {
+	asOf string
+	note bool
+}
+
+// element records element n, its children not walked yet: a box when
+// isBox, a time element's datetime for the open boxes without one.
+func (b *priceBoxes) element(n *html.Node, isBox bool) {
+	if isBox {
+		box := &priceBox{}
+		b.all, b.open = append(b.all, box), append(b.open, box)
+	}
+	if n.Data != "time" {
+		return
+	}
+	for _, box := range b.open {
+		if box.asOf != "" {
+			continue
+		}
+		for _, at := range n.Attr {
+			if at.Key == "datetime" {
+				box.asOf = at.Val
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	}
+}
+
+// text records a text node's text.
+func (b *priceBoxes) text(s string) {
+	if len(b.open) > 0 && strings.TrimSpace(s) == builtins.AmazonPriceNote {
+		for _, box := range b.open {
+			box.note = true
 		}
 	}
-	walk(n)
-	return asOf, note && asOf != ""
+}
+
+// leave closes the innermost box, once the walk has left it.
+func (b *priceBoxes) leave() { b.open = b.open[:len(b.open)-1] }
+
+// asOfs are the "as of" datetimes of the boxes that show an Amazon
+// price, in order.
+func (b *priceBoxes) asOfs() []string {
+	var out []string
+	for _, box := range b.all {
+		if box.note && box.asOf != "" {
+			out = append(out, box.asOf)
+		}
+	}
+	return out
 }
 
 // isProductBox tells whether element n is a product box.

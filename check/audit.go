@@ -118,6 +118,7 @@ func (a *auditor) parsePages() {
 		p := &page{name: name, raw: raw, ids: map[string]bool{}}
 		w := pageWalk{p: p}
 		w.walk(doc, false)
+		p.amazonPrices = w.boxes.asOfs()
 		if len(p.ldScripts) > 0 && !p.redirect {
 			p.text = strings.Join(strings.Fields(w.text.String()), " ")
 		}
@@ -126,31 +127,42 @@ func (a *auditor) parsePages() {
 }
 
 // pageWalk is one walk of a page's tree: the elements' index in
-// document order, and the text readers see.
+// document order, the text readers see, the product boxes, and the
+// JSON-LD script the walk is in.
 type pageWalk struct {
 	p     *page
 	order int
 	text  strings.Builder
+	boxes priceBoxes
+	ld    *html.Node // the JSON-LD script the walk is in, or nil
+	ldSrc strings.Builder
 }
 
 // walk records n and what is below it. hidden is true inside script,
 // style, template and noscript, whose text readers do not see; a JSON-LD
 // script's text is kept as such.
 func (w *pageWalk) walk(n *html.Node, hidden bool) {
+	box, ld := false, false
 	switch n.Type {
 	case html.ElementNode:
-		w.p.element(n, w.order)
+		attrs := w.p.element(n, w.order)
 		w.order++
+		box = isProductBox(n, attrs)
+		w.boxes.element(n, box)
 		switch n.Data {
 		case "script":
-			if isLDJSON(n) {
-				w.p.ldScripts = append(w.p.ldScripts, nodeText(n))
+			if ld = isLDJSON(n); ld {
+				w.ld = n
 			}
 			hidden = true
 		case "style", "template", "noscript":
 			hidden = true
 		}
 	case html.TextNode:
+		w.boxes.text(n.Data)
+		if w.ld != nil && n.Parent == w.ld {
+			w.ldSrc.WriteString(n.Data)
+		}
 		if !hidden {
 			w.text.WriteString(n.Data)
 			w.text.WriteByte(' ')
@@ -158,6 +170,14 @@ func (w *pageWalk) walk(n *html.Node, hidden bool) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, hidden)
+	}
+	if box {
+		w.boxes.leave()
+	}
+	if ld {
+		w.p.ldScripts = append(w.p.ldScripts, w.ldSrc.String())
+		w.ld = nil
+		w.ldSrc.Reset()
 	}
 }
 
@@ -173,8 +193,8 @@ func linkAttr(tag string) (string, bool) {
 }
 
 // element records what one element contributes: its id, its link, a
-// disclosure, a refresh.
-func (p *page) element(n *html.Node, order int) {
+// deal, a refresh. It returns the element's attributes.
+func (p *page) element(n *html.Node, order int) map[string]string {
 	attrs := map[string]string{}
 	for _, at := range n.Attr {
 		if at.Namespace == "" {
@@ -194,11 +214,6 @@ func (p *page) element(n *html.Node, order int) {
 	if d, ok := dealOf(attrs); ok {
 		p.deals = append(p.deals, d)
 	}
-	if isProductBox(n, attrs) {
-		if asOf, ok := amazonPriceAsOf(n); ok {
-			p.amazonPrices = append(p.amazonPrices, asOf)
-		}
-	}
 	if n.Data == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh") {
 		p.redirect = true
 	}
@@ -207,19 +222,20 @@ func (p *page) element(n *html.Node, order int) {
 	}
 	attr, ok := linkAttr(n.Data)
 	if !ok {
-		return
+		return attrs
 	}
 	v, ok := attrs[attr]
 	if !ok {
 		if n.Data == "img" {
 			p.links = append(p.links, link{tag: n.Data, alt: alt, order: order})
 		}
-		return
+		return attrs
 	}
 	if n.Data == "link" && (affiliate.HasWord(attrs["rel"], "preconnect") || affiliate.HasWord(attrs["rel"], "dns-prefetch")) {
-		return
+		return attrs
 	}
 	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], target: attrs["target"], alt: alt, order: order})
+	return attrs
 }
 
 // strictLevel is the level of a finding that is a warning, or an error

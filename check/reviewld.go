@@ -66,14 +66,3 @@ func isLDJSON(n *html.Node) bool {
 	}
 	return false
 }
-
-// nodeText is the text of n's children (a script's source).
-func nodeText(n *html.Node) string {
-	var sb strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			sb.WriteString(c.Data)
-		}
-	}
-	return sb.String()
-}
