@@ -219,6 +219,7 @@ func (p *preview) shutdown(rebuilding <-chan struct{}) error {
 // first build, rebuilding when the rebuilds stop.
 func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuilding <-chan struct{}) {
 	first, done := make(chan struct{}), make(chan struct{})
+	b.watch = w.Watch
 	go func() {
 		defer close(done)
 		b.rebuild(nil)
@@ -239,6 +240,9 @@ type rebuilder struct {
 	srv    *Server
 	cfg    Config
 	toDisk string
+	// watch tells the watcher the folders a build's configuration
+	// names (Watcher.Watch); nil for none.
+	watch func(dirs ...string)
 }
 
 // rebuild builds after the edits in changed (nil: everything) and
@@ -253,6 +257,9 @@ func (b *rebuilder) rebuild(changed []string) {
 		fmt.Fprintf(b.cfg.Stderr, "Build failed (serving the last good build):\n%s\n", msg)
 		b.srv.Fail(msg)
 		return
+	}
+	if b.watch != nil && rep.Config != nil {
+		b.watch(rep.Config.StringsDir()) // a custom i18nDir
 	}
 	files := b.sess.Files()
 	b.srv.Publish(files, rep.Changed, rep.Removed)

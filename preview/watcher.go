@@ -54,6 +54,13 @@ type Watcher struct {
 	// folder that goes away takes its subfolders' watches with it. Only
 	// NewWatcher and then Run's goroutine use it.
 	dirs map[string]bool
+	// extra are the site's folders watched beyond watchedDirs (site-
+	// relative slash paths; see Watch), Run's goroutine's too.
+	extra []string
+	// watches carries Watch's calls to Run; stopped is closed when Run
+	// returns.
+	watches chan watchCall
+	stopped chan struct{}
 }
 
 // NewWatcher starts watching the site at root. debounce ≤ 0 means
@@ -70,7 +77,8 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{root: abs, debounce: debounce, fsw: fsw, batches: make(chan []string), dirs: map[string]bool{}}
+	w := &Watcher{root: abs, debounce: debounce, fsw: fsw, batches: make(chan []string), dirs: map[string]bool{},
+		watches: make(chan watchCall), stopped: make(chan struct{})}
 	// The root itself: for the configuration files, which editors replace
 	// by rename, and for watched folders created after the start.
 	if err := fsw.Add(abs); err != nil {
@@ -84,6 +92,40 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 		}
 	}
 	return w, nil
+}
+
+// Watch makes the watcher watch the site's folders dirs (relative slash
+// paths) too, besides the folders every site has: the folders the site's
+// configuration names, such as a custom i18nDir. Each call replaces the
+// last one's folders; one made later is watched from the next call (or,
+// at the site's top level, at once). Watch returns once Run watches
+// them, or has returned.
+func (w *Watcher) Watch(dirs ...string) {
+	c := watchCall{dirs: slices.Clone(dirs), done: make(chan struct{})}
+	select {
+	case w.watches <- c:
+		<-c.done
+	case <-w.stopped:
+	}
+}
+
+// watchCall is one call of Watch; done is closed once it is handled.
+type watchCall struct {
+	dirs []string
+	done chan struct{}
+}
+
+// watchExtra watches the folders of dirs that are not watched yet.
+func (w *Watcher) watchExtra(dirs []string) error {
+	w.extra = dirs
+	for _, d := range dirs {
+		if abs := filepath.Join(w.root, filepath.FromSlash(d)); !w.dirs[abs] {
+			if _, err := w.addTree(abs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Batches returns the channel of batches. A batch lists changed paths,
@@ -176,10 +218,15 @@ func (w *Watcher) relevant(p string) (string, bool) {
 		return "", false
 	}
 	top, _, nested := strings.Cut(rel, "/")
-	if !nested {
-		return rel, slices.Contains(configFiles(), rel) || slices.Contains(watchedDirs(), rel)
+	if !nested && slices.Contains(configFiles(), rel) || slices.Contains(watchedDirs(), top) {
+		return rel, true
 	}
-	return rel, slices.Contains(watchedDirs(), top)
+	for _, d := range w.extra {
+		if rel == d || strings.HasPrefix(rel, d+"/") {
+			return rel, true
+		}
+	}
+	return rel, false
 }
 
 // IgnoredFile reports whether a file name is an editor's or the system's
@@ -210,6 +257,7 @@ func IgnoredFile(name string) bool {
 // meanwhile join it, so a slow rebuild is followed by one rebuild of
 // everything edited during it, not one per event.
 func (w *Watcher) Run(ctx context.Context) error {
+	defer close(w.stopped)
 	defer close(w.batches)
 	defer w.fsw.Close()
 	pb := newPending()
@@ -231,6 +279,12 @@ func (w *Watcher) Run(ctx context.Context) error {
 			ready, first = false, time.Time{}
 		case <-quiet.C:
 			ready = true
+		case c := <-w.watches:
+			err := w.watchExtra(c.dirs)
+			close(c.done)
+			if err != nil {
+				return err
+			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return errors.New("preview: file watcher closed")

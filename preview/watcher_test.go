@@ -182,3 +182,22 @@ func TestWatcherStringFiles(t *testing.T) {
 		t.Errorf("batch %q, want i18n/fr.yaml and themes/t/i18n/en.toml", got)
 	}
 }
+
+// TestWatcherWatch: a folder the site's configuration names (a custom
+// i18nDir) is watched once Watch names it, nested or made later at the
+// top level; another folder is not.
+func TestWatcherWatch(t *testing.T) {
+	t.Parallel()
+	root, w := startWatcher(t)
+	sitetest.WriteInto(t, root, map[string]string{"lang/strings/en.toml": "hello = 'Hello'", "notes/a.txt": "a"})
+	w.Watch("lang/strings", "words")
+	sitetest.WriteInto(t, root, map[string]string{"notes/a.txt": "b", "lang/other.txt": "x"})
+	sitetest.WriteInto(t, root, map[string]string{"lang/strings/en.toml": "hello = 'Hi'"})
+	if got := nextBatch(t, w); !slices.Equal(got, []string{"lang/strings/en.toml"}) {
+		t.Fatalf("batch %q, want [lang/strings/en.toml]", got)
+	}
+	sitetest.WriteInto(t, root, map[string]string{"words/fr.toml": "hello = 'Salut'"})
+	if got := nextBatch(t, w); !slices.Contains(got, "words/fr.toml") {
+		t.Errorf("batch %q lacks words/fr.toml, a named folder made after Watch", got)
+	}
+}
