@@ -129,6 +129,9 @@ type cachedPage struct {
 	// of its key like the rest; HasPost tells whether it was taken.
 	Post    postSums
 	HasPost bool
+	// Pre is what the page showed of itself before rendering, with what
+	// that was read from (prefacts.go).
+	Pre preSums
 	// What a preview Session needs of a page it did not render: the
 	// shortcodes its body uses and the static pictures its product
 	// boxes read (session.go).
@@ -214,10 +217,11 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 		return b.renderContentPage(s)
 	}
 	pc.once.Do(func() { pc.prepare(b) })
-	key := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
+	key, pre := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
 	id := "page " + s.file
 	if e, ok := pc.c.Lookup(id, key); ok {
 		if m, ok := pc.lastMetaAny(id); ok && b.place(e, s.file) {
+			m.Pre = pre
 			p := s.page
 			p.HasAffiliateLinks = m.HasAffiliateLinks
 			p.ReadingTime, p.WordCount = m.ReadingTime, m.WordCount
@@ -245,7 +249,7 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 	p := s.page
 	m := cachedPage{Links: r.links, Programs: r.programs, HasAffiliateLinks: p.HasAffiliateLinks,
 		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description,
-		Shortcodes: r.shortcodes}
+		Shortcodes: r.shortcodes, Pre: pre}
 	if pc.keepRendered {
 		m.TableOfContents = string(p.TableOfContents)
 		for _, j := range p.JSONLD {
@@ -615,18 +619,17 @@ func hashTerms(h io.Writer, site *Site) {
 }
 
 // pageKey is a content page's key, from the file's bytes (their sum,
-// taken as the file was read for its front matter: it is read once) and
+// taken as the file was read for its front matter: it is read once),
+// what the page shows of itself (preFacts, returned for its entry) and
 // the sub-id prefix its links get (which another page's slug can change).
-func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
+func (pc *pageCache) pageKey(s *source, subIDPrefix string) (buildcache.Sum, preSums) {
 	h := sha256.New()
 	h.Write(pc.view[:])
 	h.Write(s.sum[:])
 	p := s.page
-	f, ok := pc.pre[s]
-	if !ok {
-		f = factsOf(s)
-	}
-	fields(h, s.file, f.list(true), fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
+	pre := pc.preFacts(s)
+	h.Write(pre.List[:])
+	fields(h, s.file, fmt.Sprint(p.WordCount, " ", p.Kind), p.Permalink, subIDPrefix)
 	if pc.ml != nil {
 		pc.ml.writeTranslations(h, p)
 	}
@@ -638,7 +641,7 @@ func (pc *pageCache) pageKey(s *source, subIDPrefix string) buildcache.Sum {
 	}
 	var key buildcache.Sum
 	h.Sum(key[:0])
-	return key
+	return key, pre
 }
 
 // hashSiteFiles adds the site's files that any output may depend on,

@@ -45,6 +45,8 @@ func encodeCachedPage(m *cachedPage) []byte {
 	e.Bool(m.HasPost)
 	e.Strings(m.Shortcodes)
 	e.Strings(m.Pictures)
+	e.Sum(m.Pre.Key)
+	e.Sum(m.Pre.List)
 	return e.Bytes()
 }
 
@@ -78,6 +80,7 @@ func decodeCachedPage(data []byte) (cachedPage, error) {
 	m.HasPost = d.Bool()
 	m.Shortcodes = d.Strings()
 	m.Pictures = d.Strings()
+	m.Pre = preSums{Key: d.Sum(), List: d.Sum()}
 	return m, d.Err()
 }
 

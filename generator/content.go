@@ -39,6 +39,7 @@ type source struct {
 	build      buildOptions   // _build / build / headless (buildopts.go)
 	cascade    []cascadeEntry // an _index.md's cascade (cascade.go)
 	sum        buildcache.Sum // the file's SHA-256 when the build has a cache
+	stat       fileSum        // the file's stat data with sum, when it has one
 	// ownDisclosure is the front matter's own_disclosure (disclosure.go).
 	ownDisclosure bool
 }
@@ -216,7 +217,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
 		Section: section, File: file, Site: b.site, key: key,
 	}
-	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum}
+	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum, stat: in.stat}
 	if err := s.readOptions(fm, base, lineOf); err != nil {
 		return nil, err
 	}
