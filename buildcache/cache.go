@@ -1,8 +1,11 @@
-// Package buildcache is the on-disk format of affsite's build cache: one
-// state file recording, for each entry (a content page, a list pager, a
+// Package buildcache is the on-disk format of affsite's build cache: a
+// state recording, for each entry (a content page, a list pager, a
 // feed), the key of everything its output depends on and the files it
 // wrote, and a folder of objects holding those files' bytes, which a
 // later build hard-links into its output instead of rendering again.
+// The state is a small index file naming segments, each holding the
+// entries of one shard of the ids (state.go), so that a build that
+// changed a few entries writes a few segments, not the whole state.
 //
 // The package knows nothing of pages: the generator computes the keys
 // and decides what an entry is. What it guarantees is that a state file
@@ -29,9 +32,10 @@ import (
 
 // Format is the state file's format number; a file of another format is
 // ignored.
-const Format = 2
+const Format = 3
 
-// StateName is the state file's name inside the cache folder.
+// StateName is the state file's (the index's) name inside the cache
+// folder.
 const StateName = "state"
 
 // objectsDir is the folder, inside the cache folder, of the objects.
@@ -64,11 +68,6 @@ type Entry struct {
 	Meta []byte
 }
 
-// state is the state file's body.
-type state struct {
-	Entries map[string]Entry
-}
-
 // Cache is a cache folder opened for one build: what the last build
 // recorded, and what this one records. It is safe for concurrent use.
 type Cache struct {
@@ -76,19 +75,27 @@ type Cache struct {
 	version string
 
 	prev map[string]Entry
-	// body is the state file's body as read (its entries' Meta share
-	// it): a build that records the same state does not write it again.
-	body []byte
+	// read tells whether the index was read whole: objects not named
+	// by it may then be left by older formats or dead builds.
+	read bool
+	// segs are the segments as read, by shard; zero for a shard that
+	// has no entries or whose segment could not be trusted.
+	segs  [shards]Sum
+	count [shards]int // entries of each shard in prev
 
 	mu   sync.Mutex
 	next map[string]Entry
+	// changed marks the shards where this build recorded an entry that
+	// differs from the last build's.
+	changed [shards]bool
 }
 
 // Open reads the cache in dir for a build by affsite version (any string
 // that changes when affsite's output may change). A missing, corrupted,
-// truncated or other-format or other-version state reads as empty; only
-// an error reading a state file that is there is returned, with an
-// empty cache, so a caller may warn and go on.
+// truncated or other-format or other-version state reads as empty (a
+// damaged segment as a shard without entries); only an error reading a
+// state file that is there is returned, with an empty cache, so a
+// caller may warn and go on.
 func Open(dir, version string) (*Cache, error) {
 	c := &Cache{dir: dir, version: version, prev: map[string]Entry{}, next: map[string]Entry{}}
 	data, err := os.ReadFile(filepath.Join(dir, StateName))
@@ -98,9 +105,9 @@ func Open(dir, version string) (*Cache, error) {
 	if err != nil {
 		return c, err
 	}
-	if st, ok := decode(data, version); ok {
-		c.prev = st.Entries
-		_, c.body, _ = bytes.Cut(data, []byte("\n"))
+	if segs, ok := decodeIndex(data, version); ok {
+		c.read = true
+		c.readSegments(segs)
 	}
 	return c, nil
 }
@@ -110,20 +117,6 @@ func Open(dir, version string) (*Cache, error) {
 func header(version string, body []byte) string {
 	sum := sha256.Sum256(body)
 	return fmt.Sprintf("%s %d %q %x\n", magic, Format, version, sum)
-}
-
-// decode returns the state in data, or false when data is not a whole
-// state file of this format and version.
-func decode(data []byte, version string) (*state, bool) {
-	line, body, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(line)+"\n" != header(version, body) {
-		return nil, false
-	}
-	entries, err := decodeState(body)
-	if err != nil {
-		return nil, false
-	}
-	return &state{Entries: entries}, true
 }
 
 // Lookup returns the last build's entry id when its key is key.
@@ -143,8 +136,13 @@ func (c *Cache) Last(id string) (Entry, bool) {
 
 // Record sets this build's entry id; Save writes it.
 func (c *Cache) Record(id string, e Entry) {
+	last, had := c.prev[id]
+	same := had && sameEntry(last, e)
 	c.mu.Lock()
 	c.next[id] = e
+	if !same {
+		c.changed[shardOf(id)] = true
+	}
 	c.mu.Unlock()
 }
 
@@ -217,34 +215,6 @@ func SumFile(path string) (Sum, error) {
 	return s, nil
 }
 
-// Save writes this build's state, replacing the last one atomically (a
-// temporary file renamed over it, so a build reading it concurrently
-// sees the old state or the new, never part of one), then removes the
-// objects no entry of the new state names. It lets the last build's
-// state go first: Lookup finds nothing after Save. A state the same as
-// the one read (a build that changed nothing) is left as it is.
-func (c *Cache) Save() error {
-	c.mu.Lock()
-	c.prev = map[string]Entry{}
-	body := encodeState(c.next)
-	same := bytes.Equal(body, c.body)
-	c.body = nil
-	c.mu.Unlock()
-	if same {
-		return nil
-	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return err
-	}
-	err := replaceWith(filepath.Join(c.dir, StateName), func(tmp string) error {
-		return writeNew(tmp, 0o600, true, io.MultiReader(bytes.NewReader([]byte(header(c.version, body))), bytes.NewReader(body)))
-	})
-	if err != nil {
-		return err
-	}
-	return c.collect()
-}
-
 // replaceWith has fill write a new temporary file beside name (at tmp,
 // which does not exist yet), then renames it to name, so that a reader of
 // name sees the old file or the new one, never part of one. The
@@ -275,37 +245,6 @@ func writeNew(name string, perm fs.FileMode, sync bool, r io.Reader) error {
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
-	return err
-}
-
-// collect removes the objects the new state does not name, and
-// temporary files left by builds that died. Another build sharing the
-// folder may lose objects it was about to reuse: it then renders them,
-// since every object is checked before use.
-func (c *Cache) collect() error {
-	keep := map[string]bool{}
-	c.mu.Lock()
-	for _, e := range c.next {
-		for _, f := range e.Files {
-			keep[c.Object(e.Key, f.Name)] = true
-		}
-	}
-	c.mu.Unlock()
-	root := filepath.Join(c.dir, objectsDir)
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if !d.IsDir() && !keep[p] {
-			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-		return nil
-	})
 	return err
 }
 
