@@ -209,12 +209,12 @@ func (pc *pageCache) failed(err error) {
 	pc.mu.Unlock()
 }
 
-// renderContentPageCached is renderContentPage, reusing the last build's
+// renderContentPageCached is renderAndKeep, reusing the last build's
 // output when the page's key is unchanged.
 func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 	pc := b.cache
 	if pc == nil {
-		return b.renderContentPage(s)
+		return b.renderAndKeep(s)
 	}
 	pc.once.Do(func() { pc.prepare(b) })
 	key, pre := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
@@ -231,18 +231,17 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 			for _, j := range m.JSONLD {
 				p.JSONLD = append(p.JSONLD, template.JS(j))
 			}
-			for _, w := range m.Warnings {
-				b.warn(w)
-			}
 			if m.HasPost {
 				pc.post.Store(p, m.Post)
 			}
 			pc.keep(id, s, e, m)
 			pc.reused.Add(1)
-			return pageResult{links: m.Links, programs: m.Programs, shortcodes: m.Shortcodes, pictures: m.Pictures}, nil
+			// The page's file is in place already: its result has no outputs.
+			r := pageResult{warnings: m.Warnings, links: m.Links, programs: m.Programs, shortcodes: m.Shortcodes, pictures: m.Pictures}
+			return r, b.keepResult(s, r)
 		}
 	}
-	r, err := b.renderContentPage(s)
+	r, err := b.renderAndKeep(s)
 	if err != nil {
 		return pageResult{}, err
 	}

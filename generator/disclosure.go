@@ -21,9 +21,10 @@ import (
 // disclosure phrases — before its first one, unless its front matter
 // says own_disclosure (affiliate.Found.Place). "auto" puts the default
 // disclosure at the top when the author did not place one in time (and
-// warns when theirs comes too late); "require" fails the build.
-func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env) ([]byte, error) {
-	b.warnRefIDs(s, state)
+// warns when theirs comes too late); "require" fails the build. It gives
+// its warnings to warn.
+func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env, warn func(diag.Diagnostic)) ([]byte, error) {
+	b.warnRefIDs(s, state, warn)
 	found := affiliate.Scan(out, b.links.classify, b.cfg.Affiliate.Phrases)
 	s.page.HasAffiliateLinks = len(found.Anchors) > 0
 	mode := b.cfg.Affiliate.Disclosure
@@ -36,7 +37,7 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 		if mode == affiliate.DisclosureRequire {
 			return nil, d
 		}
-		b.warn(*d)
+		warn(*d)
 	}
 	place := found.Place(s.ownDisclosure)
 	if mode == affiliate.DisclosureOff || place.Disclosed() {
@@ -52,7 +53,7 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 		return nil, diag.Errorf(s.file, linkLine, 0, diag.Disclosure, "%s", msg)
 	}
 	if place == affiliate.DisclosedLate {
-		b.warn(diag.Warningf(s.file, cmp.Or(lateLine, linkLine), 0, diag.Disclosure,
+		warn(diag.Warningf(s.file, cmp.Or(lateLine, linkLine), 0, diag.Disclosure,
 			"%s comes after the first affiliate link (line %d), too late to count: the disclosure box was added at the top (move it above the link)", late, linkLine))
 	}
 	box, err := b.defaultDisclosure(env)

@@ -46,8 +46,8 @@ func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) 
 
 // warnDuplicateParams warns of each shortcode parameter given twice in
 // the nodes of a page's body: Hugo uses the last value, and so does
-// affsite (shortcodes.Shortcode.Duplicates), saying so.
-func (b *builder) warnDuplicateParams(s *source, body []byte, nodes []shortcodes.Node) {
+// affsite (shortcodes.Shortcode.Duplicates), saying so to warn.
+func (b *builder) warnDuplicateParams(s *source, body []byte, nodes []shortcodes.Node, warn func(diag.Diagnostic)) {
 	for _, n := range nodes {
 		sc, ok := n.(*shortcodes.Shortcode)
 		if !ok {
@@ -55,8 +55,8 @@ func (b *builder) warnDuplicateParams(s *source, body []byte, nodes []shortcodes
 		}
 		for _, d := range sc.Duplicates {
 			line, col := shortcodes.LineCol(body, d.Offset)
-			b.warn(diag.Warningf(s.file, line+s.lineOffset, col, diag.Content, "shortcode %q: parameter %q given twice; the last value is used, as in Hugo", sc.Name, d.Name))
+			warn(diag.Warningf(s.file, line+s.lineOffset, col, diag.Content, "shortcode %q: parameter %q given twice; the last value is used, as in Hugo", sc.Name, d.Name))
 		}
-		b.warnDuplicateParams(s, body, sc.Inner)
+		b.warnDuplicateParams(s, body, sc.Inner, warn)
 	}
 }

@@ -332,7 +332,9 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 		return err
 	}
 	// What a shortcode template's edit re-renders (Session).
-	b.keepResult(s, pageResult{shortcodes: r.shortcodes, pictures: r.pictures})
+	if err := b.keepResult(s, r); err != nil {
+		return err
+	}
 	p.Content = template.HTML(html)
 	p.HasAffiliateLinks = s.page.HasAffiliateLinks
 	return nil
@@ -361,14 +363,10 @@ func (b *builder) firstErr() error {
 
 // renderPage executes the first layout found for p and writes it.
 func (b *builder) renderPage(p *Page, out string, layouts []string, from string) error {
-	t, _ := b.tmpl.lookupPage(layouts...)
-	if t == nil {
-		return diag.Errorf(from, 0, 0, diag.Template, "no layout found (looked for %s)", strings.Join(layouts, ", "))
+	buf, err := b.executeLayout(p, layouts, from)
+	if err != nil {
+		return err
 	}
-	buf := b.getBuffer()
 	defer b.putBuffer(buf)
-	if err := t.Execute(buf, p); err != nil {
-		return diag.Errorf(from, 0, 0, diag.Template, "%v", templateError(err))
-	}
 	return b.write(out, from, buf.Bytes())
 }

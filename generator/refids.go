@@ -9,8 +9,9 @@ import (
 // warnRefIDs warns at the first link of each program on the page whose
 // referral id is missing or a placeholder (YOUR-AFFILIATE-ID,
 // REPLACE-ME…): the page builds, but its links earn nothing. check
-// reports the same as an error at the program's ref_id.
-func (b *builder) warnRefIDs(s *source, state *builtins.PageState) {
+// reports the same as an error at the program's ref_id. It gives its
+// warnings to warn.
+func (b *builder) warnRefIDs(s *source, state *builtins.PageState, warn func(diag.Diagnostic)) {
 	seen := map[string]bool{}
 	for _, l := range state.Links {
 		if seen[l.Program] {
@@ -22,7 +23,7 @@ func (b *builder) warnRefIDs(s *source, state *builtins.PageState) {
 			continue
 		}
 		if why := affiliate.PlaceholderRefID(p, b.cfg.Affiliate); why != "" {
-			b.warn(diag.Warningf(s.file, l.Line, l.Col, diag.RefID, "link to %s: %s", p.ID, why))
+			warn(diag.Warningf(s.file, l.Line, l.Col, diag.RefID, "link to %s: %s", p.ID, why))
 		}
 	}
 }

@@ -31,21 +31,38 @@ type ManifestLink struct {
 	Source    string `json:"source"` // "shortcode", "markdown" or "auto" (a keyword auto-link)
 }
 
-// pageResult is what rendering one content page found out, besides the
-// file it wrote: what the manifest lists and what a rebuild (Session)
-// compares to know what else an edit changes.
+// pageResult is what rendering one content page made and found out: the
+// files it writes and the warnings it gives, which its keeper
+// (keepResult) writes and adds, and what the manifest lists and what a
+// rebuild (Session) compares to know what else an edit changes.
 type pageResult struct {
+	outputs    []pageOutput   // the page's files, written by keepResult and then dropped
+	warnings   diag.List      // problems that do not stop the build
 	links      []ManifestLink // the page's affiliate links, for the manifest
 	programs   []string       // programs its shortcodes and links use, sorted
 	shortcodes []string       // names of the shortcodes its body uses, sorted
 	pictures   []string       // static pictures its product boxes read ("static/images/x.png")
 }
 
+// pageOutput is one output file of a page: its path in the output and
+// its bytes, in a buffer of the builder's pool that keepResult gives back
+// once it wrote them.
+type pageOutput struct {
+	name string
+	buf  *bytes.Buffer
+}
+
+// warn adds a warning to the result.
+func (r *pageResult) warn(d diag.Diagnostic) {
+	d.Severity = diag.Warning
+	r.warnings = append(r.warnings, d)
+}
+
 // renderPages renders and writes every content page, in parallel, keeps
 // each one's result with its source and returns the affiliate links they
 // hold in page order.
 func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
-	results := make([]pageResult, len(srcs))
+	links := make([][]ManifestLink, len(srcs))
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
 		defer rendered()
@@ -53,34 +70,58 @@ func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
 			return nil // _build render: never or link (buildopts.go)
 		}
 		r, err := b.renderContentPageCached(srcs[i])
-		results[i] = r
+		links[i] = r.links
 		return err
 	})
 	if err := diag.Join(errs); err != nil {
 		return nil, err
 	}
-	var all []ManifestLink
-	for i, r := range results {
-		b.keepResult(srcs[i], r)
-		all = append(all, r.links...)
-	}
-	return all, nil
+	return slices.Concat(links...), nil
 }
 
-// keepResult keeps a content page's result with its source and records
-// the pictures it read (sawPicture).
-func (b *builder) keepResult(s *source, r pageResult) {
+// keepResult is where a content page's rendering, fresh or reused from
+// the build cache, takes effect: it writes the page's outputs, adds its
+// warnings, records the pictures it read (sawPicture) and keeps the rest
+// of the result with its source. Each keeper calls it in the worker that
+// rendered the page, so a build holds the bytes of one page a worker.
+func (b *builder) keepResult(s *source, r pageResult) error {
+	for _, o := range r.outputs {
+		err := b.write(o.name, s.file, o.buf.Bytes())
+		b.putBuffer(o.buf)
+		if err != nil {
+			return err
+		}
+	}
+	r.outputs = nil
 	s.result = r
+	for _, w := range r.warnings {
+		b.warn(w)
+	}
 	for _, pic := range r.pictures {
 		b.sawPicture(s.file, pic)
 	}
+	return nil
+}
+
+// renderAndKeep renders a content page and keeps its result
+// (keepResult), which it returns without its outputs.
+func (b *builder) renderAndKeep(s *source) (pageResult, error) {
+	r, err := b.renderContentPage(s)
+	if err != nil {
+		return pageResult{}, err
+	}
+	if err := b.keepResult(s, r); err != nil {
+		return pageResult{}, err
+	}
+	return s.result, nil
 }
 
 // renderContentPage renders one content page's body (shortcodes, then
 // Markdown, then the shortcodes' HTML put back), enforces the disclosure
-// rule, executes its layout and writes it, and returns what it found.
-// It sets the fields of s's Page that its layout and the lists show, and
-// leaves s itself as it was.
+// rule and executes its layout, and returns the page it made and what it
+// found, writing nothing (keepResult does). It sets the fields of s's
+// Page that its layout and the lists show, and leaves s itself as it
+// was.
 func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	p := s.page
 	head, body, err := b.readBody(s)
@@ -110,9 +151,11 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	if s.layout != "" {
 		layouts = append([]string{typ + "/" + s.layout + ".html", "_default/" + s.layout + ".html"}, layouts...)
 	}
-	if err := b.renderPage(p, s.outPath, layouts, s.file); err != nil {
+	buf, err := b.executeLayout(p, layouts, s.file)
+	if err != nil {
 		return pageResult{}, err
 	}
+	r.outputs = []pageOutput{{name: s.outPath, buf: buf}}
 	// Lists need only the summary: drop the body so memory stays flat,
 	// and the table of contents and JSON-LD unless a list shows them.
 	p.Content = ""
@@ -121,6 +164,21 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	}
 	r.links, r.programs = b.manifestOf(s, state), programsUsed(state)
 	return r, nil
+}
+
+// executeLayout executes the first of layouts found for p into a buffer
+// of the builder's pool.
+func (b *builder) executeLayout(p *Page, layouts []string, from string) (*bytes.Buffer, error) {
+	t, _ := b.tmpl.lookupPage(layouts...)
+	if t == nil {
+		return nil, diag.Errorf(from, 0, 0, diag.Template, "no layout found (looked for %s)", strings.Join(layouts, ", "))
+	}
+	buf := b.getBuffer()
+	if err := t.Execute(buf, p); err != nil {
+		b.putBuffer(buf)
+		return nil, diag.Errorf(from, 0, 0, diag.Template, "%v", templateError(err))
+	}
+	return buf, nil
 }
 
 // programsUsed lists the programs a page's shortcodes and links use,
@@ -177,16 +235,18 @@ func (b *builder) readBody(s *source) (head, body []byte, err error) {
 }
 
 // renderBody turns a page body into its HTML content, and returns the
-// shortcodes it uses (shortcodeNames) and the pictures they read in r.
+// shortcodes it uses (shortcodeNames), the pictures they read and the
+// warnings it gives in r.
 func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, p *Page) (html string, r pageResult, err error) {
 	saw := func(pic string) { r.pictures = append(r.pictures, pic) }
+	htmlContent := isHTMLContent(s.file)
 	env := &shortcodes.Env{
 		File: s.file, LineOffset: s.lineOffset, Registry: b.shortcodes(state, saw), Templates: b.tmpl,
 		Markdown: func(src []byte) (string, error) {
 			h, err := b.md.renderPlain(src)
 			return string(h), err
 		},
-		Page: p, Site: b.site, Inline: b.inlineShortcodes(), HTML: isHTMLContent(s.file),
+		Page: p, Site: b.site, Inline: b.inlineShortcodes(), HTML: htmlContent,
 	}
 	opts := shortcodes.ParseOptions{InnerUse: env.InnerUse}
 	doc, err := shortcodes.ParseWith(body, opts)
@@ -200,7 +260,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		body, doc = emojifyBody(body, doc, opts)
 	}
 	r.shortcodes = shortcodeNames(doc.Nodes, nil)
-	b.warnDuplicateParams(s, body, doc.Nodes)
+	b.warnDuplicateParams(s, body, doc.Nodes, r.warn)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
 		return "", pageResult{}, err
@@ -214,7 +274,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	}}
 	buf := b.getBuffer()
 	defer b.putBuffer(buf)
-	if isHTMLContent(s.file) {
+	if htmlContent {
 		buf.Write(res.Markdown) // HTML content is used as is, as in Hugo
 	} else if err := b.md.renderTo(buf, res.Markdown, st); err != nil {
 		return "", pageResult{}, diag.Errorf(s.file, 0, 0, diag.Content, "%v", err)
@@ -230,7 +290,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
 	}
-	out, err = b.enforceDisclosure(s, body, out, state, env)
+	out, err = b.enforceDisclosure(s, body, out, state, env, r.warn)
 	if err != nil {
 		return "", pageResult{}, err
 	}

@@ -502,8 +502,7 @@ func (inc *increment) apply() error {
 		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.result.links
 	}
 	errs := b.parallel(len(todo), func(i int) error {
-		r, err := b.renderContentPage(todo[i])
-		b.keepResult(todo[i], r)
+		_, err := b.renderAndKeep(todo[i])
 		return err
 	})
 	if err := diag.Join(errs); err != nil {
