@@ -14,7 +14,8 @@ import (
 )
 
 // TestCalculatorAndProduct loads the Kartra review (its earnings
-// calculator) and the kitchen-scale review (its product box) at 375 and
+// calculator) and the HostHarbor review (its product box, with a price:
+// the kitchen scale's, an Amazon product, shows none) at 375 and
 // 1280 px, light and dark, and wants each block whole on screen (no
 // horizontal scrolling, nothing cut off), its totals or price shown, its
 // text at 4.5:1, keyboard focus visible on its inputs and button, the
@@ -32,7 +33,7 @@ func TestCalculatorAndProduct(t *testing.T) {
 	pages := []blockPage{
 		{viewPage{"calculator", "/posts/kartra-affiliate-program-review/"}, "figure.calculator",
 			[]string{"figure.calculator input[data-calc-count]", "figure.calculator select[data-calc-billing]"}},
-		{viewPage{"product", "/posts/brightline-kitchen-scale-review/"}, "aside.product", []string{"aside.product a.btn-cta"}},
+		{viewPage{"product", "/posts/hostharbor-affiliate-program-review/"}, "aside.product", []string{"aside.product a.btn-cta"}},
 	}
 	eachView(t, startBrowser(t), serveExample(t).URL, pages, func(t *testing.T, v view, p blockPage) {
 		if err := chromedp.Do(v.ctx, chromedp.ScrollIntoView(chromedp.CSS(p.sel))); err != nil {
