@@ -2,6 +2,16 @@
 // content, program data, layouts, static files), renders every page in
 // parallel and writes the result to an Output, replacing the previous
 // output only when the whole build succeeded.
+//
+// A build is made of three values: the environment the configuration
+// determines (siteEnv, env.go), the site value that loading and
+// assembling the site make (siteValue, sitevalue.go; rendering a page
+// returns its result, pageResult), and the builder, one per build, that
+// renders the site value and holds what the build writes (build.go).
+// The site-wide outputs are one table (siteoutputs.go). A Session
+// (session.go) keeps the environment and site value of its last build,
+// with each page's result (sessionstate.go), and makes a new builder for
+// each rebuild.
 package generator
 
 import (
@@ -11,22 +21,18 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
-	"github.com/affsite/affsite/siteconfig"
 	"github.com/affsite/affsite/themes"
 	"github.com/yuin/goldmark"
 )
@@ -133,44 +139,43 @@ type PageRecord struct {
 	OwnDisclosure bool
 }
 
-// builder holds one build's state; nothing outlives it. Its siteValue
-// is what loading and assembling the site made (sitevalue.go); the rest
-// is the configuration, the renderers it sets up and what the build
-// writes.
+// builder is one build: it renders a site value (sitevalue.go), in the
+// environment the configuration makes (env.go), and holds what the build
+// writes. Every build has a new one, a Session's rebuild too (over the
+// site value its last build left, sessionstate.go), so nothing of one
+// build's state reaches the next and nothing is reset by hand.
 type builder struct {
-	siteValue
-	opts      Options
-	cfg       *Config
-	now       time.Time
-	basePath  string // path of baseURL, "/" or "/blog/"
-	md        *markdown
-	hugo      *hugoFeatures       // Hugo's highlighting and shortcodes, as configured
-	factCache *builtins.FactCache // programs' facts, shared by the pages
-	links     linkClassifier
-	out       Output
-	cache     *pageCache   // nil without Options.CacheDir
-	lang      *langBuild   // the language built, on a site with [languages] (languages.go)
-	langs     []*builder   // a multilingual site's: the languages' builders (languages.go)
-	strings   *siteStrings // i18n/ string files, the T function's (i18n.go)
+	*siteEnv
+	*siteValue
+	links linkClassifier
+	out   Output
+	cache *pageCache   // nil without Options.CacheDir
+	tmpl  *templateSet // the site value's templates, their functions this build's (bind)
+	refs  refIndex     // the pages ref, relref and GetPage find (refindex.go)
+	langs []*builder   // a multilingual site's: the languages' builders (languages.go)
+	// wrote is what the build wrote of the lists and site-wide outputs
+	// when it wrote them all (render; a Session's rebuild that writes
+	// them again).
+	wrote siteWrites
 
-	listFiles     map[string]bool // files written while recording, else nil
-	lastLists     map[string]bool // files of lists, feeds: renderLists wrote
-	lastSiteFiles []string        // files writeSiteFiles wrote
-	bufs          sync.Pool       // of *bytes.Buffer, reused across pages
-	mdCache       sync.Map        // markdownify results by source, for short strings
-
-	// pictures holds the static pictures product boxes read
-	// ("static/images/x.png"), whose change a preview session cannot
-	// apply by copying.
-	pictures sync.Map
-
-	configWarnings diag.List // the configuration's, given with every build's
+	bufs    sync.Pool // of *bytes.Buffer, reused across pages
+	mdCache sync.Map  // markdownify results by source, for short strings
 
 	mu       sync.Mutex
 	errs     []error
 	files    int
 	written  map[string]string // output path → what wrote it
+	claimed  []string          // the output paths, as they were claimed (wrote)
 	warnings diag.List
+}
+
+// siteWrites is what a build wrote of a site's lists and site-wide
+// outputs: a Session's rebuild that writes them again removes these
+// first, since an edit may leave fewer.
+type siteWrites struct {
+	lists     map[string]bool // pagers and feeds (renderLists)
+	siteFiles []string        // the site-wide outputs (writeSiteOutputs)
+	aliases   []langAlias     // a language's alias pages, which the root writes (languages.go)
 }
 
 // Build builds the site described by opts.
@@ -238,50 +243,35 @@ func CheckSource(dir string) error {
 	return nil
 }
 
+// newBuilder makes the builder of a build of the site opts points at:
+// its environment, and an empty site value for load to fill.
 func newBuilder(opts Options) (*builder, error) {
-	if opts.Source == "" {
-		opts.Source = "."
-	}
-	if err := CheckSource(opts.Source); err != nil {
-		return nil, err
-	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
-	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	if opts.Workers <= 0 {
-		opts.Workers = 4 * runtime.GOMAXPROCS(0)
-	}
-	cfg, err := siteconfig.LoadEnv(opts.Source, opts.Environment)
+	env, err := newSiteEnv(opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := siteconfig.CheckSiteHere(opts.Source, cfg); err != nil {
-		return nil, err
+	return newBuild(env, &siteValue{}, nil), nil
+}
+
+// newBuild makes the builder of one build of the site value sv in env,
+// writing to out. A site value already loaded (a Session's) is bound to
+// it.
+func newBuild(env *siteEnv, sv *siteValue, out Output) *builder {
+	b := &builder{siteEnv: env, siteValue: sv, out: out, written: map[string]string{}, warnings: slices.Clone(env.configWarnings)}
+	b.links = b
+	if sv.templates != nil {
+		b.tmpl = sv.templates.forBuild(b.buildFuncs())
+		b.bindSite()
 	}
-	if opts.BaseURL != "" {
-		cfg.BaseURL = opts.BaseURL
-		if err := cfg.Normalize(); err != nil {
-			return nil, err
-		}
-	}
-	b := &builder{opts: opts, cfg: cfg, now: opts.Now, written: map[string]string{}, factCache: builtins.NewFactCache()}
-	b.configWarnings = slices.Clone(cfg.Unsupported)
-	if w, ok := cfg.IgnoredDiagnostic(); ok {
-		b.configWarnings = append(b.configWarnings, w)
-	}
-	b.warnings = slices.Clone(b.configWarnings)
-	b.basePath = cfg.BasePath()
-	if b.strings, err = loadStrings(opts.Source, cfg); err != nil {
-		return nil, err
-	}
-	if b.hugo, err = loadHugoFeatures(cfg); err != nil {
-		return nil, err
-	}
-	b.md = newMarkdown(cfg.Markup, append(b.hugo.markdownExtenders(), opts.Markdown...)...)
-	return b, nil
+	return b
+}
+
+// bindSite points the hooks of the site value's Site, which templates
+// call, at this build: GetPage reads its page index, ProgramView its
+// program data.
+func (b *builder) bindSite() {
+	b.site.getPage = b.getPage
+	b.site.programView = b.programView
 }
 
 // run does the build's stages in order.
@@ -319,7 +309,7 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
-	b.tmpl = tmpl
+	b.templates, b.tmpl = tmpl, tmpl
 	static, err := b.staticFiles()
 	if err != nil {
 		return err
@@ -334,7 +324,7 @@ func (b *builder) load() error {
 	}
 	b.srcs = pages
 	b.assemble(pages, sections)
-	b.site.getPage = b.getPage
+	b.bindSite()
 	return nil
 }
 
@@ -344,22 +334,20 @@ func (b *builder) render() (*Report, error) {
 	if b.opts.Output == nil {
 		defer limitMemory(len(pages), b.cache != nil)()
 	}
-	manifest, err := b.renderPages(pages)
+	if _, err := b.renderPages(pages); err != nil {
+		return nil, err
+	}
+	// The files of lists and of the site as a whole are kept, so an
+	// incremental rebuild (Session) can replace them.
+	lists, err := b.writes(b.renderLists)
 	if err != nil {
 		return nil, err
 	}
-	// The files of lists and of the site as a whole are recorded, so an
-	// incremental rebuild (Session) can replace them.
-	b.listFiles = map[string]bool{}
-	if err := b.renderLists(); err != nil {
+	siteFiles, err := b.writes(func() error { return b.writeSiteOutputs(allSiteInputs) })
+	if err != nil {
 		return nil, err
 	}
-	b.lastLists, b.listFiles = b.listFiles, map[string]bool{}
-	if err := b.writeSiteOutputs(allSiteInputs); err != nil {
-		return nil, err
-	}
-	b.lastSiteFiles = sortedKeys(b.listFiles)
-	b.listFiles = nil
+	b.wrote.lists, b.wrote.siteFiles = lists, sortedKeys(siteFiles)
 	if err := b.copyResources(); err != nil {
 		return nil, err
 	}
@@ -370,10 +358,15 @@ func (b *builder) render() (*Report, error) {
 		b.warnings = append(b.warnings, b.stringWarnings()...) // a multilingual site's: runAll
 	}
 	b.warnings.Sort()
+	return b.report(), nil
+}
+
+// report is the build's report of its site.
+func (b *builder) report() *Report {
 	return &Report{
-		Pages: len(pages), Files: b.files, Warnings: b.warnings, Links: manifest, Sources: records(pages),
+		Pages: len(b.srcs), Files: b.files, Warnings: b.warnings, Links: b.manifest(), Sources: records(b.srcs),
 		Config: b.cfg, Programs: b.programs, Registry: b.linkSet,
-	}, nil
+	}
 }
 
 // layers lists the layout folders in lookup order: the site's, the
@@ -421,12 +414,26 @@ func (b *builder) claim(name, from string) error {
 		return fmt.Errorf("%s and %s both write %s", prev, from, name)
 	}
 	b.written[name] = from
-	if b.listFiles != nil {
-		b.listFiles[name] = true
-	}
+	b.claimed = append(b.claimed, name)
 	b.files++
 	b.mu.Unlock()
 	return nil
+}
+
+// writes runs f, one step of the build, and returns the output files
+// it wrote.
+func (b *builder) writes(f func() error) (map[string]bool, error) {
+	b.mu.Lock()
+	from := len(b.claimed)
+	b.mu.Unlock()
+	err := f()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	names := make(map[string]bool, len(b.claimed)-from)
+	for _, n := range b.claimed[from:] {
+		names[n] = true
+	}
+	return names, err
 }
 
 // warn records a problem that does not stop the build.

@@ -111,11 +111,11 @@ func (b *builder) getPage(ref string) *Page {
 	if strings.TrimSpace(ref) == "/" || strings.TrimSpace(ref) == "" {
 		return b.home
 	}
-	pr, err := b.hugo.index(b).Find("", ref)
+	pr, err := b.refIndex().Find("", ref)
 	if err != nil {
 		return nil
 	}
-	if s := b.hugo.page(b, pr.File); s != nil {
+	if s := b.refPage(pr.File); s != nil {
 		return s.page
 	}
 	key := strings.TrimPrefix(pr.File, "content/")

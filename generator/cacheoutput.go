@@ -87,11 +87,10 @@ func (b *builder) openSessionCache(mem *MemOutput) error {
 }
 
 // sawPicture records that the product boxes of the content file file
-// read the static picture pic ("static/images/x.png"): a preview Session
-// rebuilds all when it changes, and the cache keeps the record for the
-// sessions that reuse the page.
+// read the static picture pic ("static/images/x.png"): the cache keeps
+// the record for the sessions that reuse the page. (A preview Session
+// rebuilds all when it changes: the page's result has it, showsPicture.)
 func (b *builder) sawPicture(file, pic string) {
-	b.pictures.Store(pic, true)
 	if pc := b.cache; pc != nil {
 		pc.mu.Lock()
 		if pc.pictures == nil {

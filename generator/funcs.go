@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"math"
 	"reflect"
 	"sort"
@@ -16,9 +17,51 @@ import (
 	"github.com/affsite/affsite/internal/slugs"
 )
 
-// templateFuncs returns the functions themes can call. They close over
-// the build's site settings; nothing is shared between builds.
+// templateFuncs returns the functions themes can call: the build's
+// (buildFuncs) and the others, which read only their arguments.
 func (b *builder) templateFuncs() template.FuncMap {
+	funcs := template.FuncMap{
+		"urlize":     urlize,
+		"plainify":   plainify,
+		"truncate":   truncate,
+		"safeHTML":   func(s any) template.HTML { return template.HTML(fmt.Sprint(s)) },
+		"safeURL":    func(s any) template.URL { return template.URL(fmt.Sprint(s)) },
+		"safeCSS":    func(s any) template.CSS { return template.CSS(fmt.Sprint(s)) },
+		"safeJS":     func(s any) template.JS { return template.JS(fmt.Sprint(s)) },
+		"jsonify":    jsonify,
+		"default":    defaultValue,
+		"lower":      func(s any) string { return strings.ToLower(fmt.Sprint(s)) },
+		"upper":      func(s any) string { return strings.ToUpper(fmt.Sprint(s)) },
+		"title":      titleCase,
+		"first":      first,
+		"after":      after,
+		"where":      where,
+		"sort":       sortList,
+		"dict":       dict,
+		"slice":      func(v ...any) []any { return v },
+		"seq":        seq,
+		"add":        arith('+'),
+		"sub":        arith('-'),
+		"mul":        arith('*'),
+		"div":        arith('/'),
+		"in":         in,
+		"isset":      isset,
+		"dateFormat": dateFormat,
+		"replace": func(s, old, new any) string {
+			return strings.ReplaceAll(fmt.Sprint(s), fmt.Sprint(old), fmt.Sprint(new))
+		},
+		"hasPrefix":  func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
+		"humanize":   humanize,
+		"countwords": func(s any) int { return plainWords(fmt.Sprint(s), nil) }, // plainify's text, counted
+	}
+	maps.Copy(funcs, b.buildFuncs())
+	return funcs
+}
+
+// buildFuncs are the template functions that read the build: its
+// configuration, site value, caches and page index. A build binds the
+// templates it reuses to its own (templateSet.forBuild).
+func (b *builder) buildFuncs() template.FuncMap {
 	return template.FuncMap{
 		"partial":       func(string, ...any) (template.HTML, error) { return "", nil },      // replaced by loadTemplates
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
@@ -27,40 +70,8 @@ func (b *builder) templateFuncs() template.FuncMap {
 		"navItem":       b.navItem,
 		"program":       b.programView,
 		"relURL":        b.relURL,
-		"urlize":        urlize,
 		"markdownify":   b.markdownify,
-		"plainify":      plainify,
-		"truncate":      truncate,
-		"safeHTML":      func(s any) template.HTML { return template.HTML(fmt.Sprint(s)) },
-		"safeURL":       func(s any) template.URL { return template.URL(fmt.Sprint(s)) },
-		"safeCSS":       func(s any) template.CSS { return template.CSS(fmt.Sprint(s)) },
-		"safeJS":        func(s any) template.JS { return template.JS(fmt.Sprint(s)) },
-		"jsonify":       jsonify,
-		"default":       defaultValue,
-		"lower":         func(s any) string { return strings.ToLower(fmt.Sprint(s)) },
-		"upper":         func(s any) string { return strings.ToUpper(fmt.Sprint(s)) },
-		"title":         titleCase,
-		"first":         first,
-		"after":         after,
-		"where":         where,
-		"sort":          sortList,
-		"dict":          dict,
-		"slice":         func(v ...any) []any { return v },
-		"seq":           seq,
-		"add":           arith('+'),
-		"sub":           arith('-'),
-		"mul":           arith('*'),
-		"div":           arith('/'),
-		"in":            in,
-		"isset":         isset,
 		"now":           func() time.Time { return b.now },
-		"dateFormat":    dateFormat,
-		"replace": func(s, old, new any) string {
-			return strings.ReplaceAll(fmt.Sprint(s), fmt.Sprint(old), fmt.Sprint(new))
-		},
-		"hasPrefix":  func(s, p any) bool { return strings.HasPrefix(fmt.Sprint(s), fmt.Sprint(p)) },
-		"humanize":   humanize,
-		"countwords": func(s any) int { return plainWords(fmt.Sprint(s), nil) }, // plainify's text, counted
 		// fingerprint and resources.Get: cache-safe asset links (fingerprint.go).
 		"fingerprint": b.fingerprint,
 		"resources":   func() resourcesNamespace { return resourcesNamespace{b} },

@@ -6,9 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/highlight"
@@ -18,17 +16,13 @@ import (
 )
 
 // hugoFeatures is what the site's configuration says of Hugo's
-// highlighting, embedded shortcodes and inline shortcodes, and the page
-// index that ref and relref read. Its settings are read from the
+// highlighting, embedded shortcodes and inline shortcodes (the page
+// index that ref and relref read is the build's: refindex.go). Its settings are read from the
 // configuration here, apart from Config, so the two grow separately.
 type hugoFeatures struct {
 	highlight        highlight.Config
 	privacy          hugoshortcodes.Privacy
 	inlineShortcodes bool // enableInlineShortcodes
-
-	mu    sync.Mutex
-	refs  *hugoshortcodes.PageIndex // built at the first ref, for the current pages
-	pages map[string]*source        // by file, with refs
 }
 
 // loadHugoFeatures reads the settings from the site's merged
@@ -172,7 +166,7 @@ func (hf *hugoFeatures) markdownExtenders() []goldmark.Extender {
 // own for, which then run as template shortcodes do, as in Hugo.
 func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 	hf := b.hugo
-	s := hf.page(b, file)
+	s := b.refPage(file)
 	if s == nil {
 		s = b.sectionSourceOf(file) // an _index.md: param reads its front matter
 	}
@@ -184,7 +178,7 @@ func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 		},
 		Markdownify: func(src string) (template.HTML, error) { return b.markdownify(src) },
 	}
-	pg.Refs = hf.index(b)
+	pg.Refs = b.refIndex()
 	if s != nil {
 		pg.File = s.key // refs are relative to the page as its language sees it
 		p := s.page
@@ -219,64 +213,6 @@ func lookupParam(params map[string]any, key string) (any, bool) {
 		}
 	}
 	return v, true
-}
-
-// page returns the content page of file.
-func (hf *hugoFeatures) page(b *builder, file string) *source {
-	hf.mu.Lock()
-	defer hf.mu.Unlock()
-	hf.build(b)
-	return hf.pages[file]
-}
-
-// index returns the page index of ref and relref.
-func (hf *hugoFeatures) index(b *builder) *hugoshortcodes.PageIndex {
-	hf.mu.Lock()
-	defer hf.mu.Unlock()
-	hf.build(b)
-	return hf.refs
-}
-
-// build indexes the current pages, once after each reset; the caller
-// holds hf.mu.
-func (hf *hugoFeatures) build(b *builder) {
-	if hf.refs != nil {
-		return
-	}
-	var refs []hugoshortcodes.PageRef
-	hf.pages = make(map[string]*source, len(b.srcs))
-	for _, s := range b.srcs {
-		hf.pages[s.file], hf.pages[s.key] = s, s
-		refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
-	}
-	if b.site != nil {
-		for name, p := range b.site.Sections {
-			if _, ok := b.sectionSources[name]; !ok && p != nil {
-				refs = append(refs, hugoshortcodes.PageRef{File: "content/" + name, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
-			}
-		}
-	}
-	for name, s := range b.sectionSources {
-		p := s.page // the list page's URL, where there is one
-		if sp := b.site.Sections[name]; sp != nil {
-			p = sp
-		} else if name == "" && b.home != nil {
-			p = b.home
-		}
-		if p != nil {
-			refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
-		}
-	}
-	// Where two pages claim one path, the first by file wins, on every run.
-	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
-	hf.refs = hugoshortcodes.NewPageIndex(refs)
-}
-
-// reset forgets the page index, for a rebuild whose pages changed.
-func (hf *hugoFeatures) reset() {
-	hf.mu.Lock()
-	hf.refs, hf.pages = nil, nil
-	hf.mu.Unlock()
 }
 
 // inlineShortcodes compiles inline shortcodes with the template

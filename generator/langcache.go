@@ -57,8 +57,20 @@ func (pc *pageCache) forLanguage(lb *builder) *pageCache {
 // linked records, once every language is loaded and its pages are
 // linked to their translations, what crosses languages.
 func (ml *langCache) linked(bs []*builder) {
-	h := sha256.New()
+	ml.cross = crossFacts(bs)
 	ml.srcs = map[*Page]*source{}
+	for _, lb := range bs {
+		for _, s := range lb.srcs {
+			ml.srcs[s.page] = s
+		}
+	}
+}
+
+// crossFacts sums what a language switcher may show of every language's
+// home page and section lists (their facts, pagefacts.go): a page's
+// cache key holds it, and a Session's edit that changes it rebuilds all.
+func crossFacts(bs []*builder) buildcache.Sum {
+	h := sha256.New()
 	for _, lb := range bs {
 		fields(h, "language", lb.lang.Lang)
 		if lb.home != nil {
@@ -67,11 +79,10 @@ func (ml *langCache) linked(bs []*builder) {
 		for _, name := range sortedKeys(lb.site.Sections) {
 			fields(h, name, factsOf(&source{page: lb.site.Sections[name]}).list(true))
 		}
-		for _, s := range lb.srcs {
-			ml.srcs[s.page] = s
-		}
 	}
-	h.Sum(ml.cross[:0])
+	var sum buildcache.Sum
+	h.Sum(sum[:0])
+	return sum
 }
 
 // writeLanguage adds to a view key what is the builder's language's own

@@ -2,15 +2,12 @@ package generator
 
 import (
 	"maps"
-	"path"
-	"path/filepath"
 	"slices"
-	"sort"
-	"strings"
 )
 
 // This file is a Session's incremental rebuild of a multilingual site.
-// Each language's builder applies the edits of its own content as a
+// Each language has a new builder over what the last build left of it
+// (sessionstate.go), which applies the edits of its own content as a
 // site of one language does (session.go); program data, shortcode
 // templates and static files are every language's. What crosses
 // languages:
@@ -29,87 +26,63 @@ import (
 // renders them, so a page reads its translations as a clean build has
 // them.
 
-// sessionPaths are the changed files as needsFullBuild sees them: a
-// content file of a multilingual site by its content key
-// ("content-de/posts/a.md" and "content/posts/a.fr.md" are
-// "content/posts/a.md"), so that an _index.fr.md rebuilds all as an
-// _index.md does.
-func (b *builder) sessionPaths(changed []string) []string {
-	if b.langs == nil {
-		return changed
-	}
-	out := make([]string, len(changed))
-	for i, c := range changed {
-		c = path.Clean(filepath.ToSlash(c))
-		if lb := b.languageOf(c); lb != nil {
-			c = lb.contentKey(c)
-		}
-		out[i] = c
-	}
-	return out
-}
-
 // languageOf is the builder of the language whose content the file is
 // (relative to the site), or nil.
 func (b *builder) languageOf(file string) *builder {
-	dir := ""
-	for _, lb := range b.langs {
-		if d := lb.contentDir(); strings.HasPrefix(file, d+"/") && len(d) > len(dir) {
-			dir = d
-		}
+	envs := make([]*siteEnv, len(b.langs))
+	for i, lb := range b.langs {
+		envs[i] = lb.siteEnv
 	}
-	for _, lb := range b.langs {
-		if dir != "" && lb.contentDir() == dir && lb.ownsContent(file) {
-			return lb
-		}
+	if i := languageOf(envs, file); i >= 0 {
+		return b.langs[i]
 	}
 	return nil
 }
 
 // incrementalLanguages is incremental for a multilingual site.
 func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error) {
-	root := s.last
 	old := s.files
 	out := &MemOutput{files: maps.Clone(old.files)}
-	to := root.sessionOutput(out)
-	root.out = to
+	root := s.last.builds(s.last.root.env.sessionOutput(out))
 	incs := map[*builder]*increment{}
-	for _, lb := range root.langs {
-		lo := lb.out.(langOutput)
-		lo.root = to
-		incs[lb] = lb.startIncrement(out, lo)
+	for i, lb := range root.langs {
+		incs[lb] = newIncrement(lb, s.last.langs[i], out)
 	}
 	groups, static, err := root.applyEdits(changed, incs)
 	if err != nil {
 		return nil, err
 	}
-	aliases := rootAliases(root.langs)
 	if err := root.relink(incs, groups); err != nil {
 		return nil, err
 	}
+	next := &sessionState{root: s.last.root}
+	reps := make([]*Report, len(root.langs))
 	dirty := false
-	for _, lb := range root.langs {
-		if err := incs[lb].apply(); err != nil {
+	for i, lb := range root.langs {
+		inc := incs[lb]
+		if err := inc.apply(); err != nil {
 			return nil, err
 		}
 		for _, c := range static {
-			if err := incs[lb].static(c); err != nil {
+			if err := inc.static(c); err != nil {
 				return nil, err
 			}
 		}
-		dirty = dirty || incs[lb].listsDirty
+		dirty = dirty || inc.listsDirty
+		next.langs = append(next.langs, inc.next())
+		reps[i] = lb.report()
 	}
-	rep := root.languagesReport()
+	rep := root.joinReports(reps)
 	if dirty {
-		for _, n := range aliases {
+		for _, n := range rootAliases(s.last.langs) {
 			out.remove(n)
 		}
-		if err := root.writeLanguageRoot(root.langs, rep); err != nil {
+		if err := root.writeLanguageRoot(next.langs, rep); err != nil {
 			return nil, err
 		}
 	}
 	rep.Files = len(out.files)
-	s.files = out
+	s.files, s.last = out, next
 	rr := &RebuildReport{Report: rep}
 	rr.Changed, rr.Removed = diffOutputs(old, out)
 	return rr, nil
@@ -164,7 +137,6 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 			return err
 		}
 		inc.assembled = true
-		lb.lang.aliases = nil // written again with the site's files
 	}
 	linkTranslations(b.langs)
 	if crossFacts(b.langs) != before {
@@ -192,46 +164,12 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 	return nil
 }
 
-// crossFacts is what a language switcher may show of every language's
-// home page and section lists.
-func crossFacts(bs []*builder) string {
-	var sb strings.Builder
-	for _, lb := range bs {
-		sb.WriteString("\x00language " + lb.lang.Lang)
-		if lb.home != nil {
-			sb.WriteString(factsOf(&source{page: lb.home}).list(true))
-		}
-		for _, name := range sortedKeys(lb.site.Sections) {
-			sb.WriteString("\x00" + name + factsOf(&source{page: lb.site.Sections[name]}).list(true))
-		}
-	}
-	return sb.String()
-}
-
-// languagesReport is the report of a rebuild of every language.
-func (b *builder) languagesReport() *Report {
-	rep := &Report{Config: b.cfg}
-	for _, lb := range b.langs {
-		rep.Pages += len(lb.srcs)
-		rep.Warnings = append(rep.Warnings, lb.warnings...)
-		rep.Links = append(rep.Links, lb.manifest()...)
-		rep.Sources = append(rep.Sources, records(lb.srcs)...)
-		if rep.Programs == nil {
-			rep.Programs, rep.Registry = lb.programs, lb.linkSet
-		}
-	}
-	rep.Warnings = append(rep.Warnings, b.stringWarnings()...)
-	rep.Warnings.Sort()
-	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
-	return rep
-}
-
-// rootAliases are the files of the aliases the languages' pages ask
+// rootAliases are the files of the aliases the languages' pages asked
 // for, which the root has.
-func rootAliases(bs []*builder) []string {
+func rootAliases(langs []*siteState) []string {
 	var names []string
-	for _, lb := range bs {
-		for _, a := range lb.lang.aliases {
+	for _, l := range langs {
+		for _, a := range l.wrote.aliases {
 			names = append(names, a.out)
 		}
 	}

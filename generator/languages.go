@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/siteconfig"
 )
 
@@ -29,42 +28,38 @@ import (
 // .Site.Language (.Lang, .LanguageName, .Weight, .LanguageCode).
 type Language = siteconfig.Language
 
-// langBuild is what the builder of one language of a site knows beyond
-// its configuration.
+// langBuild is the language a builder builds, on a site with
+// [languages], and the site's languages.
 type langBuild struct {
 	Language
 	all []Language // every language of the site, in order
-	// aliases are the alias pages the language's pages ask for, written
-	// at the root once every language is built.
-	aliases []langAlias
 }
 
-// langAlias is one alias page: its output path below the root.
+// langAlias is one alias page a language's page asks for, written at
+// the root once every language is built: its output path below the
+// root.
 type langAlias struct {
 	out  string
 	data []byte
 }
 
 // multilingual tells whether the builder builds one language of several.
-func (b *builder) multilingual() bool { return b.lang != nil && len(b.lang.all) > 1 }
+func (e *siteEnv) multilingual() bool { return e.lang != nil && len(e.lang.all) > 1 }
 
 // runAll builds the site: run for a site of one language, else one
 // builder per language, their outputs under one root.
 func (b *builder) runAll() (*Report, error) {
-	if len(b.cfg.Languages) == 0 {
+	if len(b.cfg.Languages) == 0 || b.lang != nil { // one language (newSiteEnv)
 		return b.run()
 	}
 	langs := b.cfg.SiteLanguages()
-	if len(langs) == 1 {
-		b.lang = &langBuild{Language: langs[0], all: langs}
-		return b.run()
-	}
 	var bs []*builder
 	for _, l := range langs {
-		lb, err := b.forLanguage(l, langs)
+		le, err := b.forLanguage(l, langs)
 		if err != nil {
 			return nil, err
 		}
+		lb := newBuild(le, &siteValue{}, b.languageOutput(le, b.out))
 		lb.cache = b.cache.forLanguage(lb) // langcache.go
 		if err := lb.load(); err != nil {
 			return nil, err
@@ -76,67 +71,57 @@ func (b *builder) runAll() (*Report, error) {
 	if b.cache != nil {
 		b.cache.ml.linked(bs)
 	}
-	rep := &Report{Config: b.cfg}
-	for _, lb := range bs {
+	reps := make([]*Report, len(bs))
+	for i, lb := range bs {
 		r, err := lb.render()
 		if err != nil {
 			return nil, err
 		}
-		mergeReport(rep, r)
+		reps[i] = r
+	}
+	rep := b.joinReports(reps)
+	return rep, b.writeLanguageRoot(b.sessionState().langs, rep)
+}
+
+// languageOutput is where the builder of the language of le writes,
+// when the site's files go to root: below the language's prefix, and
+// the files the site has once at the root.
+func (b *builder) languageOutput(le *siteEnv, root Output) langOutput {
+	return langOutput{root: root, prefix: le.lang.Prefix, goPath: strings.TrimPrefix(b.cfg.Affiliate.GoPath(), b.basePath)}
+}
+
+// joinReports is the site's report of a build of every language, from
+// the languages' reports: their pages, files, warnings (and the string
+// files' warnings, the site's), links and sources (sorted by URL).
+func (b *builder) joinReports(reps []*Report) *Report {
+	rep := &Report{Config: b.cfg}
+	for _, r := range reps {
+		rep.Pages += r.Pages
+		rep.Files += r.Files
+		rep.Warnings = append(rep.Warnings, r.Warnings...)
+		rep.Links = append(rep.Links, r.Links...)
+		rep.Sources = append(rep.Sources, r.Sources...)
+		if rep.Programs == nil {
+			rep.Programs, rep.Registry = r.Programs, r.Registry
+		}
 	}
 	rep.Warnings = append(rep.Warnings, b.stringWarnings()...)
-	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
-	if err := b.writeLanguageRoot(bs, rep); err != nil {
-		return nil, err
-	}
 	rep.Warnings.Sort()
-	return rep, nil
-}
-
-// forLanguage makes the builder of one language: b's options and
-// output, the language's configuration and prefix.
-func (b *builder) forLanguage(l Language, all []Language) (*builder, error) {
-	lb := &builder{opts: b.opts, cfg: b.cfg.ForLanguage(l), now: b.now, written: map[string]string{}, factCache: builtins.NewFactCache()}
-	lb.lang = &langBuild{Language: l, all: all}
-	lb.basePath = b.basePath + l.Prefix
-	lb.out = langOutput{root: b.out, prefix: l.Prefix, goPath: strings.TrimPrefix(b.cfg.Affiliate.GoPath(), b.basePath)}
-	lb.configWarnings = b.configWarnings
-	lb.strings = b.strings.forLanguage(l.Lang, lb.cfg)
-	lb.warnings = append(lb.warnings, b.configWarnings...)
-	if !l.Default {
-		lb.configWarnings, lb.warnings = nil, nil // given once, by the default language
-	}
-	var err error
-	if lb.hugo, err = loadHugoFeatures(lb.cfg); err != nil {
-		return nil, err
-	}
-	lb.md = newMarkdown(lb.cfg.Markup, append(lb.hugo.markdownExtenders(), b.opts.Markdown...)...)
-	return lb, nil
-}
-
-// mergeReport adds one language's report to the site's.
-func mergeReport(rep, r *Report) {
-	rep.Pages += r.Pages
-	rep.Files += r.Files
-	rep.Warnings = append(rep.Warnings, r.Warnings...)
-	rep.Links = append(rep.Links, r.Links...)
-	rep.Sources = append(rep.Sources, r.Sources...)
-	if rep.Programs == nil {
-		rep.Programs, rep.Registry = r.Programs, r.Registry
-	}
+	sort.Slice(rep.Sources, func(i, j int) bool { return rep.Sources[i].URL < rep.Sources[j].URL })
+	return rep
 }
 
 // writeLanguageRoot writes what the root of a multilingual site has
 // besides the languages' files: the sitemap index, the redirect from
 // the default language's folder to the root (or from the root to it,
 // with defaultContentLanguageInSubdir), and the aliases.
-func (b *builder) writeLanguageRoot(bs []*builder, rep *Report) error {
+func (b *builder) writeLanguageRoot(langs []*siteState, rep *Report) error {
 	var idx sitemapIndex
 	idx.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	aliases := map[string]langAlias{}
-	for _, lb := range bs {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: b.absURL(lb.lang.Lang + "/sitemap.xml")})
-		for _, a := range lb.lang.aliases {
+	for _, l := range langs {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: b.absURL(l.env.lang.Lang + "/sitemap.xml")})
+		for _, a := range l.wrote.aliases {
 			aliases[a.out] = a // a later language's wins, as in Hugo
 		}
 	}
@@ -145,10 +130,10 @@ func (b *builder) writeLanguageRoot(bs []*builder, rep *Report) error {
 		return err
 	}
 	files := map[string][]byte{"sitemap.xml": x}
-	def := bs[0]
-	for _, lb := range bs {
-		if lb.lang.Default {
-			def = lb
+	def := langs[0].env
+	for _, l := range langs {
+		if l.env.lang.Default {
+			def = l.env
 		}
 	}
 	if def.lang.Prefix == "" {
@@ -195,14 +180,14 @@ func (o langOutput) path(name string) string {
 // writesSiteFiles tells whether the builder writes the files the site
 // has once (robots.txt, hosting files, /go/ redirects): every builder
 // of a site of one language, the default language's of several.
-func (b *builder) writesSiteFiles() bool { return !b.multilingual() || b.lang.Default }
+func (e *siteEnv) writesSiteFiles() bool { return !e.multilingual() || e.lang.Default }
 
 // langPrefix is the builder's language's folder ("fr/"), or "".
-func (b *builder) langPrefix() string {
-	if b.lang == nil {
+func (e *siteEnv) langPrefix() string {
+	if e.lang == nil {
 		return ""
 	}
-	return b.lang.Prefix
+	return e.lang.Prefix
 }
 
 // rootPath is the base URL's path without the language's prefix.
@@ -247,11 +232,11 @@ func (b *builder) siteLanguages() (*Language, []*Language) {
 
 // contentDir is the folder of the builder's content, relative to the
 // site: content, or its language's contentDir.
-func (b *builder) contentDir() string {
-	if b.lang == nil {
+func (e *siteEnv) contentDir() string {
+	if e.lang == nil {
 		return "content"
 	}
-	return langContentDir(b.lang.Language)
+	return langContentDir(e.lang.Language)
 }
 
 // langContentDir is the folder of l's content, relative to the site:
@@ -277,11 +262,11 @@ func (b *builder) otherLanguageDir(full string) bool {
 
 // fileLang is the language a content file's name gives (a.fr.md:
 // "fr"), if the site has that language; "" otherwise.
-func (b *builder) fileLang(file string) string {
-	if b.lang == nil {
+func (e *siteEnv) fileLang(file string) string {
+	if e.lang == nil {
 		return ""
 	}
-	if lang, _ := splitLangSuffix(file); slices.ContainsFunc(b.lang.all, func(l Language) bool { return l.Lang == lang }) {
+	if lang, _ := splitLangSuffix(file); slices.ContainsFunc(e.lang.all, func(l Language) bool { return l.Lang == lang }) {
 		return lang
 	}
 	return ""
@@ -302,14 +287,14 @@ func splitLangSuffix(file string) (lang, rest string) {
 // of the builder's language: the language its name gives, else that of
 // its folder (a language's own contentDir; content/ is the default
 // language's).
-func (b *builder) ownsContent(file string) bool {
-	if b.lang == nil {
+func (e *siteEnv) ownsContent(file string) bool {
+	if e.lang == nil {
 		return true
 	}
-	if l := b.fileLang(file); l != "" {
-		return l == b.lang.Lang
+	if l := e.fileLang(file); l != "" {
+		return l == e.lang.Lang
 	}
-	return b.lang.Default || b.contentDir() != "content"
+	return e.lang.Default || e.contentDir() != "content"
 }
 
 // contentKey is a content file's path as its language sees it: below
@@ -318,13 +303,13 @@ func (b *builder) ownsContent(file string) bool {
 // file itself on a site without [languages]. Its extension is .md
 // whatever the file's format (markdownKey). It is what URLs, sections
 // and ref/relref are made of, and what translations share.
-func (b *builder) contentKey(file string) string {
+func (e *siteEnv) contentKey(file string) string {
 	file = markdownKey(file) // contentformats.go
-	if b.lang == nil {
+	if e.lang == nil {
 		return file
 	}
-	rel := strings.TrimPrefix(strings.TrimPrefix(file, b.contentDir()), "/")
-	if b.fileLang(file) != "" {
+	rel := strings.TrimPrefix(strings.TrimPrefix(file, e.contentDir()), "/")
+	if e.fileLang(file) != "" {
 		_, rel = splitLangSuffix(rel)
 	}
 	return "content/" + rel

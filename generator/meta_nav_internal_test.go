@@ -26,7 +26,7 @@ const navTemplate = `{{ define "nav-item" -}}
 // TestNavItemMatchesTemplate runs navItem and the template it replaced
 // on menu entries with hostile text, nested two levels.
 func TestNavItemMatchesTemplate(t *testing.T) {
-	b := &builder{cfg: &siteconfig.Config{BaseURL: "https://example.org/blog/"}, basePath: "/blog/"}
+	b := &builder{siteEnv: &siteEnv{cfg: &siteconfig.Config{BaseURL: "https://example.org/blog/"}, basePath: "/blog/"}}
 	tmpl := template.Must(template.New("nav").Funcs(b.templateFuncs()).Parse(navTemplate))
 	leaf := MenuItem{Name: "Leaf " + hostile, URL: "/blog/x y/?q=" + hostile, Title: "T " + hostile}
 	for name, m := range map[string]MenuItem{

@@ -67,7 +67,7 @@ const hostile = "a<b>&amp;\"q\" 'x' +1 \x00 \xff\xfe é – \u2028 \ufdd0 %zz %2
 // TestHeadMetaMatchesTemplate runs headMeta and the template lines it
 // replaced on the same pages, hostile text in every field.
 func TestHeadMetaMatchesTemplate(t *testing.T) {
-	b := &builder{cfg: &siteconfig.Config{BaseURL: "https://example.org/blog/"}, basePath: "/blog/"}
+	b := &builder{siteEnv: &siteEnv{cfg: &siteconfig.Config{BaseURL: "https://example.org/blog/"}, basePath: "/blog/"}}
 	tmpl := template.Must(template.New("head").Funcs(b.templateFuncs()).Parse(headTemplate))
 	east := time.FixedZone("east", 5*3600+30*60)
 	site := &Site{Title: "Site " + hostile, Author: "Au " + hostile, Params: map[string]any{"description": " Site desc " + hostile + " "}}

@@ -38,9 +38,6 @@ type Page struct {
 	Images      []string
 	// Program is the id of the review's main program (front matter "program").
 	Program string
-	// programView computes a program's view (see ProgramView); set by
-	// assemble.
-	programView func(id string) (*builtins.ProgramView, error)
 	// Params holds every front-matter key, the known ones included.
 	Params map[string]any
 
@@ -162,8 +159,11 @@ type Site struct {
 	BuildDate time.Time
 	// Disclosure is the default affiliate disclosure text from site.toml.
 	Disclosure string
-	// getPage is GetPage's lookup (see buildopts.go).
-	getPage func(ref string) *Page
+	// getPage is GetPage's lookup (see buildopts.go) and programView a
+	// content page's ProgramView: the build's that renders the site
+	// (builder.bindSite).
+	getPage     func(ref string) *Page
+	programView func(id string) (*builtins.ProgramView, error)
 	// Language is the site's language (the one being built, on a
 	// multilingual site), Languages all of them (see languages.go).
 	Language  *Language

@@ -45,7 +45,7 @@ func pageFieldRole(name string) factRole {
 		return wordCountFact
 	case "Content", "TableOfContents", "JSONLD", "HasAffiliateLinks",
 		"Pages", "Paginator", "Terms", "TagTerms", "CategoryTerms", "Term", "Site",
-		"tree", "programView", "translations":
+		"tree", "translations":
 		return notAFact
 	}
 	return orderFact

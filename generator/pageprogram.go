@@ -7,21 +7,18 @@ import "github.com/affsite/affsite/builtins"
 //
 //	{{ with .ProgramView }}{{ .Name }} pays {{ .Fact "rate" }}{{ end }}
 //
-// It is nil for a page without a program, and an error for a program the
-// site does not have.
+// It is nil for a page without a program or that is not a content page,
+// and an error for a program the site does not have.
 func (p *Page) ProgramView() (*builtins.ProgramView, error) {
-	if p.Program == "" || p.programView == nil {
+	if p.Program == "" || p.Kind != KindPage || p.Site == nil || p.Site.programView == nil {
 		return nil, nil
 	}
-	return p.programView(p.Program)
+	return p.Site.programView(p.Program)
 }
 
-// prepareAffiliate gives each page what its affiliate links and program
-// need before any is rendered (pages render in parallel and may read each
-// other): its sub-id prefix, unique across the site, and its ProgramView.
+// prepareAffiliate gives each page what its affiliate links need before
+// any is rendered (pages render in parallel and may read each other):
+// its sub-id prefix, unique across the site.
 func (b *builder) prepareAffiliate(srcs []*source, sections map[string]*source) {
 	b.subIDPrefixes = b.pageSubIDPrefixes(srcs, sections)
-	for _, s := range srcs {
-		s.page.programView = b.programView
-	}
 }

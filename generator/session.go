@@ -33,8 +33,12 @@ import (
 // files, the disclosure's template) rebuilds the whole site.
 // The result equals a clean build; tests hold it to that.
 //
-// A failed rebuild leaves the last good build being served; the next
-// rebuild is then a full one.
+// Each rebuild makes a new builder over what the last good build left
+// (sessionState: its environment, its site value with each page's
+// result, the files its lists and site-wide outputs wrote), so no
+// build's output, warnings or caches reach the next. A failed rebuild
+// leaves the last good build being served; the next rebuild is then a
+// full one.
 //
 // With Options.CacheDir set, the first build reuses the pages of the
 // last session's first build whose inputs did not change, and their
@@ -49,7 +53,7 @@ type Session struct {
 
 	mu    sync.Mutex
 	files *MemOutput
-	last  *builder // state of the last good build; nil forces a full build
+	last  *sessionState // what the last good build left; nil forces a full build
 }
 
 // RebuildReport tells what a rebuild changed.
@@ -124,15 +128,11 @@ func (s *Session) full() (*RebuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Incremental rebuilds render what changed; the cache is for the
-	// next session's start.
+	// Incremental rebuilds render what changed (their builders have no
+	// cache); the cache is for the next session's start.
 	b.saveCache(rep)
-	b.cache = nil
 	prev := s.files
-	s.files, s.last = out, b
-	for _, lb := range b.langs {
-		lb.cache = nil
-	}
+	s.files, s.last = out, b.sessionState()
 	rr := &RebuildReport{Report: rep, Full: true}
 	rr.Changed, rr.Removed = diffOutputs(prev, out)
 	return rr, nil
@@ -163,13 +163,13 @@ func needsFullBuild(changed []string) bool {
 // incremental applies changed to the last build. It works on a copy of
 // the served files, so a failure leaves them as they were.
 func (s *Session) incremental(changed []string) (*RebuildReport, error) {
-	b := s.last
-	if b.langs != nil {
+	if s.last.langs != nil {
 		return s.incrementalLanguages(changed) // langsession.go
 	}
 	old := s.files
 	out := &MemOutput{files: maps.Clone(old.files)}
-	inc := b.startIncrement(out, b.sessionOutput(out))
+	b := s.last.builds(s.last.root.env.sessionOutput(out))
+	inc := newIncrement(b, s.last.root, out)
 
 	cs, err := sortChanges(changed, func(c string) bool { return strings.HasPrefix(c, "content/") }, b.showsPicture)
 	if err != nil {
@@ -193,12 +193,9 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	}
 	b.warnings = append(b.warnings, b.stringWarnings()...)
 	b.warnings.Sort()
-	s.files = out
-	rr := &RebuildReport{Report: &Report{
-		Pages: len(b.srcs), Files: len(out.files), Warnings: b.warnings,
-		Links: b.manifest(), Sources: records(b.srcs),
-		Config: b.cfg, Programs: b.programs, Registry: b.linkSet,
-	}}
+	s.files, s.last = out, &sessionState{root: inc.next()}
+	rr := &RebuildReport{Report: b.report()}
+	rr.Files = len(out.files)
 	rr.Changed, rr.Removed = inc.diff(old)
 	return rr, nil
 }
@@ -233,12 +230,6 @@ func sortChanges(changed []string, content, shown func(string) bool) (changeSet,
 	}
 	cs.content, cs.static = dedupe(cs.content), dedupe(cs.static)
 	return cs, nil
-}
-
-// showsPicture tells whether a product box shows the static file.
-func (b *builder) showsPicture(file string) bool {
-	_, shown := b.pictures.Load(file)
-	return shown
 }
 
 // reload reads again the program data and the shortcode templates when
@@ -280,29 +271,34 @@ func dedupe(ss []string) []string {
 
 // sessionOutput is where a rebuild into out writes: out, minified when
 // the site is.
-func (b *builder) sessionOutput(out *MemOutput) Output {
-	if b.opts.Minify || bool(b.cfg.Minify) {
+func (e *siteEnv) sessionOutput(out *MemOutput) Output {
+	if e.opts.Minify || bool(e.cfg.Minify) {
 		return minified{Output: out, min: newMinifier()}
 	}
 	return out
 }
 
-// startIncrement readies b for a rebuild writing to to, a view of out.
-func (b *builder) startIncrement(out *MemOutput, to Output) *increment {
-	b.out = to
-	b.written = map[string]string{}
-	b.warnings = slices.Clone(b.configWarnings)
-	b.files = 0
-	b.tmpl.resetCache()
-	// The ref/relref index is built again from the pages as they are now
-	// (an edit may move a page).
-	b.hugo.reset()
-	return &increment{b: b, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
+// newIncrement is the work of a rebuild by b, a new builder over what
+// the last build left of its site (last), into out.
+func newIncrement(b *builder, last *siteState, out *MemOutput) *increment {
+	return &increment{b: b, last: last, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
+}
+
+// next is what the rebuild leaves of its site: the files of the lists
+// and site-wide outputs are the last build's unless it wrote them all
+// again.
+func (inc *increment) next() *siteState {
+	st := inc.b.state()
+	if !inc.listsDirty {
+		st.wrote = inc.last.wrote
+	}
+	return st
 }
 
 // increment is the work of one incremental rebuild.
 type increment struct {
 	b               *builder
+	last            *siteState // what the last build left of the site
 	out             *MemOutput
 	render          map[*source]bool // content pages to render again
 	listsDirty      bool             // lists, feeds and sitemap must be rendered again
@@ -368,7 +364,7 @@ func (inc *increment) reloadShortcodes(names map[string]bool) error {
 	if tmpl.use.singleReadsLists != b.tmpl.use.singleReadsLists || tmpl.use.wordCount != b.tmpl.use.wordCount {
 		return errFullBuild
 	}
-	b.tmpl = tmpl
+	b.templates, b.tmpl = tmpl, tmpl
 	uses := func(s *source) bool {
 		for _, n := range s.result.shortcodes {
 			if names[n] {
@@ -524,12 +520,8 @@ func (inc *increment) apply() error {
 			return err
 		}
 	case len(inc.relisted) > 0:
-		b.listFiles = map[string]bool{}
-		err := b.renderListsOf(inc.relisted)
-		for n := range b.listFiles {
-			inc.touched = append(inc.touched, n)
-		}
-		b.listFiles = nil
+		lists, err := b.writes(func() error { return b.renderListsOf(inc.relisted) })
+		inc.touch(lists)
 		if err != nil {
 			return err
 		}
@@ -572,16 +564,20 @@ func (inc *increment) reassemble() error {
 // ones the last build wrote that no longer exist.
 func (inc *increment) renderLists() error {
 	b := inc.b
-	for n := range b.lastLists {
+	for n := range inc.last.wrote.lists {
 		inc.drop(n)
 	}
-	b.listFiles = map[string]bool{}
-	err := b.renderLists()
-	b.lastLists, b.listFiles = b.listFiles, nil
-	for n := range b.lastLists {
+	lists, err := b.writes(b.renderLists)
+	b.wrote.lists = lists
+	inc.touch(lists)
+	return err
+}
+
+// touch adds the files a step wrote to those the rebuild touched.
+func (inc *increment) touch(names map[string]bool) {
+	for n := range names {
 		inc.touched = append(inc.touched, n)
 	}
-	return err
 }
 
 // siteFiles writes again the site-wide outputs whose inputs changed
@@ -589,8 +585,6 @@ func (inc *increment) renderLists() error {
 // what the last build wrote.
 func (inc *increment) siteFiles() error {
 	b := inc.b
-	b.listFiles = map[string]bool{}
-	b.errs = nil
 	var changed siteInputs
 	if len(inc.relisted) > 0 {
 		changed |= inListFacts
@@ -602,19 +596,16 @@ func (inc *increment) siteFiles() error {
 		changed |= inPrograms
 	}
 	if inc.listsDirty {
-		for _, n := range b.lastSiteFiles {
+		for _, n := range inc.last.wrote.siteFiles {
 			inc.drop(n)
 		}
 		changed = allSiteInputs
 	}
-	err := b.writeSiteOutputs(changed)
+	files, err := b.writes(func() error { return b.writeSiteOutputs(changed) })
 	if inc.listsDirty {
-		b.lastSiteFiles = sortedKeys(b.listFiles)
+		b.wrote.siteFiles = sortedKeys(files)
 	}
-	for n := range b.listFiles {
-		inc.touched = append(inc.touched, n)
-	}
-	b.listFiles = nil
+	inc.touch(files)
 	return err
 }
 

@@ -333,7 +333,7 @@ func (b *builder) writeAlias(s *source, alias string) error {
 	}
 	page := aliasPage(s.page.Permalink)
 	if b.multilingual() {
-		b.lang.aliases = append(b.lang.aliases, langAlias{out: aliasOut(out), data: page})
+		b.wrote.aliases = append(b.wrote.aliases, langAlias{out: aliasOut(out), data: page})
 		return nil
 	}
 	name := aliasOut(out)

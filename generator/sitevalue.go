@@ -12,13 +12,16 @@ import (
 // view of it (Site), the program data, links registry, templates and
 // static files its pages render with. Rendering reads it; a page's
 // rendering returns what it found as a pageResult instead of writing it
-// here. (A preview Session still edits the last one in place, and
-// rendering still sets the fields of each Page its lists show.)
+// here. (A preview Session still edits the last one in place, with a new
+// builder, and rendering still sets the fields of each Page its lists
+// show.)
 type siteValue struct {
-	site     *Site
-	tmpl     *templateSet
-	programs *programs.Set
-	linkSet  *links.Set // data/links, the links registry
+	site *Site
+	// templates are the layouts compiled; a build binds their functions
+	// to itself (builder.tmpl).
+	templates *templateSet
+	programs  *programs.Set
+	linkSet   *links.Set // data/links, the links registry
 	// cascades are the _index.md cascades by folder ("content/posts").
 	cascades map[string][]cascadeEntry
 

@@ -235,9 +235,26 @@ func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (tem
 	return h, nil
 }
 
-// resetCache forgets partialCached results, for a rebuild that reuses
-// the templates.
-func (ts *templateSet) resetCache() { ts.cached.Clear() }
+// forBuild is the templates of ts bound to another build: a set that
+// shares ts's compiled templates, with funcs (the build's buildFuncs) and
+// partial and partialCached of its own, so that it starts with no
+// partialCached results. Compiling them again would cost a one-post
+// rebuild as much again; html/template looks a function up when it
+// runs, so the set runs the build's. The build that bound ts before is
+// over: one build of a site runs at a time.
+func (ts *templateSet) forBuild(funcs template.FuncMap) *templateSet {
+	nt := &templateSet{
+		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use,
+		calls: partialCalls{recursive: ts.calls.recursive, chains: map[uint64][]string{}},
+	}
+	funcs["partial"], funcs["partialCached"] = nt.partial, nt.partialCached
+	for _, m := range [...]map[string]*template.Template{ts.pages, ts.partials, ts.shortcodes} {
+		for _, t := range m {
+			t.Funcs(funcs)
+		}
+	}
+	return nt
+}
 
 // Has reports whether a shortcode template exists (shortcodes.TemplateSet).
 func (ts *templateSet) Has(name string) bool {

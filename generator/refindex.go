@@ -1,0 +1,60 @@
+package generator
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/affsite/affsite/hugoshortcodes"
+)
+
+// refIndex is the page index that ref, relref and .Site.GetPage read:
+// the build's content pages and lists, indexed at the first lookup
+// (after a Session's edits placed the pages). Each build has its own.
+type refIndex struct {
+	once  sync.Once
+	refs  *hugoshortcodes.PageIndex
+	pages map[string]*source // by file and by content key
+}
+
+// refPage returns the content page of file.
+func (b *builder) refPage(file string) *source {
+	b.refs.once.Do(b.indexRefs)
+	return b.refs.pages[file]
+}
+
+// refIndex returns the page index of ref and relref.
+func (b *builder) refIndex() *hugoshortcodes.PageIndex {
+	b.refs.once.Do(b.indexRefs)
+	return b.refs.refs
+}
+
+// indexRefs indexes the build's pages.
+func (b *builder) indexRefs() {
+	var refs []hugoshortcodes.PageRef
+	pages := make(map[string]*source, len(b.srcs))
+	for _, s := range b.srcs {
+		pages[s.file], pages[s.key] = s, s
+		refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: s.page.RelPermalink, Permalink: s.page.Permalink})
+	}
+	if b.site != nil {
+		for name, p := range b.site.Sections {
+			if _, ok := b.sectionSources[name]; !ok && p != nil {
+				refs = append(refs, hugoshortcodes.PageRef{File: "content/" + name, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+			}
+		}
+	}
+	for name, s := range b.sectionSources {
+		p := s.page // the list page's URL, where there is one
+		if sp := b.site.Sections[name]; sp != nil {
+			p = sp
+		} else if name == "" && b.home != nil {
+			p = b.home
+		}
+		if p != nil {
+			refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: p.RelPermalink, Permalink: p.Permalink})
+		}
+	}
+	// Where two pages claim one path, the first by file wins, on every run.
+	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
+	b.refs.refs, b.refs.pages = hugoshortcodes.NewPageIndex(refs), pages
+}
