@@ -1,9 +1,6 @@
 package programs
 
 import (
-	"path"
-	"strings"
-
 	"gopkg.in/yaml.v3"
 )
 
@@ -15,15 +12,7 @@ import (
 // An empty file gives a nil node. A syntax error is an [ErrorList] of "file:line: invalid …" errors.
 func ParseNode(file string, src []byte) (*yaml.Node, error) {
 	d := &decoder{file: file}
-	var root *yaml.Node
-	switch ext := path.Ext(file); strings.ToLower(ext) {
-	case ".yaml", ".yml", ".json":
-		root = d.parseYAML(src)
-	case ".toml":
-		root = d.parseTOML(src)
-	default:
-		d.errorf(1, "unsupported file type %q (want .yaml, .yml, .toml or .json)", ext)
-	}
+	root := d.parse(src)
 	if err := d.errs.sorted(); err != nil {
 		return nil, err
 	}

@@ -16,15 +16,7 @@ func Parse(file string, src []byte) (*Program, error) {
 	ext := path.Ext(file)
 	id := strings.TrimSuffix(path.Base(file), ext)
 	d := &decoder{file: file}
-	var root *yaml.Node
-	switch strings.ToLower(ext) {
-	case ".yaml", ".yml", ".json":
-		root = d.parseYAML(src)
-	case ".toml":
-		root = d.parseTOML(src)
-	default:
-		d.errorf(1, "unsupported file type %q (want .yaml, .yml, .toml or .json)", ext)
-	}
+	root := d.parse(src)
 	if id == "" {
 		d.errorf(1, "the file name gives an empty program id")
 	}
@@ -36,6 +28,20 @@ func Parse(file string, src []byte) (*Program, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// parse parses the file's text by its extension: YAML or JSON (.yaml,
+// .yml, .json), TOML (.toml); another is an error.
+func (d *decoder) parse(src []byte) *yaml.Node {
+	switch ext := path.Ext(d.file); strings.ToLower(ext) {
+	case ".yaml", ".yml", ".json":
+		return d.parseYAML(src)
+	case ".toml":
+		return d.parseTOML(src)
+	default:
+		d.errorf(1, "unsupported file type %q (want .yaml, .yml, .toml or .json)", ext)
+		return nil
+	}
 }
 
 // parseYAML parses YAML (or JSON, a subset of YAML) into a node tree,
