@@ -149,17 +149,7 @@ func SalesOf(count int64) int { return int(min(count, 1<<30)) }
 // Plan returns the plan whose ID, or else whose name, equals id ignoring
 // case.
 func (p *Program) Plan(id string) (*Plan, bool) {
-	for _, pl := range p.Plans {
-		if strings.EqualFold(pl.ID, id) {
-			return pl, true
-		}
-	}
-	for _, pl := range p.Plans {
-		if strings.EqualFold(pl.Name, id) {
-			return pl, true
-		}
-	}
-	return nil, false
+	return byIDOrName(p.Plans, id, func(pl *Plan) (string, string) { return pl.ID, pl.Name })
 }
 
 // PlanIDs returns the IDs of the plans in written order.
@@ -183,17 +173,24 @@ func (p *Program) ScenarioIDs() []string {
 // Scenario returns the scenario whose ID, or else whose name, equals id
 // ignoring case.
 func (p *Program) Scenario(id string) (*Scenario, bool) {
-	for _, s := range p.Scenarios {
-		if strings.EqualFold(s.ID, id) {
-			return s, true
+	return byIDOrName(p.Scenarios, id, func(s *Scenario) (string, string) { return s.ID, s.Name })
+}
+
+// byIDOrName returns the element of list whose ID, or else whose name
+// (idName gives both), equals id ignoring case.
+func byIDOrName[T any](list []T, id string, idName func(T) (string, string)) (T, bool) {
+	for _, e := range list {
+		if i, _ := idName(e); strings.EqualFold(i, id) {
+			return e, true
 		}
 	}
-	for _, s := range p.Scenarios {
-		if strings.EqualFold(s.Name, id) {
-			return s, true
+	for _, e := range list {
+		if _, n := idName(e); strings.EqualFold(n, id) {
+			return e, true
 		}
 	}
-	return nil, false
+	var zero T
+	return zero, false
 }
 
 // CurrencyOrDefault returns the program's currency, US dollars when none
