@@ -157,9 +157,24 @@ type buildArgs struct {
 	dest                   string
 	minify, quiet          bool
 	cpuProfile, memProfile string
-	cacheDir               string
-	noCache                bool
+	cache                  cacheFlags
 	host                   string
+}
+
+// cacheFlags are --cacheDir and --noCache, which build and serve
+// describe each in its own words.
+type cacheFlags struct {
+	dir string
+	off bool
+}
+
+// of is the build cache folder for the site at source: --cacheDir, else
+// SITE/.affsite/cache; "" (none) with --noCache.
+func (c cacheFlags) of(source string) string {
+	if c.off {
+		return ""
+	}
+	return cmp.Or(c.dir, filepath.Join(source, ".affsite", "cache"))
 }
 
 func buildFlags(a *buildArgs) *flagSet {
@@ -167,8 +182,8 @@ func buildFlags(a *buildArgs) *flagSet {
 	a.site.register(fs, false)
 	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the output folder (default SITE/public)")
 	fs.boolVar(&a.minify, "minify", false, "minify HTML, CSS, JS, JSON, SVG and XML")
-	fs.stringVar(&a.cacheDir, "cacheDir", "", "DIR", "", "the build cache, reused by the next build for the pages that did not change (default SITE/.affsite/cache)")
-	fs.boolVar(&a.noCache, "noCache", false, "build without reading or writing the build cache")
+	fs.stringVar(&a.cache.dir, "cacheDir", "", "DIR", "", "the build cache, reused by the next build for the pages that did not change (default SITE/.affsite/cache)")
+	fs.boolVar(&a.cache.off, "noCache", false, "build without reading or writing the build cache")
 	fs.stringVar(&a.host, "host", "", "HOST", "", "the host's files to write for cloaked links: netlify, cloudflare or any (default site.toml's [affiliate] host, else the host the build runs on, else any)")
 	fs.boolVar(&a.quiet, "quiet", false, "do not print the summary line (warnings and errors are still printed)")
 	fs.stringVar(&a.cpuProfile, "cpuprofile", "", "FILE", "", "write a CPU profile of the build to FILE")
@@ -216,9 +231,7 @@ func (a *buildArgs) options(stderr io.Writer) (generator.Options, error) {
 		return opts, err
 	}
 	opts.Host, opts.HostDefault = a.host, hostFromEnv(os.Getenv)
-	if !a.noCache {
-		opts.CacheDir = cmp.Or(a.cacheDir, filepath.Join(a.site.source, ".affsite", "cache"))
-	}
+	opts.CacheDir = a.cache.of(a.site.source)
 	opts.Waiting = func() { fmt.Fprintln(stderr, "waiting for another affsite build of the output folder to finish") }
 	return opts, nil
 }

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
 	"github.com/affsite/affsite/preview"
@@ -46,8 +44,7 @@ type serveArgs struct {
 	bind, dest       string
 	port             int
 	noReload, toDisk bool
-	cacheDir         string
-	noCache          bool
+	cache            cacheFlags
 }
 
 func serveFlags(a *serveArgs) *flagSet {
@@ -58,8 +55,8 @@ func serveFlags(a *serveArgs) *flagSet {
 	fs.boolVar(&a.noReload, "disableLiveReload", false, "do not reload pages after a rebuild (no script is injected)")
 	fs.boolVar(&a.toDisk, "renderToDisk", false, "also write each good build to --destination")
 	fs.stringVar(&a.dest, "destination", "d", "DIR", "", "the folder --renderToDisk writes to (default SITE/public)")
-	fs.stringVar(&a.cacheDir, "cacheDir", "", "DIR", "", "the build cache, whose serve/ folder the next serve starts from (default SITE/.affsite/cache)")
-	fs.boolVar(&a.noCache, "noCache", false, "start without reading or writing the build cache")
+	fs.stringVar(&a.cache.dir, "cacheDir", "", "DIR", "", "the build cache, whose serve/ folder the next serve starts from (default SITE/.affsite/cache)")
+	fs.boolVar(&a.cache.off, "noCache", false, "start without reading or writing the build cache")
 	return fs
 }
 
@@ -75,9 +72,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, tun
 		return exitUsage
 	}
 	site := a.site.options()
-	if !a.noCache {
-		site.CacheDir = cmp.Or(a.cacheDir, filepath.Join(a.site.source, ".affsite", "cache"))
-	}
+	site.CacheDir = a.cache.of(a.site.source)
 	cfg := preview.Config{
 		Site:              site,
 		Bind:              a.bind,
