@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -325,10 +326,7 @@ func (pb *pending) batch() []string {
 	if pb.unknown {
 		return nil
 	}
-	b := make([]string, 0, len(pb.paths))
-	for p := range pb.paths {
-		b = append(b, p)
-	}
+	b := slices.AppendSeq(make([]string, 0, len(pb.paths)), maps.Keys(pb.paths)) // never nil
 	slices.Sort(b)
 	return b
 }

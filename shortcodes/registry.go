@@ -1,6 +1,9 @@
 package shortcodes
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 // Func is a built-in shortcode: Go code that computes inv.Data for the
 // template shortcodes/NAME.html, which must exist. A returned error that is not
@@ -66,12 +69,7 @@ func (r *Registry) Names() []string {
 	if r == nil {
 		return nil
 	}
-	names := make([]string, 0, len(r.m))
-	for n := range r.m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(r.m))
 }
 
 // Args returns the arguments the built-in name declares: nil when it
