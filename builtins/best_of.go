@@ -3,6 +3,7 @@ package builtins
 import (
 	"encoding/json"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -199,7 +200,7 @@ func onlyListed(inv *shortcodes.Invocation, order, inner []bestOfEntry) error {
 		ids = append(ids, strings.ToLower(e.id))
 	}
 	for _, e := range inner {
-		if contains(ids, strings.ToLower(e.id)) {
+		if slices.Contains(ids, strings.ToLower(e.id)) {
 			continue
 		}
 		if s, ok := suggest.Closest(strings.ToLower(e.id), ids); ok {

@@ -2,7 +2,8 @@ package builtins
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/affsite/affsite/internal/suggest"
@@ -111,13 +112,8 @@ func (st *PageState) frontMatterEntries(inv *shortcodes.Invocation) ([]bestOfEnt
 // frontMatterEntry reads item n of best_of; errorf makes errors at it.
 func frontMatterEntry(inv *shortcodes.Invocation, errorf func(string, ...any) error, n int, m map[string]any) (bestOfEntry, error) {
 	where := fmt.Sprintf("front matter best_of (item %d)", n)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if contains(bestOfKeys(), k) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if slices.Contains(bestOfKeys(), k) {
 			continue
 		}
 		if s, ok := suggest.Closest(k, bestOfKeys()); ok {

@@ -2,6 +2,8 @@ package builtins
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -195,7 +197,7 @@ func parseBilling(inv *shortcodes.Invocation, raw string) (programs.Billing, err
 func calculatorCounts(inv *shortcodes.Invocation, p *programs.Program, rows []calcRow) error {
 	m, _ := inv.Params.(map[string]string)
 	counted := false
-	for _, name := range mapKeys(m) { // sorted: deterministic errors
+	for _, name := range slices.Sorted(maps.Keys(m)) { // sorted: deterministic errors
 		v := m[name]
 		if isCalculatorOption(name) {
 			continue
@@ -291,7 +293,7 @@ func calculatorTier2(inv *shortcodes.Invocation, p *programs.Program) (bool, err
 // isCalculatorOption reports whether a calculator argument is an option
 // rather than a plan count.
 func isCalculatorOption(name string) bool {
-	return contains(calculatorOptions(), name)
+	return slices.Contains(calculatorOptions(), name)
 }
 
 func calculatorOptions() []string {

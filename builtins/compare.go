@@ -1,8 +1,9 @@
 package builtins
 
 import (
+	"maps"
 	"math/big"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,13 +106,13 @@ func (st *PageState) Compare(inv *shortcodes.Invocation) error {
 		placement = "compare"
 	}
 	d := &CompareData{Best: best, Script: st.ScriptURL(CompareScript)}
-	known := append(programFacts(), mapKeys(factAliases())...)
+	known := append(programFacts(), slices.Sorted(maps.Keys(factAliases()))...)
 	for _, f := range splitList(facts) {
 		path := strings.ToLower(f)
 		if full, ok := factAliases()[path]; ok {
 			path = full
 		}
-		if !contains(programFacts(), path) {
+		if !slices.Contains(programFacts(), path) {
 			if s, ok := suggest.Closest(strings.ToLower(f), known); ok {
 				return inv.Errorf("shortcode %q: unknown fact %q in facts= (did you mean %q?)", inv.Name, f, s)
 			}
@@ -352,24 +353,6 @@ func joinAnd(items []string) string {
 		return strings.Join(items, "")
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-func mapKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func firstN(list []string, n int) []string {

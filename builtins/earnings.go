@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ func earningsOptions() []string { return []string{"program", "scenario", "tier2"
 
 // isEarningsOption reports whether an earnings argument is an option
 // rather than a plan count.
-func isEarningsOption(name string) bool { return contains(earningsOptions(), name) }
+func isEarningsOption(name string) bool { return slices.Contains(earningsOptions(), name) }
 
 // Earnings is the earnings shortcode: the monthly recurring commission of
 // a mix of customers, given as plan=count arguments (plan ids or names,

@@ -2,7 +2,8 @@ package builtins
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -60,12 +61,7 @@ func (st *PageState) facts(p *programs.Program) map[string]string {
 
 // FactPaths returns the keys of facts, sorted.
 func FactPaths(facts map[string]string) []string {
-	keys := make([]string, 0, len(facts))
-	for k := range facts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(facts))
 }
 
 // ExpandFacts replaces each {{< fact … >}} in s, a text of p's data file

@@ -10,7 +10,8 @@ package highlight
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,12 +69,7 @@ func Default() Config {
 // Hugo does; keys Hugo has but affsite does not use (hl_inline) are
 // accepted. The error names the key, "markup.highlight.KEY: …".
 func (c Config) Decode(table map[string]any) (Config, error) {
-	keys := make([]string, 0, len(table))
-	for k := range table {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // the first bad key is the same on every run
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(table)) { // the first bad key is the same on every run
 		if err := c.Set(k, table[k]); err != nil {
 			return c, fmt.Errorf("markup.highlight.%s: %v", k, err)
 		}
