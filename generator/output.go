@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"sort"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
@@ -53,12 +52,7 @@ func (m *MemOutput) File(name string) ([]byte, bool) {
 func (m *MemOutput) Names() []string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := make([]string, 0, len(m.files))
-	for n := range m.files {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(m.files)
 }
 
 // minifier minifies output by file extension.

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"sort"
-
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/hosting"
@@ -14,12 +12,7 @@ import (
 // does not support (Cloudflare Pages does).
 func (b *builder) checkRedirectStatuses() error {
 	cfg := b.cfg.Affiliate
-	ids := make([]string, 0, len(cfg.RedirectStatuses))
-	for id := range cfg.RedirectStatuses {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range sortedKeys(cfg.RedirectStatuses) {
 		if _, ok := b.programs.Get(id); !ok {
 			msg := "[affiliate.redirect_statuses] " + id + ": no such program"
 			if s, ok := suggest.Closest(id, b.programs.IDs()); ok {
