@@ -87,55 +87,18 @@ func lowerParamChains(t *template.Template) {
 }
 
 func lowerParamsIn(n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
+	walkTree(n, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.FieldNode:
+			lowerAfterParams(n.Ident, false)
+		case *parse.VariableNode:
+			lowerAfterParams(n.Ident, false)
+		case *parse.ChainNode:
+			// (.Site).Params.X: the chain's own fields follow its node.
+			f, ok := n.Node.(*parse.FieldNode)
+			lowerAfterParams(n.Field, ok && len(f.Ident) > 0 && f.Ident[len(f.Ident)-1] == "Params")
 		}
-		for _, c := range n.Nodes {
-			lowerParamsIn(c)
-		}
-	case *parse.ActionNode:
-		lowerParamsIn(n.Pipe)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			lowerParamsIn(c)
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			lowerParamsIn(a)
-		}
-	case *parse.IfNode:
-		lowerBranch(&n.BranchNode)
-	case *parse.RangeNode:
-		lowerBranch(&n.BranchNode)
-	case *parse.WithNode:
-		lowerBranch(&n.BranchNode)
-	case *parse.TemplateNode:
-		lowerParamsIn(n.Pipe)
-	case *parse.FieldNode:
-		lowerAfterParams(n.Ident, false)
-	case *parse.VariableNode:
-		lowerAfterParams(n.Ident, false)
-	case *parse.ChainNode:
-		// (.Site).Params.X: the chain's own fields follow its node.
-		_, isParams := n.Node.(*parse.FieldNode)
-		if isParams {
-			f := n.Node.(*parse.FieldNode).Ident
-			isParams = len(f) > 0 && f[len(f)-1] == "Params"
-		}
-		lowerParamsIn(n.Node)
-		lowerAfterParams(n.Field, isParams)
-	}
-}
-
-func lowerBranch(b *parse.BranchNode) {
-	lowerParamsIn(b.Pipe)
-	lowerParamsIn(b.List)
-	lowerParamsIn(b.ElseList)
+	})
 }
 
 // lowerAfterParams lower-cases the identifiers that follow a "Params"

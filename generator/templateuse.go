@@ -158,62 +158,37 @@ func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(
 			prev = id
 		}
 	}
-	switch n := n.(type) {
-	case nil:
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkIdents(c, f, partial)
-		}
-	case *parse.ActionNode:
-		walkIdents(n.Pipe, f, partial)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walkIdents(c, f, partial)
-		}
-	case *parse.CommandNode:
-		if len(n.Args) > 0 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "partial" || id.Ident == "partialCached") {
-				name := ""
-				if len(n.Args) > 1 {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						name = s.Text
-					}
-				}
+	walkTree(n, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.CommandNode:
+			if name, ok := partialCall(n); ok {
 				partial(name)
 			}
+		case *parse.FieldNode:
+			chain(n.Ident)
+		case *parse.VariableNode:
+			chain(n.Ident[1:])
+		case *parse.ChainNode:
+			chain(n.Field)
+		case *parse.IdentifierNode:
+			f(n.Ident, "", true)
 		}
-		for _, a := range n.Args {
-			walkIdents(a, f, partial)
-		}
-	case *parse.FieldNode:
-		chain(n.Ident)
-	case *parse.VariableNode:
-		chain(n.Ident[1:])
-	case *parse.ChainNode:
-		walkIdents(n.Node, f, partial)
-		chain(n.Field)
-	case *parse.IdentifierNode:
-		f(n.Ident, "", true)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f, partial)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f, partial)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f, partial)
-	case *parse.TemplateNode:
-		walkIdents(n.Pipe, f, partial)
-	}
+	})
 }
 
-// walkBranch walks an if, range or with: its pipeline and both lists.
-func walkBranch(b *parse.BranchNode, f func(ident, prev string, fn bool), partial func(string)) {
-	walkIdents(b.Pipe, f, partial)
-	walkIdents(b.List, f, partial)
-	walkIdents(b.ElseList, f, partial)
+// partialCall tells whether n calls partial or partialCached, and the
+// partial's name when a constant gives it ("" otherwise).
+func partialCall(n *parse.CommandNode) (string, bool) {
+	if len(n.Args) == 0 {
+		return "", false
+	}
+	if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partial" && id.Ident != "partialCached" {
+		return "", false
+	}
+	if len(n.Args) > 1 {
+		if s, ok := n.Args[1].(*parse.StringNode); ok {
+			return s.Text, true
+		}
+	}
+	return "", true
 }
