@@ -39,7 +39,7 @@ func (o buildOptions) listed() bool { return o.list == "" || o.list == "always" 
 
 // buildOptionsOf reads the build options of a content page (not an
 // _index.md); a value Hugo does not know is an error at its line.
-func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (buildOptions, error) {
+func buildOptionsOf(file string, fm map[string]any, at *fmPlaces) (buildOptions, error) {
 	var o buildOptions
 	if h, ok := values.LookupKey(fm, "headless"); ok && h == true && path.Base(markdownKey(file)) == "index.md" {
 		o = buildOptions{render: "never", list: "never", noResources: true}
@@ -51,10 +51,12 @@ func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (bu
 		}
 		m, ok := v.(map[string]any)
 		if !ok {
-			return o, diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, "front matter: %s must be a table (render, list, publishResources), not %T", key, v)
+			line, col := at.value(key)
+			return o, diag.Errorf(file, line, col, diag.FrontMatter, "front matter: %s must be a table (render, list, publishResources), not %T", key, v)
 		}
 		for k, v := range m {
 			var err error
+			place := at.value // the error is about the value, or about the key (unknown)
 			switch strings.ToLower(k) {
 			case "render":
 				o.render, err = buildOption(v, "always", "never", "link")
@@ -67,11 +69,11 @@ func buildOptionsOf(file string, fm map[string]any, lineOf func(string) int) (bu
 				}
 				o.noResources = !b
 			default:
-				err = fmt.Errorf("is not a build option (render, list, publishResources)")
+				err, place = fmt.Errorf("is not a build option (render, list, publishResources)"), at.key
 			}
 			if err != nil {
-				// At the table's line: lineOf finds top-level keys only.
-				return o, diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, "front matter: %s.%s %v", key, k, err)
+				line, col := place(key, k)
+				return o, diag.Errorf(file, line, col, diag.FrontMatter, "front matter: %s.%s %v", key, k, err)
 			}
 		}
 	}

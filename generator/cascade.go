@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -25,27 +26,33 @@ type cascadeEntry struct {
 	kind, lang, env string
 }
 
-// parseCascade reads an _index.md's cascade value, at the key's line.
-func parseCascade(file string, v any, line int) ([]cascadeEntry, error) {
+// parseCascade reads an _index.md's cascade value; an error is at the
+// value it is about, which at gives.
+func parseCascade(file string, v any, at *fmPlaces) ([]cascadeEntry, error) {
+	bad := func(path []string, format string, args ...any) error {
+		line, col := at.value(append([]string{"cascade"}, path...)...)
+		return diag.Errorf(file, line, col, diag.FrontMatter, "front matter: cascade "+format, args...)
+	}
 	var tables []map[string]any
+	var paths [][]string // each table's path below cascade
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
 	case map[string]any:
-		tables = append(tables, x)
+		tables, paths = append(tables, x), append(paths, nil)
 	case []any:
-		for _, e := range x {
+		for i, e := range x {
 			m, ok := e.(map[string]any)
 			if !ok {
-				return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade must be a table or a list of tables, not a list of %T", e)
+				return nil, bad([]string{strconv.Itoa(i)}, "must be a table or a list of tables, not a list of %T", e)
 			}
-			tables = append(tables, m)
+			tables, paths = append(tables, m), append(paths, []string{strconv.Itoa(i)})
 		}
 	default:
-		return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade must be a table or a list of tables, not %T", v)
+		return nil, bad(nil, "must be a table or a list of tables, not %T", v)
 	}
 	var out []cascadeEntry
-	for _, t := range tables {
+	for i, t := range tables {
 		e := cascadeEntry{values: map[string]any{}}
 		for k, v := range t {
 			if lk := strings.ToLower(k); lk != "_target" && lk != "target" {
@@ -53,7 +60,7 @@ func parseCascade(file string, v any, line int) ([]cascadeEntry, error) {
 				continue
 			}
 			if err := e.setTarget(v); err != nil {
-				return nil, diag.Errorf(file, line, 0, diag.FrontMatter, "front matter: cascade %s: %v", k, err)
+				return nil, bad(append(paths[i], k), "%s: %v", k, err)
 			}
 		}
 		out = append(out, e)

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,6 @@ import (
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/frontmatter"
-	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
@@ -187,15 +187,15 @@ func (b *builder) readSource(full string) (*source, error) {
 		kind = KindSection
 	}
 	fm = b.applyCascade(fm, key, kind)
-	lineOf := func(key string) int { line, _ := keypos.Top(head, key); return line }
-	meta, err := decodeMeta(file, fm, lineOf)
+	at := &fmPlaces{head: head}
+	meta, err := decodeMeta(file, fm, at)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTerms(file, meta, lineOf); err != nil {
+	if err := checkTerms(file, meta, at); err != nil {
 		return nil, err
 	}
-	for _, w := range unsupportedFrontMatter(file, fm, lineOf) {
+	for _, w := range unsupportedFrontMatter(file, fm, at) {
 		b.warn(w)
 	}
 	if !b.published(meta) {
@@ -218,7 +218,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Section: section, File: file, Site: b.site, key: key,
 	}
 	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum, stat: in.stat}
-	if err := s.readOptions(fm, base, lineOf); err != nil {
+	if err := s.readOptions(fm, base, at); err != nil {
 		return nil, err
 	}
 	if base == "_index.md" {
@@ -227,7 +227,7 @@ func (b *builder) readSource(full string) (*source, error) {
 			p.Kind = KindHome
 		}
 		p.Section = dir
-	} else if err := b.placePage(s, dir, base, section, meta, lineOf); err != nil {
+	} else if err := b.placePage(s, dir, base, section, meta, at); err != nil {
 		return nil, err
 	}
 	if p.Title == "" && p.Kind == KindPage {
@@ -268,45 +268,45 @@ func (b *builder) published(meta pageMeta) bool {
 
 // readOptions reads the front matter's build options, an _index.md's
 // cascade, own_disclosure and the page's menu entries.
-func (s *source) readOptions(fm map[string]any, base string, lineOf func(string) int) (err error) {
-	if s.build, err = buildOptionsOf(s.file, fm, lineOf); err != nil {
+func (s *source) readOptions(fm map[string]any, base string, at *fmPlaces) (err error) {
+	if s.build, err = buildOptionsOf(s.file, fm, at); err != nil {
 		return err
 	}
-	if s.cascade, err = cascadeOf(s.file, fm, base, lineOf); err != nil {
+	if s.cascade, err = cascadeOf(s.file, fm, base, at); err != nil {
 		return err
 	}
-	if s.ownDisclosure, err = ownDisclosureOf(s.file, fm, lineOf); err != nil {
+	if s.ownDisclosure, err = ownDisclosureOf(s.file, fm, at); err != nil {
 		return err
 	}
-	s.menus, err = pageMenus(s.file, fm, lineOf)
+	s.menus, err = pageMenus(s.file, fm, at)
 	return err
 }
 
 // cascadeOf is the cascade of an _index.md's front matter fm (none for
 // other files, named base).
-func cascadeOf(file string, fm map[string]any, base string, lineOf func(string) int) ([]cascadeEntry, error) {
+func cascadeOf(file string, fm map[string]any, base string, at *fmPlaces) ([]cascadeEntry, error) {
 	if base != "_index.md" {
 		return nil, nil
 	}
 	c, _ := values.LookupKey(fm, "cascade")
-	return parseCascade(file, c, lineOf("cascade"))
+	return parseCascade(file, c, at)
 }
 
 // placePage gives a regular page its URL (from url, slug, the folder or
 // the section's permalink pattern), output path and slug.
-func (b *builder) placePage(s *source, dir, base, section string, meta pageMeta, lineOf func(string) int) error {
+func (b *builder) placePage(s *source, dir, base, section string, meta pageMeta, at *fmPlaces) error {
 	p := s.page
 	urlPath, err := pageURLPath(dir, base, meta)
 	if pattern, ok := b.cfg.PagePermalink(section); ok && err == nil && meta.url == "" {
 		urlPath, err = expandPermalink(pattern, permalinkOf(dir, base, section, meta, b.sectionDirs))
 	}
 	if err != nil {
-		line := 1
+		line, col := 1, 0
 		var ke *keyError
 		if errors.As(err, &ke) {
-			line = lineOf(ke.key)
+			line, col = at.value(ke.key)
 		}
-		return diag.Errorf(s.file, line, 0, diag.Content, "%v", err)
+		return diag.Errorf(s.file, line, col, diag.Content, "%v", err)
 	}
 	s.outPath = urlPath + "index.html"
 	p.RelPermalink = b.basePath + urlPath
@@ -436,15 +436,16 @@ func checkSegments(p string) error {
 // checkTerms refuses tags and categories whose list pages cannot be
 // written (see checkSegments). A term with no letters or digits is left
 // out of the lists, as before.
-func checkTerms(file string, meta pageMeta, lineOf func(string) int) error {
+func checkTerms(file string, meta pageMeta, at *fmPlaces) error {
 	for _, tax := range [...]struct {
 		key   string
 		terms []string
 	}{{"tags", meta.tags}, {"categories", meta.categories}} {
-		for _, term := range tax.terms {
+		for i, term := range tax.terms {
 			if slug := urlize(term); slug != "" {
 				if err := checkSegments(slug); err != nil {
-					return diag.Errorf(file, lineOf(tax.key), 0, diag.FrontMatter, "front matter: %s: %q: %v", tax.key, term, err)
+					line, col := at.value(tax.key, strconv.Itoa(i)) // a term alone: at the key's value
+					return diag.Errorf(file, line, col, diag.FrontMatter, "front matter: %s: %q: %v", tax.key, term, err)
 				}
 			}
 		}

@@ -111,14 +111,15 @@ func atLine(line int) string {
 // ownDisclosureOf reads the page's own_disclosure front matter (false
 // when it is not set); any value but true or false is an error at its
 // line.
-func ownDisclosureOf(file string, fm map[string]any, lineOf func(string) int) (bool, error) {
+func ownDisclosureOf(file string, fm map[string]any, at *fmPlaces) (bool, error) {
 	v, ok := values.LookupKey(fm, affiliate.OwnDisclosureKey)
 	if !ok {
 		return false, nil
 	}
 	own, isBool := v.(bool)
 	if !isBool {
-		return false, diag.Errorf(file, lineOf(affiliate.OwnDisclosureKey), 0, diag.FrontMatter,
+		line, col := at.value(affiliate.OwnDisclosureKey)
+		return false, diag.Errorf(file, line, col, diag.FrontMatter,
 			"front matter: %s must be true or false", affiliate.OwnDisclosureKey)
 	}
 	return own, nil

@@ -167,7 +167,7 @@ func TestOwnDisclosureFrontMatter(t *testing.T) {
 		{"false", "own_disclosure: false\n", "", 1, ""},
 		{"a section's cascade", "", "---\ntitle: Posts\ncascade:\n  own_disclosure: true\n---\n", 0, ""},
 		{"a page overrides the cascade", "own_disclosure: false\n", "---\ntitle: Posts\ncascade:\n  own_disclosure: true\n---\n", 1, ""},
-		{"not a boolean", "draft: false\nOwn_Disclosure: \"sure\"\n", "", 0, "content/posts/x.md:4: front matter: own_disclosure must be true or false"},
+		{"not a boolean", "draft: false\nOwn_Disclosure: \"sure\"\n", "", 0, "content/posts/x.md:4:17: front matter: own_disclosure must be true or false"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

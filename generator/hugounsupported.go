@@ -16,7 +16,8 @@ import (
 
 // unsupportedFrontMatter reports a page's front-matter keys of Hugo
 // features affsite does not have yet, at their lines.
-func unsupportedFrontMatter(file string, fm map[string]any, lineOf func(string) int) diag.List {
+func unsupportedFrontMatter(file string, fm map[string]any, at *fmPlaces) diag.List {
+	lineOf := at.keyLine
 	var out diag.List
 	for _, f := range [...]struct{ key, what string }{
 		{"outputs", "outputs are not supported: the page is written as HTML only"},

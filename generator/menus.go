@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -128,7 +129,7 @@ type pageMenu struct {
 
 // pageMenus reads a page's menu (or menus) front matter: a menu's name,
 // a list of names, or a table from menu names to the entry's settings.
-func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageMenu, error) {
+func pageMenus(file string, fm map[string]any, at *fmPlaces) ([]pageMenu, error) {
 	key := "menu"
 	v, ok := values.LookupKey(fm, key)
 	if !ok {
@@ -137,8 +138,10 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 			return nil, nil
 		}
 	}
-	bad := func(format string, args ...any) error {
-		return diag.Errorf(file, lineOf(key), 0, diag.FrontMatter, format, args...)
+	// bad is an error at the value at path below key.
+	bad := func(path []string, format string, args ...any) error {
+		line, col := at.value(append([]string{key}, path...)...)
+		return diag.Errorf(file, line, col, diag.FrontMatter, format, args...)
 	}
 	switch t := v.(type) {
 	case string:
@@ -148,10 +151,10 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 		return []pageMenu{{menu: t}}, nil
 	case []any:
 		var out []pageMenu
-		for _, e := range t {
+		for i, e := range t {
 			s, ok := e.(string)
 			if !ok {
-				return nil, bad("%s: a list of menus holds menu names, not %s", key, typeName(e))
+				return nil, bad([]string{strconv.Itoa(i)}, "%s: a list of menus holds menu names, not %s", key, typeName(e))
 			}
 			out = append(out, pageMenu{menu: s})
 		}
@@ -162,7 +165,7 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 			pm := pageMenu{menu: name}
 			settings, ok := t[name].(map[string]any)
 			if t[name] != nil && !ok {
-				return nil, bad("%s.%s must be a table of the entry's settings (weight, name, parent…), not %s", key, name, typeName(t[name]))
+				return nil, bad([]string{name}, "%s.%s must be a table of the entry's settings (weight, name, parent…), not %s", key, name, typeName(t[name]))
 			}
 			for k, x := range settings {
 				var err error
@@ -190,7 +193,7 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 					}
 				}
 				if err != nil {
-					return nil, bad("%s.%s.%s: %v", key, name, k, err)
+					return nil, bad([]string{name, k}, "%s.%s.%s: %v", key, name, k, err)
 				}
 			}
 			out = append(out, pm)
@@ -199,7 +202,7 @@ func pageMenus(file string, fm map[string]any, lineOf func(string) int) ([]pageM
 	case nil:
 		return nil, nil
 	}
-	return nil, bad("%s must be a menu's name, a list of names or a table of menus, not %s", key, typeName(v))
+	return nil, bad(nil, "%s must be a menu's name, a list of names or a table of menus, not %s", key, typeName(v))
 }
 
 func menuString(v any) (string, error) {

@@ -132,14 +132,14 @@ tags: [x]
 }
 
 // TestMenuFrontMatterErrors: a menu front matter of the wrong shape is
-// an error at its line.
+// an error at the line and column of the value of the wrong shape.
 func TestMenuFrontMatterErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ fm, want string }{
-		{"menu: 3", "content/a.md:3: menu must be a menu's name, a list of names or a table of menus, not a number"},
-		{"menu: [main, {x: 1}]", "content/a.md:3: menu: a list of menus holds menu names, not a table"},
-		{"menu:\n  main: 1", "content/a.md:3: menu.main must be a table"},
-		{"menus:\n  main:\n    weight: heavy", "content/a.md:3: menus.main.weight:"},
+		{"menu: 3", "content/a.md:3:7: menu must be a menu's name, a list of names or a table of menus, not a number"},
+		{"menu: [main, {x: 1}]", "content/a.md:3:14: menu: a list of menus holds menu names, not a table"},
+		{"menu:\n  main: 1", "content/a.md:4:9: menu.main must be a table"},
+		{"menus:\n  main:\n    weight: heavy", "content/a.md:5:13: menus.main.weight:"},
 	} {
 		_, err := tryBuild(t, "-- content/a.md --\n---\ntitle: A\n"+tc.fm+"\n---\n")
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -1,11 +1,14 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/values"
 )
 
@@ -21,10 +24,10 @@ type pageMeta struct {
 
 // decodeMeta reads the known keys of fm. Keys are matched without regard
 // to case, as Hugo does ("publishdate" and "publishDate" are one key).
-// An error is reported at the line lineOf gives for its key (line 1 when
-// lineOf is nil).
-func decodeMeta(file string, fm map[string]any, lineOf func(key string) int) (pageMeta, error) {
-	d := &metaDecoder{file: file, fm: fm, lineOf: lineOf}
+// An error is reported at its value's line and column, which at gives
+// (line 1 when at is nil).
+func decodeMeta(file string, fm map[string]any, at *fmPlaces) (pageMeta, error) {
+	d := &metaDecoder{file: file, fm: fm, at: at}
 	var m pageMeta
 	// In a fixed order, so that several errors always come in one order.
 	for _, f := range []struct {
@@ -70,20 +73,66 @@ func (m *pageMeta) defaultDates() {
 }
 
 // metaDecoder reads the known keys of one page's front matter, keeping
-// an error for each key of the wrong type, at the key's line.
+// an error for each key of the wrong type, at its value.
 type metaDecoder struct {
-	file   string
-	fm     map[string]any
-	lineOf func(key string) int
-	errs   []error
+	file string
+	fm   map[string]any
+	at   *fmPlaces
+	errs []error
 }
 
-func (d *metaDecoder) fail(key, format string, args ...any) {
-	line := 1
-	if d.lineOf != nil {
-		line = d.lineOf(key)
+// fail keeps an error at the value at path (a key, a list item's index).
+func (d *metaDecoder) fail(path []string, format string, args ...any) {
+	line, col := d.at.value(path...)
+	d.errs = append(d.errs, diag.Errorf(d.file, line, col, diag.FrontMatter, "front matter: %s", fmt.Sprintf(format, args...)))
+}
+
+// fmPlaces finds where a page's front matter writes its items, for its
+// errors and warnings: it reads the front matter as written (head) again
+// the first time one asks, since only they need it.
+type fmPlaces struct {
+	head []byte
+	ps   *frontmatter.Places
+}
+
+// place is the place of the item at path, or of the nearest item that
+// holds it; ok is false when the front matter does not write it (a
+// value from a cascade) or f is nil.
+func (f *fmPlaces) place(path []string) (p frontmatter.Place, ok bool) {
+	if f == nil {
+		return p, false
 	}
-	d.errs = append(d.errs, diag.Errorf(d.file, line, 0, diag.FrontMatter, "front matter: %s", fmt.Sprintf(format, args...)))
+	if f.ps == nil {
+		ps := frontmatter.PlacesOf(f.head)
+		f.ps = &ps
+	}
+	return f.ps.At(path...)
+}
+
+// value is the line and column of the value at path (a key, the keys
+// within it, a list item's index), or of the nearest item that holds
+// it; line 1 and column 0 when the front matter does not write it.
+func (f *fmPlaces) value(path ...string) (line, col int) {
+	if p, ok := f.place(path); ok {
+		return p.Value.Line, p.Value.Col
+	}
+	return 1, 0
+}
+
+// key is the line and column of the key at path, as value is of its
+// value.
+func (f *fmPlaces) key(path ...string) (line, col int) {
+	if p, ok := f.place(path); ok {
+		return p.Key.Line, p.Key.Col
+	}
+	return 1, 0
+}
+
+// keyLine is the line of the key at path, or line 1 when the front
+// matter does not write it.
+func (f *fmPlaces) keyLine(path ...string) int {
+	line, _ := f.key(path...)
+	return line
 }
 
 // str reads a string; a number or boolean is taken as written.
@@ -94,7 +143,7 @@ func (d *metaDecoder) str(key string, dst *string) {
 	case ok:
 		*dst = s
 	case found:
-		d.fail(key, "%s must be a string", key)
+		d.fail([]string{key}, "%s must be a string", key)
 	}
 }
 
@@ -114,7 +163,7 @@ func (d *metaDecoder) date(key string, dst *time.Time) {
 	if v, ok := values.LookupKey(d.fm, key); ok {
 		t, err := toTime(v)
 		if err != nil {
-			d.fail(key, "%s: %v", key, err)
+			d.fail([]string{key}, "%s: %v", key, err)
 		}
 		*dst = t
 	}
@@ -124,7 +173,12 @@ func (d *metaDecoder) list(key string, dst *[]string) {
 	if v, ok := values.LookupKey(d.fm, key); ok {
 		l, err := toStrings(v)
 		if err != nil {
-			d.fail(key, "%s: %v", key, err)
+			path := []string{key}
+			var ie *itemError
+			if errors.As(err, &ie) {
+				path = append(path, strconv.Itoa(ie.index))
+			}
+			d.fail(path, "%s: %v", key, err)
 		}
 		*dst = l
 	}
@@ -134,7 +188,7 @@ func (d *metaDecoder) draft(dst *bool) {
 	if v, ok := values.LookupKey(d.fm, "draft"); ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			d.fail("draft", "draft must be true or false")
+			d.fail([]string{"draft"}, "draft must be true or false")
 		}
 		*dst = b
 	}
@@ -144,7 +198,7 @@ func (d *metaDecoder) weight(dst *int) {
 	if v, ok := values.LookupKey(d.fm, "weight"); ok {
 		n, err := values.ToInt(v)
 		if err != nil {
-			d.fail("weight", "weight must be a whole number")
+			d.fail([]string{"weight"}, "weight must be a whole number")
 		}
 		*dst = n
 	}
@@ -189,15 +243,21 @@ func toStrings(v any) ([]string, error) {
 	return nil, fmt.Errorf("want a list of strings")
 }
 
-// listStrings is a front matter list as strings (scalarString).
+// listStrings is a front matter list as strings (scalarString); an
+// item that is not one is an *itemError.
 func listStrings(list []any) ([]string, error) {
 	out := make([]string, len(list))
 	for i, e := range list {
 		s, ok := scalarString(e)
 		if !ok {
-			return nil, fmt.Errorf("want a list of strings")
+			return nil, &itemError{index: i}
 		}
 		out[i] = s
 	}
 	return out, nil
 }
+
+// itemError is a list item that is not a string, number or boolean.
+type itemError struct{ index int }
+
+func (e *itemError) Error() string { return "want a list of strings" }

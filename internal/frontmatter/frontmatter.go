@@ -31,24 +31,25 @@ type Result struct {
 }
 
 // format is one way of writing front matter (formatOf has its opening
-// line): the line that closes it, and its decoder. withDelims says that
-// the opening and closing lines are part of the text the decoder reads
-// (JSON's braces).
+// line): the line that closes it, its decoder, and what finds where its
+// items are written (PlacesOf). withDelims says that the opening and
+// closing lines are part of the text the decoder reads (JSON's braces).
 type format struct {
 	end        string
 	withDelims bool
 	decode     func(text []byte) (map[string]any, []dupKey, error)
+	places     func(text []byte, add func(path []string, key, value Pos))
 }
 
 // formatOf is the format whose opening line is start, if any.
 func formatOf(start []byte) (format, bool) {
 	switch string(start) {
 	case "---":
-		return format{end: "---", decode: decodeYAML}, true
+		return format{end: "---", decode: decodeYAML, places: yamlPlaces}, true
 	case "+++":
-		return format{end: "+++", decode: decodeTOML}, true
+		return format{end: "+++", decode: decodeTOML, places: tomlPlaces}, true
 	case "{":
-		return format{end: "}", withDelims: true, decode: decodeJSON}, true
+		return format{end: "}", withDelims: true, decode: decodeJSON, places: yamlPlaces}, true
 	}
 	return format{}, false
 }
@@ -66,13 +67,7 @@ func Parse(file string, src []byte) (Result, error) {
 		return Result{Keys: map[string]any{}, Body: src}, nil
 	}
 	keys, dups, err := f.decode(text)
-	// The decoders count lines in their text: the file's line is after
-	// the blank lines the front matter may follow, and after its
-	// opening line unless that line is part of the text.
-	first := leadingBlankLines(src) + 1
-	if !f.withDelims {
-		first++
-	}
+	first := firstLine(src, f) // the decoders count lines in their text
 	if err != nil {
 		return Result{}, placeError(file, first, text, err)
 	}

@@ -10,12 +10,27 @@ import (
 // matter has always used: see yaml11.
 func decodeYAML(text []byte) (map[string]any, []dupKey, error) {
 	m := map[string]any{}
-	var root yaml.Node
-	if err := yaml.Unmarshal(text, &root); err != nil {
+	root, dups, err := yamlTree(text)
+	if err != nil {
 		return nil, nil, err
 	}
 	if root.Kind == 0 {
 		return m, nil, nil // empty, or only comments
+	}
+	if err := root.Decode(&m); err != nil {
+		return nil, nil, placeTypeError(root, err)
+	}
+	return m, dups, nil
+}
+
+// yamlTree parses YAML front matter into the node tree decodeYAML
+// decodes: values as YAML 1.1 reads them, each key given twice dropped
+// but for its last value, and returned. An empty tree (Kind 0) is front
+// matter that is empty or only comments.
+func yamlTree(text []byte) (*yaml.Node, []dupKey, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(text, &root); err != nil {
+		return nil, nil, err
 	}
 	var dups []dupKey
 	walk(&root, func(n *yaml.Node) {
@@ -24,10 +39,7 @@ func decodeYAML(text []byte) (map[string]any, []dupKey, error) {
 			dups = append(dups, dropDuplicates(n)...)
 		}
 	})
-	if err := root.Decode(&m); err != nil {
-		return nil, nil, placeTypeError(&root, err)
-	}
-	return m, dups, nil
+	return &root, dups, nil
 }
 
 // walk calls fn on n and every node below it, each once: an alias is not
