@@ -32,7 +32,7 @@ import (
 
 // Format is the state file's format number; a file of another format is
 // ignored.
-const Format = 3
+const Format = 4
 
 // StateName is the state file's (the index's) name inside the cache
 // folder.
@@ -57,6 +57,10 @@ type File struct {
 	// Sum is the file's SHA-256, checked when the modification time
 	// differs: CI caches (tar) keep times to the second only.
 	Sum Sum
+	// Dev and Inode are the object's (fileid.go; zero where the system
+	// gives none): an output file that is the object by hard link is
+	// checked by its own stat data alone.
+	Dev, Inode uint64
 }
 
 // Entry is what the cache knows of one entry's last build.
@@ -175,12 +179,21 @@ func Check(path string, f File) bool {
 // Holds tells whether the file at path is the object of f (an entry's
 // file, key its key) by hard link, and that object is still the file f
 // recorded (Check): a build that starts from its previous output keeps
-// such a file as it is.
+// such a file as it is. A file of the object's device, inode, size and
+// modification time is it, whether or not the object's name is still
+// there: one stat call a file, not two, in a warm build.
 func (c *Cache) Holds(key Sum, f File, path string) bool {
+	at, err := os.Lstat(path)
+	if err != nil {
+		return false
+	}
+	if dev, ino, ok := fileID(at); ok && f.Inode != 0 && dev == f.Dev && ino == f.Inode &&
+		at.Mode().IsRegular() && at.Size() == f.Size && at.ModTime().UnixNano() == f.ModTime {
+		return true
+	}
 	obj := c.Object(key, f.Name)
-	at, err1 := os.Lstat(path)
-	st, err2 := os.Lstat(obj)
-	return err1 == nil && err2 == nil && os.SameFile(at, st) && checkInfo(obj, st, f)
+	st, err := os.Lstat(obj)
+	return err == nil && os.SameFile(at, st) && checkInfo(obj, st, f)
 }
 
 // checkInfo is Check of the file at path, whose Lstat is st.
@@ -297,7 +310,9 @@ func (c *Cache) put(key Sum, name string, fill func(tmp string) error) (string, 
 	if err != nil {
 		return "", File{}, err
 	}
-	return obj, File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano()}, nil
+	f := File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano()}
+	f.Dev, f.Inode, _ = fileID(st)
+	return obj, f, nil
 }
 
 // Read returns the bytes of the object of f (an entry's file, key its

@@ -108,3 +108,58 @@ func TestSaveUnchanged(t *testing.T) {
 		t.Error("a changed state was not written")
 	}
 }
+
+// TestHolds: a file that is an object by hard link is held, also once
+// the object's name is gone (its stat data say it is the object); one
+// changed in place, or a copy of it, is not.
+func TestHolds(t *testing.T) {
+	t.Parallel()
+	data := []byte("<html>the page</html>\n")
+	for _, tt := range []struct {
+		name   string
+		damage func(t *testing.T, obj, out string)
+		ok     bool
+	}{
+		{"linked", func(*testing.T, string, string) {}, true},
+		{"object name gone", func(t *testing.T, obj, _ string) { os.Remove(obj) }, true},
+		{"changed in place", func(t *testing.T, _, out string) {
+			f, err := os.OpenFile(out, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("<!-- edited -->")
+			f.Close()
+		}, false},
+		{"a copy", func(t *testing.T, obj, out string) {
+			st, err := os.Stat(obj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(out)
+			writeFile(t, out, data)
+			chtimes(t, out, st.ModTime())
+		}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			c, err := buildcache.Open(dir+"/cache", "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := buildcache.Sum{7}
+			f, err := c.PutBytes(key, "index.html", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := dir + "/index.html"
+			if err := os.Link(c.Object(key, f.Name), out); err != nil {
+				t.Fatal(err)
+			}
+			tt.damage(t, c.Object(key, f.Name), out)
+			if got := c.Holds(key, f, out); got != tt.ok {
+				t.Errorf("Holds = %v, want %v", got, tt.ok)
+			}
+		})
+	}
+}

@@ -166,7 +166,7 @@ func encodeState(entries map[string]Entry) []byte {
 	// it several times over.
 	size := 10
 	for id, en := range entries {
-		size += len(id) + len(en.Meta) + len(Sum{}) + 12 + len(en.Files)*(len(Sum{})+30)
+		size += len(id) + len(en.Meta) + len(Sum{}) + 12 + len(en.Files)*(len(Sum{})+50)
 		for _, f := range en.Files {
 			size += len(f.Name)
 		}
@@ -183,6 +183,8 @@ func encodeState(entries map[string]Entry) []byte {
 			e.Int(f.Size)
 			e.Int(f.ModTime)
 			e.Sum(f.Sum)
+			e.Uint(f.Dev)
+			e.Uint(f.Inode)
 		}
 		e.Blob(en.Meta)
 	}
@@ -197,10 +199,10 @@ func decodeState(body []byte) (map[string]Entry, error) {
 	for range n {
 		id := d.String()
 		en := Entry{Key: d.Sum()}
-		if nf := d.Len(3 + len(Sum{})); nf > 0 {
+		if nf := d.Len(5 + len(Sum{})); nf > 0 {
 			en.Files = make([]File, nf)
 			for i := range en.Files {
-				en.Files[i] = File{Name: d.String(), Size: d.Int(), ModTime: d.Int(), Sum: d.Sum()}
+				en.Files[i] = File{Name: d.String(), Size: d.Int(), ModTime: d.Int(), Sum: d.Sum(), Dev: d.Uint(), Inode: d.Uint()}
 			}
 		}
 		if meta := d.Blob(); len(meta) > 0 {
