@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/affsite/affsite/buildcache"
@@ -44,14 +45,13 @@ type memCache struct{ mem *MemOutput }
 
 func (memCache) keep(*buildcache.Cache, buildcache.Sum, buildcache.File) bool { return false }
 
+// place checks the object by its stat data and leaves its bytes in the
+// cache until they are read (memlazy.go).
 func (m memCache) place(c *buildcache.Cache, key buildcache.Sum, f buildcache.File) error {
-	data, err := c.Read(key, f)
-	if err != nil {
-		return err
+	if !buildcache.Check(c.Object(key, f.Name), f) {
+		return fmt.Errorf("%s: cached object changed or gone", f.Name)
 	}
-	m.mem.mu.Lock()
-	m.mem.files[f.Name] = data
-	m.mem.mu.Unlock()
+	m.mem.setLazy(f.Name, lazyFile{c: c, key: key, f: f})
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"maps"
 	"slices"
 )
 
@@ -42,7 +41,7 @@ func (b *builder) languageOf(file string) *builder {
 // incrementalLanguages is incremental for a multilingual site.
 func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error) {
 	old := s.files
-	out := &MemOutput{files: maps.Clone(old.files)}
+	out := old.clone()
 	root := s.last.builds(s.last.root.env.sessionOutput(out))
 	incs := map[*builder]*increment{}
 	for i, lb := range root.langs {
@@ -81,7 +80,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 			return nil, err
 		}
 	}
-	rep.Files = len(out.files)
+	rep.Files = out.count()
 	s.files, s.last = out, next
 	rr := &RebuildReport{Report: rep}
 	rr.Changed, rr.Removed = diffOutputs(old, out)

@@ -27,6 +27,8 @@ type Output interface {
 type MemOutput struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	lazy  map[string]lazyFile // held by the build cache, read on first use (memlazy.go)
+	lost  bool                // a lazy file could not be read
 }
 
 // NewMemOutput returns an empty MemOutput.
@@ -37,14 +39,19 @@ func (m *MemOutput) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[name] = bytes.Clone(data)
+	delete(m.lazy, name)
 	return nil
 }
 
 // File returns a file's contents.
 func (m *MemOutput) File(name string) ([]byte, bool) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	b, ok := m.files[name]
+	lz, lazy := m.lazy[name]
+	m.mu.Unlock()
+	if lazy {
+		return m.load(name, lz)
+	}
 	return b, ok
 }
 
@@ -52,7 +59,7 @@ func (m *MemOutput) File(name string) ([]byte, bool) {
 func (m *MemOutput) Names() []string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return sortedKeys(m.files)
+	return m.names()
 }
 
 // minifier minifies output by file extension.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -90,6 +89,9 @@ func (s *Session) Rebuild(changed []string) (*RebuildReport, error) {
 	start := time.Now()
 	var rr *RebuildReport
 	var err error
+	if s.files != nil && s.files.Lost() {
+		s.last = nil // a page the cache held is missing (memlazy.go)
+	}
 	if s.last != nil && len(changed) > 0 && !needsFullBuild(s.last.sessionPaths(changed)) {
 		rr, err = s.incremental(changed)
 		if errors.Is(err, errFullBuild) {
@@ -167,7 +169,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 		return s.incrementalLanguages(changed) // langsession.go
 	}
 	old := s.files
-	out := &MemOutput{files: maps.Clone(old.files)}
+	out := old.clone()
 	b := s.last.builds(s.last.root.env.sessionOutput(out))
 	inc := newIncrement(b, s.last.root, out)
 
@@ -195,7 +197,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	b.warnings.Sort()
 	s.files, s.last = out, &sessionState{root: inc.next()}
 	rr := &RebuildReport{Report: b.report()}
-	rr.Files = len(out.files)
+	rr.Files = out.count()
 	rr.Changed, rr.Removed = inc.diff(old)
 	return rr, nil
 }
@@ -629,8 +631,8 @@ func (inc *increment) static(file string) error {
 // diff lists the touched files that differ from the previous build.
 func (inc *increment) diff(prev *MemOutput) (changed, removed []string) {
 	for _, n := range dedupe(inc.touched) {
-		cur, ok := inc.out.files[n]
-		old, had := prev.files[n]
+		cur, ok := inc.out.File(n)
+		old, had := prev.File(n)
 		switch {
 		case !ok && had:
 			removed = append(removed, n)
@@ -654,6 +656,7 @@ func (b *builder) manifest() []ManifestLink {
 func (m *MemOutput) remove(name string) {
 	m.mu.Lock()
 	delete(m.files, name)
+	delete(m.lazy, name)
 	m.mu.Unlock()
 }
 

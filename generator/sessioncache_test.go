@@ -193,3 +193,55 @@ func TestSessionCacheFirstBuildOnly(t *testing.T) {
 		t.Errorf("the second full build wrote the cache's state: %v", err)
 	}
 }
+
+// TestSessionCacheLostObjects: a session's first build leaves the pages
+// it reused in the cache's objects until they are read; an object that
+// changes before (another session sharing the folder removed or
+// rewrote it) is never served — the page reads as missing and the
+// output as lost — and the session's next rebuild, even after a
+// one-post edit, builds all and equals a clean build.
+func TestSessionCacheLostObjects(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, randomSite)
+	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	sess := generator.NewSession(opts)
+	if rr, err := sess.Rebuild(nil); err != nil || rr.Reused == 0 {
+		t.Fatalf("second session: %v, want pages reused", err)
+	}
+	objects := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "objects")
+	err := filepath.WalkDir(objects, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.WriteFile(p, []byte("not the page"), 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := sess.Files()
+	missing := 0
+	for _, n := range files.Names() {
+		data, ok := files.File(n)
+		if !ok {
+			missing++
+		} else if strings.Contains(string(data), "not the page") {
+			t.Fatalf("%s: a changed object was served", n)
+		}
+	}
+	if missing == 0 || !files.Lost() || files.Prefetch() {
+		t.Fatalf("%d files missing, lost %v: want the changed objects missing and the output lost", missing, files.Lost())
+	}
+	ed := &siteEditor{t: t, dir: dir}
+	post := "content/posts/a.md"
+	ed.write(post, ed.read(post)+"\nOne more line.\n")
+	rr, err := sess.Rebuild([]string{post})
+	if !sameAsClean(t, "edit after lost objects", dir, opts, sess, err) {
+		return
+	}
+	if !rr.Full {
+		t.Error("a rebuild after lost objects was incremental; want a full build")
+	}
+}

@@ -224,6 +224,7 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 		defer close(done)
 		b.rebuild(nil)
 		close(first)
+		b.prefetch()
 		for batch := range w.Batches() {
 			if ctx.Err() != nil {
 				return
@@ -232,6 +233,16 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 		}
 	}()
 	return first, done
+}
+
+// prefetch reads into memory, once the first build is served, the pages
+// it left in the build cache (generator.MemOutput.Prefetch), and builds
+// all again when one of them is gone.
+func (b *rebuilder) prefetch() {
+	if files := b.sess.Files(); files != nil && !files.Prefetch() {
+		fmt.Fprintln(b.cfg.Stderr, "warning: pages kept in the build cache changed or were removed meanwhile: building the site again")
+		b.rebuild(nil)
+	}
 }
 
 // rebuilder runs the session's rebuilds and publishes their results.
