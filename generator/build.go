@@ -290,7 +290,6 @@ func (b *builder) load() error {
 		return err
 	}
 	b.programs = set
-	b.links = b
 	if b.linkSet, err = loadLinks(siteFS, b.cfg.Affiliate.LinksPrefix, set); err != nil {
 		return err
 	}
