@@ -113,7 +113,7 @@ func (b *builder) getPage(ref string) *Page {
 	if strings.TrimSpace(ref) == "/" || strings.TrimSpace(ref) == "" {
 		return b.home
 	}
-	pr, err := b.refIndex().Find("", ref)
+	pr, err := b.pageIndex().Find("", ref)
 	if err != nil {
 		return nil
 	}

@@ -55,9 +55,8 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 		return nil, err
 	}
 	next := &sessionState{root: s.last.root}
-	reps := make([]*Report, len(root.langs))
 	dirty := false
-	for i, lb := range root.langs {
+	for _, lb := range root.langs {
 		inc := incs[lb]
 		if err := inc.apply(); err != nil {
 			return nil, err
@@ -69,6 +68,9 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 		}
 		dirty = dirty || inc.listsDirty
 		next.langs = append(next.langs, inc.next())
+	}
+	reps := make([]*Report, len(root.langs))
+	for i, lb := range root.langs {
 		reps[i] = lb.report()
 	}
 	rep := root.joinReports(reps)

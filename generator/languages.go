@@ -80,7 +80,7 @@ func (b *builder) runAll() (*Report, error) {
 		reps[i] = r
 	}
 	rep := b.joinReports(reps)
-	return rep, b.writeLanguageRoot(b.sessionState().langs, rep)
+	return rep, b.writeLanguageRoot(b.langStates(), rep)
 }
 
 // languageOutput is where the builder of the language of le writes,

@@ -22,8 +22,8 @@ func (b *builder) refPage(file string) *source {
 	return b.refs.pages[file]
 }
 
-// refIndex returns the page index of ref and relref.
-func (b *builder) refIndex() *hugoshortcodes.PageIndex {
+// pageIndex returns the page index of ref and relref.
+func (b *builder) pageIndex() *hugoshortcodes.PageIndex {
 	b.refs.once.Do(b.indexRefs)
 	return b.refs.refs
 }

@@ -34,11 +34,17 @@ func (b *builder) state() *siteState {
 
 // sessionState is what the build (runAll) leaves for a Session.
 func (b *builder) sessionState() *sessionState {
-	st := &sessionState{root: b.state()}
+	return &sessionState{root: b.state(), langs: b.langStates()}
+}
+
+// langStates is what a multilingual site's build leaves of each
+// language, in order; nil on a site of one language.
+func (b *builder) langStates() []*siteState {
+	var out []*siteState
 	for _, lb := range b.langs {
-		st.langs = append(st.langs, lb.state())
+		out = append(out, lb.state())
 	}
-	return st
+	return out
 }
 
 // builds makes the builders of a rebuild writing to to (a view of out):
