@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/affsite/affsite/internal/spans"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -72,26 +73,13 @@ func (st *PageState) ExpandFacts(p *programs.Program, s string) (string, error) 
 	if !strings.Contains(s, "{{<") {
 		return s, nil
 	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "{{<")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String(), nil
-		}
-		j := strings.Index(s[i:], ">}}")
-		if j < 0 {
-			return "", fmt.Errorf("%q: a {{< without its >}}", s)
-		}
-		b.WriteString(s[:i])
-		call := s[i : i+j+3]
-		v, err := st.dataFact(p, s[i+3:i+j])
+	return spans.Replace(s, "{{<", ">}}", func(inner string) (string, error) {
+		v, err := st.dataFact(p, inner)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", call, err)
+			return "", fmt.Errorf("{{<%s>}}: %w", inner, err)
 		}
-		b.WriteString(v)
-		s = s[i+j+3:]
-	}
+		return v, nil
+	}, func(rest string) error { return fmt.Errorf("%q: a {{< without its >}}", rest) })
 }
 
 // dataFact resolves the inside of one {{< fact … >}} of a data text.

@@ -3,7 +3,10 @@ package programs
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+
+	"github.com/affsite/affsite/internal/spans"
 )
 
 // LinkPlaceholders are the placeholders a program's link_template may
@@ -33,32 +36,13 @@ func ParseLinkTemplate(s string) error {
 // query-escaped. An unknown or unclosed placeholder is an error naming
 // the known ones.
 func ExpandLinkTemplate(s string, value func(name string) string) (string, error) {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String(), nil
+	known := func() string { return strings.Join(LinkPlaceholders(), "}, {") }
+	return spans.Replace(s, "{", "}", func(name string) (string, error) {
+		if !slices.Contains(LinkPlaceholders(), name) {
+			return "", fmt.Errorf("unknown placeholder {%s} (placeholders: {%s})", name, known())
 		}
-		b.WriteString(s[:i])
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			return "", fmt.Errorf("unclosed placeholder at %q (placeholders: {%s})", s[i:], strings.Join(LinkPlaceholders(), "}, {"))
-		}
-		name := s[i+1 : i+j]
-		if !isLinkPlaceholder(name) {
-			return "", fmt.Errorf("unknown placeholder {%s} (placeholders: {%s})", name, strings.Join(LinkPlaceholders(), "}, {"))
-		}
-		b.WriteString(url.QueryEscape(value(name)))
-		s = s[i+j+1:]
-	}
-}
-
-func isLinkPlaceholder(name string) bool {
-	for _, p := range LinkPlaceholders() {
-		if p == name {
-			return true
-		}
-	}
-	return false
+		return url.QueryEscape(value(name)), nil
+	}, func(rest string) error {
+		return fmt.Errorf("unclosed placeholder at %q (placeholders: {%s})", rest[strings.Index(rest, "{"):], known())
+	})
 }
