@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -171,8 +172,13 @@ func reviewJSONLD(st *PageState, p *programs.Program, score, best string, rating
 // months, or a one-off purchase), ties going to the shorter period and a
 // one-off price last. A price of a 12-month period is annual. A free plan
 // counts as 0 at any period; a plan without a price at the period is left
-// out of the range and of offerCount. nil without plans.
+// out of the range and of offerCount. nil without plans, and for a
+// program on Amazon, whose prices a site may show only for the 24 hours
+// after it fetched them (as its cards show none).
 func offers(p *programs.Program, cur money.Currency) *offersLD {
+	if affiliate.IsAmazonURL(p.URL) {
+		return nil
+	}
 	months := commonPeriod(p.Plans)
 	var lo, hi money.Cents
 	n := 0

@@ -184,3 +184,19 @@ func TestVerdictOffersOnePeriod(t *testing.T) {
 		})
 	}
 }
+
+// TestVerdictOffersAmazon: a program on Amazon has no offers in its
+// review markup, as its cards show no price: Amazon lets a site show its
+// prices only for 24 hours after fetching them.
+func TestVerdictOffersAmazon(t *testing.T) {
+	t.Parallel()
+	for url, want := range map[string]bool{"https://www.amazon.com/dp/B0X": false, "https://shop.example/": true} {
+		p, err := programs.Parse("x.yaml", []byte("name: X\nurl: "+url+"\nplans:\n  - {name: Scale, price: 24.99}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := offers(p, p.CurrencyOrDefault()); (got != nil) != want {
+			t.Errorf("%s: offers = %+v, want offers: %v", url, got, want)
+		}
+	}
+}
