@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // The state is an index and its segments. The index (StateName) is a
@@ -298,11 +300,8 @@ func (c *Cache) sweep() error {
 		}
 	}
 	root := filepath.Join(c.dir, objectsDir)
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	return sitefile.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
 			return err
 		}
 		if !d.IsDir() && !keep[p] {

@@ -50,11 +50,8 @@ type source struct {
 func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 	root := filepath.Join(b.opts.Source, filepath.FromSlash(b.contentDir()))
 	var files, others []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := sitefile.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
 			return err
 		}
 		if d.Type()&fs.ModeSymlink != 0 {

@@ -142,11 +142,8 @@ func readConfigTree(dir, env string) (*configTree, error) {
 func configDirFiles(dir, d string) ([]string, error) {
 	var out []string
 	root := filepath.Join(dir, filepath.FromSlash(d))
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+	err := sitefile.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
 			return err
 		}
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !values.ContainsFold(configExts[:], path.Ext(e.Name())) {

@@ -11,7 +11,6 @@
 package i18n
 
 import (
-	"errors"
 	"io/fs"
 	"maps"
 	"path"
@@ -20,6 +19,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/affsite/affsite/internal/sitefile"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -73,11 +73,8 @@ func Load(dirs []Dir, defaultLang string, decode Decoder) (*Tables, error) {
 // order.
 func (t *Tables) loadDir(d Dir, decode Decoder) error {
 	var names []string
-	err := fs.WalkDir(d.FS, ".", func(p string, e fs.DirEntry, err error) error {
+	err := sitefile.WalkFS(d.FS, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == "." {
-				return fs.SkipAll
-			}
 			return err
 		}
 		if strings.HasPrefix(e.Name(), ".") && p != "." {

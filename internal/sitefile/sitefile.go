@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -106,4 +107,26 @@ func UnwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// WalkDir is filepath.WalkDir over the folder root, which may be missing:
+// a site's folders are all optional, so a missing one is an empty one.
+func WalkDir(root string, fn fs.WalkDirFunc) error {
+	return filepath.WalkDir(root, skipMissing(root, fn))
+}
+
+// WalkFS is WalkDir over fsys from its root, ".".
+func WalkFS(fsys fs.FS, fn fs.WalkDirFunc) error {
+	return fs.WalkDir(fsys, ".", skipMissing(".", fn))
+}
+
+// skipMissing is fn, ending the walk without an error when root is
+// missing.
+func skipMissing(root string, fn fs.WalkDirFunc) fs.WalkDirFunc {
+	return func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == root && errors.Is(err, fs.ErrNotExist) {
+			return fs.SkipAll
+		}
+		return fn(p, d, err)
+	}
 }
