@@ -1,6 +1,7 @@
 // Package sitefile reads the files of a site (content, data, layouts,
 // static files, themes, the configuration) under the one size limit,
-// refusing anything that is not a regular file before opening it.
+// refusing anything that is not a regular file before opening it, and
+// walks its folders, any of which may be missing.
 package sitefile
 
 import (
