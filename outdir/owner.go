@@ -3,14 +3,18 @@ package outdir
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/affsite/affsite/internal/plural"
 )
@@ -131,28 +135,66 @@ func writeManifest(dir string, names []string) error {
 	return os.WriteFile(filepath.Join(dir, ManifestName), b.Bytes(), 0o644)
 }
 
-// strangers lists the files under dir that names does not hold, sorted.
-// Folders are not listed: an empty folder holds nothing to lose.
+// strangers lists the files under dir that names does not hold, in the
+// order of a walk (filepath.WalkDir's: by name, a folder's files where
+// its name falls). Folders are not listed: an empty folder holds nothing
+// to lose. The folders are read on several goroutines: a large site's
+// output is ten thousand of them, a ReadDir each, before every build.
 func strangers(dir string, names map[string]bool) ([]string, error) {
-	var extra []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	w := &strangerWalk{root: dir, names: names, sem: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+	w.walk("")
+	w.wg.Wait()
+	if w.err != nil {
+		return nil, w.err
+	}
+	// '/' before every other byte: a folder's files come where its name
+	// falls, as in a walk.
+	key := func(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
+	sort.Slice(w.extra, func(i, j int) bool { return key(w.extra[i]) < key(w.extra[j]) })
+	return w.extra, nil
+}
+
+// strangerWalk is one strangers call.
+type strangerWalk struct {
+	root  string
+	names map[string]bool
+	sem   chan struct{} // a token for each goroutine beyond the caller's
+	wg    sync.WaitGroup
+
+	mu    sync.Mutex
+	extra []string
+	err   error
+}
+
+// walk lists the strangers under the folder rel ("" for the root), its
+// subfolders on a goroutine of their own while a token is free.
+func (w *strangerWalk) walk(rel string) {
+	entries, err := os.ReadDir(filepath.Join(w.root, filepath.FromSlash(rel)))
+	if err != nil {
+		w.mu.Lock()
+		w.err = cmp.Or(w.err, err)
+		w.mu.Unlock()
+		return
+	}
+	for _, e := range entries {
+		r := path.Join(rel, e.Name())
+		switch {
+		case e.IsDir():
+			select {
+			case w.sem <- struct{}{}:
+				w.wg.Go(func() {
+					w.walk(r)
+					<-w.sem
+				})
+			default:
+				w.walk(r)
+			}
+		case r != ManifestName && (!w.names[r] || !e.Type().IsRegular()):
+			w.mu.Lock()
+			w.extra = append(w.extra, r)
+			w.mu.Unlock()
 		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if rel != ManifestName && (!names[rel] || !d.Type().IsRegular()) {
-			extra = append(extra, rel)
-		}
-		return nil
-	})
-	return extra, err
+	}
 }
 
 // looksLikeHugo reports whether dest is the output of a Hugo build: its
