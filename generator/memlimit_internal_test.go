@@ -61,3 +61,27 @@ func TestSwapLimit(t *testing.T) {
 		t.Fatalf("GOMEMLIMIT set: limit %d, sets %v; want it untouched", f.limit, f.sets)
 	}
 }
+
+// TestSwapGCPercent checks a cached build raises GOGC from the default
+// and puts it back, and leaves a GOGC set otherwise alone.
+func TestSwapGCPercent(t *testing.T) {
+	gc := 100
+	set := func(p int) int {
+		prev := gc
+		gc = p
+		return prev
+	}
+	restore := swapGCPercent(set)
+	if gc != cachedGCPercent {
+		t.Fatalf("GOGC %d during the build, want %d", gc, cachedGCPercent)
+	}
+	restore()
+	if gc != 100 {
+		t.Fatalf("GOGC %d after the build, want 100", gc)
+	}
+	gc = 50
+	swapGCPercent(set)()
+	if gc != 50 {
+		t.Fatalf("GOGC=50 set: %d after the build, want it untouched", gc)
+	}
+}
