@@ -158,8 +158,7 @@ type builder struct {
 	// them again).
 	wrote siteWrites
 
-	bufs    sync.Pool // of *bytes.Buffer, reused across pages
-	mdCache sync.Map  // markdownify results by source, for short strings
+	mdCache sync.Map // markdownify results by source, for short strings
 
 	mu       sync.Mutex
 	errs     []error

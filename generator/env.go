@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/affsite/affsite/builtins"
@@ -31,6 +32,11 @@ type siteEnv struct {
 	factCache *builtins.FactCache // programs' facts, by program set: shared by the pages
 
 	configWarnings diag.List // the configuration's, given with every build's
+
+	// bufs are the buffers pages render into, reused across pages and
+	// builds: each is emptied when it is taken (getBuffer), so they carry
+	// nothing from one page to the next.
+	bufs *sync.Pool
 }
 
 // newSiteEnv reads the configuration opts points at and sets up what it
@@ -64,7 +70,7 @@ func newSiteEnv(opts Options) (*siteEnv, error) {
 			return nil, err
 		}
 	}
-	e := &siteEnv{opts: opts, cfg: cfg, now: opts.Now, basePath: cfg.BasePath(), factCache: builtins.NewFactCache()}
+	e := &siteEnv{opts: opts, cfg: cfg, now: opts.Now, basePath: cfg.BasePath(), factCache: builtins.NewFactCache(), bufs: new(sync.Pool)}
 	e.configWarnings = slices.Clone(cfg.Unsupported)
 	if w, ok := cfg.IgnoredDiagnostic(); ok {
 		e.configWarnings = append(e.configWarnings, w)
@@ -93,7 +99,7 @@ func (e *siteEnv) setUpMarkdown() error {
 // site: the language's configuration, prefix and strings. The
 // configuration's warnings are the default language's to give, once.
 func (e *siteEnv) forLanguage(l Language, all []Language) (*siteEnv, error) {
-	le := &siteEnv{opts: e.opts, cfg: e.cfg.ForLanguage(l), now: e.now, basePath: e.basePath + l.Prefix, factCache: builtins.NewFactCache()}
+	le := &siteEnv{opts: e.opts, cfg: e.cfg.ForLanguage(l), now: e.now, basePath: e.basePath + l.Prefix, factCache: builtins.NewFactCache(), bufs: e.bufs}
 	le.lang = &langBuild{Language: l, all: all}
 	le.strings = e.strings.forLanguage(l.Lang, le.cfg)
 	if l.Default {

@@ -34,7 +34,7 @@ type templateSet struct {
 	use        templateUse                   // what the templates read
 	cached     sync.Map                      // partialCached results, by name and variants
 	calls      partialCalls
-	bufs       sync.Pool // of *bytes.Buffer, for partials
+	bufs       *sync.Pool // of *bytes.Buffer, for partials: shared by the sets bound to other builds (forBuild)
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -44,6 +44,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 		partials:   map[string]*template.Template{},
 		shortcodes: map[string]*template.Template{},
 		sources:    map[string]string{},
+		bufs:       new(sync.Pool),
 	}
 	texts := map[string]string{}
 	for _, l := range layers {
@@ -244,7 +245,7 @@ func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (tem
 // over: one build of a site runs at a time.
 func (ts *templateSet) forBuild(funcs template.FuncMap) *templateSet {
 	nt := &templateSet{
-		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use,
+		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use, bufs: ts.bufs,
 		calls: partialCalls{recursive: ts.calls.recursive, chains: map[uint64][]string{}},
 	}
 	funcs["partial"], funcs["partialCached"] = nt.partial, nt.partialCached
