@@ -145,9 +145,8 @@ func (w *pageWalk) walk(n *html.Node, hidden bool) {
 	box, ld := false, false
 	switch n.Type {
 	case html.ElementNode:
-		attrs := w.p.element(n, w.order)
+		box = w.p.element(n, w.order)
 		w.order++
-		box = isProductBox(n, attrs)
 		w.boxes.element(n, box)
 		switch n.Data {
 		case "script":
@@ -193,14 +192,15 @@ func linkAttr(tag string) (string, bool) {
 }
 
 // element records what one element contributes: its id, its link, a
-// deal, a refresh. It returns the element's attributes.
-func (p *page) element(n *html.Node, order int) map[string]string {
+// deal, a refresh. It reports whether the element is a product box.
+func (p *page) element(n *html.Node, order int) (productBox bool) {
 	attrs := map[string]string{}
 	for _, at := range n.Attr {
 		if at.Namespace == "" {
 			attrs[at.Key] = at.Val
 		}
 	}
+	productBox = isProductBox(n, attrs)
 	var alt *string
 	if v, ok := attrs["alt"]; ok {
 		alt = &v
@@ -222,20 +222,20 @@ func (p *page) element(n *html.Node, order int) map[string]string {
 	}
 	attr, ok := linkAttr(n.Data)
 	if !ok {
-		return attrs
+		return productBox
 	}
 	v, ok := attrs[attr]
 	if !ok {
 		if n.Data == "img" {
 			p.links = append(p.links, link{tag: n.Data, alt: alt, order: order})
 		}
-		return attrs
+		return productBox
 	}
 	if n.Data == "link" && (affiliate.HasWord(attrs["rel"], "preconnect") || affiliate.HasWord(attrs["rel"], "dns-prefetch")) {
-		return attrs
+		return productBox
 	}
 	p.links = append(p.links, link{tag: n.Data, href: v, rel: attrs["rel"], target: attrs["target"], alt: alt, order: order})
-	return attrs
+	return productBox
 }
 
 // strictLevel is the level of a finding that is a warning, or an error
