@@ -283,10 +283,12 @@ func (c *Cache) Put(key Sum, name, src string) (File, error) {
 
 // PutBytes makes the object for output file name of an entry whose key
 // is key from data (an output held in memory, a preview's), and returns
-// its File record; the sum is of data, not read back.
+// its File record; the sum is of data, not read back. The object has
+// an output file's mode (0644 less the umask), since a later build may
+// hard-link it into the output folder a web server reads.
 func (c *Cache) PutBytes(key Sum, name string, data []byte) (File, error) {
 	_, f, err := c.put(key, name, func(tmp string) error {
-		return writeNew(tmp, 0o600, false, bytes.NewReader(data))
+		return writeNew(tmp, 0o644, false, bytes.NewReader(data))
 	})
 	if err != nil {
 		return File{}, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -162,4 +163,42 @@ func TestHolds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPutBytesMode: an object made from memory (a preview's page) that a
+// later build links into its output has an output file's mode, readable
+// by a web server running as another user, as a file the build writes.
+func TestPutBytesMode(t *testing.T) {
+	t.Parallel()
+	c, err := buildcache.Open(t.TempDir(), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := buildcache.Sum(sha256.Sum256([]byte("mode")))
+	f, err := c.PutBytes(key, "index.html", []byte("<p>page</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	written := filepath.Join(dir, "written.html")
+	if err := os.WriteFile(written, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "index.html")
+	if err := c.Get(key, f, dst); err != nil {
+		t.Fatal(err)
+	}
+	want, got := stat(t, written).Mode().Perm(), stat(t, dst).Mode().Perm()
+	if got != want {
+		t.Fatalf("linked object has mode %v; a written output file has %v", got, want)
+	}
+}
+
+func stat(t *testing.T, name string) os.FileInfo {
+	t.Helper()
+	st, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
