@@ -87,6 +87,10 @@ type Options struct {
 	// stat data (tests: a file written just before a build is otherwise
 	// read again every build).
 	racyWindow time.Duration
+	// clock, when set, replaces time.Now for when a content file's stat
+	// data were taken, which its snapshot's racy window counts from
+	// (tests: a loaded machine must not move a file out of the window).
+	clock func() time.Time
 }
 
 // Report tells what a build did.

@@ -56,7 +56,7 @@ func (b *builder) readInput(full, file string) (*sourceSnap, error) {
 	var at int64
 	var statErr error = errSnapFormat
 	if pc != nil {
-		st, at, statErr = statContent(full)
+		st, at, statErr = statContent(full, b.opts.clock)
 		if statErr == nil {
 			if s, meta, ok := pc.snapshotOf(file, st, max); ok {
 				pc.prose.Store(file, s.body.prose)
@@ -119,9 +119,12 @@ func (s *sourceSnap) trusted(st fileSum, window time.Duration) bool {
 }
 
 // statContent is the stat data of the content file at full, and when it
-// was taken.
-func statContent(full string) (fileSum, int64, error) {
+// was taken: by clock, when set (Options.clock), else now.
+func statContent(full string, clock func() time.Time) (fileSum, int64, error) {
 	at := time.Now().UnixNano()
+	if clock != nil {
+		at = clock().UnixNano()
+	}
 	st, err := os.Stat(full)
 	if err != nil {
 		return fileSum{}, 0, err

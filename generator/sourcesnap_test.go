@@ -138,12 +138,17 @@ func TestSnapshotEqualsClean(t *testing.T) {
 // TestSnapshotRacyWindow: without the test's window, files written
 // just before a build are read again, whatever their stat data say, by
 // a build and by a preview Session alike (and a Session with the test's
-// window takes them from its snapshots).
+// window takes them from its snapshots). The builds read the files half
+// a window after the last was written, by the clock they are given, so
+// that a loaded machine cannot move them out of the window.
 func TestSnapshotRacyWindow(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, snapSite)
+	clock := lastWritten(t, filepath.Join(dir, "content")).Add(generator.RacyWindow / 2)
+	now := func() time.Time { return clock }
 	work := t.TempDir()
 	opts := generator.Options{Source: dir, Dest: filepath.Join(work, "out"), CacheDir: filepath.Join(work, "cache"), Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	opts = generator.WithClock(opts, now)
 	for i := range 2 {
 		rep, err := generator.Build(opts)
 		if err != nil {
@@ -153,7 +158,7 @@ func TestSnapshotRacyWindow(t *testing.T) {
 			t.Fatalf("build %d: %d sources written within the racy window taken from their snapshots", i, got)
 		}
 	}
-	session := generator.Options{Source: dir, CacheDir: opts.CacheDir, Now: opts.Now}
+	session := generator.WithClock(generator.Options{Source: dir, CacheDir: opts.CacheDir, Now: opts.Now}, now)
 	for i, want := range []int{0, 0, -1} {
 		if i == 2 {
 			session = generator.WithoutRacyWindow(session)
@@ -166,4 +171,25 @@ func TestSnapshotRacyWindow(t *testing.T) {
 			t.Fatalf("session %d: %d sources taken from their snapshots", i, got)
 		}
 	}
+}
+
+// lastWritten is the latest modification or change time of the files
+// below dir.
+func lastWritten(t *testing.T, dir string) time.Time {
+	t.Helper()
+	var last time.Time
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		at, err := generator.StatTime(p)
+		if at.After(last) {
+			last = at
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return last
 }
