@@ -154,7 +154,7 @@ type builder struct {
 	links linkClassifier
 	out   Output
 	cache *pageCache   // nil without Options.CacheDir
-	tmpl  *templateSet // the site value's templates, their functions this build's (bind)
+	tmpl  *templateSet // the site value's templates, their functions this build's (forBuild)
 	refs  refIndex     // the pages ref, relref and GetPage find (refindex.go)
 	langs []*builder   // a multilingual site's: the languages' builders (languages.go)
 	// wrote is what the build wrote of the lists and site-wide outputs

@@ -14,12 +14,13 @@ import (
 
 // siteEnv is what a site's configuration determines: the options, the
 // configuration (with --baseURL applied), the renderers it sets up and
-// the warnings it gives. Nothing changes it once it is made, so every
-// build of a Session shares one (a configuration edit rebuilds all,
-// with a new one); only its record of missing strings (siteStrings)
-// grows, as every build's pages ask for strings, which the pages a
-// rebuild does not render again ask no more. A multilingual site has one for each language
-// (forLanguage) besides the site's.
+// the warnings it gives, with what its builds share and that carries no
+// build's state (the program facts' cache, the render buffers). Nothing
+// changes it once it is made, so every build of a Session shares one (a
+// configuration edit rebuilds all, with a new one); only its record of
+// missing strings (siteStrings) grows, as the pages a rebuild does not
+// render again ask for theirs no more. A multilingual site has one for
+// each language (forLanguage) besides the site's.
 type siteEnv struct {
 	opts      Options
 	cfg       *Config
