@@ -54,7 +54,21 @@ type ClickData struct {
 // data tells of the anchor; other markup is copied as it is. It returns
 // b itself when there is no affiliate anchor.
 func AddClickData(b []byte, classify func(href string) (string, bool), data func(program, href string) ClickData) []byte {
-	return editAnchors(b, classify, func(attrs []html.Attribute, program, href string) []html.Attribute {
+	return editAnchors(b, classify, clickEdit(data))
+}
+
+// AddClickDataAt is AddClickData for a document Scan read already
+// (found is what Scan found in b itself): only the start tags of its
+// anchors are read again, not the whole document, and the result is the
+// same.
+func AddClickDataAt(b []byte, found Found, data func(program, href string) ClickData) []byte {
+	return editAnchorsAt(b, found, clickEdit(data))
+}
+
+// clickEdit is the edit of AddClickData: the data attributes data gives
+// an anchor, set on its attributes.
+func clickEdit(data func(program, href string) ClickData) func(attrs []html.Attribute, program, href string) []html.Attribute {
+	return func(attrs []html.Attribute, program, href string) []html.Attribute {
 		d := data(program, href)
 		for _, kv := range [][2]string{
 			{"data-aff-program", d.Program}, {"data-aff-plan", d.Plan},
@@ -65,7 +79,7 @@ func AddClickData(b []byte, classify func(href string) (string, bool), data func
 			}
 		}
 		return attrs
-	})
+	}
 }
 
 func setAttr(attrs []html.Attribute, key, val string) []html.Attribute {

@@ -25,6 +25,9 @@ type Found struct {
 	// Statement is the first disclosure the author wrote in their own
 	// words (Offset -1 when there is none, or no phrase was given).
 	Statement Statement
+	// end is where the document's last whole token ends: the tokenizer
+	// drops a tag left unfinished at the end, and so does editAnchors.
+	end int
 }
 
 // Scan finds the affiliate anchors, the first disclosure box and the
@@ -69,6 +72,7 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 	}
 	text.flush()
 	f.Statement = text.found
+	f.end = off
 	return f
 }
 
@@ -197,6 +201,36 @@ func editAnchors(b []byte, classify func(href string) (string, bool), edit func(
 	if z.Err() != io.EOF || !changed {
 		return b
 	}
+	return out.Bytes()
+}
+
+// editAnchorsAt is editAnchors for the anchors Scan found in b: each
+// start tag is tokenized again on its own, from its offset (a start tag
+// reads the same alone as in its document, since Scan met it in the
+// tokenizer's data state), and the markup between is copied. It returns
+// b itself when there is no anchor.
+func editAnchorsAt(b []byte, found Found, edit func(attrs []html.Attribute, program, href string) []html.Attribute) []byte {
+	anchors := found.Anchors
+	if len(anchors) == 0 {
+		return b
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + len(b)/16)
+	last := 0
+	for _, a := range anchors {
+		z := html.NewTokenizer(bytes.NewReader(b[a.Offset:]))
+		tt := z.Next()
+		end := a.Offset + len(z.Raw())
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue // not Scan's offset of a start tag: left as it is
+		}
+		tok := z.Token()
+		tok.Attr = edit(tok.Attr, a.Program, a.Href)
+		out.Write(b[last:a.Offset])
+		out.WriteString(tok.String())
+		last = end
+	}
+	out.Write(b[last:found.end])
 	return out.Bytes()
 }
 

@@ -14,7 +14,9 @@ import (
 // placement "markdown"), and, when site.toml names click_events, adds the
 // click script to a page that has affiliate links. Nothing else is added:
 // no script without click_events, none on pages without affiliate links.
-func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState) []byte {
+// found is what enforceDisclosure's scan found in out, so that only the
+// anchors' tags are read again; nil when out must be read whole.
+func (b *builder) addClickData(s *source, out []byte, found *affiliate.Found, state *builtins.PageState) []byte {
 	if !s.page.HasAffiliateLinks {
 		return out // enforceDisclosure's scan found no affiliate anchor
 	}
@@ -30,7 +32,7 @@ func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState)
 			}
 		}
 	}
-	out = affiliate.AddClickData(out, b.links.classify, func(program, href string) affiliate.ClickData {
+	data := func(program, href string) affiliate.ClickData {
 		l, ok := byURL[href]
 		if u, err := url.Parse(href); err == nil {
 			if bl, found := bySubID[u.Query().Get("subid")]; found {
@@ -41,7 +43,12 @@ func (b *builder) addClickData(s *source, out []byte, state *builtins.PageState)
 			return affiliate.ClickData{Program: l.Program, Plan: l.Plan, Placement: l.Placement, SubID: l.SubID}
 		}
 		return affiliate.ClickData{Program: program, Placement: "markdown"}
-	})
+	}
+	if found != nil {
+		out = affiliate.AddClickDataAt(out, *found, data)
+	} else {
+		out = affiliate.AddClickData(out, b.links.classify, data)
+	}
 	cfg := b.cfg.Affiliate
 	if cfg.ClickEvents == "" {
 		return out

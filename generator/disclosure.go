@@ -22,8 +22,10 @@ import (
 // says own_disclosure (affiliate.Found.Place). "auto" puts the default
 // disclosure at the top when the author did not place one in time (and
 // warns when theirs comes too late); "require" fails the build. It gives
-// its warnings to warn.
-func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env, warn func(diag.Diagnostic)) ([]byte, error) {
+// its warnings to warn. Beside the content it returns what its scan
+// found in it, for addClickData, or nil when it put the box above what
+// it found.
+func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env, warn func(diag.Diagnostic)) ([]byte, *affiliate.Found, error) {
 	b.warnRefIDs(s, state, warn)
 	found := affiliate.Scan(out, b.links.classify, b.cfg.Affiliate.Phrases)
 	s.page.HasAffiliateLinks = len(found.Anchors) > 0
@@ -35,13 +37,13 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 		d := diag.Errorf(s.file, lineOfText(body, a.Href, s.lineOffset), 0, diag.Sponsored,
 			"affiliate link %s has no rel=\"sponsored\" (it comes from a template; add rel=\"sponsored nofollow\" there)", a.Href)
 		if mode == affiliate.DisclosureRequire {
-			return nil, d
+			return nil, nil, d
 		}
 		warn(*d)
 	}
 	place := found.Place(s.ownDisclosure)
 	if mode == affiliate.DisclosureOff || place.Disclosed() {
-		return out, nil
+		return out, &found, nil
 	}
 	linkLine := firstLinkLine(state, s.lineOffset)
 	late, lateLine := lateDisclosure(found, body, s.lineOffset)
@@ -50,7 +52,7 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 		if place == affiliate.DisclosedLate {
 			msg += "; " + late + atLine(lateLine) + " comes after it, too late to count"
 		}
-		return nil, diag.Errorf(s.file, linkLine, 0, diag.Disclosure, "%s", msg)
+		return nil, nil, diag.Errorf(s.file, linkLine, 0, diag.Disclosure, "%s", msg)
 	}
 	if place == affiliate.DisclosedLate {
 		warn(diag.Warningf(s.file, cmp.Or(lateLine, linkLine), 0, diag.Disclosure,
@@ -58,9 +60,9 @@ func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins
 	}
 	box, err := b.defaultDisclosure(env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return append(box, out...), nil
+	return append(box, out...), nil, nil
 }
 
 // lateDisclosure describes the first disclosure of a page that has one

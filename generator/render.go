@@ -290,11 +290,11 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
 	}
-	out, err = b.enforceDisclosure(s, body, out, state, env, r.warn)
+	out, found, err := b.enforceDisclosure(s, body, out, state, env, r.warn)
 	if err != nil {
 		return "", pageResult{}, err
 	}
-	out = b.addClickData(s, out, state)
+	out = b.addClickData(s, out, found, state)
 	return string(out), r, nil
 }
 
