@@ -178,7 +178,7 @@ func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 		},
 		Markdownify: func(src string) (template.HTML, error) { return b.markdownify(src) },
 	}
-	pg.Refs = b.pageIndex()
+	pg.Refs = b.pageIndex // built at the first ref
 	if s != nil {
 		pg.File = s.key // refs are relative to the page as its language sees it
 		p := s.page

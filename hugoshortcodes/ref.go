@@ -150,7 +150,11 @@ func (pg *Page) ref(inv *shortcodes.Invocation, rel bool) error {
 	p, frag, _ := strings.Cut(target, "#")
 	link := ""
 	if p != "" {
-		page, err := pg.Refs.Find(pg.File, p)
+		var ix *PageIndex
+		if pg.Refs != nil {
+			ix = pg.Refs()
+		}
+		page, err := ix.Find(pg.File, p)
 		if err != nil {
 			return inv.Errorf("shortcode %q: %v", inv.Name, err)
 		}

@@ -13,8 +13,10 @@ import (
 type Page struct {
 	// File is the page's source path, "content/posts/x.md".
 	File string
-	// Refs resolves ref and relref.
-	Refs *PageIndex
+	// Refs returns the index that resolves ref and relref, built at
+	// the first call (most sites have no ref, and the index of a large
+	// site is sizeable).
+	Refs func() *PageIndex
 	// Param looks up a parameter as Hugo's .Page.Param does: the page's
 	// front matter, then the site's params, ignoring case, with dotted
 	// keys reaching into tables.
