@@ -43,7 +43,7 @@ type Dir struct {
 	spare  string // Options.Spare
 
 	mu    sync.Mutex
-	dirs  map[string]bool
+	dirs  map[string]bool // the build's folders made so far, slash-separated like names ("." the top)
 	names []string
 	// left holds the files of the spare the build started from that it
 	// has not written or kept yet; nil for a build started empty.

@@ -27,7 +27,7 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	full := d.Path(name)
 	dir := filepath.Dir(full)
 	d.mu.Lock()
-	known := d.dirs[dir]
+	known := d.dirs[path.Dir(name)]
 	d.mu.Unlock()
 	if !known {
 		// Most pages are a new folder in a known one: one mkdir call.
@@ -50,7 +50,7 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 		}
 	}
 	d.mu.Lock()
-	d.dirs[dir] = true
+	d.dirs[path.Dir(name)] = true // a part of name, held anyway: no copy
 	d.names = append(d.names, name)
 	d.mu.Unlock()
 	return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 )
 
@@ -49,7 +50,7 @@ func (d *Dir) takeSpare() error {
 	for n := range names {
 		if checkName(n) == nil {
 			d.left[n] = true
-			d.dirs[filepath.Dir(d.Path(n))] = true
+			d.dirs[path.Dir(n)] = true
 		}
 	}
 	return nil
