@@ -336,7 +336,7 @@ func (b *builder) render() (*Report, error) {
 	if b.opts.Output == nil {
 		defer limitMemory(len(pages), b.cache != nil)()
 	}
-	if _, err := b.renderPages(pages); err != nil {
+	if err := b.renderPages(pages); err != nil {
 		return nil, err
 	}
 	// The files of lists and of the site as a whole are kept, so an

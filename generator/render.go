@@ -58,25 +58,20 @@ func (r *pageResult) warn(d diag.Diagnostic) {
 	r.warnings = append(r.warnings, d)
 }
 
-// renderPages renders and writes every content page, in parallel, keeps
-// each one's result with its source and returns the affiliate links they
-// hold in page order.
-func (b *builder) renderPages(srcs []*source) ([]ManifestLink, error) {
-	links := make([][]ManifestLink, len(srcs))
+// renderPages renders and writes every content page, in parallel, and
+// keeps each one's result with its source (manifest gathers their
+// links).
+func (b *builder) renderPages(srcs []*source) error {
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
 		defer rendered()
 		if !srcs[i].build.rendered() {
 			return nil // _build render: never or link (buildopts.go)
 		}
-		r, err := b.renderContentPageCached(srcs[i])
-		links[i] = r.links
+		_, err := b.renderContentPageCached(srcs[i])
 		return err
 	})
-	if err := diag.Join(errs); err != nil {
-		return nil, err
-	}
-	return slices.Concat(links...), nil
+	return diag.Join(errs)
 }
 
 // keepResult is where a content page's rendering, fresh or reused from

@@ -645,7 +645,14 @@ func (inc *increment) diff(prev *MemOutput) (changed, removed []string) {
 
 // manifest joins the pages' affiliate links in file order.
 func (b *builder) manifest() []ManifestLink {
-	var all []ManifestLink
+	n := 0
+	for _, s := range b.srcs {
+		n += len(s.result.links)
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]ManifestLink, 0, n)
 	for _, s := range b.srcs {
 		all = append(all, s.result.links...)
 	}

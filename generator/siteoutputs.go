@@ -40,7 +40,7 @@ func siteOutputs() []siteOutput {
 		{"404 page", inPageSet | inListFacts, func(b *builder) bool { return !b.cfg.KindDisabled("404") }, (*builder).write404},
 		{"alias pages", inPageSet, always, (*builder).writeAliases},
 		{"cloaked links and hosting files", inPageSet | inPrograms, (*builder).writesSiteFiles, (*builder).writeRedirects},
-		{"affiliate-links.json", inPageSet | inLinks, always, func(b *builder) error { return b.writeManifest(b.manifest()) }},
+		{"affiliate-links.json", inPageSet | inLinks, always, (*builder).writeManifest},
 	}
 }
 
