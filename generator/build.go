@@ -157,6 +157,9 @@ type builder struct {
 	tmpl  *templateSet // the site value's templates, their functions this build's (forBuild)
 	refs  refIndex     // the pages ref, relref and GetPage find (refindex.go)
 	langs []*builder   // a multilingual site's: the languages' builders (languages.go)
+	// unlimit puts back the memory limit set before the sources were
+	// read (memlimit.go).
+	unlimit func()
 	// wrote is what the build wrote of the lists and site-wide outputs
 	// when it wrote them all (render; a Session's rebuild that writes
 	// them again).
@@ -279,6 +282,7 @@ func (b *builder) bindSite() {
 
 // run does the build's stages in order.
 func (b *builder) run() (*Report, error) {
+	defer b.releaseMemory()
 	if err := b.load(); err != nil {
 		return nil, err
 	}

@@ -90,6 +90,7 @@ func (b *builder) loadContent() ([]*source, map[string]*source, error) {
 	}
 	sort.Strings(files)
 	files = b.withoutBundledMarkdown(files)
+	b.limitForSources(len(files))
 	b.sectionDirs = sectionDirs(func(full string) string { return b.contentKey(b.rel(full)) }, files)
 	srcs := make([]*source, len(files))
 	rest, errs := b.readIndexFirst(files, srcs) // cascade.go

@@ -11,9 +11,19 @@ import (
 // written. Measured with gencorpus, a page keeps 6–8 KiB of live heap
 // (bench/README.md); its share leaves the collector room above that,
 // and the process's memory stays under 200 MiB at 10,000 pages.
+//
+// Beyond memoryLargeFrom pages each further page has a smaller share:
+// the heap a page keeps does not grow with the site, and the collector's
+// room above what is live need not grow as fast as the pages (100,000
+// pages keep some 550 MB; 888 MiB holds them with room to spare, under
+// 1 GiB of process memory).
 const (
 	memoryBase    = 48 << 20
 	memoryPerPage = 11 << 10
+	// memoryLargeFrom and memoryPerLargePage: the pages from which the
+	// share is memoryPerLargePage instead of memoryPerPage.
+	memoryLargeFrom    = 20000
+	memoryPerLargePage = 8 << 10
 	// memoryPerCachedPage is a page's further share when the build
 	// cache is on: its keys and state are held until the cache is
 	// saved.
@@ -27,11 +37,12 @@ const (
 // memoryBudget is the soft memory limit of a build of n pages, with or
 // without the build cache.
 func memoryBudget(n int, cached bool) int64 {
-	per := int64(memoryPerPage)
+	large := max(n-memoryLargeFrom, 0)
+	budget := memoryBase + int64(n-large)*memoryPerPage + int64(large)*memoryPerLargePage
 	if cached {
-		per += memoryPerCachedPage
+		budget += int64(n) * memoryPerCachedPage
 	}
-	return memoryBase + int64(n)*per
+	return budget
 }
 
 // limitMemory sets the Go runtime's soft memory limit for rendering n
@@ -77,6 +88,28 @@ func swapGCPercent(set func(int) int) (restore func()) {
 		return func() {}
 	}
 	return func() { set(100) }
+}
+
+// limitForSources sets the memory limit of a build that writes to disk
+// for its files content files before it reads them, so that the heap
+// reading a large site grows under the limit too, not to twice what is
+// live (the limit render would set comes too late: reading 100,000
+// sources took 940–970 MiB without it). A site of several languages is
+// left to render's limit, one language at a time. run puts the limit
+// back (releaseMemory).
+func (b *builder) limitForSources(files int) {
+	if b.opts.Output != nil || b.multilingual() || b.unlimit != nil {
+		return
+	}
+	b.unlimit = limitMemory(files, b.cache != nil)
+}
+
+// releaseMemory puts back the limit limitForSources set, if it did.
+func (b *builder) releaseMemory() {
+	if b.unlimit != nil {
+		b.unlimit()
+		b.unlimit = nil
+	}
 }
 
 // swapLimit sets limit with set (debug.SetMemoryLimit) unless a limit

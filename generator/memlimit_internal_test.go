@@ -2,6 +2,7 @@ package generator
 
 import (
 	"math"
+	"runtime/debug"
 	"testing"
 )
 
@@ -15,8 +16,10 @@ func TestMemoryBudget(t *testing.T) {
 	}{
 		{0, false, memoryBase},
 		{10000, false, memoryBase + 10000*memoryPerPage},
-		{100000, false, memoryBase + 100000*memoryPerPage},
+		{memoryLargeFrom, false, memoryBase + memoryLargeFrom*memoryPerPage},
+		{100000, false, memoryBase + memoryLargeFrom*memoryPerPage + (100000-memoryLargeFrom)*memoryPerLargePage},
 		{10000, true, memoryBase + 10000*(memoryPerPage+memoryPerCachedPage)},
+		{100000, true, memoryBase + memoryLargeFrom*memoryPerPage + (100000-memoryLargeFrom)*memoryPerLargePage + 100000*memoryPerCachedPage},
 	} {
 		if got := memoryBudget(tc.n, tc.cached); got != tc.want {
 			t.Errorf("memoryBudget(%d, %v) = %d, want %d", tc.n, tc.cached, got, tc.want)
@@ -24,6 +27,9 @@ func TestMemoryBudget(t *testing.T) {
 	}
 	if got := memoryBudget(10000, false) >> 20; got < 100 || got > 180 {
 		t.Errorf("10,000 pages: budget %d MiB, want 100–180 (peak RSS target 200 MiB)", got)
+	}
+	if got := memoryBudget(100000, false) >> 20; got < 700 || got > 960 {
+		t.Errorf("100,000 pages: budget %d MiB, want 700–960 (peak RSS target 1 GiB)", got)
 	}
 }
 
@@ -83,5 +89,29 @@ func TestSwapGCPercent(t *testing.T) {
 	swapGCPercent(set)()
 	if gc != 50 {
 		t.Fatalf("GOGC=50 set: %d after the build, want it untouched", gc)
+	}
+}
+
+// TestLimitForSources checks a build that writes to disk limits its
+// memory before it reads the sources and run's releaseMemory puts the
+// limit back, and a build into memory (serve) sets none.
+func TestLimitForSources(t *testing.T) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Skip("a memory limit is set already (GOMEMLIMIT)")
+	}
+	b := &builder{siteEnv: &siteEnv{}}
+	b.limitForSources(memoryLimitFrom)
+	got := debug.SetMemoryLimit(-1)
+	b.releaseMemory()
+	if want := memoryBudget(memoryLimitFrom, false); got != want {
+		t.Errorf("limit while reading %d, want %d", got, want)
+	}
+	if after := debug.SetMemoryLimit(-1); after != math.MaxInt64 || b.unlimit != nil {
+		t.Errorf("after the build: limit %d, want none", after)
+	}
+	mem := &builder{siteEnv: &siteEnv{opts: Options{Output: NewMemOutput()}}}
+	mem.limitForSources(memoryLimitFrom)
+	if mem.unlimit != nil || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Error("a build into memory set a limit")
 	}
 }
