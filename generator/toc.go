@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"strings"
@@ -87,6 +88,10 @@ func addTOCHeading(rows []*tocHeading, h *tocHeading, row, level int) []*tocHead
 // words, without its <del>).
 func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
 	var buf bytes.Buffer
+	// Render wraps a writer that is not buffered in a bufio.Writer of
+	// 4 KiB, on every call; a small one of the heading's, flushed by
+	// each Render, saves 4 KiB a text node.
+	w := bufio.NewWriterSize(&buf, 128)
 	r := m.md.Renderer()
 	err := ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n == h {
@@ -94,9 +99,9 @@ func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
 		}
 		switch n.Kind() {
 		case ast.KindCodeSpan, ast.KindLink, ast.KindImage, ast.KindEmphasis:
-			return ast.WalkSkipChildren, r.Render(&buf, src, n)
+			return ast.WalkSkipChildren, r.Render(w, src, n)
 		case ast.KindAutoLink, ast.KindRawHTML, ast.KindText, ast.KindString:
-			return ast.WalkContinue, r.Render(&buf, src, n)
+			return ast.WalkContinue, r.Render(w, src, n)
 		}
 		return ast.WalkContinue, nil
 	})

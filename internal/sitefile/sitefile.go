@@ -68,7 +68,7 @@ func ReadRegular(full, kind string) ([]byte, error) {
 	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
 		return nil, errors.New("file changed while it was read")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := readAll(io.LimitReader(f, MaxSize+1), min(st.Size(), MaxSize)+1)
 	if err != nil {
 		return nil, UnwrapPathError(err)
 	}
@@ -76,6 +76,27 @@ func ReadRegular(full, kind string) ([]byte, error) {
 		return nil, tooLarge(int64(len(data)), kind)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll into a buffer of size bytes to start with (the
+// file's size, and one byte to see its end), as os.ReadFile does, not
+// one grown from 512 bytes by doubling: a page's source is read whole
+// twice a build.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew
+		}
+	}
 }
 
 func tooLarge(size int64, kind string) error {
