@@ -324,7 +324,12 @@ func (b *builder) load() error {
 		return err
 	}
 
-	pages, sections, err := b.loadContent()
+	var pages []*source
+	var sections map[string]*source
+	err = b.step("content", func() (err error) {
+		pages, sections, err = b.loadContent()
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -360,17 +365,13 @@ func (b *builder) render() (*Report, error) {
 	if err := b.copyStatic(); err != nil {
 		return nil, err
 	}
-	if !b.multilingual() {
-		b.warnings = append(b.warnings, b.stringWarnings()...) // a multilingual site's: runAll
-	}
-	b.warnings.Sort()
 	return b.report(), nil
 }
 
 // report is the build's report of its site.
 func (b *builder) report() *Report {
 	return &Report{
-		Pages: len(b.srcs), Files: b.files, Warnings: b.warnings, Links: b.manifest(), Sources: records(b.srcs),
+		Pages: len(b.srcs), Files: b.files, Warnings: b.reportWarnings(), Links: b.manifest(), Sources: records(b.srcs),
 		Config: b.cfg, Programs: b.programs, Registry: b.linkSet,
 	}
 }

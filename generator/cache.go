@@ -499,12 +499,8 @@ func (b *builder) saveCache(rep *Report) {
 // recordPending records the entries of the content pages b built, with
 // the warnings each gave.
 func (pc *pageCache) recordPending(b *builder) {
-	byFile := map[string]diag.List{}
-	for _, w := range b.warnings {
-		byFile[w.File] = append(byFile[w.File], w)
-	}
 	for id, pp := range pc.pending {
-		pp.meta.Warnings = byFile[pp.file]
+		pp.meta.Warnings = pp.src.result.warnings
 		if v, ok := pc.prose.Load(pp.file); ok {
 			pp.meta.Prose = v.(proseFacts)
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,9 @@ type source struct {
 	stat       fileSum        // the file's stat data with sum, when it has one
 	// ownDisclosure is the front matter's own_disclosure (disclosure.go).
 	ownDisclosure bool
+	// warnings are what reading its front matter warned of (readSource);
+	// its rendering's are its result's.
+	warnings diag.List
 }
 
 // loadContent reads every content file's front matter and makes its
@@ -168,7 +172,8 @@ func (b *builder) rel(p string) string {
 }
 
 // readSource reads one content file's front matter; it returns nil for a
-// page the options leave out.
+// page the options leave out, whose warnings the site value keeps
+// (unpublished).
 func (b *builder) readSource(full string) (*source, error) {
 	file := b.rel(full)
 	if f := contentFormat(file); f != formatMarkdown && f != formatHTML {
@@ -193,10 +198,9 @@ func (b *builder) readSource(full string) (*source, error) {
 	if err := checkTerms(file, meta, at); err != nil {
 		return nil, err
 	}
-	for _, w := range unsupportedFrontMatter(file, fm, at) {
-		b.warn(w)
-	}
+	warnings := append(slices.Clone(in.warnings), unsupportedFrontMatter(file, fm, at)...)
 	if !b.published(meta) {
+		b.keepUnpublished(file, warnings)
 		return nil, nil
 	}
 	rel := strings.TrimPrefix(key, "content/")
@@ -215,7 +219,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
 		Section: section, File: file, Site: b.site, key: key,
 	}
-	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum, stat: in.stat}
+	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum, stat: in.stat, warnings: warnings}
 	if err := s.readOptions(fm, base, at); err != nil {
 		return nil, err
 	}
@@ -235,25 +239,26 @@ func (b *builder) readSource(full string) (*source, error) {
 	return s, nil
 }
 
-// frontMatter splits a content file into its front matter and body. A
-// Hugo site's front matter is read as Hugo reads it (a YAML key given
-// twice is a warning, the last value used); site.toml's sites keep the
-// error.
-func (b *builder) frontMatter(file string, src []byte) (frontmatter.Result, error) {
+// frontMatter splits a content file into its front matter and body, and
+// returns the warnings its reading gives. A Hugo site's front matter is
+// read as Hugo reads it (a YAML key given twice is a warning, the last
+// value used); site.toml's sites keep the error.
+func (b *builder) frontMatter(file string, src []byte) (frontmatter.Result, diag.List, error) {
 	fm, err := frontmatter.Parse(file, src)
 	if err != nil {
-		return frontmatter.Result{}, err
+		return frontmatter.Result{}, nil, err
 	}
 	hugo := b.hugoConfigured()
+	var warnings diag.List
 	for _, d := range fm.Duplicates {
 		if !hugo {
-			return frontmatter.Result{}, &d
+			return frontmatter.Result{}, nil, &d
 		}
 		d.Severity = diag.Warning
 		d.Message += " (the last value is used, as in Hugo)"
-		b.warn(d)
+		warnings = append(warnings, d)
 	}
-	return fm, nil
+	return fm, warnings, nil
 }
 
 // published tells whether the build's options publish a page: not a

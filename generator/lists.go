@@ -68,7 +68,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	}
 	b.home = home
 	b.sectionSources = sections
-	b.assembleMenus(srcs, sections)
+	b.step("menus", func() error { b.assembleMenus(srcs, sections); return nil }) // warnings.go
 }
 
 // fillFromIndex gives a list page the title, description, terms and

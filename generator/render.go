@@ -75,9 +75,9 @@ func (b *builder) renderPages(srcs []*source) error {
 }
 
 // keepResult is where a content page's rendering, fresh or reused from
-// the build cache, takes effect: it writes the page's outputs, adds its
-// warnings, records the pictures it read (sawPicture) and keeps the rest
-// of the result with its source. Each keeper calls it in the worker that
+// the build cache, takes effect: it writes the page's outputs, records
+// the pictures it read (sawPicture) and keeps the rest of the result,
+// its warnings too (reportWarnings), with its source. Each keeper calls it in the worker that
 // rendered the page, so a build holds the bytes of one page a worker.
 func (b *builder) keepResult(s *source, r pageResult) error {
 	for _, o := range r.outputs {
@@ -89,9 +89,6 @@ func (b *builder) keepResult(s *source, r pageResult) error {
 	}
 	r.outputs = nil
 	s.result = r
-	for _, w := range r.warnings {
-		b.warn(w)
-	}
 	for _, pic := range r.pictures {
 		b.sawPicture(s.file, pic)
 	}

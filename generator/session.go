@@ -193,8 +193,6 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	b.warnings = append(b.warnings, b.stringWarnings()...)
-	b.warnings.Sort()
 	s.files, s.last = out, &sessionState{root: inc.next()}
 	rr := &RebuildReport{Report: b.report()}
 	rr.Files = out.count()
@@ -400,6 +398,7 @@ func (inc *increment) content(file string) error {
 	idx := slices.IndexFunc(b.srcs, func(s *source) bool { return s.file == file })
 	full := filepath.Join(b.opts.Source, filepath.FromSlash(file))
 	var ns *source
+	b.keepUnpublished(file, nil) // drop what its last reading gave, if it was left out
 	if _, err := os.Stat(full); err == nil {
 		ns, err = b.readSource(full)
 		if err != nil {

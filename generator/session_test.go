@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/generator"
 )
 
@@ -55,6 +56,7 @@ title: Beta
 date: 2026-01-02
 tags: [two]
 program: zeta
+aliases: [/old/]
 ---
 Beta text with [a link](https://zeta.example/x).
 -- content/posts/c.md --
@@ -67,8 +69,10 @@ Gamma has no links.
 -- content/about.md --
 ---
 title: About
+outputs: [html]
+aliases: [/old/]
 ---
-About us.
+About us. {{< commission-table program="zeta" program="zeta" >}}
 -- static/notes.txt --
 hello
 `
@@ -130,7 +134,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			edit("data/programs/acme.yaml", "commission: 0.40", "commission: 0.40\nrating: 4\nimage: /acme.png")
 		}, []string{"data/programs/acme.yaml"}, false, "page/2/index.html"},
 		{"new post", func() {
-			write("content/posts/d.md", "---\ntitle: Delta\ndate: 2025-12-01\ntags: [one]\n---\nDelta {{< afflink program=\"zeta\" >}}.\n")
+			write("content/posts/d.md", "---\ntitle: Delta\ndate: 2025-12-01\ntags: [one]\noutputs: [html]\n---\nDelta {{< afflink program=\"zeta\" >}}.\n")
 		}, []string{"content/posts/d.md"}, false, "posts/d/index.html"},
 		{"slug taken by a new page", func() {
 			write("content/posts/a2.md", "---\ntitle: Alpha two\ndate: 2025-09-01\nurl: /elsewhere/a/\n---\nA2 {{< afflink program=\"acme\" >}}.\n")
@@ -177,10 +181,21 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			t.Errorf("%s: %s not among the changed files %v", st.name, st.touches, rr.Changed)
 		}
 		clean := generator.NewMemOutput()
-		if _, err := generator.Build(generator.Options{Source: dir, Now: now, Output: clean}); err != nil {
+		rep, err := generator.Build(generator.Options{Source: dir, Now: now, Output: clean})
+		if err != nil {
 			t.Fatalf("%s: clean build: %v", st.name, err)
 		}
 		compareOutputs(t, st.name, clean, sess.Files())
+		compareWarnings(t, st.name, rep.Warnings, rr.Warnings)
+	}
+}
+
+// compareWarnings reports a rebuild's warnings that are not a clean
+// build's, or the other way round.
+func compareWarnings(t *testing.T, step string, want, got diag.List) {
+	t.Helper()
+	if w, g := want.Error(), got.Error(); w != g {
+		t.Errorf("%s: warnings differ from a clean build's:\nclean:\n%s\nincremental:\n%s", step, w, g)
 	}
 }
 
@@ -282,12 +297,13 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 			incremental++
 		}
 		clean := generator.NewMemOutput()
-		_, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
+		rep, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
 		if (errInc == nil) != (errClean == nil) {
 			t.Fatalf("step %d (%s): incremental: %v; clean: %v", step, what, errInc, errClean)
 		}
 		if errClean == nil {
 			compareOutputs(t, fmt.Sprintf("step %d (%s)", step, what), clean, sess.Files())
+			compareWarnings(t, fmt.Sprintf("step %d (%s)", step, what), rep.Warnings, rr.Warnings)
 			if t.Failed() {
 				return
 			}

@@ -48,7 +48,7 @@ func siteOutputs() []siteOutput {
 func (b *builder) writeSiteOutputs(changed siteInputs) error {
 	for _, o := range siteOutputs() {
 		if o.reads&changed != 0 && o.has(b) {
-			if err := o.write(b); err != nil {
+			if err := b.step(o.name, func() error { return o.write(b) }); err != nil {
 				return err
 			}
 		}

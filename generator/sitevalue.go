@@ -3,6 +3,8 @@ package generator
 import (
 	"io/fs"
 
+	"github.com/affsite/affsite/diag"
+
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 )
@@ -40,4 +42,13 @@ type siteValue struct {
 	// static is every static file by name, with the folder that wins for
 	// it (staticFiles), for the product boxes' pictures.
 	static map[string]fs.FS
+
+	// unpublished are the warnings of the content files read and left
+	// out (drafts, future or expired pages), by file; a page's own are
+	// its source's (warnings.go).
+	unpublished map[string]diag.List
+	// steps are the site-wide warnings by the step of the build that
+	// gave them (builder.step), kept for a Session's rebuild that does
+	// not do the step again.
+	steps map[string]diag.List
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/buildcache"
+	"github.com/affsite/affsite/diag"
 )
 
 // A content file's snapshot is what reading it gives the first stage —
@@ -31,6 +32,10 @@ type sourceSnap struct {
 	head   []byte // the file before its body (front matter lines)
 	lines  int    // lines before the body
 	body   bodyFacts
+	// warnings are the front matter's reading's (frontMatter); a
+	// snapshot is kept only when there are none, so it does not encode
+	// them.
+	warnings diag.List
 }
 
 // bodyFacts is what summarize reads of a page's body.
@@ -70,16 +75,17 @@ func (b *builder) readInput(full, file string) (*sourceSnap, error) {
 	if err != nil {
 		return nil, err
 	}
-	fm, err := b.frontMatter(file, src)
+	fm, warnings, err := b.frontMatter(file, src)
 	if err != nil {
 		return nil, err
 	}
 	headLen := len(src) - len(fm.Body)
 	body := b.bodyFactsOf(file, fm.Body, max)
 	if pc == nil {
-		return &sourceSnap{keys: fm.Keys, head: src[:headLen], lines: fm.Lines, body: body}, nil
+		return &sourceSnap{keys: fm.Keys, head: src[:headLen], lines: fm.Lines, body: body, warnings: warnings}, nil
 	}
 	s := newSnapshot(st, at, src, fm.Keys, headLen, fm.Lines, body)
+	s.warnings = warnings
 	// A file whose front matter gave warnings is read every build, so
 	// that they are given every build.
 	if statErr == nil && len(fm.Duplicates) == 0 {
