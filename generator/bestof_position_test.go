@@ -14,7 +14,7 @@ func TestBestOfFrontMatterErrorLine(t *testing.T) {
 	for _, file := range []string{"content/best.md", "content/posts/_index.md"} {
 		site := "-- site.toml --\nbaseURL = \"https://example.org/\"\n" + acmeProgram + "-- " + file + " --\n" + front
 		_, err := tryBuild(t, site)
-		want := file + `:5:3: shortcode "best-of": unknown program "acmee" in front matter best_of (item 2) (did you mean "acme"?)`
+		want := file + `:5:5: shortcode "best-of": unknown program "acmee" in front matter best_of (item 2) (did you mean "acme"?)`
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v, want %s", file, err, want)
 		}
