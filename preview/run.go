@@ -224,25 +224,42 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 		defer close(done)
 		b.rebuild(nil)
 		close(first)
-		b.prefetch()
-		for batch := range w.Batches() {
-			if ctx.Err() != nil {
-				return
+		lost := b.prefetch()
+		batches := w.Batches()
+		for {
+			select {
+			case batch, ok := <-batches:
+				if !ok || ctx.Err() != nil {
+					return
+				}
+				b.rebuild(batch)
+			case <-lost:
+				lost = nil
+				fmt.Fprintln(b.cfg.Stderr, "warning: pages kept in the build cache changed or were removed meanwhile: building the site again")
+				b.rebuild(nil)
 			}
-			b.rebuild(batch)
 		}
 	}()
 	return first, done
 }
 
-// prefetch reads into memory, once the first build is served, the pages
-// it left in the build cache (generator.MemOutput.Prefetch), and builds
-// all again when one of them is gone.
-func (b *rebuilder) prefetch() {
-	if files := b.sess.Files(); files != nil && !files.Prefetch() {
-		fmt.Fprintln(b.cfg.Stderr, "warning: pages kept in the build cache changed or were removed meanwhile: building the site again")
-		b.rebuild(nil)
+// prefetch reads into memory, on a goroutine of its own once the first
+// build is served (edits are rebuilt meanwhile), the pages that build
+// left in the build cache (generator.MemOutput.Prefetch); the channel
+// returned is closed when one of them is gone, and the site must be
+// built again.
+func (b *rebuilder) prefetch() <-chan struct{} {
+	files := b.sess.Files()
+	if files == nil {
+		return nil
 	}
+	lost := make(chan struct{})
+	go func() {
+		if !files.Prefetch() {
+			close(lost)
+		}
+	}()
+	return lost
 }
 
 // rebuilder runs the session's rebuilds and publishes their results.

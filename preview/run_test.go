@@ -2,6 +2,9 @@ package preview
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +108,84 @@ func TestDescribe(t *testing.T) {
 		if got := describe(root, tc.changed); got != tc.want {
 			t.Errorf("describe(%v) = %q, want %q", tc.changed, got, tc.want)
 		}
+	}
+}
+
+// damagingBuilder is a Session whose first build's cached pages are
+// damaged right after it, before the preview reads them.
+type damagingBuilder struct {
+	*generator.Session
+	damage  func()
+	rebuilt chan []string // the changes of each rebuild after the first
+	first   bool
+}
+
+func (b *damagingBuilder) Rebuild(changed []string) (*generator.RebuildReport, error) {
+	rr, err := b.Session.Rebuild(changed)
+	if !b.first {
+		b.first = true
+		b.damage()
+	} else {
+		b.rebuilt <- changed
+	}
+	return rr, err
+}
+
+// TestRunRebuildsLostCachedPages: pages the first build left in the
+// build cache that change before the preview reads them are never
+// served; the preview builds the whole site again, and serves that.
+func TestRunRebuildsLostCachedPages(t *testing.T) {
+	t.Parallel()
+	root, cache := t.TempDir(), t.TempDir()
+	sitetest.WriteInto(t, root, map[string]string{
+		"site.toml":          "title = \"T\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\n---\n\nHello.\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2024-01-03\n---\n\nWorld.\n",
+	})
+	opts := generator.Options{Source: root, CacheDir: cache, BaseURL: "http://localhost:1313/"}
+	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	damage := func() {
+		filepath.WalkDir(filepath.Join(cache, generator.SessionCacheDir, "objects"), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				os.WriteFile(p, []byte("not the page"), 0o644)
+			}
+			return nil
+		})
+	}
+	db := &damagingBuilder{damage: damage, rebuilt: make(chan []string, 4)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{
+			Site: opts, Port: 0,
+			NewBuilder: func(o generator.Options) Builder {
+				db.Session = generator.NewSession(o)
+				return db
+			},
+		})
+	}()
+	select {
+	case changed := <-db.rebuilt:
+		if changed != nil {
+			t.Fatalf("rebuilt after %v; want a build of everything", changed)
+		}
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("no rebuild within 20 s of the cached pages changing")
+	}
+	files := db.Files()
+	for _, n := range files.Names() {
+		data, ok := files.File(n)
+		if !ok || strings.Contains(string(data), "not the page") {
+			t.Fatalf("%s after the rebuild: %v, %q", n, ok, data)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
 	}
 }
