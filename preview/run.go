@@ -245,18 +245,20 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 
 // prefetch reads into memory, on a goroutine of its own once the first
 // build is served (edits are rebuilt meanwhile), the pages that build
-// left in the build cache (generator.MemOutput.Prefetch); the channel
-// returned is closed when one of them is gone, and the site must be
-// built again.
+// left in the build cache (generator.MemOutput.Prefetch), and those
+// of the builds an edit made from it meanwhile (which share them); the
+// channel returned is closed when one of them is gone, and the site
+// must be built again.
 func (b *rebuilder) prefetch() <-chan struct{} {
-	files := b.sess.Files()
-	if files == nil {
-		return nil
-	}
 	lost := make(chan struct{})
 	go func() {
-		if !files.Prefetch() {
-			close(lost)
+		var read *generator.MemOutput
+		for files := b.sess.Files(); files != nil && files != read; files = b.sess.Files() {
+			if !files.Prefetch() {
+				close(lost)
+				return
+			}
+			read = files
 		}
 	}()
 	return lost
