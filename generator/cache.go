@@ -554,7 +554,9 @@ func (pc *pageCache) prepare(b *builder) {
 func (pc *pageCache) globalKey(b *builder) buildcache.Sum {
 	uses := &b.tmpl.use
 	h := sha256.New()
-	fields(h, "affsite build cache global key", version.Release)
+	// "warnings 2": a page's record holds its rendering's warnings only
+	// (warnings.go); older records held its file's others too.
+	fields(h, "affsite build cache global key", version.Release, "warnings 2")
 	fields(h, b.cfg.BaseURL, b.opts.Environment, fmt.Sprint(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Minify || bool(b.cfg.Minify)))
 	fields(h, b.now.UTC().Format(time.DateOnly))
 	if uses.now {

@@ -257,7 +257,7 @@ var randomSite = strings.Replace(cacheSite, "[affiliate]", "[taxonomies]\ntag = 
 
 // TestCacheEqualsClean makes a seeded random sequence of edits of every
 // kind and, after each, compares a build using the cache with a build
-// without it, byte for byte, the manifest included. Seeds 4 and 5 trust
+// without it, byte for byte, the manifest and the warnings included. Seeds 4 and 5 trust
 // stat data at once (the files are written just before each build), so
 // that unchanged content files come from their snapshots.
 func TestCacheEqualsClean(t *testing.T) {
@@ -300,13 +300,14 @@ func cacheEqualsCleanWith(t *testing.T, ed *siteEditor, adjust func(generator.Op
 		rc, errCached := generator.Build(cached)
 		clean := opts
 		clean.Dest = filepath.Join(work, fmt.Sprintf("clean%d", step))
-		_, errClean := generator.Build(clean)
+		rep, errClean := generator.Build(clean)
 		if (errCached == nil) != (errClean == nil) {
 			t.Fatalf("step %d (%s): cached build: %v; clean build: %v", step, what, errCached, errClean)
 		}
 		if errClean != nil {
 			continue
 		}
+		compareWarnings(t, fmt.Sprintf("step %d (%s)", step, what), rep.Warnings, rc.Warnings)
 		if d := diffTrees(readTree(t, clean.Dest), readTree(t, cached.Dest)); d != "" {
 			t.Fatalf("step %d (%s): the cached build differs from a clean one:\n%s", step, what, d)
 		}

@@ -57,13 +57,12 @@ func (b *builder) reportWarnings() diag.List {
 	for _, name := range sortedKeys(b.steps) {
 		all = append(all, b.steps[name]...)
 	}
-	srcs := b.srcs
-	for _, name := range sortedKeys(b.sectionSources) {
-		srcs = append(srcs[:len(srcs):len(srcs)], b.sectionSources[name])
+	for _, s := range b.srcs {
+		all = append(append(all, s.warnings...), s.result.warnings...)
 	}
-	for _, s := range srcs {
-		all = append(all, s.warnings...)
-		all = append(all, s.result.warnings...)
+	for _, name := range sortedKeys(b.sectionSources) {
+		s := b.sectionSources[name]
+		all = append(append(all, s.warnings...), s.result.warnings...)
 	}
 	for _, file := range sortedKeys(b.unpublished) {
 		all = append(all, b.unpublished[file]...)
