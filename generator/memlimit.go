@@ -15,8 +15,8 @@ import (
 // Beyond memoryLargeFrom pages each further page has a smaller share:
 // the heap a page keeps does not grow with the site, and the collector's
 // room above what is live need not grow as fast as the pages (100,000
-// pages keep some 550 MB; 888 MiB holds them with room to spare, under
-// 1 GiB of process memory).
+// pages keep 420–580 MB live; under their 888 MiB the process peaked at
+// 970 MiB, bench/README.md).
 const (
 	memoryBase    = 48 << 20
 	memoryPerPage = 11 << 10
