@@ -3,6 +3,7 @@ package generator
 import (
 	"strings"
 
+	"github.com/affsite/affsite/mdext"
 	"github.com/affsite/affsite/siteconfig"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,7 +21,7 @@ import (
 func goldmarkExtensions(e siteconfig.ExtensionsConfig, p siteconfig.ParserConfig) []goldmark.Extender {
 	var exts []goldmark.Extender
 	if p.Attribute.Block {
-		exts = append(exts, blockAttributes{})
+		exts = append(exts, mdext.BlockAttributes{})
 	}
 	for _, x := range []struct {
 		on  bool

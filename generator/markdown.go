@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/mdext"
 	"github.com/affsite/affsite/siteconfig"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -84,7 +85,7 @@ func (m *markdown) render(src []byte, st *mdState) ([]byte, error) {
 
 // renderTo is render writing into buf.
 func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(m.idStyle)))
+	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(m.idStyle)))
 	ctx.Set(m.stateKey, st)
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
@@ -162,7 +163,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // is text in the heading id style (possibly with a "-N" suffix that
 // makes it unique).
 func isAutoID(id, text, style string) bool {
-	auto := anchorizeStyle(text, style)
+	auto := mdext.Anchorize(text, style)
 	return id == auto || strings.HasPrefix(id, auto+"-")
 }
 

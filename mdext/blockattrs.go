@@ -1,4 +1,4 @@
-package generator
+package mdext
 
 import (
 	"github.com/yuin/goldmark"
@@ -8,15 +8,15 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// blockAttributes is markup.goldmark.parser.attribute.block, as Hugo
+// BlockAttributes is markup.goldmark.parser.attribute.block, as Hugo
 // 0.111 does it: a line "{.class #id key=value}" right below a block
 // (no blank line between) sets those attributes on it, unless the block
 // has them already; below a fenced code block, after a blank line, or
 // alone, the line is dropped.
-type blockAttributes struct{}
+type BlockAttributes struct{}
 
 // Extend implements goldmark.Extender.
-func (blockAttributes) Extend(m goldmark.Markdown) {
+func (BlockAttributes) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(attrLineParser{}, 100)),
 		parser.WithASTTransformers(util.Prioritized(attrLineTransformer{}, 100)),

@@ -1,4 +1,8 @@
-package generator
+// Package mdext holds goldmark extensions that make Markdown render as
+// Hugo 0.111's goldmark does: heading ids in Hugo's three
+// autoHeadingIDType styles (HeadingIDs, Anchorize) and block attributes
+// set by a "{.class #id}" line below a block (BlockAttributes).
+package mdext
 
 import (
 	"strconv"
@@ -13,22 +17,24 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// headingIDs makes heading ids the way Hugo's do, in the style of
+// HeadingIDs makes heading ids the way Hugo's do, in the style of
 // markup.goldmark.parser.autoHeadingIDType: by default ("github")
 // "## Gold Plan" gets id="gold-plan", a second one "gold-plan-1", and a
 // heading with no letter or digit "heading". One value serves one page.
-type headingIDs struct {
+type HeadingIDs struct {
 	used  map[string]bool
 	style string
 }
 
-func newHeadingIDs(style string) *headingIDs {
-	return &headingIDs{used: map[string]bool{}, style: style}
+// NewHeadingIDs returns the ids of one page's headings in style, one of
+// the siteconfig.HeadingID* styles.
+func NewHeadingIDs(style string) *HeadingIDs {
+	return &HeadingIDs{used: map[string]bool{}, style: style}
 }
 
 // Generate implements parser.IDs.
-func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := anchorizeStyle(string(value), h.style)
+func (h *HeadingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Anchorize(string(value), h.style)
 	if base == "" {
 		base = "id"
 		if kind == ast.KindHeading {
@@ -44,15 +50,15 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 }
 
 // Put implements parser.IDs.
-func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+func (h *HeadingIDs) Put(value []byte) { h.used[string(value)] = true }
 
-// anchorizeStyle makes the id of a heading whose text is s in one of
+// Anchorize makes the id of a heading whose text is s in one of
 // Hugo's styles. github: the text trimmed, lower case, a space or hyphen
 // a hyphen, letters, digits and "_" kept, the rest dropped;
 // github-ascii: the same of the text without accents, keeping ASCII
 // only; blackfriday: runs of anything but letters and digits become one
 // hyphen between words.
-func anchorizeStyle(s, style string) string {
+func Anchorize(s, style string) string {
 	if style == siteconfig.HeadingIDBlackfriday {
 		return blackfridayAnchor(s)
 	}
