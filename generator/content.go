@@ -22,6 +22,7 @@ import (
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // source is a content page as read in the first stage: what lists and
@@ -233,7 +234,7 @@ func (b *builder) readSource(full string) (*source, error) {
 		return nil, err
 	}
 	if p.Title == "" && p.Kind == KindPage {
-		p.Title = humanize(strings.TrimSuffix(base, ".md"))
+		p.Title = tplfuncs.Humanize(strings.TrimSuffix(base, ".md"))
 	}
 	b.summarize(p, in.body, meta.summary)
 	return s, nil
@@ -391,7 +392,7 @@ func pageURLPath(dir, base string, meta pageMeta) (string, error) {
 	if meta.slug != "" {
 		name = meta.slug
 	}
-	name = urlize(name)
+	name = tplfuncs.URLize(name)
 	key := "slug"
 	if meta.slug == "" {
 		key = "" // the file's name: line 1
@@ -408,7 +409,7 @@ func pageURLPath(dir, base string, meta pageMeta) (string, error) {
 	var segs []string
 	for _, s := range strings.Split(dir, "/") {
 		if s != "" {
-			segs = append(segs, urlize(s))
+			segs = append(segs, tplfuncs.URLize(s))
 		}
 	}
 	segs = append(segs, name)
@@ -445,7 +446,7 @@ func checkTerms(file string, meta pageMeta, at *fmPlaces) error {
 		terms []string
 	}{{"tags", meta.tags}, {"categories", meta.categories}} {
 		for i, term := range tax.terms {
-			if slug := urlize(term); slug != "" {
+			if slug := tplfuncs.URLize(term); slug != "" {
 				if err := checkSegments(slug); err != nil {
 					line, col := at.value(tax.key, strconv.Itoa(i)) // a term alone: at the key's value
 					return diag.Errorf(file, line, col, diag.FrontMatter, "front matter: %s: %q: %v", tax.key, term, err)
@@ -485,7 +486,7 @@ func (b *builder) summarize(p *Page, body bodyFacts, fmSummary string) {
 	case fmSummary != "":
 		h, err := b.md.renderPlain([]byte(fmSummary))
 		if err == nil {
-			p.Summary = template.HTML(template.HTMLEscapeString(plainify(string(h))))
+			p.Summary = template.HTML(template.HTMLEscapeString(tplfuncs.Plainify(string(h))))
 		}
 		return
 	case body.hasMore:

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // This file is the one home of Hugo's content formats as affsite reads
@@ -137,7 +138,7 @@ func isHTMLDocument(head []byte) bool {
 func htmlProse(body []byte) []byte {
 	doc, err := shortcodes.Parse(body)
 	if err != nil {
-		return []byte(plainify(string(body)))
+		return []byte(tplfuncs.Plainify(string(body)))
 	}
 	var out bytes.Buffer
 	for _, n := range doc.Nodes {
@@ -147,7 +148,7 @@ func htmlProse(body []byte) []byte {
 				out.Write(body[n.Start:n.End]) // an escaped shortcode
 				continue
 			}
-			for _, line := range strings.Split(plainify(string(body[n.Start:n.End])), "\n") {
+			for _, line := range strings.Split(tplfuncs.Plainify(string(body[n.Start:n.End])), "\n") {
 				out.WriteString(strings.TrimSpace(line))
 				out.WriteByte('\n')
 			}

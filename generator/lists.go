@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // assemble links the pages into the site: sorted page lists, sections,
@@ -54,7 +55,7 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		if len(site.Taxonomies[tax]) > 0 && !b.cfg.KindDisabled(KindTaxonomy) {
-			site.Menu = append(site.Menu, MenuEntry{Name: humanize(tax), URL: b.basePath + tax + "/"})
+			site.Menu = append(site.Menu, MenuEntry{Name: tplfuncs.Humanize(tax), URL: b.basePath + tax + "/"})
 		}
 	}
 	home.Pages = site.Posts
@@ -98,7 +99,7 @@ func (b *builder) terms(tax string, pages []*Page, values func(*Page) []string, 
 	for _, p := range pages {
 		seen := map[string]bool{}
 		for _, v := range values(p) {
-			slug := urlize(v)
+			slug := tplfuncs.URLize(v)
 			if slug == "" || seen[slug] {
 				continue
 			}
@@ -240,7 +241,7 @@ func (b *builder) listPages(taxonomies bool) []listPage {
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
 		if taxonomies && !b.cfg.KindDisabled(KindTaxonomy) {
-			tp := b.listPage(KindTaxonomy, humanize(tax), tax+"/")
+			tp := b.listPage(KindTaxonomy, tplfuncs.Humanize(tax), tax+"/")
 			tp.Terms = terms
 			tp.Section = tax
 			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
@@ -324,7 +325,7 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 		return nil
 	}
 	state := b.newPageState()
-	state.Slug, state.Title, state.Author, state.File = urlize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
+	state.Slug, state.Title, state.Author, state.File = tplfuncs.URLize(strings.TrimSuffix(p.Section, "/")), p.Title, b.cfg.Author, s.file
 	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
 	state.FrontMatter = head
 	html, r, err := b.renderBody(s, body, state, p)

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/values"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // pageMeta holds the front-matter keys affsite interprets, decoded from
@@ -161,7 +161,7 @@ func scalarString(v any) (s string, ok bool) {
 
 func (d *metaDecoder) date(key string, dst *time.Time) {
 	if v, ok := values.LookupKey(d.fm, key); ok {
-		t, err := toTime(v)
+		t, err := tplfuncs.ToTime(v)
 		if err != nil {
 			d.fail([]string{key}, "%s: %v", key, err)
 		}
@@ -202,33 +202,6 @@ func (d *metaDecoder) weight(dst *int) {
 		}
 		*dst = n
 	}
-}
-
-// dateLayouts are the date forms front matter may use.
-var dateLayouts = [...]string{
-	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02",
-}
-
-func toTime(v any) (time.Time, error) {
-	switch t := v.(type) {
-	case time.Time:
-		return t, nil
-	case string:
-		return parseDate(t)
-	}
-	return time.Time{}, fmt.Errorf("%v is not a date", v)
-}
-
-// parseDate reads t in the first of dateLayouts that fits it.
-func parseDate(t string) (time.Time, error) {
-	s := strings.TrimSpace(t)
-	for _, layout := range dateLayouts {
-		if tm, err := time.Parse(layout, s); err == nil {
-			return tm, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", t)
 }
 
 func toStrings(v any) ([]string, error) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/internal/values"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // metaDescriptionLength is how long a description made from a summary
@@ -44,12 +45,12 @@ func (p *Page) MetaDescription() string {
 		return p.Description
 	}
 	if p.Summary != "" {
-		if d := truncate(metaDescriptionLength, p.Summary); d != "" {
+		if d := tplfuncs.Truncate(metaDescriptionLength, p.Summary); d != "" {
 			return d
 		}
 	}
 	if p.Site != nil {
-		if d, ok := values.LookupKey(p.Site.Params, "description"); ok && !isEmpty(d) {
+		if d, ok := values.LookupKey(p.Site.Params, "description"); ok && !tplfuncs.IsEmpty(d) {
 			return strings.TrimSpace(fmt.Sprint(d))
 		}
 	}

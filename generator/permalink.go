@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/siteconfig"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // permalinkPage is what a page's permalink is made of.
@@ -23,7 +24,7 @@ type permalinkPage struct {
 // site root, with a trailing slash. Values are urlized as Hugo's are,
 // except :section and :sections, which Hugo gives as the folders are.
 func expandPermalink(pattern string, p permalinkPage) (string, error) {
-	filename := urlize(p.filename)
+	filename := tplfuncs.URLize(p.filename)
 	value := func(tok string) string {
 		d := p.date
 		switch tok {
@@ -48,7 +49,7 @@ func expandPermalink(pattern string, p permalinkPage) (string, error) {
 			return ""
 		case "sectionslug":
 			if len(p.sections) > 0 {
-				return urlize(p.sections[0])
+				return tplfuncs.URLize(p.sections[0])
 			}
 			return ""
 		case "sections":
@@ -56,19 +57,19 @@ func expandPermalink(pattern string, p permalinkPage) (string, error) {
 		case "sectionslugs":
 			var s []string
 			for _, x := range p.sections {
-				s = append(s, urlize(x))
+				s = append(s, tplfuncs.URLize(x))
 			}
 			return strings.Join(s, "/")
 		case "title":
-			return urlize(p.title)
+			return tplfuncs.URLize(p.title)
 		case "slug":
 			if p.slug != "" {
-				return urlize(p.slug)
+				return tplfuncs.URLize(p.slug)
 			}
-			return urlize(p.title)
+			return tplfuncs.URLize(p.title)
 		case "slugorfilename", "slugorcontentbasename":
 			if p.slug != "" {
-				return urlize(p.slug)
+				return tplfuncs.URLize(p.slug)
 			}
 			return filename
 		case "filename", "contentbasename":
@@ -117,7 +118,7 @@ func permalinkOf(dir, base, section string, meta pageMeta, sectionDirs map[strin
 		}
 	}
 	if p.title == "" {
-		p.title = humanize(name)
+		p.title = tplfuncs.Humanize(name)
 	}
 	return p
 }

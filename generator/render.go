@@ -15,6 +15,7 @@ import (
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/shortcodes"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // ManifestLink is one affiliate link of the built site, as listed in
@@ -205,7 +206,7 @@ func (b *builder) pageSubIDPrefixes(srcs []*source, sections map[string]*source)
 	}
 	for name := range sections {
 		if name != "" {
-			slugs[name+"/"] = urlize(name)
+			slugs[name+"/"] = tplfuncs.URLize(name)
 		}
 	}
 	return builtins.SubIDPrefixes(slugs)
@@ -303,7 +304,7 @@ func resolvePlaceholders(text string, res *shortcodes.Result) (string, bool) {
 	for _, l := range locs {
 		sb.WriteString(text[last:l[0]])
 		if h, ok := res.HTML(text[l[0]:l[1]]); ok {
-			sb.WriteString(plainify(h))
+			sb.WriteString(tplfuncs.Plainify(h))
 		}
 		last = l[1]
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // Sections form a tree, as in Hugo: every folder at the top of content/
@@ -132,7 +134,7 @@ func (b *builder) section(key string, sections map[string]*source) *Page {
 	top, _, _ := strings.Cut(key, "/")
 	var segs []string
 	for _, s := range strings.Split(key, "/") {
-		segs = append(segs, urlize(s))
+		segs = append(segs, tplfuncs.URLize(s))
 	}
 	dir := strings.Join(segs, "/") + "/" // where its pages are: content/Posts/ lists at /posts/, as in Hugo
 	sec := b.listPage(KindSection, b.sectionTitle(key), dir)

@@ -2,9 +2,8 @@ package generator
 
 import (
 	"path"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/affsite/affsite/tplfuncs"
 	"github.com/gobuffalo/flect"
 )
 
@@ -22,23 +21,13 @@ func (b *builder) sectionTitle(key string) string {
 	name := path.Base(key)
 	if !b.hugoConfigured() {
 		if b.cfg.ListTitlesPlural() {
-			name = flect.Pluralize(humanize(name))
+			name = flect.Pluralize(tplfuncs.Humanize(name))
 		}
-		return humanize(name) // again: flect may lower a letter
+		return tplfuncs.Humanize(name) // again: flect may lower a letter
 	}
-	name = firstUpper(name)
+	name = tplfuncs.FirstUpper(name)
 	if b.cfg.ListTitlesPlural() {
 		name = flect.Pluralize(name)
 	}
 	return name
-}
-
-// firstUpper is s with its first letter upper-case, as Hugo's
-// helpers.FirstUpper.
-func firstUpper(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/siteconfig"
+	"github.com/affsite/affsite/tplfuncs"
 )
 
 // This file is Hugo's taxonomies: the [taxonomies] table (singular =
@@ -71,7 +72,7 @@ func (p *Page) GetTerms(taxonomy string) []*Term {
 	terms := p.Site.Taxonomies[plural]
 	var out []*Term
 	for _, v := range taxonomyValues(p, plural) {
-		slug := urlize(v)
+		slug := tplfuncs.URLize(v)
 		i := slices.IndexFunc(terms, func(t *Term) bool { return t.Slug == slug })
 		if i >= 0 && !slices.Contains(out, terms[i]) && terms[i].lists(p) {
 			out = append(out, terms[i])

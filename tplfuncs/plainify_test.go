@@ -1,6 +1,10 @@
-package generator
+package tplfuncs_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/affsite/affsite/tplfuncs"
+)
 
 // TestPlainify holds the tag stripper to what the regular expression
 // `<[^>]*>` it replaced did, then unescaping and trimming.
@@ -16,8 +20,8 @@ func TestPlainify(t *testing.T) {
 		"a <b>c":                             "a c",
 		"<a href=\"x\">link</a> &#39;q&#39;": "link 'q'",
 	} {
-		if got := plainify(in); got != want {
-			t.Errorf("plainify(%q) = %q, want %q", in, got, want)
+		if got := tplfuncs.Plainify(in); got != want {
+			t.Errorf("tplfuncs.Plainify(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

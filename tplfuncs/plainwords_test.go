@@ -1,12 +1,14 @@
-package generator
+package tplfuncs_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/tplfuncs"
 )
 
-// TestPlainWords checks plainWords against its definition,
-// len(strings.Fields(plainify(s))), and against counts known by hand.
+// TestPlainWords checks tplfuncs.PlainWords against its definition,
+// len(strings.Fields(tplfuncs.Plainify(s))), and against counts known by hand.
 func TestPlainWords(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
@@ -26,26 +28,26 @@ func TestPlainWords(t *testing.T) {
 		{"<a href=\"https://x.example/?a=1&amp;b=2\">deal</a> now", 2},
 		{"\v\f\rword\r\n", 1},
 	} {
-		ref := len(strings.Fields(plainify(tc.in)))
+		ref := len(strings.Fields(tplfuncs.Plainify(tc.in)))
 		if ref != tc.want {
 			t.Fatalf("%q: the reference counts %d, the table says %d", tc.in, ref, tc.want)
 		}
 		for _, scratch := range [][]byte{nil, make([]byte, 0, 2), make([]byte, 0, len(tc.in))} {
-			if got := plainWords(tc.in, scratch); got != tc.want {
-				t.Errorf("plainWords(%q, cap %d) = %d, want %d", tc.in, cap(scratch), got, tc.want)
+			if got := tplfuncs.PlainWords(tc.in, scratch); got != tc.want {
+				t.Errorf("tplfuncs.PlainWords(%q, cap %d) = %d, want %d", tc.in, cap(scratch), got, tc.want)
 			}
 		}
 	}
 }
 
-// FuzzPlainWords checks plainWords equals its definition on any input.
+// FuzzPlainWords checks tplfuncs.PlainWords equals its definition on any input.
 func FuzzPlainWords(f *testing.F) {
 	for _, s := range []string{"<p>a b</p>", "x&amp;y <", "&#32;<b>&nbsp;</b>", "\xff<\xa0>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := plainWords(s, nil), len(strings.Fields(plainify(s))); got != want {
-			t.Errorf("plainWords(%q) = %d, want %d", s, got, want)
+		if got, want := tplfuncs.PlainWords(s, nil), len(strings.Fields(tplfuncs.Plainify(s))); got != want {
+			t.Errorf("tplfuncs.PlainWords(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
