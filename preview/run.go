@@ -289,7 +289,7 @@ func (b *rebuilder) rebuild(changed []string) {
 		return
 	}
 	if b.watch != nil && rep.Config != nil {
-		b.watch(rep.Config.StringsDir()) // a custom i18nDir
+		b.watch(rep.Config.NamedFolders()...) // a custom i18nDir, languages' contentDirs
 	}
 	files := b.sess.Files()
 	b.srv.Publish(files, rep.Changed, rep.Removed)
