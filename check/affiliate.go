@@ -54,7 +54,6 @@ func (a *auditor) checkAffiliate() {
 			a.report(p.name, found.Anchors[0].Href, Error, msg)
 		}
 	}
-	a.flush()
 }
 
 // disclosureProblem is what is wrong with a page's disclosure, or "".

@@ -119,7 +119,6 @@ func (a *auditor) checkAmazonPrices() {
 			a.report(p.name, asOf, level, fmt.Sprintf("Amazon price as of %s, %s ago; Amazon's terms allow at most 24 hours: check the price and checked= again and rebuild (daily), or show no price", asOf, ageText(age)))
 		}
 	}
-	a.flush()
 }
 
 // amazonProgramAsOf is the Amazon program used by the page of the built

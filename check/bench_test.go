@@ -80,10 +80,10 @@ func BenchmarkPageChecks(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				a := newAudit()
-				a.parsePages()
-				a.checkDeals()
-				a.checkAmazonPrices()
-				a.checkReviewMarkup()
+				for _, check := range []func(){a.parsePages, a.checkDeals, a.checkAmazonPrices, a.checkReviewMarkup} {
+					check()
+					a.flush() // as audit does after each check
+				}
 			}
 		})
 	}

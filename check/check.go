@@ -178,15 +178,18 @@ func (a *auditor) addBuildWarnings() {
 	}
 }
 
-// audit runs the checks in their order; the external one only with
-// --external.
+// audit runs the checks in their order, the external one only with
+// --external, and places each check's findings about built files
+// (flush) when it is done, so that no check has to remember to.
 func (a *auditor) audit() {
-	for _, check := range []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
-		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders} {
-		check()
-	}
+	checks := []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
+		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders}
 	if a.opts.External {
-		a.checkExternal()
+		checks = append(checks, a.checkExternal)
+	}
+	for _, check := range checks {
+		check()
+		a.flush()
 	}
 }
 

@@ -49,7 +49,6 @@ func (a *auditor) checkDeals() {
 			}
 		}
 	}
-	a.flush()
 }
 
 // dealOf reads the deal box an element's attributes mark; ok is false

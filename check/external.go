@@ -47,7 +47,6 @@ func (a *auditor) checkExternal() {
 			}
 		}
 	}
-	a.flush()
 }
 
 // externalURLs are the http(s) URLs the pages link to outside the

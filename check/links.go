@@ -20,7 +20,6 @@ func (a *auditor) checkLinks() {
 			}
 		}
 	}
-	a.flush()
 }
 
 // linkProblem words what is wrong with link l of page p: a malformed

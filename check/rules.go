@@ -46,7 +46,6 @@ func (a *auditor) checkRules() {
 	// build links them directly in cloaked mode and writes no /go/ page
 	// for them, so a hand-typed /go/ link to one is a broken link above.
 	a.checkFeeds()
-	a.flush()
 }
 
 // disallows tells whether robots.txt keeps every crawler out of dir.

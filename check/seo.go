@@ -19,7 +19,6 @@ func (a *auditor) checkSEO() {
 			}
 		}
 	}
-	a.flush()
 	byTitle := map[string][]string{}
 	for _, r := range a.rep.Sources {
 		if strings.TrimSpace(r.Description) == "" {
