@@ -81,10 +81,7 @@ func TestExampleSiteFollowsData(t *testing.T) {
 	if _, err := os.Stat("../content/posts/kartra-affiliate-program-review.md"); err != nil {
 		t.Skipf("no example site: %v", err)
 	}
-	dir := t.TempDir()
-	for _, d := range []string{"site.toml", "content", "data", "themes", "static", "layouts"} {
-		copyTree(t, filepath.Join("..", d), filepath.Join(dir, d))
-	}
+	dir := copyExampleSite(t)
 	before := exampleFacts(t, dir)
 	for file, edits := range exampleEdits {
 		full := filepath.Join(dir, filepath.FromSlash(file))
@@ -172,10 +169,7 @@ func TestExampleSiteChecksClean(t *testing.T) {
 	if _, err := os.Stat("../content/posts/brightline-kitchen-scale-review.md"); err != nil {
 		t.Skipf("no example site: %v", err)
 	}
-	dir := t.TempDir()
-	for _, d := range []string{"site.toml", "content", "data", "themes", "static", "layouts"} {
-		copyTree(t, filepath.Join("..", d), filepath.Join(dir, d))
-	}
+	dir := copyExampleSite(t)
 	res, err := check.Run(check.Options{Source: dir, Now: exampleNow.AddDate(0, 0, 20)})
 	if err != nil {
 		t.Fatal(err)
@@ -203,6 +197,17 @@ func exampleFacts(t *testing.T, dir string) map[string]string {
 		}
 	}
 	return out
+}
+
+// copyExampleSite copies the example site (the repository's site.toml
+// and its folders) into a new temporary folder, which it returns.
+func copyExampleSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"site.toml", "content", "data", "themes", "static", "layouts"} {
+		copyTree(t, filepath.Join("..", d), filepath.Join(dir, d))
+	}
+	return dir
 }
 
 // copyTree copies a file or folder; a missing one is skipped.
