@@ -53,6 +53,9 @@ type Options struct {
 	Backoff time.Duration
 	// Concurrency is how many external requests run at once; default 8.
 	Concurrency int
+	// Rules are checks of the caller's own, run after the built-in ones
+	// (see Rule).
+	Rules []Rule
 }
 
 // Level says how bad a finding is.
@@ -183,7 +186,7 @@ func (a *auditor) addBuildWarnings() {
 // (flush) when it is done, so that no check has to remember to.
 func (a *auditor) audit() {
 	checks := []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
-		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders}
+		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders, a.checkCustom}
 	if a.opts.External {
 		checks = append(checks, a.checkExternal)
 	}
