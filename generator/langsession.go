@@ -58,13 +58,8 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	dirty := false
 	for _, lb := range root.langs {
 		inc := incs[lb]
-		if err := inc.apply(); err != nil {
+		if err := inc.finish(static); err != nil {
 			return nil, err
-		}
-		for _, c := range static {
-			if err := inc.static(c); err != nil {
-				return nil, err
-			}
 		}
 		dirty = dirty || inc.listsDirty
 		next.langs = append(next.langs, inc.next())

@@ -185,13 +185,8 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	if err := inc.apply(); err != nil {
+	if err := inc.finish(cs.static); err != nil {
 		return nil, err
-	}
-	for _, c := range cs.static {
-		if err := inc.static(c); err != nil {
-			return nil, err
-		}
 	}
 	s.files, s.last = out, &sessionState{root: inc.next()}
 	rr := &RebuildReport{Report: b.report()}
@@ -293,6 +288,20 @@ func (inc *increment) next() *siteState {
 		st.wrote = inc.last.wrote
 	}
 	return st
+}
+
+// finish renders what the edits made stale (apply), then copies the
+// changed static files.
+func (inc *increment) finish(static []string) error {
+	if err := inc.apply(); err != nil {
+		return err
+	}
+	for _, c := range static {
+		if err := inc.static(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // increment is the work of one incremental rebuild.
