@@ -59,9 +59,7 @@ func markupFormat(markup string) string {
 // hugoConfigured tells whether the site's configuration is Hugo's
 // (hugo.*, config.*, config/), where affsite reads what Hugo reads as
 // Hugo does, rather than site.toml (or none).
-func (b *builder) hugoConfigured() bool {
-	return b.cfg.File != "" && b.cfg.File != "site.toml"
-}
+func (b *builder) hugoConfigured() bool { return b.cfg.HugoConfigured() }
 
 // ignoredContentName tells whether a file or folder below content/ is
 // left out, as Hugo leaves it out: a name that starts with "." or "#"

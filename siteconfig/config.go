@@ -200,7 +200,7 @@ func LoadEnv(dir, env string) (*Config, error) {
 	if len(tree.files) > 0 {
 		cfg.File = tree.files[0]
 	}
-	cfg.Markup = DefaultMarkup(rawHTMLByDefault(cfg.File))
+	cfg.Markup = DefaultMarkup(!cfg.HugoConfigured())
 	if err := cfg.decode(); err != nil {
 		return nil, err
 	}

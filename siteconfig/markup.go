@@ -183,11 +183,13 @@ func DefaultMarkup(rawHTML bool) MarkupConfig {
 	return mc
 }
 
-// rawHTMLByDefault tells whether a configuration read from file (the
-// first file read, "" with none) renders raw HTML unless it says
-// otherwise: affsite's site.toml does, Hugo's files follow Hugo.
-func rawHTMLByDefault(file string) bool {
-	return file == "" || file == "site.toml"
+// HugoConfigured tells whether the configuration is Hugo's (hugo.*,
+// config.*, config/: its first file read, File), where affsite reads
+// what Hugo reads as Hugo does, rather than site.toml (or none). A Hugo
+// configuration follows Hugo's defaults (raw HTML left out unless it
+// says otherwise); site.toml keeps affsite's (raw HTML rendered).
+func (c *Config) HugoConfigured() bool {
+	return c.File != "" && c.File != "site.toml"
 }
 
 // checkMarkup refuses markup values no setting can mean.

@@ -9,5 +9,5 @@ func (c *Config) ListTitlesPlural() bool {
 	if c.PluralizeListTitles != nil {
 		return *c.PluralizeListTitles
 	}
-	return !rawHTMLByDefault(c.File) // false for site.toml or none, as affsite's own defaults
+	return c.HugoConfigured() // false for site.toml or none, as affsite's own defaults
 }
