@@ -81,8 +81,7 @@ func (f *fileSums) sum(name, full string) (buildcache.Sum, error) {
 	f.mu.Lock()
 	old, ok := f.last[name]
 	f.mu.Unlock()
-	trusted := ok && old.Size == now.Size && old.ModTime == now.ModTime && old.ChangeTime == now.ChangeTime &&
-		old.Inode == now.Inode && max(now.ModTime, now.ChangeTime) < f.seen-int64(f.window)
+	trusted := ok && old.trusted(now, f.seen, f.window)
 	if trusted {
 		now.Sum = old.Sum
 	} else if now.Sum, err = buildcache.SumFile(full); err != nil {
@@ -93,6 +92,15 @@ func (f *fileSums) sum(name, full string) (buildcache.Sum, error) {
 	f.next[name] = now
 	f.mu.Unlock()
 	return now.Sum, nil
+}
+
+// trusted tells whether the file now at st is the one old was taken
+// of: the same stat data, and times older than readAt (ns) by more than
+// window (an edit in the same clock tick as the read could leave them
+// equal).
+func (old fileSum) trusted(st fileSum, readAt int64, window time.Duration) bool {
+	return old.Size == st.Size && old.ModTime == st.ModTime && old.ChangeTime == st.ChangeTime &&
+		old.Inode == st.Inode && max(st.ModTime, st.ChangeTime) < readAt-int64(window)
 }
 
 // statSum is a fileSum of st without its sum.

@@ -115,13 +115,10 @@ func (pc *pageCache) snapshotOf(file string, st fileSum, max int) (*sourceSnap, 
 	return s, e.Meta, true
 }
 
-// trusted tells whether the file now at st is the one the snapshot read:
-// the same stat data, and times older than the read by more than window
-// (an edit in the same clock tick as the read could leave them equal).
+// trusted tells whether the file now at st is the one the snapshot read
+// (fileSum.trusted).
 func (s *sourceSnap) trusted(st fileSum, window time.Duration) bool {
-	old := s.stat
-	return old.Size == st.Size && old.ModTime == st.ModTime && old.ChangeTime == st.ChangeTime &&
-		old.Inode == st.Inode && max(st.ModTime, st.ChangeTime) < s.readAt-int64(window)
+	return s.stat.trusted(st, s.readAt, window)
 }
 
 // statContent is the stat data of the content file at full, and when it
