@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -57,15 +58,7 @@ func shardOf(id string) int {
 
 // sameEntry tells whether two entries record the same thing.
 func sameEntry(a, b Entry) bool {
-	if a.Key != b.Key || len(a.Files) != len(b.Files) || !bytes.Equal(a.Meta, b.Meta) {
-		return false
-	}
-	for i := range a.Files {
-		if a.Files[i] != b.Files[i] {
-			return false
-		}
-	}
-	return true
+	return a.Key == b.Key && slices.Equal(a.Files, b.Files) && bytes.Equal(a.Meta, b.Meta)
 }
 
 // decodeIndex returns the segments an index file names, or false when
