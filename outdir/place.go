@@ -26,8 +26,9 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	}
 	full := d.Path(name)
 	dir := filepath.Dir(full)
+	rel := path.Dir(name) // a part of name, held anyway: no copy
 	d.mu.Lock()
-	known := d.dirs[path.Dir(name)]
+	known := d.dirs[rel]
 	d.mu.Unlock()
 	if !known {
 		// Most pages are a new folder in a known one: one mkdir call.
@@ -50,7 +51,7 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 		}
 	}
 	d.mu.Lock()
-	d.dirs[path.Dir(name)] = true // a part of name, held anyway: no copy
+	d.dirs[rel] = true
 	d.names = append(d.names, name)
 	d.mu.Unlock()
 	return nil
