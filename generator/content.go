@@ -347,7 +347,7 @@ func readContentFile(full, file string) ([]byte, error) {
 }
 
 // keyError is an error about the value of one front-matter key, reported
-// at that key's line.
+// at that value (placePage).
 type keyError struct {
 	key string
 	msg string

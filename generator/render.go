@@ -78,8 +78,9 @@ func (b *builder) renderPages(srcs []*source) error {
 // keepResult is where a content page's rendering, fresh or reused from
 // the build cache, takes effect: it writes the page's outputs, records
 // the pictures it read (sawPicture) and keeps the rest of the result,
-// its warnings too (reportWarnings), with its source. Each keeper calls it in the worker that
-// rendered the page, so a build holds the bytes of one page a worker.
+// its warnings too (reportWarnings), with its source. Each keeper calls
+// it in the worker that rendered the page, so a build holds the bytes of
+// one page a worker.
 func (b *builder) keepResult(s *source, r pageResult) error {
 	for _, o := range r.outputs {
 		err := b.write(o.name, s.file, o.buf.Bytes())
