@@ -2,7 +2,6 @@ package generator
 
 import (
 	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -237,16 +236,7 @@ func (e *siteEnv) contentDir() string {
 	if e.lang == nil {
 		return "content"
 	}
-	return langContentDir(e.lang.Language)
-}
-
-// langContentDir is the folder of l's content, relative to the site:
-// its contentDir, cleaned, else content.
-func langContentDir(l Language) string {
-	if l.ContentDir == "" {
-		return "content"
-	}
-	return strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/")
+	return e.lang.ContentFolder()
 }
 
 // otherLanguageDir tells whether the folder (full path) is another
@@ -257,7 +247,7 @@ func (b *builder) otherLanguageDir(full string) bool {
 	}
 	rel := b.rel(full)
 	return slices.ContainsFunc(b.lang.all, func(l Language) bool {
-		return l.Lang != b.lang.Lang && l.ContentDir != "" && langContentDir(l) == rel
+		return l.Lang != b.lang.Lang && l.ContentDir != "" && l.ContentFolder() == rel
 	})
 }
 

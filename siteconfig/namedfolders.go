@@ -4,6 +4,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // NamedFolders are the site's folders that its configuration names,
@@ -14,9 +15,18 @@ func (c *Config) NamedFolders() []string {
 	dirs := []string{c.StringsDir()}
 	for _, l := range c.Languages {
 		if l.ContentDir != "" {
-			dirs = append(dirs, path.Clean(filepath.ToSlash(l.ContentDir)))
+			dirs = append(dirs, l.ContentFolder())
 		}
 	}
 	slices.Sort(dirs)
 	return slices.Compact(dirs)
+}
+
+// ContentFolder is the folder of the language's content, relative to
+// the site as a slash path: its contentDir, cleaned, else "content".
+func (l LanguageConfig) ContentFolder() string {
+	if l.ContentDir == "" {
+		return "content"
+	}
+	return strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/")
 }
