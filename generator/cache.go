@@ -188,8 +188,14 @@ func (b *builder) openCache(dir *outdir.Dir, spare string) error {
 	if err != nil {
 		b.warn(diag.Warningf(b.opts.CacheDir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
-	b.cache = &pageCache{c: c, out: dirCache{dir}, pending: map[string]*pendingPage{}, window: b.opts.racyWindow}
+	b.cache = b.newPageCache(c, dirCache{dir})
 	return nil
+}
+
+// newPageCache is the build's page cache over c, its reused files going
+// to out.
+func (b *builder) newPageCache(c *buildcache.Cache, out cacheOutput) *pageCache {
+	return &pageCache{c: c, out: out, pending: map[string]*pendingPage{}, window: b.opts.racyWindow}
 }
 
 // within reports whether p is dir or inside it; both are absolute.

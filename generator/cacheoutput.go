@@ -82,7 +82,7 @@ func (b *builder) openSessionCache(mem *MemOutput) error {
 	if err != nil {
 		b.warn(diag.Warningf(dir, 0, 0, diag.Source, "build cache ignored: %v", sitefile.UnwrapPathError(err)))
 	}
-	b.cache = &pageCache{c: c, out: memCache{mem}, pending: map[string]*pendingPage{}, window: b.opts.racyWindow}
+	b.cache = b.newPageCache(c, memCache{mem})
 	return nil
 }
 
