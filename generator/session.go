@@ -119,7 +119,6 @@ func (s *Session) full() (*RebuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.out = out
 	if s.files == nil {
 		if err := b.openSessionCache(out); err != nil {
 			return nil, err
