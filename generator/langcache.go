@@ -51,7 +51,7 @@ func (pc *pageCache) forLanguage(lb *builder) *pageCache {
 		pc.ml = &langCache{root: pc}
 	}
 	pc.ml.langs = append(pc.ml.langs, lb)
-	return &pageCache{c: pc.c, out: prefixedCache{pc.out, lb.lang.Prefix}, pending: map[string]*pendingPage{}, ml: pc.ml}
+	return &pageCache{c: pc.c, out: prefixedCache{pc.out, lb.lang.Prefix}, pending: map[string]*pendingPage{}, ml: pc.ml, window: pc.window}
 }
 
 // linked records, once every language is loaded and its pages are
