@@ -98,13 +98,11 @@ func (e *siteEnv) setUpMarkdown() error {
 
 // forLanguage is the environment of one language of a multilingual
 // site: the language's configuration, prefix and strings. The
-// configuration's warnings are the default language's to give, once.
+// configuration's warnings are the site's builder's to give, once
+// (joinReports), so a language's environment has none.
 func (e *siteEnv) forLanguage(l Language, all []Language) (*siteEnv, error) {
 	le := &siteEnv{opts: e.opts, cfg: e.cfg.ForLanguage(l), now: e.now, basePath: e.basePath + l.Prefix, factCache: builtins.NewFactCache(), bufs: e.bufs}
 	le.lang = &langBuild{Language: l, all: all}
 	le.strings = e.strings.forLanguage(l.Lang, le.cfg)
-	if l.Default {
-		le.configWarnings = e.configWarnings
-	}
 	return le, le.setUpMarkdown()
 }

@@ -91,8 +91,8 @@ func (b *builder) languageOutput(le *siteEnv, root Output) langOutput {
 
 // joinReports is the site's report of a build of every language, from
 // the languages' reports: their pages, files, warnings (and the site's
-// own: its build's, such as the cache's, and the string files'), links
-// and sources (sorted by URL).
+// own: its build's, the configuration's and the cache's, and the string
+// files'), links and sources (sorted by URL).
 func (b *builder) joinReports(reps []*Report) *Report {
 	rep := &Report{Config: b.cfg, Warnings: slices.Clone(b.warnings)}
 	for _, r := range reps {
