@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"slices"
@@ -171,7 +172,7 @@ type builder struct {
 	errs     []error
 	files    int
 	written  map[string]string // output path → what wrote it
-	claimed  []string          // the output paths, as they were claimed (wrote)
+	claimed  map[string]bool   // the output paths claimed while a step records them (writes); nil otherwise
 	warnings diag.List
 }
 
@@ -421,24 +422,28 @@ func (b *builder) claim(name, from string) error {
 		return fmt.Errorf("%s and %s both write %s", prev, from, name)
 	}
 	b.written[name] = from
-	b.claimed = append(b.claimed, name)
+	if b.claimed != nil {
+		b.claimed[name] = true
+	}
 	b.files++
 	b.mu.Unlock()
 	return nil
 }
 
 // writes runs f, one step of the build, and returns the output files
-// it wrote.
+// it wrote. Only such a step's claims are recorded: a build's pages, the
+// most of its files, are not.
 func (b *builder) writes(f func() error) (map[string]bool, error) {
 	b.mu.Lock()
-	from := len(b.claimed)
+	outer := b.claimed
+	b.claimed = map[string]bool{}
 	b.mu.Unlock()
 	err := f()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	names := make(map[string]bool, len(b.claimed)-from)
-	for _, n := range b.claimed[from:] {
-		names[n] = true
+	names := b.claimed
+	if b.claimed = outer; outer != nil {
+		maps.Copy(outer, names) // an enclosing step wrote them too
 	}
 	return names, err
 }
