@@ -47,11 +47,15 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	for i, lb := range root.langs {
 		incs[lb] = newIncrement(lb, s.last.langs[i], out)
 	}
-	groups, static, err := root.applyEdits(changed, incs)
+	groups, changedStatic, err := root.applyEdits(changed, incs)
 	if err != nil {
 		return nil, err
 	}
 	if err := root.relink(incs, groups); err != nil {
+		return nil, err
+	}
+	static, err := readStatic(root.opts.Source, changedStatic)
+	if err != nil {
 		return nil, err
 	}
 	next := &sessionState{root: s.last.root}

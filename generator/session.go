@@ -184,7 +184,11 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 			return nil, err
 		}
 	}
-	if err := inc.finish(cs.static); err != nil {
+	static, err := readStatic(b.opts.Source, cs.static)
+	if err != nil {
+		return nil, err
+	}
+	if err := inc.finish(static); err != nil {
 		return nil, err
 	}
 	s.files, s.last = out, &sessionState{root: inc.next()}
@@ -291,7 +295,7 @@ func (inc *increment) next() *siteState {
 
 // finish renders what the edits made stale (apply), then copies the
 // changed static files.
-func (inc *increment) finish(static []string) error {
+func (inc *increment) finish(static []staticFile) error {
 	if err := inc.apply(); err != nil {
 		return err
 	}
@@ -618,21 +622,34 @@ func (inc *increment) siteFiles() error {
 	return err
 }
 
-// static copies one changed static file, or drops a removed one. A file
-// that a theme also has needs a full build to fall back to the theme's.
-func (inc *increment) static(file string) error {
-	b := inc.b
-	name := strings.TrimPrefix(file, "static/")
-	data, err := sitefile.Read(filepath.Join(b.opts.Source, filepath.FromSlash(file)), file)
-	if errors.Is(err, fs.ErrNotExist) {
-		// The theme may have a file of the same name to fall back to.
-		return errFullBuild
+// staticFile is a changed static file's output name and bytes, read
+// once for every language that copies it.
+type staticFile struct {
+	name string
+	data []byte
+}
+
+// readStatic reads the changed static files. A removed one needs a full
+// build: a theme may have a file of the same name to fall back to.
+func readStatic(source string, files []string) ([]staticFile, error) {
+	read := make([]staticFile, len(files))
+	for i, file := range files {
+		data, err := sitefile.Read(filepath.Join(source, filepath.FromSlash(file)), file)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errFullBuild
+		}
+		if err != nil {
+			return nil, err
+		}
+		read[i] = staticFile{name: strings.TrimPrefix(file, "static/"), data: data}
 	}
-	if err != nil {
-		return err
-	}
-	inc.touched = append(inc.touched, name)
-	return b.out.WriteFile(name, data)
+	return read, nil
+}
+
+// static copies one changed static file.
+func (inc *increment) static(f staticFile) error {
+	inc.touched = append(inc.touched, f.name)
+	return inc.b.out.WriteFile(f.name, f.data)
 }
 
 // diff lists the touched files that differ from the previous build.
