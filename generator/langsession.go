@@ -60,6 +60,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	}
 	next := &sessionState{root: s.last.root}
 	dirty := false
+	var touched []string
 	for _, lb := range root.langs {
 		inc := incs[lb]
 		if err := inc.finish(static); err != nil {
@@ -67,6 +68,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 		}
 		dirty = dirty || inc.listsDirty
 		next.langs = append(next.langs, inc.next())
+		touched = append(touched, inc.touched...)
 	}
 	reps := make([]*Report, len(root.langs))
 	for i, lb := range root.langs {
@@ -74,17 +76,20 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	}
 	rep := root.joinReports(reps)
 	if dirty {
-		for _, n := range rootAliases(s.last.langs) {
+		gone := rootAliases(s.last.langs)
+		for _, n := range gone {
 			out.remove(n)
 		}
-		if err := root.writeLanguageRoot(next.langs, rep); err != nil {
+		wrote, err := root.writeLanguageRoot(next.langs, rep)
+		if err != nil {
 			return nil, err
 		}
+		touched = append(append(touched, gone...), wrote...)
 	}
 	rep.Files = out.count()
 	s.files, s.last = out, next
 	rr := &RebuildReport{Report: rep}
-	rr.Changed, rr.Removed = diffOutputs(old, out)
+	rr.Changed, rr.Removed = diffTouched(old, out, touched)
 	return rr, nil
 }
 
@@ -179,9 +184,7 @@ func rootAliases(langs []*siteState) []string {
 // drop removes the output file n of inc's builder, where its output
 // puts it (below a language's prefix).
 func (inc *increment) drop(n string) {
+	n = inc.outName(n)
 	inc.touched = append(inc.touched, n)
-	if lo, ok := inc.b.out.(langOutput); ok {
-		n = lo.path(n)
-	}
 	inc.out.remove(n)
 }

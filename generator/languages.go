@@ -79,7 +79,8 @@ func (b *builder) runAll() (*Report, error) {
 		reps[i] = r
 	}
 	rep := b.joinReports(reps)
-	return rep, b.writeLanguageRoot(b.langStates(), rep)
+	_, err := b.writeLanguageRoot(b.langStates(), rep)
+	return rep, err
 }
 
 // languageOutput is where the builder of the language of le writes,
@@ -114,8 +115,9 @@ func (b *builder) joinReports(reps []*Report) *Report {
 // writeLanguageRoot writes what the root of a multilingual site has
 // besides the languages' files: the sitemap index, the redirect from
 // the default language's folder to the root (or from the root to it,
-// with defaultContentLanguageInSubdir), and the aliases.
-func (b *builder) writeLanguageRoot(langs []*siteState, rep *Report) error {
+// with defaultContentLanguageInSubdir), and the aliases. It returns the
+// names of the files it wrote, sorted.
+func (b *builder) writeLanguageRoot(langs []*siteState, rep *Report) ([]string, error) {
 	var idx sitemapIndex
 	idx.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	aliases := map[string]langAlias{}
@@ -127,7 +129,7 @@ func (b *builder) writeLanguageRoot(langs []*siteState, rep *Report) error {
 	}
 	x, err := xmlDocument(idx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files := map[string][]byte{"sitemap.xml": x}
 	def := langs[0].env
@@ -146,13 +148,14 @@ func (b *builder) writeLanguageRoot(langs []*siteState, rep *Report) error {
 			files[out] = a.data
 		}
 	}
-	for _, name := range sortedKeys(files) {
+	names := sortedKeys(files)
+	for _, name := range names {
 		if err := b.out.WriteFile(name, files[name]); err != nil {
-			return err
+			return nil, err
 		}
 		rep.Files++
 	}
-	return nil
+	return names, nil
 }
 
 // langOutput writes a language's files below its prefix, and the files

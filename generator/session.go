@@ -194,7 +194,7 @@ func (s *Session) incremental(changed []string) (*RebuildReport, error) {
 	s.files, s.last = out, &sessionState{root: inc.next()}
 	rr := &RebuildReport{Report: b.report()}
 	rr.Files = out.count()
-	rr.Changed, rr.Removed = inc.diff(old)
+	rr.Changed, rr.Removed = diffTouched(old, out, inc.touched)
 	return rr, nil
 }
 
@@ -317,7 +317,7 @@ type increment struct {
 	relisted        map[*Page]bool   // pages whose look in lists changed, not their place
 	programsChanged bool             // program data changed: /go/ pages and hosting files
 	linksDirty      bool             // the manifest or the /go/ pages must be written again
-	touched         []string         // output files written or removed
+	touched         []string         // output files written or removed, by their names in out
 	assembled       bool             // the lists were assembled again already (langsession.go)
 }
 
@@ -518,7 +518,7 @@ func (inc *increment) apply() error {
 		return err
 	}
 	for i, s := range todo {
-		inc.touched = append(inc.touched, s.outPath)
+		inc.mark(s.outPath)
 		if !reflect.DeepEqual(oldLinks[i], s.result.links) {
 			inc.linksDirty = true
 		}
@@ -589,8 +589,23 @@ func (inc *increment) renderLists() error {
 // touch adds the files a step wrote to those the rebuild touched.
 func (inc *increment) touch(names map[string]bool) {
 	for n := range names {
-		inc.touched = append(inc.touched, n)
+		inc.mark(n)
 	}
+}
+
+// mark adds the output file n of inc's builder to those the rebuild
+// touched.
+func (inc *increment) mark(n string) {
+	inc.touched = append(inc.touched, inc.outName(n))
+}
+
+// outName is the name in the session's files of the output file n of
+// inc's builder: below a language's prefix, where its output puts it.
+func (inc *increment) outName(n string) string {
+	if lo, ok := inc.b.out.(langOutput); ok {
+		return lo.path(n)
+	}
+	return n
 }
 
 // siteFiles writes again the site-wide outputs whose inputs changed
@@ -648,14 +663,17 @@ func readStatic(source string, files []string) ([]staticFile, error) {
 
 // static copies one changed static file.
 func (inc *increment) static(f staticFile) error {
-	inc.touched = append(inc.touched, f.name)
+	inc.mark(f.name)
 	return inc.b.out.WriteFile(f.name, f.data)
 }
 
-// diff lists the touched files that differ from the previous build.
-func (inc *increment) diff(prev *MemOutput) (changed, removed []string) {
-	for _, n := range dedupe(inc.touched) {
-		cur, ok := inc.out.File(n)
+// diffTouched lists the touched files of next that are new or differ
+// from prev, and those next no longer has: what a rebuild changed, found
+// without reading the files it did not write (a warm session's pages
+// the cache holds, memlazy.go).
+func diffTouched(prev, next *MemOutput, touched []string) (changed, removed []string) {
+	for _, n := range dedupe(touched) {
+		cur, ok := next.File(n)
 		old, had := prev.File(n)
 		switch {
 		case !ok && had:

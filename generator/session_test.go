@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -208,6 +209,28 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// compareChanged reports a rebuild whose report's changed and removed
+// files are not every file that differs between the builds before
+// (prev) and after (next) it.
+func compareChanged(t *testing.T, step string, prev, next *generator.MemOutput, rr *generator.RebuildReport) {
+	t.Helper()
+	var changed, removed []string
+	for _, n := range next.Names() {
+		old, had := prev.File(n)
+		if cur, _ := next.File(n); !had || !bytes.Equal(old, cur) {
+			changed = append(changed, n)
+		}
+	}
+	for _, n := range prev.Names() {
+		if _, ok := next.File(n); !ok {
+			removed = append(removed, n)
+		}
+	}
+	if !slices.Equal(changed, rr.Changed) || !slices.Equal(removed, rr.Removed) {
+		t.Errorf("%s: the report says changed %v, removed %v; the files differ in %v, removed %v", step, rr.Changed, rr.Removed, changed, removed)
+	}
+}
+
 // compareOutputs reports every file that differs between two builds.
 func compareOutputs(t *testing.T, step string, want, got *generator.MemOutput) {
 	t.Helper()
@@ -292,9 +315,11 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 		}
 		paths := ed.changed
 		ed.changed = nil
+		prev := sess.Files()
 		rr, errInc := sess.Rebuild(paths)
 		if errInc == nil && !rr.Full {
 			incremental++
+			compareChanged(t, fmt.Sprintf("step %d (%s)", step, what), prev, sess.Files(), rr)
 		}
 		clean := generator.NewMemOutput()
 		rep, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
