@@ -11,6 +11,7 @@ import (
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
 	"golang.org/x/net/html"
@@ -403,14 +404,6 @@ func lineOf(b []byte, needle string) int {
 
 // lineOfKey is the line of a front-matter (or data) key, or 1.
 func lineOfKey(src []byte, key string) int {
-	for i, l := range strings.Split(string(src), "\n") {
-		t := strings.TrimLeft(strings.TrimSpace(l), `"`)
-		if rest, ok := strings.CutPrefix(t, key); ok {
-			rest = strings.TrimLeft(rest, " \t\"")
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
-				return i + 1
-			}
-		}
-	}
-	return 1
+	line, _ := keypos.Any(src, key)
+	return line
 }
