@@ -453,9 +453,15 @@ func dateFormat(layout string, v any) (string, error) {
 	return t.Format(layout), nil
 }
 
+// Humanize is Hugo's humanize: s with "-" and "_" as spaces, its first
+// letter upper case.
 func Humanize(s any) string {
-	return FirstUpper(strings.NewReplacer("-", " ", "_", " ").Replace(fmt.Sprint(s)))
+	return FirstUpper(wordBreaks.Replace(fmt.Sprint(s)))
 }
+
+// wordBreaks turns Humanize's "-" and "_" into spaces. It is made once
+// and never changed (a Replacer is safe for concurrent use).
+var wordBreaks = strings.NewReplacer("-", " ", "_", " ")
 
 // PlainWords counts the words of s's text, as
 // len(strings.Fields(Plainify(s))) does, without the slice of words:
