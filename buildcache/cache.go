@@ -28,6 +28,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/affsite/affsite/internal/fileid"
 )
 
 // Format is the state file's format number; a file of another format is
@@ -187,7 +189,7 @@ func (c *Cache) Holds(key Sum, f File, path string) bool {
 	if err != nil {
 		return false
 	}
-	if dev, ino, ok := fileID(at); ok && f.Inode != 0 && dev == f.Dev && ino == f.Inode &&
+	if id, ok := fileid.Of(at); ok && f.Inode != 0 && id.Dev == f.Dev && id.Ino == f.Inode &&
 		at.Mode().IsRegular() && at.Size() == f.Size && at.ModTime().UnixNano() == f.ModTime {
 		return true
 	}
@@ -313,7 +315,8 @@ func (c *Cache) put(key Sum, name string, fill func(tmp string) error) (string, 
 		return "", File{}, err
 	}
 	f := File{Name: name, Size: st.Size(), ModTime: st.ModTime().UnixNano()}
-	f.Dev, f.Inode, _ = fileID(st)
+	id, _ := fileid.Of(st)
+	f.Dev, f.Inode = id.Dev, id.Ino
 	return obj, f, nil
 }
 

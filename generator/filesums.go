@@ -4,10 +4,10 @@ import (
 	"io/fs"
 	"os"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/affsite/affsite/buildcache"
+	"github.com/affsite/affsite/internal/fileid"
 )
 
 // fileSums is the build cache's index of the site files whose bytes the
@@ -106,9 +106,8 @@ func (old fileSum) trusted(st fileSum, readAt int64, window time.Duration) bool 
 // statSum is a fileSum of st without its sum.
 func statSum(st fs.FileInfo) fileSum {
 	s := fileSum{Size: st.Size(), ModTime: st.ModTime().UnixNano()}
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		s.ChangeTime = time.Unix(int64(sys.Ctim.Sec), int64(sys.Ctim.Nsec)).UnixNano()
-		s.Inode = sys.Ino
+	if id, ok := fileid.Of(st); ok && id.ChangeTime != 0 {
+		s.ChangeTime, s.Inode = id.ChangeTime, id.Ino
 	} else {
 		s.ChangeTime = time.Now().UnixNano() // never old enough: always read
 	}
