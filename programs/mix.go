@@ -1,7 +1,6 @@
 package programs
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/affsite/affsite/money"
@@ -99,8 +98,10 @@ func (p *Program) eachRow(s *Scenario, f func(rowTerms) error) error {
 }
 
 // onTable returns the commission on one customer of the row (the first of
-// it) and on all of them, and adds the latter to *total. Volume tiers pay
-// the row's sales after the nth of earlier rows; with Retroactive tiers
+// it) and on all of them, and adds the latter to *total: without tiers,
+// the one customer's rounded commission times the count (as the table
+// shows them); volume tiers pay the row's sales after the nth of earlier
+// rows, the row's exact sum rounded once; with Retroactive tiers
 // all of them are paid at the tier that the whole mix reaches. Any figure
 // that does not fit is an error rather than a wrong amount.
 func (t rowTerms) onTable(total *money.Cents) (per, sum money.Cents, err error) {
@@ -118,12 +119,14 @@ func (t rowTerms) onTable(total *money.Cents) (per, sum money.Cents, err error) 
 			return 0, 0, err
 		}
 	} else {
-		upto, err1 := c.PeriodTotal(pl, b, t.nth+SalesOf(t.pc.Count))
-		before, err2 := c.PeriodTotal(pl, b, t.nth)
-		if err = errors.Join(err1, err2); err != nil {
+		// Each sale at its own tier: the row's exact sum, rounded once.
+		var v money.Exact
+		if v, err = c.rowFirst(pl, b, t.nth, t.period, t.pc.Count); err != nil {
 			return 0, 0, err
 		}
-		sum = upto - before
+		if sum, err = v.Round(); err != nil {
+			return 0, 0, err
+		}
 	}
 	return addedTo(total, per, sum)
 }

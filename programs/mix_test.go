@@ -24,6 +24,12 @@ func TestMix(t *testing.T) {
 		{"retroactive", "commission: {rate: 30%, recurring: first_payment, retroactive: true, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
 			"plans:\n  - {name: Shop, monthly: 32}\nscenarios:\n  - {name: S, mix: {shop: 12}}\n",
 			"[Shop 12 × 12.80 = 153.60] total 153.60"},
+		// Each sale earns 2.5% of $10.10, $0.2525: B's sale rounds once to
+		// 0.25 (the difference of two rounded period totals, 0.51 − 0.25,
+		// would make it 0.26).
+		{"a row rounded once", "commission: {rate: 2.5%, recurring: first_payment, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
+			"plans:\n  - {name: A, monthly: 10.10}\n  - {name: B, monthly: 10.10}\nscenarios:\n  - {name: S, mix: {a: 1, b: 1}}\n",
+			"[A 1 × 0.25 = 0.25] [B 1 × 0.25 = 0.25] total 0.50"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
