@@ -59,7 +59,7 @@ func (b *builder) readInput(full, file string) (*sourceSnap, error) {
 	pc := b.cache
 	var st fileSum
 	var at int64
-	var statErr error = errSnapFormat
+	var statErr error // read only with a cache, which sets it
 	if pc != nil {
 		st, at, statErr = statContent(full, b.opts.clock)
 		if statErr == nil {
