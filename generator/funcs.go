@@ -25,6 +25,8 @@ func (b *builder) buildFuncs() template.FuncMap {
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
 		"absURL":        b.absURL,
 		"headMeta":      b.headMeta,
+		"headLinks":     b.headLinks,
+		"seoMeta":       b.seoMeta,
 		"navItem":       b.navItem,
 		"program":       b.programView,
 		"relURL":        b.relURL,

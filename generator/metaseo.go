@@ -1,0 +1,104 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// seoMeta is the seoMeta template function: what the default theme's
+// seo.html writes, the hreflang links (the page's language, its
+// translations' and x-default: the default language's) and the
+// schema.org JSON-LD blocks (WebSite on the home page, BreadcrumbList on
+// sections and regular pages), each after a newline. It is written from
+// Go because every page runs it; the text is byte for byte what the
+// template lines it replaces wrote (the test runs both), and a site's
+// own seo.html still overrides the theme's.
+func (b *builder) seoMeta(v any) (template.HTML, error) {
+	p, ok := v.(*Page)
+	if !ok {
+		return "", fmt.Errorf("seoMeta: want a page (seoMeta .), not %T", v)
+	}
+	if p.Site == nil {
+		return "", fmt.Errorf("seoMeta: the page has no site")
+	}
+	var w strings.Builder
+	if p.Kind != "404" && p.Site.LanguageCode != "" && p.Permalink != "" {
+		writeHreflangs(&w, p)
+	}
+	if p.IsHome() {
+		writeJSONLD(&w, p.Site.WebSiteJSONLD())
+	}
+	if js := p.BreadcrumbJSONLD(); js != "" {
+		writeJSONLD(&w, js)
+	}
+	return template.HTML(w.String()), nil
+}
+
+// writeHreflangs writes the page's hreflang links: its own language's,
+// its translations', then x-default, the default language's version
+// (the page itself when no version is the default language's).
+func writeHreflangs(w *strings.Builder, p *Page) {
+	def := p
+	for _, t := range p.AllTranslations() {
+		if l := t.Language(); l != nil && l.Default {
+			def = t
+		}
+	}
+	writeHreflang(w, p.Site.LanguageCode, p.Permalink)
+	for _, t := range p.Translations() {
+		lang := ""
+		if t.Site != nil {
+			lang = t.Site.LanguageCode
+		}
+		writeHreflang(w, lang, t.Permalink)
+	}
+	writeHreflang(w, "x-default", def.Permalink)
+}
+
+func writeHreflang(w *strings.Builder, lang, href string) {
+	w.WriteString("\n" + `<link rel="alternate" hreflang="`)
+	writeEscaped(w, lang)
+	w.WriteString(`" href="`)
+	writeURLEscaped(w, href)
+	w.WriteString(`">`)
+}
+
+// writeJSONLD writes a JSON-LD block. html/template inserts a
+// template.JS value in a script as it is.
+func writeJSONLD(w *strings.Builder, js template.JS) {
+	w.WriteString("\n" + `<script type="application/ld+json">`)
+	w.WriteString(string(js))
+	w.WriteString(`</script>`)
+}
+
+// headLinks is the headLinks template function: the default theme's
+// head.html links to the RSS feed (titled with the site's title), the
+// icon and the fingerprinted stylesheet, each on a line, as the template
+// lines it replaces wrote them (the test runs both).
+func (b *builder) headLinks(v any) (template.HTML, error) {
+	p, ok := v.(*Page)
+	if !ok {
+		return "", fmt.Errorf("headLinks: want a page (headLinks .), not %T", v)
+	}
+	css, err := b.fingerprint("css/style.css")
+	if err != nil {
+		return "", err
+	}
+	title := ""
+	if p.Site != nil {
+		title = p.Site.Title
+	}
+	var w strings.Builder
+	w.Grow(256)
+	w.WriteString(`<link rel="alternate" type="application/rss+xml" href="`)
+	writeURLEscaped(&w, b.absURL("index.xml"))
+	w.WriteString(`" title="`)
+	writeEscaped(&w, title)
+	w.WriteString(`">` + "\n" + `<link rel="icon" href="`)
+	writeURLEscaped(&w, b.relURL("favicon.svg"))
+	w.WriteString(`" type="image/svg+xml">` + "\n" + `<link rel="stylesheet" href="`)
+	writeURLEscaped(&w, css.String())
+	w.WriteString(`">`)
+	return template.HTML(w.String()), nil
+}
