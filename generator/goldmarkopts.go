@@ -29,7 +29,7 @@ func goldmarkExtensions(e siteconfig.ExtensionsConfig, p siteconfig.ParserConfig
 	}{
 		{e.Table, extension.Table},
 		{e.Strikethrough, extension.Strikethrough},
-		{e.Linkify, extension.Linkify},
+		{e.Linkify, mdext.Linkify{}},
 		{e.TaskList, extension.TaskList},
 		{e.Footnote, extension.Footnote},
 		{e.DefinitionList, extension.DefinitionList},

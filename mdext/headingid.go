@@ -1,7 +1,8 @@
 // Package mdext holds goldmark extensions that make Markdown render as
 // Hugo 0.111's goldmark does: heading ids in Hugo's three
 // autoHeadingIDType styles (HeadingIDs, Anchorize) and block attributes
-// set by a "{.class #id}" line below a block (BlockAttributes).
+// set by a "{.class #id}" line below a block (BlockAttributes); and
+// goldmark's linkify, refusing cheaply where it finds no link (Linkify).
 package mdext
 
 import (
