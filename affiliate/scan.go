@@ -67,7 +67,9 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 			name, _ := z.TagName()
 			text.end(string(name))
 		case html.TextToken:
-			text.text(z.Text(), start)
+			if text.wants() { // Text unescapes: only for text that is read
+				text.text(z.Text(), start)
+			}
 		}
 	}
 	text.flush()

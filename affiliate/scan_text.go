@@ -47,9 +47,12 @@ func newTextScan(p Phrases, untilLink bool) *textScan {
 // active tells whether the scan still looks for a statement.
 func (t *textScan) active() bool { return t.phrases.Len() > 0 && t.found.Offset < 0 && !t.stopped }
 
+// wants tells whether text would keep the text of a token met now.
+func (t *textScan) wants() bool { return t.skip == "" && t.active() }
+
 // text adds a text token that starts at byte src of the document.
 func (t *textScan) text(s []byte, src int) {
-	if t.skip != "" || !t.active() {
+	if !t.wants() {
 		return
 	}
 	t.segs = append(t.segs, textSeg{len(t.raw), src})
