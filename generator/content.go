@@ -523,31 +523,56 @@ func proseSummary(body []byte, max int) (words int, summary string, more bool) {
 	var line []byte // scratch, reused for every line
 	proseLines(body, func(l []byte) {
 		line = appendProse(line[:0], l)
-		for i := 0; i < len(line); {
-			for i < len(line) && isSpaceByte(line[i]) {
-				i++
+		rest := line
+		for max < 0 || words < max {
+			var w []byte
+			if w, rest = nextWord(rest); w == nil {
+				return
 			}
-			if i == len(line) {
-				break
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
 			}
-			j := i
-			for j < len(line) && !isSpaceByte(line[j]) {
-				j++
-			}
-			if max < 0 || words < max {
-				if sb.Len() > 0 {
-					sb.WriteByte(' ')
-				}
-				sb.Write(line[i:j])
-			} else {
-				more = true
-			}
+			sb.Write(w)
 			words++
-			i = j
+		}
+		if n := countWords(rest); n > 0 { // past the summary: only counted
+			words, more = words+n, true
 		}
 	})
 	return words, sb.String(), more
 }
+
+// nextWord splits the first word (a run of bytes that are not
+// isSpaceByte) from s, returning nil when s has none.
+func nextWord(s []byte) (word, rest []byte) {
+	i := 0
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return nil, nil
+	}
+	j := i
+	for j < len(s) && !isSpaceByte(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+// countWords is how many words nextWord would split from s, counted
+// without a branch on each byte.
+func countWords(s []byte) int {
+	n, prev := 0, uint8(1) // prev: the byte before was a space
+	for _, c := range s {
+		sp := spaceBytes[c]
+		n += int(prev &^ sp)
+		prev = sp
+	}
+	return n
+}
+
+// spaceBytes marks the bytes isSpaceByte accepts with 1.
+var spaceBytes = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1}
 
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
@@ -601,6 +626,14 @@ func proseLines(body []byte, f func(line []byte)) {
 // syntax reduced to their text, HTML tags and emphasis marks dropped.
 func appendProse(out, l []byte) []byte {
 	for i := 0; i < len(l); i++ {
+		j := i
+		for j < len(l) && !proseMarks[l[j]] {
+			j++
+		}
+		out = append(out, l[i:j]...) // a run of plain text, copied at once
+		if i = j; i == len(l) {
+			break
+		}
 		c := l[i]
 		switch c {
 		case '*', '_', '`':
@@ -645,6 +678,9 @@ func appendProse(out, l []byte) []byte {
 	}
 	return out
 }
+
+// proseMarks are the bytes appendProse looks at; it copies the others.
+var proseMarks = [256]bool{'*': true, '_': true, '`': true, '!': true, '[': true, ']': true, '<': true}
 
 // loadData reads data/*.{yaml,yml,toml,json} into a map by file name,
 // and each folder below data/ into a map of its own under the folder's
