@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"maps"
 
 	"github.com/affsite/affsite/buildcache"
@@ -55,13 +56,17 @@ func (m *MemOutput) load(name string, lz lazyFile) ([]byte, bool) {
 }
 
 // Prefetch reads every file the build cache still holds for m into
-// memory, and reports whether all could be read: false means a page is
-// missing from m, and the site must be built again.
-func (m *MemOutput) Prefetch() bool {
+// memory, until ctx is done, and reports whether every file it read
+// could be read: false means a page is missing from m, and the site
+// must be built again.
+func (m *MemOutput) Prefetch(ctx context.Context) bool {
 	m.mu.Lock()
 	names := sortedKeys(m.lazy)
 	m.mu.Unlock()
 	for _, n := range names {
+		if ctx.Err() != nil {
+			break
+		}
 		m.File(n)
 	}
 	return !m.Lost()

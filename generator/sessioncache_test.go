@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -231,7 +232,7 @@ func TestSessionCacheLostObjects(t *testing.T) {
 			t.Fatalf("%s: a changed object was served", n)
 		}
 	}
-	if missing == 0 || !files.Lost() || files.Prefetch() {
+	if missing == 0 || !files.Lost() || files.Prefetch(context.Background()) {
 		t.Fatalf("%d files missing, lost %v: want the changed objects missing and the output lost", missing, files.Lost())
 	}
 	ed := &siteEditor{t: t, dir: dir}
@@ -243,5 +244,39 @@ func TestSessionCacheLostObjects(t *testing.T) {
 	}
 	if !rr.Full {
 		t.Error("a rebuild after lost objects was incremental; want a full build")
+	}
+}
+
+// TestPrefetchStopsWithContext: Prefetch with its context done reads
+// nothing, so the pages stay in the cache's objects (a change to them
+// is found when they are read later).
+func TestPrefetchStopsWithContext(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, randomSite)
+	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	sess := generator.NewSession(opts)
+	if rr, err := sess.Rebuild(nil); err != nil || rr.Reused == 0 {
+		t.Fatalf("second session: %v, want pages reused", err)
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	if !sess.Files().Prefetch(done) {
+		t.Fatal("Prefetch with its context done found a page lost")
+	}
+	objects := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "objects")
+	err := filepath.WalkDir(objects, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Remove(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess.Files().Prefetch(context.Background()) {
+		t.Error("every page was in memory after a Prefetch whose context was done; want them left in the cache")
 	}
 }

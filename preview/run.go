@@ -224,7 +224,7 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 		defer close(done)
 		b.rebuild(nil)
 		close(first)
-		lost := b.prefetch()
+		lost := b.prefetch(ctx)
 		batches := w.Batches()
 		for {
 			select {
@@ -248,13 +248,13 @@ func (b *rebuilder) start(ctx context.Context, w *Watcher) (firstBuilt, rebuildi
 // left in the build cache (generator.MemOutput.Prefetch), and those
 // of the builds an edit made from it meanwhile (which share them); the
 // channel returned is closed when one of them is gone, and the site
-// must be built again.
-func (b *rebuilder) prefetch() <-chan struct{} {
+// must be built again. It stops when ctx is done.
+func (b *rebuilder) prefetch(ctx context.Context) <-chan struct{} {
 	lost := make(chan struct{})
 	go func() {
 		var read *generator.MemOutput
-		for files := b.sess.Files(); files != nil && files != read; files = b.sess.Files() {
-			if !files.Prefetch() {
+		for files := b.sess.Files(); files != nil && files != read && ctx.Err() == nil; files = b.sess.Files() {
+			if !files.Prefetch(ctx) {
 				close(lost)
 				return
 			}
