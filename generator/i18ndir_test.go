@@ -10,12 +10,12 @@ import (
 )
 
 // TestI18nDirErrors: an i18nDir that is not a folder inside the site is
-// an error at its line (hugocompat/i18n-dir.txtar has one that is).
+// an error at its line and column (hugocompat/i18n-dir.txtar has one that is).
 func TestI18nDirErrors(t *testing.T) {
 	t.Parallel()
 	for _, dir := range []string{"/etc", "..", "../strings", "strings/../../x", "."} {
 		_, err := tryBuild(t, "-- hugo.toml --\ntitle = 'T'\ni18nDir = '"+dir+"'\n-- content/a.md --\n# A\n")
-		want := `hugo.toml:2: i18nDir "` + dir + `" must be a folder inside the site`
+		want := `hugo.toml:2:1: i18nDir "` + dir + `" must be a folder inside the site`
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("i18nDir %q: %v, want %s", dir, err, want)
 		}

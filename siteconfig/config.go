@@ -254,6 +254,9 @@ func (c *Config) Normalize() error {
 	if err := c.normalizeI18nDir(); err != nil {
 		return err
 	}
+	if err := c.normalizeContentDirs(); err != nil {
+		return err
+	}
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}

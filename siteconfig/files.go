@@ -52,6 +52,7 @@ type configTree struct {
 type Origin struct {
 	File string
 	Line int
+	Col  int    // the key's column; 0 when not known
 	Name string // the key path as written ("params.mainSections")
 }
 
@@ -194,7 +195,7 @@ func (t *configTree) mergeFile(dir, name string, prefix []string) error {
 	t.files = append(t.files, name)
 	mergeValues(t.values, vals)
 	for k, v := range lines {
-		t.origins[k] = Origin{File: name, Line: v.line, Name: v.name}
+		t.origins[k] = Origin{File: name, Line: v.line, Col: v.col, Name: v.name}
 	}
 	return nil
 }
@@ -246,7 +247,7 @@ func prefixLines(prefix []string, lines map[string]keyPos) map[string]keyPos {
 	withPrefix := map[string]keyPos{}
 	p := strings.ToLower(strings.Join(prefix, "."))
 	for k, v := range lines {
-		withPrefix[p+"."+k] = keyPos{line: v.line, name: strings.Join(prefix, ".") + "." + v.name}
+		withPrefix[p+"."+k] = keyPos{line: v.line, col: v.col, name: strings.Join(prefix, ".") + "." + v.name}
 	}
 	for i := range prefix {
 		withPrefix[strings.ToLower(strings.Join(prefix[:i+1], "."))] = keyPos{line: 1, name: strings.Join(prefix[:i+1], ".")}
@@ -260,7 +261,7 @@ func trimLinePrefix(lines map[string]keyPos, first string) map[string]keyPos {
 	for k, v := range lines {
 		if rest, ok := strings.CutPrefix(k, first+"."); ok {
 			_, name, _ := strings.Cut(v.name, ".")
-			out[rest] = keyPos{line: v.line, name: name}
+			out[rest] = keyPos{line: v.line, col: v.col, name: name}
 		}
 	}
 	return out
@@ -295,10 +296,11 @@ func mergeValues(dst, src map[string]any) {
 	}
 }
 
-// keyPos is the line of a key in one file, and its path as written.
+// keyPos is the line and column of a key in one file (column 0: not
+// known), and its path as written.
 type keyPos struct {
-	line int
-	name string
+	line, col int
+	name      string
 }
 
 // decodeConfigFile decodes a configuration file by its extension into
@@ -357,7 +359,7 @@ func yamlKeyLines(n *yaml.Node, prefix, namePrefix string, out map[string]keyPos
 		if prefix != "" {
 			p, name = prefix+"."+p, namePrefix+"."+name
 		}
-		out[p] = keyPos{line: k.Line, name: name}
+		out[p] = keyPos{line: k.Line, col: k.Column, name: name}
 		if v.Kind == yaml.MappingNode {
 			yamlKeyLines(v, p, name, out)
 		}
@@ -397,7 +399,7 @@ func (k *tomlKeys) header(e *unstable.Node) {
 	k.inArray = e.Kind == unstable.ArrayTable
 	if it := e.Key(); it.Next() {
 		if _, seen := k.out[strings.ToLower(strings.Join(k.table, "."))]; !seen || !k.inArray {
-			k.record(k.table, k.p.Shape(it.Node().Raw).Start.Line)
+			k.record(k.table, k.p.Shape(it.Node().Raw).Start)
 		}
 	}
 }
@@ -409,17 +411,17 @@ func (k *tomlKeys) keyValue(e *unstable.Node) {
 	if k.inArray || !it.Next() {
 		return
 	}
-	line := k.p.Shape(it.Node().Raw).Start.Line
-	k.record(append(append([]string(nil), k.table...), keyParts(e.Key())...), line)
+	at := k.p.Shape(it.Node().Raw).Start
+	k.record(append(append([]string(nil), k.table...), keyParts(e.Key())...), at)
 }
 
-// record gives the key ps, and each key it is within that has no line
-// yet, line.
-func (k *tomlKeys) record(ps []string, line int) {
+// record gives the key ps, and each key it is within that has no place
+// yet, the place at.
+func (k *tomlKeys) record(ps []string, at unstable.Position) {
 	for i := range ps {
 		key := strings.ToLower(strings.Join(ps[:i+1], "."))
 		if _, ok := k.out[key]; !ok || i == len(ps)-1 {
-			k.out[key] = keyPos{line: line, name: strings.Join(ps[:i+1], ".")}
+			k.out[key] = keyPos{line: at.Line, col: at.Column, name: strings.Join(ps[:i+1], ".")}
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package siteconfig
 
 import (
+	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -10,21 +12,51 @@ import (
 
 // normalizeI18nDir settles Hugo's i18nDir, the site's folder of string
 // files in place of i18n/ (the themes' i18n/ are read as ever): a
-// relative path inside the site, cleaned, "i18n" unless set. A path
-// that is absolute or leaves the site is an error at its key.
+// folder inside the site (folderInSite), "i18n" unless set.
 func (c *Config) normalizeI18nDir() error {
-	raw := c.I18nDir
-	if raw == "" {
+	if c.I18nDir == "" {
 		c.I18nDir = "i18n"
 		return nil
 	}
-	p := path.Clean(filepath.ToSlash(raw))
-	if filepath.IsAbs(raw) || strings.HasPrefix(raw, "/") || p == "." || p == ".." || strings.HasPrefix(p, "../") {
-		o := c.Origin("i18nDir")
-		return diag.Errorf(o.File, o.Line, 0, diag.Config, "i18nDir %q must be a folder inside the site (like \"i18n\")", raw)
+	p, err := c.folderInSite("i18nDir", c.I18nDir, "i18n")
+	if err != nil {
+		return err
 	}
 	c.I18nDir = p
 	return nil
+}
+
+// normalizeContentDirs settles each language's contentDir: a folder
+// inside the site (folderInSite), or empty for content/.
+func (c *Config) normalizeContentDirs() error {
+	for _, k := range slices.Sorted(maps.Keys(c.Languages)) {
+		l := c.Languages[k]
+		if l.ContentDir == "" {
+			continue
+		}
+		p, err := c.folderInSite("languages."+k+".contentDir", l.ContentDir, "content/"+strings.ToLower(k))
+		if err != nil {
+			return err
+		}
+		if p != l.ContentDir { // written only when it changes: Normalize may run again
+			l.ContentDir = p
+			c.Languages[k] = l
+		}
+	}
+	return nil
+}
+
+// folderInSite is the one rule for a setting (key) that names a folder
+// of the site: its value raw as a clean slash path relative to the site,
+// or an error at the key when it is absolute, the site itself, or leaves
+// the site (like is a folder the message gives as an example).
+func (c *Config) folderInSite(key, raw, like string) (string, error) {
+	p := path.Clean(filepath.ToSlash(raw))
+	if filepath.IsAbs(raw) || strings.HasPrefix(raw, "/") || p == "." || p == ".." || strings.HasPrefix(p, "../") {
+		o := c.Origin(key)
+		return "", diag.Errorf(o.File, o.Line, o.Col, diag.Config, "%s %q must be a folder inside the site (like %q)", key, raw, like)
+	}
+	return p, nil
 }
 
 // StringsDir is the site's folder of string files, relative to it:

@@ -1,10 +1,7 @@
 package siteconfig
 
 import (
-	"path"
-	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // NamedFolders are the site's folders that its configuration names,
@@ -23,10 +20,11 @@ func (c *Config) NamedFolders() []string {
 }
 
 // ContentFolder is the folder of the language's content, relative to
-// the site as a slash path: its contentDir, cleaned, else "content".
+// the site as a slash path: its contentDir (which the configuration's
+// normalisation cleaned, folderInSite), else "content".
 func (l LanguageConfig) ContentFolder() string {
 	if l.ContentDir == "" {
 		return "content"
 	}
-	return strings.Trim(path.Clean(filepath.ToSlash(l.ContentDir)), "/")
+	return l.ContentDir
 }
