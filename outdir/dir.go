@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 )
@@ -190,7 +189,7 @@ func (d *Dir) MovedAside() string { return d.moved }
 // WriteFile writes one file of the build, by slash-separated path
 // relative to the output folder.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	return d.Place(name, func(full string) error { return os.WriteFile(full, data, 0o644) })
+	return d.Place(name, func(full string) error { return writeFile(full, data) })
 }
 
 // Commit records the build's files in its manifest and swaps the build
@@ -287,39 +286,4 @@ func check(dest string, opts Options, walk bool) (site, abs string, err error) {
 		return "", "", err
 	}
 	return site, abs, nil
-}
-
-// removeTree removes a folder and everything in it, its subfolders on
-// several goroutines: removing the previous build of a large site is
-// thousands of unlink calls, each its own trip to the kernel.
-func removeTree(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		os.RemoveAll(dir)
-		return
-	}
-	work := make(chan string)
-	var wg sync.WaitGroup
-	for range max(2, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for p := range work {
-				os.RemoveAll(p)
-			}
-		})
-	}
-	// Two levels down, so that one big folder (posts/) spreads too.
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		kids, err := os.ReadDir(p)
-		if !e.IsDir() || err != nil {
-			work <- p
-			continue
-		}
-		for _, k := range kids {
-			work <- filepath.Join(p, k.Name())
-		}
-	}
-	close(work)
-	wg.Wait()
-	os.RemoveAll(dir)
 }

@@ -117,5 +117,5 @@ func (d *Dir) keepSpare(old string) {
 			return
 		}
 	}
-	removeTree(old)
+	removeBuild(old)
 }
