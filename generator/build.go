@@ -9,9 +9,11 @@
 // returns its result, pageResult), and the builder, one per build, that
 // renders the site value and holds what the build writes (build.go).
 // The site-wide outputs are one table (siteoutputs.go). A Session
-// (session.go) keeps the environment and site value of its last build,
-// with each page's result (sessionstate.go), and makes a new builder for
-// each rebuild.
+// (session.go) keeps the environment and site value of its last good
+// build, with each page's result (sessionstate.go), and makes a new
+// builder for each rebuild, over a copy of that value that shares the
+// pages it does not write (sessionown.go): a failed rebuild leaves the
+// last good value as it was.
 package generator
 
 import (
@@ -275,10 +277,13 @@ func newBuild(env *siteEnv, sv *siteValue, out Output) *builder {
 
 // bindSite points the hooks of the site value's Site, which templates
 // call, at this build: GetPage reads its page index, ProgramView its
-// program data.
+// program data. (The hooks are the one thing a Session's rebuild shares
+// with the last build and sets: siteHooks.)
 func (b *builder) bindSite() {
-	b.site.getPage = b.getPage
-	b.site.programView = b.programView
+	if b.site.hooks == nil {
+		b.site.hooks = &siteHooks{}
+	}
+	*b.site.hooks = siteHooks{getPage: b.getPage, programView: b.programView}
 }
 
 // run does the build's stages in order.

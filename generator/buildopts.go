@@ -101,10 +101,10 @@ func buildOption(v any, words ...string) (string, error) {
 // ("/posts/x", "posts/x.md", "/posts" for a section, "/" for the home
 // page), unpublished and unlisted pages included; nil when there is none.
 func (s *Site) GetPage(ref string) *Page {
-	if s.getPage == nil {
+	if s.hooks == nil {
 		return nil
 	}
-	return s.getPage(ref)
+	return s.hooks.getPage(ref)
 }
 
 // getPage finds a page for Site.GetPage with the index ref and relref

@@ -83,6 +83,7 @@ func (b *builder) fillFromIndex(p *Page, s *source) {
 	p.Params = s.page.Params
 	p.File = s.file
 	p.Summary = s.page.Summary
+	showIndex(p, s) // a Session's rebuild lists again what the last build rendered
 }
 
 // listPage makes a list page at the site path dir ("posts/").
@@ -333,12 +334,19 @@ func (b *builder) renderIndexBody(p *Page, s *source) error {
 		return err
 	}
 	// What a shortcode template's edit re-renders (Session).
+	r.index = template.HTML(html)
 	if err := b.keepResult(s, r); err != nil {
 		return err
 	}
-	p.Content = template.HTML(html)
-	p.HasAffiliateLinks = s.page.HasAffiliateLinks
+	showIndex(p, s)
 	return nil
+}
+
+// showIndex gives a list page the rendered text of its _index.md (s), as
+// the last rendering of it left it (renderIndexBody).
+func showIndex(p *Page, s *source) {
+	p.Content = s.result.index
+	p.HasAffiliateLinks = s.page.HasAffiliateLinks
 }
 
 // sortedKeys is m's keys in order, for walking a map the same way in

@@ -159,15 +159,25 @@ type Site struct {
 	BuildDate time.Time
 	// Disclosure is the default affiliate disclosure text from site.toml.
 	Disclosure string
-	// getPage is GetPage's lookup (see buildopts.go) and programView a
-	// content page's ProgramView: the build's that renders the site
-	// (builder.bindSite).
-	getPage     func(ref string) *Page
-	programView func(id string) (*builtins.ProgramView, error)
+	// hooks are GetPage's lookup and ProgramView's program data: the
+	// build's that renders the site (builder.bindSite).
+	hooks *siteHooks
 	// Language is the site's language (the one being built, on a
 	// multilingual site), Languages all of them (see languages.go).
 	Language  *Language
 	Languages []*Language
+}
+
+// siteHooks are the lookups a Site's templates call that the build
+// rendering it answers: getPage is GetPage's (buildopts.go), and
+// programView a content page's ProgramView. A Session's rebuild copies
+// the Site (derive.go) but keeps its hooks, which each build binds to
+// itself: a page that an edit did not touch, and that still points at
+// the Site of an earlier build, asks the build running now, and no
+// finished build stays alive through it.
+type siteHooks struct {
+	getPage     func(ref string) *Page
+	programView func(id string) (*builtins.ProgramView, error)
 }
 
 // MenuEntry is one link of the main navigation.

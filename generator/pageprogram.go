@@ -10,10 +10,10 @@ import "github.com/affsite/affsite/builtins"
 // It is nil for a page without a program or that is not a content page,
 // and an error for a program the site does not have.
 func (p *Page) ProgramView() (*builtins.ProgramView, error) {
-	if p.Program == "" || p.Kind != KindPage || p.Site == nil || p.Site.programView == nil {
+	if p.Program == "" || p.Kind != KindPage || p.Site == nil || p.Site.hooks == nil {
 		return nil, nil
 	}
-	return p.Site.programView(p.Program)
+	return p.Site.hooks.programView(p.Program)
 }
 
 // prepareAffiliate gives each page what its affiliate links need before

@@ -43,6 +43,7 @@ type pageResult struct {
 	programs   []string       // programs its shortcodes and links use, sorted
 	shortcodes []string       // names of the shortcodes its body uses, sorted
 	pictures   []string       // static pictures its product boxes read ("static/images/x.png")
+	index      template.HTML  // an _index.md's text, which its list page shows (renderIndexBody)
 }
 
 // pageOutput is one output file of a page: its path in the output and

@@ -35,9 +35,14 @@ import (
 // Each rebuild makes a new builder over what the last good build left
 // (sessionState: its environment, its site value with each page's
 // result, the files its lists and site-wide outputs wrote), so no
-// build's output, warnings or caches reach the next. A failed rebuild
-// leaves the last good build being served; the next rebuild is then a
-// full one.
+// build's output, warnings or caches reach the next, and edits a site
+// value of its own, which shares with the last one only what it does
+// not write (sessionown.go, derive.go). The Session keeps the new state
+// only when the rebuild succeeds: a failed rebuild leaves the last good
+// build being served and its state as it was, and the next rebuild
+// starts from it again, with the files the failed one was told of
+// (pending) besides its own. (A failed full build makes the next one
+// full.)
 //
 // With Options.CacheDir set, the first build reuses the pages of the
 // last session's first build whose inputs did not change, and their
@@ -53,6 +58,9 @@ type Session struct {
 	mu    sync.Mutex
 	files *MemOutput
 	last  *sessionState // what the last good build left; nil forces a full build
+	// pending are the files that changed since the last good build, that
+	// rebuilds which failed were told of.
+	pending []string
 }
 
 // RebuildReport tells what a rebuild changed.
@@ -92,16 +100,26 @@ func (s *Session) Rebuild(changed []string) (*RebuildReport, error) {
 	if s.files != nil && s.files.Lost() {
 		s.last = nil // a page the cache held is missing (memlazy.go)
 	}
-	if s.last != nil && len(changed) > 0 && !needsFullBuild(s.last.sessionPaths(changed)) {
-		rr, err = s.incremental(changed)
-		if errors.Is(err, errFullBuild) {
-			rr, err = s.full()
+	full := s.last == nil || len(changed) == 0
+	if !full {
+		changed = append(slices.Clone(s.pending), changed...)
+		if full = needsFullBuild(s.last.sessionPaths(changed)); !full {
+			rr, err = s.incremental(changed)
+			full = errors.Is(err, errFullBuild)
 		}
-	} else {
+	}
+	if full {
 		rr, err = s.full()
 	}
+	switch {
+	case err == nil:
+		s.pending = nil
+	case full:
+		s.last, s.pending = nil, nil
+	default:
+		s.pending = changed // the last good state has not seen them
+	}
 	if err != nil {
-		s.last = nil
 		return nil, err
 	}
 	rr.Duration = time.Since(start)
@@ -279,7 +297,12 @@ func (e *siteEnv) sessionOutput(out *MemOutput) Output {
 // newIncrement is the work of a rebuild by b, a new builder over what
 // the last build left of its site (last), into out.
 func newIncrement(b *builder, last *siteState, out *MemOutput) *increment {
-	return &increment{b: b, last: last, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{}}
+	return &increment{
+		b: b, last: last, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{},
+		// A site of one language shares its pages with the last build
+		// (sessionown.go); a multilingual site's builders have copies.
+		shared: !b.multilingual(), swaps: map[*Page]*Page{}, fresh: map[*source]bool{},
+	}
 }
 
 // next is what the rebuild leaves of its site: the files of the lists
@@ -319,6 +342,13 @@ type increment struct {
 	linksDirty      bool             // the manifest or the /go/ pages must be written again
 	touched         []string         // output files written or removed, by their names in out
 	assembled       bool             // the lists were assembled again already (langsession.go)
+	// shared tells whether the site value shares its sources and pages
+	// with the last build's, which the rebuild must not write
+	// (sessionown.go): swaps are the pages it replaced, by the page
+	// replaced, and fresh the sources it read again.
+	shared bool
+	swaps  map[*Page]*Page
+	fresh  map[*source]bool
 }
 
 // reloadPrograms reads the program data again and marks the pages that
@@ -437,7 +467,8 @@ func (inc *increment) content(file string) error {
 			ns.result = old.result
 			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
 			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
-			replacePage(b.site, old.page, ns.page)
+			ns.page.tree = old.page.tree
+			inc.replace(old, ns)
 			b.srcs[idx] = ns
 			inc.render[ns] = true
 			delete(inc.render, old)
@@ -452,8 +483,21 @@ func (inc *increment) content(file string) error {
 		i, _ := slices.BinarySearchFunc(b.srcs, ns.file, func(s *source, f string) int { return strings.Compare(s.file, f) })
 		b.srcs = slices.Insert(b.srcs, i, ns)
 		inc.render[ns] = true
+		inc.fresh[ns] = true
 	}
 	return nil
+}
+
+// replace puts the new reading of a content file (n) where the last
+// one (o) stands in the site's lists: in new lists when they are shared
+// with the last build (ownRendered), else in place.
+func (inc *increment) replace(o, n *source) {
+	inc.fresh[n] = true
+	if inc.shared {
+		inc.swaps[o.page] = n.page
+		return
+	}
+	replacePage(inc.b.site, o.page, n.page)
 }
 
 // replacePage puts n where o stands in the site's page lists.
@@ -500,6 +544,7 @@ func (inc *increment) apply() error {
 			return err
 		}
 	}
+	inc.ownRendered() // sessionown.go
 	var todo []*source
 	for s := range inc.render {
 		todo = append(todo, s)
@@ -548,6 +593,7 @@ func (inc *increment) apply() error {
 // reassemble builds the lists again from the pages; a change to the
 // menu or the build date, which every page shows, needs a full build.
 func (inc *increment) reassemble() error {
+	inc.ownAll() // assembling writes every page: sessionown.go
 	b := inc.b
 	menu, buildDate, mainSections := b.site.Menu, b.site.BuildDate, b.site.MainSections
 	menus := menusFacts(b.site.Menus)

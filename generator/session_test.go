@@ -295,7 +295,10 @@ func TestSessionEqualsClean(t *testing.T) {
 
 // sessionEqualsClean makes 40 random edits with ed and, after each,
 // compares the session's incremental result with a clean build; some
-// rebuilds must have been incremental.
+// rebuilds must have been incremental. Before some edits it breaks a post
+// (failBreak), which must fail a rebuild and leave the session's state as
+// it was, and mends it with the edit: some rebuilds after a failed one
+// must have been incremental too.
 func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 	dir := ed.dir
 	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
@@ -303,8 +306,9 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 	if _, err := sess.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
-	incremental := 0
+	incremental, afterFailure := 0, 0
 	for step := 1; step <= 40; step++ {
+		failed := ed.rng.IntN(5) == 0 && failBreak(t, sess, ed)
 		var what string
 		for {
 			o := opts
@@ -320,6 +324,9 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 		if errInc == nil && !rr.Full {
 			incremental++
 			compareChanged(t, fmt.Sprintf("step %d (%s)", step, what), prev, sess.Files(), rr)
+			if failed {
+				afterFailure++
+			}
 		}
 		clean := generator.NewMemOutput()
 		rep, errClean := generator.Build(generator.Options{Source: dir, Now: opts.Now, Output: clean})
@@ -337,6 +344,55 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 	if incremental == 0 {
 		t.Error("every rebuild was a full one")
 	}
+	if afterFailure == 0 {
+		t.Error("no rebuild after a failed one was incremental")
+	}
+}
+
+// failBreak breaks a random post with an unknown shortcode, checks that
+// the rebuild it asks for fails and leaves the served files and the
+// session's last good state as they were (FreezeSession), and puts the
+// post back as it was, for the next rebuild to be told of. It tells
+// whether it broke one.
+func failBreak(t *testing.T, sess *generator.Session, ed *siteEditor) bool {
+	t.Helper()
+	p := ed.pick()
+	if p == "" {
+		return false
+	}
+	good := ed.read(p)
+	served, unchanged := memTree(sess.Files()), generator.FreezeSession(sess)
+	ed.changed = nil
+	ed.write(p, good+"\n{{< nosuch >}}\n")
+	_, err := sess.Rebuild(ed.changed)
+	if errClean := cleanBuildError(ed.dir); (err == nil) != (errClean == nil) {
+		t.Fatalf("breaking %s: incremental: %v; clean: %v", p, err, errClean)
+	}
+	if err == nil {
+		// A draft: the build does not read its body.
+		ed.changed = nil
+		ed.write(p, good)
+		if _, err := sess.Rebuild(ed.changed); err != nil {
+			t.Fatalf("putting back %s: %v", p, err)
+		}
+		ed.changed = nil
+		return false
+	}
+	if d := diffTrees(served, memTree(sess.Files())); d != "" {
+		t.Fatalf("breaking %s: the failed rebuild changed the served files: %s", p, d)
+	}
+	if err := unchanged(); err != nil {
+		t.Fatalf("breaking %s: the failed rebuild changed the last good state: %v", p, err)
+	}
+	ed.changed = nil
+	ed.write(p, good)
+	return true
+}
+
+// cleanBuildError is the error of a clean build of dir, in memory.
+func cleanBuildError(dir string) error {
+	_, err := generator.Build(generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Output: generator.NewMemOutput()})
+	return err
 }
 
 // TestSessionDisabledKinds: a rebuild after an edit writes the site-wide

@@ -13,10 +13,10 @@ import (
 // assemble): its pages, lists, taxonomies and menus, the configuration's
 // view of it (Site), the program data, links registry, templates and
 // static files its pages render with. Rendering reads it; a page's
-// rendering returns what it found as a pageResult instead of writing it
-// here. (A preview Session still edits the last one in place, with a new
-// builder, and rendering still sets the fields of each Page its lists
-// show.)
+// rendering returns what it found as a pageResult, and sets the fields
+// of its Page that its layout and its lists show. A preview Session's
+// rebuild never writes the last good one: it edits a copy that shares
+// what it does not write (sessionown.go, derive.go).
 type siteValue struct {
 	site *Site
 	// templates are the layouts compiled; a build binds their functions
