@@ -108,8 +108,11 @@ func TestDeployWorkflows(t *testing.T) {
 					// A key of its own each run, since an entry is never
 					// overwritten; restored from the newest one of this
 					// affsite version, as a cache of another is ignored.
+					// The output folder goes in the same entry, one
+					// archive, so that its files stay hard links to the
+					// cache's objects: the next build keeps them.
 					prefix := "affsite-" + version.Tag + "-"
-					want := map[string]string{"path": ".affsite/cache", "key": prefix + "${{ github.run_id }}", "restore-keys": prefix}
+					want := map[string]string{"path": ".affsite/cache\npublic\n", "key": prefix + "${{ github.run_id }}", "restore-keys": prefix}
 					if !reflect.DeepEqual(s.With, want) {
 						t.Errorf("actions/cache with = %v, want %v", s.With, want)
 					}
