@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -179,26 +180,28 @@ func (b *builder) write404() error {
 // pages in page order (manifestLinks). It is written by hand, in the
 // layout encoding/json's indenting encoder gives, because a large site
 // has tens of thousands of links and the manifest is written again on
-// every edit in the preview server; and into a buffer of its exact size,
-// measured in a first pass, since at 100,000 pages it is some 90 MB.
+// every edit in the preview server. Each link is formatted once, into a
+// buffer sized from the first one (links are much alike), since at
+// 100,000 pages it is some 90 MB: growing it from nothing would hold
+// twice that at a time.
 func (b *builder) writeManifest() error {
-	n, size := 0, len("[\n]\n")
-	var scratch []byte
-	for l := range b.manifestLinks {
-		scratch = appendManifestLink(scratch[:0], l, false)
-		n, size = n+1, size+len(scratch)
+	n := 0
+	for _, s := range b.srcs {
+		n += len(s.result.links)
 	}
 	if n == 0 {
 		return b.write("affiliate-links.json", "manifest", []byte("[]\n"))
 	}
-	buf := make([]byte, 0, size-1) // the last link has no comma
-	buf = append(buf, "[\n"...)
-	i := 0
+	buf, first := []byte("[\n"), true
 	for l := range b.manifestLinks {
-		i++
-		buf = appendManifestLink(buf, l, i == n)
+		buf = appendManifestLink(buf, l)
+		if first {
+			// Room for the others, as long as the first and a fifth more.
+			buf, first = slices.Grow(buf, (len(buf)-len("[\n"))*(n-1)*5/4+len("\n]\n")), false
+		}
 	}
-	buf = append(buf, "]\n"...)
+	// The last link has no comma.
+	buf = append(buf[:len(buf)-len(",\n")], "\n]\n"...)
 	return b.write("affiliate-links.json", "manifest", buf)
 }
 
@@ -215,8 +218,8 @@ func (b *builder) manifestLinks(yield func(*ManifestLink) bool) {
 }
 
 // appendManifestLink appends one link of affiliate-links.json, with the
-// comma that follows it unless it is the last.
-func appendManifestLink(buf []byte, l *ManifestLink, last bool) []byte {
+// comma that follows it (writeManifest takes the last one's away).
+func appendManifestLink(buf []byte, l *ManifestLink) []byte {
 	buf = append(buf, "  {\n"...)
 	buf = appendField(buf, "page", l.Page, true)
 	buf = appendField(buf, "file", l.File, true)
@@ -235,9 +238,6 @@ func appendManifestLink(buf []byte, l *ManifestLink, last bool) []byte {
 	}
 	buf = appendField(buf, "url", l.URL, true)
 	buf = appendField(buf, "source", l.Source, false)
-	if last {
-		return append(buf, "  }\n"...)
-	}
 	return append(buf, "  },\n"...)
 }
 
