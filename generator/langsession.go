@@ -25,19 +25,6 @@ import (
 // renders them, so a page reads its translations as a clean build has
 // them.
 
-// languageOf is the builder of the language whose content the file is
-// (relative to the site), or nil.
-func (b *builder) languageOf(file string) *builder {
-	envs := make([]*siteEnv, len(b.langs))
-	for i, lb := range b.langs {
-		envs[i] = lb.siteEnv
-	}
-	if i := languageOf(envs, file); i >= 0 {
-		return b.langs[i]
-	}
-	return nil
-}
-
 // incrementalLanguages is incremental for a multilingual site.
 func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error) {
 	old := s.files
@@ -47,7 +34,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	for i, lb := range root.langs {
 		incs[lb] = newIncrement(lb, s.last.langs[i], out)
 	}
-	groups, changedStatic, err := root.applyEdits(changed, incs)
+	groups, changedStatic, err := root.applyEdits(changed, incs, s.last.envs)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +45,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	if err != nil {
 		return nil, err
 	}
-	next := &sessionState{root: s.last.root}
+	next := &sessionState{root: s.last.root, envs: s.last.envs}
 	dirty := false
 	var touched []string
 	for _, lb := range root.langs {
@@ -93,12 +80,18 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	return rr, nil
 }
 
-// applyEdits hands each change to the languages it concerns, and
-// returns the translation groups of the content pages edited, as they
-// were, and the static files changed, which every language copies
-// after its pages.
-func (b *builder) applyEdits(changed []string, incs map[*builder]*increment) ([][]*Page, []string, error) {
-	content := func(c string) bool { return b.languageOf(c) != nil }
+// applyEdits hands each change to the languages it concerns (envs are
+// their environments, in order), and returns the translation groups of
+// the content pages edited, as they were, and the static files changed,
+// which every language copies after its pages.
+func (b *builder) applyEdits(changed []string, incs map[*builder]*increment, envs []*siteEnv) ([][]*Page, []string, error) {
+	langOf := func(c string) *builder {
+		if i := languageOf(envs, c); i >= 0 {
+			return b.langs[i]
+		}
+		return nil
+	}
+	content := func(c string) bool { return langOf(c) != nil }
 	shown := func(c string) bool {
 		return slices.ContainsFunc(b.langs, func(lb *builder) bool { return lb.showsPicture(c) })
 	}
@@ -113,7 +106,7 @@ func (b *builder) applyEdits(changed []string, incs map[*builder]*increment) ([]
 	}
 	var groups [][]*Page
 	for _, c := range cs.content {
-		lb := b.languageOf(c)
+		lb := langOf(c)
 		for _, s := range lb.srcs {
 			if s.file == c {
 				groups = append(groups, s.page.AllTranslations())
@@ -147,22 +140,23 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 	if crossFacts(b.langs) != before {
 		return errFullBuild
 	}
-	where := map[*Page]*source{}
-	owner := map[*Page]*builder{}
-	for _, lb := range b.langs {
-		for _, s := range lb.srcs {
-			where[s.page], owner[s.page] = s, lb
-		}
-	}
 	for _, lb := range b.langs {
 		for s := range incs[lb].render {
 			groups = append(groups, s.page.AllTranslations())
 		}
 	}
+	// One pass over the pages marks those of the groups: a set of the
+	// few pages the edits reach, not a map of every page.
+	marked := map[*Page]bool{}
 	for _, g := range groups {
 		for _, p := range g {
-			if s, ok := where[p]; ok {
-				incs[owner[p]].render[s] = true
+			marked[p] = true
+		}
+	}
+	for _, lb := range b.langs {
+		for _, s := range lb.srcs {
+			if marked[s.page] {
+				incs[lb].render[s] = true
 			}
 		}
 	}

@@ -15,6 +15,10 @@ import (
 type sessionState struct {
 	root  *siteState   // the site; a multilingual site's root (its site value empty)
 	langs []*siteState // a multilingual site's languages, in order; else nil
+	// envs are the langs' environments, in order: made once by the full
+	// build, which alone makes them (languageOf asks them of each
+	// changed file).
+	envs []*siteEnv
 }
 
 // siteState is what a build leaves of one site, or of one language of
@@ -34,7 +38,11 @@ func (b *builder) state() *siteState {
 
 // sessionState is what the build (runAll) leaves for a Session.
 func (b *builder) sessionState() *sessionState {
-	return &sessionState{root: b.state(), langs: b.langStates()}
+	st := &sessionState{root: b.state(), langs: b.langStates()}
+	for _, l := range st.langs {
+		st.envs = append(st.envs, l.env)
+	}
+	return st
 }
 
 // langStates is what a multilingual site's build leaves of each
@@ -77,15 +85,11 @@ func (st *sessionState) sessionPaths(changed []string) []string {
 	if st.langs == nil {
 		return changed
 	}
-	envs := make([]*siteEnv, len(st.langs))
-	for i, l := range st.langs {
-		envs[i] = l.env
-	}
 	out := make([]string, len(changed))
 	for i, c := range changed {
 		c = path.Clean(filepath.ToSlash(c))
-		if j := languageOf(envs, c); j >= 0 {
-			c = envs[j].contentKey(c)
+		if j := languageOf(st.envs, c); j >= 0 {
+			c = st.envs[j].contentKey(c)
 		}
 		out[i] = c
 	}
