@@ -15,9 +15,9 @@ import (
 // template lines it replaces wrote (the test runs both), and a site's
 // own seo.html still overrides the theme's.
 func (b *builder) seoMeta(v any) (template.HTML, error) {
-	p, ok := v.(*Page)
-	if !ok {
-		return "", fmt.Errorf("seoMeta: want a page (seoMeta .), not %T", v)
+	p, err := pageArg("seoMeta", v)
+	if err != nil {
+		return "", err
 	}
 	if p.Site == nil {
 		return "", fmt.Errorf("seoMeta: the page has no site")
@@ -77,9 +77,9 @@ func writeJSONLD(w *strings.Builder, js template.JS) {
 // icon and the fingerprinted stylesheet, each on a line, as the template
 // lines it replaces wrote them (the test runs both).
 func (b *builder) headLinks(v any) (template.HTML, error) {
-	p, ok := v.(*Page)
-	if !ok {
-		return "", fmt.Errorf("headLinks: want a page (headLinks .), not %T", v)
+	p, err := pageArg("headLinks", v)
+	if err != nil {
+		return "", err
 	}
 	css, err := b.fingerprint("css/style.css")
 	if err != nil {

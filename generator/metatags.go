@@ -7,6 +7,16 @@ import (
 	"time"
 )
 
+// pageArg is the page a page's template function (name) is called with
+// (headMeta .), or the error of a call with something else.
+func pageArg(name string, v any) (*Page, error) {
+	p, ok := v.(*Page)
+	if !ok {
+		return nil, fmt.Errorf("%s: want a page (%s .), not %T", name, name, v)
+	}
+	return p, nil
+}
+
 // headMeta is the headMeta template function: the <title> and the meta
 // tags of the default theme's head.html (description, author, robots,
 // canonical, Open Graph, article and Twitter tags), each on a line of its
@@ -15,9 +25,9 @@ import (
 // is byte for byte what the template lines it replaces wrote (the test
 // runs both); a site's own head.html may call it or keep its own tags.
 func (b *builder) headMeta(v any) (template.HTML, error) {
-	p, ok := v.(*Page)
-	if !ok {
-		return "", fmt.Errorf("headMeta: want a page (headMeta .), not %T", v)
+	p, err := pageArg("headMeta", v)
+	if err != nil {
+		return "", err
 	}
 	w := metaWriter{}
 	w.Grow(2048)
