@@ -14,9 +14,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/internal/values"
-	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
 )
 
@@ -313,7 +313,9 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 		if _, err := toml.Decode(string(src), &vals); err != nil {
 			return nil, nil, TOMLError(name, err)
 		}
-		return vals, tomlKeyLines(src), nil
+		lines, add := keyLines()
+		frontmatter.TOMLPlaces(src, add)
+		return vals, lines, nil
 	case ".json":
 		if line, msg := values.JSONProblem(src); msg != "" {
 			return nil, nil, diag.Errorf(name, line, 0, diag.Config, "%s", msg)
@@ -335,8 +337,8 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	if err := root.Decode(&vals); err != nil {
 		return nil, nil, yamlConfigError(name, err)
 	}
-	lines := map[string]keyPos{}
-	yamlKeyLines(root, "", "", lines)
+	lines, add := keyLines()
+	frontmatter.NodePlaces(root, add)
 	return values.NormalizeMap(vals), lines, nil
 }
 
@@ -351,88 +353,15 @@ func yamlConfigError(name string, err error) error {
 	return diag.Errorf(name, 1, 0, diag.Config, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
-// yamlKeyLines records the line of every key of the mapping n.
-func yamlKeyLines(n *yaml.Node, prefix, namePrefix string, out map[string]keyPos) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		p, name := strings.ToLower(k.Value), k.Value
-		if prefix != "" {
-			p, name = prefix+"."+p, namePrefix+"."+name
-		}
-		out[p] = keyPos{line: k.Line, col: k.Column, name: name}
-		if v.Kind == yaml.MappingNode {
-			yamlKeyLines(v, p, name, out)
-		}
+// keyLines records, with add, the line and column of every key of a
+// file (frontmatter's walks, NodePlaces and TOMLPlaces, which find the
+// places of front matter's items) by its path in lower case.
+func keyLines() (map[string]keyPos, func(path []string, key, value frontmatter.Pos)) {
+	lines := map[string]keyPos{}
+	return lines, func(path []string, key, _ frontmatter.Pos) {
+		name := strings.Join(path, ".")
+		lines[strings.ToLower(name)] = keyPos{line: key.Line, col: key.Col, name: name}
 	}
-}
-
-// tomlKeyLines records the line of every key and table header of a TOML
-// text (which toml.Decode has accepted). The keys inside arrays of
-// tables and inline tables are not recorded: the array's or the inline
-// table's line stands for them.
-func tomlKeyLines(src []byte) map[string]keyPos {
-	k := &tomlKeys{out: map[string]keyPos{}}
-	k.p.Reset(src)
-	for k.p.NextExpression() {
-		switch e := k.p.Expression(); e.Kind {
-		case unstable.Table, unstable.ArrayTable:
-			k.header(e)
-		case unstable.KeyValue:
-			k.keyValue(e)
-		}
-	}
-	return k.out
-}
-
-// tomlKeys finds the keys of a TOML document, expression by expression.
-type tomlKeys struct {
-	out     map[string]keyPos
-	p       unstable.Parser
-	table   []string // the current table's key
-	inArray bool     // the current table is an entry of an array of tables
-}
-
-// header starts the table of e, and records its key: of an array of
-// tables, the first entry's line only.
-func (k *tomlKeys) header(e *unstable.Node) {
-	k.table = keyParts(e.Key())
-	k.inArray = e.Kind == unstable.ArrayTable
-	if it := e.Key(); it.Next() {
-		if _, seen := k.out[strings.ToLower(strings.Join(k.table, "."))]; !seen || !k.inArray {
-			k.record(k.table, k.p.Shape(it.Node().Raw).Start)
-		}
-	}
-}
-
-// keyValue records the key of e within the current table, unless that
-// is an entry of an array of tables.
-func (k *tomlKeys) keyValue(e *unstable.Node) {
-	it := e.Key()
-	if k.inArray || !it.Next() {
-		return
-	}
-	at := k.p.Shape(it.Node().Raw).Start
-	k.record(append(append([]string(nil), k.table...), keyParts(e.Key())...), at)
-}
-
-// record gives the key ps, and each key it is within that has no place
-// yet, the place at.
-func (k *tomlKeys) record(ps []string, at unstable.Position) {
-	for i := range ps {
-		key := strings.ToLower(strings.Join(ps[:i+1], "."))
-		if _, ok := k.out[key]; !ok || i == len(ps)-1 {
-			k.out[key] = keyPos{line: at.Line, col: at.Column, name: strings.Join(ps[:i+1], ".")}
-		}
-	}
-}
-
-// keyParts are the parts of a dotted key.
-func keyParts(it unstable.Iterator) []string {
-	var ps []string
-	for it.Next() {
-		ps = append(ps, string(it.Node().Data))
-	}
-	return ps
 }
 
 // sortOrigins orders origins by file, in the order the files were
