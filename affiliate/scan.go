@@ -54,6 +54,15 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 	if !bytes.Contains(b, []byte("<a")) && !bytes.Contains(b, []byte("<A")) && !bytes.Contains(b, []byte(DisclosureClass)) {
 		return f
 	}
+	if fast, ok := scanFast(b, classify, phrases, untilLink); ok {
+		return fast
+	}
+	return scanTokens(b, classify, phrases, untilLink)
+}
+
+// scanTokens is scan through x/net/html's tokenizer, for any markup.
+func scanTokens(b []byte, classify func(href string) (string, bool), phrases Phrases, untilLink bool) Found {
+	f := Found{Disclosure: -1, Statement: Statement{Offset: -1}}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	text := newTextScan(phrases, untilLink)
 	off := 0
@@ -62,10 +71,11 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 		off += len(z.Raw())
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			f.tag(z, start, classify, text)
+			name, hasAttr := z.TagName()
+			f.tag(name, hasAttr, func() tagAttrs { return readTagAttrs(z) }, start, classify, text)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			text.end(string(name))
+			text.end(name)
 		case html.TextToken:
 			if text.wants() { // Text unescapes: only for text that is read
 				text.text(z.Text(), start)
@@ -78,16 +88,16 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 	return f
 }
 
-// tag records the start tag z is at, which begins at byte start, when
-// it is the first disclosure or an affiliate link, and tells text.
-func (f *Found) tag(z *html.Tokenizer, start int, classify func(href string) (string, bool), text *textScan) {
-	name, hasAttr := z.TagName()
+// tag records the start tag name (lower case), which begins at byte
+// start, when it is the first disclosure or an affiliate link, and tells
+// text. hasAttr tells whether it has attributes, which attrs reads.
+func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int, classify func(href string) (string, bool), text *textScan) {
 	isLink := string(name) == "a" || string(name) == "area"
 	var a tagAttrs
 	if hasAttr && (isLink || f.Disclosure < 0 || text.active()) {
-		a = readTagAttrs(z)
+		a = attrs()
 	}
-	text.start(string(name), a)
+	text.start(name, a)
 	if f.Disclosure < 0 && HasWord(a.val[attrClass], DisclosureClass) {
 		f.Disclosure = start
 	}

@@ -63,7 +63,8 @@ func (t *textScan) text(s []byte, src int) {
 // an element whose text is not seen starts skipping. A "/>" is read as
 // browsers read it in HTML: it closes nothing, and a void element has no
 // content anyway.
-func (t *textScan) start(name string, a tagAttrs) {
+func (t *textScan) start(tag []byte, a tagAttrs) {
+	name := string(tag) // not kept: no copy (see the end)
 	void := isVoid(name)
 	if !t.active() {
 		return
@@ -85,7 +86,7 @@ func (t *textScan) start(name string, a tagAttrs) {
 		t.raw = append(t.raw, ' ') // a line break separates words
 	}
 	if !void && hidesText(name, a) {
-		t.skip, t.depth = name, 1
+		t.skip, t.depth = string(tag), 1
 	}
 }
 
@@ -99,10 +100,11 @@ func (t *textScan) link(name string) {
 }
 
 // end handles an end tag.
-func (t *textScan) end(name string) {
+func (t *textScan) end(tag []byte) {
 	if !t.active() {
 		return
 	}
+	name := string(tag) // not kept: no copy
 	if t.skip != "" {
 		if name != t.skip {
 			return

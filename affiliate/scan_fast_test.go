@@ -1,0 +1,109 @@
+package affiliate
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// builtPage is markup as a build writes it: goldmark's paragraphs,
+// lists, tables and headings, the typographer's references, a comment,
+// the disclosure box and affiliate links of every kind.
+const builtPage = `<p>Intro &ldquo;quoted&rdquo; &amp; more&hellip; text.</p>
+<!--more-->
+<div class="aff-disclosure" role="note"><p>This page contains affiliate links: we may earn a commission.</p></div>
+<h2 id="plans">Plans <em>and</em> prices</h2>
+<p>Try <a href="/go/k/" rel="sponsored nofollow">Kit&rsquo;s plan</a> or <a href="https://x.aff/?a=1&amp;b=2" rel="sponsored">this</a>.<br>
+<img src="/i.png" alt="A &quot;pic&quot;"/></p>
+<ul>
+<li>one <code>&lt;a href=&quot;/go/k/&quot;&gt;</code></li>
+<li><input checked="" disabled="" type="checkbox"> two</li>
+</ul>
+<table>
+<thead><tr><th style="text-align:center">A</th></tr></thead>
+<tbody><tr><td><a href=/go/u/ class=cta>unquoted</a></td></tr></tbody>
+</table>
+<details><summary>More</summary><p>Hidden words: contains affiliate links</p></details>
+<footer><a href="/go/f/">footer</a></footer>
+`
+
+// fastCases are markup scanFast reads as the tokenizer does, or refuses.
+var fastCases = []string{
+	builtPage,
+	`<a href="/go/k/">k</a>`, `<div class="aff-disclosure"></div><area href=/go/x/>`, `<a href='x.aff/'`, `<!--<a href=/go/k/>-->`,
+	`<p><em>This post contains affiliate links.</em></p><a href="/go/k/">k</a>`, `<p>We <a href="/go/k/">earn</a> from qualifying purchases<div hidden>`,
+	`<!--> <a href="/go/a/"> <!---> <!-- a -- b --!> <a href=/go/b/> <!-- x --!y --> <a href="/go/c/">`,
+	`<A HREF="/go/k/" REL=Sponsored Class="AFF-DISCLOSURE">x</A> <a href="/go/1/" href="/go/2/">`,
+	`<a =x href = "/go/k/" / rel= 'sponsored' data-x=y/>t</a> <a href="/go/&lt;x&gt;/" rel="&quot;sponsored&quot;">`,
+	`< a href="/go/k/"> a <3 b </> c </ x> <?php echo ?> </p foo="bar"> <a href="/go/z/">z</a>`,
+	`<a rel="sponsored"href="/go/k/">`, `<a class='x'href='/go/k/'rel=sponsored>`, `<a href=/go/k/ =class="aff-disclosure">`,
+	`<a href="/go/&ampx/">`, `<a href="/go/&amp=/">`, `<a href="/go/&copy;/">`, `text &ampx &#39; &notit; <a href=/go/k/>`,
+	`<script><a href="/go/k/"></script>`, `<title><a href="/go/k/"></title>`, "<a href=\"/go/k/\">\r\n</a>", "<a href=\"/go/k/\">\x00</a>",
+	`<!DOCTYPE html><a href="/go/k/">`, `<![CDATA[x]]><a href="/go/k/">`, `<a href="/go/k/">x</a><`, `<a href="/go/k/">x</a></`,
+	`<div style="display: none"><p>contains affiliate links</p></div><a href="/go/k/">`, `<a href="/go/k/"><a href="/go/l/">nested</a>`,
+}
+
+// scanners are the phrase settings both paths are compared under.
+func scanPhrases(t testing.TB) []Phrases {
+	defaults, err := NewPhrases(DefaultDisclosurePhrases())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []Phrases{{}, defaults}
+}
+
+// sameAsTokens fails t when scanFast reads s otherwise than scanTokens,
+// and tells whether it read it.
+func sameAsTokens(t *testing.T, s string, phrases []Phrases) bool {
+	read := false
+	for _, p := range phrases {
+		for _, untilLink := range []bool{true, false} {
+			fast, ok := scanFast([]byte(s), testClassify, p, untilLink)
+			if !ok {
+				continue
+			}
+			read = true
+			if want := scanTokens([]byte(s), testClassify, p, untilLink); !reflect.DeepEqual(fast, want) {
+				t.Fatalf("%q (untilLink %v):\nfast   %+v\ntokens %+v", s, untilLink, fast, want)
+			}
+		}
+	}
+	return read
+}
+
+// TestScanFast: scanFast finds what the tokenizer finds, and reads the
+// markup a build writes (refusing only what it says it refuses).
+func TestScanFast(t *testing.T) {
+	t.Parallel()
+	phrases := scanPhrases(t)
+	for _, s := range fastCases {
+		sameAsTokens(t, s, phrases)
+	}
+	if !sameAsTokens(t, builtPage, phrases) {
+		t.Error("scanFast refused the built page")
+	}
+	if f := Scan([]byte(builtPage), testClassify, phrases[1]); len(f.Anchors) != 4 || f.Disclosure < 0 {
+		t.Errorf("built page: %d anchors, disclosure at %d", len(f.Anchors), f.Disclosure)
+	}
+	for _, refused := range []string{"<a href=/go/k/>\r\n", "<script>x</script><a href=/go/k/>", "<!DOCTYPE html><a href=/go/k/>",
+		`<a href="/go/&copy;/">`, `<a href="/go/k/"`, `<!-- open <a href=/go/k/>`} {
+		if _, ok := scanFast([]byte(refused), testClassify, phrases[1], true); ok {
+			t.Errorf("scanFast read %q", refused)
+		}
+	}
+}
+
+// FuzzScanFast: wherever scanFast reads markup, it finds what the
+// tokenizer finds.
+func FuzzScanFast(f *testing.F) {
+	for _, s := range fastCases {
+		f.Add(s)
+	}
+	phrases := scanPhrases(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsTokens(t, s, phrases)
+		if strings.Contains(s, "<") {
+			sameAsTokens(t, strings.ToUpper(s), phrases)
+		}
+	})
+}

@@ -1,0 +1,154 @@
+package affiliate
+
+import (
+	"bytes"
+	"strings"
+)
+
+// fastTag is a tag as x/net/html's tokenizer reads it, for scanFast.
+type fastTag struct {
+	name    []byte   // lower case
+	attrs   tagAttrs // those Scan reads, their values decoded
+	hasAttr bool     // an attribute with a name is on the tag
+	attrErr bool     // an attribute Scan reads has a reference fastTag does not decode
+	end     int      // just past the tag's ">"
+}
+
+// readFastTag reads the tag whose name starts at p, as the tokenizer's
+// readTag does, keeping its attributes when save is set (a start tag).
+// It returns false when b ends first (the tokenizer's error token). The
+// tag is returned by value and the name is b's own bytes unless it has
+// upper case, so that reading a tag allocates nothing.
+func readFastTag(b []byte, p int, save bool) (t fastTag, ok bool) {
+	n := p + 1
+	for n < len(b) && !isTagSpace(b[n]) && b[n] != '/' && b[n] != '>' {
+		n++
+	}
+	if n >= len(b) {
+		return t, false
+	}
+	t.name = lowerName(b[p:n])
+	for q := skipTagSpace(b, n); ; q = skipTagSpace(b, q) {
+		if q >= len(b) {
+			return t, false
+		}
+		if b[q] == '>' {
+			t.end = q + 1
+			return t, true
+		}
+		k := attrKeyEnd(b, q)
+		key := b[q:k]
+		val, next, ok := attrValue(b, k)
+		if !ok {
+			return t, false
+		}
+		if save && len(key) > 0 {
+			t.keep(key, val)
+		}
+		q = next
+	}
+}
+
+// attrKeyEnd is where the attribute name that starts at q ends, as the
+// tokenizer's readTagAttrKey reads it: at white space, "/", ">" or "="
+// (an "=" in first place belongs to the name). At the end of b it is
+// len(b).
+func attrKeyEnd(b []byte, q int) int {
+	for k := q; k < len(b); k++ {
+		switch b[k] {
+		case '=':
+			if k == q {
+				continue
+			}
+			return k
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			return k
+		}
+	}
+	return len(b)
+}
+
+// attrValue reads what follows an attribute's name at k, as the
+// tokenizer's readTagAttrVal does: nothing, a "/" (dropped), or "="
+// and a value, quoted or not. It returns the value as written and where
+// reading goes on; false when b ends first.
+func attrValue(b []byte, k int) (val []byte, next int, ok bool) {
+	v := skipTagSpace(b, k)
+	switch {
+	case v >= len(b):
+		return nil, 0, false
+	case b[v] == '/':
+		return nil, v + 1, true
+	case b[v] != '=':
+		return nil, v, true
+	}
+	v = skipTagSpace(b, v+1)
+	if v >= len(b) {
+		return nil, 0, false
+	}
+	switch quote := b[v]; quote {
+	case '>':
+		return nil, v, true
+	case '\'', '"':
+		e := bytes.IndexByte(b[v+1:], quote)
+		if e < 0 {
+			return nil, 0, false
+		}
+		return b[v+1 : v+1+e], v + e + 2, true
+	}
+	e := v
+	for e < len(b) && !isTagSpace(b[e]) && b[e] != '>' {
+		e++
+	}
+	if e >= len(b) {
+		return nil, 0, false
+	}
+	if b[e] == '>' {
+		return b[v:e], e, true
+	}
+	return b[v:e], e + 1, true
+}
+
+// keep notes an attribute: the first of each that Scan reads is kept,
+// its value decoded.
+func (t *fastTag) keep(key, val []byte) {
+	t.hasAttr = true
+	i := attrIndex(lowerName(key))
+	if i < 0 || t.attrs.has(i) {
+		return
+	}
+	s, ok := decodeAttr(val)
+	t.attrErr = t.attrErr || !ok
+	t.attrs.val[i], t.attrs.given = s, t.attrs.given|1<<i
+}
+
+// markupRefs are the character references decodeAttr decodes.
+var markupRefs = strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">")
+
+// decodeAttr decodes an attribute's value whose only references are
+// those of markupRefs (as html.EscapeString and goldmark write them),
+// which the tokenizer decodes alike; false for any other "&".
+func decodeAttr(val []byte) (string, bool) {
+	s := string(val)
+	if strings.IndexByte(s, '&') < 0 {
+		return s, true
+	}
+	s = markupRefs.Replace(s)
+	return s, strings.Count(s, "&") == strings.Count(string(val), "&amp;")
+}
+
+// lowerName is s with ASCII upper case made lower, as the tokenizer
+// lowers names: s itself when it has none.
+func lowerName(s []byte) []byte {
+	i := bytes.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return s
+	}
+	out := bytes.Clone(s)
+	for j := i; j < len(out); j++ {
+		if c := out[j]; 'A' <= c && c <= 'Z' {
+			out[j] = c + 'a' - 'A'
+		}
+	}
+	return out
+}
