@@ -230,13 +230,10 @@ func editAnchorsAt(b []byte, found Found, edit func(attrs []html.Attribute, prog
 	out.Grow(len(b) + len(b)/16)
 	last := 0
 	for _, a := range anchors {
-		z := html.NewTokenizer(bytes.NewReader(b[a.Offset:]))
-		tt := z.Next()
-		end := a.Offset + len(z.Raw())
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		tok, end, ok := startTagAt(b, a.Offset)
+		if !ok {
 			continue // not Scan's offset of a start tag: left as it is
 		}
-		tok := z.Token()
 		tok.Attr = edit(tok.Attr, a.Program, a.Href)
 		out.Write(b[last:a.Offset])
 		out.WriteString(tok.String())
@@ -244,6 +241,21 @@ func editAnchorsAt(b []byte, found Found, edit func(attrs []html.Attribute, prog
 	}
 	out.Write(b[last:found.end])
 	return out.Bytes()
+}
+
+// startTagAt is the start tag at byte off of b, as the tokenizer's
+// Token gives it, and where it ends; false when off holds no start tag.
+// fastToken reads it when it can, the tokenizer otherwise.
+func startTagAt(b []byte, off int) (html.Token, int, bool) {
+	if tok, end, ok := fastToken(b, off); ok {
+		return tok, end, true
+	}
+	z := html.NewTokenizer(bytes.NewReader(b[off:]))
+	tt := z.Next()
+	if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return html.Token{}, 0, false
+	}
+	return z.Token(), off + len(z.Raw()), true
 }
 
 // editTag returns the tag z is at as edit rewrites it, when it is the

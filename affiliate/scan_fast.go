@@ -151,7 +151,7 @@ func fastEndTag(b []byte, pos int, text *textScan) (int, bool) {
 	case !isLetter(c):
 		return closeAngle(b, pos+2)
 	}
-	t, ok := readFastTag(b, pos+2, false)
+	t, ok := readFastTag(b, pos+2, false, false)
 	if !ok {
 		return 0, false
 	}
@@ -162,7 +162,7 @@ func fastEndTag(b []byte, pos int, text *textScan) (int, bool) {
 // fastStartTag reads the start tag that starts at pos and records it as
 // Found.tag does.
 func (f *Found) fastStartTag(b []byte, pos int, classify func(href string) (string, bool), text *textScan) (int, bool) {
-	t, ok := readFastTag(b, pos+1, true)
+	t, ok := readFastTag(b, pos+1, true, false)
 	if !ok || t.attrErr || rawTextElement(t.name) {
 		return 0, false
 	}

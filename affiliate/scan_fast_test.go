@@ -1,9 +1,12 @@
 package affiliate
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // builtPage is markup as a build writes it: goldmark's paragraphs,
@@ -106,4 +109,57 @@ func FuzzScanFast(f *testing.F) {
 			sameAsTokens(t, strings.ToUpper(s), phrases)
 		}
 	})
+}
+
+// tagCases are start tags whose token is hard to get right: self-closing
+// or not, quotes, references, names in upper case.
+var tagCases = []string{
+	`<a href="/go/k/"/>`, `<a href=/go/k/>`, `<a href=/go/k/ />`, `<br/>`, `<input disabled/>`, `<input disabled />`,
+	`<A HREF="/go/&amp;k/" Rel='sponsored' data-x='a"b' title=a&amp;b>`, `<a href="/go/&copy;/">`, `<a =x/ y= z/>`,
+	`<a href="/go/k/"`, `<a href="x">rest</a>`, `<area href=/go/x/ alt="a &lt;b&gt;"/>`,
+}
+
+// tokenAt is the start tag at byte 0 of b as the tokenizer reads it.
+func tokenAt(b []byte) (html.Token, int, bool) {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	tt := z.Next()
+	if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return html.Token{}, 0, false
+	}
+	tok := z.Token()
+	tok.DataAtom = 0
+	return tok, len(z.Raw()), true
+}
+
+// sameToken fails t when fastToken reads the start of s otherwise than
+// the tokenizer.
+func sameToken(t *testing.T, s string) {
+	fast, end, ok := fastToken([]byte(s), 0)
+	if !ok {
+		return
+	}
+	want, wantEnd, wantOK := tokenAt([]byte(s))
+	if !wantOK || end != wantEnd || !reflect.DeepEqual(fast, want) {
+		t.Fatalf("%q: fast %+v (end %d), tokenizer %+v (end %d, %v)", s, fast, end, want, wantEnd, wantOK)
+	}
+}
+
+// TestFastToken: fastToken gives the tokenizer's token.
+func TestFastToken(t *testing.T) {
+	t.Parallel()
+	for _, s := range tagCases {
+		sameToken(t, s)
+	}
+	if _, _, ok := fastToken([]byte(tagCases[0]), 0); !ok {
+		t.Errorf("fastToken refused %q", tagCases[0])
+	}
+}
+
+// FuzzFastToken: wherever fastToken reads a start tag, it is the
+// tokenizer's.
+func FuzzFastToken(f *testing.F) {
+	for _, s := range tagCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameToken(t, s) })
 }

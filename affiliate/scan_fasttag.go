@@ -2,7 +2,10 @@ package affiliate
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // fastTag is a tag as x/net/html's tokenizer reads it, for scanFast.
@@ -10,16 +13,23 @@ type fastTag struct {
 	name    []byte   // lower case
 	attrs   tagAttrs // those Scan reads, their values decoded
 	hasAttr bool     // an attribute with a name is on the tag
-	attrErr bool     // an attribute Scan reads has a reference fastTag does not decode
+	attrErr bool     // an attribute kept has a reference fastTag does not decode
 	end     int      // just past the tag's ">"
+	// all are the attributes, decoded, the first of each name (as the
+	// tokenizer keeps them), when read was asked for them; valEnd is
+	// where the value of the last of them ends, as the tokenizer marks
+	// it (self-closing tags are told by it).
+	all    []html.Attribute
+	valEnd int
 }
 
 // readFastTag reads the tag whose name starts at p, as the tokenizer's
-// readTag does, keeping its attributes when save is set (a start tag).
+// readTag does, keeping its attributes when save is set (a start tag):
+// those Scan reads, and all of them in t.all when all is set.
 // It returns false when b ends first (the tokenizer's error token). The
 // tag is returned by value and the name is b's own bytes unless it has
 // upper case, so that reading a tag allocates nothing.
-func readFastTag(b []byte, p int, save bool) (t fastTag, ok bool) {
+func readFastTag(b []byte, p int, save, all bool) (t fastTag, ok bool) {
 	n := p + 1
 	for n < len(b) && !isTagSpace(b[n]) && b[n] != '/' && b[n] != '>' {
 		n++
@@ -38,12 +48,12 @@ func readFastTag(b []byte, p int, save bool) (t fastTag, ok bool) {
 		}
 		k := attrKeyEnd(b, q)
 		key := b[q:k]
-		val, next, ok := attrValue(b, k)
+		val, valEnd, next, ok := attrValue(b, k)
 		if !ok {
 			return t, false
 		}
-		if save && len(key) > 0 {
-			t.keep(key, val)
+		if save && len(key) > 0 && t.keep(key, val, all) {
+			t.valEnd = valEnd
 		}
 		q = next
 	}
@@ -70,56 +80,64 @@ func attrKeyEnd(b []byte, q int) int {
 
 // attrValue reads what follows an attribute's name at k, as the
 // tokenizer's readTagAttrVal does: nothing, a "/" (dropped), or "="
-// and a value, quoted or not. It returns the value as written and where
-// reading goes on; false when b ends first.
-func attrValue(b []byte, k int) (val []byte, next int, ok bool) {
+// and a value, quoted or not. It returns the value as written, the
+// tokenizer's mark of its end (k when there is none), and where reading
+// goes on; false when b ends first.
+func attrValue(b []byte, k int) (val []byte, end, next int, ok bool) {
 	v := skipTagSpace(b, k)
 	switch {
 	case v >= len(b):
-		return nil, 0, false
+		return nil, 0, 0, false
 	case b[v] == '/':
-		return nil, v + 1, true
+		return nil, k, v + 1, true
 	case b[v] != '=':
-		return nil, v, true
+		return nil, k, v, true
 	}
 	v = skipTagSpace(b, v+1)
 	if v >= len(b) {
-		return nil, 0, false
+		return nil, 0, 0, false
 	}
 	switch quote := b[v]; quote {
 	case '>':
-		return nil, v, true
+		return nil, k, v, true
 	case '\'', '"':
 		e := bytes.IndexByte(b[v+1:], quote)
 		if e < 0 {
-			return nil, 0, false
+			return nil, 0, 0, false
 		}
-		return b[v+1 : v+1+e], v + e + 2, true
+		return b[v+1 : v+1+e], v + 1 + e, v + e + 2, true
 	}
 	e := v
 	for e < len(b) && !isTagSpace(b[e]) && b[e] != '>' {
 		e++
 	}
 	if e >= len(b) {
-		return nil, 0, false
+		return nil, 0, 0, false
 	}
 	if b[e] == '>' {
-		return b[v:e], e, true
+		return b[v:e], e, e, true
 	}
-	return b[v:e], e + 1, true
+	return b[v:e], e, e + 1, true
 }
 
-// keep notes an attribute: the first of each that Scan reads is kept,
-// its value decoded.
-func (t *fastTag) keep(key, val []byte) {
+// keep notes an attribute: the first of each name that Scan reads is
+// kept, its value decoded, and with all the first of every name in
+// t.all. It tells whether it added to t.all.
+func (t *fastTag) keep(key, val []byte, all bool) bool {
 	t.hasAttr = true
-	i := attrIndex(lowerName(key))
-	if i < 0 || t.attrs.has(i) {
-		return
+	key = lowerName(key)
+	if i := attrIndex(key); i >= 0 && !t.attrs.has(i) {
+		s, ok := decodeAttr(val)
+		t.attrErr = t.attrErr || !ok
+		t.attrs.val[i], t.attrs.given = s, t.attrs.given|1<<i
+	}
+	if !all || slices.ContainsFunc(t.all, func(a html.Attribute) bool { return a.Key == string(key) }) {
+		return false
 	}
 	s, ok := decodeAttr(val)
 	t.attrErr = t.attrErr || !ok
-	t.attrs.val[i], t.attrs.given = s, t.attrs.given|1<<i
+	t.all = append(t.all, html.Attribute{Key: string(key), Val: s})
+	return true
 }
 
 // markupRefs are the character references decodeAttr decodes.
@@ -151,4 +169,23 @@ func lowerName(s []byte) []byte {
 		}
 	}
 	return out
+}
+
+// fastToken is the start tag at byte off of b as the tokenizer's Token
+// gives it, and where it ends; false where scanFast would not read it
+// alike. As in the tokenizer, a "/" before the ">" makes it
+// self-closing unless it ends the last attribute's value (<a href=/x/>).
+func fastToken(b []byte, off int) (html.Token, int, bool) {
+	if off+1 >= len(b) || b[off] != '<' || !isLetter(b[off+1]) {
+		return html.Token{}, 0, false
+	}
+	t, ok := readFastTag(b, off+1, true, true)
+	if !ok || t.attrErr || bytes.IndexByte(b[off:t.end], 0) >= 0 || bytes.IndexByte(b[off:t.end], '\r') >= 0 {
+		return html.Token{}, 0, false
+	}
+	tok := html.Token{Type: html.StartTagToken, Data: string(t.name), Attr: t.all}
+	if b[t.end-2] == '/' && (len(t.all) == 0 || t.end-2 != t.valEnd-1) {
+		tok.Type = html.SelfClosingTagToken
+	}
+	return tok, t.end, true
 }

@@ -30,6 +30,8 @@ var linkifyCases = []string{
 	"- list www.item.com\n- me@list.com\n\n> quote https://q.io\n\n| t | www.cell.com |\n| - | - |\n| a | b@c.de |\n",
 	"word\\ www.escaped.com and **bold** www.after.bold.com\n",
 	"hard break  \nwww.next.com\\\nhttps://after.backslash.break\n",
+	"> - a@b.co in a quote's list\n>   - nested www.x.com and c@d.io\n>\n> back e@f.gh\n\nlast para g@h.ij\n",
+	"# Heading me@head.io\n\nTerm\n: definition you@def.io[^n]\n\n[^n]: note www.note.com\n",
 }
 
 // markdownWith is goldmark with Hugo's default extensions and the given
