@@ -168,7 +168,8 @@ type builder struct {
 	// them again).
 	wrote siteWrites
 
-	mdCache sync.Map // markdownify results by source, for short strings
+	mdCache      sync.Map // markdownify results by source, for short strings
+	cardPrograms sync.Map // listCard's program images and ratings, by program id (cardProgramOf)
 
 	mu       sync.Mutex
 	errs     []error

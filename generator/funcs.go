@@ -26,6 +26,7 @@ func (b *builder) buildFuncs() template.FuncMap {
 		"absURL":        b.absURL,
 		"headMeta":      b.headMeta,
 		"headLinks":     b.headLinks,
+		"listCard":      b.listCard,
 		"seoMeta":       b.seoMeta,
 		"navItem":       b.navItem,
 		"program":       b.programView,

@@ -51,7 +51,7 @@ func Funcs() template.FuncMap {
 		"mul":        arith('*'),
 		"div":        arith('/'),
 		"in":         in,
-		"isset":      isset,
+		"isset":      Isset,
 		"dateFormat": dateFormat,
 		"replace": func(s, old, new any) string {
 			return strings.ReplaceAll(fmt.Sprint(s), fmt.Sprint(old), fmt.Sprint(new))
@@ -429,7 +429,16 @@ func in(list, v any) bool {
 	return false
 }
 
-func isset(m any, key any) bool {
+// Isset is the isset template function: whether map m has key (its keys
+// compared as text, ignoring case) or slice m has index key.
+func Isset(m any, key any) bool {
+	if sm, ok := m.(map[string]any); ok {
+		if k, ok := key.(string); ok {
+			if _, ok := sm[k]; ok {
+				return true // the common case, without a walk of the keys
+			}
+		}
+	}
 	rv := reflect.ValueOf(m)
 	switch rv.Kind() {
 	case reflect.Map:
