@@ -27,6 +27,8 @@ func (b *builder) buildFuncs() template.FuncMap {
 		"headMeta":      b.headMeta,
 		"headLinks":     b.headLinks,
 		"listCard":      b.listCard,
+		"pagerNav":      b.pagerNav,
+		"siteHeader":    b.siteHeader,
 		"seoMeta":       b.seoMeta,
 		"navItem":       b.navItem,
 		"program":       b.programView,

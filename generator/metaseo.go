@@ -15,12 +15,9 @@ import (
 // template lines it replaces wrote (the test runs both), and a site's
 // own seo.html still overrides the theme's.
 func (b *builder) seoMeta(v any) (template.HTML, error) {
-	p, err := pageArg("seoMeta", v)
+	p, err := sitePageArg("seoMeta", v)
 	if err != nil {
 		return "", err
-	}
-	if p.Site == nil {
-		return "", fmt.Errorf("seoMeta: the page has no site")
 	}
 	var w strings.Builder
 	if p.Kind != "404" && p.Site.LanguageCode != "" && p.Permalink != "" {
@@ -33,6 +30,15 @@ func (b *builder) seoMeta(v any) (template.HTML, error) {
 		writeJSONLD(&w, js)
 	}
 	return template.HTML(w.String()), nil
+}
+
+// sitePageArg is pageArg for the functions that read the page's site.
+func sitePageArg(name string, v any) (*Page, error) {
+	p, err := pageArg(name, v)
+	if err == nil && p.Site == nil {
+		err = fmt.Errorf("%s: the page has no site", name)
+	}
+	return p, err
 }
 
 // writeHreflangs writes the page's hreflang links: its own language's,
