@@ -28,6 +28,8 @@ func (b *builder) buildFuncs() template.FuncMap {
 		"headLinks":     b.headLinks,
 		"listCard":      b.listCard,
 		"pagerNav":      b.pagerNav,
+		"postHeader":    b.postHeader,
+		"postTags":      b.postTags,
 		"siteHeader":    b.siteHeader,
 		"seoMeta":       b.seoMeta,
 		"navItem":       b.navItem,
