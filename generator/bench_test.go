@@ -49,30 +49,9 @@ func BenchmarkBuild1000Memory(b *testing.B) {
 // post's text changed, on the 1,000-post corpus.
 func BenchmarkRebuildPostEdit(b *testing.B) {
 	dir := benchCorpus(b, 1000)
-	s := generator.NewSession(generator.Options{Source: dir})
-	if _, err := s.Rebuild(nil); err != nil {
-		b.Fatal(err)
-	}
 	ents, err := os.ReadDir(filepath.Join(dir, "content", "posts"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	rel := "content/posts/" + ents[len(ents)/2].Name()
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	src, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		edited := append(append([]byte{}, src...), []byte("\nEdit number "+string(rune('a'+i%26))+".\n")...)
-		if err := os.WriteFile(path, edited, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Rebuild([]string{rel}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	rebuildLoop(b, dir, "content/posts/"+ents[len(ents)/2].Name())
 }

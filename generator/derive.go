@@ -13,14 +13,13 @@ import "maps"
 // front matter, results and maps are shared and never written (a
 // rebuild replaces a field, it does not edit what it holds). The
 // pointers between them (the lists, the section tree, the terms, the
-// translations, the menus' pages, each page's Site) are linked again to
+// translations, the menus' pages; each page's Site) are linked again to
 // the copies, in one pass over what the last value holds: assembling
 // the lists again from the pages would give the same, at five times the
 // cost of a one-post rebuild.
 
 // relinker maps what the last site values hold to its copies.
 type relinker struct {
-	sites  map[*Site]*Site
 	srcs   map[*source]*source
 	pages  map[*Page]*Page
 	terms  map[*Term]*Term
@@ -60,7 +59,7 @@ func deriveValues(vals []*siteValue) ([]*siteValue, *relinker) {
 }
 
 func newRelinker() *relinker {
-	return &relinker{sites: map[*Site]*Site{}, srcs: map[*source]*source{}, pages: map[*Page]*Page{}, terms: map[*Term]*Term{}, lists: map[listKey][]*Page{}}
+	return &relinker{srcs: map[*source]*source{}, pages: map[*Page]*Page{}, terms: map[*Term]*Term{}, lists: map[listKey][]*Page{}}
 }
 
 // copyValue copies sv, its Site, its sources with their pages, its list
@@ -72,18 +71,17 @@ func (r *relinker) copyValue(sv *siteValue) *siteValue {
 	}
 	site := *sv.site
 	nv.site = &site
-	r.sites[sv.site] = &site
 	nv.srcs = make([]*source, len(sv.srcs))
 	for i, s := range sv.srcs {
-		nv.srcs[i] = r.copySource(s)
+		nv.srcs[i] = r.copySource(s, &site)
 	}
 	nv.sectionSources = make(map[string]*source, len(sv.sectionSources))
 	for k, s := range sv.sectionSources {
-		nv.sectionSources[k] = r.copySource(s)
+		nv.sectionSources[k] = r.copySource(s, &site)
 	}
-	r.copyPage(sv.home)
+	r.copyPage(sv.home, &site)
 	for _, p := range sv.site.Sections {
-		r.copyPage(p)
+		r.copyPage(p, &site)
 	}
 	for _, ts := range sv.site.Taxonomies {
 		for _, t := range ts {
@@ -96,16 +94,17 @@ func (r *relinker) copyValue(sv *siteValue) *siteValue {
 	return &nv
 }
 
-// copySource copies a source and its page.
-func (r *relinker) copySource(s *source) *source {
+// copySource copies a source and its page, the page in site.
+func (r *relinker) copySource(s *source, site *Site) *source {
 	c := *s
-	c.page = r.copyPage(s.page)
+	c.page = r.copyPage(s.page, site)
 	r.srcs[s] = &c
 	return &c
 }
 
-// copyPage copies p, once.
-func (r *relinker) copyPage(p *Page) *Page {
+// copyPage copies p, once, the copy in site (p's Site may be that of
+// an earlier build: sessionown.go).
+func (r *relinker) copyPage(p *Page, site *Site) *Page {
 	if p == nil {
 		return nil
 	}
@@ -113,6 +112,7 @@ func (r *relinker) copyPage(p *Page) *Page {
 		return c
 	}
 	c := *p
+	c.Site = site
 	r.pages[p] = &c
 	r.copies = append(r.copies, &c)
 	return &c
@@ -143,9 +143,6 @@ func (r *relinker) linkSite(site *Site) {
 
 // linkPage points a copied page at the copies.
 func (r *relinker) linkPage(p *Page) {
-	if s, ok := r.sites[p.Site]; ok {
-		p.Site = s
-	}
 	p.Pages, p.translations = r.list(p.Pages), r.list(p.translations)
 	p.TagTerms, p.CategoryTerms, p.Terms = r.termList(p.TagTerms), r.termList(p.CategoryTerms), r.termList(p.Terms)
 	if t, ok := r.terms[p.Term]; ok {

@@ -116,9 +116,9 @@ func (inc *increment) relist() {
 	b := inc.b
 	r := newRelinker()
 	maps.Copy(r.pages, inc.swaps)
-	lists := []*Page{r.copyPage(b.home)}
+	lists := []*Page{r.copyPage(b.home, b.site)}
 	for _, name := range sortedKeys(b.site.Sections) {
-		lists = append(lists, r.copyPage(b.site.Sections[name]))
+		lists = append(lists, r.copyPage(b.site.Sections[name], b.site))
 	}
 	listed := func(p *Page) bool { _, ok := r.pages[p]; return ok }
 	for _, ts := range b.site.Taxonomies {
@@ -134,7 +134,6 @@ func (inc *increment) relist() {
 	b.home = r.page(b.home)
 	for _, p := range lists {
 		r.linkPage(p)
-		p.Site = b.site
 	}
 }
 
