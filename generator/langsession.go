@@ -5,11 +5,12 @@ import (
 )
 
 // This file is a Session's incremental rebuild of a multilingual site.
-// Each language has a new builder over what the last build left of it
-// (sessionstate.go), which applies the edits of its own content as a
-// site of one language does (session.go); program data, shortcode
-// templates and static files are every language's. What crosses
-// languages:
+// Each language has a new builder over a copy of what the last build
+// left of it (sessionstate.go; every page is copied, since an edit links
+// the pages to their translations again: derive.go), which applies the
+// edits of its own content as a site of one language does (session.go);
+// program data, shortcode templates and static files are every
+// language's. What crosses languages:
 //
 //   - an edited, added or removed page re-renders its translations, the
 //     pages of its translation key before and after the edit, in every
