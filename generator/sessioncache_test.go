@@ -195,6 +195,39 @@ func TestSessionCacheFirstBuildOnly(t *testing.T) {
 	}
 }
 
+// warmSession is a session's first build of randomSite (in dir, built
+// with opts) after another session's, whose pages it reuses from the
+// cache.
+func warmSession(t *testing.T) (dir string, opts generator.Options, sess *generator.Session) {
+	t.Helper()
+	dir = writeSite(t, randomSite)
+	opts = generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	sess = generator.NewSession(opts)
+	if rr, err := sess.Rebuild(nil); err != nil || rr.Reused == 0 {
+		t.Fatalf("second session: %v, want pages reused", err)
+	}
+	return dir, opts, sess
+}
+
+// eachObject calls f with the path of each object of the sessions'
+// cache that opts names.
+func eachObject(t *testing.T, opts generator.Options, f func(path string) error) {
+	t.Helper()
+	objects := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "objects")
+	err := filepath.WalkDir(objects, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = f(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestSessionCacheLostObjects: a session's first build leaves the pages
 // it reused in the cache's objects until they are read; an object that
 // changes before (another session sharing the folder removed or
@@ -203,25 +236,8 @@ func TestSessionCacheFirstBuildOnly(t *testing.T) {
 // one-post edit, builds all and equals a clean build.
 func TestSessionCacheLostObjects(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, randomSite)
-	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
-	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	sess := generator.NewSession(opts)
-	if rr, err := sess.Rebuild(nil); err != nil || rr.Reused == 0 {
-		t.Fatalf("second session: %v, want pages reused", err)
-	}
-	objects := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "objects")
-	err := filepath.WalkDir(objects, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.WriteFile(p, []byte("not the page"), 0o644)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, opts, sess := warmSession(t)
+	eachObject(t, opts, func(p string) error { return os.WriteFile(p, []byte("not the page"), 0o644) })
 	files := sess.Files()
 	missing := 0
 	for _, n := range files.Names() {
@@ -252,30 +268,13 @@ func TestSessionCacheLostObjects(t *testing.T) {
 // is found when they are read later).
 func TestPrefetchStopsWithContext(t *testing.T) {
 	t.Parallel()
-	dir := writeSite(t, randomSite)
-	opts := generator.Options{Source: dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
-	if _, err := generator.NewSession(opts).Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	sess := generator.NewSession(opts)
-	if rr, err := sess.Rebuild(nil); err != nil || rr.Reused == 0 {
-		t.Fatalf("second session: %v, want pages reused", err)
-	}
+	_, opts, sess := warmSession(t)
 	done, cancel := context.WithCancel(context.Background())
 	cancel()
 	if !sess.Files().Prefetch(done) {
 		t.Fatal("Prefetch with its context done found a page lost")
 	}
-	objects := filepath.Join(opts.CacheDir, generator.SessionCacheDir, "objects")
-	err := filepath.WalkDir(objects, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.Remove(p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eachObject(t, opts, os.Remove)
 	if sess.Files().Prefetch(context.Background()) {
 		t.Error("every page was in memory after a Prefetch whose context was done; want them left in the cache")
 	}
