@@ -126,18 +126,21 @@ func attrValue(b []byte, k int) (val []byte, end, next int, ok bool) {
 func (t *fastTag) keep(key, val []byte, all bool) bool {
 	t.hasAttr = true
 	key = lowerName(key)
-	if i := attrIndex(key); i >= 0 && !t.attrs.has(i) {
-		s, ok := decodeAttr(val)
-		t.attrErr = t.attrErr || !ok
-		t.attrs.val[i], t.attrs.given = s, t.attrs.given|1<<i
-	}
-	if !all || slices.ContainsFunc(t.all, func(a html.Attribute) bool { return a.Key == string(key) }) {
+	i := attrIndex(key)
+	read := i >= 0 && !t.attrs.has(i)
+	added := all && !slices.ContainsFunc(t.all, func(a html.Attribute) bool { return a.Key == string(key) })
+	if !read && !added {
 		return false
 	}
-	s, ok := decodeAttr(val)
+	s, ok := decodeAttr(val) // once for both
 	t.attrErr = t.attrErr || !ok
-	t.all = append(t.all, html.Attribute{Key: string(key), Val: s})
-	return true
+	if read {
+		t.attrs.val[i], t.attrs.given = s, t.attrs.given|1<<i
+	}
+	if added {
+		t.all = append(t.all, html.Attribute{Key: string(key), Val: s})
+	}
+	return added
 }
 
 // markupRefs are the character references decodeAttr decodes.
