@@ -65,13 +65,7 @@ func readFastTag(b []byte, p int, save, all bool) (t fastTag, ok bool) {
 // len(b).
 func attrKeyEnd(b []byte, q int) int {
 	for k := q; k < len(b); k++ {
-		switch b[k] {
-		case '=':
-			if k == q {
-				continue
-			}
-			return k
-		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+		if c := b[k]; c == '=' && k > q || c == '/' || c == '>' || isTagSpace(c) {
 			return k
 		}
 	}
