@@ -16,7 +16,7 @@ import (
 // the tokenizer), a doctype or other "<!" declaration, an element whose
 // content the tokenizer reads as raw text (script, style, title…), an
 // attribute Scan reads holding a character reference other than the
-// five markup ones, and a token cut off by the end of b. FuzzScanFast
+// markup ones (markupRefs), and a token cut off by the end of b. FuzzScanFast
 // holds it to scanTokens' result.
 func scanFast(b []byte, classify func(href string) (string, bool), phrases Phrases, untilLink bool) (Found, bool) {
 	if bytes.IndexByte(b, 0) >= 0 || bytes.IndexByte(b, '\r') >= 0 {
