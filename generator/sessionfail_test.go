@@ -144,3 +144,112 @@ func TestSessionRebuildLeavesLastState(t *testing.T) {
 		})
 	}
 }
+
+// replaceIn replaces from with to in the file name, which must hold it,
+// as an edit the session is told of.
+func (e *siteEditor) replaceIn(name, from, to string) {
+	e.t.Helper()
+	text := e.read(name)
+	if !strings.Contains(text, from) {
+		e.t.Fatalf("%s does not contain %q", name, from)
+	}
+	e.write(name, strings.Replace(text, from, to, 1))
+}
+
+// TestSessionFailuresInARow: rebuilds that fail one after another, each
+// told only of its own files, leave the last good state as it was, and
+// the rebuild that succeeds at last applies every file they were told
+// of (a good edit told to the first, a fix told to the second) and
+// equals a clean build.
+func TestSessionFailuresInARow(t *testing.T) {
+	t.Parallel()
+	const a, b, c = "content/posts/a.md", "content/posts/b.md", "content/posts/c.md"
+	ed := &siteEditor{t: t, dir: writeSite(t, incrementalSite)}
+	opts := generator.Options{Source: ed.dir, Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	sess := generator.NewSession(opts)
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	served, unchanged := memTree(sess.Files()), generator.FreezeSession(sess)
+	steps := []struct {
+		edits   [][3]string // file, from, to
+		wantErr string      // "": the rebuild succeeds
+	}{
+		{[][3]string{{a, "{{< commission-table >}}", "{{< nosuch >}}"}, {c, "title: Gamma", "title: Gamma edited"}}, `unknown shortcode "nosuch"`},
+		{[][3]string{{b, "title: Beta", "title: [Beta"}}, "content/posts/b.md:3"},
+		{[][3]string{{b, "title: [Beta", "title: Beta fixed"}}, `unknown shortcode "nosuch"`},
+		{[][3]string{{a, "{{< nosuch >}}", "{{< commission-table >}}"}}, ""},
+	}
+	for i, st := range steps {
+		ed.changed = nil
+		for _, e := range st.edits {
+			ed.replaceIn(e[0], e[1], e[2])
+		}
+		rr, err := sess.Rebuild(ed.changed)
+		if st.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), st.wantErr) {
+				t.Fatalf("rebuild %d: error = %v, want one with %q", i+1, err, st.wantErr)
+			}
+			if d := diffTrees(served, memTree(sess.Files())); d != "" {
+				t.Errorf("rebuild %d changed the served files: %s", i+1, d)
+			}
+			if err := unchanged(); err != nil {
+				t.Errorf("rebuild %d changed the last good state: %v", i+1, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("rebuild %d: %v", i+1, err)
+		}
+		if rr.Full {
+			t.Errorf("rebuild %d was a full one", i+1)
+		}
+		clean := generator.NewMemOutput()
+		rep, err := generator.Build(generator.Options{Source: ed.dir, Now: opts.Now, Output: clean})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareOutputs(t, "after the failures", clean, sess.Files())
+		compareWarnings(t, "after the failures", rep.Warnings, rr.Warnings)
+	}
+}
+
+// TestSessionRebuildsLeaveEveryState: a page that rebuilds do not touch
+// is shared by the states of several builds; a chain of incremental
+// edits leaves the state of every build before it as it was.
+func TestSessionRebuildsLeaveEveryState(t *testing.T) {
+	t.Parallel()
+	ed := &siteEditor{t: t, dir: writeSite(t, incrementalSite)}
+	sess := generator.NewSession(generator.Options{Source: ed.dir})
+	if _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	edits := [][3]string{ // file, from, to
+		{"content/posts/a.md", "Alpha text.", "Alpha text, edited."},
+		{"content/posts/b.md", "title: Beta", "title: Beta Two"},
+		{"data/programs/acme.yaml", "monthly: 30.00", "monthly: 35.00"},
+		{"content/posts/c.md", "Gamma has no links.", "Gamma has [a link](https://zeta.example/y)."},
+		{"content/posts/a.md", "title: Alpha", "title: Alpha Three"},
+		{"content/posts/c.md", "categories: [misc]", "categories: [misc]\ntags: [three]"},
+		{"data/programs/zeta.yaml", "monthly: 12.50", "monthly: 13.50"},
+		{"content/posts/b.md", "title: Beta Two", "title: Beta"},
+	}
+	var states []func() error
+	for i, e := range edits {
+		states = append(states, generator.FreezeSession(sess))
+		ed.changed = nil
+		ed.replaceIn(e[0], e[1], e[2])
+		rr, err := sess.Rebuild(ed.changed)
+		if err != nil {
+			t.Fatalf("edit %d: %v", i+1, err)
+		}
+		if rr.Full {
+			t.Fatalf("edit %d: a full rebuild, want an incremental one", i+1)
+		}
+		for j, unchanged := range states {
+			if err := unchanged(); err != nil {
+				t.Errorf("edit %d changed the state of build %d: %v", i+1, j+1, err)
+			}
+		}
+	}
+}
