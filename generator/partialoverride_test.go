@@ -1,0 +1,62 @@
+package generator_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGoWrittenPartialsOverridden: each default-theme template whose
+// markup is now written from Go (card.html: listCard, header.html:
+// siteHeader, pagination.html: pagerNav, seo.html: seoMeta, head.html:
+// headMeta and headLinks, _default/single.html: postHeader and postTags)
+// is still replaced by a site's own file and by a theme's, and the Go
+// writer's markup is then gone from the page.
+func TestGoWrittenPartialsOverridden(t *testing.T) {
+	t.Parallel()
+	partials := []struct {
+		file, page string
+		writer     []string // what the Go writer writes, absent once overridden
+	}{
+		{"partials/card.html", "posts/index.html", []string{`<article class="card">`}},
+		{"partials/header.html", "posts/a/index.html", []string{`<header class="site-header">`}},
+		{"partials/pagination.html", "posts/index.html", []string{`<nav class="pagination"`}},
+		{"partials/seo.html", "index.html", []string{`"@type":"WebSite"`}},
+		{"partials/head.html", "posts/a/index.html", []string{`<link rel="icon"`, `<meta property="og:type"`}},
+		{"_default/single.html", "posts/a/index.html", []string{`<header class="post-header">`, `<footer class="post-footer">`}},
+	}
+	for _, pt := range partials {
+		for _, dir := range []string{"layouts/", "themes/t/layouts/"} {
+			t.Run(dir+pt.file, func(t *testing.T) {
+				t.Parallel()
+				mark := "OWN-" + strings.NewReplacer("/", "-", ".", "-").Replace(dir+pt.file)
+				b := buildSite(t, `-- site.toml --
+title = "Over"
+theme = "t"
+paginate = 1
+-- `+dir+pt.file+` --
+<p>`+mark+`</p>
+-- content/posts/a.md --
+---
+title: A
+date: 2026-01-02
+tags: [x]
+---
+Text a.
+-- content/posts/b.md --
+---
+title: B
+date: 2026-01-01
+---
+Text b.
+`)
+				assertFile(t, b, pt.page, mark)
+				assertFileNot(t, b, pt.page, pt.writer...)
+			})
+		}
+	}
+	// Without an override, each page shows what the Go writers write.
+	b := buildSite(t, "-- site.toml --\ntitle = \"Own\"\npaginate = 1\n-- content/posts/a.md --\n---\ntitle: A\ntags: [x]\n---\nA.\n-- content/posts/b.md --\n---\ntitle: B\n---\nB.\n")
+	for _, pt := range partials {
+		assertFile(t, b, pt.page, pt.writer...)
+	}
+}
