@@ -135,3 +135,42 @@ func TestSEOFunctionsWantPage(t *testing.T) {
 		t.Errorf("headLinks: err = %v", err)
 	}
 }
+
+// TestSEOMetaJSONLDScriptSafe: text that could end a <script> or open an
+// HTML comment inside it, or end a JavaScript line (U+2028, U+2029), in
+// the site's and a page's titles: seoMeta writes what the template it
+// replaced wrote, and no JSON-LD block holds such text raw.
+func TestSEOMetaJSONLDScriptSafe(t *testing.T) {
+	const js = "</script><script>alert(1)</script> <!-- x --> <![CDATA[ \u2028\u2029 & \\ \" ' `"
+	b := metaTestBuilder()
+	tmpl := template.Must(template.New("seo").Funcs(b.templateFuncs()).Parse(seoTemplate))
+	site := &Site{Title: "S " + js, BaseURL: "https://example.org/blog/", LanguageCode: "en", Language: &Language{Lang: "en", Default: true},
+		Params: map[string]any{"description": js}, Sections: map[string]*Page{}}
+	site.Sections["posts"] = &Page{Kind: KindSection, Title: "P " + js, Permalink: "https://example.org/blog/posts/", Site: site}
+	for _, p := range []*Page{
+		{Kind: KindHome, Permalink: "https://example.org/blog/", Site: site},
+		{Kind: KindPage, Section: "posts", Title: "T " + js, Permalink: "https://example.org/blog/p/", Site: site},
+	} {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.seoMeta(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("seoMeta:\n%s\nformer seo.html:\n%s", got, want.String())
+		}
+		blocks := strings.Split(string(got), `<script type="application/ld+json">`)[1:]
+		if len(blocks) == 0 {
+			t.Fatalf("%s: no JSON-LD in %s", p.Kind, got)
+		}
+		for _, blk := range blocks {
+			body, _, ok := strings.Cut(blk, "</script>")
+			if !ok || strings.ContainsAny(body, "<>&\u2028\u2029") || !strings.Contains(body, `\u003c/script\u003e`) {
+				t.Errorf("%s: JSON-LD block not escaped for a script: %q", p.Kind, blk)
+			}
+		}
+	}
+}
