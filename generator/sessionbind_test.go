@@ -53,10 +53,10 @@ func TestSessionEditKeepsProgramView(t *testing.T) {
 	if _, err := sess.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
-	edits := []struct{ file, from, to string }{
-		{"content/posts/acme.md", "Acme is good.", "Acme is very good."},
-		{"content/posts/acme.md", "title: Acme review", "title: Acme, reviewed"},
-		{"data/programs/acme.yaml", "rating: 4.5", "rating: 3.5"},
+	edits := []struct{ file, from, to, rating string }{
+		{"content/posts/acme.md", "Acme is good.", "Acme is very good.", "4.5"},
+		{"content/posts/acme.md", "title: Acme review", "title: Acme, reviewed", "4.5"},
+		{"data/programs/acme.yaml", "rating: 4.5", "rating: 3.5", "3.5"},
 	}
 	for _, e := range edits {
 		full := filepath.Join(dir, filepath.FromSlash(e.file))
@@ -81,6 +81,10 @@ func TestSessionEditKeepsProgramView(t *testing.T) {
 		home, _ := clean.File("index.html")
 		if !strings.Contains(string(home), `class="card-logo" src="/images/acme.png"`) {
 			t.Fatalf("%s: the clean home page has no program image in the review's card:\n%s", e.file, home)
+		}
+		card := `<span class="stars" aria-hidden="true">★</span> ` + e.rating + `<`
+		if home, _ := sess.Files().File("index.html"); !strings.Contains(string(home), card) {
+			t.Errorf("%s: the rebuilt home page's card does not show the program's rating %s:\n%s", e.file, e.rating, home)
 		}
 		compareOutputs(t, e.to, clean, sess.Files())
 	}
