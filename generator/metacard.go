@@ -114,7 +114,9 @@ func writeCardEnd(w *strings.Builder, p *Page) {
 		writeEscaped(w, p.Description)
 		w.WriteString(`</p>`)
 	case p.Summary != "":
-		w.WriteString("\n" + `  <div class="card-summary">` + string(p.Summary) + `</div>`)
+		w.WriteString("\n" + `  <div class="card-summary">`)
+		w.WriteString(string(p.Summary))
+		w.WriteString(`</div>`)
 	}
 	more := "Read more"
 	if p.Program != "" {
@@ -122,9 +124,13 @@ func writeCardEnd(w *strings.Builder, p *Page) {
 	}
 	w.WriteString("\n" + `  <p class="card-more"><a href="`)
 	writeURLEscaped(w, p.RelPermalink)
-	w.WriteString(`" aria-label="` + more + `: `)
+	w.WriteString(`" aria-label="`)
+	w.WriteString(more)
+	w.WriteString(`: `)
 	writeEscaped(w, p.Title)
-	w.WriteString(`">` + more + ` <span aria-hidden="true">→</span></a></p>` + "\n</article>")
+	w.WriteString(`">`)
+	w.WriteString(more)
+	w.WriteString(` <span aria-hidden="true">→</span></a></p>` + "\n</article>")
 }
 
 // cardProgram is what a card shows of its page's program: its image and
