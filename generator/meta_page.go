@@ -18,10 +18,7 @@ const metaDescriptionLength = 160
 // later pagers of a list. It is computed here, not in the theme's
 // head.html, because every page needs it.
 func (p *Page) MetaTitle() string {
-	site := ""
-	if p.Site != nil {
-		site = p.Site.Title
-	}
+	site := p.siteTitle()
 	title := site
 	if !p.IsHome() {
 		switch {

@@ -91,16 +91,12 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	title := ""
-	if p.Site != nil {
-		title = p.Site.Title
-	}
 	var w strings.Builder
 	w.Grow(256)
 	w.WriteString(`<link rel="alternate" type="application/rss+xml" href="`)
 	writeURLEscaped(&w, b.absURL("index.xml"))
 	w.WriteString(`" title="`)
-	writeEscaped(&w, title)
+	writeEscaped(&w, p.siteTitle())
 	w.WriteString(`">` + "\n" + `<link rel="icon" href="`)
 	writeURLEscaped(&w, b.relURL("favicon.svg"))
 	w.WriteString(`" type="image/svg+xml">` + "\n" + `<link rel="stylesheet" href="`)

@@ -67,11 +67,7 @@ func (w *metaWriter) openGraph(p *Page, desc string, absURL func(any) string) {
 	w.always(`<meta property="og:title" content="`, p.socialTitle())
 	w.tag(`<meta property="og:description" content="`, desc)
 	w.tag(`<meta property="og:url" content="`, p.Permalink)
-	site := ""
-	if p.Site != nil {
-		site = p.Site.Title
-	}
-	w.always(`<meta property="og:site_name" content="`, site)
+	w.always(`<meta property="og:site_name" content="`, p.siteTitle())
 	if len(p.Images) > 0 {
 		img := absURL(p.Images[0])
 		w.always(`<meta property="og:image" content="`, img)
@@ -102,10 +98,15 @@ func (p *Page) socialTitle() string {
 	if !p.IsHome() && p.Title != "" {
 		return p.Title
 	}
-	if p.Site != nil {
-		return p.Site.Title
+	return p.siteTitle()
+}
+
+// siteTitle is the title of the page's site, "" for a page without one.
+func (p *Page) siteTitle() string {
+	if p.Site == nil {
+		return ""
 	}
-	return ""
+	return p.Site.Title
 }
 
 // metaWriter builds the head's tags, each after a newline.
