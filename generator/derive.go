@@ -2,10 +2,11 @@ package generator
 
 import "maps"
 
-// This file is how a Session's rebuild gets a site value of its own to
-// edit (sessionState.builds): a copy of the last good one, which it
-// never writes, so a rebuild that fails anywhere leaves the last good
-// value as it was for the next one to start from.
+// This file is how a Session's rebuild that assembles the lists again
+// gets a site value of its own to edit (ownAll, sessionown.go): a copy
+// of the last good one, which it never writes, so a rebuild that fails
+// anywhere leaves the last good value as it was for the next one to
+// start from.
 //
 // The copy is shallow: a new Site, and a new source, Page or Term
 // struct for each one of the last value (content pages, _index.md
@@ -34,11 +35,17 @@ type listKey struct {
 	n     int
 }
 
-// deriveValues copies the site values of a site (its root's and, on a
-// multilingual site, its languages', whose pages link to each other)
-// and links the copies to each other.
-func deriveValues(vals []*siteValue) ([]*siteValue, *relinker) {
+// deriveValues copies the site values of a site (one, or a
+// multilingual site's languages, whose pages link to each other) and
+// links the copies to each other. The pages an edit replaced (swaps,
+// by the page replaced) are the rebuild's own already: they are linked,
+// not copied, and stand where the pages they replace stood.
+func deriveValues(vals []*siteValue, swaps map[*Page]*Page) ([]*siteValue, *relinker) {
 	r := newRelinker()
+	for o, n := range swaps {
+		r.pages[o], r.pages[n] = n, n
+		r.copies = append(r.copies, n)
+	}
 	out := make([]*siteValue, len(vals))
 	for i, sv := range vals {
 		out[i] = r.copyValue(sv)

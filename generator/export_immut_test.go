@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // FreezeSession takes a shallow snapshot of what the session's last good
@@ -133,4 +134,58 @@ func shallowDiff(a, b reflect.Value, path string) string {
 		}
 	}
 	return ""
+}
+
+// SessionLinks checks that the pages of the session's last good build
+// link to the pages of that build, not to those of an earlier one: each
+// page's translations (which hold the page) and each Site's regular
+// pages. A rebuild that copies a page must link to the copy the pages
+// that list it (sessionown.go).
+func SessionLinks(s *Session) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vals := []*siteValue{s.last.root.value}
+	for _, l := range s.last.langs {
+		vals = append(vals, l.value)
+	}
+	current := map[*Page]bool{}
+	var pages []*Page
+	for _, sv := range vals {
+		if sv.site == nil {
+			continue
+		}
+		if sv.home != nil {
+			pages = append(pages, sv.home)
+		}
+		for _, src := range sv.srcs {
+			pages = append(pages, src.page)
+		}
+		for _, name := range sortedKeys(sv.site.Sections) {
+			pages = append(pages, sv.site.Sections[name])
+		}
+	}
+	for _, p := range pages {
+		current[p] = true
+	}
+	for _, p := range pages {
+		if len(p.translations) > 0 && !slices.Contains(p.translations, p) {
+			return fmt.Errorf("%s is not among its translations", p.RelPermalink)
+		}
+		for _, t := range p.translations {
+			if !current[t] {
+				return fmt.Errorf("%s: its translation %s is not of the last build", p.RelPermalink, t.RelPermalink)
+			}
+		}
+	}
+	for _, sv := range vals {
+		if sv.site == nil {
+			continue
+		}
+		for _, p := range sv.site.RegularPages {
+			if !current[p] {
+				return fmt.Errorf("%s: a regular page of the Site is not of the last build", p.RelPermalink)
+			}
+		}
+	}
+	return nil
 }

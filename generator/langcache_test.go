@@ -20,10 +20,10 @@ var multiLangs = []string{"content/posts/%s.fr.md", "content-de/posts/%s.md"}
 const switcher = `{{ range .Translations }} <a hreflang="{{ .Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}` +
 	`{{ range slice "/" "/posts" }}{{ with $.Site.GetPage . }}{{ range .AllTranslations }} [{{ .Language.LanguageName }}: {{ .Title }} {{ .Date.Format "2006-01-02" }}]{{ end }}{{ end }}{{ end }}`
 
-// randomMultiSite is randomSite in three languages: English at the
-// root, French in content/ by suffix, German in content-de/, with
-// translations of some posts and of the posts section.
-var randomMultiSite = strings.Replace(randomSite, "paginate = 2\n", `paginate = 2
+// threeLanguages is the configuration of a site in three languages,
+// after its paginate key: English at the root, French in content/ by
+// suffix, German in content-de/.
+const threeLanguages = `paginate = 2
 defaultContentLanguage = "en"
 [languages.en]
 weight = 1
@@ -37,7 +37,11 @@ weight = 3
 languageName = "Deutsch"
 title = "Die Seite"
 contentDir = "content-de"
-`, 1) + `-- content/posts/a.fr.md --
+`
+
+// randomMultiSite is randomSite in three languages (threeLanguages),
+// with translations of some posts and of the posts section.
+var randomMultiSite = strings.Replace(randomSite, "paginate = 2\n", threeLanguages, 1) + `-- content/posts/a.fr.md --
 ---
 title: Alpha en français
 date: 2026-01-01

@@ -5,10 +5,12 @@ import (
 )
 
 // This file is a Session's incremental rebuild of a multilingual site.
-// Each language has a new builder over a copy of what the last build
-// left of it (sessionstate.go; every page is copied, since an edit links
-// the pages to their translations again: derive.go), which applies the
-// edits of its own content as a site of one language does (session.go);
+// Each language has a new builder over what the last build left of it
+// (sessionstate.go), which applies the edits of its own content as a
+// site of one language does (session.go), and edits copies of what it
+// writes: the pages it renders, with their translations, and the lists
+// that hold them, or every page of every language when the lists are
+// assembled again (sessionown.go);
 // program data, shortcode templates and static files are every
 // language's. What crosses languages:
 //
@@ -120,15 +122,32 @@ func (b *builder) applyEdits(changed []string, incs map[*builder]*increment, env
 	return groups, cs.static, nil
 }
 
-// relink assembles again the lists of the languages whose edits need
-// it, links every page to its translations again, and marks the
-// translations of the edited pages (groups, as they were, and as they
-// are) for rendering. A change to what the languages' home pages and
-// section lists show rebuilds all.
+// relink marks the translations of the edited pages (groups, as they
+// were, and as they are) for rendering, and gives each language's
+// rebuild its own copy of what it renders (ownRendered: the groups
+// stay as they were, an edit that changes one changes the lists).
+// When a language's lists must be assembled again (reassemble), every
+// language copies its whole value first and every page is linked to
+// its translations again; a change to what the languages' home pages
+// and section lists show then rebuilds all.
 func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
+	all := make([]*increment, len(b.langs))
+	dirty := false
+	for i, lb := range b.langs {
+		all[i] = incs[lb]
+		dirty = dirty || all[i].listsDirty
+	}
+	if !dirty {
+		b.markTranslations(incs, groups)
+		ownRendered(all) // sessionown.go
+		return nil
+	}
+	r := ownAll(all) // sessionown.go
+	for i, g := range groups {
+		groups[i] = r.list(g) // the copies of the pages, in a new list
+	}
 	before := crossFacts(b.langs)
-	for _, lb := range b.langs {
-		inc := incs[lb]
+	for _, inc := range all {
 		if !inc.listsDirty {
 			continue
 		}
@@ -141,6 +160,13 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 	if crossFacts(b.langs) != before {
 		return errFullBuild
 	}
+	b.markTranslations(incs, groups)
+	return nil
+}
+
+// markTranslations marks for rendering the pages of the groups and the
+// translations of the pages marked.
+func (b *builder) markTranslations(incs map[*builder]*increment, groups [][]*Page) {
 	for _, lb := range b.langs {
 		for s := range incs[lb].render {
 			groups = append(groups, s.page.AllTranslations())
@@ -161,7 +187,6 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 			}
 		}
 	}
-	return nil
 }
 
 // rootAliases are the files of the aliases the languages' pages asked

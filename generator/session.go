@@ -299,9 +299,7 @@ func (e *siteEnv) sessionOutput(out *MemOutput) Output {
 func newIncrement(b *builder, last *siteState, out *MemOutput) *increment {
 	return &increment{
 		b: b, last: last, out: out, render: map[*source]bool{}, relisted: map[*Page]bool{},
-		// A site of one language shares its pages with the last build
-		// (sessionown.go); a multilingual site's builders have copies.
-		shared: !b.multilingual(), swaps: map[*Page]*Page{}, fresh: map[*source]bool{},
+		shared: true, swaps: map[*Page]*Page{}, fresh: map[*source]bool{}, // sessionown.go
 	}
 }
 
@@ -467,7 +465,7 @@ func (inc *increment) content(file string) error {
 			ns.result = old.result
 			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
 			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
-			ns.page.tree = old.page.tree
+			ns.page.tree, ns.page.translations = old.page.tree, old.page.translations
 			inc.replace(old, ns)
 			b.srcs[idx] = ns
 			inc.render[ns] = true
@@ -489,37 +487,11 @@ func (inc *increment) content(file string) error {
 }
 
 // replace puts the new reading of a content file (n) where the last
-// one (o) stands in the site's lists: in new lists when they are shared
-// with the last build (ownRendered), else in place.
+// one (o) stands in the site's lists, which are shared with the last
+// build: in new lists (ownRendered), or in copies of them (ownAll).
 func (inc *increment) replace(o, n *source) {
 	inc.fresh[n] = true
-	if inc.shared {
-		inc.swaps[o.page] = n.page
-		return
-	}
-	replacePage(inc.b.site, o.page, n.page)
-}
-
-// replacePage puts n where o stands in the site's page lists.
-func replacePage(site *Site, o, n *Page) {
-	swap := func(ps []*Page) {
-		for i, p := range ps {
-			if p == o {
-				ps[i] = n
-			}
-		}
-	}
-	swap(site.RegularPages)
-	swap(site.Posts)
-	swap(site.Pages)
-	for _, sec := range site.Sections {
-		swap(sec.Pages)
-	}
-	for _, terms := range site.Taxonomies {
-		for _, t := range terms {
-			swap(t.Pages)
-		}
-	}
+	inc.swaps[o.page] = n.page
 }
 
 // removeOutputs drops the files a page wrote: the page and its aliases.
@@ -544,7 +516,7 @@ func (inc *increment) apply() error {
 			return err
 		}
 	}
-	inc.ownRendered() // sessionown.go
+	ownRendered([]*increment{inc}) // sessionown.go
 	var todo []*source
 	for s := range inc.render {
 		todo = append(todo, s)
@@ -593,7 +565,7 @@ func (inc *increment) apply() error {
 // reassemble builds the lists again from the pages; a change to the
 // menu or the build date, which every page shows, needs a full build.
 func (inc *increment) reassemble() error {
-	inc.ownAll() // assembling writes every page: sessionown.go
+	ownAll([]*increment{inc}) // assembling writes every page: sessionown.go
 	b := inc.b
 	menu, buildDate, mainSections := b.site.Menu, b.site.BuildDate, b.site.MainSections
 	menus := menusFacts(b.site.Menus)

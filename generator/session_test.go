@@ -324,6 +324,9 @@ func sessionEqualsClean(t *testing.T, ed *siteEditor) {
 		if errInc == nil && !rr.Full {
 			incremental++
 			compareChanged(t, fmt.Sprintf("step %d (%s)", step, what), prev, sess.Files(), rr)
+			if err := generator.SessionLinks(sess); err != nil {
+				t.Errorf("step %d (%s): %v", step, what, err)
+			}
 			if failed {
 				afterFailure++
 			}

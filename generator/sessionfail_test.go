@@ -8,19 +8,42 @@ import (
 	"github.com/affsite/affsite/generator"
 )
 
+// incrementalMultiSite is incrementalSite in three languages
+// (threeLanguages), with German translations of posts a and b, whose
+// pages show their translations' titles.
+var incrementalMultiSite = strings.Replace(incrementalSite, "paginate = 2\n", threeLanguages, 1) + `-- content-de/posts/a.md --
+---
+title: Alpha auf Deutsch
+date: 2026-01-01
+tags: [eins]
+---
+Alpha-Text. {{< afflink program="acme" >}}Acme{{< /afflink >}}
+-- content-de/posts/b.md --
+---
+title: Beta auf Deutsch
+date: 2026-01-02
+---
+Beta-Text.
+-- layouts/partials/header.html --
+<header>{{ .Site.Title }}` + switcher + `</header>
+`
+
 // TestSessionFailedRebuildKeepsState breaks a file in a way that fails
 // the rebuild (a shortcode, front matter, a shortcode's template), then
 // fixes it: the failed rebuild leaves the served files and the last good
 // state exactly as they were (FreezeSession), and the rebuild after the
-// fix is incremental and equals a clean build, files and warnings. The
-// rebuild after the fix is told only of the fixed file: what the failed
-// one was told of it must still apply.
+// fix is incremental and equals a clean build, files and warnings, and
+// links only pages of its own (SessionLinks). The rebuild after the fix
+// is told only of the fixed file: what the failed one was told of it
+// must still apply. The multilingual cases break translated pages.
 func TestSessionFailedRebuildKeepsState(t *testing.T) {
 	t.Parallel()
 	const a, b, note = "content/posts/a.md", "content/posts/b.md", "layouts/shortcodes/note.html"
+	const deA = "content-de/posts/a.md"
 	type edit struct{ file, from, to string }
 	cases := []struct {
 		name    string
+		multi   bool   // on incrementalMultiSite
 		setup   []edit // applied, and built, first
 		breaks  []edit
 		wantErr string
@@ -48,11 +71,27 @@ func TestSessionFailedRebuildKeepsState(t *testing.T) {
 			breaks:  []edit{{a, "{{< commission-table >}}", "{{< nosuch >}}"}, {b, "title: Beta", "title: Beta, edited"}},
 			wantErr: `unknown shortcode "nosuch"`,
 			fix:     []edit{{a, "{{< nosuch >}}", "{{< commission-table >}}"}}},
+		{name: "multilingual: unknown shortcode", multi: true,
+			breaks:  []edit{{a, "{{< commission-table >}}", "{{< nosuch >}}"}},
+			wantErr: `content/posts/a.md:9:1: unknown shortcode "nosuch"`,
+			fix:     []edit{{a, "{{< nosuch >}}", "{{< commission-table >}} Fixed."}}},
+		{name: "multilingual: a translation's front matter", multi: true,
+			breaks:  []edit{{deA, "title: Alpha auf Deutsch", "title: [Alpha"}},
+			wantErr: "content-de/posts/a.md:3: front matter",
+			fix:     []edit{{deA, "title: [Alpha", "title: Alpha, neu"}}},
+		{name: "multilingual: a good edit of a translation beside the broken one", multi: true,
+			breaks:  []edit{{a, "{{< commission-table >}}", "{{< nosuch >}}"}, {deA, "Alpha-Text.", "Alpha-Text, neu."}},
+			wantErr: `unknown shortcode "nosuch"`,
+			fix:     []edit{{a, "{{< nosuch >}}", "{{< commission-table >}}"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			ed := &siteEditor{t: t, dir: writeSite(t, incrementalSite)}
+			site := incrementalSite
+			if c.multi {
+				site = incrementalMultiSite
+			}
+			ed := &siteEditor{t: t, dir: writeSite(t, site)}
 			apply := func(edits []edit) []string {
 				ed.changed = nil
 				for _, e := range edits {
@@ -96,6 +135,9 @@ func TestSessionFailedRebuildKeepsState(t *testing.T) {
 			if rr.Full {
 				t.Error("the rebuild after the fix was a full one")
 			}
+			if err := generator.SessionLinks(sess); err != nil {
+				t.Errorf("after the fix: %v", err)
+			}
 			clean := generator.NewMemOutput()
 			rep, err := generator.Build(generator.Options{Source: ed.dir, Now: opts.Now, Output: clean})
 			if err != nil {
@@ -109,23 +151,42 @@ func TestSessionFailedRebuildKeepsState(t *testing.T) {
 
 // TestSessionRebuildLeavesLastState: a rebuild that succeeds edits copies
 // too: the state the last build left (its sources, pages, lists, terms)
-// is as it was, for every kind of incremental edit.
+// is as it was, for every kind of incremental edit, on a site of one
+// language and a multilingual one; the rebuild equals a clean build and
+// links only pages of its own (SessionLinks).
 func TestSessionRebuildLeavesLastState(t *testing.T) {
 	t.Parallel()
-	cases := []struct {
-		name, file, from, to string
-	}{
+	type change struct{ name, file, from, to string }
+	changes := []change{
 		{"body", "content/posts/a.md", "Alpha text.", "Alpha text, edited."},
 		{"title", "content/posts/b.md", "title: Beta", "title: Beta Two"},
 		{"date", "content/posts/a.md", "date: 2026-01-01", "date: 2025-06-01"},
 		{"tags", "content/posts/c.md", "categories: [misc]", "categories: [misc]\ntags: [three]"},
 		{"program", "data/programs/acme.yaml", "monthly: 30.00", "monthly: 35.00"},
 	}
+	type run struct {
+		change
+		site string
+	}
+	var cases []run
+	for _, c := range changes {
+		cases = append(cases, run{c, incrementalSite})
+		c.name = "multilingual " + c.name
+		cases = append(cases, run{c, incrementalMultiSite})
+	}
+	for _, c := range []change{
+		{"multilingual translation body", "content-de/posts/a.md", "Alpha-Text.", "Alpha-Text, neu."},
+		{"multilingual translation title", "content-de/posts/b.md", "title: Beta auf Deutsch", "title: Beta, neu"},
+		{"multilingual untranslated body", "content/posts/c.md", "Gamma has no links.", "Gamma has one word more."},
+	} {
+		cases = append(cases, run{c, incrementalMultiSite})
+	}
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			ed := &siteEditor{t: t, dir: writeSite(t, incrementalSite)}
-			sess := generator.NewSession(generator.Options{Source: ed.dir})
+			ed := &siteEditor{t: t, dir: writeSite(t, c.site)}
+			sess := generator.NewSession(generator.Options{Source: ed.dir, Now: now})
 			if _, err := sess.Rebuild(nil); err != nil {
 				t.Fatal(err)
 			}
@@ -141,6 +202,16 @@ func TestSessionRebuildLeavesLastState(t *testing.T) {
 			if err := unchanged(); err != nil {
 				t.Errorf("the rebuild changed the last state: %v", err)
 			}
+			if err := generator.SessionLinks(sess); err != nil {
+				t.Error(err)
+			}
+			clean := generator.NewMemOutput()
+			rep, err := generator.Build(generator.Options{Source: ed.dir, Now: now, Output: clean})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareOutputs(t, c.name, clean, sess.Files())
+			compareWarnings(t, c.name, rep.Warnings, rr.Warnings)
 		})
 	}
 }

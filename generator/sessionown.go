@@ -6,9 +6,10 @@ import (
 	"strings"
 )
 
-// This file is how a Session's rebuild of a site of one language edits
-// a site value that shares its pages with the last good one, without
-// writing what they share (copy on edit). The rebuild's value starts
+// This file is how a Session's rebuild edits a site value that shares
+// its pages with the last good one, without writing what they share
+// (copy on edit); on a multilingual site each language's rebuild does,
+// together (langsession.go). The rebuild's value starts
 // as a shallow copy (shallow): its own Site, source list and maps, the
 // sources and pages the last value's. What the rebuild writes, it owns
 // first:
@@ -18,8 +19,14 @@ import (
 //     or the edited file's new reading), which ownRendered puts in new
 //     lists: the Site's, the home page's and sections' (all copied with
 //     it) and those of the terms that list it (copied);
+//   - on a multilingual site, the translations of a page it renders are
+//     rendered too, so owned with it; every language's home page and
+//     sections are copied once one language's are, and the owned pages
+//     are linked to each other as translations (relinkTranslations);
 //   - assembling the lists again (reassemble), which links every page,
-//     first copies the whole value (ownAll, derive.go).
+//     first copies the whole value, every language's on a multilingual
+//     site, since linking translations writes them all (ownAll,
+//     derive.go).
 //
 // A page the rebuild neither renders nor replaces is shared, and keeps
 // pointing at the Site, terms and section of the build that last made
@@ -28,30 +35,54 @@ import (
 // lists reassembles them). A page that is owned again is linked to the
 // current ones (linkOwned).
 
-// shallow is the site value a rebuild of a site of one language starts
-// from: sv's pages, with its own Site (the same lists until
-// ownRendered replaces them) and its own source list and maps.
+// shallow is the site value a rebuild starts from: sv's pages, with its
+// own Site (the same lists until ownRendered replaces them) and its own
+// source list and maps. (A multilingual site's root has no Site.)
 func (sv *siteValue) shallow() *siteValue {
 	nv := *sv
-	site := *sv.site
-	nv.site = &site
+	if sv.site != nil {
+		site := *sv.site
+		nv.site = &site
+	}
 	nv.srcs = slices.Clone(sv.srcs)
 	nv.sectionSources = maps.Clone(sv.sectionSources)
 	nv.unpublished, nv.steps = maps.Clone(sv.unpublished), maps.Clone(sv.steps)
 	return &nv
 }
 
-// ownAll gives the rebuild a copy of its whole site value, before
-// assembling the lists again writes every page; what the rebuild
-// marked is marked on the copies.
-func (inc *increment) ownAll() {
-	if !inc.shared {
-		return
+// ownAll gives the rebuilds of a site (one, or a multilingual site's
+// languages, whose pages link to each other) copies of their whole site
+// values, before assembling the lists again writes every page: the
+// pages an edit replaced (swaps) stand in the copies where those they
+// replace stood, and what the rebuilds marked is marked on the copies.
+// It returns the relinker that maps the last values to the copies.
+func ownAll(incs []*increment) *relinker {
+	var vals []*siteValue
+	var shared []*increment
+	swaps := map[*Page]*Page{}
+	for _, inc := range incs {
+		if inc.shared {
+			shared = append(shared, inc)
+			vals = append(vals, inc.b.siteValue)
+			maps.Copy(swaps, inc.swaps)
+		}
 	}
+	vals, r := deriveValues(vals, swaps)
+	for i, inc := range shared {
+		inc.owns(vals[i], r)
+	}
+	return r
+}
+
+// owns makes nv, a copy of the rebuild's site value that r made, the
+// rebuild's own.
+func (inc *increment) owns(nv *siteValue, r *relinker) {
 	b := inc.b
-	vals, r := deriveValues([]*siteValue{b.siteValue})
-	b.siteValue = vals[0]
+	b.siteValue = nv
 	b.bindSite()
+	for _, n := range inc.swaps {
+		n.Site = b.site
+	}
 	render := make(map[*source]bool, len(inc.render))
 	for s := range inc.render {
 		render[r.srcs[s]] = true
@@ -63,12 +94,38 @@ func (inc *increment) ownAll() {
 	inc.render, inc.relisted, inc.swaps, inc.shared = render, relisted, nil, false
 }
 
-// ownRendered gives the rebuild its own copy of each source it renders
-// (the edited ones are new already) and puts their pages in new lists.
-func (inc *increment) ownRendered() {
-	if !inc.shared {
-		return
+// ownRendered gives the rebuilds of a site (one, or a multilingual
+// site's languages) their own copy of each source they render (the
+// edited ones are new already) and puts their pages in new lists. On a
+// multilingual site, once one language has new pages every language
+// puts its home page and sections in new lists (their translations
+// change), and the new pages are linked to each other as translations.
+// From then on what the rebuilds write is their own.
+func ownRendered(incs []*increment) {
+	owned := make([][]*Page, len(incs))
+	relist := false
+	for i, inc := range incs {
+		if inc.shared {
+			owned[i] = inc.copyRendered()
+			relist = relist || len(inc.swaps) > 0
+		}
 	}
+	for i, inc := range incs {
+		if relist && inc.shared {
+			inc.relistOwned(owned[i])
+		}
+	}
+	if relist && len(incs) > 1 {
+		relinkTranslations(incs)
+	}
+	for _, inc := range incs {
+		inc.shared = false
+	}
+}
+
+// copyRendered gives the rebuild its own copy of each source it renders
+// and returns their pages.
+func (inc *increment) copyRendered() []*Page {
 	b := inc.b
 	var owned []*Page
 	for i, s := range b.srcs {
@@ -83,9 +140,12 @@ func (inc *increment) ownRendered() {
 		}
 		owned = append(owned, s.page)
 	}
-	if len(inc.swaps) == 0 {
-		return
-	}
+	return owned
+}
+
+// relistOwned puts the rebuild's new pages in new lists (relist) and
+// links its owned pages to them.
+func (inc *increment) relistOwned(owned []*Page) {
 	relisted := make(map[*Page]bool, len(inc.relisted))
 	for p := range inc.relisted {
 		if n, ok := inc.swaps[p]; ok {
@@ -97,6 +157,23 @@ func (inc *increment) ownRendered() {
 	inc.relist()
 	for _, p := range owned {
 		inc.linkOwned(p)
+	}
+}
+
+// relinkTranslations links the pages the languages' rebuilds own (their
+// swaps, with the lists relist copied) to the owned ones among their
+// translations. A page whose translations are all shared needs no new
+// list: relink marks every translation of a page a rebuild renders, and
+// every language copies its home page and sections.
+func relinkTranslations(incs []*increment) {
+	r := newRelinker()
+	for _, inc := range incs {
+		maps.Copy(r.pages, inc.swaps)
+	}
+	for _, inc := range incs {
+		for _, p := range inc.swaps {
+			p.translations = r.list(p.translations)
+		}
 	}
 }
 
@@ -135,6 +212,7 @@ func (inc *increment) relist() {
 	for _, p := range lists {
 		r.linkPage(p)
 	}
+	inc.swaps = r.pages // the pages the rebuild owns, by the ones they replace
 }
 
 // linkOwned links a page the rebuild owns to the Site, terms and

@@ -59,19 +59,9 @@ func (b *builder) langStates() []*siteState {
 // the root's and, on a multilingual site, its languages', each over what
 // the last build left.
 func (st *sessionState) builds(to Output) *builder {
-	if st.langs == nil {
-		return newBuild(st.root.env, st.root.value.shallow(), to) // sessionown.go
-	}
-	vals := []*siteValue{st.root.value}
+	root := newBuild(st.root.env, st.root.value.shallow(), to) // sessionown.go
 	for _, l := range st.langs {
-		vals = append(vals, l.value)
-	}
-	// The languages' pages link to their translations, which every
-	// edit links again: each rebuild has its own copy of them all.
-	vals, _ = deriveValues(vals) // derive.go
-	root := newBuild(st.root.env, vals[0], to)
-	for i, l := range st.langs {
-		root.langs = append(root.langs, newBuild(l.env, vals[i+1], root.languageOutput(l.env, to)))
+		root.langs = append(root.langs, newBuild(l.env, l.value.shallow(), root.languageOutput(l.env, to)))
 	}
 	return root
 }
