@@ -190,41 +190,60 @@ func (c *Commission) renewalExact(pl *Plan, b Billing) (money.Exact, error) {
 // which has period sales in all: Retroactive tiers pay every one of them
 // at the tier the period reaches.
 func (c *Commission) rowFirst(pl *Plan, b Billing, nth, period int, count int64) (money.Exact, error) {
+	var sum money.Exact
+	err := c.eachSegment(pl, b, nth, period, count, func(each money.Exact, n int64) error {
+		sum = sum.Add(each.Mul(n))
+		return nil
+	})
+	return sum, err
+}
+
+// eachSegment calls f with the exact first-payment commission on one sale
+// and the number of sales that earn it, for each run of a row's count
+// sales that earn alike (rowFirst's sales): one run without tiers or
+// with Retroactive ones, else one a tier the row's sales reach, the base
+// figure's below the first tier.
+func (c *Commission) eachSegment(pl *Plan, b Billing, nth, period int, count int64, f func(each money.Exact, n int64) error) error {
 	if count == 0 {
-		return money.Exact{}, nil
+		return nil
 	}
 	if len(c.Tiers) == 0 || c.Retroactive {
 		v, err := c.exact(c.FigureAt(period), pl, b)
 		if err != nil {
-			return money.Exact{}, err
+			return err
 		}
-		return v.Mul(count), nil
+		return f(v, count)
 	}
 	// Each sale at its own tier: the row covers sales nth+1 … nth+count.
-	var sum money.Exact
 	lo, hi := nth+1, nth+SalesOf(count)
+	if t := c.Tiers[0]; lo < t.From { // sales below the first tier: the base figure
+		if err := c.segment(c.Figure, pl, b, min(hi, t.From-1)-lo+1, f); err != nil {
+			return err
+		}
+	}
 	for i, t := range c.Tiers {
 		from, to := max(t.From, lo), hi
 		if i+1 < len(c.Tiers) {
 			to = min(hi, c.Tiers[i+1].From-1)
 		}
-		if i == 0 && lo < t.From { // sales below the first tier: the base figure
-			base, err := c.exact(c.Figure, pl, b)
-			if err != nil {
-				return money.Exact{}, err
-			}
-			sum = sum.Add(base.Mul(int64(min(hi, t.From-1) - lo + 1)))
-		}
 		if to < from {
 			continue
 		}
-		v, err := c.exact(t.Figure, pl, b)
-		if err != nil {
-			return money.Exact{}, err
+		if err := c.segment(t.Figure, pl, b, to-from+1, f); err != nil {
+			return err
 		}
-		sum = sum.Add(v.Mul(int64(to - from + 1)))
 	}
-	return sum, nil
+	return nil
+}
+
+// segment calls f with the commission at fig on one sale and the n sales
+// that earn it.
+func (c *Commission) segment(fig Figure, pl *Plan, b Billing, n int, f func(each money.Exact, n int64) error) error {
+	v, err := c.exact(fig, pl, b)
+	if err != nil {
+		return err
+	}
+	return f(v, int64(n))
 }
 
 // Sales is the number of customers of the scenario's mix (for a ramp, of

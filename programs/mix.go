@@ -101,7 +101,7 @@ func (p *Program) eachRow(s *Scenario, f func(rowTerms) error) error {
 // it) and on all of them, and adds the latter to *total: without tiers,
 // the one customer's rounded commission times the count (as the table
 // shows them); volume tiers pay the row's sales after the nth of earlier
-// rows, the row's exact sum rounded once; with Retroactive tiers
+// rows each at its tier (tieredSum); with Retroactive tiers
 // all of them are paid at the tier that the whole mix reaches. Any figure
 // that does not fit is an error rather than a wrong amount.
 func (t rowTerms) onTable(total *money.Cents) (per, sum money.Cents, err error) {
@@ -118,17 +118,29 @@ func (t rowTerms) onTable(total *money.Cents) (per, sum money.Cents, err error) 
 		if sum, err = per.Mul(t.pc.Count); err != nil {
 			return 0, 0, err
 		}
-	} else {
-		// Each sale at its own tier: the row's exact sum, rounded once.
-		var v money.Exact
-		if v, err = c.rowFirst(pl, b, t.nth, t.period, t.pc.Count); err != nil {
-			return 0, 0, err
-		}
-		if sum, err = v.Round(); err != nil {
-			return 0, 0, err
-		}
+	} else if sum, err = t.tieredSum(); err != nil {
+		return 0, 0, err
 	}
 	return addedTo(total, per, sum)
+}
+
+// tieredSum is the commission on a row's sales under volume tiers, each
+// sale at its own tier: each tier's commission on one sale rounded once,
+// times the row's sales at that tier, as a row without tiers is.
+func (t rowTerms) tieredSum() (money.Cents, error) {
+	var sum money.Cents
+	err := t.c.eachSegment(t.pl, t.b, t.nth, t.period, t.pc.Count, func(each money.Exact, n int64) error {
+		per, err := each.Round()
+		if err != nil {
+			return err
+		}
+		if per, err = per.Mul(n); err != nil {
+			return err
+		}
+		sum, err = sum.Add(per)
+		return err
+	})
+	return sum, err
 }
 
 // onTableTier2 is onTable for the second tier tr (nil: none).

@@ -30,6 +30,17 @@ func TestMix(t *testing.T) {
 		{"a row rounded once", "commission: {rate: 2.5%, recurring: first_payment, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
 			"plans:\n  - {name: A, monthly: 10.10}\n  - {name: B, monthly: 10.10}\nscenarios:\n  - {name: S, mix: {a: 1, b: 1}}\n",
 			"[A 1 × 0.25 = 0.25] [B 1 × 0.25 = 0.25] total 0.50"},
+		// Two sales of $0.2525 in one row under tiers: each rounds to 0.25,
+		// times two, as a row without tiers shows it (the row's exact sum,
+		// 0.505, would round to 0.51 beside a "0.25 each").
+		{"a tiered row is each sale rounded, times the count", "commission: {rate: 2.5%, recurring: first_payment, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
+			"plans:\n  - {name: A, monthly: 10.10}\nscenarios:\n  - {name: S, mix: {a: 2}}\n",
+			"[A 2 × 0.25 = 0.50] total 0.50"},
+		// Sales 1–10 at 30% of $10.05 (3.015 → 3.02 each), 11–12 at 40%
+		// (4.02): 30.20 + 8.04, not the exact 38.19 rounded.
+		{"each tier's sale rounded once", "commission: {rate: 30%, recurring: first_payment, tier_period: month, tiers: [{from: 11, rate: 40%}]}\n" +
+			"plans:\n  - {name: A, monthly: 10.05}\nscenarios:\n  - {name: S, mix: {a: 12}}\n",
+			"[A 12 × 3.02 = 38.24] total 38.24"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
