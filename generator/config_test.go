@@ -20,7 +20,7 @@ func TestConfigMinify(t *testing.T) {
 		{"true", "site.toml", "minify = true\n", true, ""},
 		{"absent", "site.toml", "title = \"T\"\n", false, ""},
 		{"hugo table", "hugo.toml", "[minify]\n  minifyOutput = true\n", false, ""},
-		{"not a bool", "site.toml", "minify = 3\n", false, "site.toml:1: minify must be true or false"},
+		{"not a bool", "site.toml", "minify = 3\n", false, "site.toml:1:1: minify must be true or false"},
 	} {
 		dir := writeSite(t, "-- "+tc.file+" --\n"+tc.text)
 		cfg, err := siteconfig.Load(dir)

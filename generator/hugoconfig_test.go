@@ -187,16 +187,16 @@ title: A
 func TestConfigTypeErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ site, want string }{
-		{"-- hugo.yaml --\ntitle: T\npaginate: many\n", "hugo.yaml:2: paginate must be a whole number, not a string"},
-		{"-- hugo.json --\n{\n  \"title\": \"T\",\n  \"paginate\": \"many\"\n}\n", "hugo.json:3: paginate must be a whole number, not a string"},
+		{"-- hugo.yaml --\ntitle: T\npaginate: many\n", "hugo.yaml:2:1: paginate must be a whole number, not a string"},
+		{"-- hugo.json --\n{\n  \"title\": \"T\",\n  \"paginate\": \"many\"\n}\n", "hugo.json:3:3: paginate must be a whole number, not a string"},
 		{"-- config/_default/hugo.toml --\ntitle = 'T'\n-- config/_default/pagination.toml --\n\npagerSize = 'x'\n",
-			"config/_default/pagination.toml:2: pagination.pagerSize must be a whole number, not a string"},
-		{"-- hugo.toml --\n[pagination]\npagerSize = 0\n", "hugo.toml:2: pagination.pagerSize must be 1 or more, not 0"},
-		{"-- hugo.yaml --\ntitle: [a]\n", "hugo.yaml:1: title must be a string, not a list"},
+			"config/_default/pagination.toml:2:1: pagination.pagerSize must be a whole number, not a string"},
+		{"-- hugo.toml --\n[pagination]\npagerSize = 0\n", "hugo.toml:2:1: pagination.pagerSize must be 1 or more, not 0"},
+		{"-- hugo.yaml --\ntitle: [a]\n", "hugo.yaml:1:1: title must be a string, not a list"},
 		{"-- hugo.yaml --\ntitle: T\n  bad: indent\n", "hugo.yaml:2: "},
 		{"-- hugo.json --\n{\"title\": \"T\",\n\"title\": \"U\"}\n", "hugo.json:2: "},
 		{"-- config/_default/params.yaml --\n- a\n", "config/_default/params.yaml:1: "},
-		{"-- hugo.toml --\ntheme = 3\n", "hugo.toml:1: theme must be a name or a list of names"},
+		{"-- hugo.toml --\ntheme = 3\n", "hugo.toml:1:1: theme must be a name or a list of names"},
 	} {
 		_, err := tryBuild(t, tc.site)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -131,7 +131,7 @@ menu: main
 	}
 	b.file(t, "docs/sub/index.html")
 	assertNoFile(t, b, "docs/sub/a/index.html")
-	if _, err := tryBuild(t, "-- hugo.toml --\nuglyURLs = true\n"); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1: uglyURLs = true is not supported") {
+	if _, err := tryBuild(t, "-- hugo.toml --\nuglyURLs = true\n"); err == nil || !strings.HasPrefix(err.Error(), "hugo.toml:1:1: uglyURLs = true is not supported") {
 		t.Errorf("uglyURLs: %v", err)
 	}
 	for file, format := range map[string]string{"a.adoc": "AsciiDoc", "a.rst": "reStructuredText", "a.org": "Org", "a.pandoc": "Pandoc", "x/_index.asciidoc": "AsciiDoc"} {
@@ -230,9 +230,9 @@ description: How to install
 func TestURLSettingErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ config, want string }{
-		{"title = \"T\"\ndisablePathToLower = true\n", "hugo.toml:2: disablePathToLower = true is not supported"},
-		{"paginatePath = \"../up\"\n", `hugo.toml:1: paginatePath "../up" must be a folder name below the list`},
-		{"[pagination]\npath = \"a//b\"\n", `hugo.toml:2: pagination.path "a//b" must be a folder name below the list`},
+		{"title = \"T\"\ndisablePathToLower = true\n", "hugo.toml:2:1: disablePathToLower = true is not supported"},
+		{"paginatePath = \"../up\"\n", `hugo.toml:1:1: paginatePath "../up" must be a folder name below the list`},
+		{"[pagination]\npath = \"a//b\"\n", `hugo.toml:2:1: pagination.path "a//b" must be a folder name below the list`},
 	} {
 		if _, err := tryBuild(t, "-- hugo.toml --\n"+tc.config); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: %v\nwant %s", tc.config, err, tc.want)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/highlight"
 	"github.com/affsite/affsite/hugoshortcodes"
 	"github.com/affsite/affsite/shortcodes"
@@ -41,7 +40,7 @@ func loadHugoFeatures(cfg *Config) (*hugoFeatures, error) {
 func configKeyError(cfg *Config, err error) error {
 	key, _, _ := strings.Cut(err.Error(), ": ")
 	o := cfg.Origin(key)
-	return diag.Errorf(o.File, o.Line, 0, diag.Config, "%v", err)
+	return o.Errorf("%v", err)
 }
 
 // decode reads the settings from a whole configuration, as decoded from

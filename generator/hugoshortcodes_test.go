@@ -110,11 +110,11 @@ func TestHugoShortcodeErrors(t *testing.T) {
 		{"qr no text", "", "{{< qr />}}\n", `shortcode "qr" needs a text argument`},
 		{"highlight standalone", "", "{{< highlight go >}}\n", `unclosed shortcode "highlight"`},
 		{"highlight option", "", "{{< highlight go \"linenos\" >}}x{{< /highlight >}}\n", `shortcode "highlight": invalid highlight option "linenos": want key=value`},
-		{"config type", "[markup.highlight]\nstyle = \"monokai\"\ntabWidth = \"wide\"\n", "x\n", `site.toml:3: markup.highlight.tabWidth: must be a whole number, not wide`},
+		{"config type", "[markup.highlight]\nstyle = \"monokai\"\ntabWidth = \"wide\"\n", "x\n", `site.toml:3:1: markup.highlight.tabWidth: must be a whole number, not wide`},
 		{"inline off", "", "{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}\n", `content/posts/page.md:4:1: inline shortcode "year.inline": inline shortcodes are off; set enableInlineShortcodes = true`},
 		{"inline undefined", "enableInlineShortcodes = true\n", "{{< year.inline />}}\n", `content/posts/page.md:4:1: inline shortcode "year.inline" is used before it is defined`},
 		{"inline template", "enableInlineShortcodes = true\n", "{{< bad.inline >}}{{ .Nope( }}{{< /bad.inline >}}\n", `content/posts/page.md:4:1: inline shortcode "bad.inline": `},
-		{"privacy type", "[privacy.youtube]\nprivacyEnhanced = \"yes\"\n", "x\n", `site.toml:2: privacy.youtube.privacyEnhanced: must be true or false`},
+		{"privacy type", "[privacy.youtube]\nprivacyEnhanced = \"yes\"\n", "x\n", `site.toml:2:1: privacy.youtube.privacyEnhanced: must be true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -197,7 +197,7 @@ title = "Folder"
 [youtube]
 privacyEnhanced = "yes"
 `)
-	want := "config/_default/privacy.toml:2: privacy.youtube.privacyEnhanced: must be true or false"
+	want := "config/_default/privacy.toml:2:1: privacy.youtube.privacyEnhanced: must be true or false"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error = %v\nwant it to contain %s", err, want)
 	}

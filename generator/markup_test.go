@@ -68,7 +68,7 @@ func TestHighlightFromConfigFolder(t *testing.T) {
 	b := buildSite(t, "-- hugo.toml --\ntitle = 'T'\n-- config/_default/markup.toml --\n[highlight]\nnoClasses = false\n"+page)
 	assertFile(t, b, "p/index.html", `<span class="nx">x</span>`)
 	_, err := tryBuild(t, "-- hugo.toml --\ntitle = 'T'\n-- config/_default/markup.toml --\n[highlight]\nstyle = 'monokai'\ntabWidth = 'wide'\n"+page)
-	if want := "config/_default/markup.toml:3: markup.highlight.tabWidth: must be a whole number, not wide"; err == nil || !strings.Contains(err.Error(), want) {
+	if want := "config/_default/markup.toml:3:1: markup.highlight.tabWidth: must be a whole number, not wide"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }

@@ -69,12 +69,12 @@ func TestPermalinks(t *testing.T) {
 func TestPermalinkErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ site, want string }{
-		{"-- hugo.toml --\n[permalinks]\nposts = \"/:yeer/:slug/\"\n", `hugo.toml:2: permalinks.posts: "/:yeer/:slug/": unknown token :yeer (tokens: :contentbasename, :day,`},
-		{"-- hugo.toml --\n[permalinks]\nposts = \"/:sections[1:]/:slug/\"\n", `hugo.toml:2: permalinks.posts: "/:sections[1:]/:slug/": slices of tokens (:sections[1:]) are not supported`},
-		{"-- hugo.toml --\n[permalinks]\ntags = \"/topic/:slug/\"\n", `hugo.toml:2: permalinks.tags: permalinks of taxonomy term pages are not supported`},
-		{"-- hugo.toml --\n[permalinks.section]\nposts = \"/p/\"\n", `hugo.toml:1: permalinks.section: permalinks of section pages are not supported`},
-		{"-- hugo.toml --\n[permalinks]\nposts = \"/:slug.html\"\n", `hugo.toml:2: permalinks.posts: "/:slug.html" ends in a file name`},
-		{"-- hugo.toml --\n[permalinks]\nposts = 3\n", `hugo.toml:2: permalinks.posts must be a string`},
+		{"-- hugo.toml --\n[permalinks]\nposts = \"/:yeer/:slug/\"\n", `hugo.toml:2:1: permalinks.posts: "/:yeer/:slug/": unknown token :yeer (tokens: :contentbasename, :day,`},
+		{"-- hugo.toml --\n[permalinks]\nposts = \"/:sections[1:]/:slug/\"\n", `hugo.toml:2:1: permalinks.posts: "/:sections[1:]/:slug/": slices of tokens (:sections[1:]) are not supported`},
+		{"-- hugo.toml --\n[permalinks]\ntags = \"/topic/:slug/\"\n", `hugo.toml:2:1: permalinks.tags: permalinks of taxonomy term pages are not supported`},
+		{"-- hugo.toml --\n[permalinks.section]\nposts = \"/p/\"\n", `hugo.toml:1:13: permalinks.section: permalinks of section pages are not supported`},
+		{"-- hugo.toml --\n[permalinks]\nposts = \"/:slug.html\"\n", `hugo.toml:2:1: permalinks.posts: "/:slug.html" ends in a file name`},
+		{"-- hugo.toml --\n[permalinks]\nposts = 3\n", `hugo.toml:2:1: permalinks.posts must be a string`},
 	} {
 		_, err := tryBuild(t, tc.site+"-- content/posts/a.md --\n")
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -84,7 +84,7 @@ tags: [x]
 	for _, w := range b.report.Warnings {
 		got = append(got, w.Error())
 	}
-	if all := strings.Join(got, "\n"); !strings.Contains(all, "hugo.yaml:1: disableKinds: pictures is no kind affsite writes") {
+	if all := strings.Join(got, "\n"); !strings.Contains(all, "hugo.yaml:1:1: disableKinds: pictures is no kind affsite writes") {
 		t.Errorf("warnings:\n%s", all)
 	}
 	b = buildSite(t, "-- hugo.yaml --\ndisableKinds: [home]\n"+content)

@@ -317,7 +317,7 @@ func (c *Config) normalizePaginatePath() error {
 	for _, seg := range strings.Split(p, "/") {
 		if seg == "." || seg == ".." || (seg == "" && p != "") {
 			o := c.Origin(key)
-			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s %q must be a folder name below the list (like \"page\")", key, raw)
+			return o.Errorf("%s %q must be a folder name below the list (like \"page\")", key, raw)
 		}
 	}
 	if p == "" {

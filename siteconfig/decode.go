@@ -78,7 +78,7 @@ func (c *Config) checkPagerSizes(md toml.MetaData) error {
 		set := md.IsDefined(strings.Split(strings.ToLower(key), ".")...) || md.IsDefined(strings.Split(key, ".")...)
 		if set && n <= 0 {
 			o := c.tree.origin(key)
-			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be 1 or more, not %d", key, n)
+			return o.Errorf("%s must be 1 or more, not %d", key, n)
 		}
 	}
 	return nil
@@ -121,13 +121,13 @@ func (c *Config) decodeError(err error) error {
 		name = m[2] // a key inside a list: the list's line, the key's name
 	}
 	if m[3] != "" {
-		return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be %s, not %s", name, tomlTypeName(m[4]), tomlTypeName(m[3]))
+		return o.Errorf("%s must be %s, not %s", name, tomlTypeName(m[4]), tomlTypeName(m[3]))
 	}
 	msg := m[5]
 	if !strings.HasPrefix(msg, path.Base(strings.ReplaceAll(name, ".", "/"))+" ") {
 		msg = name + ": " + msg
 	}
-	return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s", msg)
+	return o.Errorf("%s", msg)
 }
 
 // unknownKeys sorts the keys the decoder did not use. Settings Hugo

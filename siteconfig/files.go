@@ -56,8 +56,25 @@ type Origin struct {
 	Name string // the key path as written ("params.mainSections")
 }
 
-// String gives the origin as "file:line".
-func (o Origin) String() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
+// String gives the origin as "file:line:col", or "file:line" when the
+// column is not known.
+func (o Origin) String() string {
+	if o.Col == 0 {
+		return fmt.Sprintf("%s:%d", o.File, o.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", o.File, o.Line, o.Col)
+}
+
+// Errorf is a configuration error at the key: its file, line and column.
+func (o Origin) Errorf(format string, args ...any) *diag.Diagnostic {
+	return diag.Errorf(o.File, o.Line, o.Col, diag.Config, format, args...)
+}
+
+// Warningf is a configuration warning at the key: its file, line and
+// column.
+func (o Origin) Warningf(format string, args ...any) diag.Diagnostic {
+	return diag.Warningf(o.File, o.Line, o.Col, diag.Config, format, args...)
+}
 
 // Origin is where the key path (dotted, any case) was set: the key
 // itself, else the nearest enclosing key, else the first file's line 1;

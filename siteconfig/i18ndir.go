@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/affsite/affsite/diag"
 )
 
 // normalizeI18nDir settles Hugo's i18nDir, the site's folder of string
@@ -54,7 +52,7 @@ func (c *Config) folderInSite(key, raw, like string) (string, error) {
 	p := path.Clean(filepath.ToSlash(raw))
 	if filepath.IsAbs(raw) || strings.HasPrefix(raw, "/") || p == "." || p == ".." || strings.HasPrefix(p, "../") {
 		o := c.Origin(key)
-		return "", diag.Errorf(o.File, o.Line, o.Col, diag.Config, "%s %q must be a folder inside the site (like %q)", key, raw, like)
+		return "", o.Errorf("%s %q must be a folder inside the site (like %q)", key, raw, like)
 	}
 	return p, nil
 }

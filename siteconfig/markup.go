@@ -5,8 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-
-	"github.com/affsite/affsite/diag"
 )
 
 // MarkupConfig is the part of Hugo's [markup] table that affsite
@@ -201,18 +199,18 @@ func (c *Config) checkMarkup() error {
 	}{{"markup.tableOfContents.startLevel", toc.StartLevel}, {"markup.tableOfContents.endLevel", toc.EndLevel}} {
 		if l.n < 1 && !(l.n == -1 && strings.HasSuffix(l.key, "endLevel")) || l.n > 6 {
 			o := c.tree.origin(l.key)
-			return diag.Errorf(o.File, o.Line, 0, diag.Config, "%s must be a heading level from 1 to 6, not %d", l.key, l.n)
+			return o.Errorf("%s must be a heading level from 1 to 6, not %d", l.key, l.n)
 		}
 	}
 	switch t := c.Markup.Goldmark.Parser.AutoHeadingIDType; t {
 	case HeadingIDGitHub, HeadingIDGitHubASCII, HeadingIDBlackfriday:
 	default:
 		o := c.tree.origin("markup.goldmark.parser.autoHeadingIDType")
-		return diag.Errorf(o.File, o.Line, 0, diag.Config, "markup.goldmark.parser.autoHeadingIDType must be %q, %q or %q, not %q", HeadingIDGitHub, HeadingIDGitHubASCII, HeadingIDBlackfriday, t)
+		return o.Errorf("markup.goldmark.parser.autoHeadingIDType must be %q, %q or %q, not %q", HeadingIDGitHub, HeadingIDGitHubASCII, HeadingIDBlackfriday, t)
 	}
 	if p := c.Markup.Goldmark.Extensions.LinkifyProtocol; p != "http" && p != "https" {
 		o := c.tree.origin("markup.goldmark.extensions.linkifyProtocol")
-		return diag.Errorf(o.File, o.Line, 0, diag.Config, "markup.goldmark.extensions.linkifyProtocol must be \"http\" or \"https\", not %q", p)
+		return o.Errorf("markup.goldmark.extensions.linkifyProtocol must be \"http\" or \"https\", not %q", p)
 	}
 	return nil
 }

@@ -147,18 +147,18 @@ func TestTypographerBool(t *testing.T) {
 func TestMarkupErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ file, text, want string }{
-		{"hugo.toml", "title = 'T'\nenableEmoji = 'yes'\n", "hugo.toml:2: enableEmoji must be true or false, not a string"},
-		{"hugo.toml", "[markup.goldmark.renderer]\nunsafe = 1\n", "hugo.toml:2: markup.goldmark.renderer.unsafe must be true or false, not a whole number"},
-		{"site.toml", "[markup.goldmark.renderer]\nhardWraps = 'no'\n", "site.toml:2: markup.goldmark.renderer.hardWraps must be true or false, not a string"},
-		{"hugo.yaml", "markup:\n  goldmark:\n    extensions:\n      table: [1]\n", "hugo.yaml:4: markup.goldmark.extensions.table must be true or false, not a list"},
-		{"hugo.toml", "[markup.goldmark.extensions]\ntypographer = 'on'\n", "hugo.toml:2: typographer must be true, false or a table"},
-		{"hugo.toml", "[markup.goldmark.extensions.typographer]\nemDash = 2\n", "hugo.toml:1: markup.goldmark.extensions.typographer: typographer.emDash must be a string"},
-		{"hugo.toml", "[markup.goldmark.extensions]\nlinkifyProtocol = 'ftp'\n", `hugo.toml:2: markup.goldmark.extensions.linkifyProtocol must be "http" or "https", not "ftp"`},
-		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingIDType = 'gitlab'\n", `hugo.toml:2: markup.goldmark.parser.autoHeadingIDType must be "github", "github-ascii" or "blackfriday", not "gitlab"`},
-		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingID = 'no'\n", "hugo.toml:2: markup.goldmark.parser.autoHeadingID must be true or false, not a string"},
-		{"hugo.toml", "[markup.tableOfContents]\nstartLevel = 0\n", "hugo.toml:2: markup.tableOfContents.startLevel must be a heading level from 1 to 6, not 0"},
-		{"hugo.toml", "[markup.tableOfContents]\nendLevel = 7\n", "hugo.toml:2: markup.tableOfContents.endLevel must be a heading level from 1 to 6, not 7"},
-		{"hugo.toml", "[markup.tableOfContents]\nordered = 'yes'\n", "hugo.toml:2: markup.tableOfContents.ordered must be true or false, not a string"},
+		{"hugo.toml", "title = 'T'\nenableEmoji = 'yes'\n", "hugo.toml:2:1: enableEmoji must be true or false, not a string"},
+		{"hugo.toml", "[markup.goldmark.renderer]\nunsafe = 1\n", "hugo.toml:2:1: markup.goldmark.renderer.unsafe must be true or false, not a whole number"},
+		{"site.toml", "[markup.goldmark.renderer]\nhardWraps = 'no'\n", "site.toml:2:1: markup.goldmark.renderer.hardWraps must be true or false, not a string"},
+		{"hugo.yaml", "markup:\n  goldmark:\n    extensions:\n      table: [1]\n", "hugo.yaml:4:7: markup.goldmark.extensions.table must be true or false, not a list"},
+		{"hugo.toml", "[markup.goldmark.extensions]\ntypographer = 'on'\n", "hugo.toml:2:1: typographer must be true, false or a table"},
+		{"hugo.toml", "[markup.goldmark.extensions.typographer]\nemDash = 2\n", "hugo.toml:1:29: markup.goldmark.extensions.typographer: typographer.emDash must be a string"},
+		{"hugo.toml", "[markup.goldmark.extensions]\nlinkifyProtocol = 'ftp'\n", `hugo.toml:2:1: markup.goldmark.extensions.linkifyProtocol must be "http" or "https", not "ftp"`},
+		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingIDType = 'gitlab'\n", `hugo.toml:2:1: markup.goldmark.parser.autoHeadingIDType must be "github", "github-ascii" or "blackfriday", not "gitlab"`},
+		{"hugo.toml", "[markup.goldmark.parser]\nautoHeadingID = 'no'\n", "hugo.toml:2:1: markup.goldmark.parser.autoHeadingID must be true or false, not a string"},
+		{"hugo.toml", "[markup.tableOfContents]\nstartLevel = 0\n", "hugo.toml:2:1: markup.tableOfContents.startLevel must be a heading level from 1 to 6, not 0"},
+		{"hugo.toml", "[markup.tableOfContents]\nendLevel = 7\n", "hugo.toml:2:1: markup.tableOfContents.endLevel must be a heading level from 1 to 6, not 7"},
+		{"hugo.toml", "[markup.tableOfContents]\nordered = 'yes'\n", "hugo.toml:2:1: markup.tableOfContents.ordered must be true or false, not a string"},
 	} {
 		_, err := loadFile(t, tc.file, tc.text)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -38,11 +38,11 @@ func (c *Config) parsePermalinks(raw map[string]any, taxonomies []string) (map[s
 		o := c.tree.origin(key)
 		pattern, ok := v.(string)
 		if !ok {
-			errs = append(errs, fmt.Errorf("%s: %s must be a string (a URL pattern)", o, key))
+			errs = append(errs, o.Errorf("%s must be a string (a URL pattern)", key))
 			return
 		}
 		if err := checkPermalinkPattern(pattern); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %s: %v", o, key, err))
+			errs = append(errs, o.Errorf("%s: %v", key, err))
 			return
 		}
 		out[strings.ToLower(strings.Trim(section, "/"))] = pattern
@@ -53,16 +53,16 @@ func (c *Config) parsePermalinks(raw map[string]any, taxonomies []string) (map[s
 		case lk == "page":
 			m, ok := v.(map[string]any)
 			if !ok {
-				errs = append(errs, fmt.Errorf("%s: permalinks.page must be a table of sections", c.tree.origin("permalinks.page")))
+				errs = append(errs, c.tree.origin("permalinks.page").Errorf("permalinks.page must be a table of sections"))
 				continue
 			}
 			for _, s := range slices.Sorted(maps.Keys(m)) {
 				add("permalinks.page.", s, m[s])
 			}
 		case lk == "section" || lk == "term" || lk == "taxonomy":
-			errs = append(errs, fmt.Errorf("%s: permalinks.%s: permalinks of %s pages are not supported (only of regular pages)", c.tree.origin("permalinks."+k), k, lk))
+			errs = append(errs, c.tree.origin("permalinks."+k).Errorf("permalinks.%s: permalinks of %s pages are not supported (only of regular pages)", k, lk))
 		case values.ContainsFold(taxonomies, lk):
-			errs = append(errs, fmt.Errorf("%s: permalinks.%s: permalinks of taxonomy term pages are not supported (only of regular pages)", c.tree.origin("permalinks."+k), k))
+			errs = append(errs, c.tree.origin("permalinks."+k).Errorf("permalinks.%s: permalinks of taxonomy term pages are not supported (only of regular pages)", k))
 		default:
 			add("permalinks.", k, v)
 		}

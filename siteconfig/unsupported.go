@@ -19,15 +19,15 @@ func (c *Config) unsupportedSettings() (warnings diag.List, err error) {
 	at := func(key string) Origin { return c.tree.origin(key) }
 	warn := func(key, format string, args ...any) {
 		o := at(key)
-		warnings = append(warnings, diag.Warningf(o.File, o.Line, 0, diag.Config, format, args...))
+		warnings = append(warnings, o.Warningf(format, args...))
 	}
 	if u, ok := values.LookupKey(v, "uglyURLs"); ok && u == true {
 		o := at("uglyURLs")
-		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
+		return nil, o.Errorf("uglyURLs = true is not supported: affsite writes every page as a folder (/posts/x/), not /posts/x.html")
 	}
 	if d, ok := values.LookupKey(v, "disablePathToLower"); ok && d == true {
 		o := at("disablePathToLower")
-		return nil, diag.Errorf(o.File, o.Line, 0, diag.Config, "disablePathToLower = true is not supported: affsite writes URLs in lower case, as Hugo does by default")
+		return nil, o.Errorf("disablePathToLower = true is not supported: affsite writes URLs in lower case, as Hugo does by default")
 	}
 	if _, ok := values.LookupKey(v, "disableKinds"); ok {
 		var other []string

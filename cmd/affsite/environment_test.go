@@ -65,7 +65,7 @@ func TestEnvironmentFlag(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	if code, _, stderr := runCmd("build", "-s", site, "-d", out, "-e", "broken"); code == exitOK || !strings.Contains(stderr, "config/broken/hugo.toml:1: paginate must be 1 or more") {
+	if code, _, stderr := runCmd("build", "-s", site, "-d", out, "-e", "broken"); code == exitOK || !strings.Contains(stderr, "config/broken/hugo.toml:1:1: paginate must be 1 or more") {
 		t.Errorf("build -e broken: exit %d, %s", code, stderr)
 	}
 	if code, _, stderr := runCLI("check", "-s", site); code != exitOK {
