@@ -50,7 +50,7 @@ func TestBuildErrors(t *testing.T) {
 		{"bad site.toml", "-- site.toml --\ntitle = \"T\"\nbaseURL = \n",
 			`site.toml:2: `},
 		{"unknown site.toml key", "-- site.toml --\ntitle = \"T\"\ntitel = \"x\"\n",
-			`site.toml: unknown key "titel"`},
+			`site.toml:2:1: unknown key "titel"`},
 		{"bad disclosure mode", "-- site.toml --\n[affiliate]\ndisclosure = \"sometimes\"\n",
 			`site.toml: [affiliate] disclosure must be "auto", "require" or "off", not "sometimes"`},
 	}

@@ -166,18 +166,18 @@ title: A
 	// is listed.
 	// disableAliases is used (TestHugoDocsCases); so is
 	// markup.goldmark.renderer (TestHugoCompat).
-	want := "hugo.toml:2: 9 settings that affsite does not use, ignored: disqusShortname, hasCJKLanguage (line 3), " +
+	want := "hugo.toml:2:1: 9 settings that affsite does not use, ignored: disqusShortname, hasCJKLanguage (line 3), " +
 		"ignoreErrors (line 4), resourceDir (line 5), pygmentsUseClasses (line 6), " +
 		"someThemeKey (line 8), social (line 9), markup.defaultMarkdownHandler (line 12), languages.en.disqusShortname (config/_default/languages.toml:3)"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}
 	_, err := tryBuild(t, "-- site.toml --\ntitle = \"T\"\ntitel = \"x\"\n")
-	if err == nil || !strings.Contains(err.Error(), `site.toml: unknown key "titel"`) {
+	if err == nil || !strings.Contains(err.Error(), `site.toml:2:1: unknown key "titel"`) {
 		t.Errorf("site.toml typo: %v", err)
 	}
 	_, err = tryBuild(t, "-- hugo.yaml --\naffiliate:\n  linkmode: cloaked\n")
-	if err == nil || !strings.Contains(err.Error(), `hugo.yaml: unknown key "linkmode" in [affiliate]`) {
+	if err == nil || !strings.Contains(err.Error(), `hugo.yaml:2:3: unknown key "linkmode" in [affiliate]`) {
 		t.Errorf("[affiliate] typo: %v", err)
 	}
 }

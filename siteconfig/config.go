@@ -107,6 +107,7 @@ type Config struct {
 type IgnoredSetting struct {
 	File string
 	Line int
+	Col  int    // the key's column; 0 when not known
 	Key  string // as written, dotted: "markup.goldmark"
 }
 

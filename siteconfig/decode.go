@@ -3,10 +3,8 @@ package siteconfig
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -142,7 +140,7 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 		undecoded[strings.ToLower(k.String())] = true
 	}
 	var ignored []Origin
-	var bad []string
+	var bad diag.List
 	for _, k := range keys {
 		lk := strings.ToLower(k.String())
 		if len(k) == 0 || strings.EqualFold(k[0], "params") || len(k) > 2 && strings.EqualFold(k[0], "languages") && strings.EqualFold(k[2], "params") {
@@ -155,9 +153,9 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 		top := strings.ToLower(k[0])
 		switch {
 		case top == "affiliate":
-			bad = append(bad, fmt.Sprintf("%s: unknown key %q in [affiliate]", o.File, strings.Join(k[1:], ".")))
+			bad = append(bad, *o.Errorf("unknown key %q in [affiliate]", strings.Join(k[1:], ".")))
 		case o.File == "site.toml" && !isHugoOnlyKey(top):
-			bad = append(bad, fmt.Sprintf("%s: unknown key %q", o.File, k.String()))
+			bad = append(bad, *o.Errorf("unknown key %q", k.String()))
 		default:
 			if o.Name == "" {
 				o.Name = k.String()
@@ -166,12 +164,12 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 		}
 	}
 	if len(bad) > 0 {
-		sort.Strings(bad)
-		return errors.New(bad[0])
+		bad.Sort()
+		return &bad[0]
 	}
 	c.tree.sortOrigins(ignored)
 	for _, o := range ignored {
-		c.Ignored = append(c.Ignored, IgnoredSetting{File: o.File, Line: o.Line, Key: o.Name})
+		c.Ignored = append(c.Ignored, IgnoredSetting{File: o.File, Line: o.Line, Col: o.Col, Key: o.Name})
 	}
 	return nil
 }
@@ -206,7 +204,7 @@ func (c *Config) IgnoredDiagnostic() (diag.Diagnostic, bool) {
 	if len(keys) == 1 {
 		word = "setting"
 	}
-	return diag.Warningf(first.File, first.Line, 0, diag.Config, "%d %s that affsite does not use, ignored: %s", len(keys), word, strings.Join(keys, ", ")), true
+	return diag.Warningf(first.File, first.Line, first.Col, diag.Config, "%d %s that affsite does not use, ignored: %s", len(keys), word, strings.Join(keys, ", ")), true
 }
 
 // isHugoOnlyKey tells whether k (a top-level key, lower case) is a Hugo

@@ -178,7 +178,7 @@ func TestMarkupUnreadKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "hugo.toml:2: 2 settings that affsite does not use, ignored: markup.defaultMarkdownHandler, markup.goldmark.duplicateResourceFiles (line 4)"
+	want := "hugo.toml:2:1: 2 settings that affsite does not use, ignored: markup.defaultMarkdownHandler, markup.goldmark.duplicateResourceFiles (line 4)"
 	if got := cfg.IgnoredWarning(); !strings.Contains(got, want) {
 		t.Errorf("warning %q, want %q", got, want)
 	}
