@@ -350,7 +350,7 @@ func (b *builder) configMenuEntries(ms *menuSet, srcs []*source, sections map[st
 					e.Page = byURL[r.RelPermalink]
 					e.URL = r.RelPermalink
 				} else {
-					b.warn(diag.Warningf(b.cfg.Origin("menus."+menu).File, 0, 0, diag.Config, "menus.%s: pageRef %q: no such page", menu, c.PageRef))
+					b.warn(b.cfg.Origin("menus."+menu).Warningf("menus.%s: pageRef %q: no such page", menu, c.PageRef))
 				}
 			}
 			if e.URL == "" && c.URL != "" {

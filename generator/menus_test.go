@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +183,20 @@ title: B
 			t.Fatal(err)
 		}
 		compareOutputs(t, fmt.Sprint("step ", i), clean, sess.Files())
+	}
+}
+
+// TestMenuPageRefMissing: a menu entry whose pageRef is no page is a
+// warning at its menu's key, line and column.
+func TestMenuPageRefMissing(t *testing.T) {
+	t.Parallel()
+	b := buildSite(t, "-- hugo.toml --\ntitle = \"T\"\n[[menus.main]]\nname = \"Gone\"\npageRef = \"/nope\"\n-- content/a.md --\n---\ntitle: A\n---\n")
+	want := `hugo.toml:2:9: menus.main: pageRef "/nope": no such page`
+	var got []string
+	for _, w := range b.report.Warnings {
+		got = append(got, w.Error())
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
 }
