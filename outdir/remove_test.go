@@ -10,40 +10,27 @@ import (
 	"github.com/affsite/affsite/internal/sitetest"
 )
 
-// removeBuild removes a build by its manifest, and then what the
-// manifest does not list (a file, an empty folder), but never a file a
-// manifest's unclean path names outside the folder.
-func TestRemoveBuild(t *testing.T) {
+// removeTree removes the old build whole and follows no symbolic link:
+// a folder of it swapped for a link to another folder during the build
+// leaves that folder's files alone.
+func TestRemoveTreeFollowsNoLink(t *testing.T) {
 	t.Parallel()
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "old")
-	listed := map[string]string{"index.html": "i", "posts/a/index.html": "a", "posts/b/index.html": "b", "a/b/c/d/e.txt": "e"}
-	sitetest.WriteInto(t, dir, listed)
-	sitetest.WriteInto(t, dir, map[string]string{"posts/a/stranger.txt": "s"})
-	sitetest.WriteInto(t, parent, map[string]string{"outside.txt": "keep"})
-	if err := os.MkdirAll(filepath.Join(dir, "empty", "folder"), 0o755); err != nil {
+	sitetest.WriteInto(t, dir, map[string]string{"index.html": "i", "tags/t/index.html": "t", "a/b/c/d/e.txt": "e"})
+	sitetest.WriteInto(t, parent, map[string]string{"elsewhere/index.html": "keep", "elsewhere/a.html": "keep"})
+	if err := os.Symlink(filepath.Join(parent, "elsewhere"), filepath.Join(dir, "posts")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeManifest(dir, append(sortedNames(listed), "../outside.txt", "posts/missing.html")); err != nil {
+	if err := writeManifest(dir, []string{"index.html", "posts/a.html", "posts/index.html", "tags/t/index.html", "a/b/c/d/e.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	removeBuild(dir)
+	removeTree(dir)
 	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the build's folder is still there (%v): %s", err, treeString(readTree(t, dir)))
 	}
-	if got := readTree(t, parent); len(got) != 1 || got["outside.txt"] != "keep" {
-		t.Errorf("beside the build: %v, want outside.txt kept", got)
-	}
-}
-
-// A folder without a manifest is removed whole.
-func TestRemoveBuildWithoutManifest(t *testing.T) {
-	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "old")
-	sitetest.WriteInto(t, dir, map[string]string{"index.html": "i", "posts/a/index.html": "a"})
-	removeBuild(dir)
-	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the folder is still there (%v)", err)
+	if got := readTree(t, parent); len(got) != 2 || got["elsewhere/index.html"] != "keep" || got["elsewhere/a.html"] != "keep" {
+		t.Errorf("beside the build: %v, want elsewhere/ kept", got)
 	}
 }
 

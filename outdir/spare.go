@@ -18,7 +18,9 @@ import (
 // before the manifest is written, so the swapped-in folder holds exactly
 // the build's files, as a build into an empty folder would.
 //
-// Nothing of the spare is trusted but its names: a file the build
+// Nothing of the spare is trusted but its names, and only when it holds
+// nothing but folders and the regular files its manifest lists (no
+// symbolic link, as Open asks of an output folder): a file the build
 // writes replaces the spare's (removed first, never written in place,
 // since its inode may be shared with the output or a cache), and a file
 // is kept only when the caller's check of it, Keep's same, passes.
@@ -31,7 +33,7 @@ func (d *Dir) takeSpare() error {
 		return nil
 	}
 	names, err := readManifest(d.spare)
-	if err != nil || names == nil {
+	if err != nil || names == nil || !onlyListed(d.spare, names) {
 		removeTree(d.spare)
 		return nil
 	}
@@ -54,6 +56,16 @@ func (d *Dir) takeSpare() error {
 		}
 	}
 	return nil
+}
+
+// onlyListed tells whether dir holds nothing but folders and the regular
+// files names lists (strangers, as Open asks of an output folder): a
+// spare restored from a CI cache, or changed by hand, may hold a
+// symbolic link where a folder was, and the build's writes into the
+// folder would follow it out of the cache.
+func onlyListed(dir string, names map[string]bool) bool {
+	extra, err := strangers(dir, names)
+	return err == nil && len(extra) == 0
 }
 
 // Keep records the file name, which the build folder holds from the
@@ -117,5 +129,5 @@ func (d *Dir) keepSpare(old string) {
 			return
 		}
 	}
-	removeBuild(old)
+	removeTree(old)
 }

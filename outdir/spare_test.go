@@ -158,3 +158,41 @@ func TestSpareUnsafeNames(t *testing.T) {
 		t.Errorf("output = %s, want b.html", treeString(got))
 	}
 }
+
+// A spare that holds a symbolic link (restored from a CI cache, or
+// changed by hand) is not taken: the build's writes and removals would
+// follow the link out of the cache. The build starts empty instead, and
+// the folder the link points at keeps its files.
+func TestSpareWithLinkIsNotTaken(t *testing.T) {
+	t.Parallel()
+	site := t.TempDir()
+	dest := filepath.Join(t.TempDir(), "public")
+	spare := filepath.Join(t.TempDir(), "cache", "outputs", "x")
+	elsewhere := t.TempDir()
+	outside := map[string]string{"a/index.html": "not the build's", "gone/index.html": "keep me"}
+	sitetest.WriteInto(t, elsewhere, outside)
+	first := map[string]string{"index.html": "home", "posts/a/index.html": "a", "posts/gone/index.html": "g"}
+	if _, err := buildSpare(t, site, dest, spare, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildSpare(t, site, dest, spare, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The spare is now the first build; its posts/ becomes a link.
+	if err := os.RemoveAll(filepath.Join(spare, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(spare, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	second := map[string]string{"index.html": "home", "posts/a/index.html": "a 2"}
+	if _, err := buildSpare(t, site, dest, spare, second, map[string]bool{"index.html": true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, elsewhere); !maps.Equal(got, outside) {
+		t.Errorf("the folder the spare's link points at = %s, want it unchanged", treeString(got))
+	}
+	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, second) {
+		t.Errorf("output = %s, want the second build", treeString(got))
+	}
+}

@@ -20,7 +20,7 @@ func writeFile(name string, data []byte) error {
 	}
 	for len(data) > 0 && err == nil {
 		var n int
-		n, err = syscall.Write(fd, data)
+		n, err = syscall.Write(fd, data[:min(len(data), maxWrite)])
 		switch {
 		case err == syscall.EINTR:
 			err = nil
@@ -38,6 +38,10 @@ func writeFile(name string, data []byte) error {
 	return nil
 }
 
+// maxWrite is the most one write call is given: macOS and the BSDs
+// refuse a write of more than 2 GiB (os.File writes 1 GiB at a time too).
+const maxWrite = 1 << 30
+
 // openFile opens name for writing, created or truncated, as os.WriteFile
 // does.
 func openFile(name string) (int, error) {
@@ -48,7 +52,3 @@ func openFile(name string) (int, error) {
 		}
 	}
 }
-
-// removeFolder removes the empty folder name in one call: os.Remove
-// tries to unlink it as a file first.
-func removeFolder(name string) error { return syscall.Rmdir(name) }
