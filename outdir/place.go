@@ -58,10 +58,12 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 }
 
 // checkName reports why name cannot be a file of the build: it is not a
-// clean slash-separated relative path, or it is the manifest's.
+// clean slash-separated relative path that stays inside the folder on
+// this system too (filepath.IsLocal: on Windows "..\\x" or "NUL" is
+// not), or it is the manifest's.
 func checkName(name string) error {
 	switch {
-	case name == "" || path.Clean("/" + name)[1:] != name:
+	case name == "" || path.Clean("/" + name)[1:] != name || !filepath.IsLocal(filepath.FromSlash(name)):
 		return fmt.Errorf("output path %q is not clean", name)
 	case name == ManifestName:
 		return fmt.Errorf("output path %q is affsite's own record of the folder", name)
