@@ -59,7 +59,7 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 
 // checkName reports why name cannot be a file of the build: it is not a
 // clean slash-separated relative path that stays inside the folder on
-// this system too (filepath.IsLocal: on Windows "..\\x" or "NUL" is
+// this system too (filepath.IsLocal: on Windows "..\x" or "NUL" is
 // not), or it is the manifest's.
 func checkName(name string) error {
 	switch {
