@@ -30,8 +30,12 @@ func removeTree(dir string) {
 	// Two levels down, so that one big folder (posts/) spreads too.
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() { // a file, or a link: not read through
+			work <- p
+			continue
+		}
 		kids, err := os.ReadDir(p)
-		if !e.IsDir() || err != nil {
+		if err != nil {
 			work <- p
 			continue
 		}
