@@ -25,8 +25,7 @@ type Page struct {
 func (a *auditor) checkCustom() {
 	for _, r := range a.opts.Rules {
 		for _, p := range a.pages {
-			name := p.name
-			report := func(level Level, needle, msg string) { a.report(name, needle, level, r.Name+": "+msg) }
+			report := func(level Level, needle, msg string) { a.report(p.name, needle, level, r.Name+": "+msg) }
 			r.Check(Page{Name: p.name, Source: a.bySource[p.name].File, HTML: p.raw}, report)
 		}
 	}
