@@ -80,10 +80,7 @@ func BenchmarkPageChecks(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				a := newAudit()
-				for _, check := range []func(){a.parsePages, a.checkDeals, a.checkAmazonPrices, a.checkReviewMarkup} {
-					check()
-					a.flush() // as audit does after each check
-				}
+				a.run(a.parsePages, a.checkDeals, a.checkAmazonPrices, a.checkReviewMarkup)
 			}
 		})
 	}

@@ -182,14 +182,19 @@ func (a *auditor) addBuildWarnings() {
 }
 
 // audit runs the checks in their order, the external one only with
-// --external, and places each check's findings about built files
-// (flush) when it is done, so that no check has to remember to.
+// --external (run).
 func (a *auditor) audit() {
 	checks := []func(){a.parsePages, a.checkLinks, a.checkAffiliate, a.checkRules, a.checkPrograms,
 		a.checkDeals, a.checkAmazonPrices, a.checkSEO, a.checkReviewMarkup, a.checkPlaceholders, a.checkCustom}
 	if a.opts.External {
 		checks = append(checks, a.checkExternal)
 	}
+	a.run(checks...)
+}
+
+// run runs checks in turn and places each one's findings about built
+// files (flush) when it is done, so that no check has to remember to.
+func (a *auditor) run(checks ...func()) {
 	for _, check := range checks {
 		check()
 		a.flush()
