@@ -1,7 +1,5 @@
 package generator
 
-import "maps"
-
 // This file is how a Session's rebuild that assembles the lists again
 // gets a site value of its own to edit (ownAll, sessionown.go): a copy
 // of the last good one, which it never writes, so a rebuild that fails
@@ -72,23 +70,21 @@ func newRelinker() *relinker {
 // copyValue copies sv, its Site, its sources with their pages, its list
 // pages and its terms, to be linked.
 func (r *relinker) copyValue(sv *siteValue) *siteValue {
-	nv := *sv
-	if sv.site == nil {
-		return &nv // a multilingual site's root: its value is empty
+	nv := sv.shallow() // sessionown.go
+	site := nv.site
+	if site == nil {
+		return nv // a multilingual site's root: its value is empty
 	}
-	site := *sv.site
-	nv.site = &site
-	nv.srcs = make([]*source, len(sv.srcs))
-	for i, s := range sv.srcs {
-		nv.srcs[i] = r.copySource(s, &site)
+	for i, s := range nv.srcs {
+		nv.srcs[i] = r.copySource(s, site)
 	}
 	nv.sectionSources = make(map[string]*source, len(sv.sectionSources))
 	for k, s := range sv.sectionSources {
-		nv.sectionSources[k] = r.copySource(s, &site)
+		nv.sectionSources[k] = r.copySource(s, site)
 	}
-	r.copyPage(sv.home, &site)
+	r.copyPage(sv.home, site)
 	for _, p := range sv.site.Sections {
-		r.copyPage(p, &site)
+		r.copyPage(p, site)
 	}
 	for _, ts := range sv.site.Taxonomies {
 		for _, t := range ts {
@@ -97,8 +93,7 @@ func (r *relinker) copyValue(sv *siteValue) *siteValue {
 			r.newTer = append(r.newTer, &c)
 		}
 	}
-	nv.unpublished, nv.steps = maps.Clone(sv.unpublished), maps.Clone(sv.steps)
-	return &nv
+	return nv
 }
 
 // copySource copies a source and its page, the page in site.
