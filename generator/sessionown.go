@@ -37,7 +37,9 @@ import (
 
 // shallow is the site value a rebuild starts from: sv's pages, with its
 // own Site (the same lists until ownRendered replaces them) and its own
-// source list and maps. (A multilingual site's root has no Site.)
+// source list and maps; the section sources' map is shared, as nothing
+// writes it (assembling the lists replaces it). (A multilingual site's
+// root has no Site.)
 func (sv *siteValue) shallow() *siteValue {
 	nv := *sv
 	if sv.site != nil {
@@ -45,7 +47,6 @@ func (sv *siteValue) shallow() *siteValue {
 		nv.site = &site
 	}
 	nv.srcs = slices.Clone(sv.srcs)
-	nv.sectionSources = maps.Clone(sv.sectionSources)
 	nv.unpublished, nv.steps = maps.Clone(sv.unpublished), maps.Clone(sv.steps)
 	return &nv
 }
