@@ -37,7 +37,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	for i, lb := range root.langs {
 		incs[lb] = newIncrement(lb, s.last.langs[i], out)
 	}
-	groups, changedStatic, err := root.applyEdits(changed, incs, s.last.envs)
+	groups, changedStatic, err := root.applyEdits(changed, incs, s.last.envs())
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (s *Session) incrementalLanguages(changed []string) (*RebuildReport, error)
 	if err != nil {
 		return nil, err
 	}
-	next := &sessionState{root: s.last.root, envs: s.last.envs}
+	next := &sessionState{root: s.last.root}
 	dirty := false
 	var touched []string
 	for _, lb := range root.langs {

@@ -15,10 +15,6 @@ import (
 type sessionState struct {
 	root  *siteState   // the site; a multilingual site's root (its site value empty)
 	langs []*siteState // a multilingual site's languages, in order; else nil
-	// envs are the langs' environments, in order: made once by the full
-	// build, which alone makes them (languageOf asks them of each
-	// changed file).
-	envs []*siteEnv
 }
 
 // siteState is what a build leaves of one site, or of one language of
@@ -38,11 +34,18 @@ func (b *builder) state() *siteState {
 
 // sessionState is what the build (runAll) leaves for a Session.
 func (b *builder) sessionState() *sessionState {
-	st := &sessionState{root: b.state(), langs: b.langStates()}
-	for _, l := range st.langs {
-		st.envs = append(st.envs, l.env)
+	return &sessionState{root: b.state(), langs: b.langStates()}
+}
+
+// envs are the languages' environments, in order (languageOf asks them
+// of each changed file): made once by the full build, which alone
+// makes them.
+func (st *sessionState) envs() []*siteEnv {
+	out := make([]*siteEnv, len(st.langs))
+	for i, l := range st.langs {
+		out[i] = l.env
 	}
-	return st
+	return out
 }
 
 // langStates is what a multilingual site's build leaves of each
@@ -75,11 +78,12 @@ func (st *sessionState) sessionPaths(changed []string) []string {
 	if st.langs == nil {
 		return changed
 	}
+	envs := st.envs()
 	out := make([]string, len(changed))
 	for i, c := range changed {
 		c = path.Clean(filepath.ToSlash(c))
-		if j := languageOf(st.envs, c); j >= 0 {
-			c = st.envs[j].contentKey(c)
+		if j := languageOf(envs, c); j >= 0 {
+			c = envs[j].contentKey(c)
 		}
 		out[i] = c
 	}
