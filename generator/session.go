@@ -705,10 +705,7 @@ func diffTouched(prev, next *MemOutput, touched []string) (changed, removed []st
 
 // manifest joins the pages' affiliate links in file order.
 func (b *builder) manifest() []ManifestLink {
-	n := 0
-	for _, s := range b.srcs {
-		n += len(s.result.links)
-	}
+	n := b.linkCount()
 	if n == 0 {
 		return nil
 	}

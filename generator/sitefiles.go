@@ -185,10 +185,7 @@ func (b *builder) write404() error {
 // 100,000 pages it is some 90 MB: growing it from nothing would hold
 // twice that at a time.
 func (b *builder) writeManifest() error {
-	n := 0
-	for _, s := range b.srcs {
-		n += len(s.result.links)
-	}
+	n := b.linkCount()
 	if n == 0 {
 		return b.write("affiliate-links.json", "manifest", []byte("[]\n"))
 	}
@@ -215,6 +212,15 @@ func (b *builder) manifestLinks(yield func(*ManifestLink) bool) {
 			}
 		}
 	}
+}
+
+// linkCount is the number of affiliate links of the built pages.
+func (b *builder) linkCount() int {
+	n := 0
+	for _, s := range b.srcs {
+		n += len(s.result.links)
+	}
+	return n
 }
 
 // appendManifestLink appends one link of affiliate-links.json, with the
