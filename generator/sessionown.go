@@ -88,11 +88,20 @@ func (inc *increment) owns(nv *siteValue, r *relinker) {
 	for s := range inc.render {
 		render[r.srcs[s]] = true
 	}
-	relisted := make(map[*Page]bool, len(inc.relisted))
-	for p := range inc.relisted {
-		relisted[r.page(p)] = true
+	inc.render, inc.relisted, inc.swaps, inc.shared = render, swapped(inc.relisted, r.pages), nil, false
+}
+
+// swapped is the set of pages with each one that swaps maps replaced by
+// its replacement.
+func swapped(set map[*Page]bool, swaps map[*Page]*Page) map[*Page]bool {
+	out := make(map[*Page]bool, len(set))
+	for p := range set {
+		if n, ok := swaps[p]; ok {
+			p = n
+		}
+		out[p] = true
 	}
-	inc.render, inc.relisted, inc.swaps, inc.shared = render, relisted, nil, false
+	return out
 }
 
 // ownRendered gives the rebuilds of a site (one, or a multilingual
@@ -147,14 +156,7 @@ func (inc *increment) copyRendered() []*Page {
 // relistOwned puts the rebuild's new pages in new lists (relist) and
 // links its owned pages to them.
 func (inc *increment) relistOwned(owned []*Page) {
-	relisted := make(map[*Page]bool, len(inc.relisted))
-	for p := range inc.relisted {
-		if n, ok := inc.swaps[p]; ok {
-			p = n
-		}
-		relisted[p] = true
-	}
-	inc.relisted = relisted
+	inc.relisted = swapped(inc.relisted, inc.swaps)
 	inc.relist()
 	for _, p := range owned {
 		inc.linkOwned(p)
