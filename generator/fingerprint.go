@@ -130,6 +130,19 @@ func (b *builder) fingerprint(v any) (*Asset, error) {
 	default:
 		return nil, fmt.Errorf("fingerprint: want a static file's name, such as \"css/style.css\", not %T", v)
 	}
+	f, err := b.fingerprintFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &Asset{
+		Name: name, RelPermalink: b.relURL(f.hashed), Permalink: b.absURL(f.hashed),
+		Data: AssetData{Integrity: f.integrity}, file: f,
+	}, nil
+}
+
+// fingerprintFile is the fingerprinted static file called name, or an
+// error saying why there is none.
+func (b *builder) fingerprintFile(name string) (*assetFile, error) {
 	if !fingerprintable(name) {
 		return nil, fmt.Errorf("fingerprint %q: only .css and .js files are fingerprinted", name)
 	}
@@ -137,10 +150,7 @@ func (b *builder) fingerprint(v any) (*Asset, error) {
 	if !ok {
 		return nil, fmt.Errorf("fingerprint %q: no static folder has this file (static/, the themes' static/)", name)
 	}
-	return &Asset{
-		Name: name, RelPermalink: b.relURL(f.hashed), Permalink: b.absURL(f.hashed),
-		Data: AssetData{Integrity: f.integrity}, file: f,
-	}, nil
+	return f, nil
 }
 
 // assetURL is the URL pages link the static file name by: its

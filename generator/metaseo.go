@@ -87,7 +87,7 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	css, err := b.fingerprint("css/style.css")
+	css, err := b.fingerprintFile("css/style.css")
 	if err != nil {
 		return "", err
 	}
@@ -100,7 +100,7 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	w.WriteString(`">` + "\n" + `<link rel="icon" href="`)
 	writeURLEscaped(&w, b.relURL("favicon.svg"))
 	w.WriteString(`" type="image/svg+xml">` + "\n" + `<link rel="stylesheet" href="`)
-	writeURLEscaped(&w, css.String())
+	writeURLEscaped(&w, b.relURL(css.hashed))
 	w.WriteString(`">`)
 	return template.HTML(w.String()), nil
 }
