@@ -23,9 +23,7 @@ func (b *builder) navItem(v any) (template.HTML, error) {
 }
 
 func (b *builder) writeNavItem(w *strings.Builder, m MenuItem) {
-	w.WriteString(`<a href="`)
-	writeURLEscaped(w, b.relURL(m.URL))
-	w.WriteString(`"`)
+	writeURLAttr(w, `<a href="`, b.relURL(m.URL), `"`)
 	if m.Current != "" {
 		w.WriteString(` aria-current="`)
 		writeEscaped(w, m.Current)

@@ -29,19 +29,13 @@ func (b *builder) listCard(v any) (template.HTML, error) {
 	w.Grow(1024)
 	w.WriteString(`<article class="card">`)
 	if len(p.Images) > 0 {
-		w.WriteString("\n" + `  <img class="card-image" src="`)
-		writeURLEscaped(&w, b.relURL(p.Images[0]))
-		w.WriteString(`" alt="" loading="lazy" decoding="async">`)
+		writeURLAttr(&w, "\n"+`  <img class="card-image" src="`, b.relURL(p.Images[0]), `" alt="" loading="lazy" decoding="async">`)
 	}
 	w.WriteString("\n" + `  <h2 class="card-title">`)
 	if logo != "" {
-		w.WriteString(`<img class="card-logo" src="`)
-		writeURLEscaped(&w, logo)
-		w.WriteString(`" alt="" width="40" height="40" loading="lazy" decoding="async">`)
+		writeURLAttr(&w, `<img class="card-logo" src="`, logo, `" alt="" width="40" height="40" loading="lazy" decoding="async">`)
 	}
-	w.WriteString(`<a href="`)
-	writeURLEscaped(&w, p.RelPermalink)
-	w.WriteString(`">`)
+	writeURLAttr(&w, `<a href="`, p.RelPermalink, `">`)
 	writeEscaped(&w, p.Title)
 	w.WriteString(`</a></h2>`)
 	if truth, _ := template.IsTrue(rating); truth {
@@ -122,9 +116,7 @@ func writeCardEnd(w *strings.Builder, p *Page) {
 	if p.Program != "" {
 		more = "Read review"
 	}
-	w.WriteString("\n" + `  <p class="card-more"><a href="`)
-	writeURLEscaped(w, p.RelPermalink)
-	w.WriteString(`" aria-label="`)
+	writeURLAttr(w, "\n"+`  <p class="card-more"><a href="`, p.RelPermalink, `" aria-label="`)
 	w.WriteString(more)
 	w.WriteString(`: `)
 	writeEscaped(w, p.Title)

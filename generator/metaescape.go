@@ -56,6 +56,14 @@ func writeURLEscaped(b *strings.Builder, s string) {
 	writeEscaped(b, normalizeURL(s))
 }
 
+// writeURLAttr writes before, s as writeURLEscaped writes it, then
+// after: markup with one URL attribute value in it.
+func writeURLAttr(b *strings.Builder, before, s, after string) {
+	b.WriteString(before)
+	writeURLEscaped(b, s)
+	b.WriteString(after)
+}
+
 // isSafeURL is html/template's: s is relative or its scheme is http,
 // https or mailto.
 func isSafeURL(s string) bool {

@@ -18,9 +18,7 @@ func (b *builder) siteHeader(v any) (template.HTML, error) {
 	}
 	var w strings.Builder
 	w.Grow(1024)
-	w.WriteString("<header class=\"site-header\">\n  <div class=\"wrap header-inner\">\n    <a class=\"site-title\" href=\"")
-	writeURLEscaped(&w, b.relURL("/"))
-	w.WriteString(`"`)
+	writeURLAttr(&w, "<header class=\"site-header\">\n  <div class=\"wrap header-inner\">\n    <a class=\"site-title\" href=\"", b.relURL("/"), `"`)
 	if p.IsHome() {
 		w.WriteString(` aria-current="page"`)
 	}
@@ -58,17 +56,13 @@ func (b *builder) pagerNav(v any) (template.HTML, error) {
 	w.Grow(512)
 	w.WriteString("\n" + `<nav class="pagination" aria-label="Pagination">`)
 	if pg.HasPrev() {
-		w.WriteString("\n" + `  <a class="page-prev" rel="prev" href="`)
-		writeURLEscaped(&w, b.relURL(pg.Prev.URL))
-		w.WriteString(`"><span aria-hidden="true">←</span> Newer</a>`)
+		writeURLAttr(&w, "\n"+`  <a class="page-prev" rel="prev" href="`, b.relURL(pg.Prev.URL), `"><span aria-hidden="true">←</span> Newer</a>`)
 	} else {
 		w.WriteString("\n" + `  <span class="page-prev" aria-hidden="true"></span>`)
 	}
 	w.WriteString("\n" + `  <span class="page-status">Page ` + strconv.Itoa(pg.PageNumber) + " of " + strconv.Itoa(pg.TotalPages) + "</span>")
 	if pg.HasNext() {
-		w.WriteString("\n" + `  <a class="page-next" rel="next" href="`)
-		writeURLEscaped(&w, b.relURL(pg.Next.URL))
-		w.WriteString(`">Older <span aria-hidden="true">→</span></a>`)
+		writeURLAttr(&w, "\n"+`  <a class="page-next" rel="next" href="`, b.relURL(pg.Next.URL), `">Older <span aria-hidden="true">→</span></a>`)
 	} else {
 		w.WriteString("\n" + `  <span class="page-next" aria-hidden="true"></span>`)
 	}

@@ -88,9 +88,7 @@ func (b *builder) postTags(v any) (template.HTML, error) {
 // writeTermItems writes a list item linking each term.
 func writeTermItems(w *strings.Builder, terms []*Term) {
 	for _, t := range terms {
-		w.WriteString("\n" + `  <li><a href="`)
-		writeURLEscaped(w, t.RelPermalink)
-		w.WriteString(`">`)
+		writeURLAttr(w, "\n"+`  <li><a href="`, t.RelPermalink, `">`)
 		writeEscaped(w, t.Name)
 		w.WriteString("</a></li>")
 	}

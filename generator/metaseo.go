@@ -65,9 +65,7 @@ func writeHreflangs(w *strings.Builder, p *Page) {
 func writeHreflang(w *strings.Builder, lang, href string) {
 	w.WriteString("\n" + `<link rel="alternate" hreflang="`)
 	writeEscaped(w, lang)
-	w.WriteString(`" href="`)
-	writeURLEscaped(w, href)
-	w.WriteString(`">`)
+	writeURLAttr(w, `" href="`, href, `">`)
 }
 
 // writeJSONLD writes a JSON-LD block. html/template inserts a
@@ -93,13 +91,9 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	}
 	var w strings.Builder
 	w.Grow(256)
-	w.WriteString(`<link rel="alternate" type="application/rss+xml" href="`)
-	writeURLEscaped(&w, b.absURL("index.xml"))
-	w.WriteString(`" title="`)
+	writeURLAttr(&w, `<link rel="alternate" type="application/rss+xml" href="`, b.absURL("index.xml"), `" title="`)
 	writeEscaped(&w, p.siteTitle())
-	w.WriteString(`">` + "\n" + `<link rel="icon" href="`)
-	writeURLEscaped(&w, b.relURL("favicon.svg"))
-	w.WriteString(`" type="image/svg+xml">` + "\n" + `<link rel="stylesheet" href="`)
+	writeURLAttr(&w, `">`+"\n"+`<link rel="icon" href="`, b.relURL("favicon.svg"), `" type="image/svg+xml">`+"\n"+`<link rel="stylesheet" href="`)
 	writeURLEscaped(&w, b.relURL(css.hashed))
 	w.WriteString(`">`)
 	return template.HTML(w.String()), nil

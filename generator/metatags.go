@@ -134,7 +134,5 @@ func (w *metaWriter) url(open, value string) {
 		return
 	}
 	w.WriteString("\n")
-	w.WriteString(open)
-	writeURLEscaped(&w.Builder, value)
-	w.WriteString(`">`)
+	writeURLAttr(&w.Builder, open, value, `">`)
 }
