@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/affsite/affsite/tplfuncs"
 )
@@ -82,11 +83,7 @@ func (b *builder) cardLogoRating(p *Page) (logo string, rating any, err error) {
 func writeCardMeta(w *strings.Builder, p *Page) {
 	w.WriteString("\n" + `  <p class="meta">`)
 	if !p.Date.IsZero() {
-		w.WriteString(`<time datetime="`)
-		writeEscaped(w, p.Date.Format("2006-01-02"))
-		w.WriteString(`">`)
-		writeEscaped(w, p.Date.Format("January 2, 2006"))
-		w.WriteString(`</time>`)
+		writeTime(w, p.Date, time.DateOnly)
 	}
 	if p.ReadingTime != 0 {
 		w.WriteString(`<span>` + strconv.Itoa(p.ReadingTime) + ` min read</span>`)

@@ -31,12 +31,12 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 	w.WriteString("</h1>\n" + `    <p class="meta">`)
 	if !p.Date.IsZero() {
 		w.WriteString("\n      <span>")
-		writeTime(&w, p.Date)
+		writeTime(&w, p.Date, time.RFC3339)
 		w.WriteString("</span>")
 	}
 	if !p.Lastmod.IsZero() && p.Lastmod.Format(time.DateOnly) != p.Date.Format(time.DateOnly) {
 		w.WriteString("\n      <span>Updated ")
-		writeTime(&w, p.Lastmod)
+		writeTime(&w, p.Lastmod, time.RFC3339)
 		w.WriteString("</span>")
 	}
 	if p.ReadingTime != 0 {
@@ -57,11 +57,11 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 	return template.HTML(w.String()), nil
 }
 
-// writeTime writes a <time> of t: its RFC 3339 form in datetime, the
-// date in words as its text.
-func writeTime(w *strings.Builder, t time.Time) {
+// writeTime writes a <time> of t: t in the layout in datetime, the date
+// in words as its text.
+func writeTime(w *strings.Builder, t time.Time, layout string) {
 	w.WriteString(`<time datetime="`)
-	writeEscaped(w, t.Format(time.RFC3339))
+	writeEscaped(w, t.Format(layout))
 	w.WriteString(`">`)
 	writeEscaped(w, t.Format("January 2, 2006"))
 	w.WriteString("</time>")
