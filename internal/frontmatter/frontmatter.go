@@ -47,7 +47,7 @@ func formatOf(start []byte) (format, bool) {
 	case "---":
 		return format{end: "---", decode: decodeYAML, places: yamlPlaces}, true
 	case "+++":
-		return format{end: "+++", decode: decodeTOML, places: tomlPlaces}, true
+		return format{end: "+++", decode: decodeTOML, places: TOMLPlaces}, true
 	case "{":
 		return format{end: "}", withDelims: true, decode: decodeJSON, places: yamlPlaces}, true
 	}

@@ -94,13 +94,6 @@ func NodePlaces(n *yaml.Node, add func(path []string, key, value Pos)) {
 	nodePlaces(n, nil, add)
 }
 
-// TOMLPlaces calls add with the place of every item of the TOML text, as
-// PlacesOf finds those of front matter: what a configuration file has
-// its keys' places from.
-func TOMLPlaces(text []byte, add func(path []string, key, value Pos)) {
-	tomlPlaces(text, add)
-}
-
 // nodePlaces adds the places of the items below n, at path.
 func nodePlaces(n *yaml.Node, path []string, add func(path []string, key, value Pos)) {
 	at := func(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }

@@ -7,13 +7,14 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// tomlPlaces finds the places of TOML front matter. The decoder
-// (BurntSushi/toml) keeps its positions to itself, so they come from
-// go-toml's parser, which gives each key and value with its bytes in the
+// TOMLPlaces calls add with the place of every item of the TOML text:
+// those of TOML front matter, and what a configuration file has its
+// keys' places from. The decoder (BurntSushi/toml) keeps its positions
+// to itself, so they come from go-toml's parser, which gives each key and value with its bytes in the
 // text, as the program data's TOML reader uses it (programs/toml.go).
 // A table's place is its header's first key, an array of tables' the
 // first of its headers.
-func tomlPlaces(text []byte, add func(path []string, key, value Pos)) {
+func TOMLPlaces(text []byte, add func(path []string, key, value Pos)) {
 	t := &tomlPlacer{add: add, tables: map[string]int{}, seen: map[string]bool{}}
 	t.p.Reset(text)
 	var table []string
