@@ -1,0 +1,63 @@
+package tplfuncs
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// PlainWords counts the words of s's text, as
+// len(strings.Fields(Plainify(s))) does, without the slice of words:
+// the text between tags goes into scratch (no allocation when its
+// capacity is len(s)), and only text with an entity is copied to be unescaped.
+func PlainWords(s string, scratch []byte) int {
+	text := appendText(scratch[:0], s)
+	if strings.IndexByte(string(text), '&') >= 0 {
+		return countFields(html.UnescapeString(string(text)))
+	}
+	return countFields(string(text))
+}
+
+// appendText appends s without its tags (each "<" up to the next ">";
+// a "<" with no ">" after it is text) to dst.
+func appendText(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return append(dst, s[i:]...)
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// countFields is len(strings.Fields(s)) without the slice: the runs of
+// characters that are not white space (unicode.IsSpace). ASCII, nearly
+// all of a page's text, is counted without a branch on each byte.
+func countFields(s string) int {
+	n, prev := 0, uint8(1) // prev: the character before was white space
+	for i := 0; i < len(s); {
+		var space uint8
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				space = 1
+			}
+			i += size
+		}
+		n += int(prev &^ space)
+		prev = space
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII white space of unicode.IsSpace with 1.
+var asciiSpace = [utf8.RuneSelf]uint8{' ': 1, '\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1}
