@@ -30,6 +30,12 @@ type Found struct {
 	end int
 }
 
+// nothingFound is the Found of a document with no anchor, no disclosure
+// box and no statement: the offsets that say "none" are -1, not 0.
+func nothingFound() Found {
+	return Found{Disclosure: -1, Statement: Statement{Offset: -1}}
+}
+
 // Scan finds the affiliate anchors, the first disclosure box and the
 // first statement in one of phrases of an HTML document or fragment, as
 // a browser would parse it: comments and the text of script and style
@@ -50,7 +56,7 @@ func Scan(b []byte, classify func(href string) (string, bool), phrases Phrases) 
 // scan is Scan; untilLink stops looking for a statement after the block
 // of the first affiliate link.
 func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, untilLink bool) Found {
-	f := Found{Disclosure: -1, Statement: Statement{Offset: -1}}
+	f := nothingFound()
 	if !bytes.Contains(b, []byte("<a")) && !bytes.Contains(b, []byte("<A")) && !bytes.Contains(b, []byte(DisclosureClass)) {
 		return f
 	}
@@ -62,7 +68,7 @@ func scan(b []byte, classify func(href string) (string, bool), phrases Phrases, 
 
 // scanTokens is scan through x/net/html's tokenizer, for any markup.
 func scanTokens(b []byte, classify func(href string) (string, bool), phrases Phrases, untilLink bool) Found {
-	f := Found{Disclosure: -1, Statement: Statement{Offset: -1}}
+	f := nothingFound()
 	z := html.NewTokenizer(bytes.NewReader(b))
 	text := newTextScan(phrases, untilLink)
 	off := 0

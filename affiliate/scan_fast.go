@@ -22,7 +22,7 @@ func scanFast(b []byte, classify func(href string) (string, bool), phrases Phras
 	if bytes.IndexByte(b, 0) >= 0 || bytes.IndexByte(b, '\r') >= 0 {
 		return Found{}, false
 	}
-	f := Found{Disclosure: -1, Statement: Statement{Offset: -1}}
+	f := nothingFound()
 	text := newTextScan(phrases, untilLink)
 	for pos := 0; pos < len(b); {
 		end, kind := textEnd(b, pos)

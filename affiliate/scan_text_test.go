@@ -109,7 +109,7 @@ func TestPlace(t *testing.T) {
 		want           Placement
 		statementFirst bool
 	}{
-		{"no links", Found{Disclosure: -1, Statement: Statement{Offset: -1}}, false, NoAffiliateLinks, false},
+		{"no links", nothingFound(), false, NoAffiliateLinks, false},
 		{"box first", Found{Anchors: anchor, Disclosure: 10, Statement: Statement{Offset: -1}}, false, DisclosedFirst, false},
 		{"statement first, box late", Found{Anchors: anchor, Disclosure: 90, Statement: Statement{Offset: 20}}, false, DisclosedFirst, true},
 		{"own flag, nothing found", Found{Anchors: anchor, Disclosure: -1, Statement: Statement{Offset: -1}}, true, DisclosedByAuthor, false},
