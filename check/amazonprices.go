@@ -111,7 +111,8 @@ func (a *auditor) checkAmazonPrices() {
 			if prog := a.amazonProgramAsOf(p.name, asOf); prog != nil {
 				if !reported[prog.ID] {
 					reported[prog.ID] = true
-					a.add(prog.File, lineOfKey(a.source(prog.File), "prices_checked"), level,
+					line, col := keyPlace(a.source(prog.File), "prices_checked")
+					a.add(prog.File, line, col, level,
 						fmt.Sprintf("program %s: its Amazon price is shown as of %s, %s ago; Amazon's terms allow at most 24 hours: check the price and prices_checked again and rebuild (daily), or show no price (price=\"\")", prog.ID, asOf, ageText(age)))
 				}
 				continue

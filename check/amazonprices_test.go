@@ -59,8 +59,8 @@ func TestAmazonPricesOlderThan24Hours(t *testing.T) {
 		return got
 	}
 	want := []string{
-		`content/posts/a.md:15: warning: Amazon price as of 2027-05-30T23:00:00Z, 25 hours ago; Amazon's terms allow at most 24 hours: check the price and checked= again and rebuild (daily), or show no price`,
-		`data/programs/stale.yaml:5: warning: program stale: its Amazon price is shown as of 2027-05-20, 12 days ago; Amazon's terms allow at most 24 hours: check the price and prices_checked again and rebuild (daily), or show no price (price="")`,
+		`content/posts/a.md:15: warning: Amazon price as of 2027-05-30T23:00:00Z, 25 hours ago; Amazon's terms allow at most 24 hours: check the price and checked= again and rebuild (daily), or show no price (column 61)`,
+		`data/programs/stale.yaml:5: warning: program stale: its Amazon price is shown as of 2027-05-20, 12 days ago; Amazon's terms allow at most 24 hours: check the price and prices_checked again and rebuild (daily), or show no price (price="") (column 1)`,
 	}
 	if got := amazonFindings(Options{}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -14,6 +14,7 @@ import (
 	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
+	"github.com/affsite/affsite/shortcodes"
 	"golang.org/x/net/html"
 )
 
@@ -113,7 +114,7 @@ func (a *auditor) parsePages() {
 		doc, err := html.Parse(bytes.NewReader(raw))
 		if err != nil {
 			// x/net/html recovers from any markup; only a read error ends here.
-			a.add("public/"+name, 1, Error, fmt.Sprintf("cannot parse the HTML: %v", err))
+			a.add("public/"+name, 1, 0, Error, fmt.Sprintf("cannot parse the HTML: %v", err))
 			continue
 		}
 		p := &page{name: name, raw: raw, ids: map[string]bool{}}
@@ -280,9 +281,9 @@ func (a *auditor) resolve(name, href string) (u *url.URL, internal bool, err err
 	return u, strings.EqualFold(u.Host, base.Host), nil
 }
 
-// add records a finding at a known place.
-func (a *auditor) add(file string, line int, level Level, msg string) {
-	a.findings = append(a.findings, Finding{File: file, Line: line, Severity: level, Message: msg})
+// add records a finding at a known place; col 0 is an unknown column.
+func (a *auditor) add(file string, line, col int, level Level, msg string) {
+	a.findings = append(a.findings, Finding{File: file, Line: line, Col: col, Severity: level, Message: msg})
 }
 
 // report records a finding about a built file; flush places it.
@@ -300,8 +301,8 @@ func (a *auditor) flush() {
 	notInSource := map[string][]occurrence{} // message → occurrences
 	var keys []string
 	for _, o := range a.pending {
-		if file, line, ok := a.locate(o.name, o.needle); ok {
-			a.add(file, line, o.level, o.msg)
+		if file, line, col, ok := a.locate(o.name, o.needle); ok {
+			a.add(file, line, col, o.level, o.msg)
 			continue
 		}
 		if _, seen := notInSource[o.msg]; !seen {
@@ -320,14 +321,16 @@ func (a *auditor) flush() {
 			}
 		}
 		if len(names) > 1 {
-			a.add("public/"+first.name, lineOf(first.raw(a), first.needle), first.level, fmt.Sprintf("%s (on %d pages)", msg, len(names)))
+			line, col := placeOf(first.raw(a), first.needle)
+			a.add("public/"+first.name, line, col, first.level, fmt.Sprintf("%s (on %d pages)", msg, len(names)))
 			continue
 		}
 		if r, ok := a.bySource[first.name]; ok {
-			a.add(r.File, 1, first.level, msg)
+			a.add(r.File, 1, 0, first.level, msg)
 			continue
 		}
-		a.add("public/"+first.name, lineOf(first.raw(a), first.needle), first.level, msg)
+		line, col := placeOf(first.raw(a), first.needle)
+		a.add("public/"+first.name, line, col, first.level, msg)
 	}
 	a.pending = nil
 }
@@ -337,27 +340,29 @@ func (o occurrence) raw(a *auditor) []byte {
 	return b
 }
 
-// locate finds needle in the content file that made the built file name.
-func (a *auditor) locate(name, needle string) (string, int, bool) {
-	file := ""
+// locate finds needle in the content file that made the built file name:
+// the file, and the line and column where needle starts.
+func (a *auditor) locate(name, needle string) (file string, line, col int, ok bool) {
 	if r, ok := a.bySource[name]; ok {
 		file = r.File
 	} else if f, ok := a.aliasOf[name]; ok {
 		file = f
 	}
 	if file == "" {
-		return "", 0, false
+		return "", 0, 0, false
 	}
 	src := a.source(file)
 	for _, n := range a.needles(needle) {
 		if i := bytes.Index(src, []byte(n)); i >= 0 {
-			return file, bytes.Count(src[:i], []byte("\n")) + 1, true
+			line, col := shortcodes.LineCol(src, i)
+			return file, line, col, true
 		}
 	}
 	if _, alias := a.aliasOf[name]; alias {
-		return file, lineOfKey(src, "aliases"), true
+		line, col := keyPlace(src, "aliases")
+		return file, line, col, true
 	}
-	return "", 0, false
+	return "", 0, 0, false
 }
 
 // needles are the forms an href may have in the Markdown that made it.
@@ -387,23 +392,27 @@ func (a *auditor) source(file string) []byte {
 	return b
 }
 
-// lineOf is the line of the first needle in b, or 1.
-func lineOf(b []byte, needle string) int {
+// placeOf is the line and column of the first needle in b (as written,
+// else HTML-escaped), or line 1 at no known column.
+func placeOf(b []byte, needle string) (line, col int) {
 	if needle == "" {
-		return 1
+		return 1, 0
 	}
 	i := bytes.Index(b, []byte(needle))
 	if i < 0 {
 		i = bytes.Index(b, []byte(html.EscapeString(needle)))
 	}
 	if i < 0 {
-		return 1
+		return 1, 0
 	}
-	return bytes.Count(b[:i], []byte("\n")) + 1
+	return shortcodes.LineCol(b, i)
 }
 
-// lineOfKey is the line of a front-matter (or data) key, or 1.
-func lineOfKey(src []byte, key string) int {
-	line, _ := keypos.Any(src, key)
-	return line
+// keyPlace is the line and column of a front-matter (or data) key, or
+// line 1 at no known column when it is not set.
+func keyPlace(src []byte, key string) (line, col int) {
+	if line, col, ok := keypos.Find(src, key); ok {
+		return line, col
+	}
+	return 1, 0
 }

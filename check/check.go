@@ -67,7 +67,7 @@ const (
 	Warning = diag.Warning
 )
 
-// Finding is one problem, at a file and line of the site (a content or
+// Finding is one problem, at a file, line and column of the site (a content or
 // data file when one is to blame, else a built file under public/): the
 // build's own diagnostics and check's, one type.
 type Finding = diag.Diagnostic
@@ -109,8 +109,9 @@ func (r *Result) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteJSON writes the findings as a JSON array of {file, line, level,
-// message}, for CI annotations.
+// WriteJSON writes the findings as a JSON array of {file, line, col,
+// level, code, message} (col and code left out when unknown), for CI
+// annotations.
 func (r *Result) WriteJSON(w io.Writer) error {
 	fs := r.Findings
 	if fs == nil {

@@ -87,11 +87,11 @@ func TestLinksAndAnchors(t *testing.T) {
 	files["content/posts/alias.md"] = "---\ntitle: Alias\ndescription: d\naliases: [/old/alias/]\n---\n[old](/old/alias/) [older](/old/gone/)\n"
 	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	want := []string{
-		`content/posts/alias.md:6: error: link /old/gone/ points to a page that does not exist`,
-		`content/posts/broken.md:5: error: link /posts/nope/ points to a page that does not exist`,
-		`content/posts/broken.md:7: error: link /posts/review/#nope: no element of /posts/review/ has id "nope"`,
-		`content/posts/broken.md:9: error: link #here: no element on this page has id "here"`,
-		`content/posts/broken.md:11: error: link /img/missing.png points to a page that does not exist`,
+		`content/posts/alias.md:6: error: link /old/gone/ points to a page that does not exist (column 28)`,
+		`content/posts/broken.md:5: error: link /posts/nope/ points to a page that does not exist (column 15)`,
+		`content/posts/broken.md:7: error: link /posts/review/#nope: no element of /posts/review/ has id "nope" (column 24)`,
+		`content/posts/broken.md:9: error: link #here: no element on this page has id "here" (column 10)`,
+		`content/posts/broken.md:11: error: link /img/missing.png points to a page that does not exist (column 57)`,
 	}
 	if got := lines(res); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -165,10 +165,10 @@ func TestPrograms(t *testing.T) {
 	dir := sitetest.WriteFiles(t, files)
 	res := runCheck(t, dir, Options{})
 	want := []string{
-		`content/posts/ghost.md:4: error: unknown program "ghost" (data/programs has acme, old)`,
-		`content/posts/stale.md:5: warning: page last changed 2027-01-01, before acme's prices were checked (2027-05-01): review it against the new figures and update lastmod`,
+		`content/posts/ghost.md:4: error: unknown program "ghost" (data/programs has acme, old) (column 1)`,
+		`content/posts/stale.md:5: warning: page last changed 2027-01-01, before acme's prices were checked (2027-05-01): review it against the new figures and update lastmod (column 1)`,
 		`data/programs/old.yaml:1: warning: program old is not used by any page`,
-		`data/programs/old.yaml:4: warning: program old: prices_checked 2026-01-01 is 516 days old, more than stale_after_days (180): check the prices and commission again`,
+		`data/programs/old.yaml:4: warning: program old: prices_checked 2026-01-01 is 516 days old, more than stale_after_days (180): check the prices and commission again (column 1)`,
 	}
 	if got := lines(res); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -212,9 +212,9 @@ func TestSEO(t *testing.T) {
 	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
 	want := []string{
 		`content/posts/a.md:1: warning: page has no description (set description in the front matter)`,
-		`content/posts/a.md:2: warning: title "Same" is also the title of content/posts/b.md`,
-		`content/posts/a.md:4: warning: image /img/logo.png has no alt text`,
-		`content/posts/b.md:2: warning: title "Same" is also the title of content/posts/a.md`,
+		`content/posts/a.md:2: warning: title "Same" is also the title of content/posts/b.md (column 1)`,
+		`content/posts/a.md:4: warning: image /img/logo.png has no alt text (column 11)`,
+		`content/posts/b.md:2: warning: title "Same" is also the title of content/posts/a.md (column 1)`,
 	}
 	if got := lines(res); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -225,13 +225,13 @@ func TestFormats(t *testing.T) {
 	t.Parallel()
 	r := &Result{Findings: []Finding{
 		{File: "a.md", Line: 2, Severity: Error, Message: "x"},
-		{File: "a.md", Line: 3, Severity: Warning, Message: "y"},
+		{File: "a.md", Line: 3, Col: 7, Severity: Warning, Message: "y"},
 	}}
 	var buf bytes.Buffer
 	if err := r.WriteText(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if want := "a.md:2: error: x\na.md:3: warning: y\n1 error, 1 warning\n"; buf.String() != want {
+	if want := "a.md:2: error: x\na.md:3: warning: y (column 7)\n1 error, 1 warning\n"; buf.String() != want {
 		t.Errorf("text: got %q, want %q", buf.String(), want)
 	}
 	buf.Reset()
@@ -242,7 +242,7 @@ func TestFormats(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
 		t.Fatal(err)
 	}
-	if len(back) != 2 || back[0]["file"] != "a.md" || back[0]["line"] != 2.0 || back[0]["level"] != "error" || back[1]["message"] != "y" {
+	if len(back) != 2 || back[0]["file"] != "a.md" || back[0]["line"] != 2.0 || back[0]["level"] != "error" || back[1]["message"] != "y" || back[1]["col"] != 7.0 || back[0]["col"] != nil {
 		t.Errorf("json: %s", buf.String())
 	}
 	buf.Reset()
@@ -313,8 +313,8 @@ func TestExternal(t *testing.T) {
 	dir := sitetest.WriteFiles(t, files)
 	res := runCheck(t, dir, Options{External: true, Backoff: time.Millisecond})
 	want := []string{
-		"content/posts/review.md:12: error: " + srv.URL + "/drop?ref=me redirects to " + srv.URL + "/landing, which drops the referral parameter \"ref\"",
-		"content/posts/review.md:16: error: " + srv.URL + "/gone returns 404 Not Found",
+		"content/posts/review.md:12: error: " + srv.URL + "/drop?ref=me redirects to " + srv.URL + "/landing, which drops the referral parameter \"ref\" (column 10)",
+		"content/posts/review.md:16: error: " + srv.URL + "/gone returns 404 Not Found (column 10)",
 	}
 	if got := lines(res); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

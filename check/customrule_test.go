@@ -30,7 +30,7 @@ func TestCustomRules(t *testing.T) {
 			got = append(got, f.String())
 		}
 	}
-	want := []string{"content/posts/todo.md:7: error: no-todo: the page still says TODO"}
+	want := []string{"content/posts/todo.md:7: error: no-todo: the page still says TODO (column 1)"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rule findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

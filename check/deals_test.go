@@ -25,8 +25,8 @@ func TestDeals(t *testing.T) {
 		}
 	}
 	want := []string{
-		`content/posts/deals.md:7: warning: deal SOON ends in 5 days (expires="2027-06-05", deal_warn_days = 10): renew it or give it a fallback=`,
-		`content/posts/deals.md:11: error: deal GONE expired (expires="2027-05-31") and has no fallback=: readers see an ended deal with nothing instead; add fallback= (and fallback_url=) or remove the box`,
+		`content/posts/deals.md:7: warning: deal SOON ends in 5 days (expires="2027-06-05", deal_warn_days = 10): renew it or give it a fallback= (column 31)`,
+		`content/posts/deals.md:11: error: deal GONE expired (expires="2027-05-31") and has no fallback=: readers see an ended deal with nothing instead; add fallback= (and fallback_url=) or remove the box (column 31)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("deal findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -63,8 +63,8 @@ func TestCheckAgreesWithBuildOnDisclosures(t *testing.T) {
 
 	got := disclosureFindings(runCheck(t, reviewBlog(t, "\n[affiliate]\ndisclosure = \"off\"\n"), Options{}))
 	want := []string{
-		`content/posts/fellow-ode-gen-2-review.md:11: error: affiliate link https://www.amazon.com/dp/B0CHVJ8M3S?tag=grindlab-20 comes before any disclosure: "contains affiliate links" comes after it, too late to count (move that line above the link, or add {{< disclosure >}} above it)`,
-		`content/posts/moka-pot-vs-aeropress.md:7: error: affiliate link https://www.amazon.com/dp/B0047BIWSK?tag=grindlab-20 with no disclosure on the page (add {{< disclosure >}} above it)`,
+		`content/posts/fellow-ode-gen-2-review.md:11: error: affiliate link https://www.amazon.com/dp/B0CHVJ8M3S?tag=grindlab-20 comes before any disclosure: "contains affiliate links" comes after it, too late to count (move that line above the link, or add {{< disclosure >}} above it) (column 38)`,
+		`content/posts/moka-pot-vs-aeropress.md:7: error: affiliate link https://www.amazon.com/dp/B0047BIWSK?tag=grindlab-20 with no disclosure on the page (add {{< disclosure >}} above it) (column 49)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check with disclosure = \"off\":\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

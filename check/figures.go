@@ -329,8 +329,8 @@ func (a *auditor) checkRefIDs() {
 			continue
 		}
 		if why := affiliate.PlaceholderRefID(p, a.cfg.Affiliate); why != "" {
-			line := lineOfKey(a.source(p.File), "ref_id")
-			a.findings = append(a.findings, *diag.Errorf(p.File, line, 0, diag.RefID, "program %s: %s", p.ID, why))
+			line, col := keyPlace(a.source(p.File), "ref_id")
+			a.findings = append(a.findings, *diag.Errorf(p.File, line, col, diag.RefID, "program %s: %s", p.ID, why))
 		}
 	}
 }

@@ -2,10 +2,12 @@ package check
 
 import (
 	"bytes"
+	"iter"
 	"path"
 	"slices"
 
 	"github.com/affsite/affsite/scaffold"
+	"github.com/affsite/affsite/shortcodes"
 )
 
 // checkPlaceholders reports the text `affsite new` writes for its author
@@ -30,11 +32,26 @@ func (a *auditor) checkPlaceholders() {
 			if p.Text == scaffold.PlaceholderBaseURL && a.opts.BaseURL != "" {
 				continue
 			}
-			for i, line := range bytes.Split(src, []byte("\n")) {
-				if bytes.Contains(line, []byte(p.Text)) && (markdown || !isComment(line)) {
-					a.add(file, i+1, level, p.Message)
+			for start, line := range lineStarts(src) {
+				if i := bytes.Index(line, []byte(p.Text)); i >= 0 && (markdown || !isComment(line)) {
+					n, col := shortcodes.LineCol(src, start+i)
+					a.add(file, n, col, level, p.Message)
 				}
 			}
+		}
+	}
+}
+
+// lineStarts yields each line of src (without its newline) with the
+// offset where it starts.
+func lineStarts(src []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		start := 0
+		for line := range bytes.Lines(src) {
+			if !yield(start, bytes.TrimSuffix(line, []byte("\n"))) {
+				return
+			}
+			start += len(line)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -20,7 +21,7 @@ func (a *auditor) checkPrograms() {
 	used := a.usedPrograms()
 	for _, p := range a.progs.All() {
 		if !used[p.ID] {
-			a.add(p.File, max(p.Line, 1), Warning, fmt.Sprintf("program %s is not used by any page", p.ID))
+			a.add(p.File, max(p.Line, 1), 0, Warning, fmt.Sprintf("program %s is not used by any page", p.ID))
 		}
 		a.checkPricesAge(p)
 	}
@@ -34,7 +35,8 @@ func (a *auditor) checkPrograms() {
 func (a *auditor) checkUnknownPrograms() {
 	for _, r := range a.rep.Sources {
 		if _, ok := a.progs.Get(r.Program); r.Program != "" && !ok {
-			a.add(r.File, lineOfKey(a.source(r.File), "program"), Error,
+			line, col := keyPlace(a.source(r.File), "program")
+			a.add(r.File, line, col, Error,
 				fmt.Sprintf("unknown program %q (data/programs has %s)", r.Program, listOrNone(a.progs.IDs())))
 		}
 	}
@@ -63,7 +65,8 @@ func (a *auditor) checkPricesAge(p *programs.Program) {
 		return
 	}
 	level := a.strictLevel()
-	a.add(p.File, lineOfKey(a.source(p.File), "prices_checked"), level,
+	line, col := keyPlace(a.source(p.File), "prices_checked")
+	a.add(p.File, line, col, level,
 		fmt.Sprintf("program %s: prices_checked %s is %d days old, more than stale_after_days (%d): check the prices and commission again",
 			p.ID, p.PricesChecked.Format("2006-01-02"), age, staleAfter))
 }
@@ -83,18 +86,19 @@ func (a *auditor) checkPageAge(r generator.PageRecord) {
 			continue
 		}
 		seen[id] = true
-		a.add(r.File, a.dateLine(r.File), Warning, fmt.Sprintf("page last changed %s, before %s's prices were checked (%s): review it against the new figures and update lastmod",
+		line, col := a.datePlace(r.File)
+		a.add(r.File, line, col, Warning, fmt.Sprintf("page last changed %s, before %s's prices were checked (%s): review it against the new figures and update lastmod",
 			r.Lastmod.Format("2006-01-02"), id, p.PricesChecked.Format("2006-01-02")))
 	}
 }
 
-// dateLine is the line of a page's lastmod, else of its date.
-func (a *auditor) dateLine(file string) int {
+// datePlace is the line and column of a page's lastmod, else of its date.
+func (a *auditor) datePlace(file string) (line, col int) {
 	src := a.source(file)
-	if line := lineOfKey(src, "lastmod"); line != 1 {
-		return line
+	if line, col, ok := keypos.Find(src, "lastmod"); ok {
+		return line, col
 	}
-	return lineOfKey(src, "date")
+	return keyPlace(src, "date")
 }
 
 func listOrNone(ids []string) string {

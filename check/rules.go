@@ -31,7 +31,7 @@ func (a *auditor) checkRules() {
 		if strings.HasPrefix("/"+p.name, a.goPath) {
 			goPages++
 			if !p.noindex {
-				a.add("public/"+p.name, 1, Error, "affiliate redirect page is not noindex (add <meta name=\"robots\" content=\"noindex\">)")
+				a.add("public/"+p.name, 1, 0, Error, "affiliate redirect page is not noindex (add <meta name=\"robots\" content=\"noindex\">)")
 			}
 		}
 		a.checkAmazon(p)
@@ -39,7 +39,7 @@ func (a *auditor) checkRules() {
 	if goPages > 0 {
 		robots, ok := a.mem.File("robots.txt")
 		if !ok || !disallows(string(robots), a.goPath) {
-			a.add("public/robots.txt", 1, Error, fmt.Sprintf("robots.txt does not disallow %s, where the affiliate redirects are", a.goPath))
+			a.add("public/robots.txt", 1, 0, Error, fmt.Sprintf("robots.txt does not disallow %s, where the affiliate redirects are", a.goPath))
 		}
 	}
 	// Amazon's links are never cloaked (affiliate.Config.Cloaks): the
@@ -108,7 +108,8 @@ func (a *auditor) checkFeeds() {
 				continue
 			}
 			if !strings.Contains(html.UnescapeString(it.Description), text) {
-				a.add("public/"+name, lineOf(raw, it.Link), Error, fmt.Sprintf("feed item %s has affiliate links but no disclosure", it.Link))
+				line, col := placeOf(raw, it.Link)
+				a.add("public/"+name, line, col, Error, fmt.Sprintf("feed item %s has affiliate links but no disclosure", it.Link))
 			}
 		}
 	}

@@ -22,7 +22,7 @@ func (a *auditor) checkSEO() {
 	byTitle := map[string][]string{}
 	for _, r := range a.rep.Sources {
 		if strings.TrimSpace(r.Description) == "" {
-			a.add(r.File, 1, Warning, "page has no description (set description in the front matter)")
+			a.add(r.File, 1, 0, Warning, "page has no description (set description in the front matter)")
 		}
 		t := strings.ToLower(strings.TrimSpace(r.Title))
 		byTitle[t] = append(byTitle[t], r.File)
@@ -39,7 +39,8 @@ func (a *auditor) checkSEO() {
 			}
 		}
 		sort.Strings(others)
-		a.add(r.File, lineOfKey(a.source(r.File), "title"), Warning,
+		line, col := keyPlace(a.source(r.File), "title")
+		a.add(r.File, line, col, Warning,
 			fmt.Sprintf("title %q is also the title of %s", r.Title, strings.Join(others, ", ")))
 	}
 }

@@ -59,8 +59,8 @@ func TestCheckFindings(t *testing.T) {
 	})
 	code, out, _ := runCLI("check", "-s", dir)
 	want := "content/posts/b.md:1: warning: page has no description (set description in the front matter)\n" +
-		"content/posts/b.md:4: error: link /posts/a/#nope: no element of /posts/a/ has id \"nope\"\n" +
-		"content/posts/b.md:4: error: link /posts/gone/ points to a page that does not exist\n" +
+		"content/posts/b.md:4: error: link /posts/gone/ points to a page that does not exist (column 8)\n" +
+		"content/posts/b.md:4: error: link /posts/a/#nope: no element of /posts/a/ has id \"nope\" (column 35)\n" +
 		"2 errors, 1 warning\n"
 	if code != exitContent || out != want {
 		t.Errorf("code %d, stdout\n%s\nwant\n%s", code, out, want)
@@ -68,9 +68,9 @@ func TestCheckFindings(t *testing.T) {
 	code, out, _ = runCLI("check", "--format", "json", "-s", dir)
 	var fs []struct {
 		File, Level, Message string
-		Line                 int
+		Line, Col            int
 	}
-	if err := json.Unmarshal([]byte(out), &fs); err != nil || code != exitContent || len(fs) != 3 || fs[1].Line != 4 || fs[1].Level != "error" {
+	if err := json.Unmarshal([]byte(out), &fs); err != nil || code != exitContent || len(fs) != 3 || fs[1].Line != 4 || fs[1].Col != 8 || fs[1].Level != "error" || fs[2].Col != 35 || fs[0].Col != 0 {
 		t.Errorf("json: code %d, %v, %s", code, err, out)
 	}
 }

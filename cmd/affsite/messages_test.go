@@ -67,14 +67,14 @@ func TestCheckFindsPlaceholders(t *testing.T) {
 		t.Fatalf("new site: exit %d, %s", code, errs)
 	}
 	review := "content/posts/example-app-affiliate-program-review.md"
-	refErr := `data/programs/example.yaml:52: error: program example: referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder`
+	refErr := `data/programs/example.yaml:52: error: program example: referral id "YOUR-AFFILIATE-ID" (its ref_id) is a placeholder: put your own affiliate id there, or its links earn nothing (column 1)`
 	want := []string{
-		`site.toml:14: warning: baseURL is still the placeholder https://your-site.example/: set it to the address the site is published at`,
-		`site.toml:22: warning: "Your Name" is a placeholder: set your name`,
-		`site.toml:25: warning: "Your Name" is a placeholder: set your name`,
-		review + ":12: warning: the introduction is still the placeholder text: write your own",
-		review + ":37: warning: the verdict is still the placeholder text: write your own",
-		"data/programs/example.yaml:18: warning: the program's description is still the placeholder `affsite new program` wrote",
+		`site.toml:14: warning: baseURL is still the placeholder https://your-site.example/: set it to the address the site is published at (the deploy recipes pass --baseURL; check does not) (column 12)`,
+		`site.toml:22: warning: "Your Name" is a placeholder: set your name (column 11)`,
+		`site.toml:25: warning: "Your Name" is a placeholder: set your name (column 16)`,
+		review + ":12: warning: the introduction is still the placeholder text: write your own (column 1)",
+		review + ":37: warning: the verdict is still the placeholder text: write your own (column 45)",
+		"data/programs/example.yaml:18: warning: the program's description is still the placeholder `affsite new program` wrote: describe the product, and check every figure of the file against the program's terms (column 28)",
 		refErr,
 	}
 	code, out, errs := runCmd("check", "-s", dir)

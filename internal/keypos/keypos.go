@@ -11,14 +11,23 @@ import "bytes"
 // any depth, matched exactly, as a YAML list item ("- key:") too, quoted
 // with " or '; 1, 1 if none is found.
 func Any(src []byte, key string) (line, col int) {
+	if line, col, ok := Find(src, key); ok {
+		return line, col
+	}
+	return 1, 1
+}
+
+// Find is Any that says whether key is set at all, for a caller to whom
+// 1, 1 is not a place to point at when it is not.
+func Find(src []byte, key string) (line, col int, ok bool) {
 	for n := 1; len(src) > 0; n++ {
 		l, rest, _ := bytes.Cut(src, []byte("\n"))
 		src = rest
 		if c, ok := keyCol(l, key); ok {
-			return n, c
+			return n, c, true
 		}
 	}
-	return 1, 1
+	return 0, 0, false
 }
 
 // keyCol returns the column at which line sets key, and whether it does.

@@ -21,3 +21,14 @@ func TestAny(t *testing.T) {
 		}
 	}
 }
+
+func TestFindSaysWhenAKeyIsNotSet(t *testing.T) {
+	t.Parallel()
+	src := []byte("---\ntitle: T\n  lastmod: 2027-01-01\n")
+	if line, col, ok := Find(src, "lastmod"); !ok || line != 3 || col != 3 {
+		t.Errorf("Find(lastmod) = %d:%d %v, want 3:3 true", line, col, ok)
+	}
+	if line, col, ok := Find(src, "date"); ok || line != 0 || col != 0 {
+		t.Errorf("Find(date) = %d:%d %v, want 0:0 false", line, col, ok)
+	}
+}
