@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/affsite/affsite/buildcache"
 )
 
 // Options says whose output folder is opened.
@@ -25,6 +28,9 @@ type Options struct {
 	// Commit keeps the build it swaps out, and where the next Open takes
 	// it from to start the build in (spare.go): a build cache's, say.
 	Spare string
+
+	// window, set by tests, replaces folderWindow.
+	window time.Duration
 }
 
 // Dir is an output folder opened for one build: the build writes into a
@@ -47,6 +53,14 @@ type Dir struct {
 	// left holds the files of the spare the build started from that it
 	// has not written or kept yet; nil for a build started empty.
 	left map[string]bool
+	// known is the folder index the last build left (folders.go);
+	// outputSeen and spareSeen are this build's walks of the output
+	// folder and of the spare it started from, and manifest the SHA-256
+	// of the manifest Commit wrote.
+	known                 folderIndexes
+	outputSeen, spareSeen *folderIndex
+	manifest              buildcache.Sum
+	window                time.Duration // Options.window
 
 	// stop, set by tests, is asked at each step of Commit; true ends
 	// Commit there as if the process had been killed.
@@ -75,7 +89,7 @@ func Open(dest string, opts Options) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{given: dest, dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), dirs: map[string]bool{}, spare: opts.Spare}
+	d := &Dir{given: dest, dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), dirs: map[string]bool{}, spare: opts.Spare, window: opts.window}
 	if err := os.MkdirAll(d.parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -94,10 +108,14 @@ func (d *Dir) prepare(site string) error {
 	if err := d.recover(); err != nil {
 		return err
 	}
-	st, err := inspect(d.given, d.dest, site, true)
+	if d.spare != "" {
+		d.known = loadIndexes(indexPath(d.spare))
+	}
+	st, seen, err := inspect(d.given, d.dest, site, d.walkWith(d.known.output))
 	if err != nil {
 		return err
 	}
+	d.outputSeen = seen
 	if st == hugo {
 		if d.moved, err = moveAside(d.dest, d.given); err != nil {
 			return err
@@ -200,10 +218,12 @@ func (d *Dir) Commit() error {
 		os.RemoveAll(d.tmp)
 		return err
 	}
-	if err := writeManifest(d.tmp, d.names); err != nil {
+	sum, err := writeManifest(d.tmp, d.names)
+	if err != nil {
 		os.RemoveAll(d.tmp)
 		return err
 	}
+	d.manifest = sum
 	if d.stopAt("manifest") {
 		return errStopped
 	}
@@ -220,7 +240,11 @@ func (d *Dir) stopAt(step string) bool { return d.stop != nil && d.stop(step) }
 // process dies between them.
 func (d *Dir) swap() error {
 	if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(d.tmp, d.dest)
+		if err := os.Rename(d.tmp, d.dest); err != nil {
+			return err
+		}
+		d.saveIndexes(false)
+		return nil
 	}
 	if !d.noExchange {
 		err := exchange(d.tmp, d.dest)
@@ -282,7 +306,11 @@ func check(dest string, opts Options, walk bool) (site, abs string, err error) {
 	if err := checkPlace(dest, abs, site, opts.Protect); err != nil {
 		return "", "", err
 	}
-	if _, err := inspect(dest, abs, site, walk); err != nil {
+	var w *folderWalk
+	if walk {
+		w = &folderWalk{}
+	}
+	if _, _, err := inspect(dest, abs, site, w); err != nil {
 		return "", "", err
 	}
 	return site, abs, nil

@@ -3,19 +3,17 @@ package outdir
 import (
 	"bufio"
 	"bytes"
-	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/internal/plural"
 )
 
@@ -41,17 +39,18 @@ const (
 // Hugo's output (which is moved aside) pass. Without walk, a folder with
 // a manifest passes without its files being compared with it: Open
 // makes that quick check before taking the lock and the whole one under
-// it.
-func inspect(given, dest, site string, walk bool) (state, error) {
-	refuse := func(reason string) (state, error) {
-		return 0, &Refusal{Path: given, Reason: reason, Advice: adviceDelete}
+// it. A walk reads only the folders that walk.known does not vouch for,
+// and the index of what it found is returned (nil without a walk).
+func inspect(given, dest, site string, walk *folderWalk) (state, *folderIndex, error) {
+	refuse := func(reason string) (state, *folderIndex, error) {
+		return 0, nil, &Refusal{Path: given, Reason: reason, Advice: adviceDelete}
 	}
 	st, err := os.Lstat(dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return absent, nil
+		return absent, nil, nil
 	case err != nil:
-		return 0, err
+		return 0, nil, err
 	case st.Mode()&fs.ModeSymlink != 0:
 		return refuse("it is a symbolic link to nothing")
 	case !st.IsDir():
@@ -59,70 +58,71 @@ func inspect(given, dest, site string, walk bool) (state, error) {
 	}
 	entries, err := os.ReadDir(dest)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if len(entries) == 0 {
-		return empty, nil
+		return empty, nil, nil
 	}
-	names, err := readManifest(dest)
+	names, sum, err := readManifest(dest)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if names == nil {
 		if looksLikeHugo(dest, site) {
-			return hugo, nil
+			return hugo, nil, nil
 		}
 		return refuse("it is not empty and affsite did not write it")
 	}
-	if !walk {
-		return owned, nil
+	if walk == nil {
+		return owned, nil, nil
 	}
-	extra, err := strangers(dest, names)
+	extra, seen, err := walk.strangers(dest, names, sum)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if len(extra) > 0 {
 		return refuse(fmt.Sprintf("it holds %s affsite did not write (%s)", plural.N(len(extra), "file"), sample(extra)))
 	}
-	return owned, nil
+	return owned, seen, nil
 }
 
 // readManifest returns the paths an output folder's manifest lists, or
-// nil when the folder has no manifest.
-func readManifest(dir string) (map[string]bool, error) {
+// nil when the folder has no manifest, and the SHA-256 of the manifest
+// (what a folder index was read against).
+func readManifest(dir string) (map[string]bool, buildcache.Sum, error) {
 	p := filepath.Join(dir, ManifestName)
 	st, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, buildcache.Sum{}, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, buildcache.Sum{}, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, nil
+		return nil, buildcache.Sum{}, nil
 	}
-	f, err := os.Open(p)
+	b, err := os.ReadFile(p)
 	if err != nil {
-		return nil, err
+		return nil, buildcache.Sum{}, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	if !sc.Scan() || sc.Text() != manifestHeader {
-		return nil, nil
+		return nil, buildcache.Sum{}, nil
 	}
 	names := map[string]bool{}
 	for sc.Scan() {
 		names[sc.Text()] = true
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, buildcache.Sum{}, fmt.Errorf("%s: %w", p, err)
 	}
-	return names, nil
+	return names, sha256.Sum256(b), nil
 }
 
-// writeManifest writes the manifest of the files in names into dir.
-func writeManifest(dir string, names []string) error {
+// writeManifest writes the manifest of the files in names into dir and
+// returns its SHA-256.
+func writeManifest(dir string, names []string) (buildcache.Sum, error) {
 	sort.Strings(names)
 	var b bytes.Buffer
 	b.Grow(len(names) * 32)
@@ -132,69 +132,7 @@ func writeManifest(dir string, names []string) error {
 		b.WriteString(n)
 		b.WriteByte('\n')
 	}
-	return os.WriteFile(filepath.Join(dir, ManifestName), b.Bytes(), 0o644)
-}
-
-// strangers lists the files under dir that names does not hold, in the
-// order of a walk (filepath.WalkDir's: by name, a folder's files where
-// its name falls). Folders are not listed: an empty folder holds nothing
-// to lose. The folders are read on several goroutines: a large site's
-// output is ten thousand of them, a ReadDir each, before every build.
-func strangers(dir string, names map[string]bool) ([]string, error) {
-	w := &strangerWalk{root: dir, names: names, sem: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
-	w.walk("")
-	w.wg.Wait()
-	if w.err != nil {
-		return nil, w.err
-	}
-	// '/' before every other byte: a folder's files come where its name
-	// falls, as in a walk.
-	key := func(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
-	sort.Slice(w.extra, func(i, j int) bool { return key(w.extra[i]) < key(w.extra[j]) })
-	return w.extra, nil
-}
-
-// strangerWalk is one strangers call.
-type strangerWalk struct {
-	root  string
-	names map[string]bool
-	sem   chan struct{} // a token for each goroutine beyond the caller's
-	wg    sync.WaitGroup
-
-	mu    sync.Mutex
-	extra []string
-	err   error
-}
-
-// walk lists the strangers under the folder rel ("" for the root), its
-// subfolders on a goroutine of their own while a token is free.
-func (w *strangerWalk) walk(rel string) {
-	entries, err := os.ReadDir(filepath.Join(w.root, filepath.FromSlash(rel)))
-	if err != nil {
-		w.mu.Lock()
-		w.err = cmp.Or(w.err, err)
-		w.mu.Unlock()
-		return
-	}
-	for _, e := range entries {
-		r := path.Join(rel, e.Name())
-		switch {
-		case e.IsDir():
-			select {
-			case w.sem <- struct{}{}:
-				w.wg.Go(func() {
-					w.walk(r)
-					<-w.sem
-				})
-			default:
-				w.walk(r)
-			}
-		case r != ManifestName && (!w.names[r] || !e.Type().IsRegular()):
-			w.mu.Lock()
-			w.extra = append(w.extra, r)
-			w.mu.Unlock()
-		}
-	}
+	return sha256.Sum256(b.Bytes()), os.WriteFile(filepath.Join(dir, ManifestName), b.Bytes(), 0o644)
 }
 
 // looksLikeHugo reports whether dest is the output of a Hugo build: its

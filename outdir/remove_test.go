@@ -22,7 +22,7 @@ func TestRemoveTreeFollowsNoLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(parent, "elsewhere"), filepath.Join(dir, "posts")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeManifest(dir, []string{"index.html", "posts/a.html", "posts/index.html", "tags/t/index.html", "a/b/c/d/e.txt"}); err != nil {
+	if _, err := writeManifest(dir, []string{"index.html", "posts/a.html", "posts/index.html", "tags/t/index.html", "a/b/c/d/e.txt"}); err != nil {
 		t.Fatal(err)
 	}
 	removeTree(dir)

@@ -1,11 +1,14 @@
 package outdir
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+
+	"github.com/affsite/affsite/buildcache"
 )
 
 // A spare (Options.Spare) is the build an output folder held before the
@@ -32,8 +35,8 @@ func (d *Dir) takeSpare() error {
 	if d.spare == "" {
 		return nil
 	}
-	names, err := readManifest(d.spare)
-	if err != nil || names == nil || !onlyListed(d.spare, names) {
+	names, sum, err := readManifest(d.spare)
+	if err != nil || names == nil || !d.onlyListed(names, sum) {
 		removeTree(d.spare)
 		return nil
 	}
@@ -58,14 +61,44 @@ func (d *Dir) takeSpare() error {
 	return nil
 }
 
-// onlyListed tells whether dir holds nothing but folders and the regular
-// files names lists (strangers, as Open asks of an output folder): a
-// spare restored from a CI cache, or changed by hand, may hold a
-// symbolic link where a folder was, and the build's writes into the
-// folder would follow it out of the cache.
-func onlyListed(dir string, names map[string]bool) bool {
-	extra, err := strangers(dir, names)
+// onlyListed tells whether the spare holds nothing but folders and the
+// regular files names lists (strangers, as Open asks of an output
+// folder; sum is the manifest's): a spare restored from a CI cache, or
+// changed by hand, may hold a symbolic link where a folder was, and the
+// build's writes into the folder would follow it out of the cache.
+func (d *Dir) onlyListed(names map[string]bool, sum buildcache.Sum) bool {
+	extra, seen, err := d.walkWith(d.known.spare).strangers(d.spare, names, sum)
+	d.spareSeen = seen
 	return err == nil && len(extra) == 0
+}
+
+// walkWith is how this build walks a tree whose last index is known.
+func (d *Dir) walkWith(known *folderIndex) *folderWalk {
+	return &folderWalk{known: known, window: cmp.Or(d.window, folderWindow)}
+}
+
+// saveIndexes leaves the next build the index of the folders it will
+// find: the output folder is the spare this build started from, with
+// what the build changed in it (those folders' change times differ from
+// the index's, so they are read again), and the spare, when kept, is
+// the output folder this build found. The spare's index is checked
+// against the manifest this build wrote: every file of the spare a
+// folder still holds unchanged is one the build kept.
+func (d *Dir) saveIndexes(spareKept bool) {
+	if d.spare == "" {
+		return
+	}
+	var x folderIndexes
+	if d.spareSeen != nil {
+		x.output = d.spareSeen
+		x.output.sum = d.manifest
+	}
+	if spareKept {
+		x.spare = d.outputSeen
+	}
+	if x.output != nil || x.spare != nil {
+		saveIndexes(indexPath(d.spare), x)
+	}
 }
 
 // Keep records the file name, which the build folder holds from the
@@ -126,8 +159,10 @@ func (d *Dir) keepSpare(old string) {
 	if d.spare != "" {
 		removeTree(d.spare) // only left by a build that could not take it
 		if err := os.MkdirAll(filepath.Dir(d.spare), 0o755); err == nil && os.Rename(old, d.spare) == nil {
+			d.saveIndexes(true)
 			return
 		}
 	}
 	removeTree(old)
+	d.saveIndexes(false)
 }

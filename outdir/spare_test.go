@@ -21,6 +21,15 @@ func buildSpare(t *testing.T, site, dest, spare string, files map[string]string,
 	if err != nil {
 		return nil, err
 	}
+	if kept, err = fill(d, files, keep); err != nil {
+		return nil, err
+	}
+	return kept, d.Commit()
+}
+
+// fill keeps or writes files in d, as buildSpare does, and aborts d when
+// a write fails.
+func fill(d *Dir, files map[string]string, keep map[string]bool) (kept []string, err error) {
 	for _, name := range sortedNames(files) {
 		if keep[name] && d.Keep(name, func(full string) bool {
 			b, err := os.ReadFile(full)
@@ -34,7 +43,7 @@ func buildSpare(t *testing.T, site, dest, spare string, files map[string]string,
 			return nil, err
 		}
 	}
-	return kept, d.Commit()
+	return kept, nil
 }
 
 // folders lists the folders below root, slash paths, sorted.
@@ -96,7 +105,7 @@ func TestSpare(t *testing.T) {
 	if got, want := folders(t, dest), []string{"deep", "posts", "posts/a", "posts/b", "posts/c"}; !slices.Equal(got, want) {
 		t.Errorf("folders %v, want %v (none left empty)", got, want)
 	}
-	names, err := readManifest(dest)
+	names, _, err := readManifest(dest)
 	if err != nil || len(names) != len(second) {
 		t.Errorf("manifest lists %v (%v), want the %d files", names, err, len(second))
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/affsite/affsite/buildcache"
 )
 
 // TestStrangersInWalkOrder: strangers, which reads folders on several
@@ -46,7 +48,7 @@ func TestStrangersInWalkOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := strangers(dir, names)
+	got, _, err := (&folderWalk{}).strangers(dir, names, buildcache.Sum{})
 	if err != nil {
 		t.Fatal(err)
 	}
