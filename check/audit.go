@@ -10,11 +10,11 @@ import (
 	"strings"
 
 	"github.com/affsite/affsite/affiliate"
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/generator"
 	"github.com/affsite/affsite/internal/keypos"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/programs"
-	"github.com/affsite/affsite/shortcodes"
 	"golang.org/x/net/html"
 )
 
@@ -354,7 +354,7 @@ func (a *auditor) locate(name, needle string) (file string, line, col int, ok bo
 	src := a.source(file)
 	for _, n := range a.needles(needle) {
 		if i := bytes.Index(src, []byte(n)); i >= 0 {
-			line, col := shortcodes.LineCol(src, i)
+			line, col := diag.LineCol(src, i)
 			return file, line, col, true
 		}
 	}
@@ -405,7 +405,7 @@ func placeOf(b []byte, needle string) (line, col int) {
 	if i < 0 {
 		return 1, 0
 	}
-	return shortcodes.LineCol(b, i)
+	return diag.LineCol(b, i)
 }
 
 // keyPlace is the line and column of a front-matter (or data) key, or

@@ -6,8 +6,8 @@ import (
 	"path"
 	"slices"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/scaffold"
-	"github.com/affsite/affsite/shortcodes"
 )
 
 // checkPlaceholders reports the text `affsite new` writes for its author
@@ -34,7 +34,7 @@ func (a *auditor) checkPlaceholders() {
 			}
 			for start, line := range lineStarts(src) {
 				if i := bytes.Index(line, []byte(p.Text)); i >= 0 && (markdown || !isComment(line)) {
-					n, col := shortcodes.LineCol(src, start+i)
+					n, col := diag.LineCol(src, start+i)
 					a.add(file, n, col, level, p.Message)
 				}
 			}

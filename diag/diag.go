@@ -7,11 +7,13 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says how bad a diagnostic is.
@@ -103,6 +105,17 @@ func (d Diagnostic) String() string {
 		return fmt.Sprintf("%s: %s: %s", d.File, d.Severity, msg)
 	}
 	return fmt.Sprintf("%s:%d: %s: %s", d.File, d.Line, d.Severity, msg)
+}
+
+// LineCol returns the 1-based line and column (in runes) of byte offset
+// off in src, as a Diagnostic gives them. An offset outside src is
+// clamped to it.
+func LineCol(src []byte, off int) (line, col int) {
+	off = max(0, min(off, len(src)))
+	before := src[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[lineStart:]) + 1
 }
 
 // Positioned is an error of another package that knows its place.

@@ -84,3 +84,15 @@ func TestSortDropsDuplicates(t *testing.T) {
 		t.Errorf("Sort = %+v", l)
 	}
 }
+
+func TestLineCol(t *testing.T) {
+	t.Parallel()
+	src := []byte("ab\nçd\n\nx")
+	for _, tt := range []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {6, 2, 3}, {7, 3, 1}, {8, 4, 1}, {9, 4, 2}, {-1, 1, 1}, {99, 4, 2},
+	} {
+		if l, c := LineCol(src, tt.off); l != tt.line || c != tt.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+	}
+}

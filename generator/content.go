@@ -340,7 +340,7 @@ func readContentFile(full, file string) ([]byte, error) {
 			}
 			off += n
 		}
-		line, col := shortcodes.LineCol(src, off)
+		line, col := diag.LineCol(src, off)
 		return nil, diag.Errorf(file, line, col, diag.Content, "file is not UTF-8 text")
 	}
 	return src, nil

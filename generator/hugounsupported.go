@@ -55,7 +55,7 @@ func (b *builder) warnDuplicateParams(s *source, body []byte, nodes []shortcodes
 			continue
 		}
 		for _, d := range sc.Duplicates {
-			line, col := shortcodes.LineCol(body, d.Offset)
+			line, col := diag.LineCol(body, d.Offset)
 			warn(diag.Warningf(s.file, line+s.lineOffset, col, diag.Content, "shortcode %q: parameter %q given twice; the last value is used, as in Hugo", sc.Name, d.Name))
 		}
 		b.warnDuplicateParams(s, body, sc.Inner, warn)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
 )
@@ -106,7 +107,7 @@ func positioned(inv *Invocation, err error) error {
 
 // argError is a *PosError at the argument p of inv's shortcode.
 func argError(inv *Invocation, src []byte, p Param, format string, args ...any) *PosError {
-	line, col := LineCol(src, p.Offset)
+	line, col := diag.LineCol(src, p.Offset)
 	if inv.Env != nil {
 		line += inv.Env.LineOffset
 	}

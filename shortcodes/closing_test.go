@@ -3,6 +3,8 @@ package shortcodes
 import (
 	"errors"
 	"testing"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // closingUse is the InnerUse of closingTests' shortcodes: a, b and ct are
@@ -82,7 +84,7 @@ func FuzzParseClosing(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("error %T %v is not *Error", err, err)
 			}
-			if l, c := LineCol(src, e.Offset); l != e.Line || c != e.Col {
+			if l, c := diag.LineCol(src, e.Offset); l != e.Line || c != e.Col {
 				t.Fatalf("error at %d:%d, offset %d is %d:%d", e.Line, e.Col, e.Offset, l, c)
 			}
 			return

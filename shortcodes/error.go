@@ -53,16 +53,6 @@ func (e *PosError) Diagnostic() diag.Diagnostic {
 	return diag.Diagnostic{File: e.File, Line: e.Line, Col: e.Col, Severity: diag.Error, Code: diag.Shortcode, Message: e.Msg}
 }
 
-// LineCol returns the 1-based line and column (in runes) of byte offset off
-// in src. An offset outside src is clamped to it.
-func LineCol(src []byte, off int) (line, col int) {
-	off = max(0, min(off, len(src)))
-	before := src[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[lineStart:]) + 1
-}
-
 // lineCounter computes line:col for offsets visited in increasing order
 // without rescanning the source from the start each time.
 type lineCounter struct {

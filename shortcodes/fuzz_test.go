@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/diag"
 )
 
 func FuzzLex(f *testing.F) {
@@ -53,7 +55,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("error %T %v is not *Error", err, err)
 			}
-			if l, c := LineCol(src, e.Offset); l != e.Line || c != e.Col {
+			if l, c := diag.LineCol(src, e.Offset); l != e.Line || c != e.Col {
 				t.Fatalf("error at %d:%d, offset %d is %d:%d", e.Line, e.Col, e.Offset, l, c)
 			}
 			return

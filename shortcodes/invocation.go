@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // Invocation is "." inside a shortcode template, and what a built-in Func
@@ -123,7 +125,7 @@ func (inv *Invocation) InnerErrorf(off int, format string, args ...any) error {
 	if inv.src == nil {
 		return inv.Errorf(format, args...)
 	}
-	line, col := LineCol(inv.src, inv.innerStart+off)
+	line, col := diag.LineCol(inv.src, inv.innerStart+off)
 	if inv.Env != nil {
 		line += inv.Env.LineOffset
 	}

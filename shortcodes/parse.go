@@ -3,6 +3,8 @@ package shortcodes
 import (
 	"fmt"
 	"strings"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // Parse parses src into a Document. On a syntax error it returns an *Error
@@ -113,7 +115,7 @@ func (p *parser) next() item {
 func (p *parser) peek() item { return p.items[p.i] }
 
 func (p *parser) errorf(off int, format string, args ...any) *Error {
-	line, col := LineCol(p.src, off)
+	line, col := diag.LineCol(p.src, off)
 	return &Error{Line: line, Col: col, Offset: off, Msg: fmt.Sprintf(format, args...)}
 }
 

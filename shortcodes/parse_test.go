@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // parseTests are shared with FuzzParse as its seed corpus. The tree is
@@ -142,7 +144,7 @@ func TestParse(t *testing.T) {
 				if e.Error() != tt.err {
 					t.Errorf("err = %q, want %q", e.Error(), tt.err)
 				}
-				if l, c := LineCol(src, e.Offset); l != e.Line || c != e.Col {
+				if l, c := diag.LineCol(src, e.Offset); l != e.Line || c != e.Col {
 					t.Errorf("Offset %d is %d:%d, error says %d:%d", e.Offset, l, c, e.Line, e.Col)
 				}
 				return
@@ -177,23 +179,11 @@ func checkOffsets(t *testing.T, src []byte, nodes []Node) {
 			if n.Paired && (n.InnerStart < n.Start || n.InnerEnd < n.InnerStart || n.InnerEnd > n.End) {
 				t.Fatalf("shortcode %q inner [%d,%d) outside [%d,%d)", n.Name, n.InnerStart, n.InnerEnd, n.Start, n.End)
 			}
-			if l, c := LineCol(src, n.Start); l != n.Line || c != n.Col {
+			if l, c := diag.LineCol(src, n.Start); l != n.Line || c != n.Col {
 				t.Fatalf("shortcode %q at %d:%d, LineCol says %d:%d", n.Name, n.Line, n.Col, l, c)
 			}
 			checkOffsets(t, src[:n.InnerEnd], n.Inner)
 			prev = n.End
-		}
-	}
-}
-
-func TestLineCol(t *testing.T) {
-	t.Parallel()
-	src := []byte("ab\nçd\n\nx")
-	for _, tt := range []struct{ off, line, col int }{
-		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {6, 2, 3}, {7, 3, 1}, {8, 4, 1}, {9, 4, 2}, {-1, 1, 1}, {99, 4, 2},
-	} {
-		if l, c := LineCol(src, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
 	}
 }

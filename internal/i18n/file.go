@@ -13,7 +13,6 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
 	"github.com/affsite/affsite/internal/keypos"
-	"github.com/affsite/affsite/shortcodes"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -174,7 +173,7 @@ func withColumn(err error, ext string, src []byte) error {
 	case ext == ".toml" && errors.As(decodeTOML(src), &perr) && perr.Position.Line == d.Line:
 		d.Col = perr.Position.Col
 	case ext == ".json" && errors.As(json.Unmarshal(src, new(any)), &serr):
-		if line, col := shortcodes.LineCol(src, int(serr.Offset)-1); line == d.Line {
+		if line, col := diag.LineCol(src, int(serr.Offset)-1); line == d.Line {
 			d.Col = col
 		}
 	}
