@@ -34,7 +34,7 @@ func decodeData(file, ext string, src []byte) (any, error) {
 	case ".toml":
 		m := map[string]any{}
 		if _, err := toml.Decode(string(src), &m); err != nil {
-			return nil, siteconfig.TOMLError(file, err)
+			return nil, siteconfig.TOMLError(file, src, err)
 		}
 		v = m
 	case ".json":

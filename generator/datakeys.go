@@ -29,8 +29,8 @@ func yamlError(file string, err error) error {
 // checkJSON reports a JSON data file's syntax errors and duplicate keys
 // (which encoding/json accepts, keeping the last) as "file:line: …".
 func checkJSON(file string, src []byte) error {
-	if line, msg := values.JSONProblem(src); msg != "" {
-		return diag.Errorf(file, line, 0, diag.Data, "%s", msg)
+	if line, col, msg := values.JSONProblem(src); msg != "" {
+		return diag.Errorf(file, line, col, diag.Data, "%s", msg)
 	}
 	return nil
 }

@@ -48,7 +48,7 @@ func TestBuildErrors(t *testing.T) {
 		{"bad program data", "-- content/a.md --\n-- data/programs/bad.yaml --\nname: Bad\nurl: \"https://bad.example/\"\ncommission: lots\nplans:\n  - name: A\n    monthly: 1.00\n",
 			`data/programs/bad.yaml:3: `},
 		{"bad site.toml", "-- site.toml --\ntitle = \"T\"\nbaseURL = \n",
-			`site.toml:2: `},
+			`site.toml:2:11: expected value`},
 		{"unknown site.toml key", "-- site.toml --\ntitle = \"T\"\ntitel = \"x\"\n",
 			`site.toml:2:1: unknown key "titel"`},
 		{"bad disclosure mode", "-- site.toml --\n[affiliate]\ndisclosure = \"sometimes\"\n",

@@ -101,9 +101,9 @@ func TestProgramURLMustBeHTTP(t *testing.T) {
 func TestDataFileDuplicateKeys(t *testing.T) {
 	t.Parallel()
 	for file, tc := range map[string]struct{ src, want string }{
-		"data/a.json": {"{\n  \"x\": {\"k\": 1},\n  \"y\": [1, {\"k\": 1, \"j\": 2}],\n  \"x\": 3\n}\n", `data/a.json:4: duplicate key "x"`},
-		"data/b.json": {"{\"o\": {\"k\": 1,\n\"k\": 2}}", `data/b.json:2: duplicate key "k"`},
-		"data/c.json": {"{\"o\": 1,\n}", `data/c.json:2: invalid character '}'`},
+		"data/a.json": {"{\n  \"x\": {\"k\": 1},\n  \"y\": [1, {\"k\": 1, \"j\": 2}],\n  \"x\": 3\n}\n", `data/a.json:4:3: duplicate key "x"`},
+		"data/b.json": {"{\"o\": {\"k\": 1,\n\"k\": 2}}", `data/b.json:2:1: duplicate key "k"`},
+		"data/c.json": {"{\"o\": 1,\n}", `data/c.json:2:1: invalid character '}'`},
 		"data/d.yaml": {"a: 1\nb:\n  c: 1\n  c: 2\n", `data/d.yaml:4: mapping key "c" already defined at line 3`},
 		"data/e.yaml": {"a: 1\n b: 2\n", `data/e.yaml:2: mapping values are not allowed in this context`},
 	} {

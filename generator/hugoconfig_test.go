@@ -194,7 +194,7 @@ func TestConfigTypeErrors(t *testing.T) {
 		{"-- hugo.toml --\n[pagination]\npagerSize = 0\n", "hugo.toml:2:1: pagination.pagerSize must be 1 or more, not 0"},
 		{"-- hugo.yaml --\ntitle: [a]\n", "hugo.yaml:1:1: title must be a string, not a list"},
 		{"-- hugo.yaml --\ntitle: T\n  bad: indent\n", "hugo.yaml:2: "},
-		{"-- hugo.json --\n{\"title\": \"T\",\n\"title\": \"U\"}\n", "hugo.json:2: "},
+		{"-- hugo.json --\n{\"title\": \"T\",\n\"title\": \"U\"}\n", "hugo.json:2:1: duplicate key"},
 		{"-- config/_default/params.yaml --\n- a\n", "config/_default/params.yaml:1: "},
 		{"-- hugo.toml --\ntheme = 3\n", "hugo.toml:1:1: theme must be a name or a list of names"},
 	} {

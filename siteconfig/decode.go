@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/values"
 )
 
@@ -236,12 +237,14 @@ func isHugoOnlyKey(k string) bool {
 	return false
 }
 
-// TOMLError gives a TOML decoding error as "file:line: message", with
-// the key when the error is about a value's type.
-func TOMLError(file string, err error) error {
+// TOMLError gives an error decoding src, the TOML text of file, as
+// "file:line:col: message" (frontmatter.TOMLErrorPlace), with the key
+// when the error is about a value's type.
+func TOMLError(file string, src []byte, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
-		return diag.Errorf(file, perr.Position.Line, 0, diag.Config, "%s", perr.Message)
+		line, col := frontmatter.TOMLErrorPlace(src, perr)
+		return diag.Errorf(file, line, col, diag.Config, "%s", perr.Message)
 	}
 	if m := tomlTypeErrorRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])

@@ -7,9 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -328,14 +326,14 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	case ".toml":
 		vals := map[string]any{}
 		if _, err := toml.Decode(string(src), &vals); err != nil {
-			return nil, nil, TOMLError(name, err)
+			return nil, nil, TOMLError(name, src, err)
 		}
 		lines, add := keyLines()
 		frontmatter.TOMLPlaces(src, add)
 		return vals, lines, nil
 	case ".json":
-		if line, msg := values.JSONProblem(src); msg != "" {
-			return nil, nil, diag.Errorf(name, line, 0, diag.Config, "%s", msg)
+		if line, col, msg := values.JSONProblem(src); msg != "" {
+			return nil, nil, diag.Errorf(name, line, col, diag.Config, "%s", msg)
 		}
 	}
 	// YAML, and JSON (which YAML reads, with each key's line).
@@ -359,15 +357,12 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	return values.NormalizeMap(vals), lines, nil
 }
 
-var yamlConfigLineRE = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): (.*)`)
-
-// yamlConfigError gives a YAML decoding error as "file:line: message".
+// yamlConfigError gives a YAML decoding error as "file:line: message",
+// at the line yaml.v3 names (frontmatter.YAMLErrorLine: it gives no
+// column), else at line 1.
 func yamlConfigError(name string, err error) error {
-	if m := yamlConfigLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return diag.Errorf(name, line, 0, diag.Config, "%s", m[2])
-	}
-	return diag.Errorf(name, 1, 0, diag.Config, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	line, msg, _ := frontmatter.YAMLErrorLine(err)
+	return diag.Errorf(name, max(line, 1), 0, diag.Config, "%s", msg)
 }
 
 // keyLines records, with add, the line and column of every key of a

@@ -141,9 +141,9 @@ func TestErrorPaths(t *testing.T) {
 		{name: "duplicate keys in YAML data", site: map[string]string{"data/team.yaml": "a: 1\nb: 2\na: 3\n"},
 			code: exitContent, want: "data/team.yaml:3: "},
 		{name: "duplicate keys in TOML data", site: map[string]string{"data/team.toml": "a = 1\na = 3\n"},
-			code: exitContent, want: "data/team.toml:2: "},
+			code: exitContent, want: "data/team.toml:2:1: Key 'a' has already been defined."},
 		{name: "duplicate keys in JSON data", site: map[string]string{"data/team.json": "{\"a\": 1,\n \"a\": 3}\n"},
-			code: exitContent, want: "data/team.json:2: duplicate key \"a\""},
+			code: exitContent, want: "data/team.json:2:2: duplicate key \"a\""},
 		{name: "two posts with one slug", site: map[string]string{"content/posts/b.md": "---\ntitle: B\nslug: a\n---\n"},
 			code: exitContent, want: "content/posts/a.md and content/posts/b.md both have the URL /posts/a/"},
 		{name: "output is the source", setup: func(t *testing.T, dir string) []string {

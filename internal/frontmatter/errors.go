@@ -1,7 +1,6 @@
 package frontmatter
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,26 +43,51 @@ func placeError(file string, first int, text []byte, err error) error {
 		return diag.Errorf(file, first+lerr.line-1, lerr.col, diag.FrontMatter, "front matter: %s", lerr.msg)
 	}
 	if terr, ok := err.(toml.ParseError); ok {
-		col := terr.Position.Col
-		if col > lineLength(text, terr.Position.Line)+1 {
-			col = 0 // past the line's end (a key defined twice): not placed
-		}
-		return diag.Errorf(file, first+terr.Position.Line-1, col, diag.FrontMatter, "front matter: %s", terr.Message)
+		line, col := TOMLErrorPlace(text, terr)
+		return diag.Errorf(file, first+line-1, col, diag.FrontMatter, "front matter: %s", terr.Message)
 	}
-	msg := err.Error()
+	n, problem, ok := YAMLErrorLine(err)
+	if !ok {
+		return diag.Errorf(file, 1, 0, diag.FrontMatter, "front matter: %s", problem)
+	}
+	return diag.Errorf(file, first+n-1, 0, diag.FrontMatter, "front matter: %s", problem)
+}
+
+// TOMLErrorPlace is the line and column in text of a TOML parse error:
+// the parser's line, and the column of the byte offset it gives
+// (Position.Start; its Col is counted from the line before for an error
+// at a line's first character, and in bytes); column 0 when that offset
+// is not on the parser's line. Front matter, configuration and data
+// files place TOML errors with it.
+func TOMLErrorPlace(text []byte, perr toml.ParseError) (line, col int) {
+	line, col = diag.LineCol(text, perr.Position.Start)
+	if line != perr.Position.Line {
+		return perr.Position.Line, 0
+	}
+	return line, col
+}
+
+// YAMLErrorLine is the line a yaml.v3 error names and its message
+// without it; ok is false when it names none (the message is then the
+// error's, without "yaml: "). yaml.v3 gives no column: it keeps only a
+// line, in the text of its errors. Front matter and configuration files
+// place YAML errors with it.
+func YAMLErrorLine(err error) (line int, msg string, ok bool) {
+	msg = err.Error()
 	var yerr *yaml.TypeError
 	if errors.As(err, &yerr) && len(yerr.Errors) > 0 {
 		msg = yerr.Errors[0]
 	}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		problem := msg[len(m[0]):]
-		if yamlParserProblem(problem) {
-			n++
-		}
-		return diag.Errorf(file, first+n-1, 0, diag.FrontMatter, "front matter: %s", problem)
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, strings.TrimPrefix(msg, "yaml: "), false
 	}
-	return diag.Errorf(file, 1, 0, diag.FrontMatter, "front matter: %s", strings.TrimPrefix(msg, "yaml: "))
+	line, _ = strconv.Atoi(m[1])
+	msg = msg[len(m[0]):]
+	if yamlParserProblem(msg) {
+		line++
+	}
+	return line, msg, true
 }
 
 // yamlParserProblem tells whether a yaml.v3 syntax error comes from its
@@ -85,20 +109,9 @@ func yamlParserProblem(problem string) bool {
 // decodeJSON decodes JSON front matter after checking it as JSON data
 // files are checked (values.JSONProblem: syntax and duplicate keys).
 func decodeJSON(text []byte) (map[string]any, []dupKey, error) {
-	if line, msg := values.JSONProblem(text); msg != "" {
-		return nil, nil, &lineError{line: line, msg: msg}
+	if line, col, msg := values.JSONProblem(text); msg != "" {
+		return nil, nil, &lineError{line: line, col: col, msg: msg}
 	}
 	m := map[string]any{}
 	return m, nil, json.Unmarshal(text, &m)
-}
-
-// lineLength is the length in bytes of line n (1-based) of text, 0 past
-// its end.
-func lineLength(text []byte, n int) int {
-	for line := range bytes.Lines(text) {
-		if n--; n == 0 {
-			return len(bytes.TrimRight(line, "\r\n"))
-		}
-	}
-	return 0
 }

@@ -13,6 +13,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/diag"
 )
 
 // TrimBOM strips a UTF-8 byte-order mark from the start of src.
@@ -79,18 +81,21 @@ func NormalizeValue(v any) any {
 }
 
 // JSONProblem finds the first syntax error or duplicate key of a JSON
-// text, with its line; msg is "" when there is none. It is the one check
-// of JSON data files and JSON front matter.
-func JSONProblem(src []byte) (line int, msg string) {
+// text, with its line and column (diag.LineCol: of the character that is
+// wrong, the repeated key, or the end of a text left open); msg is "" when
+// there is none. It is the one check of JSON data files, JSON front
+// matter and JSON configuration files.
+func JSONProblem(src []byte) (line, col int, msg string) {
 	c := &jsonChecker{src: src, dec: json.NewDecoder(bytes.NewReader(src))}
 	for {
 		before := c.dec.InputOffset()
 		tok, err := c.dec.Token()
 		if errors.Is(err, io.EOF) {
 			if len(c.stack) > 0 { // an object or array left open
-				return c.lineAt(int64(len(bytes.TrimRight(src, " \t\r\n")))), "unexpected end of JSON input"
+				line, col := c.at(int64(len(bytes.TrimRight(src, " \t\r\n"))))
+				return line, col, "unexpected end of JSON input"
 			}
-			return 0, ""
+			return 0, 0, ""
 		}
 		if err != nil {
 			return c.syntaxError(err)
@@ -116,18 +121,24 @@ type jsonFrame struct {
 	key    bool // the next string token is a key
 }
 
-// lineAt is the line of byte offset off.
-func (c *jsonChecker) lineAt(off int64) int {
-	return bytes.Count(c.src[:min(int(off), len(c.src))], []byte("\n")) + 1
+// at is the line and column of byte offset off.
+func (c *jsonChecker) at(off int64) (line, col int) {
+	return diag.LineCol(c.src, int(off))
 }
 
-// syntaxError places a decoding error: at its offset when it has one.
-func (c *jsonChecker) syntaxError(err error) (int, string) {
+// syntaxError places a decoding error at the character that is wrong.
+// A Decoder's SyntaxError.Offset depends on how far it had buffered and
+// scanned, so the text is read again by Unmarshal, whose Offset counts the
+// bytes up to and including that character; without one, the error is
+// placed where the decoder stopped.
+func (c *jsonChecker) syntaxError(err error) (line, col int, msg string) {
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return c.lineAt(se.Offset), err.Error()
+	if uerr := json.Unmarshal(c.src, new(json.RawMessage)); errors.As(uerr, &se) {
+		line, col = c.at(se.Offset - 1)
+		return line, col, uerr.Error()
 	}
-	return c.lineAt(c.dec.InputOffset()), err.Error()
+	line, col = c.at(c.dec.InputOffset())
+	return line, col, err.Error()
 }
 
 // token takes in the next token; it returns the key when tok repeats a
@@ -177,10 +188,11 @@ func (f *jsonFrame) take(tok json.Token) (string, bool) {
 
 // duplicate places repeated key k: before is the offset after the
 // previous token, and the key follows, perhaps on a later line.
-func (c *jsonChecker) duplicate(before int64, k string) (int, string) {
+func (c *jsonChecker) duplicate(before int64, k string) (line, col int, msg string) {
 	i := bytes.Index(c.src[before:], []byte(strconv.Quote(k)))
 	if i < 0 {
 		i = 0
 	}
-	return c.lineAt(before + int64(i)), fmt.Sprintf("duplicate key %q", k)
+	line, col = c.at(before + int64(i))
+	return line, col, fmt.Sprintf("duplicate key %q", k)
 }
