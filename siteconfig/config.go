@@ -103,13 +103,10 @@ type Config struct {
 	pagePermalinks map[string]string
 }
 
-// IgnoredSetting is a configuration key affsite accepts and does not use.
-type IgnoredSetting struct {
-	File string
-	Line int
-	Col  int    // the key's column; 0 when not known
-	Key  string // as written, dotted: "markup.goldmark"
-}
+// IgnoredSetting is a configuration key affsite accepts and does not
+// use: where it was set, Name the key as written, dotted
+// ("markup.goldmark").
+type IgnoredSetting = Origin
 
 // PaginationConfig is Hugo's [pagination] table.
 type PaginationConfig struct {

@@ -169,9 +169,7 @@ func (c *Config) unknownKeys(keys []toml.Key) error {
 		return &bad[0]
 	}
 	c.tree.sortOrigins(ignored)
-	for _, o := range ignored {
-		c.Ignored = append(c.Ignored, IgnoredSetting{File: o.File, Line: o.Line, Col: o.Col, Key: o.Name})
-	}
+	c.Ignored = ignored
 	return nil
 }
 
@@ -193,7 +191,7 @@ func (c *Config) IgnoredDiagnostic() (diag.Diagnostic, bool) {
 	first := c.Ignored[0]
 	var keys []string
 	for _, s := range c.Ignored {
-		k := s.Key
+		k := s.Name
 		if s.File != first.File {
 			k += " (" + s.File + ":" + strconv.Itoa(s.Line) + ")"
 		} else if s.Line != first.Line {
@@ -205,7 +203,7 @@ func (c *Config) IgnoredDiagnostic() (diag.Diagnostic, bool) {
 	if len(keys) == 1 {
 		word = "setting"
 	}
-	return diag.Warningf(first.File, first.Line, first.Col, diag.Config, "%d %s that affsite does not use, ignored: %s", len(keys), word, strings.Join(keys, ", ")), true
+	return first.Warningf("%d %s that affsite does not use, ignored: %s", len(keys), word, strings.Join(keys, ", ")), true
 }
 
 // isHugoOnlyKey tells whether k (a top-level key, lower case) is a Hugo
