@@ -1,12 +1,11 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/affsite/affsite/bench/corpus"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 )
 
 // benchAuditor builds the site at dir once, in memory, and returns a
@@ -32,29 +31,6 @@ func corpusDir(b *testing.B) string {
 	return dir
 }
 
-// exampleDir copies the example site (the repository's) into a scratch
-// folder, so that nothing is built in the repository.
-func exampleDir(b *testing.B) string {
-	b.Helper()
-	dir := b.TempDir()
-	for _, d := range []string{"content", "data", "themes", "static", "layouts"} {
-		if _, err := os.Stat(filepath.Join("..", d)); err != nil {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("..", d))); err != nil {
-			b.Fatal(err)
-		}
-	}
-	toml, err := os.ReadFile(filepath.Join("..", "site.toml"))
-	if err != nil {
-		b.Skipf("no example site: %v", err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), toml, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
-
 // BenchmarkAudit measures all of check's work after the build, on a
 // 300-post synthetic blog built once.
 func BenchmarkAudit(b *testing.B) {
@@ -74,7 +50,7 @@ func BenchmarkPageChecks(b *testing.B) {
 	for _, site := range []struct {
 		name string
 		dir  func(*testing.B) string
-	}{{"corpus300", corpusDir}, {"example", exampleDir}} {
+	}{{"corpus300", corpusDir}, {"example", func(b *testing.B) string { return sitetest.CopyExample(b, "..") }}} {
 		b.Run(site.name, func(b *testing.B) {
 			newAudit := benchAuditor(b, site.dir(b))
 			b.ReportAllocs()

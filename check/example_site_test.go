@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"github.com/affsite/affsite/builtins"
 	"github.com/affsite/affsite/check"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/sitetest"
 	"github.com/affsite/affsite/programs"
 )
 
@@ -81,7 +81,7 @@ func TestExampleSiteFollowsData(t *testing.T) {
 	if _, err := os.Stat("../content/posts/kartra-affiliate-program-review.md"); err != nil {
 		t.Skipf("no example site: %v", err)
 	}
-	dir := copyExampleSite(t)
+	dir := sitetest.CopyExample(t, "..")
 	before := exampleFacts(t, dir)
 	for file, edits := range exampleEdits {
 		full := filepath.Join(dir, filepath.FromSlash(file))
@@ -169,7 +169,7 @@ func TestExampleSiteChecksClean(t *testing.T) {
 	if _, err := os.Stat("../content/posts/brightline-kitchen-scale-review.md"); err != nil {
 		t.Skipf("no example site: %v", err)
 	}
-	dir := copyExampleSite(t)
+	dir := sitetest.CopyExample(t, "..")
 	res, err := check.Run(check.Options{Source: dir, Now: exampleNow.AddDate(0, 0, 20)})
 	if err != nil {
 		t.Fatal(err)
@@ -197,41 +197,4 @@ func exampleFacts(t *testing.T, dir string) map[string]string {
 		}
 	}
 	return out
-}
-
-// copyExampleSite copies the example site (the repository's site.toml
-// and its folders) into a new temporary folder, which it returns.
-func copyExampleSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, d := range []string{"site.toml", "content", "data", "themes", "static", "layouts"} {
-		copyTree(t, filepath.Join("..", d), filepath.Join(dir, d))
-	}
-	return dir
-}
-
-// copyTree copies a file or folder; a missing one is skipped.
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	if _, err := os.Stat(from); err != nil {
-		return
-	}
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

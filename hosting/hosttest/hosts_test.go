@@ -242,16 +242,8 @@ const repoRoot = "../.."
 // fallback) and under /recommends/ (301 and 307).
 func buildExample(t *testing.T, host string) (public string, rep *generator.Report) {
 	t.Helper()
-	src := t.TempDir()
-	for _, d := range []string{"content", "data", "static"} {
-		if _, err := os.Stat(filepath.Join(repoRoot, d)); err != nil && d == "static" {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))
+	src := sitetest.CopyExample(t, repoRoot)
+	cfg, err := os.ReadFile(filepath.Join(src, "site.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
 // Package sitetest writes the temporary sites tests build, check, import
 // into and serve: a txtar archive (golang.org/x/tools/txtar, as Hugo's
 // integration tests write theirs) or a map of files, each written below
-// the test's own t.TempDir(). It is the one copy of that loop for every
-// package's tests; it imports nothing of affsite.
+// the test's own t.TempDir(), or a copy of the repository's example site
+// (CopyExample). It is the one copy of those loops for every package's
+// tests; it imports nothing of affsite.
 package sitetest
 
 import (
@@ -62,4 +63,45 @@ func WriteInto(t testing.TB, dir string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// CopyExample copies the example site from root, the repository's root
+// as the test's package sees it (".." or "../.."), into a new temporary
+// folder, which it returns, so that nothing is built in the repository:
+// site.toml, content and data, and the static, layouts and themes
+// folders that the repository has. A repository without the first three
+// fails the test.
+func CopyExample(t testing.TB, root string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, part := range []struct {
+		name     string
+		required bool
+	}{{"site.toml", true}, {"content", true}, {"data", true}, {"static", false}, {"layouts", false}, {"themes", false}} {
+		from := filepath.Join(root, part.name)
+		info, err := os.Stat(from)
+		switch {
+		case err != nil && part.required:
+			t.Fatalf("sitetest: no example site at %s: %v", root, err)
+		case err != nil:
+			continue
+		case info.IsDir():
+			err = os.CopyFS(filepath.Join(dir, part.name), os.DirFS(from))
+		default:
+			err = copyFile(from, filepath.Join(dir, part.name))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// copyFile copies the file from to the new file to.
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
 }

@@ -78,3 +78,25 @@ func (f *fatalRecorder) Fatalf(string, ...any) {
 }
 
 func (f *fatalRecorder) Helper() {}
+
+func TestCopyExample(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"site.toml": "title = \"T\"\n", "content/posts/a.md": "A\n", "data/programs/p.yaml": "name: P\n",
+		"static/img/x.png": "png", "go.mod": "module m\n", "public/index.html": "old",
+	}
+	dir := CopyExample(t, WriteFiles(t, files))
+	for name, text := range files {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		switch name {
+		case "go.mod", "public/index.html": // not the site's
+			if err == nil {
+				t.Errorf("%s was copied", name)
+			}
+		default:
+			if err != nil || string(got) != text {
+				t.Errorf("%s = %q, %v; want %q", name, got, err, text)
+			}
+		}
+	}
+}
