@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/affsite/affsite/internal/htmlesc"
 )
 
 // navItem is the navItem template function: one entry of the main
@@ -23,19 +25,19 @@ func (b *builder) navItem(v any) (template.HTML, error) {
 }
 
 func (b *builder) writeNavItem(w *strings.Builder, m MenuItem) {
-	writeURLAttr(w, `<a href="`, b.relURL(m.URL), `"`)
+	htmlesc.WriteURLAttr(w, `<a href="`, b.relURL(m.URL), `"`)
 	if m.Current != "" {
 		w.WriteString(` aria-current="`)
-		writeEscaped(w, m.Current)
+		htmlesc.Write(w, m.Current)
 		w.WriteString(`"`)
 	}
 	if m.Title != "" {
 		w.WriteString(` title="`)
-		writeEscaped(w, m.Title)
+		htmlesc.Write(w, m.Title)
 		w.WriteString(`"`)
 	}
 	w.WriteString(">" + string(m.Pre))
-	writeEscaped(w, m.Name)
+	htmlesc.Write(w, m.Name)
 	w.WriteString(string(m.Post) + "</a>")
 	if len(m.Children) == 0 {
 		return

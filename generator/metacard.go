@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affsite/affsite/internal/htmlesc"
 	"github.com/affsite/affsite/tplfuncs"
 )
 
@@ -30,18 +31,18 @@ func (b *builder) listCard(v any) (template.HTML, error) {
 	w.Grow(1024)
 	w.WriteString(`<article class="card">`)
 	if len(p.Images) > 0 {
-		writeURLAttr(&w, "\n"+`  <img class="card-image" src="`, b.relURL(p.Images[0]), `" alt="" loading="lazy" decoding="async">`)
+		htmlesc.WriteURLAttr(&w, "\n"+`  <img class="card-image" src="`, b.relURL(p.Images[0]), `" alt="" loading="lazy" decoding="async">`)
 	}
 	w.WriteString("\n" + `  <h2 class="card-title">`)
 	if logo != "" {
-		writeURLAttr(&w, `<img class="card-logo" src="`, logo, `" alt="" width="40" height="40" loading="lazy" decoding="async">`)
+		htmlesc.WriteURLAttr(&w, `<img class="card-logo" src="`, logo, `" alt="" width="40" height="40" loading="lazy" decoding="async">`)
 	}
-	writeURLAttr(&w, `<a href="`, p.RelPermalink, `">`)
-	writeEscaped(&w, p.Title)
+	htmlesc.WriteURLAttr(&w, `<a href="`, p.RelPermalink, `">`)
+	htmlesc.Write(&w, p.Title)
 	w.WriteString(`</a></h2>`)
 	if truth, _ := template.IsTrue(rating); truth {
 		w.WriteString("\n" + `  <p class="card-rating"><span class="stars" aria-hidden="true">★</span> `)
-		writeEscaped(&w, fmt.Sprint(rating))
+		htmlesc.Write(&w, fmt.Sprint(rating))
 		w.WriteString(`<span class="out-of"> / 5</span><span class="visually-hidden"> rating</span></p>`)
 	}
 	writeCardMeta(&w, p)
@@ -90,7 +91,7 @@ func writeCardMeta(w *strings.Builder, p *Page) {
 	}
 	if len(p.Categories) > 0 {
 		w.WriteString(`<span>`)
-		writeEscaped(w, p.Categories[0])
+		htmlesc.Write(w, p.Categories[0])
 		w.WriteString(`</span>`)
 	}
 	w.WriteString("\n  </p>")
@@ -102,7 +103,7 @@ func writeCardEnd(w *strings.Builder, p *Page) {
 	switch {
 	case p.Description != "":
 		w.WriteString("\n" + `  <p class="card-summary">`)
-		writeEscaped(w, p.Description)
+		htmlesc.Write(w, p.Description)
 		w.WriteString(`</p>`)
 	case p.Summary != "":
 		w.WriteString("\n" + `  <div class="card-summary">`)
@@ -113,10 +114,10 @@ func writeCardEnd(w *strings.Builder, p *Page) {
 	if p.Program != "" {
 		more = "Read review"
 	}
-	writeURLAttr(w, "\n"+`  <p class="card-more"><a href="`, p.RelPermalink, `" aria-label="`)
+	htmlesc.WriteURLAttr(w, "\n"+`  <p class="card-more"><a href="`, p.RelPermalink, `" aria-label="`)
 	w.WriteString(more)
 	w.WriteString(`: `)
-	writeEscaped(w, p.Title)
+	htmlesc.Write(w, p.Title)
 	w.WriteString(`">`)
 	w.WriteString(more)
 	w.WriteString(` <span aria-hidden="true">→</span></a></p>` + "\n</article>")

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/affsite/affsite/internal/htmlesc"
 )
 
 // siteHeader is the siteHeader template function: the default theme's
@@ -18,12 +20,12 @@ func (b *builder) siteHeader(v any) (template.HTML, error) {
 	}
 	var w strings.Builder
 	w.Grow(1024)
-	writeURLAttr(&w, "<header class=\"site-header\">\n  <div class=\"wrap header-inner\">\n    <a class=\"site-title\" href=\"", b.relURL("/"), `"`)
+	htmlesc.WriteURLAttr(&w, "<header class=\"site-header\">\n  <div class=\"wrap header-inner\">\n    <a class=\"site-title\" href=\"", b.relURL("/"), `"`)
 	if p.IsHome() {
 		w.WriteString(` aria-current="page"`)
 	}
 	w.WriteString(">")
-	writeEscaped(&w, p.Site.Title)
+	htmlesc.Write(&w, p.Site.Title)
 	w.WriteString("</a>")
 	if len(p.Site.Menu) > 0 {
 		w.WriteString("\n    <nav class=\"site-nav\" aria-label=\"Main\">\n      <ul>")
@@ -56,13 +58,13 @@ func (b *builder) pagerNav(v any) (template.HTML, error) {
 	w.Grow(512)
 	w.WriteString("\n" + `<nav class="pagination" aria-label="Pagination">`)
 	if pg.HasPrev() {
-		writeURLAttr(&w, "\n"+`  <a class="page-prev" rel="prev" href="`, b.relURL(pg.Prev.URL), `"><span aria-hidden="true">←</span> Newer</a>`)
+		htmlesc.WriteURLAttr(&w, "\n"+`  <a class="page-prev" rel="prev" href="`, b.relURL(pg.Prev.URL), `"><span aria-hidden="true">←</span> Newer</a>`)
 	} else {
 		w.WriteString("\n" + `  <span class="page-prev" aria-hidden="true"></span>`)
 	}
 	w.WriteString("\n" + `  <span class="page-status">Page ` + strconv.Itoa(pg.PageNumber) + " of " + strconv.Itoa(pg.TotalPages) + "</span>")
 	if pg.HasNext() {
-		writeURLAttr(&w, "\n"+`  <a class="page-next" rel="next" href="`, b.relURL(pg.Next.URL), `">Older <span aria-hidden="true">→</span></a>`)
+		htmlesc.WriteURLAttr(&w, "\n"+`  <a class="page-next" rel="next" href="`, b.relURL(pg.Next.URL), `">Older <span aria-hidden="true">→</span></a>`)
 	} else {
 		w.WriteString("\n" + `  <span class="page-next" aria-hidden="true"></span>`)
 	}

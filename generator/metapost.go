@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/internal/htmlesc"
 )
 
 // postHeader is the postHeader template function: the header of the
@@ -27,7 +29,7 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 		w.WriteString("\n    </ul>")
 	}
 	w.WriteString("\n" + `    <h1 class="post-title">`)
-	writeEscaped(&w, p.Title)
+	htmlesc.Write(&w, p.Title)
 	w.WriteString("</h1>\n" + `    <p class="meta">`)
 	if !p.Date.IsZero() {
 		w.WriteString("\n      <span>")
@@ -44,13 +46,13 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 	}
 	if p.Site.Author != "" {
 		w.WriteString("\n      <span>By ")
-		writeEscaped(&w, p.Site.Author)
+		htmlesc.Write(&w, p.Site.Author)
 		w.WriteString("</span>")
 	}
 	w.WriteString("\n    </p>")
 	if p.Description != "" {
 		w.WriteString("\n" + `    <p class="lede">`)
-		writeEscaped(&w, p.Description)
+		htmlesc.Write(&w, p.Description)
 		w.WriteString("</p>")
 	}
 	w.WriteString("\n  </header>")
@@ -61,9 +63,9 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 // in words as its text.
 func writeTime(w *strings.Builder, t time.Time, layout string) {
 	w.WriteString(`<time datetime="`)
-	writeEscaped(w, t.Format(layout))
+	htmlesc.Write(w, t.Format(layout))
 	w.WriteString(`">`)
-	writeEscaped(w, t.Format("January 2, 2006"))
+	htmlesc.Write(w, t.Format("January 2, 2006"))
 	w.WriteString("</time>")
 }
 
@@ -88,8 +90,8 @@ func (b *builder) postTags(v any) (template.HTML, error) {
 // writeTermItems writes a list item linking each term.
 func writeTermItems(w *strings.Builder, terms []*Term) {
 	for _, t := range terms {
-		writeURLAttr(w, "\n"+`  <li><a href="`, t.RelPermalink, `">`)
-		writeEscaped(w, t.Name)
+		htmlesc.WriteURLAttr(w, "\n"+`  <li><a href="`, t.RelPermalink, `">`)
+		htmlesc.Write(w, t.Name)
 		w.WriteString("</a></li>")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/affsite/affsite/internal/htmlesc"
 )
 
 // seoMeta is the seoMeta template function: what the default theme's
@@ -64,8 +66,8 @@ func writeHreflangs(w *strings.Builder, p *Page) {
 
 func writeHreflang(w *strings.Builder, lang, href string) {
 	w.WriteString("\n" + `<link rel="alternate" hreflang="`)
-	writeEscaped(w, lang)
-	writeURLAttr(w, `" href="`, href, `">`)
+	htmlesc.Write(w, lang)
+	htmlesc.WriteURLAttr(w, `" href="`, href, `">`)
 }
 
 // writeJSONLD writes a JSON-LD block. html/template inserts a
@@ -91,10 +93,10 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	}
 	var w strings.Builder
 	w.Grow(256)
-	writeURLAttr(&w, `<link rel="alternate" type="application/rss+xml" href="`, b.absURL("index.xml"), `" title="`)
-	writeEscaped(&w, p.siteTitle())
-	writeURLAttr(&w, `">`+"\n"+`<link rel="icon" href="`, b.relURL("favicon.svg"), `" type="image/svg+xml">`+"\n"+`<link rel="stylesheet" href="`)
-	writeURLEscaped(&w, b.relURL(css.hashed))
+	htmlesc.WriteURLAttr(&w, `<link rel="alternate" type="application/rss+xml" href="`, b.absURL("index.xml"), `" title="`)
+	htmlesc.Write(&w, p.siteTitle())
+	htmlesc.WriteURLAttr(&w, `">`+"\n"+`<link rel="icon" href="`, b.relURL("favicon.svg"), `" type="image/svg+xml">`+"\n"+`<link rel="stylesheet" href="`)
+	htmlesc.WriteURL(&w, b.relURL(css.hashed))
 	w.WriteString(`">`)
 	return template.HTML(w.String()), nil
 }

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strings"
 	"time"
+
+	"github.com/affsite/affsite/internal/htmlesc"
 )
 
 // pageArg is the page a page's template function (name) is called with
@@ -33,7 +35,7 @@ func (b *builder) headMeta(v any) (template.HTML, error) {
 	w.Grow(2048)
 	desc := p.MetaDescription()
 	w.WriteString("\n<title>")
-	writeEscaped(&w.Builder, p.MetaTitle())
+	htmlesc.Write(&w.Builder, p.MetaTitle())
 	w.WriteString("</title>")
 	w.tag(`<meta name="description" content="`, desc)
 	if p.Site != nil {
@@ -116,7 +118,7 @@ type metaWriter struct{ strings.Builder }
 func (w *metaWriter) always(open, value string) {
 	w.WriteString("\n")
 	w.WriteString(open)
-	writeEscaped(&w.Builder, value)
+	htmlesc.Write(&w.Builder, value)
 	w.WriteString(`">`)
 }
 
@@ -134,5 +136,5 @@ func (w *metaWriter) url(open, value string) {
 		return
 	}
 	w.WriteString("\n")
-	writeURLAttr(&w.Builder, open, value, `">`)
+	htmlesc.WriteURLAttr(&w.Builder, open, value, `">`)
 }

@@ -1,16 +1,16 @@
-package generator
+// Package htmlesc writes text exactly as html/template's contextual
+// escaper writes a string value in the same place, so that markup
+// written from Go (the generator's Go-written partials, the built-in
+// shortcodes' default markup) is byte for byte what a template writes.
+// It follows Go's html/template (html.go htmlReplacementTable and
+// htmlReplacer, url.go urlFilter, isSafeURL and processURLOnto); its
+// test compares it with html/template on hostile input.
+package htmlesc
 
 import (
 	"fmt"
 	"strings"
 )
-
-// The escapers below write text exactly as html/template's contextual
-// escaper writes a string value in the same place, so that markup
-// written from Go (metatags.go) is byte for byte what a template writes.
-// They follow Go's html/template (html.go htmlReplacementTable and
-// htmlReplacer, url.go urlFilter, isSafeURL and processURLOnto); the
-// test compares them with html/template on hostile input.
 
 // attrReplacement is html/template's htmlReplacementTable: what a string
 // becomes in a quoted attribute value or in RCDATA (<title>).
@@ -24,12 +24,12 @@ var attrReplacement = [...]string{
 	'>':  "&gt;",
 }
 
-// writeEscaped writes s as html/template writes a string in a quoted
-// attribute or in a <title>. html/template decodes runes, but the bytes
-// it replaces are ASCII, which never occur inside a multi-byte UTF-8
-// sequence, and it copies invalid bytes as they are: a byte loop is the
-// same.
-func writeEscaped(b *strings.Builder, s string) {
+// Write writes s as html/template writes a string in element text, in
+// a quoted attribute other than a URL or in a <title>. html/template
+// decodes runes, but the bytes it replaces are ASCII, which never occur
+// inside a multi-byte UTF-8 sequence, and it copies invalid bytes as
+// they are: a byte loop is the same.
+func Write(b *strings.Builder, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -43,24 +43,24 @@ func writeEscaped(b *strings.Builder, s string) {
 	b.WriteString(s[written:])
 }
 
-// writeURLEscaped writes s as html/template writes a string that is a
+// WriteURL writes s as html/template writes a string that is a
 // whole URL attribute's value (href="{{ . }}"): a scheme other than
 // http, https or mailto becomes "#ZgotmplZ", characters not allowed in
 // a URL are percent-encoded (valid escapes are kept), then the result is
 // escaped for the attribute.
-func writeURLEscaped(b *strings.Builder, s string) {
+func WriteURL(b *strings.Builder, s string) {
 	if !isSafeURL(s) {
 		b.WriteString("#ZgotmplZ")
 		return
 	}
-	writeEscaped(b, normalizeURL(s))
+	Write(b, normalizeURL(s))
 }
 
-// writeURLAttr writes before, s as writeURLEscaped writes it, then
-// after: markup with one URL attribute value in it.
-func writeURLAttr(b *strings.Builder, before, s, after string) {
+// WriteURLAttr writes before, s as WriteURL writes it, then after:
+// markup with one URL attribute value in it.
+func WriteURLAttr(b *strings.Builder, before, s, after string) {
 	b.WriteString(before)
-	writeURLEscaped(b, s)
+	WriteURL(b, s)
 	b.WriteString(after)
 }
 
