@@ -60,3 +60,37 @@ Text b.
 		assertFile(t, b, pt.page, pt.writer...)
 	}
 }
+
+// TestGoWrittenShortcodesOverridden: each default-theme shortcode
+// template whose markup is now written from Go (afflink.html,
+// disclosure.html, commission-table.html: the HTML methods of their
+// builtins data) is still replaced by a site's own file and by a
+// theme's, which can read the data's fields, and the Go writer's markup
+// is then gone from the page.
+func TestGoWrittenShortcodesOverridden(t *testing.T) {
+	t.Parallel()
+	shortcodes := []struct {
+		name, own string
+		writer    string // what the Go writer writes, absent once overridden
+	}{
+		{"afflink", `<a class="OWN" href="{{ .Data.Href }}">{{ .Data.Text }}</a>`, `<a href="https://acme.example/?subid=a-1" rel="sponsored nofollow noopener"`},
+		{"disclosure", `<p class="OWN">{{ .Data.Label }}</p>`, `<div class="aff-disclosure" role="note">`},
+		{"commission-table", `<ol class="OWN">{{ range .Data.Rows }}<li>{{ .Plan }} {{ .CommissionMonthly }}</li>{{ end }}</ol>`, `<figure class="aff-table">`},
+	}
+	const post = "-- content/posts/a.md --\n---\ntitle: A\nprogram: acme\n---\n{{< disclosure >}}\n\n{{< afflink >}}Acme{{< /afflink >}}\n\n{{< commission-table >}}\n"
+	for _, sc := range shortcodes {
+		for _, dir := range []string{"layouts/", "themes/t/layouts/"} {
+			t.Run(dir+sc.name, func(t *testing.T) {
+				t.Parallel()
+				b := buildSite(t, "-- site.toml --\ntitle = \"Over\"\ntheme = \"t\"\n-- "+dir+"shortcodes/"+sc.name+".html --\n"+sc.own+"\n"+post+acmeProgram)
+				assertFile(t, b, "posts/a/index.html", `class="OWN"`)
+				assertFileNot(t, b, "posts/a/index.html", sc.writer)
+			})
+		}
+	}
+	b := buildSite(t, "-- site.toml --\ntitle = \"Own\"\n"+post+acmeProgram)
+	for _, sc := range shortcodes {
+		assertFile(t, b, "posts/a/index.html", sc.writer)
+	}
+	assertFile(t, b, "posts/a/index.html", `<tr><th scope="row">Basic</th><td class="num" data-label="Monthly price">$10.00</td><td class="num" data-label="30% of monthly">$3.00</td></tr>`)
+}
