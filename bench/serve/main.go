@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -49,16 +50,17 @@ func main() {
 	program := flag.String("program", "p00", "program whose data file is edited")
 	verbose := flag.Bool("v", false, "show the server's output")
 	cacheDir := flag.String("cacheDir", "", "the build cache (default: none)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the start-up (until the first page is served) to `file`")
 	flag.Parse()
 	if *site == "" || *edits < 1 {
-		fmt.Fprintln(os.Stderr, "usage: serve -site DIR [-edits 10] [-sample 20] [-program p00] [-cacheDir DIR] [-v]")
+		fmt.Fprintln(os.Stderr, "usage: serve -site DIR [-edits 10] [-sample 20] [-program p00] [-cacheDir DIR] [-cpuprofile FILE] [-v]")
 		os.Exit(2)
 	}
 	opts := generator.Options{Source: *site, Drafts: true, CacheDir: *cacheDir}
 	if *cacheDir != "" {
 		opts.BaseURL = "http://localhost:1313/"
 	}
-	if err := bench(opts, *edits, *sample, *program, *verbose); err != nil {
+	if err := bench(opts, *edits, *sample, *program, *profile, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/serve:", err)
 		os.Exit(1)
 	}
@@ -69,7 +71,7 @@ type post struct {
 	file, url, program string
 }
 
-func bench(opts generator.Options, edits, sample int, program string, verbose bool) error {
+func bench(opts generator.Options, edits, sample int, program, profile string, verbose bool) error {
 	site := opts.Source
 	posts, err := readPosts(site)
 	if err != nil {
@@ -88,6 +90,10 @@ func bench(opts generator.Options, edits, sample int, program string, verbose bo
 
 	fmt.Printf("site %s: %d posts, %d of program %s; GOMAXPROCS %d, %s\n",
 		site, len(posts), len(affected), program, runtime.GOMAXPROCS(0), runtime.Version())
+	stopProfile, err := startProfile(profile)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	base, stop, err := startServer(opts, verbose)
 	if err != nil {
@@ -98,7 +104,8 @@ func bench(opts generator.Options, edits, sample int, program string, verbose bo
 	if _, err := waitFor(client, base+edited.url, ""); err != nil {
 		return fmt.Errorf("first page: %w", err)
 	}
-	fmt.Printf("start-up until %s served: %v\n", edited.url, time.Since(start).Round(time.Millisecond))
+	stopProfile()
+	fmt.Printf("start-up until %s served: %v (CPU, user + sys, since the process began: %v)\n", edited.url, time.Since(start).Round(time.Millisecond), cpuTime().Round(time.Millisecond))
 	if err := measureEdits(client, base, site, edited, edits); err != nil {
 		return err
 	}
@@ -110,6 +117,26 @@ func bench(opts generator.Options, edits, sample int, program string, verbose bo
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("memory after GC: HeapInuse %d MiB, Sys %d MiB\n", ms.HeapInuse>>20, ms.Sys>>20)
 	return nil
+}
+
+// startProfile starts a CPU profile into the file path, when given, and
+// returns what stops it.
+func startProfile(path string) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // pickPosts returns the first post of another program than program, to
