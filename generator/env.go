@@ -55,6 +55,9 @@ func newSiteEnv(opts Options) (*siteEnv, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	if opts.clock == nil {
+		opts.clock = time.Now
+	}
 	if opts.Workers <= 0 {
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}

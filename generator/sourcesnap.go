@@ -122,12 +122,9 @@ func (s *sourceSnap) trusted(st fileSum, window time.Duration) bool {
 }
 
 // statContent is the stat data of the content file at full, and when it
-// was taken: by clock, when set (Options.clock), else now.
+// was taken, by clock (Options.clock: time.Now unless a test sets it).
 func statContent(full string, clock func() time.Time) (fileSum, int64, error) {
-	at := time.Now().UnixNano()
-	if clock != nil {
-		at = clock().UnixNano()
-	}
+	at := clock().UnixNano()
 	st, err := os.Stat(full)
 	if err != nil {
 		return fileSum{}, 0, err
