@@ -356,21 +356,6 @@ func (c *Commission) Recurring() bool {
 	return c.Recurs == Lifetime || c.Recurs == ForMonths || c.HasRenewal
 }
 
-// PeriodTotal returns what n sales of pl at billing b earn within one
-// tier period: with Retroactive tiers, n at the figure of the n-th sale;
-// otherwise each sale at its own tier's figure (the base figure below the
-// first tier). The sum is exact and rounded once.
-func (c *Commission) PeriodTotal(pl *Plan, b Billing, n int) (money.Cents, error) {
-	if n <= 0 {
-		return 0, nil
-	}
-	v, err := c.rowFirst(pl, b, 0, n, int64(n))
-	if err != nil {
-		return 0, err
-	}
-	return v.Round()
-}
-
 // On returns the second-tier commission on one first payment of pl at
 // billing b by a sub-affiliate whose own terms are first (for a share of
 // the first-tier commission).

@@ -138,41 +138,6 @@ func TestRealProgramTerms(t *testing.T) {
 	}
 }
 
-// TestPeriodTotals checks sums over a tier period, by hand: SiteGround's
-// 10 sales in one month are all paid at $75 (real-programs.md's derived
-// example) = $750; GetResponse's 30 sales of $50 are 25 × 16.50 + 5 × 20
-// = 512.50, since its step-up pays only further sales.
-func TestPeriodTotals(t *testing.T) {
-	t.Parallel()
-	sg, gr := loadReal(t, "siteground"), loadReal(t, "getresponse")
-	tests := []struct {
-		p    *Program
-		n    int
-		want string
-	}{
-		{sg, 0, "0.00"},
-		{sg, 5, "250.00"},
-		{sg, 6, "450.00"},
-		{sg, 10, "750.00"},
-		{sg, 11, "1,100.00"},
-		{gr, 25, "412.50"},
-		{gr, 30, "512.50"},
-		{gr, 60, "1,162.50"}, // 25 × 16.50 + 25 × 20 + 10 × 25
-	}
-	for _, tt := range tests {
-		got, err := tt.p.Commission.PeriodTotal(tt.p.Plans[0], billingOf(tt.p.Plans[0]), tt.n)
-		if err != nil || got.String() != tt.want {
-			t.Errorf("%s × %d = %s, %v; want %s", tt.p.ID, tt.n, got, err, tt.want)
-		}
-	}
-	if _, err := sg.Commission.PeriodTotal(sg.Plans[0], Annual, 21); !errors.Is(err, ErrNoFigure) {
-		t.Errorf("siteground × 21: err = %v, want ErrNoFigure", err)
-	}
-}
-
-// billingOf returns the first billing a plan has.
-func billingOf(pl *Plan) Billing { return pl.Billings()[0] }
-
 // modelHead starts each program of commissionModelCases.
 const modelHead = "name: X\nurl: https://x.example/\n"
 

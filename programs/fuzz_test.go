@@ -53,7 +53,6 @@ func FuzzCommission(f *testing.F) {
 					}
 				}
 				_, _ = c.OnRenewal(pl, b)
-				_, _ = c.PeriodTotal(pl, b, 25)
 			}
 		}
 		for _, s := range p.Scenarios {
