@@ -1,6 +1,7 @@
 package affiliate
 
 import (
+	"bytes"
 	"fmt"
 
 	"golang.org/x/net/html"
@@ -62,7 +63,14 @@ func AddClickData(b []byte, classify func(href string) (string, bool), data func
 // anchors are read again, not the whole document, and the result is the
 // same.
 func AddClickDataAt(b []byte, found Found, data func(program, href string) ClickData) []byte {
-	return editAnchorsAt(b, found, clickEdit(data))
+	return WriteClickDataAt(new(bytes.Buffer), b, found, data)
+}
+
+// WriteClickDataAt is AddClickDataAt that writes the result to w (a
+// build's pooled buffer) rather than to new memory, and returns
+// w.Bytes(); it returns b itself, w untouched, when there is no anchor.
+func WriteClickDataAt(w *bytes.Buffer, b []byte, found Found, data func(program, href string) ClickData) []byte {
+	return editAnchorsAt(w, b, found, clickEdit(data))
 }
 
 // clickEdit is the edit of AddClickData: the data attributes data gives

@@ -1,6 +1,7 @@
 package affiliate
 
 import (
+	"bytes"
 	"testing"
 )
 
@@ -38,6 +39,12 @@ func checkClickDataAt(t *testing.T, doc string) {
 	found := Scan([]byte(doc), testClassify, Phrases{})
 	if got := string(AddClickDataAt([]byte(doc), found, clickTestData)); got != want {
 		t.Errorf("%q:\ngot  %s\nwant %s", doc, got, want)
+	}
+	// WriteClickDataAt gives the same in a buffer used before.
+	w := bytes.NewBufferString("a page before")
+	w.Reset()
+	if got := string(WriteClickDataAt(w, []byte(doc), found, clickTestData)); got != want {
+		t.Errorf("%q: WriteClickDataAt:\ngot  %s\nwant %s", doc, got, want)
 	}
 }
 

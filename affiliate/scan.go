@@ -225,14 +225,14 @@ func editAnchors(b []byte, classify func(href string) (string, bool), edit func(
 // editAnchorsAt is editAnchors for the anchors Scan found in b: each
 // start tag is tokenized again on its own, from its offset (a start tag
 // reads the same alone as in its document, since Scan met it in the
-// tokenizer's data state), and the markup between is copied. It returns
-// b itself when there is no anchor.
-func editAnchorsAt(b []byte, found Found, edit func(attrs []html.Attribute, program, href string) []html.Attribute) []byte {
+// tokenizer's data state), and the markup between is copied, all
+// written to out; it returns out.Bytes(), or b itself when there is no
+// anchor.
+func editAnchorsAt(out *bytes.Buffer, b []byte, found Found, edit func(attrs []html.Attribute, program, href string) []html.Attribute) []byte {
 	anchors := found.Anchors
 	if len(anchors) == 0 {
 		return b
 	}
-	var out bytes.Buffer
 	out.Grow(len(b) + len(b)/16)
 	last := 0
 	for _, a := range anchors {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	stdhtml "html"
 	"net/url"
 
@@ -15,8 +16,9 @@ import (
 // click script to a page that has affiliate links. Nothing else is added:
 // no script without click_events, none on pages without affiliate links.
 // found is what enforceDisclosure's scan found in out, so that only the
-// anchors' tags are read again; nil when out must be read whole.
-func (b *builder) addClickData(s *source, out []byte, found *affiliate.Found, state *builtins.PageState) []byte {
+// anchors' tags are read again; nil when out must be read whole. The
+// result may be written to w, an empty pooled buffer.
+func (b *builder) addClickData(w *bytes.Buffer, s *source, out []byte, found *affiliate.Found, state *builtins.PageState) []byte {
 	if !s.page.HasAffiliateLinks {
 		return out // enforceDisclosure's scan found no affiliate anchor
 	}
@@ -45,7 +47,7 @@ func (b *builder) addClickData(s *source, out []byte, found *affiliate.Found, st
 		return affiliate.ClickData{Program: program, Placement: "markdown"}
 	}
 	if found != nil {
-		out = affiliate.AddClickDataAt(out, *found, data)
+		out = affiliate.WriteClickDataAt(w, out, *found, data)
 	} else {
 		out = affiliate.AddClickData(out, b.links.classify, data)
 	}

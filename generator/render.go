@@ -277,7 +277,13 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if auto != nil && auto.err != nil {
 		return "", pageResult{}, fmt.Errorf("%s: keyword auto-link: %v", s.file, auto.err)
 	}
-	out := res.Replace(buf.Bytes()) // may share buf's memory: copied below
+	// The page's HTML goes from pooled buffer to pooled buffer (buf, rep,
+	// then buf again for the click data) and is copied once, at the end.
+	rep := b.getBuffer()
+	defer b.putBuffer(rep)
+	res.WriteReplaced(rep, buf.Bytes())
+	out := rep.Bytes()
+	buf.Reset()
 	p.TableOfContents = st.toc
 	for _, l := range st.affLinks {
 		state.Links = append(state.Links, builtins.Link{
@@ -289,7 +295,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if err != nil {
 		return "", pageResult{}, err
 	}
-	out = b.addClickData(s, out, found, state)
+	out = b.addClickData(buf, s, out, found, state)
 	return string(out), r, nil
 }
 

@@ -1,6 +1,7 @@
 package shortcodes
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -258,9 +259,22 @@ func TestReplace(t *testing.T) {
 		{"<p>AFFSC0Z</p><p>AFFSC0Z</p>", "<div>B</div><div>B</div>"},
 		{"AFFSC2Z AFFSC AFFSC1 AFFSCAFFSC1Z", "AFFSC2Z AFFSC AFFSC1 AFFSC<i>I</i>"},
 		{"<p>AFFSC1ZAFFSC1Z</p>", "<p><i>I</i><i>I</i></p>"},
+		{"<p>no placeholder</p>", "<p>no placeholder</p>"},
 	} {
-		if got := string(res.Replace([]byte(tt.in))); got != tt.want {
+		in := []byte(tt.in)
+		if got := string(res.Replace(in)); got != tt.want {
 			t.Errorf("Replace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// WriteReplaced writes the same into a reused buffer, a copy of in.
+		var w bytes.Buffer
+		w.WriteString("old")
+		w.Reset()
+		res.WriteReplaced(&w, in)
+		if got := w.String(); got != tt.want {
+			t.Errorf("WriteReplaced(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(in) > 0 && len(w.Bytes()) > 0 && &w.Bytes()[0] == &in[0] {
+			t.Errorf("WriteReplaced(%q) shares in's memory", tt.in)
 		}
 	}
 }

@@ -102,13 +102,28 @@ func (r *Result) FindPlaceholders(b []byte) [][2]int {
 
 // Replace returns html with each placeholder replaced by the HTML of its
 // shortcode. A placeholder that makes up a whole paragraph, "<p>TOKEN</p>",
-// is replaced whole, so block output is not wrapped in <p>.
+// is replaced whole, so block output is not wrapped in <p>. It returns
+// html itself when there is no placeholder.
 func (r *Result) Replace(html []byte) []byte {
 	locs := r.FindPlaceholders(html)
 	if len(locs) == 0 {
 		return html
 	}
-	out := make([]byte, 0, len(html)+256*len(locs))
+	out := bytes.NewBuffer(make([]byte, 0, len(html)+256*len(locs)))
+	r.replaceAt(out, html, locs)
+	return out.Bytes()
+}
+
+// WriteReplaced writes html with its placeholders replaced, as Replace
+// returns it, to w (a build's pooled buffer): always a copy, never html
+// itself.
+func (r *Result) WriteReplaced(w *bytes.Buffer, html []byte) {
+	r.replaceAt(w, html, r.FindPlaceholders(html))
+}
+
+// replaceAt writes html to out with the placeholders at locs replaced.
+func (r *Result) replaceAt(out *bytes.Buffer, html []byte, locs [][2]int) {
+	out.Grow(len(html) + 256*len(locs))
 	last := 0
 	for _, loc := range locs {
 		start, end := loc[0], loc[1]
@@ -116,11 +131,11 @@ func (r *Result) Replace(html []byte) []byte {
 		if start-3 >= last && bytes.HasSuffix(html[:start], []byte("<p>")) && bytes.HasPrefix(html[end:], []byte("</p>")) {
 			start, end = start-3, end+4
 		}
-		out = append(out, html[last:start]...)
-		out = append(out, r.html[i]...)
+		out.Write(html[last:start])
+		out.WriteString(r.html[i])
 		last = end
 	}
-	return append(out, html[last:]...)
+	out.Write(html[last:])
 }
 
 // Shortcodes returns the top-level invocations in source order.
