@@ -32,9 +32,14 @@ type Registry struct {
 	m map[string]builtin
 }
 
+// registrySize is room for what a build registers for each page
+// (affsite's built-ins and Hugo's, about 40), so that filling a page's
+// Registry does not grow its map three times over.
+const registrySize = 48
+
 // NewRegistry returns an empty Registry.
 func NewRegistry() *Registry {
-	return &Registry{m: make(map[string]builtin)}
+	return &Registry{m: make(map[string]builtin, registrySize)}
 }
 
 // Add registers f as the built-in shortcode name, replacing any earlier one.
