@@ -141,6 +141,9 @@ var goldenTests = []struct {
 	// One post per commission model (programs/testdata/real).
 	{name: "model_tiered_flat", src: "{{< commission-table program=\"siteground\" >}}\n{{< program-facts program=\"siteground\" >}}\n{{< earnings program=\"siteground\" startup=4 growbig=6 >}}\n"},
 	{name: "model_floor_per_plan", src: "{{< commission-table program=\"wpengine\" >}}\n{{< plans program=\"wpengine\" >}}\n{{< earnings program=\"wpengine\" lite=1 startup=2 scale=1 tier2=\"true\" >}}\n"},
+	// On Amazon, whose prices a page may not show, the earnings table has
+	// no price column (and the commission table above none either).
+	{name: "earnings_amazon", src: "{{< earnings program=\"amazon\" chefs-knife=3 desk-lamp=2 >}}\n"},
 	{name: "model_one_off_categories", src: "{{< commission-table program=\"amazon\" >}}\n{{< plans program=\"amazon\" >}}\n{{< program-facts program=\"amazon\" >}}\n"},
 	{name: "model_months_status", src: "{{< commission-table program=\"kit\" >}}\n{{< program-facts program=\"kit\" >}}\n"},
 	{name: "model_net_of_fee", src: "{{< commission-table program=\"clickbank\" >}}\n{{< plans program=\"clickbank\" >}}\n"},

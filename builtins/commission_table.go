@@ -24,6 +24,10 @@ type CommissionTableData struct {
 	// HasMonthly, HasAnnual and HasOnce say which price columns any plan
 	// fills; PerPlan that the plans' terms differ (a Terms column).
 	HasMonthly, HasAnnual, HasOnce, PerPlan bool
+	// NoPrices is set for a program whose prices a page may not show (on
+	// Amazon: pricesShown): the rows' prices are empty and the template
+	// leaves their columns out, keeping the commission on each.
+	NoPrices bool
 	// Tiers lists volume tiers, such as "$75 for 6–10", when the
 	// program has them; the rows are computed at the first tier.
 	Tiers []string
@@ -74,6 +78,7 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 		HasTier2: p.Tier2 != nil,
 		PerPlan:  perPlan(p),
 		Checked:  checkedNote(p),
+		NoPrices: !pricesShown(p),
 	}
 	if d.PerPlan {
 		d.Rate = ""
@@ -115,6 +120,9 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 			}
 			if pl.Free && !pl.HasMonthly {
 				*cell = "Free"
+			}
+			if d.NoPrices {
+				*cell = ""
 			}
 			v, e := c.On(pl, b, 1)
 			if *com, err = factFigure(factCtx{inv.Name, inv.Errorf}, cur, v, e, pl, b, "commission"); err != nil {

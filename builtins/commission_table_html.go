@@ -58,7 +58,11 @@ func (d *CommissionTableData) HTML() template.HTML {
 	}
 	b.WriteString("<div class=\"table-wrap\">\n<table class=\"commission-table\">\n<caption class=\"visually-hidden\">")
 	htmlesc.Write(&b, d.Program)
-	b.WriteString(" plans with their prices and the commission on each</caption>\n<thead>\n")
+	b.WriteString(" plans with ")
+	if !d.NoPrices {
+		b.WriteString("their prices and ")
+	}
+	b.WriteString("the commission on each</caption>\n<thead>\n")
 	of := d.commissionOf()
 	d.writeHead(&b, of)
 	b.WriteString("</thead>\n<tbody>\n")
@@ -92,7 +96,9 @@ func (d *CommissionTableData) writeHead(b *strings.Builder, of string) {
 	if d.PerPlan {
 		b.WriteString(`<th scope="col">Terms</th>`)
 	}
-	d.eachColumn(func(c *tableColumn) { b.WriteString(c.head) })
+	if !d.NoPrices {
+		d.eachColumn(func(c *tableColumn) { b.WriteString(c.head) })
+	}
 	d.eachColumn(func(c *tableColumn) { element(b, `<th scope="col" class="num">`, of, c.comHead) })
 	if d.HasTier2 {
 		d.eachColumn(func(c *tableColumn) { element(b, `<th scope="col" class="num">Tier 2: `, d.Tier2Rate, c.tier2Head) })
@@ -106,10 +112,12 @@ func (d *CommissionTableData) writeRow(b *strings.Builder, r *CommissionRow, of 
 	if d.PerPlan {
 		element(b, `<td data-label="Terms">`, r.Terms, "</td>")
 	}
-	d.eachColumn(func(c *tableColumn) {
-		price, _, _ := c.cells(r)
-		element(b, c.priceCell, price, "</td>")
-	})
+	if !d.NoPrices {
+		d.eachColumn(func(c *tableColumn) {
+			price, _, _ := c.cells(r)
+			element(b, c.priceCell, price, "</td>")
+		})
+	}
 	d.eachColumn(func(c *tableColumn) {
 		_, com, _ := c.cells(r)
 		element(b, `<td class="num" data-label="`, of, c.comLabel)

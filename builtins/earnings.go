@@ -35,6 +35,10 @@ type EarningsData struct {
 	// "Per month" or "Total".
 	Recurring                        bool
 	TotalLabel, PriceLabel, PerLabel string
+	// NoPrices is set for a program whose prices a page may not show (on
+	// Amazon: pricesShown): the rows' prices are empty and the template
+	// leaves their column out.
+	NoPrices bool
 	// Summary states what a scenario with a billing or a ramp earns over
 	// time (programs.Program.Earnings): "Over these customers' first 12
 	// months: $32,880.00, $2,740.00 a month on average." or "Month 12:
@@ -129,6 +133,7 @@ func newEarningsData(p *programs.Program, scenario *programs.Scenario, tier2 boo
 	d := &EarningsData{
 		Program: p.Name, Rate: rateLabel(&p.Commission), Tier2: tier2, Checked: checkedNote(p),
 		Recurring: p.Commission.Recurring(), TotalLabel: "Total per month", PriceLabel: "Price a month", PerLabel: "Per month",
+		NoPrices: !pricesShown(p),
 	}
 	if !d.Recurring {
 		d.TotalLabel, d.PriceLabel, d.PerLabel = "Total, once", "Price", "Total"
@@ -166,6 +171,9 @@ func (d *EarningsData) addRows(inv *shortcodes.Invocation, p *programs.Program, 
 		}
 		if d.Recurring && m.Billing == programs.Monthly {
 			r.Price = cur.Format(price)
+		}
+		if d.NoPrices {
+			r.Price = ""
 		}
 		if d.Tier2 {
 			r.Tier2PerReferral, r.Tier2Monthly = cur.Format(m.Per2), cur.Format(m.Sum2)

@@ -71,10 +71,10 @@ func TestCommissionTableMarkupMatchesTemplate(t *testing.T) {
 	row := CommissionRow{Plan: h("Plan"), Terms: h("Terms"), Monthly: h("M"), Annual: h("A"), Once: h("O"),
 		CommissionMonthly: h("CM"), CommissionAnnual: h("CA"), CommissionOnce: h("CO"),
 		Tier2Monthly: h("TM"), Tier2Annual: h("TA"), Tier2Once: h("TO")}
-	for bits := range 1 << 9 {
+	for bits := range 1 << 10 {
 		on := func(i int) bool { return bits&(1<<i) != 0 }
 		d := &CommissionTableData{Program: h("P"), Caption: h("Caption"), Tier2Rate: h("10%"),
-			PerPlan: on(0), HasMonthly: on(1), HasAnnual: on(2), HasOnce: on(3), HasTier2: on(4),
+			PerPlan: on(0), HasMonthly: on(1), HasAnnual: on(2), HasOnce: on(3), HasTier2: on(4), NoPrices: on(9),
 			Rows: []CommissionRow{row, {Plan: "Second", Featured: true}}}
 		if on(5) {
 			d.Rate = h("40%")

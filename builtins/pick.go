@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
@@ -55,7 +54,7 @@ func (st *PageState) pickOf(inv *shortcodes.Invocation, p *programs.Program, pla
 		v, _ := strconv.ParseFloat(p.Rating, 64)
 		k.Score, k.Stars, k.RatingLabel = p.Rating, stars(v, 5), "Rated "+p.Rating+" out of 5"
 	}
-	if lo, paid := p.LowestPrice(); paid && !affiliate.IsAmazonURL(p.URL) {
+	if lo, paid := p.LowestPrice(); paid && pricesShown(p) {
 		price, err := st.FactText(p, "lowest_price")
 		if err != nil {
 			return k, inv.Errorf("shortcode %q: %v", inv.Name, err)

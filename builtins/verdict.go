@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/money"
 	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
@@ -176,7 +175,7 @@ func reviewJSONLD(st *PageState, p *programs.Program, score, best string, rating
 // program on Amazon, whose prices a site may show only for the 24 hours
 // after it fetched them (as its cards show none).
 func offers(p *programs.Program, cur money.Currency) *offersLD {
-	if affiliate.IsAmazonURL(p.URL) {
+	if !pricesShown(p) {
 		return nil
 	}
 	months := commonPeriod(p.Plans)
