@@ -631,6 +631,11 @@ func (pc *pageCache) prepareLists(b *builder) {
 			pc.writePageFacts(h, s.page)
 		}
 	}
+	if uses.listsReachPages && pc.ml != nil {
+		for _, s := range b.srcs {
+			pc.ml.writeTranslations(h, s.page) // a card may show its page's translations
+		}
+	}
 	h.Sum(pc.lists[:0])
 }
 

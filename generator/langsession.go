@@ -165,7 +165,8 @@ func (b *builder) relink(incs map[*builder]*increment, groups [][]*Page) error {
 }
 
 // markTranslations marks for rendering the pages of the groups and the
-// translations of the pages marked.
+// translations of the pages marked; as relisted too when list cards
+// reach other pages (listsReachPages), whose cards may show them.
 func (b *builder) markTranslations(incs map[*builder]*increment, groups [][]*Page) {
 	for _, lb := range b.langs {
 		for s := range incs[lb].render {
@@ -184,6 +185,9 @@ func (b *builder) markTranslations(incs map[*builder]*increment, groups [][]*Pag
 		for _, s := range lb.srcs {
 			if marked[s.page] {
 				incs[lb].render[s] = true
+				if lb.tmpl.use.listsReachPages { // a card may show its page's translations
+					incs[lb].relisted[s.page] = true
+				}
 			}
 		}
 	}

@@ -24,7 +24,8 @@ import (
 // affects, from what the last build recorded: a post's text re-renders
 // that page (and, when its title, date, summary, terms or links change,
 // the pagers and feeds that show it, or all lists when its place in them
-// changes); a program data file re-renders the pages that use the
+// changes or a list's cards read other pages through theirs, and every
+// page when a page's layout lists others); a program data file re-renders the pages that use the
 // program; a shortcode template re-renders the pages that use the
 // shortcode; a static file is copied (a picture a product box shows
 // rebuilds the site: the box has its size). Anything else (site.toml, other
@@ -550,7 +551,11 @@ func (inc *increment) apply() error {
 			return err
 		}
 	case len(inc.relisted) > 0:
-		lists, err := b.writes(func() error { return b.renderListsOf(inc.relisted) })
+		only := inc.relisted
+		if b.tmpl.use.listsReachPages {
+			only = nil // any list's cards may show them
+		}
+		lists, err := b.writes(func() error { return b.renderListsOf(only) })
 		inc.touch(lists)
 		if err != nil {
 			return err

@@ -111,7 +111,19 @@ func swapped(set map[*Page]bool, swaps map[*Page]*Page) map[*Page]bool {
 // puts its home page and sections in new lists (their translations
 // change), and the new pages are linked to each other as translations.
 // From then on what the rebuilds write is their own.
+//
+// When list templates read the links of the pages they list
+// (listsReachPages), a shared page's would lead to the last build's
+// lists: the rebuilds then own their whole values (ownAll) instead.
+// What they render is decided first (markReaders).
 func ownRendered(incs []*increment) {
+	for _, inc := range incs {
+		inc.markReaders()
+	}
+	if slices.ContainsFunc(incs, (*increment).reachesShared) {
+		ownAll(incs)
+		return
+	}
 	owned := make([][]*Page, len(incs))
 	relist := false
 	for i, inc := range incs {
@@ -131,6 +143,23 @@ func ownRendered(incs []*increment) {
 	for _, inc := range incs {
 		inc.shared = false
 	}
+}
+
+// markReaders marks every page of a shared rebuild for rendering when
+// a page's templates read the lists (singleReadsLists) and a page shows
+// something new in them (relisted), as assembling them again does.
+func (inc *increment) markReaders() {
+	if inc.shared && len(inc.relisted) > 0 && inc.b.tmpl.use.singleReadsLists {
+		for _, s := range inc.b.srcs {
+			inc.render[s] = true
+		}
+	}
+}
+
+// reachesShared tells whether the rebuild renders what its list
+// templates may show of shared pages through their links.
+func (inc *increment) reachesShared() bool {
+	return inc.shared && inc.b.tmpl.use.listsReachPages && len(inc.render)+len(inc.relisted) > 0
 }
 
 // copyRendered gives the rebuild its own copy of each source it renders

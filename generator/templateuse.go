@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"text/template/parse"
 )
@@ -22,6 +23,11 @@ type templateUse struct {
 	// listsReadAll: a list layout, partial or shortcode template reads
 	// pages other than its pager's (.Pages, .RegularPages, …).
 	listsReadAll bool
+	// listsReachPages: one of them reads, on a page it lists, a link to
+	// other pages (its site's lists, section, terms, translations),
+	// which a page a rebuild shares with the last build has to the last
+	// build's (sessionown.go).
+	listsReachPages bool
 	// listsShowRendered: one of them reads a page's table of contents
 	// or JSON-LD, which only rendering the page sets.
 	listsShowRendered bool
@@ -35,10 +41,12 @@ func (ts *templateSet) fieldUse() templateUse {
 	for _, name := range sortedKeys(ts.pages) {
 		if isListLayout(name) {
 			u.visit(ts.pages[name], u.listField, noPartial)
+			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false)
 		}
 	}
 	for _, name := range sortedKeys(ts.partials) {
 		u.visit(ts.partials[name], u.listField, noPartial)
+		u.listsReachPages = u.listsReachPages || reachesPages(ts.partials[name], true) // its dot may be a listed page
 	}
 	for _, name := range sortedKeys(ts.shortcodes) {
 		u.visit(ts.shortcodes[name], func(id, prev string) {
@@ -84,6 +92,55 @@ func (u *templateUse) listField(id, prev string) {
 	case "TableOfContents", "JSONLD":
 		u.listsShowRendered = true
 	}
+}
+
+// reachesPages tells whether t reads a page link (pageLink) on a
+// page it is given: on its dot when other says the dot may be another
+// page than the one rendered (a partial's may; a list layout's is the
+// list page itself), and in the body of a range or with, whose dot is.
+func reachesPages(t *template.Template, other bool) bool {
+	found := false
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			found = found || reachesFrom(tt.Tree.Root, other)
+		}
+	}
+	return found
+}
+
+func reachesFrom(n parse.Node, other bool) bool {
+	found := false
+	walkTree(n, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.RangeNode:
+			found = found || !other && reachesFrom(n.List, true)
+		case *parse.WithNode:
+			found = found || !other && reachesFrom(n.List, true)
+		case *parse.FieldNode:
+			found = found || other && pageLink(n.Ident)
+		case *parse.VariableNode: // $ is the dot the template was given
+			found = found || (other || n.Ident[0] != "$") && pageLink(n.Ident[1:])
+		case *parse.ChainNode:
+			found = found || pageLink(n.Field)
+		}
+	})
+	return found
+}
+
+// pageLink tells whether a chain of fields read on a page leads to
+// other pages: the site's lists, the page's section, terms or
+// translations. (A regular page's own lists are empty, and a list
+// page's are this build's.)
+func pageLink(ids []string) bool {
+	switch {
+	case len(ids) == 0:
+		return false
+	case ids[0][0] >= 'a' && ids[0][0] <= 'z': // a dict's key: what follows may be read on a page it holds
+		return pageLink(ids[1:])
+	case ids[0] == "Site":
+		return len(ids) == 1 || slices.Contains([]string{"Pages", "RegularPages", "Posts", "Sections", "Taxonomies", "GetPage", "Menus"}, ids[1])
+	}
+	return slices.Contains([]string{"Parent", "CurrentSection", "FirstSection", "Translations", "AllTranslations", "TagTerms", "CategoryTerms", "GetTerms", "Term"}, ids[0])
 }
 
 // readsLists tells whether a field a content page's template reads

@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/affsite/affsite/themes"
 )
 
 // TestTemplateUse: what the templates read comes from their parse trees,
@@ -25,14 +28,25 @@ func TestTemplateUse(t *testing.T) {
 		{"site pages in a variable", map[string]string{single: `{{ $s := .Site }}{{ range $s.RegularPages }}{{ .Title }}{{ end }}`},
 			templateUse{singleReadsLists: true}},
 		{"reached partial", map[string]string{single: `{{ partial "related" . }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
-			templateUse{singleReadsLists: true, listsReadAll: true}},
+			templateUse{singleReadsLists: true, listsReadAll: true, listsReachPages: true}},
 		{"unreached partial", map[string]string{single: `{{ .Title }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
-			templateUse{listsReadAll: true}},
+			templateUse{listsReadAll: true, listsReachPages: true}},
 		{"partial named at run time", map[string]string{single: `{{ partial (printf "%s" "related") . }}`, "partials/related.html": `{{ .Site.Taxonomies }}`},
-			templateUse{singleReadsLists: true, listsReadAll: true}},
+			templateUse{singleReadsLists: true, listsReadAll: true, listsReachPages: true}},
 		{"pager only", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`}, templateUse{}},
 		{"list reads all", map[string]string{"_default/list.html": `{{ range .Pages }}{{ .TableOfContents }}{{ end }}`},
 			templateUse{listsReadAll: true, listsShowRendered: true}},
+		// A list layout's own dot is the list page, of this build; the
+		// pages it lists, and a partial's dot, may be of an earlier one.
+		{"list's own site", map[string]string{"404.html": `{{ range .Site.Posts }}{{ .Title }}{{ end }}`}, templateUse{listsReadAll: true}},
+		{"listed page's parent", map[string]string{"_default/list.html": `{{ range .Pages }}{{ with .Parent }}{{ .Title }}{{ end }}{{ end }}`},
+			templateUse{listsReadAll: true, listsReachPages: true}},
+		{"listed page's translations", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ $p := . }}{{ $p.Translations }}{{ end }}`},
+			templateUse{listsReachPages: true}},
+		{"card's terms", map[string]string{"partials/card.html": `{{ range .TagTerms }}{{ .Name }}{{ end }}`}, templateUse{listsReachPages: true}},
+		{"page in a dict", map[string]string{"partials/card.html": `{{ .page.Title }} {{ .page.Pages }} {{ .page.Site.RegularPages }}`},
+			templateUse{listsReadAll: true, listsReachPages: true}},
+		{"card's site title", map[string]string{"partials/card.html": `{{ .Site.Title }} {{ .Pages }} {{ .Paginator.Next }}`}, templateUse{listsReadAll: true}},
 		{"shortcode inner", map[string]string{"shortcodes/note.html": `<aside>{{ .Inner }}</aside>`}, templateUse{inner: map[string]bool{"shortcodes/note.html": true}}},
 		{"shortcode terms", map[string]string{"shortcodes/tags.html": `{{ range .Page.TagTerms }}{{ end }}`}, templateUse{singleReadsLists: true}},
 	}
@@ -52,7 +66,7 @@ func TestTemplateUse(t *testing.T) {
 				got.inner = nil
 			}
 			if got.now != tt.want.now || got.wordCount != tt.want.wordCount || got.singleReadsLists != tt.want.singleReadsLists ||
-				got.listsReadAll != tt.want.listsReadAll || got.listsShowRendered != tt.want.listsShowRendered || len(got.inner) != len(tt.want.inner) {
+				got.listsReadAll != tt.want.listsReadAll || got.listsReachPages != tt.want.listsReachPages || got.listsShowRendered != tt.want.listsShowRendered || len(got.inner) != len(tt.want.inner) {
 				t.Errorf("use = %+v, want %+v", got, tt.want)
 			}
 			for name := range tt.want.inner {
@@ -91,5 +105,22 @@ func TestDefinesBlocks(t *testing.T) {
 		if sb.String() != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.layout, sb.String(), tt.want)
 		}
+	}
+}
+
+// The default theme's list templates read no link of a page they list,
+// so its rebuilds copy only what they render (sessionown.go).
+func TestDefaultThemeListsReachNoPages(t *testing.T) {
+	t.Parallel()
+	def, err := fs.Sub(themes.Default(), "layouts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := loadTemplates([]layer{{fsys: def, name: "layouts"}}, (&builder{}).templateFuncs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts.use.listsReachPages {
+		t.Error("the default theme's list templates reach other pages through the pages they list")
 	}
 }
