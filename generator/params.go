@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strings"
 	"text/template/parse"
+
+	"github.com/affsite/affsite/internal/tmplwalk"
 )
 
 // Params are case-insensitive as in Hugo: .Params.MyKey, .Params.mykey,
@@ -87,7 +89,7 @@ func lowerParamChains(t *template.Template) {
 }
 
 func lowerParamsIn(n parse.Node) {
-	walkTree(n, func(n parse.Node) {
+	tmplwalk.Walk(n, func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.FieldNode:
 			lowerAfterParams(n.Ident, false)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+
+	"github.com/affsite/affsite/internal/tmplwalk"
 )
 
 // maxPartialDepth is how deep partials may call partials that can call
@@ -144,5 +146,5 @@ func recursivePartials(partials map[string]*template.Template) map[string]bool {
 // walkPartialCalls calls f with the name of every partial or
 // partialCached call below n, or "" for a call whose name is computed.
 func walkPartialCalls(n parse.Node, f func(name string)) {
-	walkIdents(n, func(string, string, bool) {}, f)
+	tmplwalk.Idents(n, func(string, string, bool) {}, f)
 }

@@ -4,7 +4,8 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"text/template/parse"
+
+	"github.com/affsite/affsite/internal/tmplwalk"
 )
 
 // templateUse is what the templates read, found once when they are
@@ -70,7 +71,7 @@ func (u *templateUse) visit(t *template.Template, ident func(id, prev string), p
 		if tt.Tree == nil {
 			continue
 		}
-		walkIdents(tt.Tree.Root, func(id, prev string, fn bool) {
+		tmplwalk.Idents(tt.Tree.Root, func(id, prev string, fn bool) {
 			if fn {
 				u.now = u.now || id == "now"
 				return
@@ -94,36 +95,17 @@ func (u *templateUse) listField(id, prev string) {
 	}
 }
 
-// reachesPages tells whether t reads a page link (pageLink) on a
-// page it is given: on its dot when other says the dot may be another
-// page than the one rendered (a partial's may; a list layout's is the
-// list page itself), and in the body of a range or with, whose dot is.
+// reachesPages tells whether t reads a page link (pageLink) on a page
+// it is given (tmplwalk.Reaches): in the body of a range or with, and on
+// its dot when other says the dot may be another page than the one
+// rendered (a partial's may; a list layout's is the list page itself).
 func reachesPages(t *template.Template, other bool) bool {
 	found := false
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
-			found = found || reachesFrom(tt.Tree.Root, other)
+			found = found || tmplwalk.Reaches(tt.Tree.Root, other, pageLink)
 		}
 	}
-	return found
-}
-
-func reachesFrom(n parse.Node, other bool) bool {
-	found := false
-	walkTree(n, func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.RangeNode:
-			found = found || !other && reachesFrom(n.List, true)
-		case *parse.WithNode:
-			found = found || !other && reachesFrom(n.List, true)
-		case *parse.FieldNode:
-			found = found || other && pageLink(n.Ident)
-		case *parse.VariableNode: // $ is the dot the template was given
-			found = found || (other || n.Ident[0] != "$") && pageLink(n.Ident[1:])
-		case *parse.ChainNode:
-			found = found || pageLink(n.Field)
-		}
-	})
 	return found
 }
 
@@ -201,51 +183,4 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 		u.visit(t, func(id, prev string) { found = found || readsLists(id, prev) }, call)
 	}
 	return found
-}
-
-// walkIdents calls f for each field name in the tree (with the name
-// before it in its chain, or "") and each function called (fn true), and
-// partial with the name of each partial called by a constant name, ""
-// for one named otherwise.
-func walkIdents(n parse.Node, f func(ident, prev string, fn bool), partial func(string)) {
-	chain := func(idents []string) {
-		prev := ""
-		for _, id := range idents {
-			f(id, prev, false)
-			prev = id
-		}
-	}
-	walkTree(n, func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.CommandNode:
-			if name, ok := partialCall(n); ok {
-				partial(name)
-			}
-		case *parse.FieldNode:
-			chain(n.Ident)
-		case *parse.VariableNode:
-			chain(n.Ident[1:])
-		case *parse.ChainNode:
-			chain(n.Field)
-		case *parse.IdentifierNode:
-			f(n.Ident, "", true)
-		}
-	})
-}
-
-// partialCall tells whether n calls partial or partialCached, and the
-// partial's name when a constant gives it ("" otherwise).
-func partialCall(n *parse.CommandNode) (string, bool) {
-	if len(n.Args) == 0 {
-		return "", false
-	}
-	if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partial" && id.Ident != "partialCached" {
-		return "", false
-	}
-	if len(n.Args) > 1 {
-		if s, ok := n.Args[1].(*parse.StringNode); ok {
-			return s.Text, true
-		}
-	}
-	return "", true
 }
