@@ -27,13 +27,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/cpuprofile"
 	"github.com/affsite/affsite/preview"
 )
 
@@ -90,7 +90,7 @@ func bench(opts generator.Options, edits, sample int, program, profile string, v
 
 	fmt.Printf("site %s: %d posts, %d of program %s; GOMAXPROCS %d, %s\n",
 		site, len(posts), len(affected), program, runtime.GOMAXPROCS(0), runtime.Version())
-	stopProfile, err := startProfile(profile)
+	stopProfile, err := cpuprofile.Start(profile)
 	if err != nil {
 		return err
 	}
@@ -117,26 +117,6 @@ func bench(opts generator.Options, edits, sample int, program, profile string, v
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("memory after GC: HeapInuse %d MiB, Sys %d MiB\n", ms.HeapInuse>>20, ms.Sys>>20)
 	return nil
-}
-
-// startProfile starts a CPU profile into the file path, when given, and
-// returns what stops it.
-func startProfile(path string) (func(), error) {
-	if path == "" {
-		return func() {}, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
 }
 
 // pickPosts returns the first post of another program than program, to

@@ -12,6 +12,7 @@ import (
 
 	"github.com/affsite/affsite/affiliate"
 	"github.com/affsite/affsite/generator"
+	"github.com/affsite/affsite/internal/cpuprofile"
 	"github.com/affsite/affsite/internal/plural"
 	"github.com/affsite/affsite/internal/suggest"
 	"github.com/affsite/affsite/outdir"
@@ -197,7 +198,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if a.cpuProfile != "" {
-		stop, err := startCPUProfile(a.cpuProfile)
+		stop, err := cpuprofile.Start(a.cpuProfile)
 		if err != nil {
 			fmt.Fprintln(stderr, "affsite build:", err)
 			return exitUsage
