@@ -3,8 +3,8 @@
 //
 // Run builds the site in memory, as affsite build would, and looks at the
 // result: every HTML file is parsed, its links resolved against the other
-// files, and each finding mapped back to the content file (and line) that
-// made it when there is one.
+// files, and each finding mapped back to the content file (and its line
+// and column) that made it when there is one.
 package check
 
 import (
