@@ -5,6 +5,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/frontmatter"
 	"github.com/affsite/affsite/internal/values"
 	"github.com/affsite/affsite/siteconfig"
 	"gopkg.in/yaml.v3"
@@ -26,10 +27,10 @@ func decodeData(file, ext string, src []byte) (any, error) {
 	case ".yaml", ".yml":
 		var node yaml.Node
 		if err := yaml.Unmarshal(src, &node); err != nil {
-			return nil, yamlError(file, err)
+			return nil, frontmatter.YAMLError(file, diag.Data, err)
 		}
 		if err := node.Decode(&v); err != nil {
-			return nil, yamlError(file, err)
+			return nil, frontmatter.YAMLError(file, diag.Data, err)
 		}
 	case ".toml":
 		m := map[string]any{}

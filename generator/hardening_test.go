@@ -106,6 +106,8 @@ func TestDataFileDuplicateKeys(t *testing.T) {
 		"data/c.json": {"{\"o\": 1,\n}", `data/c.json:2:1: invalid character '}'`},
 		"data/d.yaml": {"a: 1\nb:\n  c: 1\n  c: 2\n", `data/d.yaml:4: mapping key "c" already defined at line 3`},
 		"data/e.yaml": {"a: 1\n b: 2\n", `data/e.yaml:2: mapping values are not allowed in this context`},
+		// yaml.v3 counts a parser error's line from 0 (frontmatter.YAMLErrorLine).
+		"data/f.yaml": {"a: [1, 2\nb: 3\n", `data/f.yaml:2: did not find expected ',' or ']'`},
 	} {
 		dir := hardSite(t, map[string]string{file: tc.src, "site.toml": "title = \"T\"\n"})
 		_, err := generator.Build(generator.Options{Source: dir, Output: generator.NewMemOutput()})

@@ -339,7 +339,7 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	// YAML, and JSON (which YAML reads, with each key's line).
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, nil, yamlConfigError(name, err)
+		return nil, nil, frontmatter.YAMLError(name, diag.Config, err)
 	}
 	if len(doc.Content) == 0 {
 		return map[string]any{}, map[string]keyPos{}, nil // an empty file
@@ -350,19 +350,11 @@ func decodeConfigFile(name string, src []byte) (map[string]any, map[string]keyPo
 	}
 	vals := map[string]any{}
 	if err := root.Decode(&vals); err != nil {
-		return nil, nil, yamlConfigError(name, err)
+		return nil, nil, frontmatter.YAMLError(name, diag.Config, err)
 	}
 	lines, add := keyLines()
 	frontmatter.NodePlaces(root, add)
 	return values.NormalizeMap(vals), lines, nil
-}
-
-// yamlConfigError gives a YAML decoding error as "file:line: message",
-// at the line yaml.v3 names (frontmatter.YAMLErrorLine: it gives no
-// column), else at line 1.
-func yamlConfigError(name string, err error) error {
-	line, msg, _ := frontmatter.YAMLErrorLine(err)
-	return diag.Errorf(name, max(line, 1), 0, diag.Config, "%s", msg)
 }
 
 // keyLines records, with add, the line and column of every key of a

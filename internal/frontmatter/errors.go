@@ -67,6 +67,14 @@ func TOMLErrorPlace(text []byte, perr toml.ParseError) (line, col int) {
 	return line, col
 }
 
+// YAMLError is a yaml.v3 error decoding file, as a whole (a configuration
+// or data file, not front matter): "file:line: message" at the line it
+// names (YAMLErrorLine), else at line 1, with code.
+func YAMLError(file string, code diag.Code, err error) error {
+	line, msg, _ := YAMLErrorLine(err)
+	return diag.Errorf(file, max(line, 1), 0, code, "%s", msg)
+}
+
 // YAMLErrorLine is the line a yaml.v3 error names and its message
 // without it; ok is false when it names none (the message is then the
 // error's, without "yaml: "). yaml.v3 gives no column: it keeps only a
