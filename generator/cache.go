@@ -116,7 +116,7 @@ type pendingPage struct {
 
 // cachedPage is what a reused content page restores.
 type cachedPage struct {
-	Links             []ManifestLink
+	Links             packedLinks
 	Programs          []string
 	HasAffiliateLinks bool
 	TableOfContents   string

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"errors"
+
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/diag"
 )
@@ -12,15 +14,7 @@ import (
 // encodeCachedPage is m's encoding.
 func encodeCachedPage(m *cachedPage) []byte {
 	var e buildcache.Encoder
-	e.Uint(uint64(len(m.Links)))
-	for _, l := range m.Links {
-		e.String(l.Page)
-		e.String(l.File)
-		e.Int(int64(l.Line))
-		for _, s := range []string{l.Program, l.Plan, l.Placement, l.SubID, l.URL, l.Source} {
-			e.String(s)
-		}
-	}
+	e.Blob(m.Links)
 	e.Strings(m.Programs)
 	e.Bool(m.HasAffiliateLinks)
 	e.String(m.TableOfContents)
@@ -55,13 +49,7 @@ func encodeCachedPage(m *cachedPage) []byte {
 func decodeCachedPage(data []byte) (cachedPage, error) {
 	d := buildcache.NewDecoder(data)
 	var m cachedPage
-	if n := d.Len(9); n > 0 {
-		m.Links = make([]ManifestLink, n)
-		for i := range m.Links {
-			m.Links[i] = ManifestLink{Page: d.String(), File: d.String(), Line: int(d.Int()),
-				Program: d.String(), Plan: d.String(), Placement: d.String(), SubID: d.String(), URL: d.String(), Source: d.String()}
-		}
-	}
+	m.Links = packedLinks(d.Blob())
 	m.Programs = d.Strings()
 	m.HasAffiliateLinks = d.Bool()
 	m.TableOfContents = d.String()
@@ -81,6 +69,9 @@ func decodeCachedPage(data []byte) (cachedPage, error) {
 	m.Shortcodes = d.Strings()
 	m.Pictures = d.Strings()
 	m.Pre = preSums{Key: d.Sum(), List: d.Sum()}
+	if !m.Links.valid() {
+		return m, errors.New("corrupted affiliate links")
+	}
 	return m, d.Err()
 }
 

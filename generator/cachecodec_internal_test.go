@@ -15,6 +15,8 @@ func TestCachedPageRoundTrip(t *testing.T) {
 	var m cachedPage
 	n := 0
 	fill(reflect.ValueOf(&m).Elem(), &n, map[string]bool{"Err": true})
+	// Links are bytes of packLinks' encoding, which decoding checks.
+	m.Links = packLinks([]ManifestLink{{Line: 1, Program: "p", Plan: "q", Placement: "r", SubID: "s", URL: "u", Source: "v"}})
 	data := encodeCachedPage(&m)
 	got, err := decodeCachedPage(data)
 	if err != nil {

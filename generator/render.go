@@ -37,13 +37,13 @@ type ManifestLink struct {
 // (keepResult) writes and adds, and what the manifest lists and what a
 // rebuild (Session) compares to know what else an edit changes.
 type pageResult struct {
-	outputs    []pageOutput   // the page's files, written by keepResult and then dropped
-	warnings   diag.List      // problems that do not stop the build
-	links      []ManifestLink // the page's affiliate links, for the manifest
-	programs   []string       // programs its shortcodes and links use, sorted
-	shortcodes []string       // names of the shortcodes its body uses, sorted
-	pictures   []string       // static pictures its product boxes read ("static/images/x.png")
-	index      template.HTML  // an _index.md's text, which its list page shows (renderIndexBody)
+	outputs    []pageOutput  // the page's files, written by keepResult and then dropped
+	warnings   diag.List     // problems that do not stop the build
+	links      packedLinks   // the page's affiliate links, for the manifest
+	programs   []string      // programs its shortcodes and links use, sorted
+	shortcodes []string      // names of the shortcodes its body uses, sorted
+	pictures   []string      // static pictures its product boxes read ("static/images/x.png")
+	index      template.HTML // an _index.md's text, which its list page shows (renderIndexBody)
 }
 
 // pageOutput is one output file of a page: its path in the output and
@@ -343,8 +343,8 @@ func lineOfText(body []byte, text string, lineOffset int) int {
 	return lineOffset + 1 + bytes.Count(body[:i], []byte("\n"))
 }
 
-// manifestOf lists a page's affiliate links for the manifest.
-func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLink {
+// manifestOf packs a page's affiliate links for the manifest.
+func (b *builder) manifestOf(s *source, state *builtins.PageState) packedLinks {
 	links := append([]builtins.Link(nil), state.Links...)
 	sort.SliceStable(links, func(i, j int) bool {
 		if links[i].Line != links[j].Line {
@@ -364,7 +364,7 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) []ManifestLin
 			Placement: l.Placement, SubID: l.SubID, URL: l.URL, Source: src,
 		})
 	}
-	return out
+	return packLinks(out)
 }
 
 // shortcodes is the registry a page expands with: the built-ins bound to

@@ -524,7 +524,7 @@ func (inc *increment) apply() error {
 	}
 	sort.Slice(todo, func(i, j int) bool { return todo[i].file < todo[j].file })
 	hadLinks := make([]bool, len(todo))
-	oldLinks := make([][]ManifestLink, len(todo))
+	oldLinks := make([]packedLinks, len(todo))
 	for i, s := range todo {
 		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.result.links
 	}
@@ -537,7 +537,7 @@ func (inc *increment) apply() error {
 	}
 	for i, s := range todo {
 		inc.mark(s.outPath)
-		if !reflect.DeepEqual(oldLinks[i], s.result.links) {
+		if !bytes.Equal(oldLinks[i], s.result.links) {
 			inc.linksDirty = true
 		}
 		if hadLinks[i] != s.page.HasAffiliateLinks {
@@ -714,9 +714,9 @@ func (b *builder) manifest() []ManifestLink {
 	if n == 0 {
 		return nil
 	}
-	all := make([]ManifestLink, 0, n)
+	all, seen := make([]ManifestLink, 0, n), map[string]string{}
 	for _, s := range b.srcs {
-		all = append(all, s.result.links...)
+		all = s.result.links.unpack(all, s.page.RelPermalink, s.file, seen)
 	}
 	return all
 }

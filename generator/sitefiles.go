@@ -205,9 +205,12 @@ func (b *builder) writeManifest() error {
 // manifestLinks yields the affiliate links of the built pages, in page
 // order: what manifest returns, without copying them.
 func (b *builder) manifestLinks(yield func(*ManifestLink) bool) {
+	var links []ManifestLink
+	seen := map[string]string{}
 	for _, s := range b.srcs {
-		for i := range s.result.links {
-			if !yield(&s.result.links[i]) {
+		links = s.result.links.unpack(links[:0], s.page.RelPermalink, s.file, seen)
+		for i := range links {
+			if !yield(&links[i]) {
 				return
 			}
 		}
@@ -218,7 +221,7 @@ func (b *builder) manifestLinks(yield func(*ManifestLink) bool) {
 func (b *builder) linkCount() int {
 	n := 0
 	for _, s := range b.srcs {
-		n += len(s.result.links)
+		n += s.result.links.len()
 	}
 	return n
 }
