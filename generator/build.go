@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/share"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/links"
 	"github.com/affsite/affsite/outdir"
@@ -160,6 +161,9 @@ type builder struct {
 	tmpl  *templateSet // the site value's templates, their functions this build's (forBuild)
 	refs  refIndex     // the pages ref, relref and GetPage find (refindex.go)
 	langs []*builder   // a multilingual site's: the languages' builders (languages.go)
+	// shared holds one copy of the strings its pages have alike: their
+	// params' keys, tags, categories, shortcode names (internal/share).
+	shared *share.Set
 	// unlimit puts back the memory limit set before the sources were
 	// read (memlimit.go).
 	unlimit func()
@@ -267,7 +271,7 @@ func newBuilder(opts Options) (*builder, error) {
 // writing to out. A site value already loaded (a Session's) is bound to
 // it.
 func newBuild(env *siteEnv, sv *siteValue, out Output) *builder {
-	b := &builder{siteEnv: env, siteValue: sv, out: out, written: map[string]string{}, warnings: slices.Clone(env.configWarnings)}
+	b := &builder{siteEnv: env, siteValue: sv, out: out, written: map[string]string{}, warnings: slices.Clone(env.configWarnings), shared: &share.Set{}}
 	b.links = b
 	if sv.templates != nil {
 		b.tmpl = sv.templates.forBuild(b.buildFuncs())
@@ -314,7 +318,7 @@ func (b *builder) load() error {
 	}
 	b.site = &Site{
 		Title: b.cfg.Title, BaseURL: b.cfg.BaseURL, LanguageCode: b.cfg.LanguageCode,
-		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: lowerKeys(b.cfg.Params),
+		Copyright: b.cfg.Copyright, Author: b.cfg.Author, Params: lowerKeys(b.cfg.Params, nil),
 		Data: data, Disclosure: b.cfg.Affiliate.DisclosureText,
 	}
 	b.site.Language, b.site.Languages = b.siteLanguages()

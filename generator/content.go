@@ -213,11 +213,13 @@ func (b *builder) readSource(full string) (*source, error) {
 		// folder, as in Hugo: it is no section, so no list claims /about/.
 		section = ""
 	}
+	b.shared.Strings(meta.tags)
+	b.shared.Strings(meta.categories)
 	p := &Page{
 		Kind: KindPage, Title: meta.title, Description: meta.description,
 		Date: meta.date, Lastmod: meta.lastmod, PublishDate: meta.publishDate, ExpiryDate: meta.expiryDate,
 		Draft: meta.draft, Slug: meta.slug, Aliases: meta.aliases, Tags: meta.tags, Categories: meta.categories,
-		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm),
+		Weight: meta.weight, Images: meta.images, Program: meta.program, Params: lowerKeys(fm, b.shared),
 		Section: section, File: file, Site: b.site, key: key,
 	}
 	s := &source{page: p, file: file, key: key, bodyStart: len(head), lineOffset: in.lines, layout: meta.layout, sum: in.stat.Sum, stat: in.stat, warnings: warnings}

@@ -341,7 +341,7 @@ func (b *builder) configMenuEntries(ms *menuSet, srcs []*source, sections map[st
 	for _, menu := range sortedKeys(b.cfg.Menus) {
 		for _, c := range b.cfg.Menus[menu] {
 			e := &NavEntry{Menu: menu, Name: c.Name, Identifier: c.Identifier, Parent: c.Parent, Title: c.Title,
-				Pre: template.HTML(c.Pre), Post: template.HTML(c.Post), Weight: c.Weight, Params: lowerKeys(c.Params)}
+				Pre: template.HTML(c.Pre), Post: template.HTML(c.Post), Weight: c.Weight, Params: lowerKeys(c.Params, nil)}
 			if c.PageRef != "" {
 				if refs == nil {
 					refs = b.menuRefs(srcs, sections)
@@ -398,7 +398,7 @@ func (b *builder) pageMenuEntries(ms *menuSet, s *source, p *Page) {
 // pageMenuEntry is the menu entry pm of page p's front matter.
 func (b *builder) pageMenuEntry(pm pageMenu, p *Page) *NavEntry {
 	e := &NavEntry{Menu: pm.menu, Name: cmp.Or(pm.Name, linkTitle(p)), Identifier: pm.Identifier, Parent: pm.Parent, Title: pm.Title,
-		Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params), Page: p, URL: cmp.Or(b.menuURL(pm.URL), p.RelPermalink)}
+		Pre: template.HTML(pm.Pre), Post: template.HTML(pm.Post), Weight: p.Weight, Params: lowerKeys(pm.Params, nil), Page: p, URL: cmp.Or(b.menuURL(pm.URL), p.RelPermalink)}
 	if pm.weightSet {
 		e.Weight = pm.Weight
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/affsite/affsite/internal/share"
 	"github.com/affsite/affsite/internal/tmplwalk"
 )
 
@@ -26,38 +27,39 @@ import (
 // maps too (in lists of maps as well), as Hugo stores params. When two
 // keys differ only by case, the one that sorts last (the lower-case
 // spelling, if any) wins, so the result
-// never depends on map order.
-func lowerKeys(m map[string]any) map[string]any {
+// never depends on map order. The keys and the strings of lists are
+// set's copies (a nil set shares none).
+func lowerKeys(m map[string]any, set *share.Set) map[string]any {
 	if m == nil {
 		return nil
 	}
 	out := make(map[string]any, len(m))
 	from := make(map[string]string, len(m)) // lower-cased key → key as written
 	for k, v := range m {
-		lk := strings.ToLower(k)
+		lk := set.String(strings.ToLower(k))
 		if prev, dup := from[lk]; dup && prev > k {
 			continue
 		}
 		from[lk] = k
-		out[lk] = lowerValue(v)
+		out[lk] = lowerValue(v, set)
 	}
 	return out
 }
 
-func lowerValue(v any) any {
+func lowerValue(v any, set *share.Set) any {
 	switch x := v.(type) {
 	case map[string]any:
-		return lowerKeys(x)
+		return lowerKeys(x, set)
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = lowerValue(e)
+			out[i] = set.Value(lowerValue(e, set))
 		}
 		return out
 	case []map[string]any:
 		out := make([]map[string]any, len(x))
 		for i, e := range x {
-			out[i] = lowerKeys(e)
+			out[i] = lowerKeys(e, set)
 		}
 		return out
 	}

@@ -255,6 +255,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 		body, doc = emojifyBody(body, doc, opts)
 	}
 	r.shortcodes = shortcodeNames(doc.Nodes, nil)
+	b.shared.Strings(r.shortcodes)
 	b.warnDuplicateParams(s, body, doc.Nodes, r.warn)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {
