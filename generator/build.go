@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/diag"
+	"github.com/affsite/affsite/internal/memlimit"
 	"github.com/affsite/affsite/internal/share"
 	"github.com/affsite/affsite/internal/sitefile"
 	"github.com/affsite/affsite/links"
@@ -354,7 +355,7 @@ func (b *builder) load() error {
 func (b *builder) render() (*Report, error) {
 	pages := b.srcs
 	if b.opts.Output == nil {
-		defer limitMemory(len(pages), b.cache != nil)()
+		defer memlimit.Limit(len(pages), b.cache != nil)()
 	}
 	if err := b.renderPages(pages); err != nil {
 		return nil, err
