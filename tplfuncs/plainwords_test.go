@@ -27,6 +27,13 @@ func TestPlainWords(t *testing.T) {
 		{"&am<i>p; x", 2},
 		{"<a href=\"https://x.example/?a=1&amp;b=2\">deal</a> now", 2},
 		{"\v\f\rword\r\n", 1},
+		// The references Markdown writes are counted without unescaping;
+		// any other sends the text through the unescaper.
+		{"<p>it&rsquo;s &ldquo;fine&rdquo; &mdash; ok&hellip; &lt;b&gt; &#39;q&#39;</p>", 6},
+		{"a&amp;nbsp;b", 1},
+		{"x &rsquo;&nbsp;y", 3},
+		{"&mdash &ndash;x", 2},
+		{"end&", 1},
 	} {
 		ref := len(strings.Fields(tplfuncs.Plainify(tc.in)))
 		if ref != tc.want {
@@ -42,7 +49,7 @@ func TestPlainWords(t *testing.T) {
 
 // FuzzPlainWords checks tplfuncs.PlainWords equals its definition on any input.
 func FuzzPlainWords(f *testing.F) {
-	for _, s := range []string{"<p>a b</p>", "x&amp;y <", "&#32;<b>&nbsp;</b>", "\xff<\xa0>"} {
+	for _, s := range []string{"<p>a b</p>", "x&amp;y <", "&#32;<b>&nbsp;</b>", "\xff<\xa0>", "it&rsquo;s &ldquo;x&rdquo;&mdash;&#39; &hellip;&amp;nbsp;"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

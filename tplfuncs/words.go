@@ -1,6 +1,7 @@
 package tplfuncs
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -13,10 +14,41 @@ import (
 // capacity is len(s)), and only text with an entity is copied to be unescaped.
 func PlainWords(s string, scratch []byte) int {
 	text := appendText(scratch[:0], s)
-	if strings.IndexByte(string(text), '&') >= 0 {
+	if !onlyPrintingRefs(text) {
 		return countFields(html.UnescapeString(string(text)))
 	}
 	return countFields(string(text))
+}
+
+// printingRefs are the character references Markdown's renderer and its
+// typographer write, each of them a single character that is not white
+// space.
+var printingRefs = [...]string{"amp;", "lt;", "gt;", "quot;", "#39;", "ldquo;", "rdquo;", "lsquo;", "rsquo;", "hellip;", "ndash;", "mdash;", "laquo;", "raquo;"}
+
+// onlyPrintingRefs tells whether every "&" of text starts one of
+// printingRefs. Unescaping such text turns each reference, a run of bytes
+// that are not white space, into one character that is not white space
+// either, so its words are counted as well without unescaping it.
+func onlyPrintingRefs(text []byte) bool {
+	for i := bytes.IndexByte(text, '&'); i >= 0; {
+		rest := text[i+1:]
+		known := false
+		for _, r := range printingRefs {
+			if bytes.HasPrefix(rest, []byte(r)) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return false
+		}
+		j := bytes.IndexByte(rest, '&')
+		if j < 0 {
+			return true
+		}
+		i += 1 + j
+	}
+	return true
 }
 
 // appendText appends s without its tags (each "<" up to the next ">";
