@@ -17,7 +17,7 @@ func PlainWords(s string, scratch []byte) int {
 	if !onlyPrintingRefs(text) {
 		return countFields(html.UnescapeString(string(text)))
 	}
-	return countFields(string(text))
+	return countFields(text) // not string(text): that would copy it
 }
 
 // printingRefs are the character references Markdown's renderer and its
@@ -71,7 +71,7 @@ func appendText(dst []byte, s string) []byte {
 // countFields is len(strings.Fields(s)) without the slice: the runs of
 // characters that are not white space (unicode.IsSpace). ASCII, nearly
 // all of a page's text, is counted without a branch on each byte.
-func countFields(s string) int {
+func countFields[T string | []byte](s T) int {
 	n, prev := 0, uint8(1) // prev: the character before was white space
 	for i := 0; i < len(s); {
 		var space uint8
@@ -79,7 +79,7 @@ func countFields(s string) int {
 			space = asciiSpace[c]
 			i++
 		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRune([]byte(s[i:min(i+utf8.UTFMax, len(s))])) // at most 4 bytes: no copy on the heap
 			if unicode.IsSpace(r) {
 				space = 1
 			}
