@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -341,6 +342,7 @@ type increment struct {
 	linksDirty      bool             // the manifest or the /go/ pages must be written again
 	touched         []string         // output files written or removed, by their names in out
 	assembled       bool             // the lists were assembled again already (langsession.go)
+	ownsAll         bool             // the rebuild owns its whole site value (ownAll)
 	// shared tells whether the site value shares its sources and pages
 	// with the last build's, which the rebuild must not write
 	// (sessionown.go): swaps are the pages it replaced, by the page
@@ -465,6 +467,7 @@ func (inc *increment) content(file string) error {
 			}
 			ns.result = old.result
 			ns.page.HasAffiliateLinks = old.page.HasAffiliateLinks
+			ns.page.TableOfContents, ns.page.JSONLD = old.page.TableOfContents, old.page.JSONLD // until rendered
 			ns.page.TagTerms, ns.page.CategoryTerms = old.page.TagTerms, old.page.CategoryTerms
 			ns.page.tree, ns.page.translations = old.page.tree, old.page.translations
 			inc.replace(old, ns)
@@ -525,8 +528,12 @@ func (inc *increment) apply() error {
 	sort.Slice(todo, func(i, j int) bool { return todo[i].file < todo[j].file })
 	hadLinks := make([]bool, len(todo))
 	oldLinks := make([]packedLinks, len(todo))
+	shown := make([]string, len(todo))
 	for i, s := range todo {
 		hadLinks[i], oldLinks[i] = s.page.HasAffiliateLinks, s.result.links
+		if b.tmpl.use.listsShowRendered {
+			shown[i] = shownRendered(s.page)
+		}
 	}
 	errs := b.parallel(len(todo), func(i int) error {
 		_, err := b.renderAndKeep(todo[i])
@@ -540,8 +547,9 @@ func (inc *increment) apply() error {
 		if !bytes.Equal(oldLinks[i], s.result.links) {
 			inc.linksDirty = true
 		}
-		if hadLinks[i] != s.page.HasAffiliateLinks {
-			// Feeds carry the disclosure of pages with affiliate links.
+		if hadLinks[i] != s.page.HasAffiliateLinks || b.tmpl.use.listsShowRendered && shown[i] != shownRendered(s.page) {
+			// Feeds carry the disclosure of pages with affiliate links;
+			// lists may show a page's table of contents or JSON-LD.
 			inc.relisted[s.page] = true
 		}
 	}
@@ -550,6 +558,10 @@ func (inc *increment) apply() error {
 		if err := inc.renderLists(); err != nil {
 			return err
 		}
+	case len(inc.relisted) > 0 && b.tmpl.use.listsReachPages && !inc.ownsAll:
+		// Cards would show what the pages the rebuild shares link to,
+		// the last build's lists (ownRendered).
+		return errFullBuild
 	case len(inc.relisted) > 0:
 		only := inc.relisted
 		if b.tmpl.use.listsReachPages {
@@ -565,6 +577,12 @@ func (inc *increment) apply() error {
 		return inc.siteFiles()
 	}
 	return nil
+}
+
+// shownRendered is what only rendering sets of what lists may show of
+// p (templateUse.listsShowRendered).
+func shownRendered(p *Page) string {
+	return fmt.Sprint(p.TableOfContents, p.JSONLD)
 }
 
 // reassemble builds the lists again from the pages; a change to the

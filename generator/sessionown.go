@@ -89,6 +89,7 @@ func (inc *increment) owns(nv *siteValue, r *relinker) {
 		render[r.srcs[s]] = true
 	}
 	inc.render, inc.relisted, inc.swaps, inc.shared = render, swapped(inc.relisted, r.pages), nil, false
+	inc.ownsAll = true
 }
 
 // swapped is the set of pages with each one that swaps maps replaced by
@@ -156,10 +157,14 @@ func (inc *increment) markReaders() {
 	}
 }
 
-// reachesShared tells whether the rebuild renders what its list
-// templates may show of shared pages through their links.
+// reachesShared tells whether the rebuild renders lists whose
+// templates may show what shared pages link to: it shows something new
+// in them, or may once rendered (listsShowRendered). (An edit that
+// shows nothing new renders none, and the lists a later one renders are
+// linked again.)
 func (inc *increment) reachesShared() bool {
-	return inc.shared && inc.b.tmpl.use.listsReachPages && len(inc.render)+len(inc.relisted) > 0
+	u := &inc.b.tmpl.use
+	return inc.shared && u.listsReachPages && (len(inc.relisted) > 0 || u.listsShowRendered && len(inc.render) > 0)
 }
 
 // copyRendered gives the rebuild its own copy of each source it renders

@@ -87,29 +87,37 @@ var readsAllEdits = []readsAllEdit{
 }
 
 // A card that reads pages beyond its own, through .Site, .Parent, its
-// terms or translations, or a page layout that lists other pages, shows their latest state after a serve rebuild
+// terms or translations, or a page layout that lists other pages, or a
+// card that shows its page's table of contents, shows their latest state after a serve rebuild
 // and a warm build, as after a clean build: an untouched page's card,
 // reused or kept from an earlier build, would show an edited page's old
 // summary. The rebuilds leave the last state as it was and link only
 // pages of their own.
 func TestListsReadingAllPagesEqualClean(t *testing.T) {
 	t.Parallel()
-	type run struct{ name, site, card string }
+	type run struct {
+		name, site, card string
+		edits            []readsAllEdit
+	}
 	var runs []run
 	for _, c := range readsAllCards {
-		runs = append(runs, run{c.name, readsAllSite, c.card})
+		runs = append(runs, run{c.name, readsAllSite, c.card, readsAllEdits})
 	}
-	runs = append(runs, run{"multilingual translations", readsAllMulti, `{{ range .Translations }}{{ .Summary }},{{ end }}{{ range .Site.RegularPages }}{{ .Summary }},{{ end }}`},
+	runs = append(runs,
+		run{"multilingual translations", readsAllMulti, `{{ range .Translations }}{{ .Summary }},{{ end }}{{ range .Site.RegularPages }}{{ .Summary }},{{ end }}`,
+			append(readsAllEdits, readsAllEdit{"translation body", "content/posts/b.fr.md", "B fr.", "B fr edited."})},
 		// A page's own layout, not a card, shows the others' summaries.
-		run{"single page", readsAllSite + "-- layouts/_default/single.html --\n{{ .Title }}: {{ range .Site.RegularPages }}{{ .Summary }},{{ end }}\n", ""})
+		run{"single page", readsAllSite + "-- layouts/_default/single.html --\n{{ .Title }}: {{ range .Site.RegularPages }}{{ .Summary }},{{ end }}\n", "", readsAllEdits},
+		// A card shows what only rendering its page sets.
+		run{"table of contents", strings.Replace(readsAllSite, "B.\n", "B.\n\n## One\n\nMore.\n", 1), `{{ .TableOfContents }}`,
+			[]readsAllEdit{{"heading", "content/posts/b.md", "## One", "## Two"}}},
+		run{"table of contents reached", strings.Replace(readsAllSite, "B.\n", "B.\n\n## One\n\nMore.\n", 1), `{{ range .Site.RegularPages }}{{ .TableOfContents }}{{ end }}`,
+			[]readsAllEdit{{"heading", "content/posts/b.md", "## One", "## Two"}, {"body", "content/posts/b.md", "B.", "B edited."}}},
+	)
 	for _, r := range runs {
 		t.Run(r.name, func(t *testing.T) {
 			t.Parallel()
-			edits := readsAllEdits
-			if r.site == readsAllMulti {
-				edits = append(edits, readsAllEdit{"translation body", "content/posts/b.fr.md", "B fr.", "B fr edited."})
-			}
-			checkReadsAll(t, strings.Replace(r.site, "CARD", r.card, 1), edits)
+			checkReadsAll(t, strings.Replace(r.site, "CARD", r.card, 1), r.edits)
 		})
 	}
 }
