@@ -30,8 +30,10 @@ import (
 // a stranger missed.
 
 // folderWindow is how long after a folder last changed it must have been
-// read for its entry to vouch for it.
-const folderWindow = time.Second
+// read for its entry to vouch for it: more than the coarsest clock a
+// file system keeps change times at (FAT's two seconds), so that a change
+// after the read always moves the folder's change time.
+const folderWindow = 2 * time.Second
 
 // folder is one folder's entry in a folderIndex.
 type folder struct {
