@@ -98,12 +98,14 @@ func (u *templateUse) listField(id, prev string) {
 // reachesPages tells whether t reads a page link (pageLink) on a page
 // it is given (tmplwalk.Reaches): in the body of a range or with, and on
 // its dot when other says the dot may be another page than the one
-// rendered (a partial's may; a list layout's is the list page itself).
+// rendered (a partial's may; a list layout's is the list page itself,
+// in its file's tree and the main block, not in a template it defines).
 func reachesPages(t *template.Template, other bool) bool {
 	found := false
 	for _, tt := range t.Templates() {
+		own := strings.HasSuffix(tt.Name(), ".html") || tt.Name() == "main"
 		if tt.Tree != nil {
-			found = found || tmplwalk.Reaches(tt.Tree.Root, other, pageLink)
+			found = found || tmplwalk.Reaches(tt.Tree.Root, other || !own, pageLink)
 		}
 	}
 	return found

@@ -39,6 +39,9 @@ func TestTemplateUse(t *testing.T) {
 		// A list layout's own dot is the list page, of this build; the
 		// pages it lists, and a partial's dot, may be of an earlier one.
 		{"list's own site", map[string]string{"404.html": `{{ range .Site.Posts }}{{ .Title }}{{ end }}`}, templateUse{listsReadAll: true}},
+		{"main block's own site", map[string]string{"404.html": `{{ define "main" }}{{ range .Site.Posts }}{{ .Title }}{{ end }}{{ end }}`}, templateUse{listsReadAll: true}},
+		{"defined card", map[string]string{"_default/list.html": `{{ define "card" }}{{ .Parent.Title }}{{ end }}{{ range .Paginator.Pages }}{{ template "card" . }}{{ end }}`},
+			templateUse{listsReachPages: true}},
 		{"listed page's parent", map[string]string{"_default/list.html": `{{ range .Pages }}{{ with .Parent }}{{ .Title }}{{ end }}{{ end }}`},
 			templateUse{listsReadAll: true, listsReachPages: true}},
 		{"listed page's translations", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ $p := . }}{{ $p.Translations }}{{ end }}`},
