@@ -38,13 +38,15 @@ import (
 //     content/ (product boxes read their size), with the names of the other files
 //     under static/ and content/ (shortcodes may test that a file
 //     exists);
-//   - every output: the view key — each content page's file, URL,
-//     output and menu front matter, the _index.md files, the menu and the
-//     build date; and, when a page's templates read lists of other
-//     pages (templateUse.singleReadsLists, the rule Session follows),
-//     everything each page shows in lists;
+//   - every output: the view key — the menu front matter of the pages
+//     that have one, the menus, the sections and main sections, the
+//     _index.md files, the menu and the build date (its year when the
+//     templates read only that); and, when a page's templates read
+//     lists of other pages (templateUse.singleReadsLists, the rule
+//     Session follows) or GetPage, every content page's file, URL and
+//     output and everything each page shows in lists;
 //   - a content page: its own file's bytes, what it shows in lists and
-//     its terms;
+//     its terms; the page set when its body uses ref or relref;
 //   - a pager or feed: what decides which lists hold which pages and in
 //     which order (orderFacts, the same rule as Session's), the terms,
 //     and what the pages it shows show in lists; everything every page
@@ -73,6 +75,10 @@ type pageCache struct {
 	// a reused page then gets them back from the cache.
 	keepRendered bool
 	wordCount    bool // a template shows .WordCount
+
+	// pageSet is what ref, relref and GetPage find: every content
+	// page's file, URL and output; in the key of a page that reads it.
+	pageSet buildcache.Sum
 
 	listOnce sync.Once
 	lists    buildcache.Sum
@@ -227,8 +233,10 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 		return b.renderAndKeep(s)
 	}
 	pc.once.Do(func() { pc.prepare(b) })
-	key, pre := pc.pageKey(s, b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)])
 	id := "page " + s.file
+	prev, _ := pc.lastMetaAny(id)
+	prefix := b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)]
+	key, pre := pc.pageKey(s, prefix, readsRefs(prev.Shortcodes))
 	if e, ok := pc.c.Lookup(id, key); ok {
 		if m, ok := pc.lastMetaAny(id); ok && b.place(e, s.file) {
 			last := m
@@ -256,6 +264,9 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 	if err != nil {
 		return pageResult{}, err
 	}
+	if refs := readsRefs(r.shortcodes); refs != readsRefs(prev.Shortcodes) {
+		key, pre = pc.pageKey(s, prefix, refs)
+	}
 	p := s.page
 	m := cachedPage{Links: r.links, Programs: r.programs, HasAffiliateLinks: p.HasAffiliateLinks,
 		ReadingTime: p.ReadingTime, WordCount: p.WordCount, Summary: string(p.Summary), Description: p.Description,
@@ -270,6 +281,13 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 		pc.keep(id, s, e, m, nil)
 	}
 	return r, nil
+}
+
+// readsRefs tells whether a page whose body uses shortcodes finds
+// other pages by their paths (ref and relref; a template's GetPage
+// puts the page set in the view key).
+func readsRefs(shortcodes []string) bool {
+	return slices.Contains(shortcodes, "ref") || slices.Contains(shortcodes, "relref")
 }
 
 // lastMetaAny returns what the last build recorded of the content page
@@ -585,9 +603,20 @@ func (pc *pageCache) globalKey(b *builder) buildcache.Sum {
 // writeView adds the view key's facts of the builder's pages.
 func (pc *pageCache) writeView(h hash.Hash, b *builder) {
 	uses := &b.tmpl.use
+	ps := sha256.New()
 	for _, s := range b.srcs {
-		// A page's menu front matter is in every page's .Site.Menus.
-		fields(h, s.file, s.page.RelPermalink, s.outPath, fmt.Sprint(s.page.Params["menu"], s.page.Params["menus"]))
+		fields(ps, s.file, s.page.RelPermalink, s.outPath)
+		if s.page.Params["menu"] != nil || s.page.Params["menus"] != nil {
+			// A page's menu front matter is in every page's .Site.Menus.
+			fields(h, s.file, s.page.RelPermalink, fmt.Sprint(s.page.Params["menu"], s.page.Params["menus"]))
+		}
+	}
+	ps.Sum(pc.pageSet[:0])
+	fields(h, menusFacts(b.site.Menus), strings.Join(b.site.MainSections, "\x00"))
+	for _, name := range sortedKeys(b.site.Sections) {
+		if sp := b.site.Sections[name]; sp != nil {
+			fields(h, name, sp.Title, sp.RelPermalink)
+		}
 	}
 	for _, name := range sortedKeys(b.sectionSources) {
 		s := b.sectionSources[name]
@@ -600,8 +629,15 @@ func (pc *pageCache) writeView(h hash.Hash, b *builder) {
 	for _, m := range b.site.Menu {
 		fields(h, m.Name, m.URL)
 	}
-	fields(h, b.site.BuildDate.String())
-	if uses.singleReadsLists {
+	switch {
+	case uses.buildDates > uses.buildDateYears:
+		fields(h, b.site.BuildDate.String())
+	case uses.buildDates > 0:
+		fields(h, fmt.Sprint(b.site.BuildDate.Year()))
+	}
+	if uses.singleReadsLists || uses.getPage {
+		// Any page may show any other.
+		h.Write(pc.pageSet[:])
 		fields(h, "pages read lists")
 		pc.pre = make(map[*source]pageFacts, len(b.srcs))
 		for _, s := range b.srcs {
@@ -620,6 +656,7 @@ func (pc *pageCache) prepareLists(b *builder) {
 	uses := &b.tmpl.use
 	h := sha256.New()
 	h.Write(pc.view[:])
+	fields(h, b.site.BuildDate.String()) // feeds show it
 	for _, s := range b.srcs {
 		sum := pc.postFacts(s).Order
 		h.Write(sum[:])
@@ -650,12 +687,17 @@ func hashTerms(h io.Writer, site *Site) {
 
 // pageKey is a content page's key, from the file's bytes (their sum,
 // taken as the file was read for its front matter: it is read once),
-// what the page shows of itself (preFacts, returned for its entry) and
-// the sub-id prefix its links get (which another page's slug can change).
-func (pc *pageCache) pageKey(s *source, subIDPrefix string) (buildcache.Sum, preSums) {
+// what the page shows of itself (preFacts, returned for its entry),
+// the sub-id prefix its links get (which another page's slug can change)
+// and, when refs says its body finds pages (readsRefs), the page set.
+func (pc *pageCache) pageKey(s *source, subIDPrefix string, refs bool) (buildcache.Sum, preSums) {
 	h := sha256.New()
 	h.Write(pc.view[:])
 	h.Write(s.sum[:])
+	if refs {
+		fields(h, "refs")
+		h.Write(pc.pageSet[:])
+	}
 	p := s.page
 	pre := pc.preFacts(s)
 	h.Write(pre.List[:])

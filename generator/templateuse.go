@@ -34,6 +34,11 @@ type templateUse struct {
 	listsShowRendered bool
 	// inner: the shortcode templates that read .Inner, by name.
 	inner map[string]bool
+	// getPage: a template reads .Site.GetPage, which finds any page.
+	getPage bool
+	// buildDates counts the reads of a BuildDate, buildDateYears those
+	// of its Year: when they are equal, templates show only its year.
+	buildDates, buildDateYears int
 }
 
 // fieldUse walks every template's parse trees.
@@ -77,6 +82,12 @@ func (u *templateUse) visit(t *template.Template, ident func(id, prev string), p
 				return
 			}
 			u.wordCount = u.wordCount || id == "WordCount"
+			u.getPage = u.getPage || id == "GetPage"
+			if id == "BuildDate" {
+				u.buildDates++
+			} else if id == "Year" && prev == "BuildDate" {
+				u.buildDateYears++
+			}
 			ident(id, prev)
 		}, partial)
 	}
