@@ -87,7 +87,8 @@ var readsAllEdits = []readsAllEdit{
 }
 
 // A card that reads pages beyond its own, through .Site, .Parent, its
-// terms or translations, or a page layout that lists other pages, or a
+// terms or translations, or a list layout that reads them on its own
+// page (a sidebar), or a page layout that lists other pages, or a
 // card that shows its page's table of contents, shows their latest state after a serve rebuild
 // and a warm build, as after a clean build: an untouched page's card,
 // reused or kept from an earlier build, would show an edited page's old
@@ -111,6 +112,15 @@ func TestListsReadingAllPagesEqualClean(t *testing.T) {
 		// A card shows what only rendering its page sets.
 		run{"table of contents", strings.Replace(readsAllSite, "B.\n", "B.\n\n## One\n\nMore.\n", 1), `{{ .TableOfContents }}`,
 			[]readsAllEdit{{"heading", "content/posts/b.md", "## One", "## Two"}}},
+		// A list layout, not a card, shows the site's lists at its own
+		// dot: a pager that does not list the edited page shows it.
+		run{"sidebar", readsAllSite + "-- layouts/_default/list.html --\n{{ .Title }}: {{ range .Paginator.Pages }}{{ .Title }},{{ end }} {{ range .Site.RegularPages }}{{ .Title }}[{{ .Summary }}],{{ end }}\n", "", readsAllEdits},
+		run{"multilingual sidebar", readsAllMulti + "-- layouts/_default/list.html --\n{{ .Title }}: {{ range .Paginator.Pages }}{{ .Title }},{{ end }} {{ range .Site.RegularPages }}{{ .Title }}[{{ .Summary }}],{{ end }}\n", "",
+			append(readsAllEdits, readsAllEdit{"translation body", "content/posts/b.fr.md", "B fr.", "B fr edited."})},
+		run{"sidebar in the base template", readsAllSite + "-- layouts/_default/baseof.html --\n{{ block \"main\" . }}{{ end }} {{ range .Site.RegularPages }}{{ .Title }}[{{ .Summary }}],{{ end }}\n-- layouts/_default/list.html --\n{{ define \"main\" }}{{ .Title }}: {{ range .Paginator.Pages }}{{ .Title }},{{ end }}{{ end }}\n", "", readsAllEdits},
+		run{"terms at the terms pages", readsAllSite + "-- layouts/_default/term.html --\n{{ .Title }}: {{ range .Site.Taxonomies.tags }}{{ .Name }}:{{ range .Pages }}{{ .Summary }},{{ end }}{{ end }} {{ with .Parent }}{{ range .Pages }}{{ .Title }},{{ end }}{{ end }}\n-- layouts/_default/taxonomy.html --\n{{ range .Site.Taxonomies.tags }}{{ .Name }}={{ .Count }}:{{ range .Pages }}{{ .Summary }},{{ end }}{{ end }}\n", "", readsAllEdits},
+		run{"sidebar partial", readsAllSite + "-- layouts/_default/list.html --\n{{ .Title }}: {{ partial \"side.html\" . }}\n-- layouts/partials/side.html --\n{{ range .Site.Posts }}{{ .Summary }},{{ end }}\n", "", readsAllEdits},
+		run{"404 page", readsAllSite + "-- layouts/404.html --\n{{ range .Site.Posts }}{{ .Title }}[{{ .Summary }}],{{ end }}\n", "", readsAllEdits},
 		run{"table of contents reached", strings.Replace(readsAllSite, "B.\n", "B.\n\n## One\n\nMore.\n", 1), `{{ range .Site.RegularPages }}{{ .TableOfContents }}{{ end }}`,
 			[]readsAllEdit{{"heading", "content/posts/b.md", "## One", "## Two"}, {"body", "content/posts/b.md", "B.", "B edited."}}},
 	)

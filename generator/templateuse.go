@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"path"
 	"slices"
 	"strings"
 
@@ -27,7 +28,9 @@ type templateUse struct {
 	// listsReachPages: one of them reads, on a page it lists, a link to
 	// other pages (its site's lists, section, terms, translations),
 	// which a page a rebuild shares with the last build has to the last
-	// build's (sessionown.go).
+	// build's (sessionown.go); or a list layout reads one on its own
+	// page (a sidebar of the site's pages), so a pager that does not
+	// list an edited page shows it (readsSiteLists).
 	listsReachPages bool
 	// listsShowRendered: one of them reads a page's table of contents
 	// or JSON-LD, which only rendering the page sets.
@@ -47,7 +50,7 @@ func (ts *templateSet) fieldUse() templateUse {
 	for _, name := range sortedKeys(ts.pages) {
 		if isListLayout(name) {
 			u.visit(ts.pages[name], u.listField, noPartial)
-			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false)
+			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false) || readsSiteLists(name, ts.pages[name])
 		}
 	}
 	for _, name := range sortedKeys(ts.partials) {
@@ -117,6 +120,27 @@ func reachesPages(t *template.Template, other bool) bool {
 		own := strings.HasSuffix(tt.Name(), ".html") || tt.Name() == "main"
 		if tt.Tree != nil {
 			found = found || tmplwalk.Reaches(tt.Tree.Root, other || !own, pageLink)
+		}
+	}
+	return found
+}
+
+// readsSiteLists tells whether the list layout t (named name) reads,
+// on the list page it renders, a link to other pages (pageLink) but its
+// own term: the site's lists, its section, terms or translations. Its
+// own lists (.Pages, .Paginator) are what renderListsOf renders it
+// for; the 404 page, written with the site's files whenever a page's
+// list facts change, reads this build's .Site.Posts.
+func readsSiteLists(name string, t *template.Template) bool {
+	if path.Base(name) == "404.html" {
+		return false
+	}
+	found := false
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			found = found || tmplwalk.Reaches(tt.Tree.Root, true, func(ids []string) bool {
+				return pageLink(ids) && ids[0] != "Term"
+			})
 		}
 	}
 	return found

@@ -40,6 +40,11 @@ func TestTemplateUse(t *testing.T) {
 		// pages it lists, and a partial's dot, may be of an earlier one.
 		{"list's own site", map[string]string{"404.html": `{{ range .Site.Posts }}{{ .Title }}{{ end }}`}, templateUse{listsReadAll: true}},
 		{"main block's own site", map[string]string{"404.html": `{{ define "main" }}{{ range .Site.Posts }}{{ .Title }}{{ end }}{{ end }}`}, templateUse{listsReadAll: true}},
+		{"list's sidebar", map[string]string{"_default/list.html": `{{ range .Site.RegularPages }}{{ .Summary }}{{ end }}`},
+			templateUse{listsReadAll: true, listsReachPages: true}},
+		{"main block's sidebar", map[string]string{"index.html": `{{ define "main" }}{{ $.Site.Taxonomies.tags }}{{ end }}`},
+			templateUse{listsReadAll: true, listsReachPages: true}},
+		{"term page's own term", map[string]string{"_default/term.html": `{{ .Term.Count }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`}, templateUse{}},
 		{"defined card", map[string]string{"_default/list.html": `{{ define "card" }}{{ .Parent.Title }}{{ end }}{{ range .Paginator.Pages }}{{ template "card" . }}{{ end }}`},
 			templateUse{listsReachPages: true}},
 		{"listed page's parent", map[string]string{"_default/list.html": `{{ range .Pages }}{{ with .Parent }}{{ .Title }}{{ end }}{{ end }}`},
