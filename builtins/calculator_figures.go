@@ -17,13 +17,13 @@ func (st *PageState) liveCalculator(inv *shortcodes.Invocation, p *programs.Prog
 	cur := st.currency(p)
 	var year, year2 money.Exact
 	for _, r := range rows {
-		row := CalculatorRow{Plan: r.plan.Name, Count: strconv.FormatInt(r.count, 10), Billing: billingLabel(r.plan, r.billing, cur)}
+		row := CalculatorRow{Plan: r.plan.Name, Count: strconv.FormatInt(r.count, 10), Billing: billingLabel(p, r.plan, r.billing, cur)}
 		for _, b := range r.plan.Billings() {
 			y, err := p.YearExact(r.plan, b)
 			if err != nil {
 				return inv.Errorf("shortcode %q: the commission on %s %s cannot be computed (%v)", inv.Name, r.plan.Name, b, err)
 			}
-			o := CalculatorOption{Billing: b.String(), Label: billingLabel(r.plan, b, cur), Selected: b == r.billing, Year: fraction(y)}
+			o := CalculatorOption{Billing: b.String(), Label: billingLabel(p, r.plan, b, cur), Selected: b == r.billing, Year: fraction(y)}
 			var y2 money.Exact // the second tier's, computed only when shown
 			if d.Tier2 {
 				if y2, err = p.Tier2YearExact(r.plan, b); err != nil {
@@ -69,7 +69,7 @@ func (st *PageState) fixedCalculator(inv *shortcodes.Invocation, p *programs.Pro
 	for _, r := range rows {
 		s.Mix = append(s.Mix, programs.PlanCount{PlanID: r.plan.ID, Count: r.count})
 		d.Rows = append(d.Rows, CalculatorRow{
-			Plan: r.plan.Name, Count: strconv.FormatInt(r.count, 10), Billing: billingLabel(r.plan, r.billing, cur),
+			Plan: r.plan.Name, Count: strconv.FormatInt(r.count, 10), Billing: billingLabel(p, r.plan, r.billing, cur),
 		})
 		if r.billing != rows[0].billing {
 			return inv.Errorf("shortcode %q: program %q pays by volume tiers, so its customers are computed as one mix, at one billing; give billing=", inv.Name, p.ID)
@@ -108,9 +108,14 @@ func fraction(e money.Exact) string {
 	return num + "/" + den
 }
 
-// billingLabel is the price of pl at billing b, which says the billing:
-// "$99.00/month", "$948.00/year", "$24.99 once", "$79.00/2 years".
-func billingLabel(pl *programs.Plan, b programs.Billing, cur money.Currency) string {
+// billingLabel is the price of plan pl of p at billing b, which says the
+// billing: "$99.00/month", "$948.00/year", "$24.99 once", "$79.00/2
+// years"; only the billing ("Once", "Monthly", "Annual") when p's prices
+// are not shown (pricesShown).
+func billingLabel(p *programs.Program, pl *programs.Plan, b programs.Billing, cur money.Currency) string {
+	if !pricesShown(p) {
+		return upperFirst(b.String())
+	}
 	price, _ := pl.PriceOf(b)
 	if period := periodText(pl, b); period != "" {
 		return cur.Format(price) + period

@@ -48,8 +48,10 @@ type CompareRow struct {
 // CompareCell is one fact of one program.
 type CompareCell struct {
 	Label string // the column's heading, for the stacked layout of phones
-	Text  string // the fact as the fact shortcode prints it; "—" for none
-	None  bool   // the program's data has no such fact
+	// Text is the fact as the fact shortcode prints it; "—" for none,
+	// NoPriceText for a price of a program whose prices are not shown.
+	Text string
+	None bool // the program's data has no such fact
 	// Sort is the value the script sorts by, a number in which a larger
 	// value is better; empty for a fact that has no order.
 	Sort string
@@ -141,7 +143,9 @@ func (st *PageState) Compare(inv *shortcodes.Invocation) error {
 		}
 		for _, f := range d.Facts {
 			c := CompareCell{Label: f.Label}
-			if text, err := st.FactText(p, f.Path); err == nil {
+			if priceFact(f.Path) && !pricesShown(p) {
+				c.Text = NoPriceText // unranked: its price is not on the page
+			} else if text, err := st.FactText(p, f.Path); err == nil {
 				c.Text = text
 				if v, unit, ok := compareKey(q, f.Path); ok {
 					c.Sort, c.key, c.unit = sortText(v), v, unit

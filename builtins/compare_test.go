@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affsite/affsite/programs"
 	"github.com/affsite/affsite/shortcodes"
 )
 
@@ -48,8 +49,8 @@ func TestCompareGolden(t *testing.T) {
 		// Models whose terms do not compare: tiers, categories, first
 		// payment only, cookie hours; the default facts, no marks.
 		{"compare_models", `{{< compare programs="siteground, amazon ,kit" placement="table" >}}` + "\n"},
-		// A one-off lowest price (Amazon) is not ranked with recurring
-		// ones.
+		// Amazon's lowest price is not shown (pricesShown), so it is not
+		// ranked: the column's mark goes to the recurring prices.
 		{"compare_units", `{{< compare programs="siteground,amazon,kit" facts="lowest,cookie,minimum" best="true" >}}` + "\n"},
 		// Recurring prices rank by their cost a month: SiteGround's
 		// $35.88/year ($2.99) before NordVPN's $83.76/2 years ($3.49),
@@ -77,7 +78,7 @@ func TestCompareGolden(t *testing.T) {
 func TestCompareBest(t *testing.T) {
 	t.Parallel()
 	ts := loadThemeTemplates(t)
-	d := lastCompare(t, ts, `{{< compare programs="kartra,funnelforge" facts="rate,minimum,hold,lowest,rating,cookie,methods" best="true" >}}`)
+	d := lastCompare(t, ts, testPrograms(t), `{{< compare programs="kartra,funnelforge" facts="rate,minimum,hold,lowest,rating,cookie,methods" best="true" >}}`)
 	want := map[string][2]bool{ // fact: kartra best, funnelforge best
 		"commission": {true, false}, "payout.minimum": {false, true}, "payout.hold": {false, false},
 		"lowest_price": {false, true}, "rating": {true, false}, "cookie": {false, false}, "payout.methods": {false, false},
@@ -90,10 +91,28 @@ func TestCompareBest(t *testing.T) {
 	}
 }
 
-// lastCompare expands src, one compare shortcode, and returns its data.
-func lastCompare(t *testing.T, ts *themeTemplates, src string) *CompareData {
+// Test that a one-off lowest price is not ranked with a recurring one
+// (Kit's): neither cell is marked. (Amazon's one-off prices are not shown
+// at all: pricesShown.)
+func TestCompareUnitsNotRanked(t *testing.T) {
+	t.Parallel()
+	guide := program(t, "guide.yaml", "name: Guide\nurl: https://guide.example/\ncommission: {rate: 50%}\nplans:\n  - {name: Book, price: 19.99}\n")
+	set := programs.NewSet(append(modelPrograms(t).All(), guide)...)
+	d := lastCompare(t, loadThemeTemplates(t), set, `{{< compare programs="guide,kit" facts="lowest" best="true" >}}`)
+	once, month := d.Rows[0].Cells[0], d.Rows[1].Cells[0]
+	if once.unit != "once" || month.unit != "month" {
+		t.Fatalf("units %q, %q; want once, month", once.unit, month.unit)
+	}
+	if once.Best || month.Best {
+		t.Errorf("best = %v, %v; want neither", once.Best, month.Best)
+	}
+}
+
+// lastCompare expands src, one compare shortcode on the programs of set,
+// and returns its data.
+func lastCompare(t *testing.T, ts *themeTemplates, set *programs.Set, src string) *CompareData {
 	t.Helper()
-	st := testState(testPrograms(t))
+	st := testState(set)
 	var d *CompareData
 	r := Registry(st)
 	r.Add("compare", func(inv *shortcodes.Invocation) error {

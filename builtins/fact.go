@@ -104,6 +104,9 @@ func (st *PageState) factText(inv factCtx, p *programs.Program, path string) (st
 	if full, ok := factAliases()[key]; ok {
 		key = full
 	}
+	if priceFact(key) && !pricesShown(p) {
+		return "", hiddenPrice(inv, p, path)
+	}
 	parts := strings.SplitN(key, ".", 3)
 	switch parts[0] {
 	case "plans":

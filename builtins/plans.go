@@ -26,8 +26,11 @@ type PlanCard struct {
 	ID, Name string
 	Featured bool
 	Class    string // "plan-card", or "plan-card featured"
-	Monthly  string // the headline price: "$99.00", or "Free"
-	Period   string // "/month", "/year", "/2 years", or "" for a one-off price
+	// Monthly is the headline price: "$99.00", or "Free"; NoPriceText
+	// for a program whose prices are not shown (pricesShown), which has
+	// no Period, Annual or Saving either.
+	Monthly string
+	Period  string // "/month", "/year", "/2 years", or "" for a one-off price
 	// Annual is like "or $948.00 billed yearly", empty without an annual
 	// price; Saving is like "Save 20% with annual billing", empty unless
 	// the annual price saves something.
@@ -77,10 +80,13 @@ func (st *PageState) Plans(inv *shortcodes.Invocation) error {
 		if pl.Free && !pl.HasMonthly {
 			c.Monthly, c.Period = "Free", ""
 		}
+		if !pricesShown(p) {
+			c.Monthly, c.Period = NoPriceText, ""
+		}
 		if pl.Featured {
 			c.Class += " featured"
 		}
-		if pl.HasAnnual && main == programs.Monthly {
+		if pl.HasAnnual && main == programs.Monthly && pricesShown(p) {
 			c.Annual = "or " + cur.Format(pl.Annual) + " billed yearly"
 			if s, ok := money.SavingPercent(pl.Monthly, pl.Annual); ok && s.Cmp(money.Rate{}) > 0 {
 				c.Saving = "Save " + s.Percent() + " with annual billing"

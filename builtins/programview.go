@@ -41,7 +41,9 @@ type ProgramView struct {
 }
 
 // PlanView is one plan of a ProgramView. An amount the plan does not
-// have is nil; a commission the data cannot compute (custom terms) too.
+// have is nil; a commission the data cannot compute (custom terms) too;
+// and every price (Monthly, Annual, Price) of a program whose prices a
+// page may not show (pricesShown: on Amazon), as Facts has none of them.
 type PlanView struct {
 	ID, Name               string
 	Monthly, Annual, Price *Amount
@@ -78,6 +80,9 @@ func (st *PageState) View(p *programs.Program) (*ProgramView, error) {
 				continue
 			}
 			a := &Amount{price, cur}
+			if !pricesShown(q) {
+				a = nil // the commission on it is still computed below
+			}
 			switch b {
 			case programs.Monthly:
 				pv.Monthly = a
