@@ -74,3 +74,25 @@ func TestAmazonPricesOlderThan24Hours(t *testing.T) {
 		t.Errorf("on May 21: %s", strings.Join(got, "\n"))
 	}
 }
+
+// TestAmazonPricesNotFromBuiltins: a page of an Amazon program whose
+// prices_checked is old, with every built-in that prints prices other
+// than the product box, shows no Amazon price (builtins' pricesShown),
+// so the rule never reports it.
+func TestAmazonPricesNotFromBuiltins(t *testing.T) {
+	t.Parallel()
+	files := amazonPriceSite(t)
+	files["content/posts/a.md"] = "---\ntitle: P\ndescription: d\nprogram: stale\n---\n{{< disclosure >}}\n\nAs an Amazon Associate I earn from qualifying purchases.\n\n" +
+		"{{< plans >}}\n\n{{< commission-table >}}\n\n{{< earnings item=2 >}}\n\n{{< calculator >}}\n\n{{< compare programs=\"stale,fresh\" >}}\n\n" +
+		"It earns {{< fact \"plans.item.commission\" >}} a sale.\n"
+	delete(files, "content/posts/b.md")
+	for _, id := range []string{"stale", "fresh"} {
+		files["data/programs/"+id+".yaml"] += "commission: {rate: 4%}\n"
+	}
+	res := runCheck(t, sitetest.WriteFiles(t, files), Options{})
+	for _, f := range res.Findings {
+		if f.File == "content/posts/a.md" || strings.Contains(f.Message, "Amazon price") {
+			t.Errorf("finding: %s", f.String())
+		}
+	}
+}
