@@ -87,7 +87,8 @@ func TestFolderIndexReadsOnlyChanged(t *testing.T) {
 
 // A file added to a folder of the output or the spare that the index
 // vouched for changes the folder's change time, so the folder is read
-// again: the output is refused, the spare not taken.
+// again: the output is refused, the spare not taken (nor its walk kept
+// as the index of the next output).
 func TestFolderIndexSeesAddedFiles(t *testing.T) {
 	t.Parallel()
 	site, dest, spare := spareFolders(t)
@@ -99,6 +100,9 @@ func TestFolderIndexSeesAddedFiles(t *testing.T) {
 	d := indexedBuild(t, site, dest, spare, files)
 	if d.left != nil {
 		t.Error("a spare holding a stray file was taken")
+	}
+	if d.spareSeen != nil {
+		t.Error("the walk of a spare holding a stray file is kept as the index of the next output")
 	}
 	if got := withoutManifest(readTree(t, dest)); !maps.Equal(got, files) {
 		t.Errorf("output = %s, want the build's files", treeString(got))

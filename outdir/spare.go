@@ -47,6 +47,7 @@ func (d *Dir) takeSpare() error {
 		return err
 	}
 	if err := os.Rename(d.spare, d.tmp); err != nil {
+		d.spareSeen = nil // not the tree the build starts from
 		removeTree(d.spare)
 		return os.Mkdir(d.tmp, 0o755)
 	}
@@ -65,11 +66,16 @@ func (d *Dir) takeSpare() error {
 // regular files names lists (strangers, as Open asks of an output
 // folder; sum is the manifest's): a spare restored from a CI cache, or
 // changed by hand, may hold a symbolic link where a folder was, and the
-// build's writes into the folder would follow it out of the cache.
+// build's writes into the folder would follow it out of the cache. The
+// walk's index is kept (spareSeen) only for a spare that passes: it
+// vouches for folders as this build found them, strangers and all.
 func (d *Dir) onlyListed(names map[string]bool, sum buildcache.Sum) bool {
 	extra, seen, err := d.walkWith(d.known.spare).strangers(d.spare, names, sum)
+	if err != nil || len(extra) > 0 {
+		return false
+	}
 	d.spareSeen = seen
-	return err == nil && len(extra) == 0
+	return true
 }
 
 // walkWith is how this build walks a tree whose last index is known.
