@@ -70,6 +70,7 @@ func (st *PageState) Plans(inv *shortcodes.Invocation) error {
 	cur := st.currency(p)
 	d := &PlansData{Program: p.Name, Trial: trialText(p.Trial, cur), Checked: checkedNote(p)}
 	d.SourceURL, d.SourceText = sourceLink(p)
+	shown := pricesShown(p)
 	for _, pl := range p.Plans {
 		c := PlanCard{ID: pl.ID, Name: pl.Name, Featured: pl.Featured, Class: "plan-card"}
 		// The card's headline price is the monthly one, else the annual,
@@ -80,13 +81,13 @@ func (st *PageState) Plans(inv *shortcodes.Invocation) error {
 		if pl.Free && !pl.HasMonthly {
 			c.Monthly, c.Period = "Free", ""
 		}
-		if !pricesShown(p) {
+		if !shown {
 			c.Monthly, c.Period = NoPriceText, ""
 		}
 		if pl.Featured {
 			c.Class += " featured"
 		}
-		if pl.HasAnnual && main == programs.Monthly && pricesShown(p) {
+		if pl.HasAnnual && main == programs.Monthly && shown {
 			c.Annual = "or " + cur.Format(pl.Annual) + " billed yearly"
 			if s, ok := money.SavingPercent(pl.Monthly, pl.Annual); ok && s.Cmp(money.Rate{}) > 0 {
 				c.Saving = "Save " + s.Percent() + " with annual billing"

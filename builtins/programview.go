@@ -68,6 +68,7 @@ func (st *PageState) View(p *programs.Program) (*ProgramView, error) {
 	cur := st.currency(q)
 	v := &ProgramView{ID: q.ID, Name: q.Name, Facts: st.Facts(q), Data: q, st: st, p: q}
 	names := map[programs.Billing]string{programs.Monthly: "monthly", programs.Annual: "annual", programs.Once: "price"}
+	shown := pricesShown(q)
 	for _, pl := range q.Plans {
 		pv := PlanView{
 			ID: pl.ID, Name: pl.Name, Featured: pl.Featured, Free: pl.Free,
@@ -80,7 +81,7 @@ func (st *PageState) View(p *programs.Program) (*ProgramView, error) {
 				continue
 			}
 			a := &Amount{price, cur}
-			if !pricesShown(q) {
+			if !shown {
 				a = nil // the commission on it is still computed below
 			}
 			switch b {
