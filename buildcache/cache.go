@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/affsite/affsite/internal/fileid"
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // Format is the state file's format number; a file of another format is
@@ -104,12 +105,12 @@ type Cache struct {
 // caller may warn and go on.
 func Open(dir, version string) (*Cache, error) {
 	c := &Cache{dir: dir, version: version, prev: map[string]Entry{}, next: map[string]Entry{}}
-	data, err := os.ReadFile(filepath.Join(dir, StateName))
+	data, err := sitefile.ReadOwn(filepath.Join(dir, StateName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
 	if err != nil {
-		return c, err
+		return c, fmt.Errorf("%s: %w", StateName, err)
 	}
 	if segs, ok := decodeIndex(data, version); ok {
 		c.read = true

@@ -112,7 +112,7 @@ func (c *Cache) readSegments(segs [shards]Sum) {
 // readSegment returns the entries of segment sum, or nil when it is gone
 // or is not what its name says.
 func (c *Cache) readSegment(sum Sum) map[string]Entry {
-	data, err := os.ReadFile(c.segment(sum))
+	data, err := sitefile.ReadOwn(c.segment(sum))
 	if err != nil || Sum(sha256.Sum256(data)) != sum {
 		return nil
 	}

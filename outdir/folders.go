@@ -8,6 +8,7 @@ import (
 
 	"github.com/affsite/affsite/buildcache"
 	"github.com/affsite/affsite/internal/fileid"
+	"github.com/affsite/affsite/internal/sitefile"
 )
 
 // A folder index spares a build the walk of every folder of its output
@@ -95,7 +96,7 @@ func indexPath(spare string) string { return spare + ".folders" }
 // that dies before writing its own leaves none behind; a missing,
 // truncated or corrupted file reads as no index.
 func loadIndexes(p string) folderIndexes {
-	b, err := os.ReadFile(p)
+	b, err := sitefile.ReadOwn(p)
 	os.Remove(p)
 	n := len(b) - sha256.Size
 	if err != nil || n < len(indexHeader) || string(b[:len(indexHeader)]) != indexHeader || sha256.Sum256(b[:n]) != buildcache.Sum(b[n:]) {

@@ -39,34 +39,13 @@ func Read(full, display string) ([]byte, error) {
 // device need never end. Its errors do not name the file; kind ("content
 // file") is what the size message calls it.
 func ReadRegular(full, kind string) ([]byte, error) {
-	st, err := os.Stat(full)
+	f, st, err := openRegular(full)
 	if err != nil {
-		return nil, UnwrapPathError(err)
-	}
-	m := st.Mode()
-	switch {
-	case m.IsDir():
-		return nil, errors.New("is a folder, not a file")
-	case m&fs.ModeNamedPipe != 0:
-		return nil, errors.New("is a named pipe (FIFO), not a regular file")
-	case m&fs.ModeSocket != 0:
-		return nil, errors.New("is a socket, not a regular file")
-	case m&fs.ModeDevice != 0:
-		return nil, errors.New("is a device, not a regular file")
-	case !m.IsRegular():
-		return nil, errors.New("is not a regular file")
-	case st.Size() > MaxSize:
-		return nil, tooLarge(st.Size(), kind)
-	}
-	f, err := os.Open(full)
-	if err != nil {
-		return nil, UnwrapPathError(err)
+		return nil, err
 	}
 	defer f.Close()
-	// The file may have been replaced since the Stat: check what was
-	// opened, and never read more than the limit.
-	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
-		return nil, errors.New("file changed while it was read")
+	if st.Size() > MaxSize {
+		return nil, tooLarge(st.Size(), kind)
 	}
 	data, err := readAll(io.LimitReader(f, MaxSize+1), min(st.Size(), MaxSize)+1)
 	if err != nil {
@@ -76,6 +55,64 @@ func ReadRegular(full, kind string) ([]byte, error) {
 		return nil, tooLarge(int64(len(data)), kind)
 	}
 	return data, nil
+}
+
+// ReadOwn reads a regular file affsite wrote for itself (a cache's
+// state, an output's folder index), of any size. Like ReadRegular it
+// refuses a FIFO, a device or a folder put in its place before opening
+// it, so that a damaged cache makes a build start afresh, never hang.
+func ReadOwn(full string) ([]byte, error) {
+	f, st, err := openRegular(full)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := readAll(f, st.Size()+1)
+	if err != nil {
+		return nil, UnwrapPathError(err)
+	}
+	return data, nil
+}
+
+// openRegular opens full for reading if it is a regular file (or a
+// symlink to one), checked before the open and again on what was
+// opened.
+func openRegular(full string) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(full)
+	if err != nil {
+		return nil, nil, UnwrapPathError(err)
+	}
+	if err := regular(st.Mode()); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, nil, UnwrapPathError(err)
+	}
+	// The file may have been replaced since the Stat: check what was
+	// opened.
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		f.Close()
+		return nil, nil, errors.New("file changed while it was read")
+	}
+	return f, st, nil
+}
+
+// regular says why a file of mode m is not a regular file, or nil.
+func regular(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return errors.New("is a folder, not a file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe (FIFO), not a regular file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a regular file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a regular file")
+	case !m.IsRegular():
+		return errors.New("is not a regular file")
+	}
+	return nil
 }
 
 // readAll is io.ReadAll into a buffer of size bytes to start with (the
