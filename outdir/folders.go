@@ -31,10 +31,11 @@ import (
 // a stranger missed.
 
 // folderWindow is how long after a folder last changed it must have been
-// read for its entry to vouch for it: more than the coarsest clock a
-// file system keeps change times at (FAT's two seconds), so that a change
+// read for its entry to vouch for it: the coarsest clock a file system
+// keeps change times at (FAT's two seconds) and a second more, for the
+// kernel's clock, which lags time.Now by up to a tick, so that a change
 // after the read always moves the folder's change time.
-const folderWindow = 2 * time.Second
+const folderWindow = 3 * time.Second
 
 // folder is one folder's entry in a folderIndex.
 type folder struct {
