@@ -234,11 +234,11 @@ func (b *builder) renderContentPageCached(s *source) (pageResult, error) {
 	}
 	pc.once.Do(func() { pc.prepare(b) })
 	id := "page " + s.file
-	prev, _ := pc.lastMetaAny(id)
+	prev, had := pc.lastMetaAny(id)
 	prefix := b.subIDPrefixes[strings.TrimPrefix(s.page.RelPermalink, b.basePath)]
 	key, pre := pc.pageKey(s, prefix, readsRefs(prev.Shortcodes))
 	if e, ok := pc.c.Lookup(id, key); ok {
-		if m, ok := pc.lastMetaAny(id); ok && b.place(e, s.file) {
+		if m := prev; had && b.place(e, s.file) {
 			last := m
 			m.Pre = pre
 			p := s.page
