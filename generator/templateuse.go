@@ -115,14 +115,10 @@ func (u *templateUse) listField(id, prev string) {
 // rendered (a partial's may; a list layout's is the list page itself,
 // in its file's tree and the main block, not in a template it defines).
 func reachesPages(t *template.Template, other bool) bool {
-	found := false
-	for _, tt := range t.Templates() {
+	return anyTree(t, func(tt *template.Template) bool {
 		own := strings.HasSuffix(tt.Name(), ".html") || tt.Name() == "main"
-		if tt.Tree != nil {
-			found = found || tmplwalk.Reaches(tt.Tree.Root, other || !own, pageLink)
-		}
-	}
-	return found
+		return tmplwalk.Reaches(tt.Tree.Root, other || !own, pageLink)
+	})
 }
 
 // readsSiteLists tells whether the list layout t (named name) reads,
@@ -135,15 +131,19 @@ func readsSiteLists(name string, t *template.Template) bool {
 	if path.Base(name) == "404.html" {
 		return false
 	}
-	found := false
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			found = found || tmplwalk.Reaches(tt.Tree.Root, true, func(ids []string) bool {
-				return pageLink(ids) && ids[0] != "Term"
-			})
-		}
-	}
-	return found
+	return anyTree(t, func(tt *template.Template) bool {
+		return tmplwalk.Reaches(tt.Tree.Root, true, func(ids []string) bool {
+			return pageLink(ids) && ids[0] != "Term"
+		})
+	})
+}
+
+// anyTree tells whether f holds for one of the templates t holds that
+// has a parse tree.
+func anyTree(t *template.Template, f func(tt *template.Template) bool) bool {
+	return slices.ContainsFunc(t.Templates(), func(tt *template.Template) bool {
+		return tt.Tree != nil && f(tt)
+	})
 }
 
 // pageLink tells whether a chain of fields read on a page leads to
