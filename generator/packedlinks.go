@@ -58,7 +58,11 @@ func (p packedLinks) valid() bool {
 // the whole site, are taken from (and added to) seen, so that a site's
 // links share them; the sub-ids and URLs are views of p's bytes, which
 // nothing changes once they are packed (at 100,000 pages a copy of them
-// for the report was 80 MB at the build's peak). p must be valid.
+// for the report was 80 MB at the build's peak). p is packLinks' own
+// copy or, for a reused page, a slice of the cache segment buildcache
+// read whole into a buffer of its own (sitefile.ReadOwn; decodeState's
+// entries share it), which nothing writes either: reading segments into
+// a reused buffer would break these views. p must be valid.
 func (p packedLinks) unpack(out []ManifestLink, page, file string, seen map[string]string) []ManifestLink {
 	if len(p) == 0 {
 		return out
