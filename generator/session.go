@@ -26,8 +26,9 @@ import (
 // that page (and, when its title, date, summary, terms or links change,
 // the pagers and feeds that show it, or all lists when its place in them
 // changes or a list's cards read other pages through theirs, and every
-// page when a page's layout lists others); a program data file re-renders the pages that use the
-// program; a shortcode template re-renders the pages that use the
+// page when a page's layout lists others or calls GetPage, and the pages
+// using ref or relref, when a page comes, goes or moves); a program data
+// file re-renders the pages that use the program; a shortcode template re-renders the pages that use the
 // shortcode; a static file is copied (a picture a product box shows
 // rebuilds the site: the box has its size). Anything else (site.toml, other
 // layouts, other data, _index.md files, page bundles, removed static
@@ -605,9 +606,11 @@ func (inc *increment) reassemble() error {
 			inc.render[s] = true
 		}
 	}
-	if b.tmpl.use.singleReadsLists {
-		// The page layout lists other pages: every page may change.
-		for _, s := range b.srcs {
+	for _, s := range b.srcs {
+		// The page layout lists other pages (or GetPage finds one), or
+		// its body finds one by its path (ref, relref), which may have
+		// come, gone or moved: the page may change.
+		if b.tmpl.use.singleReadsLists || readsRefs(s.result.shortcodes) {
 			inc.render[s] = true
 		}
 	}

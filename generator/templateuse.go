@@ -20,7 +20,8 @@ type templateUse struct {
 	wordCount bool // a template reads .WordCount
 	// singleReadsLists: a template a content page can execute (its
 	// layouts, the partials they call, any shortcode's) reads lists of
-	// pages or term counts, so a page shows what other pages are.
+	// pages or term counts, or GetPage, so a page shows what other pages
+	// are.
 	singleReadsLists bool
 	// listsReadAll: a list layout, partial or shortcode template reads
 	// pages other than its pager's (.Pages, .RegularPages, …).
@@ -166,7 +167,7 @@ func pageLink(ids []string) bool {
 // shows other pages.
 func readsLists(id, _ string) bool {
 	switch id {
-	case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages":
+	case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages", "GetPage":
 		return true
 	}
 	return false
@@ -209,7 +210,7 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	for _, name := range sortedKeys(ts.shortcodes) {
 		u.visit(ts.shortcodes[name], func(id, prev string) {
 			switch id {
-			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms":
+			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":
 				found = true
 			}
 		}, call)
