@@ -162,6 +162,9 @@ type builder struct {
 	tmpl  *templateSet // the site value's templates, their functions this build's (forBuild)
 	refs  refIndex     // the pages ref, relref and GetPage find (refindex.go)
 	langs []*builder   // a multilingual site's: the languages' builders (languages.go)
+	// bodies holds the pages' bodies while renderPages runs, rendered
+	// before any layout when a template shows other pages' (renderBodies).
+	bodies map[*source]renderedBody
 	// shared holds one copy of the strings its pages have alike: their
 	// params' keys, tags, categories, shortcode names (internal/share).
 	shared *share.Set

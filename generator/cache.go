@@ -635,6 +635,12 @@ func (pc *pageCache) writeView(h hash.Hash, b *builder) {
 	case uses.buildDates > 0:
 		fields(h, fmt.Sprint(b.site.BuildDate.Year()))
 	}
+	if uses.othersBody {
+		// Any page may show any other's body.
+		for _, s := range b.srcs {
+			h.Write(s.sum[:])
+		}
+	}
 	if uses.singleReadsLists || uses.getPage {
 		// Any page may show any other.
 		h.Write(pc.pageSet[:])

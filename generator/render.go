@@ -64,6 +64,10 @@ func (r *pageResult) warn(d diag.Diagnostic) {
 // keeps each one's result with its source (manifest gathers their
 // links).
 func (b *builder) renderPages(srcs []*source) error {
+	if b.tmpl.use.othersBody {
+		b.renderBodies(srcs)
+		defer b.dropBodies(srcs)
+	}
 	rendered := b.progress(len(srcs))
 	errs := b.parallel(len(srcs), func(i int) error {
 		defer rendered()
@@ -119,26 +123,14 @@ func (b *builder) renderAndKeep(s *source) (pageResult, error) {
 // was.
 func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	p := s.page
-	head, body, err := b.readBody(s)
-	if err != nil {
-		return pageResult{}, err
+	first, ok := b.bodies[s]
+	if !ok {
+		first = b.renderFirst(s)
 	}
-	state := b.newPageState()
-	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
-	state.FrontMatter = head
-	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
-	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
-	state.Permalink = p.Permalink
-	if a, ok := p.Params["author"].(string); ok && a != "" {
-		state.Author = a
+	if first.err != nil {
+		return pageResult{}, first.err
 	}
-	html, r, err := b.renderBody(s, body, state, p)
-	if err != nil {
-		return pageResult{}, err
-	}
-	p.Content = template.HTML(html)
-	p.ReadingTime = max(p.ReadingTime, b.renderedReadingTime(html))
-	p.JSONLD = state.JSONLD
+	r, state := first.r, first.state
 	// As in Hugo, layouts are looked up by the page's type: its front
 	// matter's type, else its section, else "page".
 	typ := p.Type()
@@ -151,14 +143,79 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 		return pageResult{}, err
 	}
 	r.outputs = []pageOutput{{name: s.outPath, buf: buf}}
-	// Lists need only the summary: drop the body so memory stays flat,
-	// and the table of contents and JSON-LD unless a list shows them.
+	if b.bodies == nil {
+		b.dropRendered(p)
+	}
+	r.links, r.programs = b.manifestOf(s, state), programsUsed(state)
+	return r, nil
+}
+
+// renderedBody is a content page's body rendered (renderFirst): what
+// it found, and its state for the shortcodes.
+type renderedBody struct {
+	r     pageResult
+	state *builtins.PageState
+	err   error
+}
+
+// renderFirst renders s's body and sets what rendering sets on its page
+// (Content, ReadingTime, JSONLD, TableOfContents), for its layout and
+// the templates that show it.
+func (b *builder) renderFirst(s *source) renderedBody {
+	p := s.page
+	head, body, err := b.readBody(s)
+	if err != nil {
+		return renderedBody{err: err}
+	}
+	state := b.newPageState()
+	state.Slug, state.Title, state.Author, state.File = p.Slug, p.Title, b.cfg.Author, s.file
+	state.FrontMatter = head
+	state.SubIDPrefix = b.subIDPrefixes[strings.TrimPrefix(p.RelPermalink, b.basePath)]
+	state.Date, state.Lastmod, state.Program = p.Date, p.Lastmod, p.Program
+	state.Permalink = p.Permalink
+	if a, ok := p.Params["author"].(string); ok && a != "" {
+		state.Author = a
+	}
+	html, r, err := b.renderBody(s, body, state, p)
+	if err != nil {
+		return renderedBody{err: err}
+	}
+	p.Content = template.HTML(html)
+	p.ReadingTime = max(p.ReadingTime, b.renderedReadingTime(html))
+	p.JSONLD = state.JSONLD
+	return renderedBody{r: r, state: state}
+}
+
+// renderBodies renders the body of every page srcs renders before any
+// layout runs, one after another in their order (templateUse.othersBody):
+// a template that shows another page's body then shows what a clean
+// build shows whichever worker runs it, and reads no field a worker
+// writes.
+func (b *builder) renderBodies(srcs []*source) {
+	b.bodies = make(map[*source]renderedBody, len(srcs))
+	for _, s := range srcs {
+		if s.build.rendered() {
+			b.bodies[s] = b.renderFirst(s)
+		}
+	}
+}
+
+// dropBodies drops what renderBodies kept once every layout ran.
+func (b *builder) dropBodies(srcs []*source) {
+	b.bodies = nil
+	for _, s := range srcs {
+		b.dropRendered(s.page)
+	}
+}
+
+// dropRendered drops p's body once its layouts ran: lists need only the
+// summary, so memory stays flat; the table of contents and JSON-LD go
+// too unless a list shows them.
+func (b *builder) dropRendered(p *Page) {
 	p.Content = ""
 	if !b.tmpl.use.listsShowRendered {
 		p.TableOfContents, p.JSONLD = "", nil
 	}
-	r.links, r.programs = b.manifestOf(s, state), programsUsed(state)
-	return r, nil
 }
 
 // executeLayout executes the first of layouts found for p into a buffer

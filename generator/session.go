@@ -254,6 +254,9 @@ func sortChanges(changed []string, content, shown func(string) bool) (changeSet,
 // reload reads again the program data and the shortcode templates when
 // cs changes them.
 func (inc *increment) reload(cs changeSet) error {
+	if inc.b.tmpl.use.othersBody && (len(cs.content) > 0 || cs.programs || len(cs.templates) > 0) {
+		return errFullBuild // a page may show any other's body, rendered first (renderBodies)
+	}
 	if cs.programs {
 		if err := inc.reloadPrograms(); err != nil {
 			return err

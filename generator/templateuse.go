@@ -40,6 +40,12 @@ type templateUse struct {
 	inner map[string]bool
 	// getPage: a template reads .Site.GetPage, which finds any page.
 	getPage bool
+	// othersBody: a template a content page executes reads what only
+	// rendering sets (.Content, .TableOfContents, .JSONLD, .ReadingTime)
+	// on a page that may be another (bodyField), so every page's body
+	// is rendered before any layout runs (renderBodies) and every page
+	// depends on every other's source.
+	othersBody bool
 	// buildDates counts the reads of a BuildDate, buildDateYears those
 	// of its Year: when they are equal, templates show only its year.
 	buildDates, buildDateYears int
@@ -116,10 +122,27 @@ func (u *templateUse) listField(id, prev string) {
 // rendered (a partial's may; a list layout's is the list page itself,
 // in its file's tree and the main block, not in a template it defines).
 func reachesPages(t *template.Template, other bool) bool {
+	return reachesVia(t, other, pageLink)
+}
+
+// reachesVia is reachesPages for the chains link accepts.
+func reachesVia(t *template.Template, other bool, link func(ids []string) bool) bool {
 	return anyTree(t, func(tt *template.Template) bool {
 		own := strings.HasSuffix(tt.Name(), ".html") || tt.Name() == "main"
-		return tmplwalk.Reaches(tt.Tree.Root, other || !own, pageLink)
+		return tmplwalk.Reaches(tt.Tree.Root, other || !own, link)
 	})
+}
+
+// bodyField tells whether a chain of fields read on a page reads what
+// rendering its body sets.
+func bodyField(ids []string) bool {
+	switch {
+	case len(ids) == 0:
+		return false
+	case ids[0][0] >= 'a' && ids[0][0] <= 'z': // a dict's key, as in pageLink
+		return bodyField(ids[1:])
+	}
+	return slices.Contains([]string{"Content", "TableOfContents", "JSONLD", "ReadingTime"}, ids[0])
 }
 
 // readsSiteLists tells whether the list layout t (named name) reads,
@@ -175,7 +198,7 @@ func readsLists(id, _ string) bool {
 
 // singleReadsLists tells whether what a content page can execute — its
 // layouts, the partials they reach, every shortcode template — reads
-// lists of pages.
+// lists of pages; it sets u.othersBody on the way.
 func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	found := false
 	reached := map[string]bool{}
@@ -184,6 +207,7 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 		if t, ok := ts.partials[name]; ok && !reached[name] {
 			reached[name] = true
 			queue = append(queue, t)
+			u.othersBody = u.othersBody || reachesVia(t, true, bodyField) // its dot may be another page
 		}
 	}
 	call := func(name string) {
@@ -202,12 +226,14 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	for _, name := range sortedKeys(ts.pages) {
 		if !isListLayout(name) {
 			queue = append(queue, ts.pages[name])
+			u.othersBody = u.othersBody || reachesVia(ts.pages[name], false, bodyField)
 		}
 	}
 	// A shortcode's dot is its own data, whose fields may be called
 	// Count or Terms (earnings, commission-table): a shortcode reads
 	// lists when it names pages' lists or a page's terms.
 	for _, name := range sortedKeys(ts.shortcodes) {
+		u.othersBody = u.othersBody || reachesVia(ts.shortcodes[name], false, bodyField)
 		u.visit(ts.shortcodes[name], func(id, prev string) {
 			switch id {
 			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":

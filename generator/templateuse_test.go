@@ -132,3 +132,21 @@ func TestDefaultThemeListsReachNoPages(t *testing.T) {
 		t.Error("the default theme's list templates reach other pages through the pages they list")
 	}
 }
+
+// The default theme's pages show no other page's body, so its builds
+// render each page's body with its layout and its rebuilds stay
+// incremental (templateUse.othersBody).
+func TestDefaultThemeShowsNoOtherBody(t *testing.T) {
+	t.Parallel()
+	def, err := fs.Sub(themes.Default(), "layouts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := loadTemplates([]layer{{fsys: def, name: "layouts"}}, (&builder{}).templateFuncs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts.use.othersBody {
+		t.Error("the default theme's page templates show another page's body")
+	}
+}
