@@ -73,6 +73,7 @@ func (ts *templateSet) fieldUse() templateUse {
 		}, noPartial)
 	}
 	u.singleReadsLists = ts.singleReadsLists(&u)
+	u.othersBody = ts.showsOthersBody()
 	return u
 }
 
@@ -198,7 +199,7 @@ func readsLists(id, _ string) bool {
 
 // singleReadsLists tells whether what a content page can execute — its
 // layouts, the partials they reach, every shortcode template — reads
-// lists of pages; it sets u.othersBody on the way.
+// lists of pages.
 func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	found := false
 	reached := map[string]bool{}
@@ -207,7 +208,6 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 		if t, ok := ts.partials[name]; ok && !reached[name] {
 			reached[name] = true
 			queue = append(queue, t)
-			u.othersBody = u.othersBody || reachesVia(t, true, bodyField) // its dot may be another page
 		}
 	}
 	call := func(name string) {
@@ -226,14 +226,12 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	for _, name := range sortedKeys(ts.pages) {
 		if !isListLayout(name) {
 			queue = append(queue, ts.pages[name])
-			u.othersBody = u.othersBody || reachesVia(ts.pages[name], false, bodyField)
 		}
 	}
 	// A shortcode's dot is its own data, whose fields may be called
 	// Count or Terms (earnings, commission-table): a shortcode reads
 	// lists when it names pages' lists or a page's terms.
 	for _, name := range sortedKeys(ts.shortcodes) {
-		u.othersBody = u.othersBody || reachesVia(ts.shortcodes[name], false, bodyField)
 		u.visit(ts.shortcodes[name], func(id, prev string) {
 			switch id {
 			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":
@@ -247,4 +245,62 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 		u.visit(t, func(id, prev string) { found = found || readsLists(id, prev) }, call)
 	}
 	return found
+}
+
+// showsOthersBody tells whether a template a content page executes —
+// its layouts, the partials they reach, every shortcode template —
+// reads what only rendering sets (bodyField) on a page that may be
+// another: in the body of a range or a with, on a found page, or on a
+// partial's dot where a call gives it another value than the caller's
+// own (tmplwalk.PartialCalls), so that {{ partial "article.html" . }}
+// showing .Content is the page's own.
+func (ts *templateSet) showsOthersBody() bool {
+	found := false
+	other := map[string]bool{} // a partial reached, by whether its dot may be another page
+	var queue []string
+	reach := func(name string, o bool) {
+		if name == "" {
+			for _, name := range sortedKeys(ts.partials) {
+				reach1(ts, other, &queue, name, true)
+			}
+			return
+		}
+		if !strings.HasSuffix(name, ".html") {
+			name += ".html"
+		}
+		reach1(ts, other, &queue, name, o)
+	}
+	check := func(t *template.Template, o bool) {
+		found = found || reachesVia(t, o, bodyField)
+		anyTree(t, func(tt *template.Template) bool {
+			own := strings.HasSuffix(tt.Name(), ".html") || tt.Name() == "main"
+			tmplwalk.PartialCalls(tt.Tree.Root, o || !own, reach)
+			return false
+		})
+	}
+	for _, name := range sortedKeys(ts.pages) {
+		if !isListLayout(name) {
+			check(ts.pages[name], false)
+		}
+	}
+	for _, name := range sortedKeys(ts.shortcodes) {
+		check(ts.shortcodes[name], false)
+	}
+	for len(queue) > 0 && !found {
+		name := queue[0]
+		queue = queue[1:]
+		check(ts.partials[name], other[name])
+	}
+	return found
+}
+
+// reach1 queues the partial name for showsOthersBody when it is new, or
+// reached now with a dot that may be another page where it was not.
+func reach1(ts *templateSet, other map[string]bool, queue *[]string, name string, o bool) {
+	was, seen := other[name]
+	if _, ok := ts.partials[name]; !ok || seen && (was || !o) {
+		return
+	}
+	other[name] = o || was
+	*queue = append(*queue, name)
 }

@@ -137,3 +137,48 @@ func reaches(n parse.Node, dot, root bool, link func([]string) bool) bool {
 	})
 	return found
 }
+
+// PartialCalls calls f with the name of each partial the tree below n
+// calls ("" for one named at run time) and whether the value it gives
+// the partial may be another than the template's own dot: other tells
+// whether the dot (and $) may be one; a call in the body of a range or
+// a with, or given anything but the dot or $, gives one.
+func PartialCalls(n parse.Node, other bool, f func(name string, other bool)) {
+	partialCalls(n, other, other, f)
+}
+
+// partialCalls is PartialCalls, dot and root telling whether the dot and
+// $ may be another value.
+func partialCalls(n parse.Node, dot, root bool, f func(string, bool)) {
+	Walk(n, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.RangeNode:
+			if !dot {
+				partialCalls(n.List, true, root, f)
+			}
+		case *parse.WithNode:
+			if !dot {
+				partialCalls(n.List, true, root, f)
+			}
+		case *parse.CommandNode:
+			if name, ok := partialCall(n); ok {
+				f(name, !ownArg(n, dot, root))
+			}
+		}
+	})
+}
+
+// ownArg tells whether a partial call gives the template's own dot: the
+// dot where it is the template's, or $ where $ is.
+func ownArg(n *parse.CommandNode, dot, root bool) bool {
+	if len(n.Args) != 3 {
+		return false
+	}
+	switch a := n.Args[2].(type) {
+	case *parse.DotNode:
+		return !dot
+	case *parse.VariableNode:
+		return len(a.Ident) == 1 && a.Ident[0] == "$" && !root
+	}
+	return false
+}

@@ -66,3 +66,37 @@ func TestReaches(t *testing.T) {
 		}
 	}
 }
+
+func TestPartialCalls(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text        string
+		own, others bool // whether a call gives another value, on the template's own dot; on a dot that may be another
+	}{
+		{`{{ partial "p" . }}`, false, true},
+		{`{{ partial "p" $ }}`, false, true},
+		{`{{ range .M }}{{ partial "p" . }}{{ end }}`, true, true},
+		{`{{ range .M }}{{ partial "p" $ }}{{ end }}`, false, true},
+		{`{{ with .M }}{{ partial "p" . }}{{ end }}`, true, true},
+		{`{{ partial "p" .M }}`, true, true},
+		{`{{ partial "p" (printf "%v" .) }}`, true, true},
+		{`{{ . | partial "p" }}`, true, true},
+	}
+	for _, tt := range tests {
+		root := tree(t, tt.text).Tree.Root
+		for _, c := range []struct {
+			other, want bool
+		}{{false, tt.own}, {true, tt.others}} {
+			got := false
+			PartialCalls(root, c.other, func(name string, o bool) {
+				if name != "p" {
+					t.Errorf("%s: partial %q, want p", tt.text, name)
+				}
+				got = got || o
+			})
+			if got != c.want {
+				t.Errorf("PartialCalls(%s, other %v) gives another value: %v, want %v", tt.text, c.other, got, c.want)
+			}
+		}
+	}
+}
