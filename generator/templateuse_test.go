@@ -116,10 +116,9 @@ func TestDefinesBlocks(t *testing.T) {
 	}
 }
 
-// The default theme's list templates read no link of a page they list,
-// so its rebuilds copy only what they render (sessionown.go).
-func TestDefaultThemeListsReachNoPages(t *testing.T) {
-	t.Parallel()
+// defaultThemeUse is what the default theme's templates read.
+func defaultThemeUse(t *testing.T) templateUse {
+	t.Helper()
 	def, err := fs.Sub(themes.Default(), "layouts")
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +127,14 @@ func TestDefaultThemeListsReachNoPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ts.use.listsReachPages {
+	return ts.use
+}
+
+// The default theme's list templates read no link of a page they list,
+// so its rebuilds copy only what they render (sessionown.go).
+func TestDefaultThemeListsReachNoPages(t *testing.T) {
+	t.Parallel()
+	if defaultThemeUse(t).listsReachPages {
 		t.Error("the default theme's list templates reach other pages through the pages they list")
 	}
 }
@@ -138,15 +144,7 @@ func TestDefaultThemeListsReachNoPages(t *testing.T) {
 // incremental (templateUse.othersBody).
 func TestDefaultThemeShowsNoOtherBody(t *testing.T) {
 	t.Parallel()
-	def, err := fs.Sub(themes.Default(), "layouts")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := loadTemplates([]layer{{fsys: def, name: "layouts"}}, (&builder{}).templateFuncs())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ts.use.othersBody {
+	if defaultThemeUse(t).othersBody {
 		t.Error("the default theme's page templates show another page's body")
 	}
 }
