@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -38,17 +37,7 @@ func TestNavItemMatchesTemplate(t *testing.T) {
 		"nested, children": {Name: "Reviews", URL: "/reviews/", Children: []MenuItem{leaf, {Name: "Sub", URL: "/sub/", Current: "page", Children: []MenuItem{leaf}}}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			var want bytes.Buffer
-			if err := tmpl.Execute(&want, m); err != nil {
-				t.Fatal(err)
-			}
-			got, err := b.navItem(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want.String() {
-				t.Errorf("navItem:\n%s\ntemplate:\n%s", got, want.String())
-			}
+			sameAsFormer(t, "navItem", tmpl, m, func() (template.HTML, error) { return b.navItem(m) })
 		})
 	}
 	if _, err := b.navItem("x"); err == nil || !strings.Contains(err.Error(), "want a menu entry") {

@@ -59,17 +59,29 @@ func themePartial(t *testing.T, b *builder, name string) *template.Template {
 }
 
 // samePartial runs the shipped partial and the former template on p.
-func samePartial(t *testing.T, shipped, former *template.Template, p *Page) {
+func samePartial(t *testing.T, shipped, former *template.Template, p any) {
 	t.Helper()
-	var got, want bytes.Buffer
-	if err := former.Execute(&want, p); err != nil {
+	sameAsFormer(t, shipped.Name(), former, p, func() (template.HTML, error) {
+		var got bytes.Buffer
+		err := shipped.Execute(&got, p)
+		return template.HTML(got.String()), err
+	})
+}
+
+// sameAsFormer runs the former template on data and what replaced it,
+// named name, and wants the same text from both.
+func sameAsFormer(t *testing.T, name string, former *template.Template, data any, shipped func() (template.HTML, error)) {
+	t.Helper()
+	var want bytes.Buffer
+	if err := former.Execute(&want, data); err != nil {
 		t.Fatal(err)
 	}
-	if err := shipped.Execute(&got, p); err != nil {
+	got, err := shipped()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != want.String() {
-		t.Errorf("%s:\n%s\nformer:\n%s", shipped.Name(), got.String(), want.String())
+	if string(got) != want.String() {
+		t.Errorf("%s:\n%s\nformer:\n%s", name, got, want.String())
 	}
 }
 

@@ -82,19 +82,7 @@ func TestSEOMetaMatchesTemplate(t *testing.T) {
 		"home, no site's title": {Kind: KindHome, Permalink: "/", Site: noLang},
 	}
 	for name, p := range pages {
-		t.Run(name, func(t *testing.T) {
-			var want bytes.Buffer
-			if err := tmpl.Execute(&want, p); err != nil {
-				t.Fatal(err)
-			}
-			var got bytes.Buffer
-			if err := seo.Execute(&got, p); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Errorf("seo.html:\n%s\nformer seo.html:\n%s", got.String(), want.String())
-			}
-		})
+		t.Run(name, func(t *testing.T) { samePartial(t, seo, tmpl, p) })
 	}
 }
 
@@ -106,17 +94,7 @@ func TestHeadLinksMatchesTemplate(t *testing.T) {
 	tmpl := template.Must(template.New("links").Funcs(b.templateFuncs()).Parse(headLinksTemplate))
 	for _, site := range []*Site{{Title: "Site " + hostile}, {}} {
 		p := &Page{Kind: KindPage, Site: site}
-		var want bytes.Buffer
-		if err := tmpl.Execute(&want, p); err != nil {
-			t.Fatal(err)
-		}
-		got, err := b.headLinks(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != want.String() {
-			t.Errorf("headLinks:\n%s\ntemplate:\n%s", got, want.String())
-		}
+		sameAsFormer(t, "headLinks", tmpl, p, func() (template.HTML, error) { return b.headLinks(p) })
 	}
 	b.assets = nil
 	if _, err := b.headLinks(&Page{Site: &Site{}}); err == nil || !strings.Contains(err.Error(), "css/style.css") {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -86,17 +85,7 @@ func TestHeadMetaMatchesTemplate(t *testing.T) {
 	}
 	for name, p := range pages {
 		t.Run(name, func(t *testing.T) {
-			var want bytes.Buffer
-			if err := tmpl.Execute(&want, p); err != nil {
-				t.Fatal(err)
-			}
-			got, err := b.headMeta(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want.String() {
-				t.Errorf("headMeta:\n%s\ntemplate:\n%s", got, want.String())
-			}
+			sameAsFormer(t, "headMeta", tmpl, p, func() (template.HTML, error) { return b.headMeta(p) })
 		})
 	}
 }
