@@ -80,15 +80,23 @@ hello
 
 // TestIncrementalEqualsClean edits a site in many ways and, after each
 // edit, compares the session's incremental result with a clean build of
-// the same files, byte for byte.
-func TestIncrementalEqualsClean(t *testing.T) {
-	t.Parallel()
-	dir := writeSite(t, incrementalSite)
-	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
+// startSession writes site into a new folder and builds it in a
+// Session whose clock stands at the session tests' now.
+func startSession(t *testing.T, site string) (dir string, now time.Time, sess *generator.Session) {
+	t.Helper()
+	dir = writeSite(t, site)
+	now = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	sess = generator.NewSession(generator.Options{Source: dir, Now: now})
 	if _, err := sess.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
+	return dir, now, sess
+}
+
+// the same files, byte for byte.
+func TestIncrementalEqualsClean(t *testing.T) {
+	t.Parallel()
+	dir, now, sess := startSession(t, incrementalSite)
 	write := func(name, text string) {
 		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -404,12 +412,7 @@ func cleanBuildError(dir string) error {
 func TestSessionDisabledKinds(t *testing.T) {
 	t.Parallel()
 	site := strings.Replace(incrementalSite, "paginate = 2\n", "paginate = 2\ndisableKinds = [\"sitemap\", \"404\", \"robotsTXT\"]\n", 1)
-	dir := writeSite(t, site)
-	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
-	if _, err := sess.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, now, sess := startSession(t, site)
 	ed := &siteEditor{t: t, dir: dir}
 	for i, step := range []func(){
 		func() { ed.setFront("content/posts/b.md", "title", "Beta edited") },

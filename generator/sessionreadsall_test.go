@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/affsite/affsite/generator"
 )
@@ -141,13 +140,8 @@ func checkReadsAll(t *testing.T, site string, edits []readsAllEdit) {
 // checkEditsEqualClean is checkReadsAll, full telling whether each
 // rebuild must be a full one.
 func checkEditsEqualClean(t *testing.T, site string, edits []readsAllEdit, full bool) {
-	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	dir := writeSite(t, site)
+	dir, now, sess := startSession(t, site)
 	ed := &siteEditor{t: t, dir: dir}
-	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
-	if _, err := sess.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
 	work := t.TempDir()
 	cached := generator.Options{Source: dir, Dest: filepath.Join(work, "out"), CacheDir: filepath.Join(work, "cache"), Now: now}
 	if _, err := generator.Build(cached); err != nil {

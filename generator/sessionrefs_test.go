@@ -3,7 +3,6 @@ package generator_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/affsite/affsite/generator"
 )
@@ -90,13 +89,8 @@ weight = 2
 // checkRefs applies the edits to the site one by one, comparing a
 // session's rebuild with a clean build after each.
 func checkRefs(t *testing.T, site string, edits []refsEdit) {
-	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	dir := writeSite(t, site)
+	dir, now, sess := startSession(t, site)
 	ed := &siteEditor{t: t, dir: dir}
-	sess := generator.NewSession(generator.Options{Source: dir, Now: now})
-	if _, err := sess.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
 	for _, e := range edits {
 		switch {
 		case e.text == "":
