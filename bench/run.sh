@@ -71,15 +71,22 @@ engine_cmd() {
 	esac
 }
 
-# measure builds site $2 with engine $1 into an empty folder and appends
-# "size engine wall cpu rssKiB files status" to $RESULTS.
+# measure builds site $2 with engine $1 into a new empty folder (run $4)
+# and appends "size engine wall cpu rssKiB files status" to $RESULTS.
+#
+# Every output is kept until the whole run ends. Deleting one before the
+# next build put the kernel's work on that build's clock: on ext4 without
+# a journal (this machine's disk), allocating an inode skips every inode
+# freed in the last 60 to 300 seconds, one buffer lookup each, so a build
+# made right after 30,000 files were deleted spent up to 24 s of system
+# time on it (bench/README.md, "seventh session").
 measure() {
-	local engine=$1 src=$2 size=$3 out="$WORK/out"
+	local engine=$1 src=$2 size=$3 out="$WORK/out-$3-$1-$4"
 	rm -rf "$out"
 	mkdir -p "$out"
 	engine_cmd "$src" "$out" "$engine"
-	# Let the previous run's deleted output reach the disk first, so
-	# its write-back does not land on this run's clock.
+	# Let the previous run's output reach the disk first, so its
+	# write-back does not land on this run's clock.
 	sync
 	sleep 1
 	local status=ok
@@ -95,7 +102,6 @@ measure() {
 	files=$(find "$out" -type f | wc -l)
 	echo "$size $engine $wall $cpu $rss $files $status" >>"$RESULTS"
 	printf '  %-15s %7ss wall %7ss cpu %6d MiB %7d files %s\n' "$engine" "$wall" "$cpu" $((rss / 1024)) "$files" "$status"
-	rm -rf "$out"
 }
 
 # column prints field $3 of the successful runs of engine $2 at size $1.
@@ -160,7 +166,7 @@ for size in $SIZES; do
 		# Rotate the order each run, so no engine always follows the same one.
 		n=${#ENGINES[@]}
 		for k in $(seq 0 $((n - 1))); do
-			measure "${ENGINES[$(((k + run - 1) % n))]}" "$corpus" "$size"
+			measure "${ENGINES[$(((k + run - 1) % n))]}" "$corpus" "$size" "$run"
 		done
 	done
 done
