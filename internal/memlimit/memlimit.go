@@ -1,28 +1,39 @@
-// Package memlimit sets the Go runtime's soft memory limit for a build
-// of a number of pages: a build keeps each page's list facts until its
-// lists are written, and without a limit the collector would let the
-// heap grow to twice what is live.
+// Package memlimit sets the Go runtime's collector for a build of a
+// number of pages: a build keeps each page's list facts until its lists
+// are written, and the collector's pace decides both the build's memory
+// and the CPU it spends marking them.
+//
+// The rule (For): a site of fewer than LimitFrom pages runs at GOGC=200
+// with no limit, and a larger one at GOGC=400 under a soft limit of
+// Budget(n). The high GOGC lets the heap grow while it is small (the
+// start of every build, and the whole of a small one) with few
+// collections; on a large site the limit, set close under the memory
+// the site may take, paces the collector instead once the heap nears
+// it. A GOGC or GOMEMLIMIT the user set in the environment wins over
+// the rule, each on its own.
 package memlimit
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 )
 
 // The memory a build may keep, in bytes: a base for the templates, the
 // data and the pages in flight, and a share for each page, whose list
 // facts (title, dates, terms, summary, card) live until the lists are
-// written. Measured with gencorpus, a page keeps 6–8 KiB of live heap
-// (bench/README.md); its share leaves the collector room above that,
-// and the process's memory stays under 200 MiB at 10,000 pages.
+// written. The limit is the Go runtime's memory; the process's peak RSS
+// is about 20 MiB more (the binary's code, and the pages' memory the
+// runtime has not returned yet): at 10,000 pages 159 MiB, 181–185 MiB of
+// RSS (bench/README.md, seventh session), under the 200 MiB target.
 //
 // Beyond memoryLargeFrom pages each further page has a smaller share:
 // the heap a page keeps does not grow with the site, and the collector's
 // room above what is live need not grow as fast as the pages (100,000
 // pages keep 420–580 MB live; under their 888 MiB the process peaked at
-// 970 MiB, bench/README.md).
+// 903–970 MiB, bench/README.md).
 const (
-	memoryBase    = 48 << 20
+	memoryBase    = 52 << 20
 	memoryPerPage = 11 << 10
 	// memoryLargeFrom and memoryPerLargePage: the pages from which the
 	// share is memoryPerLargePage instead of memoryPerPage.
@@ -32,9 +43,21 @@ const (
 	// cache is on: its keys and state are held until the cache is
 	// saved.
 	memoryPerCachedPage = 12 << 10
-	// LimitFrom is the fewest pages a build limits its memory for: below it the pages' share is small beside what a site's
-	// data or images may take, and memory is no concern.
+	// LimitFrom is the fewest pages a build limits its memory for:
+	// below it the pages' share is small beside what a site's data or
+	// images may take, and a limit under them would make the collector
+	// run all the time.
 	LimitFrom = 2000
+)
+
+// GOGC under the rule: smallGCPercent below LimitFrom pages, where no
+// limit bounds the heap and it may grow to three times what is live
+// (at 1,000 posts 52 MiB of RSS instead of 44, and 15 % less CPU than
+// GOGC=100); largeGCPercent under the limit, which bounds the heap
+// (GOGC=off was no faster at 10,000 posts, bench/README.md).
+const (
+	smallGCPercent = 200
+	largeGCPercent = 400
 )
 
 // Budget is the soft memory limit of a build of n pages, with or
@@ -48,59 +71,69 @@ func Budget(n int, cached bool) int64 {
 	return budget
 }
 
-// Limit sets the Go runtime's soft memory limit for rendering n
-// pages (with the build cache on or not) and returns the function that
-// puts the previous limit back. Without a limit, the collector lets the
-// heap grow to twice what is live (GOGC=100), and the process's memory
-// to about three times; with one, it collects more often as the heap
-// nears the budget, so memory grows with the pages by their share and
-// not by twice their share. A limit set already (GOMEMLIMIT, or a build
-// running beside this one in the same process) is left as it is, and so
-// is a build of fewer than LimitFrom pages. The limit is soft: a
-// build that needs more memory gets it, at the price of more
-// collections (the runtime gives them at most half the CPU).
-func Limit(n int, cached bool) (restore func()) {
+// Policy is the collector's setting for one build.
+type Policy struct {
+	// GCPercent is GOGC.
+	GCPercent int
+	// Limit is the soft memory limit in bytes, math.MaxInt64 for none.
+	Limit int64
+}
+
+// For is the rule: the policy of a build of n pages, with the build
+// cache on or not.
+func For(n int, cached bool) Policy {
 	if n < LimitFrom {
-		return func() {}
+		return Policy{GCPercent: smallGCPercent, Limit: math.MaxInt64}
 	}
-	budget := Budget(n, cached)
-	restoreLimit := swapLimit(debug.SetMemoryLimit, budget)
-	if !cached || debug.SetMemoryLimit(-1) != budget {
-		return restoreLimit
+	return Policy{GCPercent: largeGCPercent, Limit: Budget(n, cached)}
+}
+
+// Limit sets the collector for rendering n pages (with the build cache
+// on or not) by For's rule and returns the function that puts the
+// previous setting back. A GOGC or memory limit set already — by the
+// user (GOGC, GOMEMLIMIT) or by a build running beside this one in the
+// same process — is left as it is. The limit is soft: a build that
+// needs more memory gets it, at the price of more collections (the
+// runtime gives them at most half the CPU).
+func Limit(n int, cached bool) (restore func()) {
+	return apply(For(n, cached), runtimeKnobs())
+}
+
+// knobs are the runtime's settings as apply changes them: debug's
+// setters (a negative value reads the current one without changing
+// it) and the environment the runtime read them from.
+type knobs struct {
+	setGCPercent func(int) int
+	setLimit     func(int64) int64
+	lookupEnv    func(string) (string, bool)
+}
+
+// runtimeKnobs are the Go runtime's.
+func runtimeKnobs() knobs {
+	return knobs{setGCPercent: debug.SetGCPercent, setLimit: debug.SetMemoryLimit, lookupEnv: os.LookupEnv}
+}
+
+// apply sets p's GOGC and limit with k, each unless the environment
+// sets it or it is not the runtime's default, and returns the function
+// that puts back what it changed.
+func apply(p Policy, k knobs) (restore func()) {
+	var undo []func()
+	if _, user := k.lookupEnv("GOGC"); !user && p.GCPercent != 100 {
+		if prev := k.setGCPercent(p.GCPercent); prev != 100 {
+			k.setGCPercent(prev)
+		} else {
+			undo = append(undo, func() { k.setGCPercent(prev) })
+		}
 	}
-	restoreGC := swapGCPercent(debug.SetGCPercent)
+	if _, user := k.lookupEnv("GOMEMLIMIT"); !user && p.Limit != math.MaxInt64 {
+		if prev := k.setLimit(-1); prev == math.MaxInt64 {
+			k.setLimit(p.Limit)
+			undo = append(undo, func() { k.setLimit(prev) })
+		}
+	}
 	return func() {
-		restoreGC()
-		restoreLimit()
+		for _, u := range undo {
+			u()
+		}
 	}
-}
-
-// cachedGCPercent is GOGC while a build with the cache renders under its
-// own limit: most of its pages are reused, its heap is mostly what lives
-// to the end (the last build's records, the site value), and collecting
-// at each doubling of it took a fifth of a warm build's CPU. The limit
-// still bounds the heap.
-const cachedGCPercent = 400
-
-// swapGCPercent sets cachedGCPercent with set (debug.SetGCPercent) when
-// GOGC is the default (not set by the user, nor by a build running
-// beside this one), and returns the function that puts it back.
-func swapGCPercent(set func(int) int) (restore func()) {
-	if prev := set(cachedGCPercent); prev != 100 {
-		set(prev)
-		return func() {}
-	}
-	return func() { set(100) }
-}
-
-// swapLimit sets limit with set (debug.SetMemoryLimit) unless a limit
-// is set already, and returns the function that puts the previous one
-// back.
-func swapLimit(set func(int64) int64, limit int64) (restore func()) {
-	prev := set(-1) // a negative limit reads the current one
-	if prev != math.MaxInt64 {
-		return func() {}
-	}
-	set(limit)
-	return func() { set(prev) }
 }
