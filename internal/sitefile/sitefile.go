@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func ReadRegular(full, kind string) ([]byte, error) {
 	if st.Size() > MaxSize {
 		return nil, tooLarge(st.Size(), kind)
 	}
-	data, err := readAll(io.LimitReader(f, MaxSize+1), min(st.Size(), MaxSize)+1)
+	data, err := readAll(f, st.Size(), MaxSize+1)
 	if err != nil {
 		return nil, UnwrapPathError(err)
 	}
@@ -67,7 +68,7 @@ func ReadOwn(full string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := readAll(f, st.Size()+1)
+	data, err := readAll(f, st.Size(), math.MaxInt64)
 	if err != nil {
 		return nil, UnwrapPathError(err)
 	}
@@ -115,13 +116,44 @@ func regular(m fs.FileMode) error {
 	return nil
 }
 
-// readAll is io.ReadAll into a buffer of size bytes to start with (the
-// file's size, and one byte to see its end), as os.ReadFile does, not
-// one grown from 512 bytes by doubling: a page's source is read whole
-// twice a build.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, size)
+// readAll reads f, whose size was size when it was opened, whole, but
+// no more than limit bytes (a caller that sees limit bytes knows there is
+// more). A file that did not change while it was read, as a site's
+// files do not, is read into one allocation of exactly its size, and a
+// one-byte read into the stack sees its end: a page's source is read
+// whole twice a build, and the one spare byte os.ReadFile asks for puts a
+// file of a size class's exact size into the next class. One that grew
+// is read on (readRest); one that shrank is what was read.
+func readAll(f *os.File, size, limit int64) ([]byte, error) {
+	data := make([]byte, max(0, min(size, limit)))
+	n, err := io.ReadFull(f, data)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return data[:n], nil // the file shrank
+	}
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) == limit {
+		return data, nil
+	}
+	var probe [1]byte
+	n, err = f.Read(probe[:])
+	if n == 0 && err == io.EOF {
+		return data, nil
+	}
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	return readRest(io.LimitReader(f, limit-int64(len(data))-int64(n)), append(data, probe[:n]...))
+}
+
+// readRest appends what r has to data, the part of a file read so far,
+// as io.ReadAll does.
+func readRest(r io.Reader, data []byte) ([]byte, error) {
 	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 		n, err := r.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		if err == io.EOF {
@@ -129,9 +161,6 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 		}
 		if err != nil {
 			return nil, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // the file grew
 		}
 	}
 }
