@@ -102,7 +102,7 @@ func (e *expander) markdown(buf *bytes.Buffer, nodes []Node, parent *Invocation)
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *Text:
-			buf.WriteString(n.Literal(e.src))
+			buf.Write(n.bytes(e.src))
 		case *Shortcode:
 			inv, html, err := e.expand(n, parent, len(invs))
 			if err != nil {
@@ -252,7 +252,7 @@ func (e *expander) inner(sc *Shortcode, inv *Invocation) error {
 		for _, n := range sc.Inner {
 			switch n := n.(type) {
 			case *Text:
-				out.WriteString(n.Literal(e.src))
+				out.Write(n.bytes(e.src))
 			case *Shortcode:
 				_, html, err := e.expand(n, inv, children)
 				if err != nil {

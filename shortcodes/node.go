@@ -29,6 +29,17 @@ func (t *Text) Literal(src []byte) string {
 	return string(src[t.Start:t.End])
 }
 
+// bytes is Literal as bytes, a view of src but for an escaped
+// shortcode: the text between a page's shortcodes is most of the page,
+// and Expand writes it to a buffer, so copying it into a string first
+// would be a copy of the page.
+func (t *Text) bytes(src []byte) []byte {
+	if t.Value != "" {
+		return []byte(t.Value)
+	}
+	return src[t.Start:t.End]
+}
+
 // Shortcode is one use of a shortcode, standalone or paired with its
 // closing tag.
 type Shortcode struct {
