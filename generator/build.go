@@ -175,6 +175,9 @@ type builder struct {
 	// when it wrote them all (render; a Session's rebuild that writes
 	// them again).
 	wrote siteWrites
+	// hugoShortcodes are Hugo's embedded shortcodes, registered once
+	// for every page (hugoshortcodes.go).
+	hugoShortcodes hugoShortcodes
 
 	mdCache      sync.Map // markdownify results by source, for short strings
 	cardPrograms sync.Map // listCard's program images and ratings, by program id (cardProgramOf)

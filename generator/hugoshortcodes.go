@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/affsite/affsite/highlight"
 	"github.com/affsite/affsite/hugoshortcodes"
@@ -160,10 +161,42 @@ func (hf *hugoFeatures) markdownExtenders() []goldmark.Extender {
 	return nil
 }
 
-// addHugoShortcodes registers Hugo's embedded shortcodes for the page
-// of file, leaving out those the site or its theme has a template of its
-// own for, which then run as template shortcodes do, as in Hugo.
-func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
+// hugoShortcodes is a build's Registry of Hugo's embedded shortcodes,
+// made at the first page that renders and shared by all: each page's
+// Registry falls back to it (shortcodes.Registry.Fallback), and a Hugo
+// shortcode finds its page when it is used (hugoPage). It is made again
+// for other templates (a Session's rebuild that reloads the shortcode
+// templates), since which of Hugo's a site's own replace may change.
+type hugoShortcodes struct {
+	mu   sync.Mutex
+	tmpl *templateSet // the templates r was made for
+	r    *shortcodes.Registry
+}
+
+// hugoRegistry returns the build's Registry of Hugo's embedded
+// shortcodes, leaving out those the site or its theme has a template of
+// its own for, which then run as template shortcodes do, as in Hugo.
+func (b *builder) hugoRegistry() *shortcodes.Registry {
+	h := &b.hugoShortcodes
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.r == nil || h.tmpl != b.tmpl {
+		tmpl := b.tmpl
+		h.r, h.tmpl = shortcodes.NewRegistry(), tmpl
+		hugoshortcodes.Register(h.r, b.hugoPage, func(name string) bool {
+			return strings.HasPrefix(tmpl.sources[shortcodes.TemplateName(name)], "[default theme]")
+		})
+	}
+	return h.r
+}
+
+// hugoPage is what Hugo's shortcodes need of the page inv is in (its
+// Env's File).
+func (b *builder) hugoPage(inv *shortcodes.Invocation) *hugoshortcodes.Page {
+	var file string
+	if inv.Env != nil {
+		file = inv.Env.File
+	}
 	hf := b.hugo
 	s := b.refPage(file)
 	if s == nil {
@@ -198,9 +231,7 @@ func (b *builder) addHugoShortcodes(r *shortcodes.Registry, file string) {
 			}
 		}
 	}
-	hugoshortcodes.Register(r, pg, func(name string) bool {
-		return strings.HasPrefix(b.tmpl.sources[shortcodes.TemplateName(name)], "[default theme]")
-	})
+	return pg
 }
 
 // lookupParam finds a dotted key in params, ignoring case.

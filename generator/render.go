@@ -431,7 +431,7 @@ func (b *builder) manifestOf(s *source, state *builtins.PageState) packedLinks {
 func (b *builder) shortcodes(state *builtins.PageState, saw func(pic string)) *shortcodes.Registry {
 	state.AssetURL = b.assetURL
 	r := builtins.Registry(state)
-	b.addHugoShortcodes(r, state.File)
+	r.Fallback(b.hugoRegistry())
 	builtins.AddLink(r, state, b.linkSet, b.now)
 	builtins.AddDeal(r, state, b.now)
 	builtins.AddProduct(r, state, b.linkSet, b.now, b.productImages(state.File, saw))

@@ -8,8 +8,8 @@ import (
 )
 
 // Page is what the Hugo shortcodes need of the page being expanded and
-// of its site. The generator fills one per page; a nil func is a site
-// without that feature.
+// of its site. The generator fills one for a page that uses one; a nil
+// func is a site without that feature.
 type Page struct {
 	// File is the page's source path, "content/posts/x.md".
 	File string
@@ -65,33 +65,34 @@ func Names() []string {
 	}
 }
 
-// Register adds the Hugo shortcodes for page pg to r, each with the
-// arguments Hugo reads. Only the names keep says yes to are added (nil
-// keeps all): the generator leaves out those a site has its own
-// template for.
-func Register(r *shortcodes.Registry, pg *Page, keep func(name string) bool) {
-	add := func(name string, f shortcodes.Func, opts ...shortcodes.Option) {
+// Register adds the Hugo shortcodes to r, each with the arguments Hugo
+// reads. A build registers them once, for all its pages: pageOf gives
+// the Page of the page an invocation is in, when one is used. Only the
+// names keep says yes to are added (nil keeps all): the generator leaves
+// out those a site has its own template for.
+func Register(r *shortcodes.Registry, pageOf func(*shortcodes.Invocation) *Page, keep func(name string) bool) {
+	add := func(name string, m func(*Page, *shortcodes.Invocation) error, opts ...shortcodes.Option) {
 		if keep == nil || keep(name) {
-			r.Add(name, f, opts...)
+			r.Add(name, func(inv *shortcodes.Invocation) error { return m(pageOf(inv), inv) }, opts...)
 		}
 	}
-	add("details", pg.Details, args([]string{"summary", "open", "class", "name", "title"}, nil))
-	add("figure", pg.Figure, args([]string{"src", "link", "target", "rel", "alt", "title", "caption",
+	add("details", (*Page).Details, args([]string{"summary", "open", "class", "name", "title"}, nil))
+	add("figure", (*Page).Figure, args([]string{"src", "link", "target", "rel", "alt", "title", "caption",
 		"class", "height", "width", "loading", "attr", "attrlink"}, nil))
-	add("gist", pg.Gist, args(nil, []string{"user", "id", "file"}))
-	add("highlight", pg.HighlightCode, args(nil, []string{"language", "options"}), shortcodes.RequiresInner())
-	add("instagram", pg.Instagram, args(nil, []string{"id", "hidecaption"}))
-	add("param", pg.ParamValue, args(nil, []string{"key"}))
-	add("qr", pg.QR, args([]string{"text", "level", "scale", "targetDir", "alt", "class", "id", "title", "loading"}, nil))
-	add("ref", pg.Ref, args([]string{"path", "lang", "outputFormat"}, []string{"path", "outputFormat"}))
-	add("relref", pg.RelRef, args([]string{"path", "lang", "outputFormat"}, []string{"path", "outputFormat"}))
+	add("gist", (*Page).Gist, args(nil, []string{"user", "id", "file"}))
+	add("highlight", (*Page).HighlightCode, args(nil, []string{"language", "options"}), shortcodes.RequiresInner())
+	add("instagram", (*Page).Instagram, args(nil, []string{"id", "hidecaption"}))
+	add("param", (*Page).ParamValue, args(nil, []string{"key"}))
+	add("qr", (*Page).QR, args([]string{"text", "level", "scale", "targetDir", "alt", "class", "id", "title", "loading"}, nil))
+	add("ref", (*Page).Ref, args([]string{"path", "lang", "outputFormat"}, []string{"path", "outputFormat"}))
+	add("relref", (*Page).RelRef, args([]string{"path", "lang", "outputFormat"}, []string{"path", "outputFormat"}))
 	for _, name := range []string{"tweet", "twitter", "x"} {
-		add(name, pg.Post, args([]string{"user", "id"}, []string{"id"}))
-		add(name+"_simple", pg.Post, args([]string{"user", "id"}, []string{"id"}))
+		add(name, (*Page).Post, args([]string{"user", "id"}, []string{"id"}))
+		add(name+"_simple", (*Page).Post, args([]string{"user", "id"}, []string{"id"}))
 	}
-	add("vimeo", pg.Vimeo, args([]string{"id", "class", "title", "loading", "allowFullScreen"}, []string{"id", "class", "title", "loading"}))
-	add("vimeo_simple", pg.Vimeo, args([]string{"id", "class"}, []string{"id", "class"}))
-	add("youtube", pg.YouTube, args([]string{"id", "allowFullScreen", "autoplay", "class", "controls", "end",
+	add("vimeo", (*Page).Vimeo, args([]string{"id", "class", "title", "loading", "allowFullScreen"}, []string{"id", "class", "title", "loading"}))
+	add("vimeo_simple", (*Page).Vimeo, args([]string{"id", "class"}, []string{"id", "class"}))
+	add("youtube", (*Page).YouTube, args([]string{"id", "allowFullScreen", "autoplay", "class", "controls", "end",
 		"loading", "loop", "mute", "start", "title"}, []string{"id", "class"}))
 }
 

@@ -28,18 +28,29 @@ type builtin struct {
 // Registry maps shortcode names to built-in Funcs. The caller fills it;
 // this package registers nothing by itself. A Registry is not safe for
 // concurrent Add; concurrent Lookups (and Expands) are fine once filled.
+// A Registry may fall back to a base (Fallback), so that what is the same
+// for every page is registered once a build.
 type Registry struct {
-	m map[string]builtin
+	m    map[string]builtin
+	base *Registry
 }
 
 // registrySize is room for what a build registers for each page
-// (affsite's built-ins and Hugo's, about 40), so that filling a page's
-// Registry does not grow its map three times over.
-const registrySize = 48
+// (affsite's built-ins, about 20: Hugo's are registered once a build,
+// in a base), so that filling a page's Registry does not grow its map.
+const registrySize = 24
 
 // NewRegistry returns an empty Registry.
 func NewRegistry() *Registry {
 	return &Registry{m: make(map[string]builtin, registrySize)}
+}
+
+// Fallback makes r look up in base the names it has not registered
+// itself: a build fills base once with the built-ins that are the same
+// for every page, and each page's Registry with those bound to the
+// page. base is only read, so pages on several goroutines share it.
+func (r *Registry) Fallback(base *Registry) {
+	r.base = base
 }
 
 // Add registers f as the built-in shortcode name, replacing any earlier one.
@@ -60,21 +71,25 @@ func (r *Registry) Lookup(name string) (Func, bool) {
 	return b.fn, ok
 }
 
-// get tolerates a nil Registry, which has no built-ins.
+// get tolerates a nil Registry, which has no built-ins. r's own
+// built-ins come first, then its base's.
 func (r *Registry) get(name string) (builtin, bool) {
-	if r == nil {
-		return builtin{}, false
+	for ; r != nil; r = r.base {
+		if b, ok := r.m[name]; ok {
+			return b, true
+		}
 	}
-	b, ok := r.m[name]
-	return b, ok
+	return builtin{}, false
 }
 
-// Names returns the registered names, sorted.
+// Names returns the registered names, its base's included, sorted.
 func (r *Registry) Names() []string {
-	if r == nil {
-		return nil
+	var names []string
+	for ; r != nil; r = r.base {
+		names = slices.AppendSeq(names, maps.Keys(r.m))
 	}
-	return slices.Sorted(maps.Keys(r.m))
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // Args returns the arguments the built-in name declares: nil when it
