@@ -11,18 +11,7 @@ import (
 // BenchmarkRenderPost renders one typical corpus post's body: shortcodes
 // expanded, Markdown rendered, the disclosure rule applied.
 func BenchmarkRenderPost(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := corpus.Generate(dir, 20); err != nil {
-		b.Fatal(err)
-	}
-	bl, err := newBuilder(Options{Source: dir, Output: NewMemOutput()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	bl.out = NewMemOutput()
-	if _, err := bl.run(); err != nil {
-		b.Fatal(err)
-	}
+	bl, dir := builtCorpus(b, 20)
 	s := bl.srcs[7]
 	raw, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(s.file)))
 	if err != nil {
@@ -36,4 +25,22 @@ func BenchmarkRenderPost(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// builtCorpus builds the benchmark corpus of n posts in memory and
+// returns its builder, for benchmarks of one stage, and its folder.
+func builtCorpus(b *testing.B, n int) (*builder, string) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Generate(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	bl, err := newBuilder(Options{Source: dir, Output: NewMemOutput()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bl.out = NewMemOutput()
+	if _, err := bl.run(); err != nil {
+		b.Fatal(err)
+	}
+	return bl, dir
 }

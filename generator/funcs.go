@@ -23,6 +23,7 @@ func (b *builder) buildFuncs() template.FuncMap {
 	return template.FuncMap{
 		"partial":       func(string, ...any) (template.HTML, error) { return "", nil },      // replaced by loadTemplates
 		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }, // replaced by loadTemplates
+		"listCards":     func([]*Page) (template.HTML, error) { return "", nil },             // replaced by loadTemplates
 		"absURL":        b.absURL,
 		"headMeta":      b.headMeta,
 		"headLinks":     b.headLinks,

@@ -379,3 +379,29 @@ func (b *builder) renderPage(p *Page, out string, layouts []string, from string)
 	defer b.putBuffer(buf)
 	return b.write(out, from, buf.Bytes())
 }
+
+// listCards is the listCards template function: each page's card
+// (partials/card.html, a site's own if it has one), each on a line of its
+// own, as list-body.html's range over partialCached "card.html" wrote
+// them. A card is rendered once a build, whichever pager shows it first,
+// and one call a pager writes its cards, not two template calls a card.
+func (ts *templateSet) listCards(pages []*Page) (template.HTML, error) {
+	const sep = "\n    "
+	cards := make([]template.HTML, len(pages))
+	size := 0
+	for i, p := range pages {
+		h, err := ts.partialCached("card.html", p, p.RelPermalink)
+		if err != nil {
+			return "", err
+		}
+		cards[i] = h
+		size += len(sep) + len(h)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for _, h := range cards {
+		sb.WriteString(sep)
+		sb.WriteString(string(h))
+	}
+	return template.HTML(sb.String()), nil
+}

@@ -76,6 +76,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	// funcs' partial closes over ts, so it must see the partials map.
 	funcs["partial"] = ts.partial
 	funcs["partialCached"] = ts.partialCached
+	funcs["listCards"] = ts.listCards
 	names := make([]string, 0, len(texts))
 	for n := range texts {
 		names = append(names, n)
@@ -223,7 +224,11 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
 	key := name
 	for _, v := range variants {
-		key += "\x00" + fmt.Sprint(v)
+		s, ok := v.(string) // a page's URL, mostly: no fmt.Sprint copy
+		if !ok {
+			s = fmt.Sprint(v)
+		}
+		key += "\x00" + s
 	}
 	if h, ok := ts.cached.Load(key); ok {
 		return h.(template.HTML), nil
@@ -248,7 +253,7 @@ func (ts *templateSet) forBuild(funcs template.FuncMap) *templateSet {
 		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use, bufs: ts.bufs,
 		calls: partialCalls{recursive: ts.calls.recursive, chains: map[uint64][]string{}},
 	}
-	funcs["partial"], funcs["partialCached"] = nt.partial, nt.partialCached
+	funcs["partial"], funcs["partialCached"], funcs["listCards"] = nt.partial, nt.partialCached, nt.listCards
 	for _, m := range [...]map[string]*template.Template{ts.pages, ts.partials, ts.shortcodes} {
 		for _, t := range m {
 			t.Funcs(funcs)
