@@ -31,11 +31,8 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	known := d.dirs[rel]
 	d.mu.Unlock()
 	if !known {
-		// Most pages are a new folder in a known one: one mkdir call.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
+		if err := d.makeDirs(rel); err != nil {
+			return err
 		}
 	}
 	if d.left != nil {
@@ -53,6 +50,33 @@ func (d *Dir) Place(name string, put func(full string) error) error {
 	d.mu.Lock()
 	d.dirs[rel] = true
 	d.names = append(d.names, name)
+	d.mu.Unlock()
+	return nil
+}
+
+// makeDirs makes the folder rel of the build and those above it that
+// the build has not made yet, each by one mkdir call from the nearest
+// one it made: most pages are a new folder in a known one. (MkdirAll
+// would stat every folder up from rel first, and a first mkdir of rel
+// would fail when its parent is new too.) A folder another writer made
+// meanwhile is no error; a file where a folder should be fails the put
+// that follows.
+func (d *Dir) makeDirs(rel string) error {
+	var missing []string
+	d.mu.Lock()
+	for r := rel; r != "." && !d.dirs[r]; r = path.Dir(r) {
+		missing = append(missing, r)
+	}
+	d.mu.Unlock()
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(d.Path(missing[i]), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	d.mu.Lock()
+	for _, r := range missing[min(1, len(missing)):] { // rel: once its file is put
+		d.dirs[r] = true
+	}
 	d.mu.Unlock()
 	return nil
 }

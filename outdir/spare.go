@@ -56,7 +56,9 @@ func (d *Dir) takeSpare() error {
 	for n := range names {
 		if checkName(n) == nil {
 			d.left[n] = true
-			d.dirs[path.Dir(n)] = true
+			for r := path.Dir(n); r != "." && !d.dirs[r]; r = path.Dir(r) {
+				d.dirs[r] = true // and the folders above it (makeDirs)
+			}
 		}
 	}
 	return nil
