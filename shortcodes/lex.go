@@ -47,42 +47,67 @@ type item struct {
 type stateFn func(*lexer) stateFn
 
 // lexer holds the state of the scanner. It follows text/template/parse's
-// design, but appends items to a slice instead of sending them on a
-// channel: shortcode sources are small and the parser needs them all anyway.
+// design: the parser pulls items one at a time (next), each call running
+// state functions until one is emitted, with no goroutine or channel; and
+// no slice of a page's items either, since the parser needs one item of
+// lookahead only, not the page's hundreds.
 type lexer struct {
 	src      []byte
 	start    int // start of the item being lexed
 	pos      int // current position
 	tagStart int // offset of the "{{" of the tag being lexed
 	markdown bool
-	first    bool // no item lexed yet inside the current tag
-	items    []item
-	errMsg   string
+	first    bool    // no item lexed yet inside the current tag
+	state    stateFn // what runs next; nil once the last item is emitted
+	// queue holds the items emitted but not yet pulled, from queue[head]
+	// on (a state emits two at most); last is the final item, EOF or
+	// error, which next returns again and again.
+	queue  [2]item
+	head   int
+	n      int
+	last   item
+	errMsg string
 }
 
-// lex scans src into items. The last item is itemEOF or itemError; in the
-// latter case errMsg describes the error and the item's start is its offset.
-func lex(src []byte) (items []item, errMsg string) {
-	l := &lexer{src: src, items: make([]item, 0, 16)}
-	l.run()
-	return l.items, l.errMsg
+// newLexer returns a lexer of src, at its start.
+func newLexer(src []byte) lexer {
+	return lexer{src: src, state: lexText}
 }
 
-func (l *lexer) run() {
-	for state := lexText; state != nil; {
-		state = state(l)
+// next returns the next item; after the last (itemEOF or itemError, when
+// errMsg says why and the item's start is the offset) it returns that
+// one again.
+func (l *lexer) next() item {
+	for l.head == l.n {
+		if l.state == nil {
+			return l.last
+		}
+		l.head, l.n = 0, 0
+		l.state = l.state(l)
 	}
+	it := l.queue[l.head]
+	l.head++
+	return it
 }
 
-// emit appends the item src[l.start:l.pos] and starts the next one.
+// emit queues the item src[l.start:l.pos] and starts the next one.
 func (l *lexer) emit(t itemType) {
-	l.items = append(l.items, item{t, l.start, l.pos})
+	l.push(item{t, l.start, l.pos})
 	l.start = l.pos
+}
+
+// push queues it; an EOF or error item is the last.
+func (l *lexer) push(it item) {
+	l.queue[l.n] = it
+	l.n++
+	if it.typ == itemEOF || it.typ == itemError {
+		l.last = it
+	}
 }
 
 // errorf records an error at offset off and stops the lexer.
 func (l *lexer) errorf(off int, format string, args ...any) stateFn {
-	l.items = append(l.items, item{itemError, off, off})
+	l.push(item{itemError, off, off})
 	l.errMsg = fmt.Sprintf(format, args...)
 	return nil
 }

@@ -6,6 +6,20 @@ import (
 	"testing"
 )
 
+// lex scans src into all its items, The last item is itemEOF
+// or itemError; in the latter case errMsg describes the error and the
+// item's start is its offset.
+func lex(src []byte) (items []item, errMsg string) {
+	l := newLexer(src)
+	for {
+		it := l.next()
+		items = append(items, it)
+		if it.typ == itemEOF || it.typ == itemError {
+			return items, l.errMsg
+		}
+	}
+}
+
 // lexTests are shared with FuzzLex as its seed corpus.
 var lexTests = []struct {
 	name  string

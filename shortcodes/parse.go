@@ -2,6 +2,7 @@ package shortcodes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/affsite/affsite/diag"
@@ -31,18 +32,17 @@ type ParseOptions struct {
 // Shortcodes nest at most MaxDepth deep; a shortcode deeper than that is an
 // error at its opening tag.
 func ParseWith(src []byte, opts ParseOptions) (*Document, error) {
-	items, msg := lex(src)
-	p := &parser{src: src, items: items, lexErr: msg, lines: lineCounter{src: src}, innerUse: opts.InnerUse}
+	p := &parser{src: src, lex: newLexer(src), lines: lineCounter{src: src}, innerUse: opts.InnerUse}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
 	// The stack bounds the nesting, so most documents need no walk.
 	if p.maxOpen > MaxDepth {
-		if sc := tooDeep(p.root); sc != nil {
+		if sc := tooDeep(p.nodes); sc != nil {
 			return nil, p.errorf(sc.Start, "shortcode %q is nested more than %d deep (shortcodes inside shortcodes)", sc.Name, MaxDepth)
 		}
 	}
-	return &Document{Nodes: p.root}, nil
+	return &Document{Nodes: p.nodes}, nil
 }
 
 // MaxDepth is how deep shortcodes may nest: a top-level shortcode is at
@@ -79,21 +79,30 @@ func tooDeep(nodes []Node) *Shortcode {
 	return nil
 }
 
-// frame is a shortcode opened but not yet closed, with the nodes after it.
+// frame is a shortcode opened but not yet closed; the nodes after it
+// are parser.nodes[start:].
 type frame struct {
 	sc    *Shortcode
 	end   int // end of the opening tag
-	nodes []Node
+	start int
 }
 
 type parser struct {
-	src    []byte
-	items  []item
-	i      int // next item
-	lexErr string
-	lines  lineCounter
-	root   []Node
-	stack  []*frame
+	src   []byte
+	lex   lexer
+	ahead item // the item peek saw, when hasAhead
+	// hasAhead tells that peek pulled ahead from lex.
+	hasAhead bool
+	lines    lineCounter
+	// nodes are the document's nodes in source order, those of the open
+	// shortcodes included: closing one moves the nodes after it into its
+	// Inner, and one never closed keeps them after it, standalone, so
+	// no node moves more than once a level.
+	nodes []Node
+	stack []frame
+	// closing is the tag being parsed when it is a closing one, which
+	// only pairs an open one: reused, not allocated.
+	closing Shortcode
 	// maxOpen is the greatest depth a shortcode was opened at: an upper
 	// bound of the nesting, since a standalone use may later leave the
 	// stack without ever having nested anything.
@@ -104,15 +113,21 @@ type parser struct {
 	seen     map[string]bool
 }
 
+// next returns the next item and moves past it, unless it is the last
+// (EOF or an error), which comes again.
 func (p *parser) next() item {
-	it := p.items[p.i]
-	if p.i < len(p.items)-1 {
-		p.i++
-	}
+	it := p.peek()
+	p.hasAhead = false
 	return it
 }
 
-func (p *parser) peek() item { return p.items[p.i] }
+// peek returns the next item without moving past it.
+func (p *parser) peek() item {
+	if !p.hasAhead {
+		p.ahead, p.hasAhead = p.lex.next(), true
+	}
+	return p.ahead
+}
 
 func (p *parser) errorf(off int, format string, args ...any) *Error {
 	line, col := diag.LineCol(p.src, off)
@@ -122,7 +137,7 @@ func (p *parser) errorf(off int, format string, args ...any) *Error {
 // fail turns a lexer error item, or any other unexpected item, into an error.
 func (p *parser) fail(it item, what string) *Error {
 	if it.typ == itemError {
-		return p.errorf(it.start, "%s", p.lexErr)
+		return p.errorf(it.start, "%s", p.lex.errMsg)
 	}
 	return p.errorf(it.start, "unexpected %s %s", p.describe(it), what)
 }
@@ -134,20 +149,14 @@ func (p *parser) describe(it item) string {
 	return fmt.Sprintf("%q", p.src[it.start:it.end])
 }
 
-func (p *parser) add(n Node) {
-	if k := len(p.stack); k > 0 {
-		p.stack[k-1].nodes = append(p.stack[k-1].nodes, n)
-	} else {
-		p.root = append(p.root, n)
-	}
-}
+func (p *parser) add(n Node) { p.nodes = append(p.nodes, n) }
 
 func (p *parser) parse() error {
 	for {
 		it := p.next()
 		switch it.typ {
 		case itemEOF:
-			p.unwind(0)
+			p.stack = p.stack[:0] // standalone, all that are open
 			return nil
 		case itemText:
 			p.add(&Text{Start: it.start, End: it.end})
@@ -170,18 +179,6 @@ func (p *parser) escaped(it item) *Text {
 	return &Text{Start: it.start, End: it.end, Value: s[:3] + inner + s[len(s)-3:]}
 }
 
-// unwind makes every frame above depth n standalone: its collected nodes
-// move to its parent, after the shortcode itself.
-func (p *parser) unwind(n int) {
-	for k := len(p.stack) - 1; k >= n; k-- {
-		f := p.stack[k]
-		p.stack = p.stack[:k]
-		for _, c := range f.nodes {
-			p.add(c)
-		}
-	}
-}
-
 // tag parses one tag after its left delimiter.
 func (p *parser) tag(left item) error {
 	markdown := p.src[left.start+2] == '%'
@@ -200,7 +197,12 @@ func (p *parser) tag(left item) error {
 	if !validName(name) {
 		return p.errorf(nameItem.start, "invalid shortcode name %q", name)
 	}
-	sc := &Shortcode{Name: name, Start: left.start, Markdown: markdown}
+	sc := &p.closing
+	if closing {
+		p.closing = Shortcode{Name: name, Start: left.start, Markdown: markdown}
+	} else {
+		sc = &Shortcode{Name: name, Start: left.start, Markdown: markdown}
+	}
 	for {
 		it := p.peek()
 		switch it.typ {
@@ -226,7 +228,7 @@ func (p *parser) tag(left item) error {
 				sc.Paired, sc.SelfClosing = true, true
 				sc.InnerStart, sc.InnerEnd = sc.End, sc.End
 			} else {
-				p.stack = append(p.stack, &frame{sc: sc, end: sc.End})
+				p.stack = append(p.stack, frame{sc: sc, end: sc.End, start: len(p.nodes)})
 			}
 			return nil
 		}
@@ -314,11 +316,16 @@ func (p *parser) close(c *Shortcode) error {
 	if err != nil {
 		return err
 	}
+	// The shortcodes opened after it are standalone: their nodes are
+	// after them, inside it.
 	f := p.stack[k]
-	p.unwind(k + 1)
 	p.stack = p.stack[:k]
 	sc := f.sc
-	sc.Paired, sc.Inner = true, f.nodes
+	sc.Paired = true
+	if inner := p.nodes[f.start:]; len(inner) > 0 {
+		sc.Inner = slices.Clone(inner)
+	}
+	p.nodes = p.nodes[:f.start]
 	sc.InnerStart, sc.InnerEnd, sc.End = f.end, c.Start, c.End
 	return nil
 }
