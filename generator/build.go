@@ -178,6 +178,8 @@ type builder struct {
 	// hugoShortcodes are Hugo's embedded shortcodes, registered once
 	// for every page (hugoshortcodes.go).
 	hugoShortcodes hugoShortcodes
+	// readBufs are the buffers content files are read into (readbuf.go).
+	readBufs readBuffers
 
 	mdCache      sync.Map // markdownify results by source, for short strings
 	cardPrograms sync.Map // listCard's program images and ratings, by program id (cardProgramOf)

@@ -326,10 +326,11 @@ func (b *builder) placePage(s *source, dir, base, section string, meta pageMeta,
 	return nil
 }
 
-// readContentFile reads a content file, refusing what sitefile.Read
-// refuses and files that are not UTF-8 text.
-func readContentFile(full, file string) ([]byte, error) {
-	src, err := sitefile.Read(full, file)
+// readContentFile reads a content file into buf's space when it has
+// room (sitefile.ReadInto), refusing what sitefile.Read refuses and
+// files that are not UTF-8 text.
+func readContentFile(full, file string, buf []byte) ([]byte, error) {
+	src, err := sitefile.ReadInto(full, file, buf)
 	if err != nil {
 		return nil, err
 	}

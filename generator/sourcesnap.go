@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"errors"
@@ -71,10 +72,13 @@ func (b *builder) readInput(full, file string) (*sourceSnap, error) {
 			}
 		}
 	}
-	src, err := readContentFile(full, file)
+	buf := b.readBufs.get()
+	defer b.readBufs.put(buf)
+	src, err := readContentFile(full, file, (*buf)[:0])
 	if err != nil {
 		return nil, err
 	}
+	*buf = src // lent: what the snapshot keeps of src is copied out of it
 	fm, warnings, err := b.frontMatter(file, src)
 	if err != nil {
 		return nil, err
@@ -82,7 +86,7 @@ func (b *builder) readInput(full, file string) (*sourceSnap, error) {
 	headLen := len(src) - len(fm.Body)
 	body := b.bodyFactsOf(file, fm.Body, max)
 	if pc == nil {
-		return &sourceSnap{keys: fm.Keys, head: src[:headLen], lines: fm.Lines, body: body, warnings: warnings}, nil
+		return &sourceSnap{keys: fm.Keys, head: bytes.Clone(src[:headLen]), lines: fm.Lines, body: body, warnings: warnings}, nil
 	}
 	s := newSnapshot(st, at, src, fm.Keys, headLen, fm.Lines, body)
 	s.warnings = warnings
@@ -145,11 +149,11 @@ func (pc *pageCache) keepSnapshot(file string, s *sourceSnap, meta []byte) {
 	pc.c.Record(snapID(file), buildcache.Entry{Meta: meta})
 }
 
-// newSnapshot is the snapshot of a file just read: src its bytes, head
-// the part before the body.
+// newSnapshot is the snapshot of a file just read: src its bytes (a
+// lent buffer: head, the part before the body, is copied).
 func newSnapshot(st fileSum, readAt int64, src []byte, keys map[string]any, headLen, lines int, body bodyFacts) *sourceSnap {
 	st.Sum = sha256.Sum256(src)
-	return &sourceSnap{stat: st, readAt: readAt, keys: keys, head: src[:headLen:headLen], lines: lines, body: body}
+	return &sourceSnap{stat: st, readAt: readAt, keys: keys, head: bytes.Clone(src[:headLen]), lines: lines, body: body}
 }
 
 func encodeSnap(s *sourceSnap) ([]byte, bool) {

@@ -2,6 +2,7 @@ package sitefile
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -34,32 +35,40 @@ func TestReadAll(t *testing.T) {
 		{name: "at the limit", before: "abcde", limit: 5, want: "abcde"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			path := filepath.Join(t.TempDir(), "x.md")
-			if err := os.WriteFile(path, []byte(tt.before), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			f, st, err := openRegular(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if tt.change != nil {
-				tt.change(t, path)
-			}
-			limit := tt.limit
-			if limit == 0 {
-				limit = math.MaxInt64
-			}
-			got, err := readAll(f, st.Size(), limit)
-			if err != nil || string(got) != tt.want {
-				t.Errorf("readAll = %q, %v; want %q", got, err, tt.want)
-			}
-			if tt.change == nil && cap(got) != len(tt.want) {
-				t.Errorf("cap = %d, want exactly the size %d", cap(got), len(tt.want))
-			}
-		})
+		for _, room := range []int{0, 3, 1 << 15} {
+			t.Run(fmt.Sprintf("%s, a buffer of %d", tt.name, room), func(t *testing.T) {
+				t.Parallel()
+				path := filepath.Join(t.TempDir(), "x.md")
+				if err := os.WriteFile(path, []byte(tt.before), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				f, st, err := openRegular(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if tt.change != nil {
+					tt.change(t, path)
+				}
+				limit := tt.limit
+				if limit == 0 {
+					limit = math.MaxInt64
+				}
+				buf := bytes.Repeat([]byte{'#'}, room) // what the last file left
+				got, err := readAll(f, buf, st.Size(), limit)
+				if err != nil || string(got) != tt.want {
+					t.Errorf("readAll = %q, %v; want %q", got, err, tt.want)
+				}
+				reused := len(got) > 0 && room > 0 && &got[0] == &buf[0]
+				switch {
+				case tt.change != nil:
+				case room >= len(tt.before) && len(tt.before) > 0 && !reused:
+					t.Errorf("a buffer of %d not reused for %d bytes", room, len(tt.before))
+				case room < len(tt.before) && cap(got) != len(tt.want):
+					t.Errorf("cap = %d, want exactly the size %d", cap(got), len(tt.want))
+				}
+			})
+		}
 	}
 }
 

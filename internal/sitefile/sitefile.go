@@ -34,12 +34,27 @@ func Read(full, display string) ([]byte, error) {
 	return data, nil
 }
 
+// ReadInto is Read into buf's space when it has room for the file
+// (from buf[0]); else into a new buffer of the file's size.
+func ReadInto(full, display string, buf []byte) ([]byte, error) {
+	data, err := readRegular(full, Kind(display), buf)
+	if err != nil {
+		return nil, diag.Errorf(display, 0, 0, diag.Source, "%w", err)
+	}
+	return data, nil
+}
+
 // ReadRegular reads a regular file of at most MaxSize bytes. It
 // refuses anything else (a FIFO, a device, a socket, a symlink to one of
 // them) before opening it, since opening a FIFO blocks and reading a
 // device need never end. Its errors do not name the file; kind ("content
 // file") is what the size message calls it.
 func ReadRegular(full, kind string) ([]byte, error) {
+	return readRegular(full, kind, nil)
+}
+
+// readRegular is ReadRegular into buf's space when it has room.
+func readRegular(full, kind string, buf []byte) ([]byte, error) {
 	f, st, err := openRegular(full)
 	if err != nil {
 		return nil, err
@@ -48,7 +63,7 @@ func ReadRegular(full, kind string) ([]byte, error) {
 	if st.Size() > MaxSize {
 		return nil, tooLarge(st.Size(), kind)
 	}
-	data, err := readAll(f, st.Size(), MaxSize+1)
+	data, err := readAll(f, buf, st.Size(), MaxSize+1)
 	if err != nil {
 		return nil, UnwrapPathError(err)
 	}
@@ -68,7 +83,7 @@ func ReadOwn(full string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := readAll(f, st.Size(), math.MaxInt64)
+	data, err := readAll(f, nil, st.Size(), math.MaxInt64)
 	if err != nil {
 		return nil, UnwrapPathError(err)
 	}
@@ -118,14 +133,21 @@ func regular(m fs.FileMode) error {
 
 // readAll reads f, whose size was size when it was opened, whole, but
 // no more than limit bytes (a caller that sees limit bytes knows there is
-// more). A file that did not change while it was read, as a site's
-// files do not, is read into one allocation of exactly its size, and a
+// more), into buf's space when it has room. A file that did not change
+// while it was read, as a site's files do not, is read into buf or one
+// allocation of exactly its size, and a
 // one-byte read into the stack sees its end: a page's source is read
 // whole twice a build, and the one spare byte os.ReadFile asks for puts a
 // file of a size class's exact size into the next class. One that grew
 // is read on (readRest); one that shrank is what was read.
-func readAll(f *os.File, size, limit int64) ([]byte, error) {
-	data := make([]byte, max(0, min(size, limit)))
+func readAll(f *os.File, buf []byte, size, limit int64) ([]byte, error) {
+	want := max(0, min(size, limit))
+	var data []byte
+	if int64(cap(buf)) >= want {
+		data = buf[:want]
+	} else {
+		data = make([]byte, want)
+	}
 	n, err := io.ReadFull(f, data)
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		return data[:n], nil // the file shrank
