@@ -35,6 +35,10 @@ type templateSet struct {
 	cached     sync.Map                      // partialCached results, by name and variants
 	calls      partialCalls
 	bufs       *sync.Pool // of *bytes.Buffer, for partials: shared by the sets bound to other builds (forBuild)
+	// directPartials and directShortcodes are the default theme's
+	// templates that are one Go-written call, run without executing them
+	// (directtmpl.go), by the names of partials and shortcodes.
+	directPartials, directShortcodes map[string]directCall
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -115,6 +119,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	}
 	ts.calls = partialCalls{recursive: recursivePartials(ts.partials), chains: map[uint64][]string{}}
 	ts.use = ts.fieldUse()
+	ts.findDirect(funcs)
 	return ts, nil
 }
 
@@ -202,6 +207,11 @@ func (ts *templateSet) partial(name string, ctx ...any) (template.HTML, error) {
 	if len(ctx) > 0 {
 		data = ctx[0]
 	}
+	if d, ok := ts.directPartials[name]; ok {
+		if h, ok := d.run(t, data); ok {
+			return h, nil
+		}
+	}
 	buf, _ := ts.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -259,6 +269,7 @@ func (ts *templateSet) forBuild(funcs template.FuncMap) *templateSet {
 			t.Funcs(funcs)
 		}
 	}
+	nt.directPartials, nt.directShortcodes = rebind(ts.directPartials, funcs), rebind(ts.directShortcodes, funcs)
 	return nt
 }
 
@@ -276,6 +287,12 @@ func (ts *templateSet) Execute(w io.Writer, name string, data any) error {
 	t, ok := ts.shortcodes[name]
 	if !ok {
 		return fmt.Errorf("template %q not found", name)
+	}
+	if d, ok := ts.directShortcodes[name]; ok {
+		if h, ok := d.run(t, data); ok {
+			_, err := io.WriteString(w, string(h))
+			return err
+		}
 	}
 	if err := t.Execute(w, data); err != nil {
 		return templateError(err)
