@@ -8,9 +8,10 @@ import (
 // TestGoWrittenPartialsOverridden: each default-theme template whose
 // markup is now written from Go (card.html: listCard, header.html:
 // siteHeader, pagination.html: pagerNav, seo.html: seoMeta, head.html:
-// headMeta and headLinks, _default/single.html: postHeader and postTags)
-// is still replaced by a site's own file and by a theme's, and the Go
-// writer's markup is then gone from the page.
+// headMeta and headLinks, _default/single.html: postHeader and postTags;
+// the layouts and partials written from Go, layoutgo.go) is still
+// replaced by a site's own file and by a theme's, and the Go writer's
+// markup is then gone from the page.
 func TestGoWrittenPartialsOverridden(t *testing.T) {
 	t.Parallel()
 	partials := []struct {
@@ -23,6 +24,15 @@ func TestGoWrittenPartialsOverridden(t *testing.T) {
 		{"partials/seo.html", "index.html", []string{`"@type":"WebSite"`}},
 		{"partials/head.html", "posts/a/index.html", []string{`<link rel="icon"`, `<meta property="og:type"`}},
 		{"_default/single.html", "posts/a/index.html", []string{`<header class="post-header">`, `<footer class="post-footer">`}},
+		// The layouts written from Go (layoutgo.go), and the partials
+		// they write.
+		{"_default/baseof.html", "posts/a/index.html", []string{`<a class="skip-link"`, `<header class="post-header">`}},
+		{"_default/baseof.html", "posts/index.html", []string{`<a class="skip-link"`, `<div class="cards">`}},
+		{"_default/list.html", "posts/index.html", []string{`<header class="list-header">`}},
+		{"_default/term.html", "tags/x/index.html", []string{`<p class="kicker-label">Tag</p>`}},
+		{"index.html", "index.html", []string{`<header class="hero">`}},
+		{"partials/list-body.html", "posts/index.html", []string{`<div class="cards">`}},
+		{"partials/footer.html", "posts/a/index.html", []string{`<footer class="site-footer">`}},
 	}
 	for _, pt := range partials {
 		for _, dir := range []string{"layouts/", "themes/t/layouts/"} {

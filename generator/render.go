@@ -221,11 +221,15 @@ func (b *builder) dropRendered(p *Page) {
 // executeLayout executes the first of layouts found for p into a buffer
 // of the builder's pool.
 func (b *builder) executeLayout(p *Page, layouts []string, from string) (*bytes.Buffer, error) {
-	t, _ := b.tmpl.lookupPage(layouts...)
+	t, name := b.tmpl.lookupPage(layouts...)
 	if t == nil {
 		return nil, diag.Errorf(from, 0, 0, diag.Template, "no layout found (looked for %s)", strings.Join(layouts, ", "))
 	}
 	buf := b.getBuffer()
+	if b.writeGoLayout(buf, name, p) {
+		return buf, nil
+	}
+	buf.Reset()
 	if err := t.Execute(buf, p); err != nil {
 		b.putBuffer(buf)
 		return nil, diag.Errorf(from, 0, 0, diag.Template, "%v", templateError(err))

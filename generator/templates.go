@@ -39,6 +39,7 @@ type templateSet struct {
 	// templates that are one Go-written call, run without executing them
 	// (directtmpl.go), by the names of partials and shortcodes.
 	directPartials, directShortcodes map[string]directCall
+	goLayouts                        goLayouts // the layouts written from Go (layoutgo.go)
 }
 
 // loadTemplates compiles every .html file found in the layers.
@@ -120,6 +121,7 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	ts.calls = partialCalls{recursive: recursivePartials(ts.partials), chains: map[uint64][]string{}}
 	ts.use = ts.fieldUse()
 	ts.findDirect(funcs)
+	ts.goLayouts = ts.findGoLayouts()
 	return ts, nil
 }
 
@@ -134,10 +136,7 @@ func compileLayout(name, text, display string, texts, sources map[string]string,
 	if !definesBlocks(t) {
 		return t, nil
 	}
-	base := path.Join(path.Dir(name), "baseof.html")
-	if _, ok := texts[base]; !ok {
-		base = "_default/baseof.html"
-	}
+	base := baseName(name, texts)
 	bt, ok := texts[base]
 	if !ok {
 		return t, nil
@@ -260,7 +259,7 @@ func (ts *templateSet) partialCached(name string, ctx any, variants ...any) (tem
 // over: one build of a site runs at a time.
 func (ts *templateSet) forBuild(funcs template.FuncMap) *templateSet {
 	nt := &templateSet{
-		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use, bufs: ts.bufs,
+		pages: ts.pages, partials: ts.partials, shortcodes: ts.shortcodes, sources: ts.sources, use: ts.use, bufs: ts.bufs, goLayouts: ts.goLayouts,
 		calls: partialCalls{recursive: ts.calls.recursive, chains: map[uint64][]string{}},
 	}
 	funcs["partial"], funcs["partialCached"], funcs["listCards"] = nt.partial, nt.partialCached, nt.listCards

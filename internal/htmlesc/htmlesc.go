@@ -9,6 +9,7 @@ package htmlesc
 
 import (
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -29,7 +30,7 @@ var attrReplacement = [...]string{
 // decodes runes, but the bytes it replaces are ASCII, which never occur
 // inside a multi-byte UTF-8 sequence, and it copies invalid bytes as
 // they are: a byte loop is the same.
-func Write(b *strings.Builder, s string) {
+func Write(b io.StringWriter, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -48,7 +49,7 @@ func Write(b *strings.Builder, s string) {
 // http, https or mailto becomes "#ZgotmplZ", characters not allowed in
 // a URL are percent-encoded (valid escapes are kept), then the result is
 // escaped for the attribute.
-func WriteURL(b *strings.Builder, s string) {
+func WriteURL(b io.StringWriter, s string) {
 	if !isSafeURL(s) {
 		b.WriteString("#ZgotmplZ")
 		return
@@ -58,7 +59,7 @@ func WriteURL(b *strings.Builder, s string) {
 
 // WriteURLAttr writes before, s as WriteURL writes it, then after:
 // markup with one URL attribute value in it.
-func WriteURLAttr(b *strings.Builder, before, s, after string) {
+func WriteURLAttr(b io.StringWriter, before, s, after string) {
 	b.WriteString(before)
 	WriteURL(b, s)
 	b.WriteString(after)
