@@ -88,7 +88,7 @@ func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
 	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(m.idStyle)))
 	ctx.Set(m.stateKey, st)
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := m.md.Renderer().Render(bufferWriter{buf}, src, doc); err != nil {
 		return err
 	}
 	toc, err := m.tableOfContents(st, src)

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bufio"
 	"bytes"
 	"html/template"
 	"strings"
@@ -88,10 +87,7 @@ func addTOCHeading(rows []*tocHeading, h *tocHeading, row, level int) []*tocHead
 // words, without its <del>).
 func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
 	var buf bytes.Buffer
-	// Render wraps a writer that is not buffered in a bufio.Writer of
-	// 4 KiB, on every call; a small one of the heading's, flushed by
-	// each Render, saves 4 KiB a text node.
-	w := bufio.NewWriterSize(&buf, 128)
+	w := bufferWriter{&buf} // Render would wrap &buf in a bufio.Writer of 4 KiB on every call
 	r := m.md.Renderer()
 	err := ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n == h {
