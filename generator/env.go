@@ -95,7 +95,7 @@ func (e *siteEnv) setUpMarkdown() error {
 	if e.hugo, err = loadHugoFeatures(e.cfg); err != nil {
 		return err
 	}
-	e.md = newMarkdown(e.cfg.Markup, append(e.hugo.markdownExtenders(), e.opts.Markdown...)...)
+	e.md = newMarkdown(e.cfg.Markup, e.hugo.markdownExtenders(), e.opts.Markdown...)
 	return nil
 }
 

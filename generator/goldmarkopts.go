@@ -84,20 +84,6 @@ func rendererOptions(r siteconfig.RendererConfig) []renderer.Option {
 	return opts
 }
 
-// linkifyProtocol is markup.goldmark.extensions.linkifyProtocol: the
-// scheme of a linkified "www." address, to which goldmark gives http.
-type linkifyProtocol string
-
-// Transform implements parser.ASTTransformer.
-func (p linkifyProtocol) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.AutoLink); ok && entering && l.Protocol != nil {
-			l.Protocol = []byte(p)
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
 // parserOptions are goldmark's options for markup.goldmark.parser.
 func parserOptions(p siteconfig.ParserConfig) []parser.Option {
 	var opts []parser.Option
@@ -111,17 +97,15 @@ func parserOptions(p siteconfig.ParserConfig) []parser.Option {
 	return opts
 }
 
-// transformers are the AST transformers of a site's Markdown: the
-// page's (headings, affiliate links), keyword auto-links, and those the
-// settings gm ask for.
-func (m *markdown) transformers(gm siteconfig.GoldmarkConfig) []util.PrioritizedValue {
-	ts := []util.PrioritizedValue{
-		util.Prioritized(&pageTransformer{key: m.stateKey, rawHTML: gm.Renderer.Unsafe, idStyle: gm.Parser.AutoHeadingIDType}, 100),
-		util.Prioritized(autoLinkTransformer{}, 50),
+// transformers are the AST transformers of a site's Markdown, with or
+// without linkify: the page's (headings, affiliate links, linkify's
+// protocol), keyword auto-links, and those the settings gm ask for.
+func (m *markdown) transformers(gm siteconfig.GoldmarkConfig, linkify bool) []util.PrioritizedValue {
+	pt := &pageTransformer{key: m.stateKey, rawHTML: gm.Renderer.Unsafe, idStyle: gm.Parser.AutoHeadingIDType, bare: !linkify && gm.Extensions.Linkify}
+	if linkify && gm.Extensions.LinkifyProtocol != "http" {
+		pt.protocol = []byte(gm.Extensions.LinkifyProtocol)
 	}
-	if gm.Extensions.Linkify && gm.Extensions.LinkifyProtocol != "http" {
-		ts = append(ts, util.Prioritized(linkifyProtocol(gm.Extensions.LinkifyProtocol), 200))
-	}
+	ts := []util.PrioritizedValue{util.Prioritized(pt, 100), util.Prioritized(autoLinkTransformer{}, 50)}
 	if !gm.Parser.WrapStandAloneImageWithinParagraph {
 		ts = append(ts, util.Prioritized(standAloneImages{}, 200))
 	}

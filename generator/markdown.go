@@ -20,7 +20,11 @@ import (
 // markdown renders page bodies. One value is shared by every page of a
 // build: per-page state travels in the parser.Context.
 type markdown struct {
-	md       goldmark.Markdown
+	md goldmark.Markdown
+	// bare is md without linkify, which a page's parse tries first
+	// (parse); nil when linkify is off, or extensions the build was given
+	// may read the text nodes linkify's parser splits.
+	bare     goldmark.Markdown
 	stateKey parser.ContextKey
 	// toc is markup.tableOfContents: which headings a page's table of
 	// contents lists, and how.
@@ -41,6 +45,9 @@ type mdState struct {
 	auto         *autoLinks // nil: no keyword auto-links on this page
 	// toc is the page's table of contents, made by renderTo.
 	toc template.HTML
+	// mayLinkify: a text of the page, parsed without linkify, may hold
+	// what linkify links (mdext.MayLinkText).
+	mayLinkify bool
 }
 
 // affLink is an affiliate link written in Markdown or raw HTML.
@@ -57,19 +64,32 @@ type affLink struct {
 var mdStateKey = parser.NewContextKey()
 
 // newMarkdown makes the renderer of a site's Markdown with the site's
-// markup settings (markup.goldmark, markup.tableOfContents) and the
+// markup settings (markup.goldmark, markup.tableOfContents), affsite's
+// own extensions own (which add node renderers, nothing else) and the
 // extensions extra.
-func newMarkdown(mc siteconfig.MarkupConfig, extra ...goldmark.Extender) *markdown {
+func newMarkdown(mc siteconfig.MarkupConfig, own []goldmark.Extender, extra ...goldmark.Extender) *markdown {
 	gm := mc.Goldmark
 	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents, idStyle: gm.Parser.AutoHeadingIDType}
-	m.md = goldmark.New(
-		goldmark.WithExtensions(append(goldmarkExtensions(gm.Extensions, gm.Parser), extra...)...),
+	exts := append(own[:len(own):len(own)], extra...)
+	m.md = m.goldmark(gm, gm.Extensions.Linkify, exts)
+	if gm.Extensions.Linkify && len(extra) == 0 {
+		m.bare = m.goldmark(gm, false, exts)
+	}
+	return m
+}
+
+// goldmark is goldmark with the settings gm, with or without linkify,
+// and the extensions exts.
+func (m *markdown) goldmark(gm siteconfig.GoldmarkConfig, linkify bool, exts []goldmark.Extender) goldmark.Markdown {
+	e := gm.Extensions
+	e.Linkify = linkify
+	return goldmark.New(
+		goldmark.WithExtensions(append(goldmarkExtensions(e, gm.Parser), exts...)...),
 		goldmark.WithParserOptions(append(parserOptions(gm.Parser),
-			parser.WithASTTransformers(m.transformers(gm)...))...),
+			parser.WithASTTransformers(m.transformers(gm, linkify)...))...),
 		goldmark.WithRendererOptions(append(rendererOptions(gm.Renderer),
 			renderer.WithNodeRenderers(util.Prioritized(rawBlockRenderer{}, 100)))...),
 	)
-	return m
 }
 
 // render converts src to HTML, collecting the page's headings and
@@ -85,15 +105,38 @@ func (m *markdown) render(src []byte, st *mdState) ([]byte, error) {
 
 // renderTo is render writing into buf.
 func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
-	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(m.idStyle)))
-	ctx.Set(m.stateKey, st)
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := m.parse(src, st)
 	if err := m.md.Renderer().Render(bufferWriter{buf}, src, doc); err != nil {
 		return err
 	}
 	toc, err := m.tableOfContents(st, src)
 	st.toc = toc
 	return err
+}
+
+// parse parses a page's Markdown. Linkify's parser, asked at every
+// space of the text, finds nothing on most pages: the page is parsed
+// without it first, and again with it only when a text of that parse
+// may hold an address (mdext.MayLinkText, which pageTransformer asks).
+// A page with keyword auto-links is parsed with it at once: their
+// transformer reads the text nodes, which linkify's parser splits.
+func (m *markdown) parse(src []byte, st *mdState) ast.Node {
+	if m.bare != nil && st.auto == nil {
+		doc := parseWith(m.bare, m.stateKey, m.idStyle, src, st)
+		if !st.mayLinkify {
+			return doc
+		}
+		st.headings, st.affLinks, st.mayLinkify = nil, nil, false
+	}
+	return parseWith(m.md, m.stateKey, m.idStyle, src, st)
+}
+
+// parseWith parses src with md, the page's state st in its context
+// under key, and heading ids in the style idStyle.
+func parseWith(md goldmark.Markdown, key parser.ContextKey, idStyle string, src []byte, st *mdState) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(idStyle)))
+	ctx.Set(key, st)
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
 // renderPlain converts src to HTML with no page state (markdownify,
@@ -110,13 +153,20 @@ type pageTransformer struct {
 	// omitted, so its anchors are neither rewritten nor recorded.
 	rawHTML bool
 	idStyle string // markup.goldmark.parser.autoHeadingIDType
+	// protocol is markup.goldmark.extensions.linkifyProtocol, the
+	// scheme of a linkified "www." address, when it is not goldmark's
+	// http; nil otherwise.
+	protocol []byte
+	// bare: the parse is without linkify, and the page's state learns
+	// whether a text may hold what linkify links (markdown.parse).
+	bare bool
 }
 
 // Transform implements parser.ASTTransformer.
 func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(t.key).(*mdState)
 	if st == nil {
-		return
+		st = &mdState{} // nothing to record: linkify's protocol only
 	}
 	src := reader.Source()
 	var replace [][2]ast.Node
@@ -147,7 +197,14 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			}
 		case *ast.Link:
 			st.markLink(n, string(n.Destination), nodeOffset(n))
+		case *ast.Text:
+			if t.bare && !st.mayLinkify {
+				st.mayLinkify = mdext.MayLinkText(src, n.Segment)
+			}
 		case *ast.AutoLink:
+			if n.Protocol != nil && t.protocol != nil {
+				n.Protocol = t.protocol // only linkify sets a protocol
+			}
 			if n.AutoLinkType == ast.AutoLinkURL {
 				st.markLink(n, string(n.URL(src)), nodeOffset(n))
 			}

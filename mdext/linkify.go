@@ -65,3 +65,30 @@ func mayLink(line []byte) bool {
 	}
 	return bytes.IndexByte(line[:min(len(line), emailLocalMax+1)], '@') >= 0
 }
+
+// MayLinkText tells whether goldmark's default linkify parser could
+// make a link from a word that starts in the text segment seg of src,
+// the Markdown source, when src is parsed without linkify. Where it can
+// link, the word is text to a parse without it: it begins "http://",
+// "https://", "ftp://" or "www.", or has an "@" within the 64 bytes of
+// an e-mail address's local part, and each of those begins with a byte
+// that no inline parser but linkify's starts at. So when no text
+// segment of a parse without linkify may link, linkify would have made
+// no link: the page's HTML is the same without it (FuzzMayLinkText),
+// and the parse is cheaper, since linkify's parser is asked at every
+// space of the text.
+func MayLinkText(src []byte, seg text.Segment) bool {
+	start, stop := seg.Start, seg.Stop
+	if start >= stop || start < 0 || stop > len(src) {
+		return false
+	}
+	// The word starts at some q with start <= q < stop; what it must
+	// hold lies within reach of q.
+	if bytes.IndexByte(src[start:min(stop+emailLocalMax, len(src))], '@') >= 0 {
+		return true
+	}
+	if bytes.Contains(src[start:min(stop+len("https://")-1, len(src))], []byte("://")) {
+		return true
+	}
+	return bytes.Contains(src[start:min(stop+len("www.")-1, len(src))], []byte("www."))
+}
