@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/affsite/affsite/money"
@@ -36,6 +37,8 @@ type CommissionTableData struct {
 	// program has no date; SourceText is where the figures come from
 	// ("kartra.com/affiliates"), SourceURL the same as a URL when it is one.
 	Checked, SourceURL, SourceText string
+
+	html template.HTML // the markup, when the table is shared (FactCache)
 }
 
 // CommissionRow is one plan of a commission table.
@@ -62,6 +65,9 @@ const noAmount = "—"
 //	{{< commission-table program="kartra" >}}
 //
 // Its template's .Data is a CommissionTableData.
+//
+// The table is the same on every page that shows the program in one
+// currency: with st.FactCache set, the pages share it and its markup.
 func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 	p, err := st.program(inv)
 	if err != nil {
@@ -71,6 +77,23 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 		return inv.Errorf("shortcode %q: program %q has no plans", inv.Name, p.ID)
 	}
 	cur := st.currency(p)
+	key := factKey{st.Programs, p.ID, cur}
+	if d, ok := st.FactCache.table(key); ok {
+		inv.Data = d
+		return nil
+	}
+	d, err := commissionTable(inv, p, cur)
+	if err != nil {
+		return err
+	}
+	st.FactCache.keepTable(key, d)
+	inv.Data = d
+	return nil
+}
+
+// commissionTable works out the commission table of p in cur.
+func commissionTable(inv *shortcodes.Invocation, p *programs.Program, cur money.Currency) (*CommissionTableData, error) {
+	var err error
 	d := &CommissionTableData{
 		Program:  p.Name,
 		Caption:  commissionCaption(p, cur),
@@ -126,19 +149,18 @@ func (st *PageState) CommissionTable(inv *shortcodes.Invocation) error {
 			}
 			v, e := c.On(pl, b, 1)
 			if *com, err = factFigure(factCtx{inv.Name, inv.Errorf}, cur, v, e, pl, b, "commission"); err != nil {
-				return err
+				return nil, err
 			}
 			if t2 != nil {
 				v, e := t2.On(c, pl, b)
 				if *tier2, err = factFigure(factCtx{inv.Name, inv.Errorf}, cur, v, e, pl, b, "second-tier commission"); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 		d.Rows = append(d.Rows, r)
 	}
-	inv.Data = d
-	return nil
+	return d, nil
 }
 
 // perPlan reports whether any plan has terms of its own.

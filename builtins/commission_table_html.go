@@ -44,6 +44,14 @@ var tableColumns = [...]tableColumn{
 // writes it (see markup.go): a figure with the caption, the volume
 // tiers, one row a plan and the date the prices were checked.
 func (d *CommissionTableData) HTML() template.HTML {
+	if d.html != "" {
+		return d.html
+	}
+	return d.render()
+}
+
+// render writes the markup HTML returns.
+func (d *CommissionTableData) render() template.HTML {
 	var b strings.Builder
 	b.Grow(1024 + 512*len(d.Rows))
 	b.WriteString("<figure class=\"aff-table\">\n<figcaption>")

@@ -13,8 +13,9 @@ import (
 // and view does) was a tenth of a build's CPU. A zero FactCache is not
 // usable; make one with NewFactCache. It is safe for concurrent use.
 type FactCache struct {
-	mu sync.Mutex
-	m  map[factKey]map[string]string
+	mu     sync.Mutex
+	m      map[factKey]map[string]string
+	tables map[factKey]*CommissionTableData // with their markup, shared as they are
 }
 
 // factKey names a program's facts: its set (a reloaded set's programs
@@ -26,7 +27,9 @@ type factKey struct {
 }
 
 // NewFactCache returns an empty cache.
-func NewFactCache() *FactCache { return &FactCache{m: map[factKey]map[string]string{}} }
+func NewFactCache() *FactCache {
+	return &FactCache{m: map[factKey]map[string]string{}, tables: map[factKey]*CommissionTableData{}}
+}
 
 // get returns the facts of k, made by make the first time.
 func (c *FactCache) get(k factKey, make func() map[string]string) map[string]string {
@@ -41,4 +44,28 @@ func (c *FactCache) get(k factKey, make func() map[string]string) map[string]str
 	c.m[k] = f
 	c.mu.Unlock()
 	return f
+}
+
+// table is the commission table kept for k; false without one, or
+// when c is nil (no cache).
+func (c *FactCache) table(k factKey) (*CommissionTableData, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.tables[k]
+	return d, ok
+}
+
+// keepTable keeps d, the commission table of k, with its markup written
+// once for every page that shows it; nothing when c is nil.
+func (c *FactCache) keepTable(k factKey, d *CommissionTableData) {
+	if c == nil {
+		return
+	}
+	d.html = d.render()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.tables[k] = d
 }
