@@ -82,6 +82,10 @@ type pageCache struct {
 
 	listOnce sync.Once
 	lists    buildcache.Sum
+	// pagers is what every pager's key holds: lists, or only the view
+	// key when the pagers' templates read no page but those they show
+	// (prepareLists).
+	pagers buildcache.Sum
 
 	reused    atomic.Int64
 	snapshots atomic.Int64 // content files taken from their snapshots
@@ -415,11 +419,22 @@ func (b *builder) cachedList(list *Page, pg *Pager, out string, render func() er
 	pc.listOnce.Do(func() { pc.prepareLists(b) })
 	shown := list.Pages[:b.feedLimit(len(list.Pages))]
 	h := sha256.New()
-	h.Write(pc.lists[:])
+	if pg == nil {
+		h.Write(pc.lists[:])
+	} else {
+		h.Write(pc.pagers[:])
+	}
 	fields(h, "list", out, list.Kind, list.Title, list.Description, list.Section, list.File, list.RelPermalink, string(list.Content))
 	if pg != nil {
 		shown = pg.Pages
 		fmt.Fprintf(h, "pager %d %d %s\x00", pg.PageNumber, pg.TotalPages, pg.URL)
+	}
+	// Beyond its pages, what a list page has of them (pagers): a nested
+	// section's dates are its newest page's, a term's count is of all
+	// of its pages (term.html shows it).
+	fields(h, list.Date.String(), list.Lastmod.String())
+	if t := list.Term; t != nil {
+		fields(h, t.Taxonomy, t.Name, t.Slug, t.RelPermalink, fmt.Sprint(t.Count))
 	}
 	if pc.ml != nil {
 		pc.ml.writeTranslations(h, list)
@@ -680,6 +695,17 @@ func (pc *pageCache) prepareLists(b *builder) {
 		}
 	}
 	h.Sum(pc.lists[:0])
+	pc.pagers = pc.lists
+	if !uses.pagersReadAll && !uses.listsReachPages {
+		// A pager shows its own pages, its list's fields and its term's,
+		// which its own key holds, and what the view key holds (the
+		// build date as far as templates read it, the menus, the
+		// sections): a new post renders only the pagers it shifts.
+		h := sha256.New()
+		h.Write(pc.view[:])
+		fields(h, "pagers show their own pages")
+		h.Sum(pc.pagers[:0])
+	}
 }
 
 // hashTerms adds every term of every taxonomy.

@@ -26,6 +26,11 @@ type templateUse struct {
 	// listsReadAll: a list layout, partial or shortcode template reads
 	// pages other than its pager's (.Pages, .RegularPages, …).
 	listsReadAll bool
+	// pagersReadAll is listsReadAll but for the 404 page's layouts,
+	// which are not a list's pagers (the site's files write it, as
+	// readsSiteLists says): a pager's cache key then holds only what it
+	// shows of its list (cachedList).
+	pagersReadAll bool
 	// listsReachPages: one of them reads, on a page it lists, a link to
 	// other pages (its site's lists, section, terms, translations),
 	// which a page a rebuild shares with the last build has to the last
@@ -54,8 +59,13 @@ type templateUse struct {
 // fieldUse walks every template's parse trees.
 func (ts *templateSet) fieldUse() templateUse {
 	u := templateUse{inner: map[string]bool{}}
+	var notFound []string // the 404 page's layouts, visited last (pagersReadAll)
 	for _, name := range sortedKeys(ts.pages) {
 		if isListLayout(name) {
+			if path.Base(name) == "404.html" {
+				notFound = append(notFound, name)
+				continue
+			}
 			u.visit(ts.pages[name], u.listField, noPartial)
 			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false) || readsSiteLists(name, ts.pages[name])
 		}
@@ -71,6 +81,11 @@ func (ts *templateSet) fieldUse() templateUse {
 				u.inner[name] = true
 			}
 		}, noPartial)
+	}
+	u.pagersReadAll = u.listsReadAll
+	for _, name := range notFound {
+		u.visit(ts.pages[name], u.listField, noPartial)
+		u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false) // readsSiteLists: false
 	}
 	u.singleReadsLists = ts.singleReadsLists(&u)
 	u.othersBody = ts.showsOthersBody()

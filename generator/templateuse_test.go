@@ -148,3 +148,13 @@ func TestDefaultThemeShowsNoOtherBody(t *testing.T) {
 		t.Error("the default theme's page templates show another page's body")
 	}
 }
+
+// The default theme's pagers show only their own pages (the 404 page,
+// which lists the latest posts, is not a pager), so a pager's cache key
+// holds what it shows, not every page's facts.
+func TestDefaultThemePagersReadOwnPages(t *testing.T) {
+	t.Parallel()
+	if u := defaultThemeUse(t); u.pagersReadAll || !u.listsReadAll {
+		t.Errorf("pagersReadAll %v, listsReadAll %v; want false, true (404.html)", u.pagersReadAll, u.listsReadAll)
+	}
+}
