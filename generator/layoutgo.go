@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"html/template"
+	"io"
 	"path"
 	"slices"
 	"strconv"
@@ -140,9 +141,35 @@ func (lw *layoutWriter) html(h template.HTML, err error) {
 	lw.w.WriteString(string(h))
 }
 
-// partial writes what {{ partial name data }} writes.
-func (lw *layoutWriter) partial(name string, data any) {
-	lw.html(lw.b.tmpl.partial(name, data))
+// partial writes what {{ partial name . }} writes: the writer of a
+// Go-written partial (directCall) straight into the page's buffer, where
+// the template function that the partial calls is the writer's (the
+// build binds its own functions to its templates, forBuild).
+func (lw *layoutWriter) partial(name string) {
+	ts := lw.b.tmpl
+	if d, ok := ts.directPartials[name]; ok && d.tmpl == ts.partials[name] {
+		if write := lw.b.pageWriter(d.fnName); write != nil {
+			lw.w.WriteString(d.before)
+			write(lw.w, lw.p)
+			lw.w.WriteString(d.after)
+			return
+		}
+	}
+	lw.html(ts.partial(name, lw.p))
+}
+
+// pageWriter is the writer of a Go-written partial's template function
+// (fn), for a page that has a site; nil for another function.
+func (b *builder) pageWriter(fn string) func(io.StringWriter, *Page) {
+	switch fn {
+	case "siteHeader":
+		return b.writeSiteHeader
+	case "pagerNav":
+		return b.writePagerNav
+	case "seoMeta":
+		return writeSEOMeta
+	}
+	return nil
 }
 
 // text writes s escaped as html/template escapes a string.
@@ -164,7 +191,7 @@ func (lw *layoutWriter) base(k goLayout) {
 	w.WriteString("\n<body class=\"kind-")
 	lw.text(cmp.Or(p.Kind, "page"))
 	w.WriteString("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
-	lw.partial("header.html", p)
+	lw.partial("header.html")
 	w.WriteString("\n<main id=\"main\" class=\"site-main\" tabindex=\"-1\">\n")
 	switch k {
 	case goSingle:
@@ -185,14 +212,16 @@ func (lw *layoutWriter) base(k goLayout) {
 func (lw *layoutWriter) head() {
 	p, w := lw.p, lw.w
 	if ts := lw.b.tmpl; ts.goLayouts.head == nil || ts.goLayouts.head != ts.partials["head.html"] {
-		lw.partial("head.html", p)
+		lw.partial("head.html")
 		return
 	}
 	w.WriteString("<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	lw.html(lw.b.headMeta(p))
-	lw.partial("seo.html", p)
+	lw.b.writeHeadMeta(w, p)
+	lw.partial("seo.html")
 	w.WriteString("\n")
-	lw.html(lw.b.headLinks(p))
+	if err := lw.b.writeHeadLinks(w, p); err != nil {
+		lw.err = err
+	}
 	w.WriteString("\n</head>\n")
 }
 
@@ -200,7 +229,7 @@ func (lw *layoutWriter) head() {
 func (lw *layoutWriter) single() {
 	p, w := lw.p, lw.w
 	w.WriteString("\n<article class=\"post wrap\">\n  ")
-	lw.html(lw.b.postHeader(p))
+	writePostHeader(w, p)
 	if truth(p.Params["toc"]) && p.TableOfContents != "" {
 		w.WriteString("\n  <details class=\"toc\" open>\n    <summary>Contents</summary>\n    ")
 		w.WriteString(string(p.TableOfContents))
@@ -209,7 +238,7 @@ func (lw *layoutWriter) single() {
 	w.WriteString("\n  <div class=\"prose\">\n    ")
 	w.WriteString(string(p.Content))
 	w.WriteString("\n  </div>")
-	lw.html(lw.b.postTags(p))
+	writePostTags(w, p)
 	w.WriteString("\n</article>\n")
 	for _, js := range p.JSONLD {
 		w.WriteString(`<script type="application/ld+json">`)
@@ -309,7 +338,7 @@ func truth(v any) bool {
 func (lw *layoutWriter) listBody(empty string) {
 	p, w := lw.p, lw.w
 	if ts := lw.b.tmpl; ts.goLayouts.listBody == nil || ts.goLayouts.listBody != ts.partials["list-body.html"] {
-		lw.partial("list-body.html", map[string]any{"page": p, "empty": empty})
+		lw.html(ts.partial("list-body.html", map[string]any{"page": p, "empty": empty}))
 		return
 	}
 	if p.Content != "" {
@@ -334,6 +363,6 @@ func (lw *layoutWriter) listBody(empty string) {
 		w.WriteString("</p>")
 	}
 	w.WriteString("\n  </div>\n  ")
-	lw.partial("pagination.html", p)
+	lw.partial("pagination.html")
 	w.WriteString("\n")
 }

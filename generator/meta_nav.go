@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/affsite/affsite/internal/htmlesc"
@@ -24,7 +25,7 @@ func (b *builder) navItem(v any) (template.HTML, error) {
 	return template.HTML(w.String()), nil
 }
 
-func (b *builder) writeNavItem(w *strings.Builder, m MenuItem) {
+func (b *builder) writeNavItem(w io.StringWriter, m MenuItem) {
 	htmlesc.WriteURLAttr(w, `<a href="`, b.relURL(m.URL), `"`)
 	if m.Current != "" {
 		w.WriteString(` aria-current="`)

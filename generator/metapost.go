@@ -2,8 +2,8 @@ package generator
 
 import (
 	"html/template"
+	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/affsite/affsite/internal/htmlesc"
@@ -20,25 +20,28 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var w strings.Builder
-	w.Grow(1024)
+	return htmlOf(1024, func(w io.StringWriter) { writePostHeader(w, p) }), nil
+}
+
+// writePostHeader writes what postHeader returns; p has a site.
+func writePostHeader(w io.StringWriter, p *Page) {
 	w.WriteString(`<header class="post-header">`)
 	if len(p.CategoryTerms) > 0 {
 		w.WriteString("\n" + `    <ul class="kicker" aria-label="Categories">`)
-		writeTermItems(&w, p.CategoryTerms)
+		writeTermItems(w, p.CategoryTerms)
 		w.WriteString("\n    </ul>")
 	}
 	w.WriteString("\n" + `    <h1 class="post-title">`)
-	htmlesc.Write(&w, p.Title)
+	htmlesc.Write(w, p.Title)
 	w.WriteString("</h1>\n" + `    <p class="meta">`)
 	if !p.Date.IsZero() {
 		w.WriteString("\n      <span>")
-		writeTime(&w, p.Date, time.RFC3339)
+		writeTime(w, p.Date, time.RFC3339)
 		w.WriteString("</span>")
 	}
 	if !p.Lastmod.IsZero() && p.Lastmod.Format(time.DateOnly) != p.Date.Format(time.DateOnly) {
 		w.WriteString("\n      <span>Updated ")
-		writeTime(&w, p.Lastmod, time.RFC3339)
+		writeTime(w, p.Lastmod, time.RFC3339)
 		w.WriteString("</span>")
 	}
 	if p.ReadingTime != 0 {
@@ -46,22 +49,21 @@ func (b *builder) postHeader(v any) (template.HTML, error) {
 	}
 	if p.Site.Author != "" {
 		w.WriteString("\n      <span>By ")
-		htmlesc.Write(&w, p.Site.Author)
+		htmlesc.Write(w, p.Site.Author)
 		w.WriteString("</span>")
 	}
 	w.WriteString("\n    </p>")
 	if p.Description != "" {
 		w.WriteString("\n" + `    <p class="lede">`)
-		htmlesc.Write(&w, p.Description)
+		htmlesc.Write(w, p.Description)
 		w.WriteString("</p>")
 	}
 	w.WriteString("\n  </header>")
-	return template.HTML(w.String()), nil
 }
 
 // writeTime writes a <time> of t: t in the layout in datetime, the date
 // in words as its text.
-func writeTime(w *strings.Builder, t time.Time, layout string) {
+func writeTime(w io.StringWriter, t time.Time, layout string) {
 	w.WriteString(`<time datetime="`)
 	htmlesc.Write(w, t.Format(layout))
 	w.WriteString(`">`)
@@ -80,15 +82,21 @@ func (b *builder) postTags(v any) (template.HTML, error) {
 	if len(p.TagTerms) == 0 {
 		return "", nil
 	}
-	var w strings.Builder
+	return htmlOf(512, func(w io.StringWriter) { writePostTags(w, p) }), nil
+}
+
+// writePostTags writes what postTags returns.
+func writePostTags(w io.StringWriter, p *Page) {
+	if len(p.TagTerms) == 0 {
+		return
+	}
 	w.WriteString("\n" + `  <footer class="post-footer">` + "\n" + `    <h2 class="visually-hidden">Tags</h2>` + "\n" + `    <ul class="tags">`)
-	writeTermItems(&w, p.TagTerms)
+	writeTermItems(w, p.TagTerms)
 	w.WriteString("\n    </ul>\n  </footer>")
-	return template.HTML(w.String()), nil
 }
 
 // writeTermItems writes a list item linking each term.
-func writeTermItems(w *strings.Builder, terms []*Term) {
+func writeTermItems(w io.StringWriter, terms []*Term) {
 	for _, t := range terms {
 		htmlesc.WriteURLAttr(w, "\n"+`  <li><a href="`, t.RelPermalink, `">`)
 		htmlesc.Write(w, t.Name)

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/affsite/affsite/internal/htmlesc"
@@ -21,17 +22,20 @@ func (b *builder) seoMeta(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var w strings.Builder
+	return htmlOf(512, func(w io.StringWriter) { writeSEOMeta(w, p) }), nil
+}
+
+// writeSEOMeta writes what seoMeta returns; p has a site.
+func writeSEOMeta(w io.StringWriter, p *Page) {
 	if p.Kind != "404" && p.Site.LanguageCode != "" && p.Permalink != "" {
-		writeHreflangs(&w, p)
+		writeHreflangs(w, p)
 	}
 	if p.IsHome() {
-		writeJSONLD(&w, p.Site.WebSiteJSONLD())
+		writeJSONLD(w, p.Site.WebSiteJSONLD())
 	}
 	if js := p.BreadcrumbJSONLD(); js != "" {
-		writeJSONLD(&w, js)
+		writeJSONLD(w, js)
 	}
-	return template.HTML(w.String()), nil
 }
 
 // sitePageArg is pageArg for the functions that read the page's site.
@@ -46,7 +50,7 @@ func sitePageArg(name string, v any) (*Page, error) {
 // writeHreflangs writes the page's hreflang links: its own language's,
 // its translations', then x-default, the default language's version
 // (the page itself when no version is the default language's).
-func writeHreflangs(w *strings.Builder, p *Page) {
+func writeHreflangs(w io.StringWriter, p *Page) {
 	def := p
 	for _, t := range p.AllTranslations() {
 		if l := t.Language(); l != nil && l.Default {
@@ -64,7 +68,7 @@ func writeHreflangs(w *strings.Builder, p *Page) {
 	writeHreflang(w, "x-default", def.Permalink)
 }
 
-func writeHreflang(w *strings.Builder, lang, href string) {
+func writeHreflang(w io.StringWriter, lang, href string) {
 	w.WriteString("\n" + `<link rel="alternate" hreflang="`)
 	htmlesc.Write(w, lang)
 	htmlesc.WriteURLAttr(w, `" href="`, href, `">`)
@@ -72,7 +76,7 @@ func writeHreflang(w *strings.Builder, lang, href string) {
 
 // writeJSONLD writes a JSON-LD block. html/template inserts a
 // template.JS value in a script as it is.
-func writeJSONLD(w *strings.Builder, js template.JS) {
+func writeJSONLD(w io.StringWriter, js template.JS) {
 	w.WriteString("\n" + `<script type="application/ld+json">`)
 	w.WriteString(string(js))
 	w.WriteString(`</script>`)
@@ -87,16 +91,24 @@ func (b *builder) headLinks(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	css, err := b.fingerprintFile("css/style.css")
-	if err != nil {
-		return "", err
-	}
 	var w strings.Builder
 	w.Grow(256)
-	htmlesc.WriteURLAttr(&w, `<link rel="alternate" type="application/rss+xml" href="`, b.absURL("index.xml"), `" title="`)
-	htmlesc.Write(&w, p.siteTitle())
-	htmlesc.WriteURLAttr(&w, `">`+"\n"+`<link rel="icon" href="`, b.relURL("favicon.svg"), `" type="image/svg+xml">`+"\n"+`<link rel="stylesheet" href="`)
-	htmlesc.WriteURL(&w, b.relURL(css.hashed))
-	w.WriteString(`">`)
+	if err := b.writeHeadLinks(&w, p); err != nil {
+		return "", err
+	}
 	return template.HTML(w.String()), nil
+}
+
+// writeHeadLinks writes what headLinks returns.
+func (b *builder) writeHeadLinks(w io.StringWriter, p *Page) error {
+	css, err := b.fingerprintFile("css/style.css")
+	if err != nil {
+		return err
+	}
+	htmlesc.WriteURLAttr(w, `<link rel="alternate" type="application/rss+xml" href="`, b.absURL("index.xml"), `" title="`)
+	htmlesc.Write(w, p.siteTitle())
+	htmlesc.WriteURLAttr(w, `">`+"\n"+`<link rel="icon" href="`, b.relURL("favicon.svg"), `" type="image/svg+xml">`+"\n"+`<link rel="stylesheet" href="`)
+	htmlesc.WriteURL(w, b.relURL(css.hashed))
+	w.WriteString(`">`)
+	return nil
 }

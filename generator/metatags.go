@@ -3,7 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"strings"
+	"io"
 	"time"
 
 	"github.com/affsite/affsite/internal/htmlesc"
@@ -31,11 +31,15 @@ func (b *builder) headMeta(v any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	w := metaWriter{}
-	w.Grow(2048)
+	return htmlOf(2048, func(w io.StringWriter) { b.writeHeadMeta(w, p) }), nil
+}
+
+// writeHeadMeta writes what headMeta returns.
+func (b *builder) writeHeadMeta(sw io.StringWriter, p *Page) {
+	w := metaWriter{sw}
 	desc := p.MetaDescription()
 	w.WriteString("\n<title>")
-	htmlesc.Write(&w.Builder, p.MetaTitle())
+	htmlesc.Write(w, p.MetaTitle())
 	w.WriteString("</title>")
 	w.tag(`<meta name="description" content="`, desc)
 	if p.Site != nil {
@@ -56,7 +60,6 @@ func (b *builder) headMeta(v any) (template.HTML, error) {
 	w.WriteString("\n" + `<meta name="twitter:card" content="` + card + `">`)
 	w.always(`<meta name="twitter:title" content="`, p.socialTitle())
 	w.tag(`<meta name="twitter:description" content="`, desc)
-	return template.HTML(w.String()), nil
 }
 
 // openGraph writes the og: tags, and twitter:image beside og:image.
@@ -112,13 +115,13 @@ func (p *Page) siteTitle() string {
 }
 
 // metaWriter builds the head's tags, each after a newline.
-type metaWriter struct{ strings.Builder }
+type metaWriter struct{ io.StringWriter }
 
 // always writes open, the escaped value and `">`.
 func (w *metaWriter) always(open, value string) {
 	w.WriteString("\n")
 	w.WriteString(open)
-	htmlesc.Write(&w.Builder, value)
+	htmlesc.Write(w, value)
 	w.WriteString(`">`)
 }
 
@@ -136,5 +139,5 @@ func (w *metaWriter) url(open, value string) {
 		return
 	}
 	w.WriteString("\n")
-	htmlesc.WriteURLAttr(&w.Builder, open, value, `">`)
+	htmlesc.WriteURLAttr(w, open, value, `">`)
 }
