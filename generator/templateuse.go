@@ -123,7 +123,7 @@ func (u *templateUse) visit(t *template.Template, ident func(id, prev string), p
 // shortcode) reads says about the lists.
 func (u *templateUse) listField(id, prev string) {
 	switch id {
-	case "RegularPages", "Posts", "Taxonomies", "Sections":
+	case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections":
 		u.listsReadAll = true
 	case "Pages":
 		u.listsReadAll = u.listsReadAll || prev != "Paginator"
@@ -206,7 +206,7 @@ func pageLink(ids []string) bool {
 // shows other pages.
 func readsLists(id, _ string) bool {
 	switch id {
-	case "RegularPages", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages", "GetPage":
+	case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages", "GetPage":
 		return true
 	}
 	return false
@@ -249,7 +249,7 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	for _, name := range sortedKeys(ts.shortcodes) {
 		u.visit(ts.shortcodes[name], func(id, prev string) {
 			switch id {
-			case "RegularPages", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":
+			case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":
 				found = true
 			}
 		}, call)

@@ -28,33 +28,40 @@ func TestTemplateUse(t *testing.T) {
 		{"site pages in a variable", map[string]string{single: `{{ $s := .Site }}{{ range $s.RegularPages }}{{ .Title }}{{ end }}`},
 			templateUse{singleReadsLists: true}},
 		{"reached partial", map[string]string{single: `{{ partial "related" . }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
-			templateUse{singleReadsLists: true, listsReadAll: true, listsReachPages: true}},
+			templateUse{singleReadsLists: true, listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"unreached partial", map[string]string{single: `{{ .Title }}`, "partials/related.html": `{{ range .Site.RegularPages }}{{ end }}`},
-			templateUse{listsReadAll: true, listsReachPages: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"partial named at run time", map[string]string{single: `{{ partial (printf "%s" "related") . }}`, "partials/related.html": `{{ .Site.Taxonomies }}`},
-			templateUse{singleReadsLists: true, listsReadAll: true, listsReachPages: true}},
+			templateUse{singleReadsLists: true, listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"pager only", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`}, templateUse{}},
 		{"list reads all", map[string]string{"_default/list.html": `{{ range .Pages }}{{ .TableOfContents }}{{ end }}`},
-			templateUse{listsReadAll: true, listsShowRendered: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsShowRendered: true}},
 		// A list layout's own dot is the list page, of this build; the
 		// pages it lists, and a partial's dot, may be of an earlier one.
 		{"list's own site", map[string]string{"404.html": `{{ range .Site.Posts }}{{ .Title }}{{ end }}`}, templateUse{listsReadAll: true}},
 		{"main block's own site", map[string]string{"404.html": `{{ define "main" }}{{ range .Site.Posts }}{{ .Title }}{{ end }}{{ end }}`}, templateUse{listsReadAll: true}},
+		// Not a pager's, but a partial any pager may call.
+		{"404 page's partial", map[string]string{"404.html": `{{ partial "latest.html" . }}`, "partials/latest.html": `{{ range .Site.Posts }}{{ end }}`},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
+		{"recursive pages", map[string]string{"_default/list.html": `{{ range .RegularPagesRecursive }}{{ .Title }}{{ end }}`},
+			templateUse{listsReadAll: true, pagersReadAll: true}},
+		{"section's recursive pages", map[string]string{single: `{{ range .CurrentSection.RegularPagesRecursive }}{{ .Title }}{{ end }}`},
+			templateUse{singleReadsLists: true}},
 		{"list's sidebar", map[string]string{"_default/list.html": `{{ range .Site.RegularPages }}{{ .Summary }}{{ end }}`},
-			templateUse{listsReadAll: true, listsReachPages: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"main block's sidebar", map[string]string{"index.html": `{{ define "main" }}{{ $.Site.Taxonomies.tags }}{{ end }}`},
-			templateUse{listsReadAll: true, listsReachPages: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"term page's own term", map[string]string{"_default/term.html": `{{ .Term.Count }}{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`}, templateUse{}},
 		{"defined card", map[string]string{"_default/list.html": `{{ define "card" }}{{ .Parent.Title }}{{ end }}{{ range .Paginator.Pages }}{{ template "card" . }}{{ end }}`},
 			templateUse{listsReachPages: true}},
 		{"listed page's parent", map[string]string{"_default/list.html": `{{ range .Pages }}{{ with .Parent }}{{ .Title }}{{ end }}{{ end }}`},
-			templateUse{listsReadAll: true, listsReachPages: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
 		{"listed page's translations", map[string]string{"_default/list.html": `{{ range .Paginator.Pages }}{{ $p := . }}{{ $p.Translations }}{{ end }}`},
 			templateUse{listsReachPages: true}},
 		{"card's terms", map[string]string{"partials/card.html": `{{ range .TagTerms }}{{ .Name }}{{ end }}`}, templateUse{listsReachPages: true}},
 		{"page in a dict", map[string]string{"partials/card.html": `{{ .page.Title }} {{ .page.Pages }} {{ .page.Site.RegularPages }}`},
-			templateUse{listsReadAll: true, listsReachPages: true}},
-		{"card's site title", map[string]string{"partials/card.html": `{{ .Site.Title }} {{ .Pages }} {{ .Paginator.Next }}`}, templateUse{listsReadAll: true}},
+			templateUse{listsReadAll: true, pagersReadAll: true, listsReachPages: true}},
+		{"card's site title", map[string]string{"partials/card.html": `{{ .Site.Title }} {{ .Pages }} {{ .Paginator.Next }}`}, templateUse{listsReadAll: true, pagersReadAll: true}},
 		{"shortcode inner", map[string]string{"shortcodes/note.html": `<aside>{{ .Inner }}</aside>`}, templateUse{inner: map[string]bool{"shortcodes/note.html": true}}},
 		{"shortcode terms", map[string]string{"shortcodes/tags.html": `{{ range .Page.TagTerms }}{{ end }}`}, templateUse{singleReadsLists: true}},
 	}
@@ -74,7 +81,7 @@ func TestTemplateUse(t *testing.T) {
 				got.inner = nil
 			}
 			if got.now != tt.want.now || got.wordCount != tt.want.wordCount || got.singleReadsLists != tt.want.singleReadsLists ||
-				got.listsReadAll != tt.want.listsReadAll || got.listsReachPages != tt.want.listsReachPages || got.listsShowRendered != tt.want.listsShowRendered || len(got.inner) != len(tt.want.inner) {
+				got.listsReadAll != tt.want.listsReadAll || got.pagersReadAll != tt.want.pagersReadAll || got.listsReachPages != tt.want.listsReachPages || got.listsShowRendered != tt.want.listsShowRendered || len(got.inner) != len(tt.want.inner) {
 				t.Errorf("use = %+v, want %+v", got, tt.want)
 			}
 			for name := range tt.want.inner {
