@@ -523,7 +523,11 @@ func (b *builder) bodyFactsOf(file string, body []byte, max int) bodyFacts {
 // them when max < 0), and whether more words follow.
 func proseSummary(body []byte, max int) (words int, summary string, more bool) {
 	var sb strings.Builder
-	var line []byte // scratch, reused for every line
+	if max > 0 {
+		sb.Grow(max * 8) // a word and a space are about 8 bytes
+	}
+	var scratch [1024]byte
+	line := scratch[:0] // reused for every line; a longer one grows it
 	proseLines(body, func(l []byte) {
 		line = appendProse(line[:0], l)
 		rest := line
