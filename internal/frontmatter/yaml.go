@@ -17,6 +17,11 @@ func decodeYAML(text []byte) (map[string]any, []dupKey, error) {
 	if root.Kind == 0 {
 		return m, nil, nil // empty, or only comments
 	}
+	if len(root.Content) == 1 {
+		if plain, ok := plainMapping(root.Content[0]); ok {
+			return plain, dups, nil
+		}
+	}
 	if err := root.Decode(&m); err != nil {
 		return nil, nil, placeTypeError(root, err)
 	}
