@@ -346,7 +346,7 @@ func (lw *layoutWriter) listBody(empty string) {
 		w.WriteString(string(p.Content))
 		w.WriteString("\n  </div>")
 	}
-	pages := p.Pages
+	var pages []*Page // the current pager's only (not .Pages: the pager's cache key holds what it shows)
 	if p.Paginator != nil {
 		pages = p.Paginator.Pages
 	}
