@@ -24,7 +24,10 @@ type markdown struct {
 	// bare is md without linkify, which a page's parse tries first
 	// (parse); nil when linkify is off, or extensions the build was given
 	// may read the text nodes linkify's parser splits.
-	bare     goldmark.Markdown
+	bare goldmark.Markdown
+	// ownOnly: no extensions but affsite's own, so text nodes render as
+	// goldmark renders them (plainTitle).
+	ownOnly  bool
 	stateKey parser.ContextKey
 	// toc is markup.tableOfContents: which headings a page's table of
 	// contents lists, and how.
@@ -69,10 +72,10 @@ var mdStateKey = parser.NewContextKey()
 // extensions extra.
 func newMarkdown(mc siteconfig.MarkupConfig, own []goldmark.Extender, extra ...goldmark.Extender) *markdown {
 	gm := mc.Goldmark
-	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents, idStyle: gm.Parser.AutoHeadingIDType}
+	m := &markdown{stateKey: mdStateKey, toc: mc.TableOfContents, idStyle: gm.Parser.AutoHeadingIDType, ownOnly: len(extra) == 0}
 	exts := append(own[:len(own):len(own)], extra...)
 	m.md = m.goldmark(gm, gm.Extensions.Linkify, exts)
-	if gm.Extensions.Linkify && len(extra) == 0 {
+	if gm.Extensions.Linkify && m.ownOnly {
 		m.bare = m.goldmark(gm, false, exts)
 	}
 	return m

@@ -86,6 +86,9 @@ func addTOCHeading(rows []*tocHeading, h *tocHeading, row, level int) []*tocHead
 // raw HTML and autolinks inside any other inline (strikethrough's
 // words, without its <del>).
 func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
+	if title, ok := plainTitle(h, src); ok && m.ownOnly {
+		return title, nil
+	}
 	var buf bytes.Buffer
 	w := bufferWriter{&buf} // Render would wrap &buf in a bufio.Writer of 4 KiB on every call
 	r := m.md.Renderer()
@@ -102,6 +105,31 @@ func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
 		return ast.WalkContinue, nil
 	})
 	return buf.String(), err
+}
+
+// plainTitle is headingTitle of a heading whose children are all text
+// that the renderer writes as it is: no break, and none of the bytes
+// its Writer escapes or reads as a reference, an escape or NUL (most
+// headings). ok is false for any other heading.
+func plainTitle(h *ast.Heading, src []byte) (title string, ok bool) {
+	n := 0
+	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+		t, isText := c.(*ast.Text)
+		if !isText || t.IsRaw() || t.SoftLineBreak() || t.HardLineBreak() || c.HasChildren() {
+			return "", false
+		}
+		v := t.Segment.Value(src)
+		if bytes.ContainsAny(v, "&<>\"\\\x00") {
+			return "", false
+		}
+		n += len(v)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+		sb.Write(c.(*ast.Text).Segment.Value(src))
+	}
+	return sb.String(), true
 }
 
 // tocWriter writes a table of contents the way Hugo's tocBuilder does.
@@ -128,19 +156,26 @@ func (w *tocWriter) headings(level, indent int, hs []*tocHeading) {
 	}
 	w.sb.WriteString("\n")
 	w.indent(indent + 1)
-	w.sb.WriteString("<" + list + ">\n")
+	w.write("<", list, ">\n")
 	for _, h := range hs {
 		w.indent(indent + 2)
 		w.sb.WriteString("<li>")
 		if h.id != "" || h.title != "" {
-			w.sb.WriteString(`<a href="#` + h.id + `">` + h.title + "</a>")
+			w.write(`<a href="#`, h.id, `">`, h.title, "</a>")
 		}
 		w.headings(level+1, indent+2, h.children)
 		w.sb.WriteString("</li>\n")
 	}
 	w.indent(indent + 1)
-	w.sb.WriteString("</" + list + ">\n")
+	w.write("</", list, ">\n")
 	w.indent(indent)
+}
+
+// write writes each of parts (not joined first: no string made).
+func (w *tocWriter) write(parts ...string) {
+	for _, p := range parts {
+		w.sb.WriteString(p)
+	}
 }
 
 // indent writes n levels of indentation.
