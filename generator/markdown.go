@@ -48,8 +48,10 @@ type mdState struct {
 	auto         *autoLinks // nil: no keyword auto-links on this page
 	// toc is the page's table of contents, made by renderTo.
 	toc template.HTML
+	// marks are where linkify could find an address in the Markdown;
 	// mayLinkify: a text of the page, parsed without linkify, may hold
-	// what linkify links (mdext.MayLinkText).
+	// what linkify links (mdext.LinkMarks).
+	marks      mdext.LinkMarks
 	mayLinkify bool
 }
 
@@ -120,11 +122,12 @@ func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
 // parse parses a page's Markdown. Linkify's parser, asked at every
 // space of the text, finds nothing on most pages: the page is parsed
 // without it first, and again with it only when a text of that parse
-// may hold an address (mdext.MayLinkText, which pageTransformer asks).
+// may hold an address (mdext.LinkMarks, which pageTransformer asks).
 // A page with keyword auto-links is parsed with it at once: their
 // transformer reads the text nodes, which linkify's parser splits.
 func (m *markdown) parse(src []byte, st *mdState) ast.Node {
 	if m.bare != nil && st.auto == nil {
+		st.marks = mdext.NewLinkMarks(src)
 		doc := parseWith(m.bare, m.stateKey, m.idStyle, src, st)
 		if !st.mayLinkify {
 			return doc
@@ -202,7 +205,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			st.markLink(n, string(n.Destination), nodeOffset(n))
 		case *ast.Text:
 			if t.bare && !st.mayLinkify {
-				st.mayLinkify = mdext.MayLinkText(src, n.Segment)
+				st.mayLinkify = st.marks.MayLinkText(n.Segment)
 			}
 		case *ast.AutoLink:
 			if n.Protocol != nil && t.protocol != nil {

@@ -2,6 +2,7 @@ package mdext
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -66,29 +67,64 @@ func mayLink(line []byte) bool {
 	return bytes.IndexByte(line[:min(len(line), emailLocalMax+1)], '@') >= 0
 }
 
+// LinkMarks are the places of a Markdown source where linkify's
+// parser could find an address, found once (NewLinkMarks): each "@",
+// "://" and "www.", with the word starts from which the parser reads
+// that far. Where it can link, the word is text to a parse without
+// linkify: it begins "http://", "https://", "ftp://" or "www.", or has
+// an "@" within the 64 bytes of an e-mail address's local part, and
+// each of those begins with a byte that no inline parser but linkify's
+// starts at. So when no text segment of a parse without linkify may
+// link (MayLinkText), linkify would have made no link: the page's HTML
+// is the same without it (FuzzMayLinkText), and the parse is cheaper,
+// since linkify's parser is asked at every space of the text.
+type LinkMarks struct {
+	// reach are the marks' word starts by lo, each with the largest hi
+	// of those up to it.
+	reach []reach
+}
+
+// reach is a mark's word starts: from lo to hi, both included.
+type reach struct{ lo, hi int }
+
+// NewLinkMarks finds the marks of src.
+func NewLinkMarks(src []byte) LinkMarks {
+	var m LinkMarks
+	add := func(sep string, lo, hi int) { // word starts from p-lo to p-hi
+		for p, o := 0, 0; ; p += o + 1 {
+			if o = bytes.Index(src[p:], []byte(sep)); o < 0 {
+				return
+			}
+			if m.reach == nil {
+				m.reach = make([]reach, 0, 16) // one allocation for most pages
+			}
+			m.reach = append(m.reach, reach{p + o - lo, p + o - hi})
+		}
+	}
+	add("@", emailLocalMax, 1)
+	add("://", len("https"), len("ftp"))
+	add("www.", 0, 0)
+	slices.SortFunc(m.reach, func(a, b reach) int { return a.lo - b.lo })
+	for i := 1; i < len(m.reach); i++ {
+		m.reach[i].hi = max(m.reach[i].hi, m.reach[i-1].hi)
+	}
+	return m
+}
+
 // MayLinkText tells whether goldmark's default linkify parser could
-// make a link from a word that starts in the text segment seg of src,
-// the Markdown source, when src is parsed without linkify. Where it can
-// link, the word is text to a parse without it: it begins "http://",
-// "https://", "ftp://" or "www.", or has an "@" within the 64 bytes of
-// an e-mail address's local part, and each of those begins with a byte
-// that no inline parser but linkify's starts at. So when no text
-// segment of a parse without linkify may link, linkify would have made
-// no link: the page's HTML is the same without it (FuzzMayLinkText),
-// and the parse is cheaper, since linkify's parser is asked at every
-// space of the text.
-func MayLinkText(src []byte, seg text.Segment) bool {
-	start, stop := seg.Start, seg.Stop
-	if start >= stop || start < 0 || stop > len(src) {
+// make a link from a word that starts in the text segment seg of the
+// source m was made from.
+func (m LinkMarks) MayLinkText(seg text.Segment) bool {
+	if seg.Start >= seg.Stop || len(m.reach) == 0 {
 		return false
 	}
-	// The word starts at some q with start <= q < stop; what it must
-	// hold lies within reach of q.
-	if bytes.IndexByte(src[start:min(stop+emailLocalMax, len(src))], '@') >= 0 {
-		return true
-	}
-	if bytes.Contains(src[start:min(stop+len("https://")-1, len(src))], []byte("://")) {
-		return true
-	}
-	return bytes.Contains(src[start:min(stop+len("www.")-1, len(src))], []byte("www."))
+	// The marks that a word starting before seg.Stop can reach are the
+	// first i; one of them reaches back to seg.Start or beyond.
+	i, _ := slices.BinarySearchFunc(m.reach, seg.Stop, func(r reach, stop int) int {
+		if r.lo < stop {
+			return -1
+		}
+		return 1
+	})
+	return i > 0 && m.reach[i-1].hi >= seg.Start
 }

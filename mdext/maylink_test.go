@@ -40,9 +40,10 @@ func bareMarkdown() goldmark.Markdown {
 // of it may link (MayLinkText), and gives its HTML.
 func mayLinkOf(md goldmark.Markdown, src []byte) (bool, string) {
 	doc := md.Parser().Parse(text.NewReader(src))
+	marks := mdext.NewLinkMarks(src)
 	may := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := n.(*ast.Text); ok && entering && mdext.MayLinkText(src, t.Segment) {
+		if t, ok := n.(*ast.Text); ok && entering && marks.MayLinkText(t.Segment) {
 			may = true
 		}
 		return ast.WalkContinue, nil
@@ -90,7 +91,7 @@ func TestMayLinkText(t *testing.T) {
 func TestMayLinkTextWindows(t *testing.T) {
 	t.Parallel()
 	seg := func(src string, start, stop int) bool {
-		return mdext.MayLinkText([]byte(src), text.NewSegment(start, stop))
+		return mdext.NewLinkMarks([]byte(src)).MayLinkText(text.NewSegment(start, stop))
 	}
 	for _, c := range []struct {
 		src         string
@@ -106,10 +107,16 @@ func TestMayLinkTextWindows(t *testing.T) {
 		{"a " + strings.Repeat("b", 65) + "@x.io", 0, 3, false},
 		{"plain words", 0, 11, false},
 		{"x", 0, 0, false},
-		{"x", 0, 5, false}, // a segment beyond src
+		{"a://b", 0, 1, false}, // "://" one byte after the start: no scheme that short
+		{"ab://c", 0, 1, false},
+		{"abc://d", 0, 1, true},
+		{"abcdef://g", 0, 1, false},  // nor that long
+		{"x@y www.z.io", 3, 5, true}, // a later mark reaches the segment, an earlier one not
+		{"x@y www.z.io", 2, 4, false},
+		{"x@y www.z.io", 5, 7, false}, // "www." begins before the segment
 	} {
 		if got := seg(c.src, c.start, c.stop); got != c.want {
-			t.Errorf("MayLinkText(%q, %d:%d) = %v, want %v", c.src, c.start, c.stop, got, c.want)
+			t.Errorf("NewLinkMarks(%q).MayLinkText(%d:%d) = %v, want %v", c.src, c.start, c.stop, got, c.want)
 		}
 	}
 }
