@@ -20,6 +20,42 @@ func (b *builder) classify(href string) (string, bool) {
 	return affiliate.Classifier{GoPath: b.basePath + "go/", Programs: b.programs, Links: b.linkSet, BasePath: b.basePath}.Program(href)
 }
 
+// pageLinks is one page's link classifier: the build's, which it asks
+// once for each href of the page (the first maxPageLinks of them), since
+// a page's Markdown links are classified where they are marked and again
+// where the disclosure rule's scan finds them in its HTML.
+type pageLinks struct {
+	links linkClassifier
+	seen  []classifiedLink
+}
+
+// classifiedLink is what a linkClassifier told of href.
+type classifiedLink struct {
+	href, program string
+	ok            bool
+}
+
+// maxPageLinks bounds what a pageLinks keeps: it is searched in order,
+// and past a few dozen hrefs the build's classifier is as quick.
+const maxPageLinks = 48
+
+// classify implements linkClassifier.
+func (p *pageLinks) classify(href string) (string, bool) {
+	for _, c := range p.seen {
+		if c.href == href {
+			return c.program, c.ok
+		}
+	}
+	prog, ok := p.links.classify(href)
+	if len(p.seen) < maxPageLinks {
+		if p.seen == nil {
+			p.seen = make([]classifiedLink, 0, 16)
+		}
+		p.seen = append(p.seen, classifiedLink{href, prog, ok})
+	}
+	return prog, ok
+}
+
 // rawBlock is an HTML block whose anchors were rewritten; it renders its
 // bytes as they are.
 type rawBlock struct {

@@ -16,9 +16,10 @@ import (
 // click script to a page that has affiliate links. Nothing else is added:
 // no script without click_events, none on pages without affiliate links.
 // found is what enforceDisclosure's scan found in out, so that only the
-// anchors' tags are read again; nil when out must be read whole. The
-// result may be written to w, an empty pooled buffer.
-func (b *builder) addClickData(w *bytes.Buffer, s *source, out []byte, found *affiliate.Found, state *builtins.PageState) []byte {
+// anchors' tags are read again; nil when out must be read whole (links
+// classifies its links then). The result may be written to w, an empty
+// pooled buffer.
+func (b *builder) addClickData(w *bytes.Buffer, s *source, out []byte, found *affiliate.Found, state *builtins.PageState, links linkClassifier) []byte {
 	if !s.page.HasAffiliateLinks {
 		return out // enforceDisclosure's scan found no affiliate anchor
 	}
@@ -49,7 +50,7 @@ func (b *builder) addClickData(w *bytes.Buffer, s *source, out []byte, found *af
 	if found != nil {
 		out = affiliate.WriteClickDataAt(w, out, *found, data)
 	} else {
-		out = affiliate.AddClickData(out, b.links.classify, data)
+		out = affiliate.AddClickData(out, links.classify, data)
 	}
 	cfg := b.cfg.Affiliate
 	if cfg.ClickEvents == "" {

@@ -24,10 +24,10 @@ import (
 // warns when theirs comes too late); "require" fails the build. It gives
 // its warnings to warn. Beside the content it returns what its scan
 // found in it, for addClickData, or nil when it put the box above what
-// it found.
-func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env, warn func(diag.Diagnostic)) ([]byte, *affiliate.Found, error) {
+// it found. links classifies the page's links.
+func (b *builder) enforceDisclosure(s *source, body, out []byte, state *builtins.PageState, env *shortcodes.Env, links linkClassifier, warn func(diag.Diagnostic)) ([]byte, *affiliate.Found, error) {
 	b.warnRefIDs(s, state, warn)
-	found := affiliate.Scan(out, b.links.classify, b.cfg.Affiliate.Phrases)
+	found := affiliate.Scan(out, links.classify, b.cfg.Affiliate.Phrases)
 	s.page.HasAffiliateLinks = len(found.Anchors) > 0
 	mode := b.cfg.Affiliate.Disclosure
 	for _, a := range found.Anchors {

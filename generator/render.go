@@ -326,7 +326,8 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if err != nil {
 		return "", pageResult{}, err
 	}
-	st := &mdState{links: b.links, auto: auto, placeholders: func(text string) (string, bool) {
+	links := &pageLinks{links: b.links}
+	st := &mdState{links: links, auto: auto, placeholders: func(text string) (string, bool) {
 		return resolvePlaceholders(text, res)
 	}}
 	buf := b.getBuffer()
@@ -353,11 +354,11 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 			Line: lineOfText(body, l.href, s.lineOffset),
 		})
 	}
-	out, found, err := b.enforceDisclosure(s, body, out, state, env, r.warn)
+	out, found, err := b.enforceDisclosure(s, body, out, state, env, links, r.warn)
 	if err != nil {
 		return "", pageResult{}, err
 	}
-	out = b.addClickData(buf, s, out, found, state)
+	out = b.addClickData(buf, s, out, found, state, links)
 	return string(out), r, nil
 }
 
