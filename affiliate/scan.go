@@ -23,7 +23,10 @@ type Found struct {
 	// holds DisclosureClass, or -1.
 	Disclosure int
 	// Statement is the first disclosure the author wrote in their own
-	// words (Offset -1 when there is none, or no phrase was given).
+	// words (Offset -1 when there is none, or no phrase was given),
+	// looked for as far as the rule needs: up to the end of the block of
+	// the first affiliate link, or to a disclosure box before it (a page
+	// whose box comes first is disclosed whatever its text says).
 	Statement Statement
 	// end is where the document's last whole token ends: the tokenizer
 	// drops a tag left unfinished at the end, and so does editAnchors.
@@ -98,7 +101,7 @@ func scanTokens(b []byte, classify func(href string) (string, bool), phrases Phr
 // start, when it is the first disclosure or an affiliate link, and tells
 // text. hasAttr tells whether it has attributes, which attrs reads.
 func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int, classify func(href string) (string, bool), text *textScan) {
-	isLink := string(name) == "a" || string(name) == "area"
+	isLink := isLinkTag(name)
 	var a tagAttrs
 	if hasAttr && (isLink || f.Disclosure < 0 || text.active()) {
 		a = attrs()
@@ -106,6 +109,9 @@ func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int,
 	text.start(name, a)
 	if f.Disclosure < 0 && HasWord(a.val[attrClass], DisclosureClass) {
 		f.Disclosure = start
+		if len(f.Anchors) == 0 {
+			text.boxFirst()
+		}
 	}
 	if !isLink || !a.has(attrHref) {
 		return
@@ -116,6 +122,10 @@ func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int,
 		text.link(string(name))
 	}
 }
+
+// isLinkTag tells whether a tag name (lower case) is one of the
+// hyperlinks Scan finds.
+func isLinkTag(name []byte) bool { return string(name) == "a" || string(name) == "area" }
 
 // tagAttrs are the attributes Scan reads from a tag, by attr index.
 type tagAttrs struct {

@@ -151,7 +151,7 @@ func fastEndTag(b []byte, pos int, text *textScan) (int, bool) {
 	case !isLetter(c):
 		return closeAngle(b, pos+2)
 	}
-	t, ok := readFastTag(b, pos+2, false, false)
+	t, ok := readFastTag(b, pos+2, saveNone, false)
 	if !ok {
 		return 0, false
 	}
@@ -160,9 +160,14 @@ func fastEndTag(b []byte, pos int, text *textScan) (int, bool) {
 }
 
 // fastStartTag reads the start tag that starts at pos and records it as
-// Found.tag does.
+// Found.tag does: once the disclosure box is found and the text no
+// longer read, it reads only the attributes of links.
 func (f *Found) fastStartTag(b []byte, pos int, classify func(href string) (string, bool), text *textScan) (int, bool) {
-	t, ok := readFastTag(b, pos+1, true, false)
+	save := saveAny
+	if f.Disclosure >= 0 && !text.active() {
+		save = saveLinks
+	}
+	t, ok := readFastTag(b, pos+1, save, false)
 	if !ok || t.attrErr || rawTextElement(t.name) {
 		return 0, false
 	}

@@ -44,6 +44,10 @@ var fastCases = []string{
 	`<script><a href="/go/k/"></script>`, `<title><a href="/go/k/"></title>`, "<a href=\"/go/k/\">\r\n</a>", "<a href=\"/go/k/\">\x00</a>",
 	`<!DOCTYPE html><a href="/go/k/">`, `<![CDATA[x]]><a href="/go/k/">`, `<a href="/go/k/">x</a><`, `<a href="/go/k/">x</a></`,
 	`<div style="display: none"><p>contains affiliate links</p></div><a href="/go/k/">`, `<a href="/go/k/"><a href="/go/l/">nested</a>`,
+	// After a box that comes first only links' attributes are read:
+	// references elsewhere, and a second box, change nothing.
+	`<div class="aff-disclosure"></div><td style="a&copy;b" class="x">t</td><a href="/go/&amp;k/" rel=sponsored>`,
+	`<p class="aff-disclosure">x</p><p title="&notit;" class="aff-disclosure">y<A HREF="/go/&copy;/">z</A><area href="/go/a/" rel="&lt;">`,
 }
 
 // scanners are the phrase settings both paths are compared under.

@@ -23,13 +23,22 @@ type fastTag struct {
 	valEnd int
 }
 
+// saveAttrs says of which tags readFastTag keeps the attributes.
+type saveAttrs uint8
+
+const (
+	saveNone  saveAttrs = iota // none: an end tag
+	saveAny                    // any start tag's
+	saveLinks                  // those of a and area only
+)
+
 // readFastTag reads the tag whose name starts at p, as the tokenizer's
-// readTag does, keeping its attributes when save is set (a start tag):
-// those Scan reads, and all of them in t.all when all is set.
+// readTag does, keeping the attributes of the tags save says (start
+// tags): those Scan reads, and all of them in t.all when all is set.
 // It returns false when b ends first (the tokenizer's error token). The
 // tag is returned by value and the name is b's own bytes unless it has
 // upper case, so that reading a tag allocates nothing.
-func readFastTag(b []byte, p int, save, all bool) (t fastTag, ok bool) {
+func readFastTag(b []byte, p int, saveOf saveAttrs, all bool) (t fastTag, ok bool) {
 	n := p + 1
 	for n < len(b) && !isTagSpace(b[n]) && b[n] != '/' && b[n] != '>' {
 		n++
@@ -38,6 +47,7 @@ func readFastTag(b []byte, p int, save, all bool) (t fastTag, ok bool) {
 		return t, false
 	}
 	t.name = lowerName(b[p:n])
+	save := saveOf == saveAny || saveOf == saveLinks && isLinkTag(t.name)
 	for q := skipTagSpace(b, n); ; q = skipTagSpace(b, q) {
 		if q >= len(b) {
 			return t, false
@@ -176,7 +186,7 @@ func fastToken(b []byte, off int) (html.Token, int, bool) {
 	if off+1 >= len(b) || b[off] != '<' || !isLetter(b[off+1]) {
 		return html.Token{}, 0, false
 	}
-	t, ok := readFastTag(b, off+1, true, true)
+	t, ok := readFastTag(b, off+1, saveAny, true)
 	if !ok || t.attrErr || bytes.IndexByte(b[off:t.end], 0) >= 0 || bytes.IndexByte(b[off:t.end], '\r') >= 0 {
 		return html.Token{}, 0, false
 	}

@@ -99,6 +99,16 @@ func (t *textScan) link(name string) {
 	}
 }
 
+// boxFirst notes a disclosure box before any affiliate link: the page
+// is disclosed in time whatever its text says, so the text before the
+// box is the last looked at.
+func (t *textScan) boxFirst() {
+	if t.active() {
+		t.flush()
+		t.stopped = true
+	}
+}
+
 // end handles an end tag.
 func (t *textScan) end(tag []byte) {
 	if !t.active() {

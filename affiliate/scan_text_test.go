@@ -184,3 +184,42 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// TestScanBoxFirst: a disclosure box before every affiliate link
+// discloses the page whatever its text says, so the text is read up to
+// the box only; a box after a link leaves the statement search as it
+// is.
+func TestScanBoxFirst(t *testing.T) {
+	t.Parallel()
+	phrases, err := NewPhrases(DefaultDisclosurePhrases())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		box  = `<div class="` + DisclosureClass + `"><p>This post contains affiliate links.</p></div>`
+		link = `<p><a href="/go/k/" rel="sponsored">Buy</a></p>`
+		own  = `<p>We may earn a commission.</p>`
+	)
+	for _, tt := range []struct {
+		name, html string
+		place      Placement
+		text       string // Statement.Text
+	}{
+		{"box, then the link", box + link, DisclosedFirst, ""},
+		{"own words, box, link", own + box + link, DisclosedFirst, "We may earn a commission"},
+		{"own words and a box inline in one paragraph", `<p>We may earn a commission <span class="` + DisclosureClass + `">ad</span></p>` + link,
+			DisclosedFirst, "We may earn a commission"},
+		{"link, then box", link + box, DisclosedLate, "contains affiliate links"}, // the box's own words, read for the message
+		{"link, box and own words in the link's block", `<p><a href="/go/k/">Buy</a> <span class="` + DisclosureClass + `">ad</span> we may earn a commission</p>`,
+			DisclosedLate, "we may earn a commission"},
+		{"no link", box + own, NoAffiliateLinks, ""},
+	} {
+		f := Scan([]byte(tt.html), testClassify, phrases)
+		if got := f.Place(false); got != tt.place || f.Statement.Text != tt.text {
+			t.Errorf("%s: placement %d, statement %q; want %d, %q", tt.name, got, f.Statement.Text, tt.place, tt.text)
+		}
+		if f.Disclosure < 0 {
+			t.Errorf("%s: the box was not found", tt.name)
+		}
+	}
+}
