@@ -222,9 +222,10 @@ func lexInside(l *lexer) stateFn {
 func lexWord(l *lexer) stateFn {
 	right := l.rightDelim()
 	for l.pos++; l.pos < len(l.src); l.pos++ {
+		// The byte first, and a prefix only where one can start.
 		c := l.src[l.pos]
-		if isSpace(c) || c == '=' || c == '"' || c == '`' || l.hasPrefix(right) || l.hasPrefix("{{") ||
-			c == '/' && bytes.HasPrefix(l.src[l.pos+1:], []byte(right)) {
+		if isSpace(c) || c == '=' || c == '"' || c == '`' || c == right[0] && l.hasPrefix(right) ||
+			c == '{' && l.hasPrefix("{{") || c == '/' && bytes.HasPrefix(l.src[l.pos+1:], []byte(right)) {
 			break
 		}
 	}
