@@ -14,20 +14,25 @@ func plainValue(n *yaml.Node) (v any, ok bool) {
 	case yaml.MappingNode:
 		return plainMapping(n)
 	case yaml.SequenceNode:
-		if n.Tag != "!!seq" {
-			return nil, false
-		}
-		list := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			if list[i], ok = plainValue(c); !ok {
-				return nil, false
-			}
-		}
-		return list, true
+		return plainSequence(n)
 	case yaml.ScalarNode:
 		return plainScalar(n)
 	}
 	return nil, false
+}
+
+// plainSequence is plainValue of a list.
+func plainSequence(n *yaml.Node) (list []any, ok bool) {
+	if n.Tag != "!!seq" {
+		return nil, false
+	}
+	list = make([]any, len(n.Content))
+	for i, c := range n.Content {
+		if list[i], ok = plainValue(c); !ok {
+			return nil, false
+		}
+	}
+	return list, true
 }
 
 // plainMapping is plainValue of a mapping, whose keys must all be text.
@@ -56,23 +61,26 @@ func plainScalar(n *yaml.Node) (any, bool) {
 	switch n.Tag {
 	case "!!str":
 		return n.Value, true
-	case "!!bool":
-		switch n.Value {
-		case "true", "True", "TRUE":
-			return true, true
-		case "false", "False", "FALSE":
-			return false, true
-		}
-	case "!!null":
-		switch n.Value {
-		case "", "~", "null", "Null", "NULL":
-			return nil, true
-		}
+	case "!!bool", "!!null":
+		return plainWord(n.Tag, n.Value)
 	case "!!int", "!!float":
 		var v any
-		if err := n.Decode(&v); err == nil {
-			return v, true
-		}
+		err := n.Decode(&v)
+		return v, err == nil
+	}
+	return nil, false
+}
+
+// plainWord is the boolean or null that YAML 1.2 reads value as, when it
+// is one of the words yaml.v3 resolves to tag.
+func plainWord(tag, value string) (any, bool) {
+	switch value {
+	case "true", "True", "TRUE":
+		return true, tag == "!!bool"
+	case "false", "False", "FALSE":
+		return false, tag == "!!bool"
+	case "", "~", "null", "Null", "NULL":
+		return nil, tag == "!!null"
 	}
 	return nil, false
 }
