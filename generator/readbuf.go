@@ -2,11 +2,12 @@ package generator
 
 import "sync"
 
-// readBuffers lends the first stage's workers the buffers they read
-// content files into (readInput): all that reading a file keeps — its
-// front matter's values, the text before its body, its prose's summary —
-// is copied out of the buffer, so the next file is read into it again
-// rather than into a new allocation of its size.
+// readBuffers lends the workers the buffers they read content files
+// into (readInput, renderFirst): all that reading or rendering a file
+// keeps — its front matter's values, the text before its body, its
+// prose's summary, its HTML — is copied out of the buffer, so the next
+// file is read into it again rather than into a new allocation of its
+// size.
 type readBuffers struct {
 	pool sync.Pool // of *[]byte
 }

@@ -163,7 +163,9 @@ type renderedBody struct {
 // the templates that show it.
 func (b *builder) renderFirst(s *source) renderedBody {
 	p := s.page
-	head, body, err := b.readBody(s)
+	buf := b.readBufs.get()
+	defer b.readBufs.put(buf) // renderBody copies what it keeps of the body
+	head, body, err := b.readBodyInto(s, buf)
 	if err != nil {
 		return renderedBody{err: err}
 	}
@@ -277,17 +279,26 @@ func (b *builder) pageSubIDPrefixes(srcs []*source, sections map[string]*source)
 
 // readBody reads a content file again and returns its body, the part
 // after the front matter the first stage read, and head, the part up to
-// it (the front matter as written, for errors at its items' lines).
+// it (the front matter as written, for errors at its items' lines: a
+// copy, which the page's state keeps).
 func (b *builder) readBody(s *source) (head, body []byte, err error) {
-	raw, err := sitefile.Read(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file)
+	return b.readBodyInto(s, new([]byte))
+}
+
+// readBodyInto is readBody into the space of *buf, a buffer the build
+// lends (readBuffers), which then holds the file: the body is valid
+// until buf is given back, so what rendering keeps of it is copied.
+func (b *builder) readBodyInto(s *source, buf *[]byte) (head, body []byte, err error) {
+	raw, err := sitefile.ReadInto(filepath.Join(b.opts.Source, filepath.FromSlash(s.file)), s.file, (*buf)[:0])
 	if err != nil {
 		return nil, nil, err
 	}
+	*buf = raw
 	raw = values.TrimBOM(raw)
 	if s.bodyStart > len(raw) {
 		return nil, nil, diag.Errorf(s.file, 0, 0, diag.Content, "file changed during the build")
 	}
-	return raw[:s.bodyStart], raw[s.bodyStart:], nil
+	return bytes.Clone(raw[:s.bodyStart]), raw[s.bodyStart:], nil
 }
 
 // renderBody turns a page body into its HTML content, and returns the
