@@ -353,8 +353,10 @@ func (b *builder) load() error {
 	if err != nil {
 		return err
 	}
+	compactPages(pages) // pagecompact.go
 	b.srcs = pages
 	b.assemble(pages, sections)
+	compactTerms(pages)
 	b.bindSite()
 	return nil
 }

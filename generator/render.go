@@ -146,7 +146,7 @@ func (b *builder) renderContentPage(s *source) (pageResult, error) {
 	if b.bodies == nil {
 		b.dropRendered(p)
 	}
-	r.links, r.programs = b.manifestOf(s, state), programsUsed(state)
+	r.links, r.programs = b.manifestOf(s, state), b.shared.List(programsUsed(state))
 	return r, nil
 }
 
@@ -326,8 +326,7 @@ func (b *builder) renderBody(s *source, body []byte, state *builtins.PageState, 
 	if b.cfg.EnableEmoji {
 		body, doc = emojifyBody(body, doc, opts)
 	}
-	r.shortcodes = shortcodeNames(doc.Nodes, nil)
-	b.shared.Strings(r.shortcodes)
+	r.shortcodes = b.shared.List(shortcodeNames(doc.Nodes, nil))
 	b.warnDuplicateParams(s, body, doc.Nodes, r.warn)
 	res, err := shortcodes.Expand(body, doc, env)
 	if err != nil {

@@ -5,12 +5,19 @@
 // wait for their lists (bench/README.md, sixth session).
 package share
 
-import "sync"
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
 
 // Set hands out one copy of each string, boxed as an any once for all
 // of its users. It is safe for concurrent use; the zero Set is empty
 // and ready, and a nil *Set shares nothing.
-type Set struct{ m sync.Map }
+type Set struct {
+	m     sync.Map // string → the string boxed as an any
+	lists sync.Map // listKey of a list → the list
+}
 
 // Value returns the Set's copy of v when v is a string, adding v if it
 // has none; any other value is returned as it is.
@@ -36,4 +43,34 @@ func (s *Set) Strings(ss []string) {
 	for i, str := range ss {
 		ss[i] = s.String(str)
 	}
+}
+
+// List returns the Set's copy of the list ss, of its strings' copies,
+// adding ss if the Set has none: pages that use the same few programs
+// or shortcodes hold one list for all. Its users must not change the
+// list's items (an append makes a copy: the list has no room to spare);
+// nil and empty lists are returned as they are.
+func (s *Set) List(ss []string) []string {
+	if len(ss) == 0 || s == nil {
+		return ss
+	}
+	key := listKey(ss)
+	if got, ok := s.lists.Load(key); ok {
+		return got.([]string)
+	}
+	s.Strings(ss)
+	got, _ := s.lists.LoadOrStore(key, ss[:len(ss):len(ss)])
+	return got.([]string)
+}
+
+// listKey is ss's strings, each after its length, so that no two lists
+// have one key.
+func listKey(ss []string) string {
+	var sb strings.Builder
+	for _, str := range ss {
+		sb.WriteString(strconv.Itoa(len(str)))
+		sb.WriteByte(':')
+		sb.WriteString(str)
+	}
+	return sb.String()
 }
