@@ -167,3 +167,53 @@ func FuzzFastToken(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameToken(t, s) })
 }
+
+// decodeAttrCases are attribute values with each markup reference, at
+// either end, doubled, nested ("&amp;lt;"), and with references the
+// fast reader leaves to the tokenizer.
+var decodeAttrCases = []struct {
+	val  string
+	want string // "" with ok false
+	ok   bool
+}{
+	{"", "", true},
+	{"plain /go/k/", "plain /go/k/", true},
+	{"?a=1&amp;subid=x", "?a=1&subid=x", true},
+	{"&quot;q&quot; &#39;s&#39; &#34;d&#34; &lt;b&gt;", `"q" 's' "d" <b>`, true},
+	{"&amp;lt;&amp;amp;", "&lt;&amp;", true},
+	{"&amp;", "&", true},
+	{"x&gt;", "x>", true},
+	{"&copy;", "", false},
+	{"a&b", "", false},
+	{"&amp", "", false},
+	{"&amp;&", "", false},
+	{"&#x27;", "", false},
+}
+
+// TestDecodeAttr: decodeAttr decodes the markup references as the
+// tokenizer does, and refuses any other "&".
+func TestDecodeAttr(t *testing.T) {
+	t.Parallel()
+	for _, c := range decodeAttrCases {
+		got, ok := decodeAttr([]byte(c.val))
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("decodeAttr(%q) = %q, %v; want %q, %v", c.val, got, ok, c.want, c.ok)
+		}
+		if ok && got != html.UnescapeString(c.val) {
+			t.Errorf("decodeAttr(%q) = %q, the tokenizer's unescaping %q", c.val, got, html.UnescapeString(c.val))
+		}
+	}
+}
+
+// FuzzDecodeAttr: what decodeAttr decodes is what the tokenizer's
+// unescaping makes of it.
+func FuzzDecodeAttr(f *testing.F) {
+	for _, c := range decodeAttrCases {
+		f.Add(c.val)
+	}
+	f.Fuzz(func(t *testing.T, val string) {
+		if got, ok := decodeAttr([]byte(val)); ok && got != html.UnescapeString(val) {
+			t.Errorf("decodeAttr(%q) = %q, the tokenizer's unescaping %q", val, got, html.UnescapeString(val))
+		}
+	})
+}

@@ -3,7 +3,6 @@ package affiliate
 import (
 	"bytes"
 	"slices"
-	"strings"
 
 	"golang.org/x/net/html"
 )
@@ -147,19 +146,45 @@ func (t *fastTag) keep(key, val []byte, all bool) bool {
 	return added
 }
 
-// markupRefs are the character references decodeAttr decodes.
-var markupRefs = strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">")
+// markupRefs are the character references decodeAttr decodes, and the
+// character each stands for.
+var markupRefs = [...]struct {
+	ref string
+	c   byte
+}{{"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#34;", '"'}, {"&lt;", '<'}, {"&gt;", '>'}}
 
 // decodeAttr decodes an attribute's value whose only references are
 // those of markupRefs (as html.EscapeString and goldmark write them),
-// which the tokenizer decodes alike; false for any other "&".
+// which the tokenizer decodes alike; false for any other "&". It makes
+// one string, and none more for the references.
 func decodeAttr(val []byte) (string, bool) {
-	s := string(val)
-	if strings.IndexByte(s, '&') < 0 {
-		return s, true
+	i := bytes.IndexByte(val, '&')
+	if i < 0 {
+		return string(val), true
 	}
-	s = markupRefs.Replace(s)
-	return s, strings.Count(s, "&") == strings.Count(string(val), "&amp;")
+	out := make([]byte, 0, len(val))
+	for i >= 0 {
+		out = append(out, val[:i]...)
+		c, n := markupRefAt(val[i:])
+		if n == 0 {
+			return "", false
+		}
+		out = append(out, c)
+		val = val[i+n:]
+		i = bytes.IndexByte(val, '&')
+	}
+	return string(append(out, val...)), true
+}
+
+// markupRefAt is the character of the markupRefs reference s begins
+// with, and its length; 0 when s begins with none.
+func markupRefAt(s []byte) (byte, int) {
+	for _, r := range markupRefs {
+		if bytes.HasPrefix(s, []byte(r.ref)) {
+			return r.c, len(r.ref)
+		}
+	}
+	return 0, 0
 }
 
 // lowerName is s with ASCII upper case made lower, as the tokenizer
