@@ -35,7 +35,7 @@ func NewHeadingIDs(style string) *HeadingIDs {
 
 // Generate implements parser.IDs.
 func (h *HeadingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Anchorize(string(value), h.style)
+	base := anchorize(value, h.style)
 	if base == "" {
 		base = "id"
 		if kind == ast.KindHeading {
@@ -59,11 +59,25 @@ func (h *HeadingIDs) Put(value []byte) { h.used[string(value)] = true }
 // github-ascii: the same of the text without accents, keeping ASCII
 // only; blackfriday: runs of anything but letters and digits become one
 // hyphen between words.
-func Anchorize(s, style string) string {
+func Anchorize(s, style string) string { return anchorize(s, style) }
+
+// anchorize is Anchorize of text as bytes or a string: ASCII text, most
+// headings, in the github styles is read without a copy and written to
+// the id at once.
+func anchorize[T string | []byte](text T, style string) string {
+	if style != siteconfig.HeadingIDBlackfriday && isASCII(text) {
+		return asciiAnchor(text)
+	}
+	s := string(text)
 	if style == siteconfig.HeadingIDBlackfriday {
 		return blackfridayAnchor(s)
 	}
-	ascii := style == siteconfig.HeadingIDGitHubASCII
+	return githubAnchor(s, style == siteconfig.HeadingIDGitHubASCII)
+}
+
+// githubAnchor is the id of s in the github style, or github-ascii when
+// ascii is set.
+func githubAnchor(s string, ascii bool) string {
 	if ascii {
 		s = removeAccents(s)
 	}
@@ -80,6 +94,45 @@ func Anchorize(s, style string) string {
 	}
 	return string(out)
 }
+
+// isASCII tells whether s is all ASCII.
+func isASCII[T string | []byte](s T) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiAnchor is the github styles' id of ASCII text (no accents to
+// take off): trimmed of white space, a space or hyphen a hyphen, ASCII
+// letters (lower case), digits and "_" kept, the rest dropped.
+func asciiAnchor[T string | []byte](s T) string {
+	i, j := 0, len(s)
+	for i < j && asciiSpace(s[i]) {
+		i++
+	}
+	for j > i && asciiSpace(s[j-1]) {
+		j--
+	}
+	var sb strings.Builder
+	sb.Grow(j - i)
+	for ; i < j; i++ {
+		switch c := s[i]; {
+		case c == '-' || c == ' ':
+			sb.WriteByte('-')
+		case 'A' <= c && c <= 'Z':
+			sb.WriteByte(c + 'a' - 'A')
+		case c == '_' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// asciiSpace is strings.TrimSpace's white space among ASCII bytes.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // blackfridayAnchor is Blackfriday's SanitizedAnchorName, Hugo's
 // "blackfriday" style.
