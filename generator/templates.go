@@ -51,32 +51,9 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 		sources:    map[string]string{},
 		bufs:       new(sync.Pool),
 	}
-	texts := map[string]string{}
-	for _, l := range layers {
-		err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == "." {
-					return fs.SkipAll
-				}
-				return err
-			}
-			if d.IsDir() || path.Ext(p) != ".html" {
-				return nil
-			}
-			if _, seen := texts[p]; seen {
-				return nil // an earlier layer overrides this one
-			}
-			b, err := fs.ReadFile(l.fsys, p)
-			if err != nil {
-				return diag.Errorf(path.Join(l.name, p), 0, 0, diag.Template, "%w", sitefile.UnwrapPathError(err))
-			}
-			texts[p] = string(b)
-			ts.sources[p] = path.Join(l.name, p)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	texts, err := readLayers(layers, ts.sources)
+	if err != nil {
+		return nil, err
 	}
 	// funcs' partial closes over ts, so it must see the partials map.
 	funcs["partial"] = ts.partial
@@ -123,6 +100,40 @@ func loadTemplates(layers []layer, funcs template.FuncMap) (*templateSet, error)
 	ts.findDirect(funcs)
 	ts.goLayouts = ts.findGoLayouts()
 	return ts, nil
+}
+
+// readLayers reads the .html files of the layers, the first layer's file
+// of a name winning, into their texts by name, and records in sources
+// the name each is shown by in errors.
+func readLayers(layers []layer, sources map[string]string) (map[string]string, error) {
+	texts := map[string]string{}
+	for _, l := range layers {
+		err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == "." {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			if _, seen := texts[p]; seen {
+				return nil // an earlier layer overrides this one
+			}
+			b, err := fs.ReadFile(l.fsys, p)
+			if err != nil {
+				return diag.Errorf(path.Join(l.name, p), 0, 0, diag.Template, "%w", sitefile.UnwrapPathError(err))
+			}
+			texts[p] = string(b)
+			sources[p] = path.Join(l.name, p)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return texts, nil
 }
 
 // compileLayout compiles a page layout. A layout that defines blocks is
