@@ -23,8 +23,8 @@ import (
 // data and the pages in flight, and a share for each page, whose list
 // facts (title, dates, terms, summary, card) live until the lists are
 // written. The limit is the Go runtime's memory; the process's peak RSS
-// is about 20 MiB more (the binary's code, and the pages' memory the
-// runtime has not returned yet): at 10,000 pages 159 MiB, 181–185 MiB of
+// is 12–18 MiB more (the binary's code, and the pages' memory the
+// runtime has not returned yet): at 10,000 pages 159 MiB, 171–177 MiB of
 // RSS (bench/README.md, seventh session), under the 200 MiB target.
 //
 // Beyond memoryLargeFrom pages each further page has a smaller share:
@@ -52,8 +52,8 @@ const (
 
 // GOGC under the rule: smallGCPercent below LimitFrom pages, where no
 // limit bounds the heap and it may grow to three times what is live
-// (at 1,000 posts 52 MiB of RSS instead of 44, and 15 % less CPU than
-// GOGC=100); largeGCPercent under the limit, which bounds the heap
+// (at 1,000 posts 55–63 MiB of RSS instead of 44, and 13 % less CPU
+// than GOGC=100); largeGCPercent under the limit, which bounds the heap
 // (GOGC=off was no faster at 10,000 posts, bench/README.md).
 const (
 	smallGCPercent = 200
