@@ -124,9 +124,10 @@ func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
 // without it first, and again with it only when a text of that parse
 // may hold an address (mdext.LinkMarks, which pageTransformer asks).
 // A page with keyword auto-links is parsed with it at once: their
-// transformer reads the text nodes, which linkify's parser splits.
+// transformer reads the text nodes, which linkify's parser splits; so
+// is one with lines that end in blanks it splits (mdext.SplitsBlanks).
 func (m *markdown) parse(src []byte, st *mdState) ast.Node {
-	if m.bare != nil && st.auto == nil {
+	if m.bare != nil && st.auto == nil && !mdext.SplitsBlanks(src) {
 		st.marks = mdext.NewLinkMarks(src)
 		doc := parseWith(m.bare, m.stateKey, m.idStyle, src, st)
 		if !st.mayLinkify {

@@ -24,6 +24,7 @@ var bareCases = []string{
 	"| a | b |\n| - | - |\n| [x](https://aff.example/t) | www.aff.example |\n",
 	"<div><a href=\"https://aff.example/c\">block</a></div>\n\ntext (https://aff.example/p) and `www.code.example`\n",
 	"Plain words, a [link](/local) and **bold** text.\n\n- one\n- two\n",
+	"Blanks \t\nat *the*\t \nends\r \nof    \nlines.\n",
 }
 
 // renderBare renders src with m for a page whose headings' placeholder

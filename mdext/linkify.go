@@ -77,7 +77,8 @@ func mayLink(line []byte) bool {
 // starts at. So when no text segment of a parse without linkify may
 // link (MayLinkText), linkify would have made no link: the page's HTML
 // is the same without it (FuzzMayLinkText), and the parse is cheaper,
-// since linkify's parser is asked at every space of the text.
+// since linkify's parser is asked at every space of the text — unless a
+// line ends in blanks that asking it splits (SplitsBlanks).
 type LinkMarks struct {
 	// reach are the marks' word starts by lo, each with the largest hi
 	// of those up to it.
@@ -128,3 +129,31 @@ func (m LinkMarks) MayLinkText(seg text.Segment) bool {
 	})
 	return i > 0 && m.reach[i-1].hi >= seg.Start
 }
+
+// SplitsBlanks tells whether a line of src ends in blanks that a parse
+// with linkify keeps in part where one without it trims them all: two
+// or more blanks not all spaces, or four spaces or more. Linkify's
+// parser is asked at their first blank, which ends the text segment
+// there, and goldmark trims only the last segment's blanks ("a \t\n"
+// is "a \n" with linkify, "a\n" without).
+func SplitsBlanks(src []byte) bool {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		j, spaces := len(line), true
+		for ; j > 0 && isBlank(line[j-1]); j-- {
+			spaces = spaces && line[j-1] == ' '
+		}
+		if n := len(line) - j; n >= 2 && (!spaces || n >= 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBlank tells whether c is a blank goldmark trims from a line's end.
+func isBlank(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' && c != '\n' }

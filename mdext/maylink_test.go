@@ -28,6 +28,9 @@ var mayLinkCases = []string{
 	"&#64;entity at and &#x40;hex@at.io and \\@escaped@at.io\n",
 	"    indented code www.code.io\n\n```\nfenced me@code.io\n```\n\n<div>\nhttps://html.block.io\n</div>\n",
 	"words " + strings.Repeat("x", 70) + " then @ far away\n",
+	// Blanks at a line's end that linkify's parser, asked at their first
+	// space, splits from the text: goldmark then trims only the last.
+	"a \t\nb *c*\t \nd\ne    \nf\r \ng\v\f\nh  \ni   \nj\r\nk\n",
 }
 
 // bareMarkdown is markdownWith without linkify.
@@ -37,11 +40,12 @@ func bareMarkdown() goldmark.Markdown {
 }
 
 // mayLinkOf parses src without linkify and tells whether a text node
-// of it may link (MayLinkText), and gives its HTML.
+// of it may link (MayLinkText) or a line's blanks split (SplitsBlanks),
+// and gives its HTML.
 func mayLinkOf(md goldmark.Markdown, src []byte) (bool, string) {
 	doc := md.Parser().Parse(text.NewReader(src))
 	marks := mdext.NewLinkMarks(src)
-	may := false
+	may := mdext.SplitsBlanks(src)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := n.(*ast.Text); ok && entering && marks.MayLinkText(t.Segment) {
 			may = true
@@ -135,4 +139,39 @@ func FuzzMayLinkText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSplitsBlanks: the line ends that a parse with linkify splits, and
+// those it does not (a hard break of two or three spaces, CRLF).
+func TestSplitsBlanks(t *testing.T) {
+	t.Parallel()
+	for src, want := range map[string]bool{
+		"a \t\nb": true, "a\t \nb": true, "a \r\nb": true, "a\v\f\nb": true, "a    \nb": true, "a\t\t": true,
+		"a \nb": false, "a  \nb": false, "a   \nb": false, "a\r\nb": false, "a\tb \t c\n": false, "": false, "\n\n": false,
+	} {
+		if got := mdext.SplitsBlanks([]byte(src)); got != want {
+			t.Errorf("SplitsBlanks(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestMayLinkTextSmall: every text of up to 7 bytes of letters and
+// blanks, and of up to 5 with emphasis, brackets and CR too, renders
+// as with linkify when mayLinkOf says it may not link.
+func TestMayLinkTextSmall(t *testing.T) {
+	t.Parallel()
+	bare, full := bareMarkdown(), markdownWith(mdext.Linkify{})
+	var try func(src []byte, alphabet string, n int)
+	try = func(src []byte, alphabet string, n int) {
+		if m, html := mayLinkOf(bare, src); !m {
+			if want := htmlOf(full, src); html != want {
+				t.Errorf("%q: no text may link, but linkify's HTML differs:\n got %q\nwant %q", src, html, want)
+			}
+		}
+		for i := 0; n > 0 && i < len(alphabet); i++ {
+			try(append(src[:len(src):len(src)], alphabet[i]), alphabet, n-1)
+		}
+	}
+	try(nil, "a \t\n", 7)
+	try(nil, "a \t\n\r(*_", 5)
 }
