@@ -52,24 +52,39 @@ func TestPlainValue(t *testing.T) {
 		}
 	}
 	for text := range texts {
-		root, _, err := yamlTree([]byte(text))
-		if err != nil || root.Kind == 0 || len(root.Content) != 1 {
-			continue
-		}
-		plain, ok := plainMapping(root.Content[0])
-		if !ok {
-			continue
-		}
-		var m map[string]any
-		if err := root.Decode(&m); err != nil {
-			t.Errorf("%q: plainValue read what Decode refuses: %v", text, err)
-			continue
-		}
-		// dumpValue prints the Go types, and NaN as NaN (DeepEqual's NaN
-		// is no NaN).
-		if got, want := dumpValue(plain), dumpValue(values.NormalizeMap(m)); got != want {
-			t.Errorf("%q:\nplainValue %s\nDecode     %s", text, got, want)
-		}
+		comparePlain(t, text)
+	}
+}
+
+// FuzzPlainValue: for any YAML text, what plainValue reads is what
+// Decode and values.NormalizeMap make of it.
+func FuzzPlainValue(f *testing.F) {
+	for _, c := range plainCases {
+		f.Add(c.text)
+	}
+	f.Fuzz(comparePlain)
+}
+
+// comparePlain checks that what plainValue reads of the YAML text, if
+// it reads it, is what Decode and values.NormalizeMap make of it.
+func comparePlain(t *testing.T, text string) {
+	root, _, err := yamlTree([]byte(text))
+	if err != nil || root.Kind == 0 || len(root.Content) != 1 {
+		return
+	}
+	plain, ok := plainMapping(root.Content[0])
+	if !ok {
+		return
+	}
+	var m map[string]any
+	if err := root.Decode(&m); err != nil {
+		t.Errorf("%q: plainValue read what Decode refuses: %v", text, err)
+		return
+	}
+	// dumpValue prints the Go types, and NaN as NaN (DeepEqual's NaN
+	// is no NaN).
+	if got, want := dumpValue(plain), dumpValue(values.NormalizeMap(m)); got != want {
+		t.Errorf("%q:\nplainValue %s\nDecode     %s", text, got, want)
 	}
 }
 
