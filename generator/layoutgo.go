@@ -253,11 +253,18 @@ func (lw *layoutWriter) listHeading(title string) {
 	lw.w.WriteString("\n    <h1>")
 	lw.text(title)
 	lw.w.WriteString("</h1>")
-	if d := lw.p.Description; d != "" {
-		lw.w.WriteString("\n    <p class=\"lede\">")
-		lw.text(d)
-		lw.w.WriteString("</p>")
+	lw.lede(lw.p.Description)
+}
+
+// lede writes {{ with d }}<p class="lede">{{ . }}</p>{{ end }} for a
+// string d.
+func (lw *layoutWriter) lede(d string) {
+	if d == "" {
+		return
 	}
+	lw.w.WriteString("\n    <p class=\"lede\">")
+	lw.text(d)
+	lw.w.WriteString("</p>")
 }
 
 // list is _default/list.html's block "main".
@@ -297,11 +304,7 @@ func (lw *layoutWriter) term() {
 		}
 		w.WriteString("</span></p>")
 	}
-	if d := p.Description; d != "" {
-		w.WriteString("\n    <p class=\"lede\">")
-		lw.text(d)
-		w.WriteString("</p>")
-	}
+	lw.lede(p.Description)
 	w.WriteString("\n  </header>")
 	lw.listBody("Nothing here yet.")
 	w.WriteString("\n</div>\n")
@@ -319,9 +322,7 @@ func (lw *layoutWriter) home() {
 			lw.err = errNotString
 			return
 		}
-		w.WriteString("\n    <p class=\"lede\">")
-		lw.text(s)
-		w.WriteString("</p>")
+		lw.lede(s)
 	}
 	w.WriteString("\n  </header>")
 	lw.listBody("No reviews yet.")
