@@ -67,7 +67,7 @@ func (ts *templateSet) fieldUse() templateUse {
 				continue
 			}
 			u.visit(ts.pages[name], u.listField, noPartial)
-			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false) || readsSiteLists(name, ts.pages[name])
+			u.listsReachPages = u.listsReachPages || reachesPages(ts.pages[name], false) || readsSiteLists(ts.pages[name])
 		}
 	}
 	for _, name := range sortedKeys(ts.partials) {
@@ -161,16 +161,13 @@ func bodyField(ids []string) bool {
 	return slices.Contains([]string{"Content", "TableOfContents", "JSONLD", "ReadingTime"}, ids[0])
 }
 
-// readsSiteLists tells whether the list layout t (named name) reads,
-// on the list page it renders, a link to other pages (pageLink) but its
-// own term: the site's lists, its section, terms or translations. Its
-// own lists (.Pages, .Paginator) are what renderListsOf renders it
-// for; the 404 page, written with the site's files whenever a page's
-// list facts change, reads this build's .Site.Posts.
-func readsSiteLists(name string, t *template.Template) bool {
-	if path.Base(name) == "404.html" {
-		return false
-	}
+// readsSiteLists tells whether the list layout t reads, on the list
+// page it renders, a link to other pages (pageLink) but its own term:
+// the site's lists, its section, terms or translations. Its own lists
+// (.Pages, .Paginator) are what renderListsOf renders it for. (The 404
+// page, written with the site's files whenever a page's list facts
+// change, reads this build's .Site.Posts: fieldUse does not ask.)
+func readsSiteLists(t *template.Template) bool {
 	return anyTree(t, func(tt *template.Template) bool {
 		return tmplwalk.Reaches(tt.Tree.Root, true, func(ids []string) bool {
 			return pageLink(ids) && ids[0] != "Term"
