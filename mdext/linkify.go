@@ -130,12 +130,12 @@ func (m LinkMarks) MayLinkText(seg text.Segment) bool {
 	return i > 0 && m.reach[i-1].hi >= seg.Start
 }
 
-// SplitsBlanks tells whether a line of src ends in blanks that a parse
-// with linkify keeps in part where one without it trims them all: two
-// or more blanks not all spaces, or four spaces or more. Linkify's
-// parser is asked at their first blank, which ends the text segment
-// there, and goldmark trims only the last segment's blanks ("a \t\n"
-// is "a \n" with linkify, "a\n" without).
+// SplitsBlanks tells whether a line of src ends in blanks (goldmark's:
+// space, tab, CR) that a parse with linkify keeps in part where one
+// without it trims them all: two or more blanks not all spaces, or four
+// spaces or more. Linkify's parser is asked at their first blank, which
+// ends the text segment there, and goldmark trims only the last
+// segment's blanks ("a \t\n" is "a \n" with linkify, "a\n" without).
 func SplitsBlanks(src []byte) bool {
 	for len(src) > 0 {
 		line := src
@@ -145,7 +145,7 @@ func SplitsBlanks(src []byte) bool {
 			src = nil
 		}
 		j, spaces := len(line), true
-		for ; j > 0 && isBlank(line[j-1]); j-- {
+		for ; j > 0 && util.IsSpace(line[j-1]); j-- { // no '\n' in line
 			spaces = spaces && line[j-1] == ' '
 		}
 		if n := len(line) - j; n >= 2 && (!spaces || n >= 4) {
@@ -154,6 +154,3 @@ func SplitsBlanks(src []byte) bool {
 	}
 	return false
 }
-
-// isBlank tells whether c is a blank goldmark trims from a line's end.
-func isBlank(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' && c != '\n' }

@@ -146,8 +146,8 @@ func FuzzMayLinkText(f *testing.F) {
 func TestSplitsBlanks(t *testing.T) {
 	t.Parallel()
 	for src, want := range map[string]bool{
-		"a \t\nb": true, "a\t \nb": true, "a \r\nb": true, "a\v\f\nb": true, "a    \nb": true, "a\t\t": true,
-		"a \nb": false, "a  \nb": false, "a   \nb": false, "a\r\nb": false, "a\tb \t c\n": false, "": false, "\n\n": false,
+		"a \t\nb": true, "a\t \nb": true, "a \r\nb": true, "a\t\r\nb": true, "a    \nb": true, "a\t\t": true,
+		"a \nb": false, "a  \nb": false, "a   \nb": false, "a\r\nb": false, "a\v\f\nb": false, "a \f\nb": false, "a\tb \t c\n": false, "": false, "\n\n": false,
 	} {
 		if got := mdext.SplitsBlanks([]byte(src)); got != want {
 			t.Errorf("SplitsBlanks(%q) = %v, want %v", src, got, want)
@@ -156,7 +156,7 @@ func TestSplitsBlanks(t *testing.T) {
 }
 
 // TestMayLinkTextSmall: every text of up to 7 bytes of letters and
-// blanks, and of up to 5 with emphasis, brackets and CR too, renders
+// blanks, and of up to 5 with emphasis, brackets, CR and VT too, renders
 // as with linkify when mayLinkOf says it may not link.
 func TestMayLinkTextSmall(t *testing.T) {
 	t.Parallel()
@@ -173,5 +173,5 @@ func TestMayLinkTextSmall(t *testing.T) {
 		}
 	}
 	try(nil, "a \t\n", 7)
-	try(nil, "a \t\n\r(*_", 5)
+	try(nil, "a \t\n\r\v(*_", 5)
 }
