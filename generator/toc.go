@@ -86,8 +86,10 @@ func addTOCHeading(rows []*tocHeading, h *tocHeading, row, level int) []*tocHead
 // raw HTML and autolinks inside any other inline (strikethrough's
 // words, without its <del>).
 func (m *markdown) headingTitle(h *ast.Heading, src []byte) (string, error) {
-	if title, ok := plainTitle(h, src); ok && m.ownOnly {
-		return title, nil
+	if m.ownOnly {
+		if title, ok := plainTitle(h, src); ok {
+			return title, nil
+		}
 	}
 	var buf bytes.Buffer
 	w := bufferWriter{&buf} // Render would wrap &buf in a bufio.Writer of 4 KiB on every call
