@@ -125,10 +125,14 @@ func (b *builder) getPage(ref string) *Page {
 }
 
 // sectionListPage is the list page of the section name: the home page
-// for "" (content/_index.md), else the section's page, if it has one.
+// for "" (content/_index.md), a taxonomy's or term's page for its
+// _index.md (taxonomyindex.go), else the section's page, if it has one.
 func (b *builder) sectionListPage(name string) *Page {
 	if name == "" {
 		return b.home
+	}
+	if dir := b.taxonomyIndexDir(name); dir != "" {
+		return b.taxonomyLists[dir]
 	}
 	return b.site.Sections[name]
 }

@@ -41,11 +41,13 @@ func (b *builder) assemble(srcs []*source, sections map[string]*source) {
 		}
 	}
 	home := b.listPage(KindHome, site.Title, "")
-	b.assembleSections(inSections, sections, home) // sections.go
+	secs := b.takeTaxonomyIndexes(sections)    // taxonomyindex.go
+	b.assembleSections(inSections, secs, home) // sections.go
 	if s, ok := sections[""]; ok {
 		b.fillFromIndex(home, s)
 	}
-	site.Taxonomies = b.assembleTaxonomies(b.termPages(site.RegularPages, home, sections))
+	site.Taxonomies = b.assembleTaxonomies(b.termPages(site.RegularPages, home, secs))
+	b.titleTermIndexes(site.Taxonomies)
 	names := sortedKeys(site.Sections)
 	for _, n := range names {
 		if isNestedSection(n) {
@@ -242,18 +244,16 @@ func (b *builder) listPages(taxonomies bool) []listPage {
 	for _, tax := range b.cfg.TaxonomyPlurals() {
 		terms := b.site.Taxonomies[tax]
 		if taxonomies && !b.cfg.KindDisabled(KindTaxonomy) {
-			tp := b.listPage(KindTaxonomy, tplfuncs.Humanize(tax), tax+"/")
+			tp := b.taxonomyList(KindTaxonomy, tplfuncs.Humanize(tax), tax+"/")
 			tp.Terms = terms
-			tp.Section = tax
 			b.renderOne(tp, tax+"/index.html", []string{tax + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}, "taxonomy "+tax)
 		}
 		if b.cfg.KindDisabled(KindTerm) {
 			continue
 		}
-		for _, t := range terms {
-			tp := b.listPage(KindTerm, t.Name, tax+"/"+t.Slug+"/")
+		for _, t := range b.taxonomyTerms(tax) {
+			tp := b.taxonomyList(KindTerm, t.Name, tax+"/"+t.Slug+"/")
 			tp.Term = t
-			tp.Section = tax
 			tp.Pages = t.Pages
 			lists = append(lists, listPage{tp, tax + "/" + t.Slug + "/", []string{tax + "/term.html", "_default/term.html", "_default/list.html"}})
 		}

@@ -55,10 +55,8 @@ func (b *builder) indexRefs() {
 	}
 	for name, s := range b.sectionSources {
 		p := s.page // the list page's URL, where there is one
-		if sp := b.site.Sections[name]; sp != nil {
+		if sp := b.sectionListPage(name); sp != nil {
 			p = sp
-		} else if name == "" && b.home != nil {
-			p = b.home
 		}
 		if p != nil {
 			refs = append(refs, hugoshortcodes.PageRef{File: s.key, RelPermalink: p.RelPermalink, Permalink: p.Permalink})

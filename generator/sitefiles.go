@@ -150,7 +150,7 @@ func (b *builder) writeSitemap() error {
 		}
 	}
 	for _, tax := range b.cfg.TaxonomyPlurals() {
-		if terms := b.site.Taxonomies[tax]; len(terms) > 0 {
+		if terms := b.taxonomyTerms(tax); len(terms) > 0 {
 			if !b.cfg.KindDisabled(KindTaxonomy) {
 				set.URLs = append(set.URLs, sitemapURL{Loc: b.absURL(tax + "/")})
 			}

@@ -30,8 +30,9 @@ type siteValue struct {
 	srcs           []*source // the content pages, in file order
 	home           *Page
 	sectionSources map[string]*source
-	sectionDirs    map[string]bool // folders below content/ with an _index.md
-	resources      [][2]string     // page-bundle files: source path, output path
+	taxonomyLists  map[string]*Page // taxonomy and term pages of an _index.md, by site folder (taxonomyindex.go)
+	sectionDirs    map[string]bool  // folders below content/ with an _index.md
+	resources      [][2]string      // page-bundle files: source path, output path
 
 	// subIDPrefixes is each page's sub-id prefix by its path below the
 	// base path, set by assemble (pageSubIDPrefixes).
