@@ -118,14 +118,14 @@ func runtimeKnobs() knobs {
 // that puts back what it changed.
 func apply(p Policy, k knobs) (restore func()) {
 	var undo []func()
-	if _, user := k.lookupEnv("GOGC"); !user && p.GCPercent != 100 {
+	if !k.userSet("GOGC") && p.GCPercent != 100 {
 		if prev := k.setGCPercent(p.GCPercent); prev != 100 {
 			k.setGCPercent(prev)
 		} else {
 			undo = append(undo, func() { k.setGCPercent(prev) })
 		}
 	}
-	if _, user := k.lookupEnv("GOMEMLIMIT"); !user && p.Limit != math.MaxInt64 {
+	if !k.userSet("GOMEMLIMIT") && p.Limit != math.MaxInt64 {
 		if prev := k.setLimit(-1); prev == math.MaxInt64 {
 			k.setLimit(p.Limit)
 			undo = append(undo, func() { k.setLimit(prev) })
@@ -136,4 +136,11 @@ func apply(p Policy, k knobs) (restore func()) {
 			u()
 		}
 	}
+}
+
+// userSet reports whether the environment sets the runtime's variable
+// name. An empty value is the runtime's default, as if unset.
+func (k knobs) userSet(name string) bool {
+	v, ok := k.lookupEnv(name)
+	return ok && v != ""
 }

@@ -109,6 +109,8 @@ func TestApply(t *testing.T) {
 		{"user GOGC=off", large, -1, math.MaxInt64, map[string]string{"GOGC": "off"}, -1, 160 << 20, 1},
 		{"user GOMEMLIMIT", large, 100, 1 << 30, map[string]string{"GOMEMLIMIT": "1GiB"}, 400, 1 << 30, 1},
 		{"user GOMEMLIMIT=max", large, 100, math.MaxInt64, map[string]string{"GOMEMLIMIT": "max"}, 400, math.MaxInt64, 1},
+		// An empty value is the runtime's default: the rule applies.
+		{"empty GOGC and GOMEMLIMIT", large, 100, math.MaxInt64, map[string]string{"GOGC": "", "GOMEMLIMIT": ""}, 400, 160 << 20, 2},
 		{"user both", large, 50, 1 << 30, map[string]string{"GOGC": "50", "GOMEMLIMIT": "1GiB"}, 50, 1 << 30, 0},
 		// A build beside this one set its own: this one leaves it
 		// (GOGC is set and put back at once).
