@@ -35,10 +35,10 @@ type htmlWriter interface{ HTML() template.HTML }
 // directCalls finds the templates of m (by logical name prefix+key) that
 // come from the default theme and are a direct call; a partial's
 // function is looked up in funcs.
-func directCalls(m map[string]*template.Template, sources map[string]string, prefix string, funcs template.FuncMap) map[string]directCall {
+func (ts *templateSet) directCalls(m map[string]*template.Template, prefix string, funcs template.FuncMap) map[string]directCall {
 	out := map[string]directCall{}
 	for name, t := range m {
-		if !strings.HasPrefix(sources[prefix+name], defaultLayer) {
+		if !ts.fromDefault(prefix + name) {
 			continue
 		}
 		if d, ok := directOf(t); ok && d.bind(funcs) {
@@ -139,8 +139,8 @@ func (d directCall) run(t *template.Template, data any) (h template.HTML, ok boo
 // call. It reads the templates as parsed, before html/template's escaper
 // has added its functions to them (their first execution).
 func (ts *templateSet) findDirect(funcs template.FuncMap) {
-	ts.directPartials = directCalls(ts.partials, ts.sources, "partials/", funcs)
-	ts.directShortcodes = directCalls(ts.shortcodes, ts.sources, "", funcs)
+	ts.directPartials = ts.directCalls(ts.partials, "partials/", funcs)
+	ts.directShortcodes = ts.directCalls(ts.shortcodes, "", funcs)
 }
 
 // rebind is the direct calls of m calling the functions of funcs, for a

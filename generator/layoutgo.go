@@ -91,6 +91,12 @@ func (ts *templateSet) defaultPartial(name string) *template.Template {
 	return ts.partials[name]
 }
 
+// stillIs tells whether t, a default-theme partial a Go writer stands
+// for, is the partial of that name in ts (nil t: none).
+func (ts *templateSet) stillIs(t *template.Template, name string) bool {
+	return t != nil && t == ts.partials[name]
+}
+
 // baseName is the base template a layout is compiled with: the
 // baseof.html of its own folder, else _default/baseof.html; files holds
 // the logical names there are.
@@ -147,7 +153,7 @@ func (lw *layoutWriter) html(h template.HTML, err error) {
 // build binds its own functions to its templates, forBuild).
 func (lw *layoutWriter) partial(name string) {
 	ts := lw.b.tmpl
-	if d, ok := ts.directPartials[name]; ok && d.tmpl == ts.partials[name] {
+	if d, ok := ts.directPartials[name]; ok && ts.stillIs(d.tmpl, name) {
 		if write := lw.b.pageWriter(d.fnName); write != nil {
 			lw.w.WriteString(d.before)
 			write(lw.w, lw.p)
@@ -211,7 +217,7 @@ func (lw *layoutWriter) base(k goLayout) {
 // head is head.html.
 func (lw *layoutWriter) head() {
 	p, w := lw.p, lw.w
-	if ts := lw.b.tmpl; ts.goLayouts.head == nil || ts.goLayouts.head != ts.partials["head.html"] {
+	if ts := lw.b.tmpl; !ts.stillIs(ts.goLayouts.head, "head.html") {
 		lw.partial("head.html")
 		return
 	}
@@ -338,7 +344,7 @@ func truth(v any) bool {
 // listBody is {{ partial "list-body.html" (dict "page" . "empty" empty) }}.
 func (lw *layoutWriter) listBody(empty string) {
 	p, w := lw.p, lw.w
-	if ts := lw.b.tmpl; ts.goLayouts.listBody == nil || ts.goLayouts.listBody != ts.partials["list-body.html"] {
+	if ts := lw.b.tmpl; !ts.stillIs(ts.goLayouts.listBody, "list-body.html") {
 		lw.html(ts.partial("list-body.html", map[string]any{"page": p, "empty": empty}))
 		return
 	}
