@@ -26,13 +26,7 @@ const MaxSize = 64 << 20
 // display the path shown in messages ("content/posts/x.md"); errors read
 // "display: message", never naming full, and keep fs.ErrNotExist and the
 // like for errors.Is.
-func Read(full, display string) ([]byte, error) {
-	data, err := ReadRegular(full, Kind(display))
-	if err != nil {
-		return nil, diag.Errorf(display, 0, 0, diag.Source, "%w", err)
-	}
-	return data, nil
-}
+func Read(full, display string) ([]byte, error) { return ReadInto(full, display, nil) }
 
 // ReadInto is Read into buf's space when it has room for the file
 // (from buf[0]); else into a new buffer of the file's size.
