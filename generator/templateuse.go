@@ -122,14 +122,25 @@ func (u *templateUse) visit(t *template.Template, ident func(id, prev string), p
 // listField records what a field a list template (or any partial or
 // shortcode) reads says about the lists.
 func (u *templateUse) listField(id, prev string) {
-	switch id {
-	case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections":
+	switch {
+	case siteListField(id):
 		u.listsReadAll = true
-	case "Pages":
+	case id == "Pages":
 		u.listsReadAll = u.listsReadAll || prev != "Paginator"
-	case "TableOfContents", "JSONLD":
+	case id == "TableOfContents" || id == "JSONLD":
 		u.listsShowRendered = true
 	}
+}
+
+// siteListField tells whether a field is one of the lists of pages
+// beyond a list's own (.RegularPages, .Posts, .Sections, …): what every
+// test of "reads lists" below counts.
+func siteListField(id string) bool {
+	switch id {
+	case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections":
+		return true
+	}
+	return false
 }
 
 // reachesPages tells whether t reads a page link (pageLink) on a page
@@ -203,10 +214,10 @@ func pageLink(ids []string) bool {
 // shows other pages.
 func readsLists(id, _ string) bool {
 	switch id {
-	case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections", "Terms", "Count", "Pages", "GetPage":
+	case "Terms", "Count", "Pages", "GetPage":
 		return true
 	}
-	return false
+	return siteListField(id)
 }
 
 // singleReadsLists tells whether what a content page can execute — its
@@ -246,9 +257,10 @@ func (ts *templateSet) singleReadsLists(u *templateUse) bool {
 	for _, name := range sortedKeys(ts.shortcodes) {
 		u.visit(ts.shortcodes[name], func(id, prev string) {
 			switch id {
-			case "RegularPages", "RegularPagesRecursive", "Posts", "Taxonomies", "Sections", "Pages", "TagTerms", "CategoryTerms", "GetPage":
+			case "Pages", "TagTerms", "CategoryTerms", "GetPage":
 				found = true
 			}
+			found = found || siteListField(id)
 		}, call)
 	}
 	for len(queue) > 0 {
