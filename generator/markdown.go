@@ -129,20 +129,20 @@ func (m *markdown) renderTo(buf *bytes.Buffer, src []byte, st *mdState) error {
 func (m *markdown) parse(src []byte, st *mdState) ast.Node {
 	if m.bare != nil && st.auto == nil && !mdext.SplitsBlanks(src) {
 		st.marks = mdext.NewLinkMarks(src)
-		doc := parseWith(m.bare, m.stateKey, m.idStyle, src, st)
+		doc := m.parseWith(m.bare, src, st)
 		if !st.mayLinkify {
 			return doc
 		}
 		st.headings, st.affLinks, st.mayLinkify = nil, nil, false
 	}
-	return parseWith(m.md, m.stateKey, m.idStyle, src, st)
+	return m.parseWith(m.md, src, st)
 }
 
-// parseWith parses src with md, the page's state st in its context
-// under key, and heading ids in the style idStyle.
-func parseWith(md goldmark.Markdown, key parser.ContextKey, idStyle string, src []byte, st *mdState) ast.Node {
-	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(idStyle)))
-	ctx.Set(key, st)
+// parseWith parses src with md (m.md or m.bare), the page's state st
+// in its context.
+func (m *markdown) parseWith(md goldmark.Markdown, src []byte, st *mdState) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(mdext.NewHeadingIDs(m.idStyle)))
+	ctx.Set(m.stateKey, st)
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
