@@ -103,7 +103,7 @@ func scanTokens(b []byte, classify func(href string) (string, bool), phrases Phr
 func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int, classify func(href string) (string, bool), text *textScan) {
 	isLink := isLinkTag(name)
 	var a tagAttrs
-	if hasAttr && (isLink || f.Disclosure < 0 || text.active()) {
+	if hasAttr && (isLink || f.readsAnyAttrs(text)) {
 		a = attrs()
 	}
 	text.start(name, a)
@@ -122,6 +122,11 @@ func (f *Found) tag(name []byte, hasAttr bool, attrs func() tagAttrs, start int,
 		text.link(string(name))
 	}
 }
+
+// readsAnyAttrs tells whether the next tag's attributes are read
+// whatever the tag: until the disclosure box is found, or while text
+// reads the page's words. Else only a link's are.
+func (f *Found) readsAnyAttrs(text *textScan) bool { return f.Disclosure < 0 || text.active() }
 
 // isLinkTag tells whether a tag name (lower case) is one of the
 // hyperlinks Scan finds.

@@ -163,9 +163,9 @@ func fastEndTag(b []byte, pos int, text *textScan) (int, bool) {
 // Found.tag does: once the disclosure box is found and the text no
 // longer read, it reads only the attributes of links.
 func (f *Found) fastStartTag(b []byte, pos int, classify func(href string) (string, bool), text *textScan) (int, bool) {
-	save := saveAny
-	if f.Disclosure >= 0 && !text.active() {
-		save = saveLinks
+	save := saveLinks
+	if f.readsAnyAttrs(text) {
+		save = saveAny
 	}
 	t, ok := readFastTag(b, pos+1, save, false)
 	if !ok || t.attrErr || rawTextElement(t.name) {
