@@ -100,8 +100,10 @@ func Limit(n int, cached bool) (restore func()) {
 }
 
 // knobs are the runtime's settings as apply changes them: debug's
-// setters (a negative value reads the current one without changing
-// it) and the environment the runtime read them from.
+// setters (setLimit of a negative value reads the current limit
+// without changing it; setGCPercent has no such value, a negative one
+// turns the collector off) and the environment the runtime read them
+// from.
 type knobs struct {
 	setGCPercent func(int) int
 	setLimit     func(int64) int64
