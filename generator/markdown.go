@@ -205,8 +205,11 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Link:
 			st.markLink(n, string(n.Destination), nodeOffset(n))
 		case *ast.Text:
-			if t.bare && !st.mayLinkify {
-				st.mayLinkify = st.marks.MayLinkText(n.Segment)
+			if t.bare && st.marks.MayLinkText(n.Segment) {
+				// The page is parsed again with linkify (markdown.parse):
+				// nothing more of this parse is kept.
+				st.mayLinkify = true
+				return ast.WalkStop, nil
 			}
 		case *ast.AutoLink:
 			if n.Protocol != nil && t.protocol != nil {
@@ -218,6 +221,9 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		return ast.WalkContinue, nil
 	})
+	if st.mayLinkify {
+		return
+	}
 	for _, r := range replace {
 		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
