@@ -129,11 +129,11 @@ func regular(m fs.FileMode) error {
 // no more than limit bytes (a caller that sees limit bytes knows there is
 // more), into buf's space when it has room. A file that did not change
 // while it was read, as a site's files do not, is read into buf or one
-// allocation of exactly its size, and a
-// one-byte read into the stack sees its end: a page's source is read
-// whole twice a build, and the one spare byte os.ReadFile asks for puts a
-// file of a size class's exact size into the next class. One that grew
-// is read on (readRest); one that shrank is what was read.
+// allocation of exactly its size, and a one-byte read into the stack
+// sees its end: a page's source is read whole twice a build, and the one
+// spare byte os.ReadFile asks for puts a file of a size class's exact
+// size into the next class. One that grew is read on (readRest); one
+// that shrank is what was read.
 func readAll(f *os.File, buf []byte, size, limit int64) ([]byte, error) {
 	want := max(0, min(size, limit))
 	var data []byte
